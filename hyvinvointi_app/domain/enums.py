@@ -1,0 +1,178 @@
+"""The closed vocabularies of the domain (see shared domain reference §3).
+
+Values are stable English identifiers: they are stored in the database and written
+into coordinator bundles, so renaming a value is a schema change.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Language(StrEnum):
+    """A language the unit works in or a report is written in."""
+
+    FINNISH = "fi"
+    SWEDISH = "sv"
+
+
+class ReportLanguage(StrEnum):
+    """The language of an exported document, chosen at export."""
+
+    FINNISH = "fi"
+    SWEDISH = "sv"
+    BILINGUAL = "fi+sv"
+
+
+class Role(StrEnum):
+    """The role in which an adult sits in the group."""
+
+    DIRECTOR = "director"
+    ECEC_STAFF = "ecec_staff"
+    PRE_PRIMARY_STAFF = "pre_primary_staff"
+    SPECIAL_NEEDS_TEACHER = "special_needs_teacher"
+    GUARDIAN_REPRESENTATIVE = "guardian_representative"
+    PUBLIC_HEALTH_NURSE = "public_health_nurse"
+    SCHOOL_SOCIAL_WORKER = "school_social_worker"
+    PSYCHOLOGIST = "psychologist"
+    OTHER_EXPERT = "other_expert"
+
+
+class AttendanceStatus(StrEnum):
+    PRESENT = "present"
+    ABSENT = "absent"
+    EXCUSED = "excused"
+
+
+class MeetingStatus(StrEnum):
+    DRAFT = "draft"
+    APPROVED = "approved"
+
+
+class AgendaItemKind(StrEnum):
+    """What an agenda item is for; the standing agenda gives each item a kind."""
+
+    OPENING = "opening"
+    ATTENDANCE = "attendance"
+    FOLLOW_UP = "follow_up"
+    THEME = "theme"
+    PLAN_EVALUATION = "plan_evaluation"
+    CHILDREN_VOICE = "children_voice"
+    GUARDIANS_VOICE = "guardians_voice"
+    COMMUNICATION = "communication"
+    OTHER_MATTERS = "other_matters"
+    NEXT_MEETING = "next_meeting"
+    CLOSING = "closing"
+    CUSTOM = "custom"
+
+
+class ActionStatus(StrEnum):
+    """The stored status of an action item; "overdue" is derived (open and past due)."""
+
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class FollowUpOutcome(StrEnum):
+    """What a meeting decided about a carried-over action item."""
+
+    CONTINUES = "continues"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class VoiceKind(StrEnum):
+    CHILDREN = "children"
+    GUARDIANS = "guardians"
+
+
+class VoiceMethod(StrEnum):
+    """How the views of children or guardians were collected (group level only)."""
+
+    INTERVIEW = "interview"
+    DRAWING = "drawing"
+    CHILDRENS_MEETING = "childrens_meeting"
+    OBSERVATION = "observation"
+    SURVEY = "survey"
+    DISCUSSION = "discussion"
+    OTHER = "other"
+
+
+class PlanType(StrEnum):
+    ACTION_PLAN = "action_plan"
+    ANTI_BULLYING = "anti_bullying"
+    CHILD_PROTECTION = "child_protection"
+    GENDER_EQUALITY = "gender_equality"
+    NON_DISCRIMINATION = "non_discrimination"
+    SAFETY_RESCUE = "safety_rescue"
+    CUSTOM = "custom"
+
+
+class EvaluationMethod(StrEnum):
+    DISCUSSION = "discussion"
+    STAFF_SURVEY = "staff_survey"
+    GUARDIAN_SURVEY = "guardian_survey"
+    CHILDREN_INTERVIEWS = "children_interviews"
+    OBSERVATION = "observation"
+    QUALITY_SELF_EVALUATION = "quality_self_evaluation"
+    OTHER = "other"
+
+
+class EvaluationConclusion(StrEnum):
+    IN_ORDER = "in_order"
+    NEEDS_UPDATING = "needs_updating"
+
+
+class ChecklistAnswer(StrEnum):
+    YES = "yes"
+    PARTLY = "partly"
+    NO = "no"
+    NOT_APPLICABLE = "not_applicable"
+
+
+class ResultCardStatus(StrEnum):
+    ACTIVE = "active"
+    REACHED = "reached"
+    CLOSED = "closed"
+
+
+class AuditAction(StrEnum):
+    """What the audit log records; never the text of a memo."""
+
+    MEMO_APPROVED = "memo_approved"
+    MEMO_REOPENED = "memo_reopened"
+    EXPORTED = "exported"
+    PERSONAL_DETAILS_ERASED = "personal_details_erased"
+    MEETING_DELETED = "meeting_deleted"
+    RESTORED = "restored"
+    MIGRATED = "migrated"
+
+
+EXPECTED_ROLES: tuple[Role, ...] = (
+    Role.DIRECTOR,
+    Role.ECEC_STAFF,
+    Role.PRE_PRIMARY_STAFF,
+    Role.GUARDIAN_REPRESENTATIVE,
+    Role.PUBLIC_HEALTH_NURSE,
+)
+"""Roles every group should have; see :func:`missing_roles` for the full rule."""
+
+
+def missing_roles(present: set[Role], *, has_pre_primary: bool) -> list[Role]:
+    """The expected roles not covered by ``present``.
+
+    Pre-primary staff is expected only in a unit with pre-primary education, and a
+    school social worker or a psychologist covers the same need (either will do).
+    """
+    missing = [
+        role
+        for role in EXPECTED_ROLES
+        if role not in present and (role is not Role.PRE_PRIMARY_STAFF or has_pre_primary)
+    ]
+    if Role.SCHOOL_SOCIAL_WORKER not in present and Role.PSYCHOLOGIST not in present:
+        missing.append(Role.SCHOOL_SOCIAL_WORKER)
+    return missing
+
+
+MINIMUM_MEETINGS_PER_PERIOD = 2

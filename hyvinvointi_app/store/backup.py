@@ -1,0 +1,56 @@
+"""Consistent copies through SQLite's backup API, written atomically and privately."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+from pathlib import Path
+
+from hyvinvointi_app.store.files import fsync_directory, read_only_uri
+
+
+def timestamped_name(source: Path, when: dt.datetime | None = None) -> str:
+    when = when or dt.datetime.now()
+    return f"{source.stem}-{when:%Y%m%d-%H%M%S}{source.suffix or '.sqlite'}"
+
+
+class BackupError(Exception):
+    """The copy could not be made or failed its integrity check; nothing was replaced."""
+
+
+def backup_file(source: Path, folder: Path, *, name: str | None = None) -> Path:
+    """Copy ``source`` into ``folder`` as one self-contained, checked file; return its path.
+
+    The copy is taken in one step (a step-wise copy never finishes while another connection
+    writes), switched to a rollback journal so that it is a single file, checked, and only
+    then renamed into place. Readers of ``source`` and its writers are not disturbed.
+    """
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    target = folder / (name or timestamped_name(source))
+    partial = target.with_name(target.name + ".partial")
+    with contextlib.suppress(FileNotFoundError):
+        partial.unlink()
+    os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    try:
+        src = sqlite3.connect(read_only_uri(source), uri=True)
+        dst = sqlite3.connect(partial, isolation_level=None)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+            result = dst.execute("PRAGMA quick_check").fetchone()[0]
+            if result != "ok":
+                raise BackupError(f"copy failed its check: {result}")
+        finally:
+            dst.close()
+            src.close()
+        with partial.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+        fsync_directory(folder)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
+    return target

@@ -1,0 +1,289 @@
+"""Opening, creating and checking a unit file.
+
+Every check that can refuse a file runs before anything is written to it, so a file that
+is refused is left byte-for-byte as it was: missing, empty, not SQLite, another
+application's, written by a newer version, damaged, read-only or held by another copy.
+Every connection then runs in WAL mode with ``synchronous=FULL`` and foreign keys on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import sqlite3
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from hyvinvointi_app.domain.errors import (
+    DatabaseDamaged,
+    DatabaseEmpty,
+    DatabaseExists,
+    DatabaseFileError,
+    DatabaseMissing,
+    DatabaseReadOnly,
+    DatabaseTooNew,
+    DiskFull,
+    ForeignDatabase,
+    MigrationFailed,
+    NotADatabase,
+)
+from hyvinvointi_app.store import migrations
+from hyvinvointi_app.store.backup import backup_file
+from hyvinvointi_app.store.files import read_only_uri
+from hyvinvointi_app.store.lock import FileLock
+from hyvinvointi_app.store.models import Base
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """What :func:`inspect_file` found, without writing anything."""
+
+    path: Path
+    schema_version: int
+    integrity_ok: bool
+    integrity_messages: tuple[str, ...]
+    journal_mode: str
+    size_bytes: int
+
+
+def _is_read_only(path: Path) -> bool:
+    """True when we could not save to the file; also for root, who ignores permissions."""
+    mode = path.stat().st_mode
+    if not mode & stat.S_IWUSR or not os.access(path, os.W_OK):
+        return True
+    return not os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def _prescreen(path: Path) -> None:
+    """Refuse files that are plainly not ours, reading only the first bytes."""
+    if not path.exists():
+        raise DatabaseMissing(path)
+    if path.is_dir():
+        raise NotADatabase(path, "is a folder")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except PermissionError as error:
+        raise DatabaseReadOnly(path, "cannot be read") from error
+    if not header:
+        raise DatabaseEmpty(path)
+    if not header.startswith(SQLITE_HEADER) or len(header) < 100:
+        raise NotADatabase(path)
+
+
+def _verify(path: Path, *, full_check: bool = False) -> FileReport:
+    """Open read-only and check identity, version and integrity; raise if unfit."""
+    try:
+        connection = sqlite3.connect(read_only_uri(path), uri=True)
+    except sqlite3.Error as error:
+        raise NotADatabase(path, str(error)) from error
+    try:
+        try:
+            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            journal_mode = connection.execute("PRAGMA journal_mode").fetchone()[0]
+            tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        except sqlite3.DatabaseError as error:
+            if "malformed" in str(error) or "corrupt" in str(error):
+                raise DatabaseDamaged(path, str(error)) from error
+            raise NotADatabase(path, str(error)) from error
+        if application_id != migrations.APPLICATION_ID:
+            if application_id == 0 and tables == 0:
+                raise DatabaseEmpty(path, "SQLite file without tables")
+            raise ForeignDatabase(path, f"application id {application_id:#x}")
+        if version > migrations.SCHEMA_VERSION:
+            raise DatabaseTooNew(path, version, migrations.SCHEMA_VERSION)
+        pragma = "integrity_check" if full_check else "quick_check"
+        try:
+            messages = tuple(row[0] for row in connection.execute(f"PRAGMA {pragma}"))
+        except sqlite3.DatabaseError as error:
+            raise DatabaseDamaged(path, str(error)) from error
+    finally:
+        connection.close()
+    ok = messages == ("ok",)
+    return FileReport(
+        path=path,
+        schema_version=int(version),
+        integrity_ok=ok,
+        integrity_messages=messages,
+        journal_mode=str(journal_mode),
+        size_bytes=path.stat().st_size,
+    )
+
+
+def inspect_file(path: Path) -> FileReport:
+    """Check a unit file thoroughly without changing it (the ``check`` command)."""
+    _prescreen(path)
+    return _verify(path, full_check=True)
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.close()
+
+
+@contextlib.contextmanager
+def _disk_errors(path: Path) -> Iterator[None]:
+    """Turn the operating system's 'disk full' into the error the user can act on."""
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        if "full" in str(error):
+            raise DiskFull(path, str(error)) from error
+        raise
+    except OSError as error:
+        if error.errno == errno.ENOSPC:
+            raise DiskFull(path, str(error)) from error
+        raise
+
+
+class Database:
+    """An open unit file: the engine, the lock, and short sessions for each operation."""
+
+    def __init__(self, path: Path, engine: Engine, lock: FileLock) -> None:
+        self.path = path
+        self.engine = engine
+        self._lock = lock
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One user action: a short session that commits on success and rolls back on error."""
+        with self._sessions() as session, _disk_errors(self.path), session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A short read-only session."""
+        with self._sessions() as session:
+            yield session
+
+    def close(self) -> None:
+        """Checkpoint the WAL into the file and release the lock."""
+        try:
+            with self.engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        except Exception:  # the data is safe in the WAL; the next open checkpoints it
+            pass
+        self.engine.dispose()
+        self._lock.release()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def _make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _on_connect)
+    return engine
+
+
+def _migrate(path: Path, backup_dir: Path | None) -> None:
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version >= migrations.SCHEMA_VERSION:
+            return
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        backup_file(
+            path,
+            (backup_dir or path.parent),
+            name=f"{path.stem}.before-upgrade-v{version}{path.suffix or '.sqlite'}",
+        )
+        try:
+            migrations.upgrade(connection)
+        except Exception as error:
+            raise MigrationFailed(path, str(error)) from error
+    finally:
+        connection.close()
+
+
+def open_database(path: Path, *, backup_dir: Path | None = None) -> Database:
+    """Open an existing unit file for writing, upgrading its schema if it is older.
+
+    Raises a :class:`DatabaseFileError` subclass, having changed nothing, when the file
+    cannot be used. A copy is taken through SQLite's backup API before any upgrade.
+    """
+    path = Path(path)
+    _prescreen(path)
+    if _is_read_only(path):
+        raise DatabaseReadOnly(path)
+    lock = FileLock(path)
+    lock.acquire()
+    try:
+        report = _verify(path)
+        if not report.integrity_ok:
+            raise DatabaseDamaged(path, "; ".join(report.integrity_messages[:3]))
+        with _disk_errors(path):
+            _migrate(path, backup_dir)
+        engine = _make_engine(path)
+        with engine.connect() as connection:  # applies the pragmas, proves the file opens
+            connection.exec_driver_sql("SELECT 1")
+    except BaseException:
+        lock.release()
+        raise
+    return Database(path, engine, lock)
+
+
+def create_database(path: Path) -> Database:
+    """Create a new, empty unit file readable by its owner only, and open it."""
+    path = Path(path)
+    if path.exists():
+        raise DatabaseExists(path)
+    if not path.parent.exists():
+        raise DatabaseMissing(path.parent, "folder does not exist")
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError as error:
+        raise DatabaseExists(path) from error
+    except PermissionError as error:
+        raise DatabaseReadOnly(path.parent, str(error)) from error
+    os.close(fd)
+    lock = FileLock(path)
+    try:
+        lock.acquire()
+        # Build the schema with a rollback journal, so that the file header carries our
+        # identity and version from the first commit on; WAL is switched on afterwards.
+        engine = create_engine(f"sqlite:///{path}")
+        with _disk_errors(path):
+            with engine.begin() as connection:
+                Base.metadata.create_all(connection)
+                connection.exec_driver_sql(f"PRAGMA application_id = {migrations.APPLICATION_ID}")
+                connection.exec_driver_sql(f"PRAGMA user_version = {migrations.SCHEMA_VERSION}")
+            engine.dispose()
+            engine = _make_engine(path)
+            with engine.connect() as connection:
+                connection.exec_driver_sql("SELECT 1")
+    except BaseException:
+        lock.release()
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise
+    return Database(path, engine, lock)
+
+
+__all__ = [
+    "Database",
+    "DatabaseFileError",
+    "FileReport",
+    "create_database",
+    "inspect_file",
+    "open_database",
+]

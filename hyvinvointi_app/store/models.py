@@ -1,0 +1,362 @@
+"""Typed SQLAlchemy models: one SQLite file holds one unit.
+
+Enum columns store the enum's value (a stable English identifier). Texts the director
+typed are stored as typed. Member names are nullable because a former member's personal
+details can be erased while the role stays in old memos.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from hyvinvointi_app.domain.enums import (
+    ActionStatus,
+    AgendaItemKind,
+    AttendanceStatus,
+    AuditAction,
+    ChecklistAnswer,
+    EvaluationConclusion,
+    FollowUpOutcome,
+    Language,
+    MeetingStatus,
+    PlanType,
+    ResultCardStatus,
+    Role,
+    VoiceKind,
+)
+
+
+def _enum(cls: type[Any]) -> Enum:
+    """Store an enum by value, as a plain string without a CHECK constraint.
+
+    Without a CHECK constraint a newer enum value does not need a table rebuild.
+    """
+    return Enum(
+        cls,
+        values_callable=lambda members: [m.value for m in members],
+        native_enum=False,
+        create_constraint=False,
+        length=40,
+        validate_strings=True,
+    )
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[str]: JSON}
+
+
+class Unit(Base):
+    """The one day-care or pre-primary unit this file belongs to."""
+
+    __tablename__ = "unit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name_fi: Mapped[str] = mapped_column(String(200))
+    name_sv: Mapped[str] = mapped_column(String(200), default="")
+    municipality: Mapped[str] = mapped_column(String(200), default="")
+    has_pre_primary: Mapped[bool] = mapped_column(Boolean, default=False)
+    working_language: Mapped[Language] = mapped_column(_enum(Language), default=Language.FINNISH)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+
+
+class OperatingPeriod(Base):
+    __tablename__ = "operating_period"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    label: Mapped[str] = mapped_column(String(40), unique=True)
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date] = mapped_column(Date)
+    is_current: Mapped[bool] = mapped_column(Boolean, default=False)
+    __table_args__ = (CheckConstraint("end_date > start_date", name="period_dates_ordered"),)
+
+
+class Member(Base):
+    __tablename__ = "member"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str | None] = mapped_column(String(200))
+    role: Mapped[Role] = mapped_column(_enum(Role))
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(60))
+    term_start: Mapped[dt.date | None] = mapped_column(Date)
+    term_end: Mapped[dt.date | None] = mapped_column(Date)
+    erased_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Meeting(Base):
+    __tablename__ = "meeting"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("operating_period.id", ondelete="RESTRICT"))
+    number: Mapped[int] = mapped_column(Integer)
+    date: Mapped[dt.date] = mapped_column(Date)
+    start_time: Mapped[dt.time | None] = mapped_column(Time)
+    end_time: Mapped[dt.time | None] = mapped_column(Time)
+    place: Mapped[str] = mapped_column(String(200), default="")
+    chair_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
+    secretary_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
+    status: Mapped[MeetingStatus] = mapped_column(_enum(MeetingStatus), default=MeetingStatus.DRAFT)
+    approved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    approved_by: Mapped[str | None] = mapped_column(String(200))
+    privacy_checked: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now, onupdate=utc_now)
+
+    period: Mapped[OperatingPeriod] = relationship()
+    agenda_items: Mapped[list[AgendaItem]] = relationship(
+        back_populates="meeting",
+        order_by="AgendaItem.position",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+    attendance: Mapped[list[Attendance]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+    guests: Mapped[list[Guest]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+    __table_args__ = (UniqueConstraint("period_id", "number", name="meeting_number_in_period"),)
+
+
+class Attendance(Base):
+    """A member's presence at a meeting; the role is copied so old memos keep it."""
+
+    __tablename__ = "attendance"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id", ondelete="RESTRICT"))
+    role: Mapped[Role] = mapped_column(_enum(Role))
+    status: Mapped[AttendanceStatus] = mapped_column(_enum(AttendanceStatus))
+    member: Mapped[Member] = relationship()
+    __table_args__ = (UniqueConstraint("meeting_id", "member_id", name="one_attendance_each"),)
+
+
+class Guest(Base):
+    """A visitor recorded by role, not by name (e.g. a psychologist visiting once)."""
+
+    __tablename__ = "guest"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    role: Mapped[Role] = mapped_column(_enum(Role))
+    note: Mapped[str] = mapped_column(String(200), default="")
+
+
+class AgendaItem(Base):
+    __tablename__ = "agenda_item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[AgendaItemKind] = mapped_column(_enum(AgendaItemKind))
+    title: Mapped[str] = mapped_column(Text, default="")
+    theme: Mapped[str] = mapped_column(Text, default="")
+    plan_id: Mapped[int | None] = mapped_column(ForeignKey("plan.id", ondelete="SET NULL"))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    decision: Mapped[str] = mapped_column(Text, default="")
+    meeting: Mapped[Meeting] = relationship(back_populates="agenda_items")
+
+
+class ActionItem(Base):
+    """Something the group agreed to do; lives until done or dropped, across meetings."""
+
+    __tablename__ = "action_item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="SET NULL")
+    )
+    text: Mapped[str] = mapped_column(Text)
+    responsible_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
+    responsible_text: Mapped[str] = mapped_column(String(200), default="")
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[ActionStatus] = mapped_column(_enum(ActionStatus), default=ActionStatus.OPEN)
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    follow_ups: Mapped[list[ActionFollowUp]] = relationship(
+        order_by="ActionFollowUp.recorded_on", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class ActionFollowUp(Base):
+    """What a later meeting said about an action item, with a dated comment."""
+
+    __tablename__ = "action_follow_up"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("action_item.id", ondelete="CASCADE"))
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    outcome: Mapped[FollowUpOutcome] = mapped_column(_enum(FollowUpOutcome))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    recorded_on: Mapped[dt.date] = mapped_column(Date)
+    __table_args__ = (
+        UniqueConstraint("action_id", "meeting_id", name="one_follow_up_per_meeting"),
+    )
+
+
+class VoiceRecord(Base):
+    """Children's or guardians' voice at group level: how views were collected, what came up."""
+
+    __tablename__ = "voice_record"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    kind: Mapped[VoiceKind] = mapped_column(_enum(VoiceKind))
+    methods: Mapped[list[str]] = mapped_column(default=list)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (UniqueConstraint("meeting_id", "kind", name="one_voice_of_each_kind"),)
+
+
+class MemoVersion(Base):
+    """The text of an approved memo kept when it is reopened for editing."""
+
+    __tablename__ = "memo_version"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    approved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    approved_by: Mapped[str | None] = mapped_column(String(200))
+    reopened_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    reopen_reason: Mapped[str] = mapped_column(Text)
+    snapshot: Mapped[dict[str, Any]] = mapped_column()
+
+
+class Plan(Base):
+    __tablename__ = "plan"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    type: Mapped[PlanType] = mapped_column(_enum(PlanType))
+    name: Mapped[str] = mapped_column(String(300))
+    version: Mapped[str] = mapped_column(String(60), default="")
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    approved_on: Mapped[dt.date | None] = mapped_column(Date)
+    next_review_due: Mapped[dt.date | None] = mapped_column(Date)
+    document_location: Mapped[str] = mapped_column(Text, default="")
+    custom_questions: Mapped[list[str]] = mapped_column(default=list)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PlanEvaluation(Base):
+    __tablename__ = "plan_evaluation"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"))
+    date: Mapped[dt.date] = mapped_column(Date)
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"))
+    agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="SET NULL")
+    )
+    methods: Mapped[list[str]] = mapped_column(default=list)
+    participant_roles: Mapped[list[str]] = mapped_column(default=list)
+    strengths: Mapped[str] = mapped_column(Text, default="")
+    development_areas: Mapped[str] = mapped_column(Text, default="")
+    conclusion: Mapped[EvaluationConclusion | None] = mapped_column(_enum(EvaluationConclusion))
+    update_by: Mapped[str] = mapped_column(String(200), default="")
+    update_due: Mapped[dt.date | None] = mapped_column(Date)
+    checks: Mapped[list[EvaluationCheck]] = relationship(
+        order_by="EvaluationCheck.position", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class EvaluationCheck(Base):
+    """One answered checklist question; the question text is kept as it was asked."""
+
+    __tablename__ = "evaluation_check"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    evaluation_id: Mapped[int] = mapped_column(ForeignKey("plan_evaluation.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    key: Mapped[str] = mapped_column(String(80))
+    question: Mapped[str] = mapped_column(Text)
+    answer: Mapped[ChecklistAnswer | None] = mapped_column(_enum(ChecklistAnswer))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ResultCard(Base):
+    """A development area followed as a goal across meetings and periods until closed."""
+
+    __tablename__ = "result_card"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int | None] = mapped_column(ForeignKey("plan.id", ondelete="SET NULL"))
+    evaluation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("plan_evaluation.id", ondelete="SET NULL")
+    )
+    what_to_change: Mapped[str] = mapped_column(Text)
+    current_state: Mapped[str] = mapped_column(Text, default="")
+    target_state: Mapped[str] = mapped_column(Text, default="")
+    ideal_state: Mapped[str] = mapped_column(Text, default="")
+    measures: Mapped[str] = mapped_column(Text, default="")
+    indicator: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[ResultCardStatus] = mapped_column(
+        _enum(ResultCardStatus), default=ResultCardStatus.ACTIVE
+    )
+    created_on: Mapped[dt.date] = mapped_column(Date)
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)
+    checkpoints: Mapped[list[Checkpoint]] = relationship(
+        order_by="Checkpoint.due_date", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Checkpoint(Base):
+    __tablename__ = "checkpoint"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    card_id: Mapped[int] = mapped_column(ForeignKey("result_card.id", ondelete="CASCADE"))
+    due_date: Mapped[dt.date] = mapped_column(Date)
+    responsible_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
+    responsible_text: Mapped[str] = mapped_column(String(200), default="")
+    value_note: Mapped[str] = mapped_column(Text, default="")
+    recorded_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class ResultCardDiscussion(Base):
+    """An agenda item where a result card was discussed."""
+
+    __tablename__ = "result_card_discussion"
+    card_id: Mapped[int] = mapped_column(
+        ForeignKey("result_card.id", ondelete="CASCADE"), primary_key=True
+    )
+    agenda_item_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class ClockTheme(Base):
+    """A theme of the annual clock: a month of the period and, optionally, a plan it evaluates."""
+
+    __tablename__ = "clock_theme"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    month: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(Text)
+    plan_type: Mapped[PlanType | None] = mapped_column(_enum(PlanType))
+    __table_args__ = (CheckConstraint("month BETWEEN 1 AND 12", name="clock_month_valid"),)
+
+
+class AuditEvent(Base):
+    """Who did what and when: approvals, reopenings, exports, erasures, restores.
+
+    Never the text of a memo: the log may be exported and shown to others.
+    """
+
+    __tablename__ = "audit_event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    action: Mapped[AuditAction] = mapped_column(_enum(AuditAction))
+    actor: Mapped[str] = mapped_column(String(200), default="")
+    subject: Mapped[str] = mapped_column(String(200), default="")
+    details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class Setting(Base):
+    """Settings that belong to this unit's file rather than to the computer."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
