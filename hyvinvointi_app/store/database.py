@@ -64,6 +64,13 @@ def _is_read_only(path: Path) -> bool:
     return not os.access(path.parent, os.W_OK | os.X_OK)
 
 
+def _journal_mode_in_header(path: Path) -> str:
+    """Bytes 18 and 19 of the header say 2 for WAL, 1 for a rollback journal."""
+    with path.open("rb") as handle:
+        header = handle.read(20)
+    return "wal" if header[18:20] == b"\x02\x02" else "delete"
+
+
 def _prescreen(path: Path) -> None:
     """Refuse files that are plainly not ours, reading only the first bytes."""
     if not path.exists():
@@ -91,7 +98,6 @@ def _verify(path: Path, *, full_check: bool = False) -> FileReport:
         try:
             application_id = connection.execute("PRAGMA application_id").fetchone()[0]
             version = connection.execute("PRAGMA user_version").fetchone()[0]
-            journal_mode = connection.execute("PRAGMA journal_mode").fetchone()[0]
             tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         except sqlite3.DatabaseError as error:
             if "malformed" in str(error) or "corrupt" in str(error):
@@ -116,7 +122,7 @@ def _verify(path: Path, *, full_check: bool = False) -> FileReport:
         schema_version=int(version),
         integrity_ok=ok,
         integrity_messages=messages,
-        journal_mode=str(journal_mode),
+        journal_mode=_journal_mode_in_header(path),
         size_bytes=path.stat().st_size,
     )
 

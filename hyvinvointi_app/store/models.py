@@ -192,15 +192,21 @@ class ActionItem(Base):
 
 
 class ActionFollowUp(Base):
-    """What a later meeting said about an action item, with a dated comment."""
+    """A carried-over action item in a later meeting, or a status change between meetings.
+
+    A new meeting gets a row (outcome still empty) for every open action of earlier
+    meetings: that row is the follow-up table of its memo, and stays as it was decided
+    even when the action changes later. ``meeting_id`` is empty for a change made
+    between meetings.
+    """
 
     __tablename__ = "action_follow_up"
     id: Mapped[int] = mapped_column(primary_key=True)
     action_id: Mapped[int] = mapped_column(ForeignKey("action_item.id", ondelete="CASCADE"))
-    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
-    outcome: Mapped[FollowUpOutcome] = mapped_column(_enum(FollowUpOutcome))
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    outcome: Mapped[FollowUpOutcome | None] = mapped_column(_enum(FollowUpOutcome))
     comment: Mapped[str] = mapped_column(Text, default="")
-    recorded_on: Mapped[dt.date] = mapped_column(Date)
+    recorded_on: Mapped[dt.date | None] = mapped_column(Date)
     __table_args__ = (
         UniqueConstraint("action_id", "meeting_id", name="one_follow_up_per_meeting"),
     )

@@ -1,0 +1,211 @@
+"""Action items: agreed in one meeting, followed in the next ones until done or dropped."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from hyvinvointi_app.domain.enums import ActionStatus, FollowUpOutcome
+from hyvinvointi_app.domain.errors import NotFound, ValidationError
+from hyvinvointi_app.services.meetings import (
+    ActionView,
+    action_view,
+    check_text,
+    editable_meeting,
+    get_meeting_row,
+)
+from hyvinvointi_app.store.database import Database
+from hyvinvointi_app.store.models import ActionFollowUp, ActionItem, AgendaItem, Member
+
+_STATUS_OF_OUTCOME = {
+    FollowUpOutcome.CONTINUES: ActionStatus.OPEN,
+    FollowUpOutcome.DONE: ActionStatus.DONE,
+    FollowUpOutcome.DROPPED: ActionStatus.DROPPED,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ActionInput:
+    text: str
+    responsible_id: int | None = None
+    responsible_text: str = ""
+    """A responsible person who is not a member (e.g. "koko henkilöstö"), typed freely."""
+    due_date: dt.date | None = None
+
+
+def _validated(session: Session, data: ActionInput) -> ActionInput:
+    text = check_text("text", data.text.strip())
+    if not text:
+        raise ValidationError("text", "required")
+    if data.responsible_id is not None and session.get(Member, data.responsible_id) is None:
+        raise ValidationError("responsible", "unknown_member")
+    return ActionInput(
+        text,
+        data.responsible_id,
+        check_text("responsible", data.responsible_text.strip()),
+        data.due_date,
+    )
+
+
+def _action(session: Session, action_id: int) -> ActionItem:
+    action = session.get(ActionItem, action_id)
+    if action is None:
+        raise NotFound("action", action_id)
+    return action
+
+
+def add_action(
+    db: Database, meeting_id: int, data: ActionInput, *, agenda_item_id: int | None = None
+) -> ActionView:
+    with db.transaction() as session:
+        editable_meeting(session, meeting_id)
+        data = _validated(session, data)
+        if agenda_item_id is not None:
+            item = session.get(AgendaItem, agenda_item_id)
+            if item is None or item.meeting_id != meeting_id:
+                raise NotFound("agenda item", agenda_item_id)
+        position = session.scalar(
+            select(func.coalesce(func.max(ActionItem.position), 0)).where(
+                ActionItem.meeting_id == meeting_id
+            )
+        )
+        action = ActionItem(
+            meeting_id=meeting_id,
+            agenda_item_id=agenda_item_id,
+            text=data.text,
+            responsible_id=data.responsible_id,
+            responsible_text=data.responsible_text,
+            due_date=data.due_date,
+            position=int(position or 0) + 1,
+        )
+        session.add(action)
+        session.flush()
+        return action_view(session, action)
+
+
+def edit_action(db: Database, action_id: int, data: ActionInput) -> ActionView:
+    """Change what was agreed; only while the memo that agreed it is a draft."""
+    with db.transaction() as session:
+        action = _action(session, action_id)
+        editable_meeting(session, action.meeting_id)
+        data = _validated(session, data)
+        action.text = data.text
+        action.responsible_id = data.responsible_id
+        action.responsible_text = data.responsible_text
+        action.due_date = data.due_date
+        return action_view(session, action)
+
+
+def remove_action(db: Database, action_id: int) -> None:
+    with db.transaction() as session:
+        action = _action(session, action_id)
+        editable_meeting(session, action.meeting_id)
+        followed = session.scalar(
+            select(func.count())
+            .select_from(ActionFollowUp)
+            .where(ActionFollowUp.action_id == action_id, ActionFollowUp.outcome.is_not(None))
+        )
+        if followed:
+            raise ValidationError("action", "already_followed_up")
+        session.delete(action)
+
+
+def _apply(action: ActionItem, outcome: FollowUpOutcome, on: dt.date) -> None:
+    action.status = _STATUS_OF_OUTCOME[outcome]
+    action.closed_on = None if action.status is ActionStatus.OPEN else on
+
+
+def record_follow_up(
+    db: Database,
+    meeting_id: int,
+    action_id: int,
+    outcome: FollowUpOutcome | None,
+    comment: str = "",
+) -> None:
+    """Record in a meeting what became of a carried-over action (done, continues, dropped).
+
+    ``None`` clears an outcome recorded by mistake; the action is open again.
+    """
+    with db.transaction() as session:
+        meeting = editable_meeting(session, meeting_id)
+        action = _action(session, action_id)
+        if action.meeting_id == meeting_id:
+            raise ValidationError("action", "not_carried_over")
+        row = session.scalar(
+            select(ActionFollowUp).where(
+                ActionFollowUp.action_id == action_id, ActionFollowUp.meeting_id == meeting_id
+            )
+        )
+        if row is None:
+            row = ActionFollowUp(action_id=action_id, meeting_id=meeting_id)
+            session.add(row)
+        row.outcome = None if outcome is None else FollowUpOutcome(outcome)
+        row.comment = check_text("comment", comment)
+        row.recorded_on = meeting.date
+        _apply(action, row.outcome or FollowUpOutcome.CONTINUES, meeting.date)
+
+
+def set_action_status(
+    db: Database,
+    action_id: int,
+    status: ActionStatus,
+    comment: str = "",
+    on: dt.date | None = None,
+) -> ActionView:
+    """Change an action's status between meetings, with a dated comment."""
+    on = on or dt.date.today()
+    outcome = {v: k for k, v in _STATUS_OF_OUTCOME.items()}[ActionStatus(status)]
+    with db.transaction() as session:
+        action = _action(session, action_id)
+        get_meeting_row(session, action.meeting_id)
+        session.add(
+            ActionFollowUp(
+                action_id=action_id,
+                meeting_id=None,
+                outcome=outcome,
+                comment=check_text("comment", comment),
+                recorded_on=on,
+            )
+        )
+        _apply(action, outcome, on)
+        return action_view(session, action)
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpEntry:
+    meeting_id: int | None
+    outcome: FollowUpOutcome | None
+    comment: str
+    recorded_on: dt.date | None
+
+
+def action_history(db: Database, action_id: int) -> list[FollowUpEntry]:
+    """Every dated comment and outcome of an action, oldest first."""
+    with db.reading() as session:
+        _action(session, action_id)
+        rows = session.scalars(
+            select(ActionFollowUp)
+            .where(ActionFollowUp.action_id == action_id)
+            .order_by(
+                ActionFollowUp.recorded_on.is_(None), ActionFollowUp.recorded_on, ActionFollowUp.id
+            )
+        )
+        return [FollowUpEntry(r.meeting_id, r.outcome, r.comment, r.recorded_on) for r in rows]
+
+
+def open_actions(
+    db: Database, *, overdue_only: bool = False, today: dt.date | None = None
+) -> list[ActionView]:
+    """Open action items of all meetings, earliest due first."""
+    today = today or dt.date.today()
+    with db.reading() as session:
+        query = select(ActionItem).where(ActionItem.status == ActionStatus.OPEN)
+        if overdue_only:
+            query = query.where(ActionItem.due_date < today)
+        rows = session.scalars(
+            query.order_by(ActionItem.due_date.is_(None), ActionItem.due_date, ActionItem.id)
+        )
+        return [action_view(session, a) for a in rows]

@@ -1,0 +1,158 @@
+"""Approving a memo: the privacy check, the lock, and reopening with a kept version."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from hyvinvointi_app.domain.enums import AuditAction, MeetingStatus
+from hyvinvointi_app.domain.errors import UserError, ValidationError
+from hyvinvointi_app.domain.privacy import Finding, scan_fields
+from hyvinvointi_app.services import audit
+from hyvinvointi_app.services.meetings import (
+    MeetingDetail,
+    editable_meeting,
+    get_meeting,
+    get_meeting_row,
+    meeting_detail,
+)
+from hyvinvointi_app.store.database import Database
+from hyvinvointi_app.store.models import MemoVersion, utc_now
+
+
+class PrivacyReviewNeeded(UserError):
+    """The privacy guard found something; the director must fix or confirm each finding."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__(f"{len(findings)} privacy findings")
+        self.findings = findings
+
+
+@dataclass(frozen=True, slots=True)
+class MemoVersionView:
+    id: int
+    approved_at: dt.datetime | None
+    approved_by: str | None
+    reopened_at: dt.datetime
+    reopen_reason: str
+    snapshot: dict[str, Any]
+
+
+def memo_fields(memo: MeetingDetail) -> list[tuple[str, str]]:
+    """Every text typed into a memo, each with a key that tells the editor where it is.
+
+    Keys: ``place``, ``item:ID:FIELD``, ``action:ID:text``, ``action:ID:responsible``,
+    ``follow_up:ID:comment``, ``voice:KIND:summary``, ``guest:ID:note``.
+    """
+    fields: list[tuple[str, str]] = [("place", memo.place)]
+    for item in memo.agenda:
+        for name in ("title", "theme", "notes", "decision"):
+            fields.append((f"item:{item.id}:{name}", getattr(item, name)))
+        for action in item.actions:
+            fields.append((f"action:{action.id}:text", action.text))
+            fields.append((f"action:{action.id}:responsible", action.responsible_text))
+    for follow_up in memo.follow_ups:
+        fields.append((f"follow_up:{follow_up.id}:comment", follow_up.comment))
+    for voice in memo.voices:
+        fields.append((f"voice:{voice.kind.value}:summary", voice.summary))
+    for guest in memo.guests:
+        fields.append((f"guest:{guest.id}:note", guest.note))
+    return [(key, text) for key, text in fields if text]
+
+
+def privacy_findings(db: Database, meeting_id: int) -> list[Finding]:
+    return scan_fields(memo_fields(get_meeting(db, meeting_id)))
+
+
+def approve_memo(
+    db: Database, meeting_id: int, *, approved_by: str, findings_confirmed: bool = False
+) -> MeetingDetail:
+    """Lock the memo after the privacy check.
+
+    With findings and without ``findings_confirmed`` nothing changes and
+    :class:`PrivacyReviewNeeded` lists them; the director fixes the text or confirms.
+    """
+    if not approved_by.strip():
+        raise ValidationError("approved_by", "required")
+    with db.transaction() as session:
+        meeting = editable_meeting(session, meeting_id)
+        findings = scan_fields(memo_fields(meeting_detail(session, meeting)))
+        if findings and not findings_confirmed:
+            raise PrivacyReviewNeeded(findings)
+        meeting.status = MeetingStatus.APPROVED
+        meeting.approved_at = utc_now()
+        meeting.approved_by = approved_by.strip()
+        meeting.privacy_checked = True
+        audit.record(
+            session,
+            AuditAction.MEMO_APPROVED,
+            f"meeting:{meeting_id}",
+            {"number": meeting.number, "findings_confirmed": len(findings)},
+        )
+        session.flush()
+        return meeting_detail(session, meeting)
+
+
+def _jsonable(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.date | dt.time | dt.datetime):
+        return value.isoformat()
+    return value
+
+
+def reopen_memo(db: Database, meeting_id: int, reason: str) -> MeetingDetail:
+    """Unlock an approved memo for editing; its approved text is kept as a version."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("reason", "required")
+    with db.transaction() as session:
+        meeting = get_meeting_row(session, meeting_id)
+        if meeting.status is not MeetingStatus.APPROVED:
+            raise ValidationError("meeting", "not_approved")
+        snapshot = json.loads(json.dumps(_jsonable(meeting_detail(session, meeting))))
+        version = MemoVersion(
+            meeting_id=meeting_id,
+            approved_at=meeting.approved_at,
+            approved_by=meeting.approved_by,
+            reopen_reason=reason,
+            snapshot=snapshot,
+        )
+        session.add(version)
+        meeting.status = MeetingStatus.DRAFT
+        meeting.approved_at = None
+        meeting.approved_by = None
+        meeting.privacy_checked = False
+        session.flush()
+        audit.record(
+            session,
+            AuditAction.MEMO_REOPENED,
+            f"meeting:{meeting_id}",
+            {"number": meeting.number, "version_id": version.id},
+        )
+        return meeting_detail(session, meeting)
+
+
+def memo_versions(db: Database, meeting_id: int) -> list[MemoVersionView]:
+    with db.reading() as session:
+        rows = session.scalars(
+            select(MemoVersion)
+            .where(MemoVersion.meeting_id == meeting_id)
+            .order_by(MemoVersion.reopened_at, MemoVersion.id)
+        )
+        return [
+            MemoVersionView(
+                r.id, r.approved_at, r.approved_by, r.reopened_at, r.reopen_reason, r.snapshot
+            )
+            for r in rows
+        ]

@@ -1,0 +1,565 @@
+"""Meetings and their memos: drafting the agenda, the header, attendance and guests.
+
+A new meeting starts from the standing agenda, the annual-clock themes of its month, and a
+follow-up item holding every action item still open from earlier meetings. An approved
+memo is locked: every change to it goes through :func:`editable_meeting`, which refuses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from hyvinvointi_app.domain.enums import (
+    ActionStatus,
+    AgendaItemKind,
+    AttendanceStatus,
+    AuditAction,
+    FollowUpOutcome,
+    MeetingStatus,
+    Role,
+    VoiceKind,
+)
+from hyvinvointi_app.domain.errors import MemoLocked, NotFound, ValidationError
+from hyvinvointi_app.resources import load_json_resource
+from hyvinvointi_app.services import audit
+from hyvinvointi_app.store.database import Database
+from hyvinvointi_app.store.models import (
+    ActionFollowUp,
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    ClockTheme,
+    Guest,
+    Meeting,
+    Member,
+    OperatingPeriod,
+    Plan,
+    Unit,
+    VoiceRecord,
+    utc_now,
+)
+
+MAX_TEXT_LENGTH = 200_000
+"""Longest text accepted in one field: ten times a very long memo, far below SQLite's limit."""
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRef:
+    """A member as a memo shows them; ``name`` is None once personal details were erased."""
+
+    id: int
+    name: str | None
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceView:
+    member: MemberRef
+    role: Role
+    """The role the member had at this meeting."""
+    status: AttendanceStatus
+
+
+@dataclass(frozen=True, slots=True)
+class GuestView:
+    id: int
+    role: Role
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActionView:
+    id: int
+    meeting_id: int
+    agenda_item_id: int | None
+    text: str
+    responsible: MemberRef | None
+    responsible_text: str
+    due_date: dt.date | None
+    status: ActionStatus
+    closed_on: dt.date | None
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return (
+            self.status is ActionStatus.OPEN and self.due_date is not None and self.due_date < today
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpView:
+    """A carried-over action item as the follow-up table of a memo shows it."""
+
+    id: int
+    action: ActionView
+    origin_meeting_number: int
+    origin_meeting_date: dt.date
+    outcome: FollowUpOutcome | None
+    comment: str
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItemView:
+    id: int
+    position: int
+    kind: AgendaItemKind
+    title: str
+    theme: str
+    plan_id: int | None
+    plan_name: str | None
+    notes: str
+    decision: str
+    actions: tuple[ActionView, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class VoiceView:
+    kind: VoiceKind
+    methods: tuple[str, ...]
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRow:
+    """A line of the meetings list."""
+
+    id: int
+    period_id: int
+    number: int
+    date: dt.date
+    place: str
+    status: MeetingStatus
+    present_count: int
+    member_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingDetail:
+    """Everything a memo holds, for the meeting screen, the PDF and the approved version."""
+
+    id: int
+    period_id: int
+    period_label: str
+    number: int
+    date: dt.date
+    start_time: dt.time | None
+    end_time: dt.time | None
+    place: str
+    chair: MemberRef | None
+    secretary: MemberRef | None
+    status: MeetingStatus
+    approved_at: dt.datetime | None
+    approved_by: str | None
+    privacy_checked: bool
+    updated_at: dt.datetime
+    attendance: tuple[AttendanceView, ...] = ()
+    guests: tuple[GuestView, ...] = ()
+    agenda: tuple[AgendaItemView, ...] = ()
+    follow_ups: tuple[FollowUpView, ...] = ()
+    voices: tuple[VoiceView, ...] = field(default=())
+
+    def item(self, item_id: int) -> AgendaItemView:
+        for agenda_item in self.agenda:
+            if agenda_item.id == item_id:
+                return agenda_item
+        raise NotFound("agenda item", item_id)
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderInput:
+    date: dt.date
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    place: str = ""
+    chair_id: int | None = None
+    secretary_id: int | None = None
+
+
+def check_text(field_name: str, text: str) -> str:
+    if len(text) > MAX_TEXT_LENGTH:
+        raise ValidationError(field_name, "too_long")
+    return text
+
+
+def member_ref(member: Member | None) -> MemberRef | None:
+    return None if member is None else MemberRef(member.id, member.name, member.role)
+
+
+def action_view(session: Session, action: ActionItem) -> ActionView:
+    responsible = session.get(Member, action.responsible_id) if action.responsible_id else None
+    return ActionView(
+        id=action.id,
+        meeting_id=action.meeting_id,
+        agenda_item_id=action.agenda_item_id,
+        text=action.text,
+        responsible=member_ref(responsible),
+        responsible_text=action.responsible_text,
+        due_date=action.due_date,
+        status=action.status,
+        closed_on=action.closed_on,
+    )
+
+
+def get_meeting_row(session: Session, meeting_id: int) -> Meeting:
+    meeting = session.get(Meeting, meeting_id)
+    if meeting is None:
+        raise NotFound("meeting", meeting_id)
+    return meeting
+
+
+def editable_meeting(session: Session, meeting_id: int) -> Meeting:
+    """The meeting, if its memo may be changed; an approved memo must be reopened first.
+
+    Marks the meeting changed, so its ``updated_at`` tells when the memo last changed.
+    """
+    meeting = get_meeting_row(session, meeting_id)
+    if meeting.status is MeetingStatus.APPROVED:
+        raise MemoLocked(meeting_id)
+    meeting.updated_at = utc_now()
+    return meeting
+
+
+def _standing_titles(language: str) -> dict[AgendaItemKind, str]:
+    data = load_json_resource("standing_agenda.json")
+    return {
+        AgendaItemKind(item["kind"]): item["title"].get(language) or item["title"]["fi"]
+        for item in data["items"]
+    }
+
+
+def _draft_agenda(session: Session, meeting: Meeting, language: str) -> list[AgendaItem]:
+    """The standing agenda with this month's annual-clock themes in place of item 4 and 5."""
+    titles = _standing_titles(language)
+    themes = session.scalars(
+        select(ClockTheme)
+        .where(ClockTheme.month == meeting.date.month)
+        .order_by(ClockTheme.position, ClockTheme.id)
+    ).all()
+    plans = session.scalars(
+        select(Plan).where(Plan.archived.is_(False)).order_by(Plan.name, Plan.id)
+    ).all()
+    items: list[AgendaItem] = []
+    for kind in titles:
+        if kind is AgendaItemKind.THEME:
+            for theme in themes:
+                plan = next((p for p in plans if p.type is theme.plan_type), None)
+                items.append(
+                    AgendaItem(
+                        kind=AgendaItemKind.PLAN_EVALUATION if plan else AgendaItemKind.THEME,
+                        title=theme.title,
+                        theme=theme.title,
+                        plan_id=plan.id if plan else None,
+                    )
+                )
+        elif kind is AgendaItemKind.PLAN_EVALUATION:
+            continue  # plans enter through the themes that evaluate them
+        else:
+            items.append(AgendaItem(kind=kind, title=titles[kind]))
+    for position, item in enumerate(items, start=1):
+        item.position = position
+    return items
+
+
+def _carry_over_open_actions(session: Session, meeting: Meeting) -> None:
+    """Give the new meeting a follow-up row for every open action of earlier meetings."""
+    earlier = select(Meeting.id).where(
+        (Meeting.date < meeting.date) | ((Meeting.date == meeting.date) & (Meeting.id < meeting.id))
+    )
+    open_actions = session.scalars(
+        select(ActionItem)
+        .where(ActionItem.status == ActionStatus.OPEN, ActionItem.meeting_id.in_(earlier))
+        .order_by(ActionItem.due_date.is_(None), ActionItem.due_date, ActionItem.id)
+    )
+    for action in open_actions:
+        session.add(ActionFollowUp(action_id=action.id, meeting_id=meeting.id))
+
+
+def next_meeting_number(session: Session, period_id: int) -> int:
+    highest = session.scalar(select(func.max(Meeting.number)).where(Meeting.period_id == period_id))
+    return (highest or 0) + 1
+
+
+def propose_meeting_date(db: Database, period_id: int, today: dt.date | None = None) -> dt.date:
+    """The next weekday from today inside the period (or the period's first weekday)."""
+    today = today or dt.date.today()
+    with db.reading() as session:
+        period = session.get(OperatingPeriod, period_id)
+        if period is None:
+            raise NotFound("period", period_id)
+        day = min(max(today, period.start_date), period.end_date)
+    while day.weekday() >= 5 and day < period.end_date:
+        day += dt.timedelta(days=1)
+    return day
+
+
+def new_meeting(
+    db: Database,
+    period_id: int,
+    date: dt.date,
+    *,
+    start_time: dt.time | None = None,
+    place: str = "",
+) -> MeetingDetail:
+    """Create a draft meeting with its agenda drafted and open actions carried over."""
+    with db.transaction() as session:
+        period = session.get(OperatingPeriod, period_id)
+        if period is None:
+            raise NotFound("period", period_id)
+        if not period.start_date <= date <= period.end_date:
+            raise ValidationError("date", "outside_period")
+        unit = session.scalar(select(Unit))
+        language = unit.working_language.value if unit else "fi"
+        meeting = Meeting(
+            period_id=period_id,
+            number=next_meeting_number(session, period_id),
+            date=date,
+            start_time=start_time,
+            place=check_text("place", place.strip()),
+        )
+        session.add(meeting)
+        session.flush()
+        for item in _draft_agenda(session, meeting, language):
+            item.meeting_id = meeting.id
+            session.add(item)
+        for member in session.scalars(select(Member).where(Member.erased_at.is_(None))):
+            in_term = (member.term_start is None or member.term_start <= date) and (
+                member.term_end is None or member.term_end >= date
+            )
+            if in_term:
+                session.add(
+                    Attendance(
+                        meeting_id=meeting.id,
+                        member_id=member.id,
+                        role=member.role,
+                        status=AttendanceStatus.PRESENT,
+                    )
+                )
+        _carry_over_open_actions(session, meeting)
+        session.flush()
+        return meeting_detail(session, meeting)
+
+
+def update_header(db: Database, meeting_id: int, header: HeaderInput) -> MeetingDetail:
+    with db.transaction() as session:
+        meeting = editable_meeting(session, meeting_id)
+        period = session.get(OperatingPeriod, meeting.period_id)
+        assert period is not None
+        if not period.start_date <= header.date <= period.end_date:
+            raise ValidationError("date", "outside_period")
+        if header.start_time and header.end_time and header.end_time < header.start_time:
+            raise ValidationError("end_time", "end_before_start")
+        for field_name, member_id in (
+            ("chair", header.chair_id),
+            ("secretary", header.secretary_id),
+        ):
+            if member_id is not None and session.get(Member, member_id) is None:
+                raise ValidationError(field_name, "unknown_member")
+        meeting.date = header.date
+        meeting.start_time = header.start_time
+        meeting.end_time = header.end_time
+        meeting.place = check_text("place", header.place.strip())
+        meeting.chair_id = header.chair_id
+        meeting.secretary_id = header.secretary_id
+        session.flush()
+        return meeting_detail(session, meeting)
+
+
+def set_attendance(db: Database, meeting_id: int, member_id: int, status: AttendanceStatus) -> None:
+    with db.transaction() as session:
+        meeting = editable_meeting(session, meeting_id)
+        member = session.get(Member, member_id)
+        if member is None:
+            raise NotFound("member", member_id)
+        row = session.scalar(
+            select(Attendance).where(
+                Attendance.meeting_id == meeting_id, Attendance.member_id == member_id
+            )
+        )
+        if row is None:
+            session.add(
+                Attendance(
+                    meeting_id=meeting.id, member_id=member_id, role=member.role, status=status
+                )
+            )
+        else:
+            row.status = AttendanceStatus(status)
+
+
+def add_guest(db: Database, meeting_id: int, role: Role, note: str = "") -> GuestView:
+    with db.transaction() as session:
+        editable_meeting(session, meeting_id)
+        guest = Guest(meeting_id=meeting_id, role=Role(role), note=check_text("note", note.strip()))
+        session.add(guest)
+        session.flush()
+        return GuestView(guest.id, guest.role, guest.note)
+
+
+def remove_guest(db: Database, guest_id: int) -> None:
+    with db.transaction() as session:
+        guest = session.get(Guest, guest_id)
+        if guest is None:
+            raise NotFound("guest", guest_id)
+        editable_meeting(session, guest.meeting_id)
+        session.delete(guest)
+
+
+def delete_meeting(db: Database, meeting_id: int) -> None:
+    """Delete a draft meeting (an approved memo is a public record and stays)."""
+    with db.transaction() as session:
+        meeting = editable_meeting(session, meeting_id)
+        carried = session.scalar(
+            select(func.count())
+            .select_from(ActionFollowUp)
+            .join(ActionItem, ActionFollowUp.action_id == ActionItem.id)
+            .where(ActionItem.meeting_id == meeting_id, ActionFollowUp.meeting_id != meeting_id)
+        )
+        if carried:
+            raise ValidationError("meeting", "actions_followed_later")
+        audit.record(
+            session,
+            AuditAction.MEETING_DELETED,
+            f"meeting:{meeting_id}",
+            {"number": meeting.number, "date": meeting.date.isoformat()},
+        )
+        session.delete(meeting)
+
+
+def list_meetings(db: Database, period_id: int) -> list[MeetingRow]:
+    with db.reading() as session:
+        present = (
+            select(func.count())
+            .where(
+                Attendance.meeting_id == Meeting.id, Attendance.status == AttendanceStatus.PRESENT
+            )
+            .scalar_subquery()
+        )
+        members = select(func.count()).where(Attendance.meeting_id == Meeting.id).scalar_subquery()
+        rows = session.execute(
+            select(Meeting, present, members)
+            .where(Meeting.period_id == period_id)
+            .order_by(Meeting.date, Meeting.number)
+        )
+        return [
+            MeetingRow(m.id, m.period_id, m.number, m.date, m.place, m.status, p, n)
+            for m, p, n in rows
+        ]
+
+
+def meeting_by_number(db: Database, period_id: int, number: int) -> int:
+    with db.reading() as session:
+        meeting_id = session.scalar(
+            select(Meeting.id).where(Meeting.period_id == period_id, Meeting.number == number)
+        )
+        if meeting_id is None:
+            raise NotFound("meeting", number)
+        return meeting_id
+
+
+def latest_meeting(db: Database, period_id: int | None = None) -> int:
+    """The most recent meeting by date (of one period, or of all)."""
+    with db.reading() as session:
+        query = select(Meeting.id).order_by(Meeting.date.desc(), Meeting.number.desc())
+        if period_id is not None:
+            query = query.where(Meeting.period_id == period_id)
+        meeting_id = session.scalar(query.limit(1))
+        if meeting_id is None:
+            raise NotFound("meeting", "latest")
+        return meeting_id
+
+
+def get_meeting(db: Database, meeting_id: int) -> MeetingDetail:
+    with db.reading() as session:
+        return meeting_detail(session, get_meeting_row(session, meeting_id))
+
+
+def meeting_detail(session: Session, meeting: Meeting) -> MeetingDetail:
+    period = session.get(OperatingPeriod, meeting.period_id)
+    assert period is not None
+    attendance = session.execute(
+        select(Attendance, Member)
+        .join(Member, Attendance.member_id == Member.id)
+        .where(Attendance.meeting_id == meeting.id)
+    ).all()
+    plan_names = dict(session.execute(select(Plan.id, Plan.name)).tuples().all())
+    actions = session.scalars(
+        select(ActionItem)
+        .where(ActionItem.meeting_id == meeting.id)
+        .order_by(ActionItem.position, ActionItem.id)
+    ).all()
+    action_views = [action_view(session, a) for a in actions]
+    follow_ups = session.execute(
+        select(ActionFollowUp, ActionItem, Meeting)
+        .join(ActionItem, ActionFollowUp.action_id == ActionItem.id)
+        .join(Meeting, ActionItem.meeting_id == Meeting.id)
+        .where(ActionFollowUp.meeting_id == meeting.id)
+        .order_by(Meeting.date, ActionItem.position, ActionItem.id)
+    ).all()
+    voices = session.scalars(
+        select(VoiceRecord).where(VoiceRecord.meeting_id == meeting.id).order_by(VoiceRecord.kind)
+    ).all()
+    items = session.scalars(
+        select(AgendaItem)
+        .where(AgendaItem.meeting_id == meeting.id)
+        .order_by(AgendaItem.position, AgendaItem.id)
+    ).all()
+    return MeetingDetail(
+        id=meeting.id,
+        period_id=meeting.period_id,
+        period_label=period.label,
+        number=meeting.number,
+        date=meeting.date,
+        start_time=meeting.start_time,
+        end_time=meeting.end_time,
+        place=meeting.place,
+        chair=member_ref(session.get(Member, meeting.chair_id) if meeting.chair_id else None),
+        secretary=member_ref(
+            session.get(Member, meeting.secretary_id) if meeting.secretary_id else None
+        ),
+        status=meeting.status,
+        approved_at=meeting.approved_at,
+        approved_by=meeting.approved_by,
+        privacy_checked=meeting.privacy_checked,
+        updated_at=meeting.updated_at,
+        attendance=tuple(
+            AttendanceView(MemberRef(m.id, m.name, m.role), a.role, a.status)
+            for a, m in sorted(
+                attendance, key=lambda pair: (list(Role).index(pair[0].role), pair[1].id)
+            )
+        ),
+        guests=tuple(
+            GuestView(g.id, g.role, g.note)
+            for g in session.scalars(
+                select(Guest).where(Guest.meeting_id == meeting.id).order_by(Guest.id)
+            )
+        ),
+        agenda=tuple(
+            AgendaItemView(
+                id=i.id,
+                position=i.position,
+                kind=i.kind,
+                title=i.title,
+                theme=i.theme,
+                plan_id=i.plan_id,
+                plan_name=plan_names.get(i.plan_id) if i.plan_id else None,
+                notes=i.notes,
+                decision=i.decision,
+                actions=tuple(a for a in action_views if a.agenda_item_id == i.id),
+            )
+            for i in items
+        ),
+        follow_ups=tuple(
+            FollowUpView(
+                id=f.id,
+                action=action_view(session, a),
+                origin_meeting_number=origin.number,
+                origin_meeting_date=origin.date,
+                outcome=f.outcome,
+                comment=f.comment,
+            )
+            for f, a, origin in follow_ups
+        ),
+        voices=tuple(VoiceView(v.kind, tuple(v.methods), v.summary) for v in voices),
+    )

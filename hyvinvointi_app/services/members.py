@@ -1,0 +1,191 @@
+"""Members of the group: adults in a role. Personal details are kept minimal and erasable."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hyvinvointi_app.domain.enums import AuditAction, Role
+from hyvinvointi_app.domain.errors import NotFound, ValidationError
+from hyvinvointi_app.i18n.collation import sort_key
+from hyvinvointi_app.services import audit
+from hyvinvointi_app.store.database import Database
+from hyvinvointi_app.store.models import Member, utc_now
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,}[0-9]$")
+
+
+@dataclass(frozen=True, slots=True)
+class MemberInput:
+    name: str
+    role: Role
+    organisation: str = ""
+    email: str = ""
+    phone: str = ""
+    term_start: dt.date | None = None
+    term_end: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MemberView:
+    id: int
+    name: str | None
+    """None once the personal details have been erased; show the role instead."""
+    role: Role
+    organisation: str
+    email: str
+    phone: str
+    term_start: dt.date | None
+    term_end: dt.date | None
+    erased: bool
+
+    def active_on(self, day: dt.date) -> bool:
+        return (self.term_start is None or self.term_start <= day) and (
+            self.term_end is None or self.term_end >= day
+        )
+
+    def overlaps(self, start: dt.date, end: dt.date) -> bool:
+        return (self.term_start is None or self.term_start <= end) and (
+            self.term_end is None or self.term_end >= start
+        )
+
+
+def member_view(member: Member) -> MemberView:
+    return MemberView(
+        id=member.id,
+        name=member.name,
+        role=member.role,
+        organisation=member.organisation,
+        email=member.email or "",
+        phone=member.phone or "",
+        term_start=member.term_start,
+        term_end=member.term_end,
+        erased=member.erased_at is not None,
+    )
+
+
+def validate_member(data: MemberInput) -> MemberInput:
+    """Return the input trimmed, or raise :class:`ValidationError` naming the field."""
+    name = data.name.strip()
+    if not name:
+        raise ValidationError("name", "required")
+    if len(name) > 200:
+        raise ValidationError("name", "too_long")
+    try:
+        role = Role(data.role)
+    except ValueError as error:
+        raise ValidationError("role", "unknown") from error
+    email = data.email.strip()
+    if email and not _EMAIL.match(email):
+        raise ValidationError("email", "format")
+    phone = data.phone.strip()
+    if phone and not _PHONE.match(phone):
+        raise ValidationError("phone", "format")
+    if data.term_start and data.term_end and data.term_end < data.term_start:
+        raise ValidationError("term_end", "end_before_start")
+    return MemberInput(
+        name, role, data.organisation.strip(), email, phone, data.term_start, data.term_end
+    )
+
+
+def _get(session: Session, member_id: int) -> Member:
+    member = session.get(Member, member_id)
+    if member is None:
+        raise NotFound("member", member_id)
+    return member
+
+
+def add_member(db: Database, data: MemberInput) -> MemberView:
+    data = validate_member(data)
+    with db.transaction() as session:
+        member = Member(
+            name=data.name,
+            role=data.role,
+            organisation=data.organisation,
+            email=data.email or None,
+            phone=data.phone or None,
+            term_start=data.term_start,
+            term_end=data.term_end,
+        )
+        session.add(member)
+        session.flush()
+        return member_view(member)
+
+
+def edit_member(db: Database, member_id: int, data: MemberInput) -> MemberView:
+    data = validate_member(data)
+    with db.transaction() as session:
+        member = _get(session, member_id)
+        if member.erased_at is not None:
+            raise ValidationError("name", "erased")
+        member.name = data.name
+        member.role = data.role
+        member.organisation = data.organisation
+        member.email = data.email or None
+        member.phone = data.phone or None
+        member.term_start = data.term_start
+        member.term_end = data.term_end
+        return member_view(member)
+
+
+def end_term(db: Database, member_id: int, on: dt.date | None = None) -> MemberView:
+    """End a member's term (today by default); the member stays in old memos."""
+    on = on or dt.date.today()
+    with db.transaction() as session:
+        member = _get(session, member_id)
+        if member.term_start and on < member.term_start:
+            raise ValidationError("term_end", "end_before_start")
+        member.term_end = on
+        return member_view(member)
+
+
+def erase_personal_details(
+    db: Database, member_id: int, today: dt.date | None = None
+) -> MemberView:
+    """Remove a former member's name and contact details; the role stays in old memos.
+
+    Only a member whose term has ended can be erased, so that a current member does not
+    vanish from the group by mistake.
+    """
+    today = today or dt.date.today()
+    with db.transaction() as session:
+        member = _get(session, member_id)
+        if member.term_end is None or member.term_end > today:
+            raise ValidationError("term_end", "term_not_ended")
+        member.name = None
+        member.email = None
+        member.phone = None
+        member.organisation = ""
+        member.erased_at = utc_now()
+        audit.record(
+            session,
+            AuditAction.PERSONAL_DETAILS_ERASED,
+            f"member:{member_id}",
+            {"role": member.role.value},
+        )
+        return member_view(member)
+
+
+def list_members(db: Database, *, include_former: bool = True) -> list[MemberView]:
+    """Members in Finnish/Swedish alphabetical order; erased ones last, by role."""
+    today = dt.date.today()
+    with db.reading() as session:
+        views = [member_view(m) for m in session.scalars(select(Member))]
+    if not include_former:
+        views = [v for v in views if v.active_on(today)]
+    return sorted(views, key=lambda v: (v.name is None, sort_key(v.name or ""), v.id))
+
+
+def members_in_period(db: Database, start: dt.date, end: dt.date) -> list[MemberView]:
+    """Members whose term overlaps the period, in alphabetical order."""
+    return [m for m in list_members(db) if m.overlaps(start, end)]
+
+
+def get_member(db: Database, member_id: int) -> MemberView:
+    with db.reading() as session:
+        return member_view(_get(session, member_id))
