@@ -133,6 +133,14 @@ def inspect_file(path: Path) -> FileReport:
     return _verify(path, full_check=True)
 
 
+def check_usable(path: Path) -> FileReport:
+    """:func:`inspect_file`, also refusing a file the application could not save to."""
+    _prescreen(path)
+    if _is_read_only(path):
+        raise DatabaseReadOnly(path)
+    return _verify(path, full_check=True)
+
+
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -290,6 +298,7 @@ __all__ = [
     "DatabaseFileError",
     "FileReport",
     "create_database",
+    "check_usable",
     "inspect_file",
     "open_database",
 ]

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -25,21 +25,10 @@ from hyvinvointi_app.domain.errors import (
 )
 from hyvinvointi_app.store import migrations
 from hyvinvointi_app.store.database import create_database, inspect_file, open_database
-from hyvinvointi_app.store.models import Member
 
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def make_unit_file(path: Path, members: int = 0) -> None:
-    db = create_database(path)
-    from hyvinvointi_app.domain.enums import Role
-
-    with db.transaction() as session:
-        for i in range(members):
-            session.add(Member(name=f"Jäsen {i} " + "x" * 200, role=Role.ECEC_STAFF))
-    db.close()
 
 
 def test_new_file_is_private_wal_and_identified(tmp_path: Path) -> None:
@@ -88,72 +77,48 @@ def test_missing_file_is_refused(tmp_path: Path) -> None:
     assert not (tmp_path / "nothing.sqlite").exists()
 
 
-def _foreign(path: Path) -> None:
-    connection = sqlite3.connect(path)
-    connection.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)")
-    connection.execute("INSERT INTO photos (name) VALUES ('kesä.jpg')")
-    connection.commit()
-    connection.close()
-
-
-def _too_new(path: Path) -> None:
-    make_unit_file(path)
-    connection = sqlite3.connect(path)
-    connection.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
-    connection.commit()
-    connection.close()
-
-
-def _damaged(path: Path) -> None:
-    make_unit_file(path, members=400)
-    data = bytearray(path.read_bytes())
-    page_size = 4096
-    for page in range(2, len(data) // page_size, 3):
-        start = page * page_size + 100
-        data[start : start + 400] = os.urandom(400)
-    path.write_bytes(bytes(data))
-
-
-BAD_FILES = {
-    "empty": (lambda p: p.write_bytes(b""), DatabaseEmpty),
-    "text": (lambda p: p.write_text("Kokousmuistio 21.10.2020\n", encoding="utf-8"), NotADatabase),
-    "truncated header": (lambda p: p.write_bytes(b"SQLite format 3\x00\x10"), NotADatabase),
-    "foreign sqlite": (_foreign, ForeignDatabase),
-    "too new": (_too_new, DatabaseTooNew),
-    "damaged": (_damaged, DatabaseDamaged),
+EXPECTED = {
+    "empty": DatabaseEmpty,
+    "text": NotADatabase,
+    "foreign": ForeignDatabase,
+    "too_new": DatabaseTooNew,
+    "damaged": DatabaseDamaged,
+    "read_only": DatabaseReadOnly,
 }
 
 
-@pytest.mark.parametrize("case", sorted(BAD_FILES))
-def test_unfit_files_are_refused_and_left_byte_for_byte(tmp_path: Path, case: str) -> None:
-    make, expected = BAD_FILES[case]
-    path = tmp_path / "unit.sqlite"
-    make(path)
+@pytest.mark.parametrize("kind", sorted(EXPECTED))
+def test_unfit_files_are_refused_and_left_byte_for_byte(
+    tmp_path: Path, kind: str, make_bad_file: Callable[[str, Path], Path]
+) -> None:
+    """Read-only is refused even for root, who could write anyway."""
+    path = make_bad_file(kind, tmp_path / "unit.sqlite")
     before = digest(path)
-    with pytest.raises(expected):
+    with pytest.raises(EXPECTED[kind]):
         open_database(path)
     assert digest(path) == before
-    assert not (tmp_path / "unit.sqlite-wal").exists() or case == "damaged"
+    assert not (tmp_path / "unit.sqlite-wal").exists()
+    assert not (tmp_path / "unit.sqlite-shm").exists()
 
 
-def test_read_only_file_is_refused_even_for_root(tmp_path: Path) -> None:
+def test_missing_truncated_header_is_not_a_database(tmp_path: Path) -> None:
     path = tmp_path / "unit.sqlite"
-    make_unit_file(path)
-    path.chmod(0o400)
-    before = digest(path)
-    with pytest.raises(DatabaseReadOnly):
+    path.write_bytes(b"SQLite format 3\x00\x10")
+    with pytest.raises(NotADatabase):
         open_database(path)
-    assert digest(path) == before
 
 
-def test_inspect_reports_damage_without_writing(tmp_path: Path) -> None:
-    path = tmp_path / "unit.sqlite"
-    _damaged(path)
+def test_inspect_finds_damage_without_writing(
+    tmp_path: Path, make_bad_file: Callable[[str, Path], Path]
+) -> None:
+    path = make_bad_file("damaged", tmp_path / "unit.sqlite")
     before = digest(path)
-    with pytest.raises(DatabaseDamaged):
+    try:
         report = inspect_file(path)
-        assert not report.integrity_ok  # some damage only the full check finds
-        raise DatabaseDamaged(path)
+    except DatabaseDamaged:
+        pass
+    else:
+        assert not report.integrity_ok
     assert digest(path) == before
 
 

@@ -1,0 +1,176 @@
+"""The command line: the GUI by default, and headless subcommands over the services.
+
+Every error a user can meet prints one translated line on stderr and exits non-zero;
+nothing here writes to a file it was only asked to read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import NoReturn
+
+from hyvinvointi_app.domain.errors import UserError
+
+_STARTED = time.perf_counter()
+
+EXIT_OK = 0
+EXIT_UNSOUND = 1
+EXIT_ERROR = 2
+
+
+def process_uptime() -> float:
+    """Seconds since the process started (since this module loaded, where the OS won't say)."""
+    try:
+        if sys.platform.startswith("linux"):
+            ticks = os.sysconf("SC_CLK_TCK")
+            start = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19]) / ticks
+            uptime = float(Path("/proc/uptime").read_text().split()[0])
+            return max(0.0, uptime - start)
+    except (OSError, ValueError, IndexError):
+        pass
+    return time.perf_counter() - _STARTED
+
+
+def _language_from_environment() -> str:
+    for variable in ("HYVINVOINTI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if value[:2] in ("fi", "sv", "en"):
+            return value[:2]
+    return "en"
+
+
+class _Parser(argparse.ArgumentParser):
+    """Reports bad arguments in one line, as every other error is reported."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_ERROR, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _existing_path(text: str) -> Path:
+    return Path(text).expanduser()
+
+
+def _years(text: str) -> int:
+    value = int(text)
+    if not 1 <= value <= 30:
+        raise argparse.ArgumentTypeError("--years must be between 1 and 30")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="hyvinvointi",
+        description="Hyvinvointiryhmä: the day-care unit's communal wellbeing group.",
+    )
+    parser.add_argument("--db", type=_existing_path, metavar="FILE", help="unit file to open")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="open the main window, print the seconds since start, and exit",
+    )
+    parser.add_argument("--lang", choices=("fi", "sv", "en"), help="interface language")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    demo = commands.add_parser("demo", help="write a realistic demo unit file")
+    demo.add_argument("file", type=_existing_path, metavar="FILE")
+    demo.add_argument("--lang", dest="demo_lang", choices=("fi", "sv"), default="fi")
+    demo.add_argument("--years", type=_years, default=3, help="operating periods (default 3)")
+
+    check = commands.add_parser("check", help="verify a unit file's integrity and version")
+    check.add_argument("file", type=_existing_path, metavar="FILE")
+
+    backup = commands.add_parser("backup", help="write a consistent copy of a unit file")
+    backup.add_argument("file", type=_existing_path, metavar="FILE")
+    backup.add_argument("--to", type=_existing_path, metavar="DIR", help="folder for the copy")
+    return parser
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from hyvinvointi_app.services.demo import write_demo
+
+    started = time.perf_counter()
+    summary = write_demo(args.file, language=args.demo_lang, years=args.years)
+    print(
+        f"{args.file}: {summary.periods} periods, {summary.meetings} meetings, "
+        f"{summary.members} members ({time.perf_counter() - started:.1f} s)"
+    )
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from hyvinvointi_app.i18n.translator import ui_translator
+    from hyvinvointi_app.store.database import check_usable
+
+    _ = ui_translator().gettext
+    report = check_usable(args.file)
+    if not report.integrity_ok:
+        details = "; ".join(report.integrity_messages[:3])
+        print(_("{path}: DAMAGED: {details}").format(path=args.file, details=details), file=sys.stderr)
+        return EXIT_UNSOUND
+    print(
+        _("{path}: sound (schema version {version}, integrity ok, {mode} mode, {size} KB)").format(
+            path=args.file,
+            version=report.schema_version,
+            mode=report.journal_mode.upper(),
+            size=report.size_bytes // 1024,
+        )
+    )
+    return EXIT_OK
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from hyvinvointi_app.store.backup import backup_file
+    from hyvinvointi_app.store.database import inspect_file
+
+    inspect_file(args.file)
+    folder = args.to or args.file.parent / "backups"
+    print(backup_file(args.file, folder))
+    return EXIT_OK
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    from hyvinvointi_app.paths import default_database
+    from hyvinvointi_app.services.demo import write_demo
+
+    path: Path | None = args.db
+    if path is None:
+        if args.smoke:
+            path = Path(tempfile.mkdtemp(prefix="hyvinvointi-smoke-")) / "demo.sqlite"
+            write_demo(path, language="fi", years=1)
+        else:
+            path = default_database()
+            if not path.exists():
+                path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                write_demo(path, language=args.lang if args.lang in ("fi", "sv") else "fi")
+    from hyvinvointi_app.ui.app import run
+
+    return run(path, language=args.lang or _language_from_environment(), smoke=args.smoke,
+               uptime=process_uptime)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from hyvinvointi_app.i18n.errors import describe
+    from hyvinvointi_app.i18n.translator import set_ui_language
+
+    set_ui_language(args.lang or _language_from_environment())
+    handlers = {"demo": _cmd_demo, "check": _cmd_check, "backup": _cmd_backup}
+    try:
+        return handlers.get(args.command, _cmd_gui)(args)
+    except UserError as error:
+        print(f"hyvinvointi: {describe(error)}", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as error:  # e.g. an output folder that cannot be created
+        print(f"hyvinvointi: {error.strerror or error}: {error.filename or ''}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
