@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         value_label.setAccessibleName(label)
         self._facts.addRow(label, value_label)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.database is not None:
             self.database.close()
             self.database = None

@@ -17,7 +17,9 @@ def db(tmp_path: Path) -> Iterator[Database]:
     database = create_database(tmp_path / "unit.sqlite")
     set_up_unit(
         database,
-        UnitInfo("Päiväkoti Päivänkakkara", "Daghemmet Prästkragen", "Porvoo", True, Language.FINNISH),
+        UnitInfo(
+            "Päiväkoti Päivänkakkara", "Daghemmet Prästkragen", "Porvoo", True, Language.FINNISH
+        ),
     )
     yield database
     database.close()
