@@ -110,7 +110,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
     report = check_usable(args.file)
     if not report.integrity_ok:
         details = "; ".join(report.integrity_messages[:3])
-        print(_("{path}: DAMAGED: {details}").format(path=args.file, details=details), file=sys.stderr)
+        print(
+            _("{path}: DAMAGED: {details}").format(path=args.file, details=details), file=sys.stderr
+        )
         return EXIT_UNSOUND
     print(
         _("{path}: sound (schema version {version}, integrity ok, {mode} mode, {size} KB)").format(
@@ -149,8 +151,12 @@ def _cmd_gui(args: argparse.Namespace) -> int:
                 write_demo(path, language=args.lang if args.lang in ("fi", "sv") else "fi")
     from hyvinvointi_app.ui.app import run
 
-    return run(path, language=args.lang or _language_from_environment(), smoke=args.smoke,
-               uptime=process_uptime)
+    return run(
+        path,
+        language=args.lang or _language_from_environment(),
+        smoke=args.smoke,
+        uptime=process_uptime,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

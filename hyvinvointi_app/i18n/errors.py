@@ -54,13 +54,12 @@ def _describe_file_error(error: DatabaseFileError, tr: Translator) -> str:
             "Open another file or restore a backup."
         ).format(path=name)
     if isinstance(error, NotADatabase):
-        return _(
-            "The file {path} is not a Hyvinvointiryhmä file. Open another file."
-        ).format(path=name)
+        return _("The file {path} is not a Hyvinvointiryhmä file. Open another file.").format(
+            path=name
+        )
     if isinstance(error, ForeignDatabase):
         return _(
-            "The file {path} belongs to another application. It was not changed. "
-            "Open another file."
+            "The file {path} belongs to another application. It was not changed. Open another file."
         ).format(path=name)
     if isinstance(error, DatabaseDamaged):
         return _(

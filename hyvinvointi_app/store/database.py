@@ -297,8 +297,8 @@ __all__ = [
     "Database",
     "DatabaseFileError",
     "FileReport",
-    "create_database",
     "check_usable",
+    "create_database",
     "inspect_file",
     "open_database",
 ]
