@@ -3,7 +3,6 @@ and files left byte-for-byte as they were."""
 
 from __future__ import annotations
 
-import hashlib
 import stat
 import subprocess
 import sys
@@ -11,8 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-from conftest import BAD_FILE_KINDS
+from bad_files import BAD_FILE_KINDS, sha256
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -23,10 +21,6 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
         timeout=300,
         env=env,
     )
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def assert_one_clear_line(result: subprocess.CompletedProcess[str]) -> None:

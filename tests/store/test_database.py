@@ -3,13 +3,13 @@ before anything is written to it."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from bad_files import sha256
 from sqlalchemy import text
 
 from hyvinvointi_app.domain.errors import (
@@ -25,10 +25,6 @@ from hyvinvointi_app.domain.errors import (
 )
 from hyvinvointi_app.store import migrations
 from hyvinvointi_app.store.database import create_database, inspect_file, open_database
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_new_file_is_private_wal_and_identified(tmp_path: Path) -> None:
@@ -93,10 +89,10 @@ def test_unfit_files_are_refused_and_left_byte_for_byte(
 ) -> None:
     """Read-only is refused even for root, who could write anyway."""
     path = make_bad_file(kind, tmp_path / "unit.sqlite")
-    before = digest(path)
+    before = sha256(path)
     with pytest.raises(EXPECTED[kind]):
         open_database(path)
-    assert digest(path) == before
+    assert sha256(path) == before
     assert not (tmp_path / "unit.sqlite-wal").exists()
     assert not (tmp_path / "unit.sqlite-shm").exists()
 
@@ -112,14 +108,14 @@ def test_inspect_finds_damage_without_writing(
     tmp_path: Path, make_bad_file: Callable[[str, Path], Path]
 ) -> None:
     path = make_bad_file("damaged", tmp_path / "unit.sqlite")
-    before = digest(path)
+    before = sha256(path)
     try:
         report = inspect_file(path)
     except DatabaseDamaged:
         pass
     else:
         assert not report.integrity_ok
-    assert digest(path) == before
+    assert sha256(path) == before
 
 
 def test_second_open_in_the_same_process_is_refused(tmp_path: Path) -> None:

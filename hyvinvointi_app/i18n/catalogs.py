@@ -1,0 +1,82 @@
+"""Where the gettext catalogs are, and how a ``.po`` file becomes translations.
+
+The ``.po`` files are the only committed form. They are read with Babel and compiled to
+``.mo`` bytes in memory, so a checkout can never run on a stale compiled file. A frozen build
+may ship compiled ``.mo`` files instead; one is used only where no ``.po`` lies beside it.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+import io
+import sys
+from pathlib import Path
+
+DOMAIN = "messages"
+SOURCE_LANGUAGE = "en"
+"""The language of the msgids in the code; its "translation" is the identity."""
+CATALOG_LANGUAGES: tuple[str, ...] = ("fi", "sv")
+SUPPORTED_LANGUAGES: tuple[str, ...] = (*CATALOG_LANGUAGES, SOURCE_LANGUAGE)
+
+
+def check_language(language: str) -> str:
+    """``language`` itself if the application speaks it; a ``ValueError`` otherwise."""
+    if language not in SUPPORTED_LANGUAGES:
+        expected = ", ".join(SUPPORTED_LANGUAGES)
+        raise ValueError(f"unsupported language {language!r} (expected one of {expected})")
+    return str(language)
+
+
+def catalog_folder() -> Path:
+    """``i18n/`` at the top of a checkout, or inside the bundle of a PyInstaller build."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle is not None:
+        return Path(bundle) / "i18n"
+    return Path(__file__).resolve().parents[2] / "i18n"
+
+
+def po_path(language: str, folder: Path | None = None) -> Path:
+    """The catalog of one language: ``<folder>/<language>/LC_MESSAGES/messages.po``."""
+    return (folder or catalog_folder()) / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def compile_po(path: Path) -> gettext.GNUTranslations:
+    """Translations from a ``.po`` file.
+
+    Fuzzy and untranslated entries are left out, so those messages show in English: a
+    guessed translation must never reach a director. Babel is imported here, not at the top,
+    because reading a catalog is the only thing that needs it (~30 ms of imports).
+    """
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog, use_fuzzy=False)
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
+
+
+@functools.cache
+def translations(language: str) -> gettext.NullTranslations:
+    """The translations of a supported language, compiled once per process.
+
+    A missing catalog is a packaging fault, not the user's: the interface then stays in
+    English (and says so in the log) instead of refusing to start.
+    """
+    check_language(language)
+    if language == SOURCE_LANGUAGE:
+        return gettext.NullTranslations()
+    po = po_path(language)
+    if po.is_file():
+        return compile_po(po)
+    mo = po.with_suffix(".mo")
+    if mo.is_file():
+        with mo.open("rb") as handle:
+            return gettext.GNUTranslations(handle)
+    import logging  # only here: a packaging fault is the only thing this module logs
+
+    logging.getLogger(__name__).warning("No %s catalog at %s: showing English", language, po)
+    return gettext.NullTranslations()

@@ -1,0 +1,354 @@
+"""The unit's annual clock (vuosikello): themes by month, each maybe evaluating a plan type.
+
+The clock follows the operating period, so lists run August to July. Positions number the
+themes of one month from 1 without gaps; every change renumbers the month it touched.
+A clock can be shared as a small JSON file in one language; such a file comes from
+outside, so :func:`parse_clock_file` checks all of it before anything is written.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from hyvinvointi_app.domain.enums import Language, PlanType
+from hyvinvointi_app.domain.errors import NotFound, ValidationError
+from hyvinvointi_app.resources import load_json_resource
+from hyvinvointi_app.store.database import Database
+from hyvinvointi_app.store.models import ClockTheme, Unit
+
+CLOCK_FORMAT = "hyvinvointi-annual-clock"
+CLOCK_VERSION = 1
+MAX_TITLE_LENGTH = 500
+MAX_THEMES = 500
+MAX_FILE_BYTES = 2_000_000
+"""Far above 500 themes of 500 characters even with every character escaped."""
+
+PERIOD_MONTHS: tuple[int, ...] = (8, 9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7)
+"""The months of a default operating period in order (1.8.–31.7.)."""
+
+_FORBIDDEN_CATEGORIES = frozenset({"Cc", "Cs"})
+"""Control characters and lone surrogates: the latter cannot even be stored as UTF-8."""
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeView:
+    id: int
+    month: int
+    position: int
+    title: str
+    plan_type: PlanType | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClockEntry:
+    """A theme as a clock file carries it: no id, and its order within the month implied."""
+
+    month: int
+    title: str
+    plan_type: PlanType | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClockFile:
+    """A validated clock file in one language."""
+
+    language: Language
+    themes: tuple[ClockEntry, ...]
+
+
+def period_month_index(month: int) -> int:
+    """0 for August … 11 for July: the place of a month in the operating period."""
+    return (month - PERIOD_MONTHS[0]) % 12
+
+
+def _view(theme: ClockTheme) -> ThemeView:
+    return ThemeView(theme.id, theme.month, theme.position, theme.title, theme.plan_type)
+
+
+def _check_month(month: object, field: str = "month") -> int:
+    if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
+        raise ValidationError(field, "invalid_month")
+    return month
+
+
+def _check_title(title: object, field: str = "title") -> str:
+    if title is None:
+        raise ValidationError(field, "required")
+    if not isinstance(title, str):
+        raise ValidationError(field, "not_text")
+    title = title.strip()
+    if not title:
+        raise ValidationError(field, "required")
+    if len(title) > MAX_TITLE_LENGTH:
+        raise ValidationError(field, "too_long")
+    if any(unicodedata.category(char) in _FORBIDDEN_CATEGORIES for char in title):
+        raise ValidationError(field, "invalid_characters")
+    return title
+
+
+def _check_plan_type(value: object, field: str = "plan_type") -> PlanType | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValidationError(field, "unknown_plan_type")
+    try:
+        return PlanType(value)
+    except ValueError as error:
+        raise ValidationError(field, "unknown_plan_type") from error
+
+
+def _month_themes(session: Session, month: int) -> list[ClockTheme]:
+    return list(
+        session.scalars(
+            select(ClockTheme)
+            .where(ClockTheme.month == month)
+            .order_by(ClockTheme.position, ClockTheme.id)
+        )
+    )
+
+
+def _renumber(themes: Iterable[ClockTheme]) -> None:
+    for position, theme in enumerate(themes, start=1):
+        theme.position = position
+
+
+def _theme(session: Session, theme_id: int) -> ClockTheme:
+    theme = session.get(ClockTheme, theme_id)
+    if theme is None:
+        raise NotFound("clock theme", theme_id)
+    return theme
+
+
+def _insert(ordered: list[ClockTheme], theme: ClockTheme, position: int | None) -> None:
+    """Put ``theme`` at a 1-based position (clamped; None = last) and renumber the month."""
+    index = len(ordered) if position is None else max(0, min(position - 1, len(ordered)))
+    ordered.insert(index, theme)
+    _renumber(ordered)
+
+
+def list_themes(db: Database) -> list[ThemeView]:
+    """The whole clock in period order: August first, then by position within the month."""
+    with db.reading() as session:
+        themes = session.scalars(select(ClockTheme)).all()
+        ordered = sorted(themes, key=lambda t: (period_month_index(t.month), t.position, t.id))
+        return [_view(t) for t in ordered]
+
+
+def themes_in_month(db: Database, month: int) -> list[ThemeView]:
+    month = _check_month(month)
+    with db.reading() as session:
+        return [_view(t) for t in _month_themes(session, month)]
+
+
+def add_theme(
+    db: Database,
+    month: int,
+    title: str,
+    plan_type: PlanType | None = None,
+    *,
+    position: int | None = None,
+) -> ThemeView:
+    """Add a theme to a month, last unless a 1-based ``position`` is given."""
+    month = _check_month(month)
+    title = _check_title(title)
+    checked_type = _check_plan_type(plan_type)
+    with db.transaction() as session:
+        if (session.scalar(select(func.count(ClockTheme.id))) or 0) >= MAX_THEMES:
+            raise ValidationError("themes", "too_many")
+        ordered = _month_themes(session, month)
+        theme = ClockTheme(month=month, title=title, plan_type=checked_type)
+        _insert(ordered, theme, position)
+        session.add(theme)
+        session.flush()
+        return _view(theme)
+
+
+def edit_theme(
+    db: Database, theme_id: int, title: str, plan_type: PlanType | None = None
+) -> ThemeView:
+    title = _check_title(title)
+    checked_type = _check_plan_type(plan_type)
+    with db.transaction() as session:
+        theme = _theme(session, theme_id)
+        theme.title = title
+        theme.plan_type = checked_type
+        return _view(theme)
+
+
+def move_theme(db: Database, theme_id: int, month: int, position: int | None = None) -> ThemeView:
+    """Move a theme within its month or to another month (last there unless ``position``)."""
+    month = _check_month(month)
+    with db.transaction() as session:
+        theme = _theme(session, theme_id)
+        old_month = theme.month
+        ordered = [t for t in _month_themes(session, month) if t.id != theme.id]
+        theme.month = month
+        _insert(ordered, theme, position)
+        if old_month != month:
+            _renumber(t for t in _month_themes(session, old_month) if t.id != theme.id)
+        return _view(theme)
+
+
+def remove_theme(db: Database, theme_id: int) -> None:
+    with db.transaction() as session:
+        theme = _theme(session, theme_id)
+        month = theme.month
+        session.delete(theme)
+        session.flush()
+        _renumber(_month_themes(session, month))
+
+
+def _write_entries(session: Session, entries: Iterable[ClockEntry], *, replace: bool) -> None:
+    """Write entries in the given order, after any themes a month already has."""
+    if replace:
+        session.execute(delete(ClockTheme))
+    counts = {
+        month: position or 0
+        for month, position in session.execute(
+            select(ClockTheme.month, func.max(ClockTheme.position)).group_by(ClockTheme.month)
+        )
+    }
+    for entry in entries:
+        counts[entry.month] = counts.get(entry.month, 0) + 1
+        session.add(
+            ClockTheme(
+                month=entry.month,
+                position=counts[entry.month],
+                title=entry.title,
+                plan_type=entry.plan_type,
+            )
+        )
+
+
+def _sorted_entries(entries: Iterable[ClockEntry]) -> list[ClockEntry]:
+    """Period order; the sort is stable, so the file's order within a month is kept."""
+    return sorted(entries, key=lambda e: period_month_index(e.month))
+
+
+def default_clock(language: str) -> ClockFile:
+    """The shipped default clock (resources/annual_clock.json) in one language."""
+    chosen = Language.SWEDISH if language == Language.SWEDISH else Language.FINNISH
+    data = load_json_resource("annual_clock.json")
+    themes = tuple(
+        ClockEntry(
+            int(item["month"]),
+            str(item["title"].get(chosen.value) or item["title"]["fi"]),
+            PlanType(item["plan_type"]) if item.get("plan_type") else None,
+        )
+        for item in data["themes"]
+    )
+    return ClockFile(chosen, themes)
+
+
+def load_default_clock(db: Database, language: str) -> list[ThemeView]:
+    """Fill an empty clock with the default themes; refuses to mix into an edited clock."""
+    clock = default_clock(language)
+    with db.transaction() as session:
+        if session.scalar(select(func.count(ClockTheme.id))):
+            raise ValidationError("clock", "not_empty")
+        _write_entries(session, _sorted_entries(clock.themes), replace=False)
+    return list_themes(db)
+
+
+def _unit_language(db: Database) -> Language:
+    with db.reading() as session:
+        language = session.scalar(select(Unit.working_language))
+    return language or Language.FINNISH
+
+
+def export_clock(db: Database, *, language: str | None = None) -> dict[str, Any]:
+    """The clock as a shareable file; the language defaults to the unit's working language.
+
+    Titles are exported as stored: the language field says in which language the unit
+    wrote them, so that a receiving unit can tell.
+    """
+    chosen = Language(language) if language else _unit_language(db)
+    return {
+        "format": CLOCK_FORMAT,
+        "version": CLOCK_VERSION,
+        "language": chosen.value,
+        "themes": [
+            {
+                "month": theme.month,
+                "title": theme.title,
+                "plan_type": theme.plan_type.value if theme.plan_type else None,
+            }
+            for theme in list_themes(db)
+        ],
+    }
+
+
+def validate_clock_data(data: object) -> ClockFile:
+    """Check a decoded clock file whole; raise :class:`ValidationError` at the first fault."""
+    if not isinstance(data, Mapping):
+        raise ValidationError("file", "not_an_object")
+    if data.get("format") != CLOCK_FORMAT:
+        raise ValidationError("format", "wrong_format")
+    version = data.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise ValidationError("version", "invalid_version")
+    if version > CLOCK_VERSION:
+        raise ValidationError("version", "too_new")
+    if version != CLOCK_VERSION:
+        raise ValidationError("version", "invalid_version")
+    language = data.get("language")
+    if language not in {member.value for member in Language}:
+        raise ValidationError("language", "unknown_language")
+    themes = data.get("themes")
+    if not isinstance(themes, list):
+        raise ValidationError("themes", "not_a_list")
+    if len(themes) > MAX_THEMES:
+        raise ValidationError("themes", "too_many")
+    entries: list[ClockEntry] = []
+    for index, item in enumerate(themes):
+        where = f"themes.{index}"
+        if not isinstance(item, Mapping):
+            raise ValidationError(where, "not_an_object")
+        entries.append(
+            ClockEntry(
+                _check_month(item.get("month"), f"{where}.month"),
+                _check_title(item.get("title"), f"{where}.title"),
+                _check_plan_type(item.get("plan_type"), f"{where}.plan_type"),
+            )
+        )
+    return ClockFile(Language(str(language)), tuple(entries))
+
+
+def parse_clock_file(raw: bytes) -> ClockFile:
+    """Read a clock file's bytes; anything wrong is a :class:`ValidationError`, never a crash."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise ValidationError("file", "too_large")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValidationError("file", "not_utf8") from error
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as error:  # also too deep or too long numbers
+        raise ValidationError("file", "not_json") from error
+    return validate_clock_data(data)
+
+
+def import_clock(
+    db: Database, data: Mapping[str, Any] | ClockFile, replace: bool = True
+) -> list[ThemeView]:
+    """Replace the clock with a file's themes (or add them after each month's own).
+
+    The whole file is checked first and written in one transaction, so an invalid file
+    changes nothing.
+    """
+    clock = data if isinstance(data, ClockFile) else validate_clock_data(data)
+    entries = _sorted_entries(clock.themes)
+    with db.transaction() as session:
+        existing = 0 if replace else session.scalar(select(func.count(ClockTheme.id))) or 0
+        if existing + len(entries) > MAX_THEMES:
+            raise ValidationError("themes", "too_many")
+        _write_entries(session, entries, replace=replace)
+    return list_themes(db)

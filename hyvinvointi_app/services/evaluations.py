@@ -1,0 +1,320 @@
+"""Evaluations of plans: what was found, by whom, and the plan type's checklist answers.
+
+An evaluation made in a meeting points to its agenda item, and the item points back to
+the plan, so the memo shows which plan was evaluated and the plan's history shows in
+which meeting. Checklist answers keep the question as it was asked: the checklist of a
+plan type may be reworded later, an old evaluation must still read as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hyvinvointi_app.domain.enums import (
+    ChecklistAnswer,
+    EvaluationConclusion,
+    EvaluationMethod,
+    MeetingStatus,
+    PlanType,
+    Role,
+)
+from hyvinvointi_app.domain.errors import MemoLocked, NotFound, ValidationError
+from hyvinvointi_app.services.plans import PlanView, get_plan_row, plan_view
+from hyvinvointi_app.store.database import Database
+from hyvinvointi_app.store.models import (
+    AgendaItem,
+    EvaluationCheck,
+    Meeting,
+    OperatingPeriod,
+    PlanEvaluation,
+)
+
+MAX_TEXT_LENGTH = 200_000
+MAX_SHORT_LENGTH = 200
+MAX_KEY_LENGTH = 80
+
+
+@dataclass(frozen=True, slots=True)
+class CheckAnswerInput:
+    """An answer to one checklist question; ``question`` is the text shown when answering."""
+
+    key: str
+    question: str
+    answer: ChecklistAnswer | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluationInput:
+    date: dt.date
+    meeting_id: int | None = None
+    agenda_item_id: int | None = None
+    methods: tuple[EvaluationMethod, ...] = ()
+    participant_roles: tuple[Role, ...] = ()
+    strengths: str = ""
+    development_areas: str = ""
+    conclusion: EvaluationConclusion | None = None
+    update_by: str = ""
+    update_due: dt.date | None = None
+    checks: tuple[CheckAnswerInput, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CheckView:
+    key: str
+    question: str
+    answer: ChecklistAnswer | None
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluationView:
+    id: int
+    plan_id: int
+    plan_name: str
+    plan_type: PlanType
+    date: dt.date
+    meeting_id: int | None
+    meeting_number: int | None
+    agenda_item_id: int | None
+    methods: tuple[EvaluationMethod, ...]
+    participant_roles: tuple[Role, ...]
+    strengths: str
+    development_areas: str
+    conclusion: EvaluationConclusion | None
+    update_by: str
+    update_due: dt.date | None
+    checks: tuple[CheckView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodEvaluations:
+    """The evaluations of one plan within one operating period (``period_id`` None: none)."""
+
+    period_id: int | None
+    label: str | None
+    start_date: dt.date | None
+    end_date: dt.date | None
+    evaluations: tuple[EvaluationView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PlanHistory:
+    """A plan's evaluations over time, oldest period first; undated-by-period ones last."""
+
+    plan: PlanView
+    periods: tuple[PeriodEvaluations, ...]
+
+
+def _view(session: Session, evaluation: PlanEvaluation) -> EvaluationView:
+    plan = get_plan_row(session, evaluation.plan_id)
+    meeting = session.get(Meeting, evaluation.meeting_id) if evaluation.meeting_id else None
+    return EvaluationView(
+        id=evaluation.id,
+        plan_id=plan.id,
+        plan_name=plan.name,
+        plan_type=plan.type,
+        date=evaluation.date,
+        meeting_id=evaluation.meeting_id,
+        meeting_number=meeting.number if meeting else None,
+        agenda_item_id=evaluation.agenda_item_id,
+        methods=tuple(EvaluationMethod(m) for m in evaluation.methods),
+        participant_roles=tuple(Role(r) for r in evaluation.participant_roles),
+        strengths=evaluation.strengths,
+        development_areas=evaluation.development_areas,
+        conclusion=evaluation.conclusion,
+        update_by=evaluation.update_by,
+        update_due=evaluation.update_due,
+        checks=tuple(CheckView(c.key, c.question, c.answer, c.note) for c in evaluation.checks),
+    )
+
+
+def _evaluation(session: Session, evaluation_id: int) -> PlanEvaluation:
+    evaluation = session.get(PlanEvaluation, evaluation_id)
+    if evaluation is None:
+        raise NotFound("evaluation", evaluation_id)
+    return evaluation
+
+
+def _text(field: str, value: str, limit: int = MAX_TEXT_LENGTH) -> str:
+    value = value.strip()
+    if len(value) > limit:
+        raise ValidationError(field, "too_long")
+    return value
+
+
+def _values(field: str, kind: type[StrEnum], values: Iterable[str]) -> list[str]:
+    """Enum values without duplicates, in the order given."""
+    try:
+        members = [kind(v) for v in values]
+    except ValueError as error:
+        raise ValidationError(field, "unknown_value") from error
+    return list(dict.fromkeys(m.value for m in members))
+
+
+def _checks(items: Iterable[CheckAnswerInput]) -> list[EvaluationCheck]:
+    rows: list[EvaluationCheck] = []
+    seen: set[str] = set()
+    for position, item in enumerate(items, start=1):
+        key = item.key.strip()
+        if not key:
+            raise ValidationError("checks", "required")
+        if len(key) > MAX_KEY_LENGTH:
+            raise ValidationError("checks", "too_long")
+        if key in seen:
+            raise ValidationError("checks", "duplicate_key")
+        seen.add(key)
+        question = _text("checks", item.question)
+        if not question:
+            raise ValidationError("checks", "required")
+        try:
+            answer = ChecklistAnswer(item.answer) if item.answer is not None else None
+        except ValueError as error:
+            raise ValidationError("checks", "unknown_value") from error
+        rows.append(
+            EvaluationCheck(
+                position=position,
+                key=key,
+                question=question,
+                answer=answer,
+                note=_text("checks", item.note),
+            )
+        )
+    return rows
+
+
+def _link_agenda_item(
+    session: Session, evaluation: PlanEvaluation, meeting_id: int | None, item_id: int | None
+) -> None:
+    """Set the meeting and agenda item, and point the item at the plan (its kind stays).
+
+    The item of an approved memo may be linked only if it already names this plan: the
+    link must not change a locked memo.
+    """
+    if meeting_id is not None and session.get(Meeting, meeting_id) is None:
+        raise NotFound("meeting", meeting_id)
+    if item_id is not None:
+        item = session.get(AgendaItem, item_id)
+        if item is None:
+            raise NotFound("agenda item", item_id)
+        if meeting_id is not None and item.meeting_id != meeting_id:
+            raise ValidationError("agenda_item_id", "other_meeting")
+        other = session.scalar(
+            select(PlanEvaluation.id).where(
+                PlanEvaluation.agenda_item_id == item_id,
+                PlanEvaluation.id != (evaluation.id or 0),
+            )
+        )
+        if other is not None:
+            raise ValidationError("agenda_item_id", "already_evaluated")
+        if item.plan_id != evaluation.plan_id:
+            if item.meeting.status is MeetingStatus.APPROVED:
+                raise MemoLocked(item.meeting_id)
+            item.plan_id = evaluation.plan_id
+        meeting_id = item.meeting_id
+    evaluation.meeting_id = meeting_id
+    evaluation.agenda_item_id = item_id
+
+
+def _apply(session: Session, evaluation: PlanEvaluation, data: EvaluationInput) -> None:
+    if data.update_due is not None and data.update_due < data.date:
+        raise ValidationError("update_due", "before_evaluation")
+    evaluation.date = data.date
+    evaluation.methods = _values("methods", EvaluationMethod, data.methods)
+    evaluation.participant_roles = _values("participant_roles", Role, data.participant_roles)
+    evaluation.strengths = _text("strengths", data.strengths)
+    evaluation.development_areas = _text("development_areas", data.development_areas)
+    evaluation.conclusion = (
+        EvaluationConclusion(data.conclusion) if data.conclusion is not None else None
+    )
+    evaluation.update_by = _text("update_by", data.update_by, MAX_SHORT_LENGTH)
+    evaluation.update_due = data.update_due
+    evaluation.checks = _checks(data.checks)
+    _link_agenda_item(session, evaluation, data.meeting_id, data.agenda_item_id)
+
+
+def record_evaluation(db: Database, plan_id: int, data: EvaluationInput) -> EvaluationView:
+    with db.transaction() as session:
+        get_plan_row(session, plan_id)
+        evaluation = PlanEvaluation(plan_id=plan_id)
+        _apply(session, evaluation, data)
+        session.add(evaluation)
+        session.flush()
+        return _view(session, evaluation)
+
+
+def edit_evaluation(db: Database, evaluation_id: int, data: EvaluationInput) -> EvaluationView:
+    """Replace an evaluation's contents; a previously linked item keeps naming the plan."""
+    with db.transaction() as session:
+        evaluation = _evaluation(session, evaluation_id)
+        _apply(session, evaluation, data)
+        session.flush()
+        return _view(session, evaluation)
+
+
+def delete_evaluation(db: Database, evaluation_id: int) -> None:
+    """Delete an evaluation; its agenda item still names the plan that was discussed."""
+    with db.transaction() as session:
+        session.delete(_evaluation(session, evaluation_id))
+
+
+def get_evaluation(db: Database, evaluation_id: int) -> EvaluationView:
+    with db.reading() as session:
+        return _view(session, _evaluation(session, evaluation_id))
+
+
+def list_evaluations(db: Database, plan_id: int) -> list[EvaluationView]:
+    """A plan's evaluations, oldest first."""
+    with db.reading() as session:
+        get_plan_row(session, plan_id)
+        rows = session.scalars(
+            select(PlanEvaluation)
+            .where(PlanEvaluation.plan_id == plan_id)
+            .order_by(PlanEvaluation.date, PlanEvaluation.id)
+        )
+        return [_view(session, e) for e in rows]
+
+
+def evaluation_for_agenda_item(db: Database, item_id: int) -> EvaluationView | None:
+    """The evaluation recorded under an agenda item, if any (the memo's way to the details)."""
+    with db.reading() as session:
+        if session.get(AgendaItem, item_id) is None:
+            raise NotFound("agenda item", item_id)
+        evaluation = session.scalar(
+            select(PlanEvaluation).where(PlanEvaluation.agenda_item_id == item_id)
+        )
+        return _view(session, evaluation) if evaluation else None
+
+
+def plan_history(db: Database, plan_id: int) -> PlanHistory:
+    """Group a plan's evaluations by the operating period whose dates contain them."""
+    with db.reading() as session:
+        plan = plan_view(get_plan_row(session, plan_id))
+        periods = session.scalars(select(OperatingPeriod).order_by(OperatingPeriod.start_date))
+        period_list = list(periods)
+    evaluations = list_evaluations(db, plan_id)
+    groups: list[PeriodEvaluations] = []
+    placed: set[int] = set()
+    for period in period_list:
+        inside = tuple(
+            e
+            for e in evaluations
+            if e.id not in placed and period.start_date <= e.date <= period.end_date
+        )
+        if inside:
+            placed.update(e.id for e in inside)
+            groups.append(
+                PeriodEvaluations(
+                    period.id, period.label, period.start_date, period.end_date, inside
+                )
+            )
+    outside = tuple(e for e in evaluations if e.id not in placed)
+    if outside:
+        groups.append(PeriodEvaluations(None, None, None, None, outside))
+    return PlanHistory(plan, tuple(groups))

@@ -1,0 +1,235 @@
+"""The unit's plan register and the evaluation checklist of each plan type.
+
+Plans are archived rather than deleted, because their evaluations and result cards stay
+part of earlier periods' reports. The checklists come from resources/checklists.json, so a
+municipality can correct their wording without touching code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hyvinvointi_app.domain.enums import Language, PlanType
+from hyvinvointi_app.domain.errors import NotFound, ValidationError
+from hyvinvointi_app.resources import load_json_resource
+from hyvinvointi_app.store.database import Database
+from hyvinvointi_app.store.models import Plan
+
+MAX_NAME_LENGTH = 300
+MAX_SHORT_LENGTH = 200
+MAX_VERSION_LENGTH = 60
+MAX_QUESTION_LENGTH = 500
+MAX_CUSTOM_QUESTIONS = 50
+MAX_TEXT_LENGTH = 200_000
+CUSTOM_KEY_PREFIX = "custom_"
+
+
+@dataclass(frozen=True, slots=True)
+class PlanInput:
+    type: PlanType
+    name: str
+    version: str = ""
+    owner: str = ""
+    approved_on: dt.date | None = None
+    next_review_due: dt.date | None = None
+    document_location: str = ""
+    custom_questions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlanView:
+    id: int
+    type: PlanType
+    name: str
+    version: str
+    owner: str
+    approved_on: dt.date | None
+    next_review_due: dt.date | None
+    document_location: str
+    custom_questions: tuple[str, ...]
+    archived: bool
+
+    def is_review_due(self, today: dt.date) -> bool:
+        return self.next_review_due is not None and self.next_review_due <= today
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistQuestion:
+    """One question of an evaluation checklist; ``key`` stays stable across languages."""
+
+    key: str
+    text: str
+    custom: bool = False
+
+
+def plan_view(plan: Plan) -> PlanView:
+    return PlanView(
+        id=plan.id,
+        type=plan.type,
+        name=plan.name,
+        version=plan.version,
+        owner=plan.owner,
+        approved_on=plan.approved_on,
+        next_review_due=plan.next_review_due,
+        document_location=plan.document_location,
+        custom_questions=tuple(plan.custom_questions),
+        archived=plan.archived,
+    )
+
+
+def get_plan_row(session: Session, plan_id: int) -> Plan:
+    plan = session.get(Plan, plan_id)
+    if plan is None:
+        raise NotFound("plan", plan_id)
+    return plan
+
+
+def _text(field: str, value: str, limit: int, *, required: bool = False) -> str:
+    value = value.strip()
+    if required and not value:
+        raise ValidationError(field, "required")
+    if len(value) > limit:
+        raise ValidationError(field, "too_long")
+    return value
+
+
+def _validated(data: PlanInput) -> PlanInput:
+    try:
+        plan_type = PlanType(data.type)
+    except ValueError as error:
+        raise ValidationError("type", "unknown_plan_type") from error
+    if (
+        data.approved_on is not None
+        and data.next_review_due is not None
+        and data.next_review_due < data.approved_on
+    ):
+        raise ValidationError("next_review_due", "before_approval")
+    questions = tuple(
+        _text("custom_questions", q, MAX_QUESTION_LENGTH) for q in data.custom_questions
+    )
+    questions = tuple(q for q in questions if q)  # an empty line in the editor is no question
+    if len(questions) > MAX_CUSTOM_QUESTIONS:
+        raise ValidationError("custom_questions", "too_many")
+    return PlanInput(
+        type=plan_type,
+        name=_text("name", data.name, MAX_NAME_LENGTH, required=True),
+        version=_text("version", data.version, MAX_VERSION_LENGTH),
+        owner=_text("owner", data.owner, MAX_SHORT_LENGTH),
+        approved_on=data.approved_on,
+        next_review_due=data.next_review_due,
+        document_location=_text("document_location", data.document_location, MAX_TEXT_LENGTH),
+        custom_questions=questions,
+    )
+
+
+def _apply(plan: Plan, data: PlanInput) -> None:
+    plan.type = data.type
+    plan.name = data.name
+    plan.version = data.version
+    plan.owner = data.owner
+    plan.approved_on = data.approved_on
+    plan.next_review_due = data.next_review_due
+    plan.document_location = data.document_location
+    plan.custom_questions = list(data.custom_questions)
+
+
+def add_plan(db: Database, data: PlanInput) -> PlanView:
+    data = _validated(data)
+    with db.transaction() as session:
+        plan = Plan()
+        _apply(plan, data)
+        session.add(plan)
+        session.flush()
+        return plan_view(plan)
+
+
+def edit_plan(db: Database, plan_id: int, data: PlanInput) -> PlanView:
+    data = _validated(data)
+    with db.transaction() as session:
+        plan = get_plan_row(session, plan_id)
+        _apply(plan, data)
+        return plan_view(plan)
+
+
+def archive_plan(db: Database, plan_id: int, archived: bool = True) -> PlanView:
+    """Hide a plan from new agendas and lists (``archived=False`` brings it back)."""
+    with db.transaction() as session:
+        plan = get_plan_row(session, plan_id)
+        plan.archived = archived
+        return plan_view(plan)
+
+
+def get_plan(db: Database, plan_id: int) -> PlanView:
+    with db.reading() as session:
+        return plan_view(get_plan_row(session, plan_id))
+
+
+def _register_order(plan: PlanView) -> tuple[int, str, int]:
+    return (list(PlanType).index(plan.type), plan.name.casefold(), plan.id)
+
+
+def list_plans(
+    db: Database, *, plan_type: PlanType | None = None, include_archived: bool = False
+) -> list[PlanView]:
+    """The register ordered by plan type (in the order of :class:`PlanType`), then name."""
+    query = select(Plan)
+    if plan_type is not None:
+        query = query.where(Plan.type == PlanType(plan_type))
+    if not include_archived:
+        query = query.where(Plan.archived.is_(False))
+    with db.reading() as session:
+        views = [plan_view(p) for p in session.scalars(query)]
+    return sorted(views, key=_register_order)
+
+
+def plans_due_for_review(
+    db: Database, today: dt.date | None = None, *, within_days: int = 0
+) -> list[PlanView]:
+    """Plans in use whose next review falls on or before ``today + within_days``, soonest first."""
+    limit = (today or dt.date.today()) + dt.timedelta(days=within_days)
+    with db.reading() as session:
+        plans = session.scalars(
+            select(Plan)
+            .where(Plan.archived.is_(False), Plan.next_review_due <= limit)
+            .order_by(Plan.next_review_due, Plan.name, Plan.id)
+        )
+        return [plan_view(p) for p in plans]
+
+
+@cache
+def _checklists() -> dict[str, Any]:
+    data: dict[str, Any] = load_json_resource("checklists.json")["checklists"]
+    return data
+
+
+def checklist_for(
+    plan_type: PlanType, language: str, custom_questions: Sequence[str] = ()
+) -> list[ChecklistQuestion]:
+    """The type's checklist in a language (Finnish unless Swedish), then the plan's own.
+
+    A custom question's key is its place in the plan's list (``custom_1``…); each
+    answer keeps the question's text, so a later edit of the list does not alter it.
+    """
+    lang = Language.SWEDISH.value if language == Language.SWEDISH else Language.FINNISH.value
+    standard = [
+        ChecklistQuestion(str(item["key"]), str(item["text"].get(lang) or item["text"]["fi"]))
+        for item in _checklists().get(PlanType(plan_type).value, [])
+    ]
+    custom = [
+        ChecklistQuestion(f"{CUSTOM_KEY_PREFIX}{number}", text.strip(), custom=True)
+        for number, text in enumerate(custom_questions, start=1)
+        if text.strip()
+    ]
+    return standard + custom
+
+
+def checklist_for_plan(db: Database, plan_id: int, language: str) -> list[ChecklistQuestion]:
+    plan = get_plan(db, plan_id)
+    return checklist_for(plan.type, language, plan.custom_questions)

@@ -1,0 +1,410 @@
+"""Result cards (tulokortti): a development area followed as a goal until it is closed.
+
+A card carries checkpoints with a responsible person; at each checkpoint the group
+records a value or a note. Cards outlive meetings and periods, so the checkpoints that
+fall due are proposed to the meeting held closest before them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hyvinvointi_app.domain.enums import ResultCardStatus, Role
+from hyvinvointi_app.domain.errors import NotFound, ValidationError
+from hyvinvointi_app.services.plans import get_plan_row
+from hyvinvointi_app.store.database import Database
+from hyvinvointi_app.store.models import (
+    AgendaItem,
+    Checkpoint,
+    Member,
+    Plan,
+    PlanEvaluation,
+    ResultCard,
+    ResultCardDiscussion,
+)
+
+MAX_TEXT_LENGTH = 200_000
+MAX_SHORT_LENGTH = 200
+STATUS_ORDER = (ResultCardStatus.ACTIVE, ResultCardStatus.REACHED, ResultCardStatus.CLOSED)
+"""Lists show active cards first."""
+
+
+@dataclass(frozen=True, slots=True)
+class CardInput:
+    what_to_change: str
+    current_state: str = ""
+    target_state: str = ""
+    ideal_state: str = ""
+    measures: str = ""
+    indicator: str = ""
+    plan_id: int | None = None
+    evaluation_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckpointInput:
+    due_date: dt.date
+    responsible_id: int | None = None
+    responsible_text: str = ""
+    """Who is responsible when that is not a member (e.g. "koko henkilöstö")."""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckpointView:
+    id: int
+    card_id: int
+    due_date: dt.date
+    responsible_id: int | None
+    responsible_name: str | None
+    responsible_role: Role | None
+    responsible_text: str
+    value_note: str
+    recorded_on: dt.date | None
+
+    @property
+    def is_recorded(self) -> bool:
+        return self.recorded_on is not None
+
+
+@dataclass(frozen=True, slots=True)
+class CardView:
+    id: int
+    plan_id: int | None
+    plan_name: str | None
+    evaluation_id: int | None
+    what_to_change: str
+    current_state: str
+    target_state: str
+    ideal_state: str
+    measures: str
+    indicator: str
+    status: ResultCardStatus
+    created_on: dt.date
+    closed_on: dt.date | None
+    checkpoints: tuple[CheckpointView, ...]
+    discussed_in: tuple[int, ...]
+    """Agenda item ids where the card was discussed."""
+
+
+@dataclass(frozen=True, slots=True)
+class DueCheckpoint:
+    """A checkpoint waiting for its value, with the card it belongs to."""
+
+    checkpoint: CheckpointView
+    card_id: int
+    what_to_change: str
+    plan_id: int | None
+    plan_name: str | None
+    is_late: bool
+    """Its date passed without a value (only :func:`upcoming_checkpoints` lists such)."""
+
+
+def _checkpoint_view(session: Session, checkpoint: Checkpoint) -> CheckpointView:
+    member = session.get(Member, checkpoint.responsible_id) if checkpoint.responsible_id else None
+    return CheckpointView(
+        id=checkpoint.id,
+        card_id=checkpoint.card_id,
+        due_date=checkpoint.due_date,
+        responsible_id=checkpoint.responsible_id,
+        responsible_name=member.name if member else None,
+        responsible_role=member.role if member else None,
+        responsible_text=checkpoint.responsible_text,
+        value_note=checkpoint.value_note,
+        recorded_on=checkpoint.recorded_on,
+    )
+
+
+def _card_view(session: Session, card: ResultCard) -> CardView:
+    plan = session.get(Plan, card.plan_id) if card.plan_id else None
+    discussed = session.scalars(
+        select(ResultCardDiscussion.agenda_item_id)
+        .where(ResultCardDiscussion.card_id == card.id)
+        .order_by(ResultCardDiscussion.agenda_item_id)
+    )
+    checkpoints = sorted(card.checkpoints, key=lambda c: (c.due_date, c.id))
+    return CardView(
+        id=card.id,
+        plan_id=card.plan_id,
+        plan_name=plan.name if plan else None,
+        evaluation_id=card.evaluation_id,
+        what_to_change=card.what_to_change,
+        current_state=card.current_state,
+        target_state=card.target_state,
+        ideal_state=card.ideal_state,
+        measures=card.measures,
+        indicator=card.indicator,
+        status=card.status,
+        created_on=card.created_on,
+        closed_on=card.closed_on,
+        checkpoints=tuple(_checkpoint_view(session, c) for c in checkpoints),
+        discussed_in=tuple(discussed),
+    )
+
+
+def _card(session: Session, card_id: int) -> ResultCard:
+    card = session.get(ResultCard, card_id)
+    if card is None:
+        raise NotFound("result card", card_id)
+    return card
+
+
+def _checkpoint(session: Session, checkpoint_id: int) -> Checkpoint:
+    checkpoint = session.get(Checkpoint, checkpoint_id)
+    if checkpoint is None:
+        raise NotFound("checkpoint", checkpoint_id)
+    return checkpoint
+
+
+def _text(field: str, value: str, limit: int = MAX_TEXT_LENGTH, *, required: bool = False) -> str:
+    value = value.strip()
+    if required and not value:
+        raise ValidationError(field, "required")
+    if len(value) > limit:
+        raise ValidationError(field, "too_long")
+    return value
+
+
+def _apply_card(session: Session, card: ResultCard, data: CardInput) -> None:
+    """Copy the fields; a card made from an evaluation belongs to that evaluation's plan."""
+    plan_id = data.plan_id
+    if data.evaluation_id is not None:
+        evaluation = session.get(PlanEvaluation, data.evaluation_id)
+        if evaluation is None:
+            raise NotFound("evaluation", data.evaluation_id)
+        if plan_id is not None and plan_id != evaluation.plan_id:
+            raise ValidationError("evaluation_id", "other_plan")
+        plan_id = evaluation.plan_id
+    if plan_id is not None:
+        get_plan_row(session, plan_id)
+    card.plan_id = plan_id
+    card.evaluation_id = data.evaluation_id
+    card.what_to_change = _text("what_to_change", data.what_to_change, required=True)
+    card.current_state = _text("current_state", data.current_state)
+    card.target_state = _text("target_state", data.target_state)
+    card.ideal_state = _text("ideal_state", data.ideal_state)
+    card.measures = _text("measures", data.measures)
+    card.indicator = _text("indicator", data.indicator)
+
+
+def _apply_checkpoint(session: Session, checkpoint: Checkpoint, data: CheckpointInput) -> None:
+    if data.responsible_id is not None and session.get(Member, data.responsible_id) is None:
+        raise NotFound("member", data.responsible_id)
+    checkpoint.due_date = data.due_date
+    checkpoint.responsible_id = data.responsible_id
+    checkpoint.responsible_text = _text("responsible_text", data.responsible_text, MAX_SHORT_LENGTH)
+
+
+def _create(
+    session: Session, data: CardInput, checkpoints: Sequence[CheckpointInput], today: dt.date
+) -> CardView:
+    card = ResultCard(status=ResultCardStatus.ACTIVE, created_on=today)
+    _apply_card(session, card, data)
+    for item in checkpoints:
+        checkpoint = Checkpoint()
+        _apply_checkpoint(session, checkpoint, item)
+        card.checkpoints.append(checkpoint)
+    session.add(card)
+    session.flush()
+    return _card_view(session, card)
+
+
+def create_card(
+    db: Database,
+    data: CardInput,
+    checkpoints: Sequence[CheckpointInput] = (),
+    *,
+    today: dt.date | None = None,
+) -> CardView:
+    """A new active card, created today, with its checkpoints."""
+    with db.transaction() as session:
+        return _create(session, data, checkpoints, today or dt.date.today())
+
+
+def create_card_from_development_area(
+    db: Database, evaluation_id: int, text: str | None = None, today: dt.date | None = None
+) -> CardView:
+    """Turn a development area of an evaluation into a card linked to it and its plan.
+
+    ``text`` is the one area the director picked from the evaluation; without it the
+    evaluation's whole development-areas text is carried over.
+    """
+    with db.transaction() as session:
+        evaluation = session.get(PlanEvaluation, evaluation_id)
+        if evaluation is None:
+            raise NotFound("evaluation", evaluation_id)
+        data = CardInput(
+            what_to_change=evaluation.development_areas if text is None else text,
+            plan_id=evaluation.plan_id,
+            evaluation_id=evaluation_id,
+        )
+        return _create(session, data, (), today or dt.date.today())
+
+
+def edit_card(db: Database, card_id: int, data: CardInput) -> CardView:
+    with db.transaction() as session:
+        card = _card(session, card_id)
+        _apply_card(session, card, data)
+        session.flush()
+        return _card_view(session, card)
+
+
+def set_card_status(
+    db: Database, card_id: int, status: ResultCardStatus, today: dt.date | None = None
+) -> CardView:
+    """Reached or closed ends the card's follow-up (``closed_on`` = today); active reopens it."""
+    status = ResultCardStatus(status)
+    with db.transaction() as session:
+        card = _card(session, card_id)
+        if status is ResultCardStatus.ACTIVE:
+            card.closed_on = None
+        elif card.status is ResultCardStatus.ACTIVE or card.closed_on is None:
+            card.closed_on = today or dt.date.today()
+        card.status = status
+        return _card_view(session, card)
+
+
+def remove_card(db: Database, card_id: int) -> None:
+    """Delete a card made by mistake, with its checkpoints and discussion links."""
+    with db.transaction() as session:
+        session.delete(_card(session, card_id))
+
+
+def get_card(db: Database, card_id: int) -> CardView:
+    with db.reading() as session:
+        return _card_view(session, _card(session, card_id))
+
+
+def list_cards(
+    db: Database, *, plan_id: int | None = None, include_finished: bool = True
+) -> list[CardView]:
+    """Active cards first, then reached and closed ones; oldest first within each status."""
+    query = select(ResultCard)
+    if plan_id is not None:
+        query = query.where(ResultCard.plan_id == plan_id)
+    if not include_finished:
+        query = query.where(ResultCard.status == ResultCardStatus.ACTIVE)
+    with db.reading() as session:
+        cards = sorted(
+            session.scalars(query),
+            key=lambda c: (STATUS_ORDER.index(c.status), c.created_on, c.id),
+        )
+        return [_card_view(session, c) for c in cards]
+
+
+def cards_for_agenda_item(db: Database, item_id: int) -> list[CardView]:
+    with db.reading() as session:
+        cards = session.scalars(
+            select(ResultCard)
+            .join(ResultCardDiscussion, ResultCardDiscussion.card_id == ResultCard.id)
+            .where(ResultCardDiscussion.agenda_item_id == item_id)
+            .order_by(ResultCard.created_on, ResultCard.id)
+        )
+        return [_card_view(session, c) for c in cards]
+
+
+def add_checkpoint(db: Database, card_id: int, data: CheckpointInput) -> CheckpointView:
+    with db.transaction() as session:
+        card = _card(session, card_id)
+        checkpoint = Checkpoint()
+        _apply_checkpoint(session, checkpoint, data)
+        card.checkpoints.append(checkpoint)
+        session.flush()
+        return _checkpoint_view(session, checkpoint)
+
+
+def edit_checkpoint(db: Database, checkpoint_id: int, data: CheckpointInput) -> CheckpointView:
+    with db.transaction() as session:
+        checkpoint = _checkpoint(session, checkpoint_id)
+        _apply_checkpoint(session, checkpoint, data)
+        return _checkpoint_view(session, checkpoint)
+
+
+def remove_checkpoint(db: Database, checkpoint_id: int) -> None:
+    with db.transaction() as session:
+        session.delete(_checkpoint(session, checkpoint_id))
+
+
+def record_checkpoint_value(
+    db: Database, checkpoint_id: int, value_note: str, recorded_on: dt.date | None = None
+) -> CheckpointView:
+    """Record what was found at a checkpoint (today unless dated); an empty note clears it."""
+    note = _text("value_note", value_note)
+    with db.transaction() as session:
+        checkpoint = _checkpoint(session, checkpoint_id)
+        checkpoint.value_note = note
+        checkpoint.recorded_on = (recorded_on or dt.date.today()) if note else None
+        return _checkpoint_view(session, checkpoint)
+
+
+def link_card_to_agenda_item(db: Database, card_id: int, agenda_item_id: int) -> None:
+    """Record that a card was discussed under an agenda item (linking twice is harmless)."""
+    with db.transaction() as session:
+        _card(session, card_id)
+        if session.get(AgendaItem, agenda_item_id) is None:
+            raise NotFound("agenda item", agenda_item_id)
+        if session.get(ResultCardDiscussion, (card_id, agenda_item_id)) is None:
+            session.add(ResultCardDiscussion(card_id=card_id, agenda_item_id=agenda_item_id))
+
+
+def unlink_card_from_agenda_item(db: Database, card_id: int, agenda_item_id: int) -> None:
+    with db.transaction() as session:
+        link = session.get(ResultCardDiscussion, (card_id, agenda_item_id))
+        if link is not None:
+            session.delete(link)
+
+
+def _due(
+    session: Session, start: dt.date | None, end: dt.date, today: dt.date
+) -> list[DueCheckpoint]:
+    """Checkpoints of active cards without a value, due in ``[start, end)``."""
+    query = (
+        select(Checkpoint, ResultCard)
+        .join(ResultCard, ResultCard.id == Checkpoint.card_id)
+        .where(
+            ResultCard.status == ResultCardStatus.ACTIVE,
+            Checkpoint.recorded_on.is_(None),
+            Checkpoint.due_date < end,
+        )
+        .order_by(Checkpoint.due_date, Checkpoint.id)
+    )
+    if start is not None:
+        query = query.where(Checkpoint.due_date >= start)
+    plans = {plan_id: name for plan_id, name in session.execute(select(Plan.id, Plan.name))}
+    return [
+        DueCheckpoint(
+            checkpoint=_checkpoint_view(session, checkpoint),
+            card_id=card.id,
+            what_to_change=card.what_to_change,
+            plan_id=card.plan_id,
+            plan_name=plans.get(card.plan_id) if card.plan_id else None,
+            is_late=checkpoint.due_date < today,
+        )
+        for checkpoint, card in session.execute(query)
+    ]
+
+
+def upcoming_checkpoints(
+    db: Database, today: dt.date | None = None, within_days: int = 60
+) -> list[DueCheckpoint]:
+    """Checkpoints still waiting for a value and due within ``within_days`` — late ones too,
+    since a missed checkpoint needs the director's attention most."""
+    today = today or dt.date.today()
+    with db.reading() as session:
+        return _due(session, None, today + dt.timedelta(days=within_days + 1), today)
+
+
+def checkpoints_due_before(db: Database, start: dt.date, end: dt.date) -> list[DueCheckpoint]:
+    """Checkpoints waiting for a value and due on or after ``start`` and before ``end``.
+
+    Give a meeting's date and the next meeting's date to find what that meeting should
+    take up: it is the last meeting before those checkpoints.
+    """
+    if end < start:
+        raise ValidationError("end", "end_before_start")
+    with db.reading() as session:
+        return _due(session, start, end, start)
