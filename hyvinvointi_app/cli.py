@@ -103,16 +103,16 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from hyvinvointi_app.domain.errors import DatabaseDamaged
+    from hyvinvointi_app.i18n.errors import describe
     from hyvinvointi_app.i18n.translator import ui_translator
     from hyvinvointi_app.store.database import check_usable
 
     _ = ui_translator().gettext
     report = check_usable(args.file)
     if not report.integrity_ok:
-        details = "; ".join(report.integrity_messages[:3])
-        print(
-            _("{path}: DAMAGED: {details}").format(path=args.file, details=details), file=sys.stderr
-        )
+        # One line for the user; SQLite's page-by-page findings are for IT, via `sqlite3`.
+        print(f"hyvinvointi: {describe(DatabaseDamaged(args.file))}", file=sys.stderr)
         return EXIT_UNSOUND
     print(
         _("{path}: sound (schema version {version}, integrity ok, {mode} mode, {size} KB)").format(

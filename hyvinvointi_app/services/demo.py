@@ -16,16 +16,34 @@ from typing import Any
 from hyvinvointi_app.domain.enums import (
     AgendaItemKind,
     AttendanceStatus,
+    ChecklistAnswer,
+    EvaluationConclusion,
+    EvaluationMethod,
     FollowUpOutcome,
     Language,
+    PlanType,
+    ResultCardStatus,
     Role,
     VoiceKind,
     VoiceMethod,
 )
 from hyvinvointi_app.resources import load_json_resource
-from hyvinvointi_app.services import actions, agenda, approval, meetings, members, periods
+from hyvinvointi_app.services import (
+    actions,
+    agenda,
+    annual_clock,
+    approval,
+    evaluations,
+    meetings,
+    members,
+    periods,
+    plans,
+    result_cards,
+)
 from hyvinvointi_app.services.actions import ActionInput
+from hyvinvointi_app.services.evaluations import CheckAnswerInput, EvaluationInput
 from hyvinvointi_app.services.members import MemberInput, MemberView
+from hyvinvointi_app.services.result_cards import CardInput, CheckpointInput
 from hyvinvointi_app.services.unit import UnitInfo, set_up_unit
 from hyvinvointi_app.store.database import Database, create_database
 
@@ -80,7 +98,28 @@ class _DemoWriter:
         return DemoSummary(years, self.meeting_count, self.member_count)
 
     def after_setup(self, first_start: dt.date) -> None:
-        """Plans, clock and cards: filled in by :func:`_add_plans`."""
+        """The annual clock (the default one plus the unit's own plan themes) and a plan of
+        every type, so that meetings in the evaluation months carry plan items."""
+        annual_clock.load_default_clock(self.db, self.language)
+        for theme in self.texts["extra_themes"]:
+            annual_clock.add_theme(
+                self.db, theme["month"], theme["title"], PlanType(theme["plan_type"])
+            )
+        for plan_type in PlanType:
+            custom = plan_type is PlanType.CUSTOM
+            plans.add_plan(
+                self.db,
+                plans.PlanInput(
+                    plan_type,
+                    self.texts["plans"][plan_type.value],
+                    version=str(first_start.year),
+                    owner=self.texts["owner"],
+                    approved_on=first_start + dt.timedelta(days=30),
+                    next_review_due=self.today + dt.timedelta(days=self.random.randint(-20, 200)),
+                    document_location=self.texts["document_location"],
+                    custom_questions=tuple(self.texts["custom_questions"]) if custom else (),
+                ),
+            )
 
     def _add(self, name: str, role: Role, start: dt.date, end: dt.date | None = None) -> MemberView:
         organisation = self.texts["organisations"].get(
@@ -193,7 +232,69 @@ class _DemoWriter:
             approval.approve_memo(db, memo.id, approved_by=director.name or "")
 
     def on_item(self, meeting_id: int, item_id: int, plan_id: int | None, date: dt.date) -> None:
-        """Evaluations and result cards for plan items: see :func:`_add_plans`."""
+        """A plan item gets its evaluation, and every other one a result card followed up at
+        checkpoints (values recorded at the checkpoints that are already past)."""
+        if plan_id is None:
+            return
+        rng = self.random
+        answers = list(ChecklistAnswer)
+        checks = tuple(
+            CheckAnswerInput(q.key, q.text, rng.choice(answers[:3] * 3 + answers[3:]))
+            for q in plans.checklist_for_plan(self.db, plan_id, self.language)
+        )
+        needs_update = rng.random() < 0.3
+        evaluation = evaluations.record_evaluation(
+            self.db,
+            plan_id,
+            EvaluationInput(
+                date,
+                meeting_id=meeting_id,
+                agenda_item_id=item_id,
+                methods=tuple(rng.sample(list(EvaluationMethod)[:-1], 2)),
+                participant_roles=tuple(sorted({m.role for m in self.staff}, key=list(Role).index)),
+                strengths=self.pick("strengths"),
+                development_areas=self.pick("development_areas"),
+                conclusion=(
+                    EvaluationConclusion.NEEDS_UPDATING
+                    if needs_update
+                    else EvaluationConclusion.IN_ORDER
+                ),
+                update_by=self.texts["owner"] if needs_update else "",
+                update_due=date + dt.timedelta(days=90) if needs_update else None,
+                checks=checks,
+            ),
+        )
+        if rng.random() < 0.5:
+            return
+        card_texts = self.texts["card"]
+        card = result_cards.create_card_from_development_area(self.db, evaluation.id, today=date)
+        result_cards.edit_card(
+            self.db,
+            card.id,
+            CardInput(
+                card.what_to_change,
+                card_texts["current"],
+                card_texts["target"],
+                card_texts["ideal"],
+                card_texts["measures"],
+                card_texts["indicator"],
+                plan_id=plan_id,
+                evaluation_id=evaluation.id,
+            ),
+        )
+        result_cards.link_card_to_agenda_item(self.db, card.id, item_id)
+        responsible = rng.choice(self.staff)
+        for step, value in enumerate(card_texts["values"], start=1):
+            due = date + dt.timedelta(days=75 * step)
+            checkpoint = result_cards.add_checkpoint(
+                self.db, card.id, CheckpointInput(due, responsible_id=responsible.id)
+            )
+            if due < self.today:
+                result_cards.record_checkpoint_value(self.db, checkpoint.id, value, due)
+        if date + dt.timedelta(days=75 * len(card_texts["values"])) < self.today:
+            result_cards.set_card_status(
+                self.db, card.id, ResultCardStatus.REACHED, today=self.today
+            )
 
 
 def write_demo(

@@ -483,7 +483,7 @@ def meeting_detail(session: Session, meeting: Meeting) -> MeetingDetail:
         .join(Member, Attendance.member_id == Member.id)
         .where(Attendance.meeting_id == meeting.id)
     ).all()
-    plan_names = dict(session.execute(select(Plan.id, Plan.name)).tuples().all())
+    plan_names = {plan_id: name for plan_id, name in session.execute(select(Plan.id, Plan.name))}
     actions = session.scalars(
         select(ActionItem)
         .where(ActionItem.meeting_id == meeting.id)

@@ -8,6 +8,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+from hyvinvointi_app.domain.errors import DatabaseDamaged
 from hyvinvointi_app.store.files import fsync_directory, read_only_uri
 
 
@@ -16,16 +17,14 @@ def timestamped_name(source: Path, when: dt.datetime | None = None) -> str:
     return f"{source.stem}-{when:%Y%m%d-%H%M%S}{source.suffix or '.sqlite'}"
 
 
-class BackupError(Exception):
-    """The copy could not be made or failed its integrity check; nothing was replaced."""
-
-
 def backup_file(source: Path, folder: Path, *, name: str | None = None) -> Path:
     """Copy ``source`` into ``folder`` as one self-contained, checked file; return its path.
 
     The copy is taken in one step (a step-wise copy never finishes while another connection
     writes), switched to a rollback journal so that it is a single file, checked, and only
-    then renamed into place. Readers of ``source`` and its writers are not disturbed.
+    then renamed into place. Readers of ``source`` and its writers are not disturbed. A copy
+    that fails its check raises :class:`DatabaseDamaged` and leaves nothing in ``folder``, so
+    a damaged file never takes the place of a good backup.
     """
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     target = folder / (name or timestamped_name(source))
@@ -41,7 +40,8 @@ def backup_file(source: Path, folder: Path, *, name: str | None = None) -> Path:
             dst.execute("PRAGMA journal_mode = DELETE")
             result = dst.execute("PRAGMA quick_check").fetchone()[0]
             if result != "ok":
-                raise BackupError(f"copy failed its check: {result}")
+                # The copy is page for page the source: the source is damaged.
+                raise DatabaseDamaged(source, result)
         finally:
             dst.close()
             src.close()

@@ -3,16 +3,39 @@ turn of the event loop so that the window appears at once."""
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QLocale,
+    QMessageLogContext,
+    QTimer,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hyvinvointi_app.ui.main_window import MainWindow
 
 _qt_translators: list[QTranslator] = []
+_qt_log = logging.getLogger("hyvinvointi.qt")
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.DEBUG,
+    QtMsgType.QtWarningMsg: logging.DEBUG,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """Qt's diagnostics (platform-plugin notes and the like) go to the log, not to the
+    user's terminal, where they would drown the one line an error is allowed."""
+    _qt_log.log(_QT_LEVELS.get(kind, logging.DEBUG), "%s", message)
 
 
 def install_qt_translations(app: QApplication, language: str) -> None:
@@ -30,6 +53,7 @@ def install_qt_translations(app: QApplication, language: str) -> None:
 
 
 def run(path: Path, *, language: str, smoke: bool, uptime: Callable[[], float]) -> int:
+    qInstallMessageHandler(_qt_message)
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Hyvinvointiryhmä")
