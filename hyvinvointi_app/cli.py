@@ -73,6 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the main window, print the seconds since start, and exit",
     )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the demo unit in the data folder (written on first use)",
+    )
     parser.add_argument("--lang", choices=("fi", "sv", "en"), help="interface language")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -136,24 +141,27 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
-    from hyvinvointi_app.paths import default_database
+    from hyvinvointi_app.paths import data_home, default_database
     from hyvinvointi_app.services.demo import write_demo
 
     path: Path | None = args.db
-    if path is None:
-        if args.smoke:
-            path = Path(tempfile.mkdtemp(prefix="hyvinvointi-smoke-")) / "demo.sqlite"
-            write_demo(path, language="fi", years=1)
-        else:
-            path = default_database()
-            if not path.exists():
-                path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-                write_demo(path, language=args.lang if args.lang in ("fi", "sv") else "fi")
+    if path is None and args.smoke:
+        path = Path(tempfile.mkdtemp(prefix="hyvinvointi-smoke-")) / "demo.sqlite"
+        write_demo(path, language="fi", years=1)
+    elif path is None and args.demo:
+        path = data_home() / "demo.sqlite"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            write_demo(path, language=args.lang if args.lang in ("fi", "sv") else "fi")
+    elif path is None and default_database().exists():
+        path = default_database()
+    # Still None: the first run, where the wizard creates the unit (or opens one).
     from hyvinvointi_app.ui.app import run
 
     return run(
         path,
-        language=args.lang or _language_from_environment(),
+        language=args.lang,
+        fallback_language=_language_from_environment(),
         smoke=args.smoke,
         uptime=process_uptime,
     )

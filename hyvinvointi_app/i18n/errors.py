@@ -22,6 +22,7 @@ from hyvinvointi_app.domain.errors import (
 )
 from hyvinvointi_app.i18n.formatting import format_datetime
 from hyvinvointi_app.i18n.translator import Translator, ui_translator
+from hyvinvointi_app.i18n.validation import validation_text
 
 
 def describe(error: UserError, tr: Translator | None = None) -> str:
@@ -35,9 +36,7 @@ def describe(error: UserError, tr: Translator | None = None) -> str:
     if isinstance(error, MemoLocked):
         return _("This memo is approved and locked. Reopen it, giving a reason, to edit it.")
     if isinstance(error, ValidationError):
-        return _("Check the field “{field}”: {reason}.").format(
-            field=error.field, reason=error.reason
-        )
+        return validation_text(error, tr)
     return str(error)
 
 

@@ -12,9 +12,11 @@ from hyvinvointi_app.domain.errors import DatabaseDamaged
 from hyvinvointi_app.store.files import fsync_directory, read_only_uri
 
 
-def timestamped_name(source: Path, when: dt.datetime | None = None) -> str:
+def timestamped_name(source: Path, when: dt.datetime | None = None, label: str = "") -> str:
+    """``unit-20261123-130501.sqlite``, or ``unit-before-restore-20261123-130501.sqlite``."""
     when = when or dt.datetime.now()
-    return f"{source.stem}-{when:%Y%m%d-%H%M%S}{source.suffix or '.sqlite'}"
+    middle = f"{label}-" if label else ""
+    return f"{source.stem}-{middle}{when:%Y%m%d-%H%M%S}{source.suffix or '.sqlite'}"
 
 
 def backup_file(source: Path, folder: Path, *, name: str | None = None) -> Path:
@@ -54,3 +56,24 @@ def backup_file(source: Path, folder: Path, *, name: str | None = None) -> Path:
             partial.unlink()
         raise
     return target
+
+
+def restore_backup(backup: Path, target: Path, keep_folder: Path) -> Path:
+    """Put the contents of ``backup`` in place of ``target`` (which must be closed).
+
+    A copy of ``target`` as it is now goes to ``keep_folder`` first, and the backup is
+    checked (a damaged one raises :class:`DatabaseDamaged` and changes nothing); the new
+    file is written beside ``target`` and renamed over it, so that a crash leaves either the
+    old file or the restored one. Returns the path of the kept copy.
+    """
+    kept = backup_file(target, keep_folder, name=timestamped_name(target, label="before-restore"))
+    staged = backup_file(backup, target.parent, name=target.name + ".restoring")
+    for leftover in (
+        target.with_name(target.name + "-wal"),
+        target.with_name(target.name + "-shm"),
+    ):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+    os.replace(staged, target)
+    fsync_directory(target.parent)
+    return kept

@@ -1,5 +1,6 @@
-"""Application bootstrap: Qt, translations, the main window; the file opens on the first
-turn of the event loop so that the window appears at once."""
+"""Application bootstrap: Qt, the language, the first-run wizard when there is no unit file
+yet, and the main window; the file opens on the first turn of the event loop so that the
+window appears at once."""
 
 from __future__ import annotations
 
@@ -8,20 +9,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QLibraryInfo,
-    QLocale,
-    QMessageLogContext,
-    QTimer,
-    QtMsgType,
-    QTranslator,
-    qInstallMessageHandler,
-)
+from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from hyvinvointi_app.paths import default_database
+from hyvinvointi_app.ui.context import open_settings
+from hyvinvointi_app.ui.language import LANGUAGES, apply_language
 from hyvinvointi_app.ui.main_window import MainWindow
 
-_qt_translators: list[QTranslator] = []
 _qt_log = logging.getLogger("hyvinvointi.qt")
 _QT_LEVELS = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
@@ -38,21 +33,24 @@ def _qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> 
     _qt_log.log(_QT_LEVELS.get(kind, logging.DEBUG), "%s", message)
 
 
-def install_qt_translations(app: QApplication, language: str) -> None:
-    """Qt's own texts (standard buttons, file dialogs) in the interface language."""
-    for translator in _qt_translators:
-        app.removeTranslator(translator)
-    _qt_translators.clear()
-    if language == "en":
-        return
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    translator = QTranslator(app)
-    if translator.load(QLocale(language), "qtbase", "_", folder):
-        app.installTranslator(translator)
-        _qt_translators.append(translator)
+def choose_language(explicit: str | None, fallback: str) -> str:
+    """``--lang`` first, then the language chosen in Settings, then the environment's."""
+    stored = open_settings().value("language", "", str)
+    for candidate in (explicit, stored, fallback):
+        if candidate in LANGUAGES:
+            return str(candidate)
+    return "fi"
 
 
-def run(path: Path, *, language: str, smoke: bool, uptime: Callable[[], float]) -> int:
+def run(
+    path: Path | None,
+    *,
+    language: str | None,
+    fallback_language: str,
+    smoke: bool,
+    uptime: Callable[[], float],
+) -> int:
+    """Show the application on ``path``; ``None`` means the first run (no unit file yet)."""
     qInstallMessageHandler(_qt_message)
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -60,7 +58,19 @@ def run(path: Path, *, language: str, smoke: bool, uptime: Callable[[], float]) 
     app.setOrganizationName("Hyvinvointiryhma")
     if sys.platform != "win32":
         app.setStyle("Fusion")
-    install_qt_translations(app, language)
+    apply_language(choose_language(language, fallback_language))
+
+    if path is None:
+        from hyvinvointi_app.ui.first_run.wizard import UnitWizard
+
+        wizard = UnitWizard(None, default_database(), offer_other_files=True)
+        if not wizard.exec() or wizard.chosen_path is None:
+            return 0
+        path = wizard.chosen_path
+        wants_members = wizard.wants_members
+    else:
+        wants_members = False
+
     window = MainWindow()
     exit_code = 0
 
@@ -75,6 +85,9 @@ def run(path: Path, *, language: str, smoke: bool, uptime: Callable[[], float]) 
                 QMessageBox.critical(window, window.windowTitle(), error)
             app.quit()
             return
+        if wants_members:
+            window.show_page("members")
+            window.pages["members"].add_member()  # type: ignore[attr-defined]
         if smoke:
             app.processEvents()
             print(f"{uptime():.2f}")

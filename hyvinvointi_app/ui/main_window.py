@@ -1,39 +1,65 @@
-"""The main window: for now the unit's overview (the application shell issue extends it)."""
+"""The main window: a navigation of screens beside the current screen, the menus, and the open
+unit file. It remembers its size, position and last screen, and rebuilds every text when the
+interface language changes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QFormLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
-from hyvinvointi_app.domain.enums import MINIMUM_MEETINGS_PER_PERIOD
-from hyvinvointi_app.domain.errors import NotFound, UserError
+from hyvinvointi_app.domain.errors import UserError
 from hyvinvointi_app.i18n.errors import describe
-from hyvinvointi_app.i18n.translator import _
-from hyvinvointi_app.services import actions, meetings, members, periods, unit
+from hyvinvointi_app.i18n.translator import _, ui_translator
+from hyvinvointi_app.paths import data_home
+from hyvinvointi_app.services import unit
+from hyvinvointi_app.store.backup import backup_file, restore_backup
 from hyvinvointi_app.store.database import Database, open_database
+from hyvinvointi_app.ui import screens
+from hyvinvointi_app.ui.context import AppContext, open_settings
+from hyvinvointi_app.ui.language import apply_language
+from hyvinvointi_app.ui.page import Page
+
+RECENT_LIMIT = 8
+UNIT_FILE_FILTER = "*.sqlite"
+
+
+def backup_folder(database: Path) -> Path:
+    """Where “Back up now” writes: the setting if made, else ``backups`` beside the file."""
+    configured = open_settings().value("backup/folder", "", str)
+    return Path(configured) if configured else database.parent / "backups"
 
 
 class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
-        self.database: Database | None = None
-        self.setWindowTitle(_("Hyvinvointiryhmä"))
-        self.resize(1100, 720)
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        self._heading = QLabel(_("Opening…"), central)
-        self._heading.setObjectName("heading")
-        font = self._heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        self._heading.setFont(font)
-        layout.addWidget(self._heading)
-        self._facts = QFormLayout()
-        layout.addLayout(self._facts)
-        layout.addStretch(1)
-        self.setCentralWidget(central)
+        self.context: AppContext | None = None
+        self.pages: dict[str, Page] = {}
+        self.settings = open_settings()
+        self.resize(1200, 760)
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        self._build()
+
+    # -- the open file -------------------------------------------------------------------
+
+    @property
+    def database(self) -> Database | None:
+        return self.context.database if self.context else None
 
     def open_database(self, path: Path) -> str | None:
         """Open a unit file and show it; return a translated message if it cannot be used."""
@@ -41,47 +67,331 @@ class MainWindow(QMainWindow):
             database = open_database(path)
         except UserError as error:
             return describe(error)
-        if self.database is not None:
-            self.database.close()
-        self.database = database
-        self.refresh()
+        self._set_database(database)
         return None
 
-    def refresh(self) -> None:
-        database = self.database
-        if database is None:
-            return
-        info = unit.get_unit(database)
-        name = info.name(info.working_language.value)
-        self.setWindowTitle(f"{name} — {database.path.name} — {_('Hyvinvointiryhmä')}")
-        self._heading.setText(name)
-        while self._facts.rowCount():
-            self._facts.removeRow(0)
-        self._add_fact(_("Municipality"), info.municipality)
-        try:
-            period = periods.current_period(database)
-        except NotFound:
-            self._add_fact(_("Operating period"), _("No operating period yet"))
-            return
-        held = len(meetings.list_meetings(database, period.id))
-        self._add_fact(_("Operating period"), period.label)
-        self._add_fact(
-            _("Meetings"),
-            _("{held} of at least {minimum}").format(
-                held=held, minimum=MINIMUM_MEETINGS_PER_PERIOD
-            ),
-        )
-        self._add_fact(_("Members"), str(len(members.list_members(database, include_former=False))))
-        self._add_fact(_("Open action items"), str(len(actions.open_actions(database))))
+    def _set_database(self, database: Database) -> None:
+        if self.context is not None:
+            self.context.close()
+        self.context = AppContext(database, self)
+        self.context.data_changed.connect(self._on_data_changed)
+        self.context.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.context.navigate_requested.connect(self.show_page)
+        self._remember_recent(database.path)
+        self._build()
 
-    def _add_fact(self, label: str, value: str) -> None:
-        value_label = QLabel(value)
-        value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        value_label.setAccessibleName(label)
-        self._facts.addRow(label, value_label)
+    def _close_database(self) -> None:
+        if self.context is not None:
+            self.context.close()
+            self.context = None
+
+    # -- building (again on every language change) --------------------------------------
+
+    def _build(self) -> None:
+        current = self.current_page_key() or self.settings.value("window/last_view", "overview")
+        self.menuBar().clear()
+        self.pages = {}
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        self.navigation = QListWidget(central)
+        self.navigation.setAccessibleName(_("Navigation"))
+        self.navigation.setMaximumWidth(240)
+        self.navigation.setMinimumWidth(180)
+        self.stack = QStackedWidget(central)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        if self.context is not None:
+            for spec in screens.SCREENS:
+                page = spec.create(self.context)
+                self.pages[spec.key] = page
+                self.stack.addWidget(page)
+                item = QListWidgetItem(spec.title())
+                item.setData(Qt.ItemDataRole.UserRole, spec.key)
+                self.navigation.addItem(item)
+            self.navigation.currentRowChanged.connect(self._on_navigation)
+        self._build_menus()
+        self._update_title()
+        if self.context is not None:
+            self.show_page(str(current) if str(current) in self.pages else "overview")
+
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        *,
+        needs_file: bool = True,
+    ) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(lambda _checked=False: slot())
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setEnabled(self.context is not None or not needs_file)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        keys = QKeySequence.StandardKey
+        file_menu = bar.addMenu(_("&File"))
+        self._action(
+            file_menu, _("&New unit file…"), self.new_unit_file, keys.New, needs_file=False
+        )
+        self._action(file_menu, _("&Open…"), self.choose_and_open, keys.Open, needs_file=False)
+        self.recent_menu = file_menu.addMenu(_("Open &recent"))
+        self._fill_recent_menu()
+        file_menu.addSeparator()
+        self._action(file_menu, _("&Back up now"), self.back_up_now, "Ctrl+B")
+        self._action(file_menu, _("Res&tore from backup…"), self.restore_from_backup)
+        file_menu.addSeparator()
+        export_menu = file_menu.addMenu(_("&Export"))
+        export_menu.setEnabled(self.context is not None)
+        self._action(export_menu, _("Annual clock…"), lambda: self._page_call("clock", "export"))
+        import_menu = file_menu.addMenu(_("&Import"))
+        import_menu.setEnabled(self.context is not None)
+        self._action(import_menu, _("Annual clock…"), lambda: self._page_call("clock", "import_"))
+        file_menu.addSeparator()
+        self._action(file_menu, _("&Settings…"), self.open_settings, keys.Preferences)
+        self._action(file_menu, _("&Quit"), self.close, keys.Quit, needs_file=False)
+
+        edit_menu = bar.addMenu(_("&Edit"))
+        self.undo_action = self._action(edit_menu, _("&Undo"), self._undo, keys.Undo)
+        self.redo_action = self._action(edit_menu, _("&Redo"), self._redo, keys.Redo)
+        if self.context is not None:
+            stack = self.context.undo_stack
+            stack.canUndoChanged.connect(lambda _can: self._update_undo_actions())
+            stack.canRedoChanged.connect(lambda _can: self._update_undo_actions())
+            stack.undoTextChanged.connect(lambda _text: self._update_undo_actions())
+            stack.redoTextChanged.connect(lambda _text: self._update_undo_actions())
+        self._update_undo_actions()
+        edit_menu.addSeparator()
+        self._action(edit_menu, _("&Find…"), self.find, keys.Find)
+
+        view_menu = bar.addMenu(_("&View"))
+        for number, spec in enumerate(screens.SCREENS, start=1):
+            self._action(
+                view_menu, spec.title(), lambda key=spec.key: self.show_page(key), f"Ctrl+{number}"
+            )
+
+        help_menu = bar.addMenu(_("&Help"))
+        self._action(help_menu, _("&Where is my data?"), self.show_data_location, needs_file=False)
+        self._action(help_menu, _("&About Hyvinvointiryhmä"), self.show_about, needs_file=False)
+
+    def _update_undo_actions(self) -> None:
+        stack = self.context.undo_stack if self.context else None
+        can_undo = bool(stack and stack.canUndo())
+        can_redo = bool(stack and stack.canRedo())
+        self.undo_action.setEnabled(can_undo)
+        self.redo_action.setEnabled(can_redo)
+        self.undo_action.setText(
+            _("&Undo {action}").format(action=stack.undoText())
+            if stack and can_undo
+            else _("&Undo")
+        )
+        self.redo_action.setText(
+            _("&Redo {action}").format(action=stack.redoText())
+            if stack and can_redo
+            else _("&Redo")
+        )
+
+    def _update_title(self) -> None:
+        app_name = _("Hyvinvointiryhmä")
+        if self.context is None:
+            self.setWindowTitle(app_name)
+            return
+        info = unit.get_unit(self.context.database)
+        name = info.name(ui_translator().language if ui_translator().language != "en" else "fi")
+        self.setWindowTitle(f"{name} — {self.context.path.name} — {app_name}")
+
+    # -- navigation ----------------------------------------------------------------------
+
+    def current_page_key(self) -> str | None:
+        page = self.stack.currentWidget() if hasattr(self, "stack") else None
+        return next((key for key, p in self.pages.items() if p is page), None)
+
+    def show_page(self, key: str) -> None:
+        keys = list(self.pages)
+        if key in keys:
+            self.navigation.setCurrentRow(keys.index(key))
+
+    def _on_navigation(self, row: int) -> None:
+        if row < 0:
+            return
+        page = self.pages[list(self.pages)[row]]
+        self.stack.setCurrentWidget(page)
+        page.refresh()
+        self.settings.setValue("window/last_view", list(self.pages)[row])
+
+    def _on_data_changed(self) -> None:
+        page = self.stack.currentWidget()
+        if isinstance(page, Page):
+            page.refresh()
+        self._update_title()
+
+    def _page_call(self, key: str, method: str) -> None:
+        self.show_page(key)
+        getattr(self.pages[key], method)()
+
+    # -- menu actions --------------------------------------------------------------------
+
+    def _undo(self) -> None:
+        if self.context:
+            self.context.undo_stack.undo()
+
+    def _redo(self) -> None:
+        if self.context:
+            self.context.undo_stack.redo()
+
+    def find(self) -> None:
+        page = self.stack.currentWidget()
+        if isinstance(page, Page) and not page.focus_find():
+            self.show_page("members")
+            self.pages["members"].focus_find()
+
+    def choose_and_open(self) -> None:
+        start = str(self.context.path.parent if self.context else data_home())
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            _("Open a unit file"),
+            start,
+            _("Unit files ({pattern})").format(pattern=UNIT_FILE_FILTER),
+        )
+        if name:
+            self.open_with_message(Path(name))
+
+    def open_with_message(self, path: Path) -> bool:
+        message = self.open_database(path)
+        if message is not None:
+            QMessageBox.warning(self, _("The file cannot be opened"), message)
+            return False
+        return True
+
+    def new_unit_file(self) -> None:
+        from hyvinvointi_app.ui.first_run.wizard import UnitWizard
+
+        wizard = UnitWizard(self, data_home() / "unit.sqlite", offer_other_files=False)
+        if wizard.exec() and wizard.chosen_path is not None:
+            self.open_with_message(wizard.chosen_path)
+            if wizard.wants_members:
+                self.show_page("members")
+                self._page_call("members", "add_member")
+
+    def back_up_now(self) -> None:
+        if self.context is None:
+            return
+        try:
+            copy = backup_file(self.context.path, backup_folder(self.context.path))
+        except (UserError, OSError) as error:
+            text = describe(error) if isinstance(error, UserError) else str(error)
+            QMessageBox.warning(self, _("Backup failed"), text)
+            return
+        self.statusBar().showMessage(_("Backup saved: {path}").format(path=copy), 8000)
+
+    def restore_from_backup(self) -> None:
+        if self.context is None:
+            return
+        path = self.context.path
+        folder = backup_folder(path)
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            _("Restore from backup"),
+            str(folder),
+            _("Unit files ({pattern})").format(pattern=UNIT_FILE_FILTER),
+        )
+        if not name:
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Restore from backup"),
+            _(
+                "The unit file will be replaced by the backup {backup}. A copy of the file as "
+                "it is now is kept in {folder} first. Restore?"
+            ).format(backup=Path(name).name, folder=folder),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._close_database()
+        try:
+            restore_backup(Path(name), path, folder)
+        except (UserError, OSError) as error:
+            text = describe(error) if isinstance(error, UserError) else str(error)
+            QMessageBox.warning(self, _("Restoring failed"), text)
+        self.open_with_message(path)
+
+    def open_settings(self) -> None:
+        from hyvinvointi_app.ui.settings.dialog import SettingsDialog
+
+        before = self.settings.value("language", ui_translator().language, str)
+        dialog = SettingsDialog(self.context, self)
+        if dialog.exec():
+            language = self.settings.value("language", before, str)
+            if language != ui_translator().language:
+                self.set_language(language)
+
+    def set_language(self, language: str) -> None:
+        """Switch every text at once, Qt's own included; the screen shown stays."""
+        apply_language(language)
+        self.settings.setValue("language", language)
+        self._build()
+
+    def show_data_location(self) -> None:
+        folder = self.context.path.parent if self.context else data_home()
+        box = QMessageBox(self)
+        box.setWindowTitle(_("Where is my data?"))
+        box.setText(
+            _(
+                "The unit file is {file}.\nBackups are kept in {backups}.\n"
+                "Keep the file on this computer, not in a synchronised cloud folder."
+            ).format(
+                file=self.context.path if self.context else _("(none open)"),
+                backups=backup_folder(self.context.path) if self.context else folder,
+            )
+        )
+        open_button = box.addButton(_("Open the folder"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is open_button:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def show_about(self) -> None:
+        from hyvinvointi_app import __version__
+
+        QMessageBox.about(
+            self,
+            _("About Hyvinvointiryhmä"),
+            _(
+                "Hyvinvointiryhmä {version}\n\nThe day-care unit's communal wellbeing group: "
+                "members, meetings and memos, plan evaluations and reports. Works offline; "
+                "your data stays on this computer."
+            ).format(version=__version__),
+        )
+
+    # -- recent files --------------------------------------------------------------------
+
+    def _recent_files(self) -> list[str]:
+        value = self.settings.value("recent_files", [])
+        return [value] if isinstance(value, str) else [str(v) for v in value or []]
+
+    def _remember_recent(self, path: Path) -> None:
+        entry = str(path.resolve())
+        files = [entry, *(f for f in self._recent_files() if f != entry)][:RECENT_LIMIT]
+        self.settings.setValue("recent_files", files)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self._recent_files()
+        for entry in files:
+            action = self.recent_menu.addAction(entry)
+            action.triggered.connect(
+                lambda _checked=False, p=entry: self.open_with_message(Path(p))
+            )
+        self.recent_menu.setEnabled(bool(files))
+
+    # -- closing -------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.database is not None:
-            self.database.close()
-            self.database = None
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.sync()
+        self._close_database()
         super().closeEvent(event)

@@ -1,0 +1,43 @@
+"""What every screen shares: the open unit file, the undo stack, settings, and the signals that
+tell screens to redraw. Screens receive an :class:`AppContext` and never reach for globals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QUndoStack
+
+from hyvinvointi_app.paths import data_home
+from hyvinvointi_app.store.database import Database
+
+
+def open_settings() -> QSettings:
+    """The user's settings, kept in the data folder (so ``HYVINVOINTI_HOME`` moves them too)."""
+    return QSettings(str(data_home() / "settings.ini"), QSettings.Format.IniFormat)
+
+
+class AppContext(QObject):
+    """The open unit file and the shared state of the screens that work on it."""
+
+    data_changed = Signal()
+    """Emitted after every change (a user action, an undo or a redo): screens redraw."""
+    navigate_requested = Signal(str)
+    """A screen asks to show another one by its key (see ``screens.SCREENS``)."""
+    status_message = Signal(str)
+    """A short confirmation for the status bar, e.g. “Member added”."""
+
+    def __init__(self, database: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.settings = open_settings()
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.indexChanged.connect(lambda _index: self.data_changed.emit())
+
+    @property
+    def path(self) -> Path:
+        return self.database.path
+
+    def close(self) -> None:
+        self.undo_stack.clear()
+        self.database.close()

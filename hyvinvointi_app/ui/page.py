@@ -1,0 +1,55 @@
+"""The screens of the navigation: what the main window expects of each."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from hyvinvointi_app.ui.context import AppContext
+
+
+class Page(QWidget):
+    """A screen. It builds its texts in the interface language when constructed (the main
+    window builds the screens anew when the language changes) and redraws in
+    :meth:`refresh`, which the main window calls when the screen is shown and after every
+    change while it is shown."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+
+    def refresh(self) -> None:
+        """Read the data again and redraw."""
+
+    def focus_find(self) -> bool:
+        """Edit → Find: put the cursor in this screen's filter box; False if it has none."""
+        return False
+
+
+def heading(text: str, parent: QWidget | None = None) -> QLabel:
+    """A screen's title: larger text, the first thing a screen reader announces."""
+    label = QLabel(text, parent)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    font.setBold(True)
+    label.setFont(font)
+    label.setAccessibleName(text)
+    label.setWordWrap(True)
+    return label
+
+
+class ComingPage(Page):
+    """An honest placeholder for a screen that a later version brings."""
+
+    def __init__(
+        self, context: AppContext, title: str, explanation: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(context, parent)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(title, self))
+        text = QLabel(explanation, self)
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        text.setAccessibleName(explanation)
+        layout.addWidget(text)
+        layout.addStretch(1)
