@@ -32,12 +32,14 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import re
 import sys
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
@@ -201,6 +203,41 @@ def update(root: Path = ROOT, *, write: bool = True) -> list[CatalogStatus]:
     return statuses
 
 
+def apply_translations(files: Sequence[Path], root: Path = ROOT) -> list[str]:
+    """Write the translations in ``files`` into the catalogs; return the entries not found.
+
+    Each file is JSON: ``{"English text": {"fi": "...", "sv": "..."}}``, with
+    ``"context\\u0004English text"`` for an entry that has a context, and a list of forms
+    instead of a string for a plural entry. This is how a translator (or a colleague who
+    wrote new screens) hands over translations without editing the catalogs by hand.
+    """
+    wanted: dict[tuple[str | None, str], dict[str, Any]] = {}
+    for file in files:
+        for key, by_language in json.loads(file.read_text(encoding="utf-8")).items():
+            context, _sep, text = key.rpartition("\u0004")
+            wanted[(context or None, text)] = by_language
+    found: set[tuple[str | None, str]] = set()
+    for language in CATALOG_LANGUAGES:
+        path = catalog_path(language, root)
+        catalog = read_catalog(path)
+        for message in catalog:
+            if not message.id:
+                continue
+            msgid = message.id if isinstance(message.id, str) else message.id[0]
+            entry = wanted.get((message.context, msgid))
+            if entry is None or language not in entry:
+                continue
+            found.add((message.context, msgid))
+            value = entry[language]
+            message.string = tuple(value) if isinstance(value, list) else value
+            message.flags.discard("fuzzy")
+            message.previous_id = []
+            # Babel reads a fuzzy entry's "# | msgid ..." back as a translator comment.
+            message.user_comments = [c for c in message.user_comments if not c.startswith("| ")]
+        path.write_bytes(render(catalog))
+    return [f"{c}|{t}" if c else t for (c, t) in wanted if (c, t) not in found]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m hyvinvointi_app.i18n.update_catalogs",
@@ -209,7 +246,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--check", action="store_true", help="change nothing; exit 1 if anything is to do"
     )
+    parser.add_argument(
+        "--apply",
+        nargs="+",
+        type=Path,
+        metavar="JSON",
+        help="after updating, write the translations in these JSON files into the catalogs",
+    )
     args = parser.parse_args(argv)
+    if args.apply:
+        update(write=True)
+        for text in apply_translations(args.apply):
+            print(f"not in the catalogs (no such string in the code): {text}")
     statuses = update(write=not args.check)
     to_do = False
     for status in statuses:

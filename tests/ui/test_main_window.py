@@ -1,4 +1,5 @@
-"""The minimal main window on a real unit file, driven offscreen."""
+"""The main window on a real unit file, driven offscreen: the overview, navigation, language
+switching at run time, remembered size and screen, recent files, backups, bad files."""
 
 from __future__ import annotations
 
@@ -6,53 +7,125 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QLabel
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from hyvinvointi_app.domain.enums import Language, Role
-from hyvinvointi_app.i18n.translator import _, set_ui_language
+from hyvinvointi_app.domain.enums import Role
+from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.services import meetings, members, periods
 from hyvinvointi_app.services.members import MemberInput
-from hyvinvointi_app.services.unit import UnitInfo, set_up_unit
-from hyvinvointi_app.store.database import create_database
-from hyvinvointi_app.ui.main_window import MainWindow
+from hyvinvointi_app.store.database import inspect_file, open_database
+from hyvinvointi_app.ui.language import apply_language
+from hyvinvointi_app.ui.main_window import MainWindow, backup_folder
 
 
-def _unit(path: Path) -> None:
-    db = create_database(path)
-    set_up_unit(
-        db, UnitInfo("Päiväkoti Mäntylä", "Daghemmet Tallbacken", "Porvoo", True, Language.FINNISH)
-    )
-    period = periods.add_period(db)
+def _with_meeting_and_director(path: Path) -> None:
+    db = open_database(path)
+    period = periods.current_period(db)
     members.add_member(db, MemberInput("Aino Ahonen", Role.DIRECTOR))
-    meetings.new_meeting(db, period.id, period.start_date + dt.timedelta(days=40))
+    meetings.new_meeting(db, period.id, dt.date.today() + dt.timedelta(days=3))
     db.close()
 
 
-def test_window_shows_the_unit(qtbot: QtBot, tmp_path: Path) -> None:
-    set_ui_language("fi")
-    path = tmp_path / "unit.sqlite"
-    _unit(path)
+def test_the_overview_shows_the_period_and_links_to_the_place_that_fixes_each_figure(
+    qtbot: QtBot, unit_file: Path
+) -> None:
+    _with_meeting_and_director(unit_file)
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
-    assert window.open_database(path) is None
-    assert "Päiväkoti Mäntylä" in window.windowTitle()
-    facts = {
-        label.accessibleName(): label.text()
-        for label in window.findChildren(QLabel)
-        if label.accessibleName()
-    }
-    assert facts[_("Meetings")] == _("{held} of at least {minimum}").format(held=1, minimum=2)
-    assert facts[_("Members")] == "1"
+    assert window.open_database(unit_file) is None
+    assert "Päiväkoti Mäntylä" in window.windowTitle() and "unit.sqlite" in window.windowTitle()
+    assert window.current_page_key() == "overview"
+    page = window.pages["overview"]
+    figures = {f.key: f for f in page.figures}  # type: ignore[attr-defined]
+    assert figures["meetings"].attention  # none held yet: the minimum of two is not met
+    assert figures["next_meeting"].text.startswith(_("Meeting {number}, {date}").split("{")[0])
+    assert not figures["next_meeting"].attention
+    assert figures["roles"].attention  # only a director so far
+    link = page.findChild(QPushButton, "link_roles")
+    assert link is not None and link.accessibleName()
+    link.click()
+    assert window.current_page_key() == "members"
     window.close()
     assert window.database is None
 
 
-def test_window_reports_a_bad_file_without_changing_it(
+def test_every_screen_is_reachable_by_keyboard_shortcut(window: MainWindow) -> None:
+    for number, key in enumerate(window.pages, start=1):
+        QTest.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+        assert window.current_page_key() == key
+    assert window.navigation.accessibleName()
+
+
+def test_switching_the_language_redraws_everything_at_once(window: MainWindow) -> None:
+    window.show_page("members")
+    window.set_language("sv")
+    assert window.current_page_key() == "members"  # the screen shown stays
+    titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
+    assert titles[:2] == ["Översikt", "Medlemmar"]
+    assert [a.text() for a in window.menuBar().actions()][:2] == ["&Arkiv", "&Redigera"]
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Avbryt"  # Qt's own
+    window.set_language("fi")
+    assert window.navigation.item(1).text() == "Jäsenet"
+    fresh = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert fresh.button(QDialogButtonBox.StandardButton.Cancel).text() == "Peru"
+
+
+def test_the_window_remembers_its_size_and_last_screen(qtbot: QtBot, unit_file: Path) -> None:
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.show()
+    assert first.open_database(unit_file) is None
+    first.resize(760, 560)  # within the offscreen screen of 800×600
+    first.show_page("clock")
+    first.close()
+
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.show()
+    assert second.open_database(unit_file) is None
+    assert second.current_page_key() == "clock"
+    assert (second.width(), second.height()) == (760, 560)
+    assert str(unit_file.resolve()) in [a.text() for a in second.recent_menu.actions()]
+    second.close()
+
+
+def test_back_up_now_writes_a_checked_copy_beside_the_file(window: MainWindow) -> None:
+    assert window.context is not None
+    window.back_up_now()
+    copies = list(backup_folder(window.context.path).glob("unit-*.sqlite"))
+    assert len(copies) == 1 and inspect_file(copies[0]).integrity_ok
+    assert str(copies[0]) in window.statusBar().currentMessage()
+
+
+def test_restore_from_backup_keeps_the_current_file_first(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert window.context is not None
+    path = window.context.path
+    window.back_up_now()
+    backup = next(backup_folder(path).glob("unit-*.sqlite"))
+    members.add_member(window.context.database, MemberInput("Myöhempi Jäsen", Role.ECEC_STAFF))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(backup), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.restore_from_backup()
+    assert window.context is not None and window.context.path == path
+    assert members.list_members(window.context.database) == []  # as in the backup
+    kept = next(backup_folder(path).glob("unit-before-restore-*.sqlite"))
+    db = open_database(kept)
+    assert [m.name for m in members.list_members(db)] == ["Myöhempi Jäsen"]
+    db.close()
+
+
+def test_a_bad_file_is_reported_and_left_unchanged(
     qtbot: QtBot, tmp_path: Path, make_bad_file: Callable[[str, Path], Path]
 ) -> None:
-    set_ui_language("sv")
+    apply_language("sv")
     path = make_bad_file("foreign", tmp_path / "photos.sqlite")
     before = path.read_bytes()
     window = MainWindow()
@@ -60,4 +133,5 @@ def test_window_reports_a_bad_file_without_changing_it(
     message = window.open_database(path)
     assert message is not None and "annat program" in message
     assert path.read_bytes() == before
-    set_ui_language("fi")
+    assert window.context is None
+    QApplication.processEvents()

@@ -1,10 +1,11 @@
-"""STUB: replaced by the screen's real package."""
+"""The Overview screen: the current operating period at a glance."""
 
 from __future__ import annotations
 
 from hyvinvointi_app.ui.context import AppContext
-from hyvinvointi_app.ui.page import ComingPage, Page
+from hyvinvointi_app.ui.overview.page import OverviewPage
+from hyvinvointi_app.ui.page import Page
 
 
 def create_page(context: AppContext) -> Page:
-    return ComingPage(context, "overview", "stub")
+    return OverviewPage(context)

@@ -1,0 +1,201 @@
+"""The current period at a glance: each figure says whether it is in order, with an icon and
+words (never colour alone), and carries a link to the screen where it is put right."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hyvinvointi_app.i18n.formatting import format_date, month_name
+from hyvinvointi_app.i18n.labels import plan_type_label, role_label
+from hyvinvointi_app.i18n.translator import _, ngettext, ui_translator
+from hyvinvointi_app.services.overview import Overview, overview
+from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.page import Page, heading
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One line of the overview: what it says, whether it needs attention, where to fix it."""
+
+    key: str
+    title: str
+    text: str
+    attention: bool
+    target: str
+    link_text: str
+
+
+def figures(data: Overview, language: str) -> list[Figure]:
+    """The overview's lines in the interface language (kept apart from the widgets so that a
+    test can read them)."""
+    held = Figure(
+        "meetings",
+        _("Meetings held"),
+        _("{held} of at least {minimum}").format(
+            held=data.meetings_held, minimum=data.minimum_meetings
+        )
+        + " — "
+        + (_("minimum met") if data.minimum_met else _("minimum not met yet")),
+        not data.minimum_met,
+        "meetings",
+        _("Go to meetings"),
+    )
+    if data.next_meeting is None:
+        next_text, next_attention = _("No meeting has been planned."), True
+    else:
+        next_text = _("Meeting {number}, {date}").format(
+            number=data.next_meeting.number, date=format_date(data.next_meeting.date, language)
+        )
+        next_attention = False
+    upcoming = Figure(
+        "next_meeting",
+        _("Next meeting"),
+        next_text,
+        next_attention,
+        "meetings",
+        _("Go to meetings"),
+    )
+    roles = Figure(
+        "roles",
+        _("Roles missing"),
+        ", ".join(role_label(r) for r in data.roles_missing)
+        if data.roles_missing
+        else _("Every expected role is filled."),
+        bool(data.roles_missing),
+        "members",
+        _("Go to members"),
+    )
+    total_open = data.open_actions + data.overdue_actions
+    actions = Figure(
+        "actions",
+        _("Open action items"),
+        ngettext("{count} open", "{count} open", total_open).format(count=total_open)
+        + ", "
+        + ngettext("{count} overdue", "{count} overdue", data.overdue_actions).format(
+            count=data.overdue_actions
+        ),
+        data.overdue_actions > 0,
+        "meetings",
+        _("Go to meetings"),
+    )
+    plans = Figure(
+        "plans",
+        _("Plans due for review"),
+        "\n".join(
+            _("{plan} ({type}), review due {date}").format(
+                plan=p.name,
+                type=plan_type_label(p.type),
+                date=format_date(p.next_review_due, language) if p.next_review_due else "",
+            )
+            for p in data.plans_due
+        )
+        or _("No plan is due for review in the next 30 days."),
+        bool(data.plans_due),
+        "plans",
+        _("Go to plans"),
+    )
+    themes = Figure(
+        "themes",
+        _("Annual clock: {month}").format(month=month_name(dt.date.today().month, language)),
+        "\n".join(f"• {t.title}" for t in data.themes_this_month) or _("No themes this month."),
+        False,
+        "clock",
+        _("Go to the annual clock"),
+    )
+    return [held, upcoming, roles, actions, plans, themes]
+
+
+class OverviewPage(Page):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        outer = QVBoxLayout(self)
+        self.title = heading(_("Overview"), self)
+        outer.addWidget(self.title)
+        self.period_label = QLabel(self)
+        self.period_label.setWordWrap(True)
+        outer.addWidget(self.period_label)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body = QWidget(scroll)
+        self.grid = QGridLayout(self.body)
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setHorizontalSpacing(16)
+        self.grid.setVerticalSpacing(14)
+        scroll.setWidget(self.body)
+        outer.addWidget(scroll, 1)
+        self.figures: list[Figure] = []
+
+    def refresh(self) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()  # type: ignore[union-attr]
+        language = ui_translator().language
+        data = overview(self.context.database)
+        if data is None:
+            self.period_label.setText(
+                _("The unit has no operating period yet. Add one under Operating periods.")
+            )
+            self.figures = []
+            button = QPushButton(_("Go to operating periods"), self.body)
+            button.setAccessibleName(_("Go to operating periods"))
+            button.clicked.connect(lambda: self.context.navigate_requested.emit("periods"))
+            self.grid.addWidget(button, 0, 0)
+            return
+        self.period_label.setText(
+            _("Operating period {label}: {start}–{end}").format(
+                label=data.period_label,
+                start=format_date(data.period_start, language),
+                end=format_date(data.period_end, language),
+            )
+        )
+        self.period_label.setAccessibleName(self.period_label.text())
+        self.figures = figures(data, language)
+        style = self.style()
+        for row, figure in enumerate(self.figures):
+            icon = style.standardIcon(
+                QStyle.StandardPixmap.SP_MessageBoxWarning
+                if figure.attention
+                else QStyle.StandardPixmap.SP_DialogApplyButton
+            )
+            marker = QLabel(self.body)
+            marker.setPixmap(icon.pixmap(20, 20))
+            marker.setAccessibleName(_("Needs attention") if figure.attention else _("In order"))
+            title = QLabel(figure.title, self.body)
+            font = title.font()
+            font.setBold(True)
+            title.setFont(font)
+            text = QLabel(figure.text, self.body)
+            text.setTextFormat(Qt.TextFormat.PlainText)  # plan names are typed by the user
+            text.setWordWrap(True)
+            text.setAccessibleName(f"{figure.title}: {figure.text}")
+            text.setObjectName(f"figure_{figure.key}")
+            column = QVBoxLayout()
+            column.addWidget(title)
+            column.addWidget(text)
+            holder = QWidget(self.body)
+            holder.setLayout(column)
+            link = QPushButton(figure.link_text, self.body)
+            link.setAccessibleName(f"{figure.link_text} ({figure.title})")
+            link.setObjectName(f"link_{figure.key}")
+            link.clicked.connect(
+                lambda _checked=False, key=figure.target: self.context.navigate_requested.emit(key)
+            )
+            self.grid.addWidget(marker, row, 0)
+            self.grid.addWidget(holder, row, 1)
+            self.grid.addWidget(link, row, 2)
+        self.grid.setRowStretch(len(self.figures), 1)
