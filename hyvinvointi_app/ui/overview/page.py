@@ -130,6 +130,7 @@ class OverviewPage(Page):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setAccessibleName(_("Figures of the operating period"))
         self.body = QWidget(scroll)
         self.grid = QGridLayout(self.body)
         self.grid.setColumnStretch(1, 1)
