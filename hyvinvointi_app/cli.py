@@ -7,6 +7,7 @@ nothing here writes to a file it was only asked to read.
 from __future__ import annotations
 
 import argparse
+import locale
 import os
 import sys
 import tempfile
@@ -37,11 +38,20 @@ def process_uptime() -> float:
 
 
 def _language_from_environment() -> str:
+    """``HYVINVOINTI_LANG``, the POSIX locale variables, then the system locale (Windows sets
+    no variables: its locale reads like ``Finnish_Finland``); Finnish when none is ours."""
     for variable in ("HYVINVOINTI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(variable, "")
         if value[:2] in ("fi", "sv", "en"):
             return value[:2]
-    return "en"
+    try:
+        system = (locale.getlocale()[0] or "").lower()
+    except ValueError:
+        system = ""
+    for prefix, language in (("fi", "fi"), ("sv", "sv"), ("swedish", "sv"), ("en", "en")):
+        if system.startswith(prefix):
+            return language
+    return "fi"
 
 
 class _Parser(argparse.ArgumentParser):
