@@ -1,0 +1,67 @@
+"""How long each screen keeps the GUI thread busy on the 10-year demo unit.
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_screens.py [--years 10]
+Prints a Markdown table (median and worst of 5 refreshes per screen, and the time to open
+the file and build every screen); anything near 100 ms belongs off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--years", type=int, default=10)
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["HYVINVOINTI_HOME"] = folder
+        from PySide6.QtWidgets import QApplication
+
+        from hyvinvointi_app.services.demo import write_demo
+        from hyvinvointi_app.ui.language import apply_language
+        from hyvinvointi_app.ui.main_window import MainWindow
+
+        app = QApplication.instance() or QApplication(sys.argv)
+        apply_language("fi")
+        path = Path(folder) / "demo.sqlite"
+        write_demo(path, language="fi", years=args.years)
+        window = MainWindow()
+        window.resize(1366, 768)
+        window.show()
+        started = time.perf_counter()
+        assert window.open_database(path) is None
+        app.processEvents()
+        opened = time.perf_counter() - started
+        print(f"Demo unit of {args.years} years; Python {sys.version.split()[0]}\n")
+        print("| screen | refresh, median | refresh, worst |")
+        print("|---|---|---|")
+        print(f"| open the file and build every screen | {opened * 1000:.0f} ms | |")
+        for key, page in window.pages.items():
+            window.show_page(key)
+            app.processEvents()
+            times = []
+            for _ in range(args.repeats):
+                started = time.perf_counter()
+                page.refresh()
+                app.processEvents()
+                times.append(time.perf_counter() - started)
+            print(
+                f"| {key} | {statistics.median(times) * 1000:.1f} ms | {max(times) * 1000:.1f} ms |"
+            )
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+
+
+if __name__ == "__main__":
+    main()
