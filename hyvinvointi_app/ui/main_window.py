@@ -274,7 +274,6 @@ class MainWindow(QMainWindow):
         if wizard.exec() and wizard.chosen_path is not None:
             self.open_with_message(wizard.chosen_path)
             if wizard.wants_members:
-                self.show_page("members")
                 self._page_call("members", "add_member")
 
     def back_up_now(self) -> None:
