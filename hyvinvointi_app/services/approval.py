@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import enum
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,11 +28,15 @@ from hyvinvointi_app.store.models import MemoVersion, utc_now
 
 
 class PrivacyReviewNeeded(UserError):
-    """The privacy guard found something; the director must fix or confirm each finding."""
+    """The privacy guard found something; the director must fix or confirm each finding.
 
-    def __init__(self, findings: list[Finding]) -> None:
+    ``findings`` are all the memo's findings now; ``unconfirmed`` those not yet confirmed.
+    """
+
+    def __init__(self, findings: list[Finding], unconfirmed: list[Finding] | None = None) -> None:
         super().__init__(f"{len(findings)} privacy findings")
         self.findings = findings
+        self.unconfirmed = findings if unconfirmed is None else unconfirmed
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,21 +75,54 @@ def privacy_findings(db: Database, meeting_id: int) -> list[Finding]:
     return scan_fields(memo_fields(get_meeting(db, meeting_id)))
 
 
+@dataclass(frozen=True, slots=True)
+class MemoReview:
+    """What the privacy review shows: the memo, its texts by field key, and the findings."""
+
+    memo: MeetingDetail
+    texts: dict[str, str]
+    findings: list[Finding]
+
+
+def review_memo(db: Database, meeting_id: int) -> MemoReview:
+    """The privacy check of one memo, with the texts so that each finding can be shown in
+    its surroundings (a finding carries only its own match)."""
+    memo = get_meeting(db, meeting_id)
+    fields = memo_fields(memo)
+    return MemoReview(memo, dict(fields), scan_fields(fields))
+
+
+def default_approver(memo: MeetingDetail) -> str:
+    """Who approves unless the director types another name: the chair, else the login name."""
+    if memo.chair is not None and memo.chair.name:
+        return memo.chair.name
+    return audit.current_actor()
+
+
 def approve_memo(
-    db: Database, meeting_id: int, *, approved_by: str, findings_confirmed: bool = False
+    db: Database,
+    meeting_id: int,
+    *,
+    approved_by: str,
+    findings_confirmed: bool = False,
+    confirmed: Collection[Finding] = (),
 ) -> MeetingDetail:
     """Lock the memo after the privacy check.
 
     With findings and without ``findings_confirmed`` nothing changes and
     :class:`PrivacyReviewNeeded` lists them; the director fixes the text or confirms.
+    ``confirmed`` confirms only the findings the director has seen: if the text changed
+    meanwhile and the check now finds something else, the memo is not approved.
     """
     if not approved_by.strip():
         raise ValidationError("approved_by", "required")
     with db.transaction() as session:
         meeting = editable_meeting(session, meeting_id)
         findings = scan_fields(memo_fields(meeting_detail(session, meeting)))
-        if findings and not findings_confirmed:
-            raise PrivacyReviewNeeded(findings)
+        seen = set(confirmed)
+        unconfirmed = [finding for finding in findings if finding not in seen]
+        if unconfirmed and not findings_confirmed:
+            raise PrivacyReviewNeeded(findings, unconfirmed)
         meeting.status = MeetingStatus.APPROVED
         meeting.approved_at = utc_now()
         meeting.approved_by = approved_by.strip()
