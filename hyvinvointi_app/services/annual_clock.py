@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -171,15 +171,37 @@ def add_theme(
 
 
 def edit_theme(
-    db: Database, theme_id: int, title: str, plan_type: PlanType | None = None
+    db: Database,
+    theme_id: int,
+    title: str,
+    plan_type: PlanType | None = None,
+    *,
+    month: int | None = None,
+    position: int | None = None,
 ) -> ThemeView:
+    """Change a theme's text and plan; with ``month`` or ``position``, also place it anew
+    (last in another month unless ``position``), all in one transaction, so that an edit
+    that moves a theme is one change and its undo puts everything back at once."""
     title = _check_title(title)
     checked_type = _check_plan_type(plan_type)
+    target_month = None if month is None else _check_month(month)
     with db.transaction() as session:
         theme = _theme(session, theme_id)
         theme.title = title
         theme.plan_type = checked_type
+        if position is not None or (target_month is not None and target_month != theme.month):
+            _place(session, theme, theme.month if target_month is None else target_month, position)
         return _view(theme)
+
+
+def _place(session: Session, theme: ClockTheme, month: int, position: int | None) -> None:
+    """Put an existing theme at ``position`` of ``month`` and renumber both months."""
+    old_month = theme.month
+    ordered = [t for t in _month_themes(session, month) if t.id != theme.id]
+    theme.month = month
+    _insert(ordered, theme, position)
+    if old_month != month:
+        _renumber(t for t in _month_themes(session, old_month) if t.id != theme.id)
 
 
 def move_theme(db: Database, theme_id: int, month: int, position: int | None = None) -> ThemeView:
@@ -187,13 +209,47 @@ def move_theme(db: Database, theme_id: int, month: int, position: int | None = N
     month = _check_month(month)
     with db.transaction() as session:
         theme = _theme(session, theme_id)
-        old_month = theme.month
-        ordered = [t for t in _month_themes(session, month) if t.id != theme.id]
-        theme.month = month
-        _insert(ordered, theme, position)
-        if old_month != month:
-            _renumber(t for t in _month_themes(session, old_month) if t.id != theme.id)
+        _place(session, theme, month, position)
         return _view(theme)
+
+
+def step_place(themes: Sequence[ThemeView], theme_id: int, step: int) -> tuple[int, int] | None:
+    """Where a theme goes one place earlier (``step`` -1) or later (+1) in the period.
+
+    Within its month it swaps with its neighbour; at the month's edge it crosses into the
+    neighbouring month (last there going up, first going down). None at the period's ends.
+    ``themes`` is the clock as :func:`list_themes` gives it; the answer is ``(month, position)``
+    for :func:`move_theme`.
+    """
+    theme = next((t for t in themes if t.id == theme_id), None)
+    if theme is None or step not in (-1, 1):
+        return None
+    in_month = sum(1 for t in themes if t.month == theme.month)
+    position = theme.position + step
+    if 1 <= position <= in_month:
+        return theme.month, position
+    index = period_month_index(theme.month) + step
+    if not 0 <= index < len(PERIOD_MONTHS):
+        return None
+    month = PERIOD_MONTHS[index]
+    if step < 0:
+        return month, sum(1 for t in themes if t.month == month) + 1
+    return month, 1
+
+
+def month_step_place(
+    themes: Sequence[ThemeView], theme_id: int, step: int
+) -> tuple[int, int] | None:
+    """Where a theme goes in the previous (``step`` -1) or next (+1) month of the period: last
+    there. None at the period's ends."""
+    theme = next((t for t in themes if t.id == theme_id), None)
+    if theme is None or step not in (-1, 1):
+        return None
+    index = period_month_index(theme.month) + step
+    if not 0 <= index < len(PERIOD_MONTHS):
+        return None
+    month = PERIOD_MONTHS[index]
+    return month, sum(1 for t in themes if t.month == month) + 1
 
 
 def remove_theme(db: Database, theme_id: int) -> None:
@@ -203,6 +259,60 @@ def remove_theme(db: Database, theme_id: int) -> None:
         session.delete(theme)
         session.flush()
         _renumber(_month_themes(session, month))
+
+
+def restore_theme(db: Database, view: ThemeView) -> ThemeView:
+    """Put a removed theme back with its old id and at its old position (undo of a removal,
+    redo of an addition), so that older undo steps still find it by its id."""
+    month = _check_month(view.month)
+    title = _check_title(view.title)
+    checked_type = _check_plan_type(view.plan_type)
+    with db.transaction() as session:
+        if session.get(ClockTheme, view.id) is not None:
+            raise ValidationError("theme", "already_exists")
+        if (session.scalar(select(func.count(ClockTheme.id))) or 0) >= MAX_THEMES:
+            raise ValidationError("themes", "too_many")
+        ordered = _month_themes(session, month)
+        theme = ClockTheme(id=view.id, month=month, title=title, plan_type=checked_type)
+        _insert(ordered, theme, view.position)
+        session.add(theme)
+        session.flush()
+        return _view(theme)
+
+
+def replace_all_themes(db: Database, views: Sequence[ThemeView]) -> list[ThemeView]:
+    """Make the clock exactly ``views``, ids included (undo and redo of an import or of
+    starting from the default clock). Everything is checked before anything is written."""
+    if len(views) > MAX_THEMES:
+        raise ValidationError("themes", "too_many")
+    if len({view.id for view in views}) != len(views):
+        raise ValidationError("themes", "duplicate_id")
+    checked = [
+        ThemeView(
+            view.id,
+            _check_month(view.month),
+            view.position,
+            _check_title(view.title),
+            _check_plan_type(view.plan_type),
+        )
+        for view in views
+    ]
+    ordered = sorted(checked, key=lambda v: (v.month, v.position))
+    with db.transaction() as session:
+        session.execute(delete(ClockTheme))
+        positions: dict[int, int] = {}
+        for view in ordered:
+            positions[view.month] = positions.get(view.month, 0) + 1
+            session.add(
+                ClockTheme(
+                    id=view.id,
+                    month=view.month,
+                    position=positions[view.month],
+                    title=view.title,
+                    plan_type=view.plan_type,
+                )
+            )
+    return list_themes(db)
 
 
 def _write_entries(session: Session, entries: Iterable[ClockEntry], *, replace: bool) -> None:

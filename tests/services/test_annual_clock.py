@@ -24,9 +24,13 @@ from hyvinvointi_app.services.annual_clock import (
     import_clock,
     list_themes,
     load_default_clock,
+    month_step_place,
     move_theme,
     parse_clock_file,
     remove_theme,
+    replace_all_themes,
+    restore_theme,
+    step_place,
     themes_in_month,
 )
 from hyvinvointi_app.store.database import Database, create_database
@@ -134,6 +138,135 @@ def test_invalid_theme_is_refused(db: Database, month: int, title: str, reason: 
         add_theme(db, month, title)
     assert error.value.reason == reason
     assert list_themes(db) == []
+
+
+# --- inverse operations for undo -------------------------------------------------------
+
+
+def _state(db: Database) -> list[tuple[int, int, int, str, PlanType | None]]:
+    return [(t.id, t.month, t.position, t.title, t.plan_type) for t in list_themes(db)]
+
+
+def test_restore_puts_a_removed_theme_back_with_its_id_and_position(db: Database) -> None:
+    load_default_clock(db, "fi")
+    before = _state(db)
+    middle = themes_in_month(db, 3)[1]
+    remove_theme(db, middle.id)
+    assert middle.id not in [t.id for t in list_themes(db)]
+    restored = restore_theme(db, middle)
+    assert restored == middle
+    assert _state(db) == before
+
+
+def test_restore_of_an_addition_after_undo_keeps_the_id(db: Database) -> None:
+    first = add_theme(db, 9, "Eka")
+    added = add_theme(db, 9, "Lisätty", PlanType.ANTI_BULLYING, position=1)
+    remove_theme(db, added.id)  # undo of "add theme"
+    assert restore_theme(db, added) == added  # redo
+    assert [t.id for t in themes_in_month(db, 9)] == [added.id, first.id]
+
+
+def test_restore_refuses_an_id_in_use_and_changes_nothing(db: Database) -> None:
+    theme = add_theme(db, 9, "Teema")
+    with pytest.raises(ValidationError) as error:
+        restore_theme(db, theme)
+    assert error.value.reason == "already_exists"
+    assert [t.id for t in list_themes(db)] == [theme.id]
+
+
+def test_restore_clamps_a_position_past_the_end(db: Database) -> None:
+    theme = add_theme(db, 9, "Teema")
+    add_theme(db, 9, "Toinen")
+    remove_theme(db, theme.id)
+    restored = restore_theme(db, annual_clock.ThemeView(theme.id, 9, 7, "Teema", None))
+    assert (restored.id, restored.position) == (theme.id, 2)
+
+
+def test_replace_all_restores_the_exact_clock_before_an_import(db: Database) -> None:
+    load_default_clock(db, "fi")
+    edit_theme(db, list_themes(db)[0].id, "Muokattu", PlanType.CUSTOM)
+    before = list_themes(db)
+    import_clock(db, _clock_file([{"month": 5, "title": "Uusi"}]))
+    after = list_themes(db)
+    assert [t.title for t in after] == ["Uusi"]
+    assert replace_all_themes(db, before) == before  # undo of the import
+    assert replace_all_themes(db, after) == after  # redo
+    assert replace_all_themes(db, []) == []
+
+
+def test_replace_all_renumbers_and_checks_everything_first(db: Database) -> None:
+    load_default_clock(db, "fi")
+    before = list_themes(db)
+    views = [
+        annual_clock.ThemeView(40, 3, 5, "B", None),
+        annual_clock.ThemeView(41, 3, 2, "A", PlanType.SAFETY_RESCUE),
+    ]
+    assert [(t.id, t.position) for t in replace_all_themes(db, views)] == [(41, 1), (40, 2)]
+    replace_all_themes(db, before)
+    for bad, reason in [
+        ([*views, annual_clock.ThemeView(40, 4, 1, "C", None)], "duplicate_id"),
+        ([annual_clock.ThemeView(1, 13, 1, "C", None)], "invalid_month"),
+        ([annual_clock.ThemeView(1, 3, 1, " ", None)], "required"),
+    ]:
+        with pytest.raises(ValidationError) as error:
+            replace_all_themes(db, bad)
+        assert error.value.reason == reason
+        assert list_themes(db) == before
+
+
+def test_edit_can_place_the_theme_and_undo_with_old_values(db: Database) -> None:
+    load_default_clock(db, "fi")
+    before = _state(db)
+    old = themes_in_month(db, 9)[1]
+    moved = edit_theme(db, old.id, "Uusi nimi", None, month=3)
+    assert (moved.month, moved.position, moved.title) == (3, 5, "Uusi nimi")
+    assert [t.position for t in themes_in_month(db, 9)] == [1, 2, 3]
+    edit_theme(db, old.id, old.title, old.plan_type, month=old.month, position=old.position)
+    assert _state(db) == before
+    # The same month without a position keeps the place.
+    same = edit_theme(db, old.id, "Sama paikka", None, month=9)
+    assert (same.month, same.position) == (9, 2)
+
+
+def test_move_back_is_the_undo_of_a_move(db: Database) -> None:
+    load_default_clock(db, "fi")
+    before = _state(db)
+    old = themes_in_month(db, 10)[0]
+    move_theme(db, old.id, 10, 3)
+    assert [t.id for t in themes_in_month(db, 10)][2] == old.id
+    move_theme(db, old.id, old.month, old.position)
+    assert _state(db) == before
+    move_theme(db, old.id, 2, 1)
+    move_theme(db, old.id, old.month, old.position)
+    assert _state(db) == before
+
+
+def test_step_place_walks_through_the_period_from_august_to_july(db: Database) -> None:
+    aug = add_theme(db, 8, "Elo")
+    sep1 = add_theme(db, 9, "Syys 1")
+    sep2 = add_theme(db, 9, "Syys 2")
+    jul = add_theme(db, 7, "Heinä")
+    themes = list_themes(db)
+    assert step_place(themes, aug.id, -1) is None
+    assert step_place(themes, jul.id, +1) is None
+    assert step_place(themes, aug.id, +1) == (9, 1)
+    assert step_place(themes, sep1.id, -1) == (8, 2)
+    assert step_place(themes, sep1.id, +1) == (9, 2)
+    assert step_place(themes, sep2.id, -1) == (9, 1)
+    assert step_place(themes, sep2.id, +1) == (10, 1)
+    assert step_place(themes, jul.id, -1) == (6, 1)
+    assert step_place(themes, 999, 1) is None
+    assert month_step_place(themes, sep2.id, -1) == (8, 2)
+    assert month_step_place(themes, aug.id, +1) == (9, 3)
+    assert month_step_place(themes, aug.id, -1) is None
+    assert month_step_place(themes, jul.id, +1) is None
+    # Stepping one theme down to the end visits every month in period order.
+    visited = []
+    while (target := step_place(list_themes(db), aug.id, +1)) is not None:
+        visited.append(move_theme(db, aug.id, *target).month)
+    assert list(dict.fromkeys(visited)) == [9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7]
+    assert [t.title for t in themes_in_month(db, 7)] == ["Heinä", "Elo"]
+    assert [t.title for t in themes_in_month(db, 9)] == ["Syys 1", "Syys 2"]
 
 
 # --- clock files ------------------------------------------------------------------------

@@ -1,0 +1,593 @@
+"""The annual clock screen: the months of the period with their themes, edited in place with
+the keyboard or the mouse, every change one undo step; a clock can be shared as a file.
+
+Undo and redo steps call services only (never this page, which the main window rebuilds on
+a language switch), and they find themes by ids that the inverse operations keep stable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hyvinvointi_app.domain.enums import Language
+from hyvinvointi_app.domain.errors import UserError, ValidationError
+from hyvinvointi_app.i18n.errors import describe
+from hyvinvointi_app.i18n.translator import _, ngettext, pgettext
+from hyvinvointi_app.services import annual_clock, unit
+from hyvinvointi_app.services.annual_clock import ThemeView
+from hyvinvointi_app.ui.annual_clock.dialog import ThemeDialog, ThemeInput
+from hyvinvointi_app.ui.annual_clock.files import (
+    read_clock_file,
+    rejection_reason,
+    write_atomically,
+)
+from hyvinvointi_app.ui.annual_clock.model import THEME_COLUMN, ClockModel
+from hyvinvointi_app.ui.annual_clock.view import ClockView
+from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.page import Page, heading
+from hyvinvointi_app.ui.undo import record
+
+CLOCK_FILE_PATTERN = "*.json"
+LAST_FOLDER_SETTING = "annual_clock/last_folder"
+
+
+class AnnualClockPage(Page):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.dialog: ThemeDialog | None = None
+        self._focus_theme: int | None = None
+        self._build()
+        self.refresh()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _action(
+        self, text: str, slot: Callable[[], object], *shortcuts: QKeySequence.StandardKey | str
+    ) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(lambda _checked=False: slot())
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            keys = ", ".join(
+                QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts
+            )
+            action.setToolTip(f"{text} ({keys})")
+        self.addAction(action)
+        return action
+
+    def _button(self, action: QAction, parent: QWidget) -> QToolButton:
+        button = QToolButton(parent)
+        button.setDefaultAction(action)
+        button.setAccessibleName(action.text())
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        button.setMinimumHeight(30)
+        return button
+
+    def _build(self) -> None:
+        self.add_action = self._action(_("Add theme…"), self.add_theme, "Insert", "Ctrl+Shift+N")
+        self.edit_action = self._action(_("Edit…"), self.edit_theme, "F2")
+        self.move_up_action = self._action(_("Move up"), lambda: self.move_step(-1), "Alt+Up")
+        self.move_down_action = self._action(_("Move down"), lambda: self.move_step(+1), "Alt+Down")
+        self.earlier_month_action = self._action(
+            _("Move to the previous month"), lambda: self.move_to_month(-1), "Ctrl+Up"
+        )
+        self.later_month_action = self._action(
+            _("Move to the next month"), lambda: self.move_to_month(+1), "Ctrl+Down"
+        )
+        self.remove_action = self._action(_("Remove"), self.remove_theme, "Delete")
+        self.export_action = self._action(_("Export to a file…"), self.export)
+        self.import_action = self._action(_("Import from a file…"), self.import_)
+
+        title = heading(_("Annual clock"), self)
+        intro = QLabel(
+            _(
+                "The themes the wellbeing group handles in each month of the operating period, "
+                "and the plan each theme evaluates. A meeting's agenda takes the themes of its "
+                "month."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        intro.setAccessibleName(intro.text())
+
+        self.model = ClockModel(self)
+        self.view = ClockView(self)
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(_("Annual clock themes by month"))
+        self.view.header().setAccessibleName(_("Columns"))
+        self.view.setAccessibleDescription(
+            _("Months from August to July, each followed by its themes.")
+        )
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.activated_by_key.connect(self._activate)
+        self.view.doubleClicked.connect(self._activate)
+        self.view.selectionModel().currentChanged.connect(
+            lambda _current, _previous: self._update_actions()
+        )
+
+        toolbar = QHBoxLayout()
+        toolbar.setSpacing(6)
+        self.buttons: list[QToolButton] = []
+        for action in (
+            self.add_action,
+            self.edit_action,
+            self.move_up_action,
+            self.move_down_action,
+            self.remove_action,
+        ):
+            self.buttons.append(self._button(action, self))
+            toolbar.addWidget(self.buttons[-1])
+        toolbar.addStretch(1)
+        for action in (self.export_action, self.import_action):
+            self.buttons.append(self._button(action, self))
+            toolbar.addWidget(self.buttons[-1])
+
+        keys = QLabel(
+            _(
+                "Keys: Insert adds a theme to the selected month, Enter or F2 edits, Delete "
+                "removes, Alt+Up and Alt+Down move a theme, Ctrl+Up and Ctrl+Down move it to "
+                "the previous or next month. Edit → Undo takes back any change."
+            ),
+            self,
+        )
+        keys.setWordWrap(True)
+        keys.setAccessibleName(keys.text())
+        small = keys.font()
+        small.setPointSizeF(small.pointSizeF() * 0.92)
+        keys.setFont(small)
+        palette = keys.palette()
+        text = palette.color(QPalette.ColorRole.WindowText)
+        window = palette.color(QPalette.ColorRole.Window)
+        muted = QColor(
+            round(text.red() * 0.7 + window.red() * 0.3),
+            round(text.green() * 0.7 + window.green() * 0.3),
+            round(text.blue() * 0.7 + window.blue() * 0.3),
+        )
+        palette.setColor(QPalette.ColorRole.WindowText, muted)
+        keys.setPalette(palette)
+
+        self.list_page = QWidget(self)
+        list_layout = QVBoxLayout(self.list_page)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.setSpacing(8)
+        list_layout.addLayout(toolbar)
+        list_layout.addWidget(self.view, 1)
+        list_layout.addWidget(keys)
+
+        self.empty_page = self._build_empty_state()
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.list_page)
+        self.stack.addWidget(self.empty_page)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(10)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addWidget(self.stack, 1)
+
+        chain: list[QWidget] = [*self.buttons, self.view]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _build_empty_state(self) -> QWidget:
+        page = QWidget(self)
+        text = QLabel(
+            _(
+                "The annual clock is empty. Start from the default clock: the themes a "
+                "wellbeing group usually handles in each month, from the start of the period "
+                "in August to the summer. You can then change, move and remove themes to suit "
+                "your unit. Or import a clock that your municipality shares."
+            ),
+            page,
+        )
+        text.setWordWrap(True)
+        text.setAccessibleName(text.text())
+        self.empty_language_note = QLabel(page)
+        self.empty_language_note.setWordWrap(True)
+        self.default_button = QPushButton(_("Start from the default clock"), page)
+        self.default_button.setAccessibleName(self.default_button.text())
+        self.default_button.setDefault(True)
+        self.default_button.clicked.connect(self.start_from_default)
+        import_button = QPushButton(_("Import from a file…"), page)
+        import_button.setAccessibleName(import_button.text())
+        import_button.clicked.connect(self.import_)
+        add_button = QPushButton(_("Add a theme yourself…"), page)
+        add_button.setAccessibleName(add_button.text())
+        add_button.clicked.connect(lambda: self.add_theme())
+        self.empty_buttons = [self.default_button, import_button, add_button]
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        for button in self.empty_buttons:
+            button.setMinimumHeight(32)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        box = QVBoxLayout()
+        box.setSpacing(12)
+        box.addWidget(text)
+        box.addWidget(self.empty_language_note)
+        box.addLayout(buttons)
+        holder = QWidget(page)
+        holder.setLayout(box)
+        holder.setMaximumWidth(720)
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(0, 24, 0, 0)
+        outer.addWidget(holder)
+        outer.addStretch(1)
+        return page
+
+    # -- reading --------------------------------------------------------------------------
+
+    def _working_language(self) -> Language:
+        try:
+            return unit.get_unit(self.context.database).working_language
+        except UserError:
+            return Language.FINNISH
+
+    def refresh(self) -> None:
+        current = self.view.currentIndex()
+        keep_theme = self._focus_theme
+        keep_month: int | None = None
+        keep_position: int | None = None
+        theme = self.model.theme_at(current)
+        if keep_theme is None and theme is not None:
+            keep_theme, keep_month, keep_position = theme.id, theme.month, theme.position
+        elif keep_theme is None:
+            keep_month = self.model.month_at(current)
+        self._focus_theme = None
+
+        themes = annual_clock.list_themes(self.context.database)
+        self.model.load(themes, dt.date.today().month)
+        self.view.after_reload()
+        self.stack.setCurrentWidget(self.list_page if themes else self.empty_page)
+        self.empty_language_note.setText(
+            _("The default themes are written in Swedish, the unit's working language.")
+            if self._working_language() is Language.SWEDISH
+            else _("The default themes are written in Finnish, the unit's working language.")
+        )
+        self.empty_language_note.setAccessibleName(self.empty_language_note.text())
+
+        index = self.model.theme_index(keep_theme) if keep_theme is not None else QModelIndex()
+        if not index.isValid() and keep_month is not None:
+            # The theme went away (removed, or an undo): the one now in its place, else its month.
+            month_row = self.model.month_index(keep_month)
+            count = self.model.rowCount(month_row)
+            if count and keep_position is not None:
+                index = self.model.index(min(keep_position, count) - 1, THEME_COLUMN, month_row)
+            else:
+                index = month_row
+        if not index.isValid() and themes:
+            index = self.model.month_index(dt.date.today().month)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+        self._update_actions()
+
+    def selected_theme(self) -> ThemeView | None:
+        return self.model.theme_at(self.view.currentIndex())
+
+    def selected_month(self) -> int | None:
+        return self.model.month_at(self.view.currentIndex())
+
+    def _update_actions(self) -> None:
+        theme = self.selected_theme()
+        themes = self.model.themes
+        has_theme = theme is not None
+        self.edit_action.setEnabled(has_theme)
+        self.remove_action.setEnabled(has_theme)
+        for action, finder, step in (
+            (self.move_up_action, annual_clock.step_place, -1),
+            (self.move_down_action, annual_clock.step_place, +1),
+            (self.earlier_month_action, annual_clock.month_step_place, -1),
+            (self.later_month_action, annual_clock.month_step_place, +1),
+        ):
+            action.setEnabled(theme is not None and finder(themes, theme.id, step) is not None)
+        self.export_action.setEnabled(bool(themes))
+
+    def _context_menu(self, point: QPoint) -> None:
+        menu = QMenu(self)
+        menu.setAccessibleName(_("Theme actions"))
+        for action in (
+            self.add_action,
+            self.edit_action,
+            None,
+            self.move_up_action,
+            self.move_down_action,
+            self.earlier_month_action,
+            self.later_month_action,
+            None,
+            self.remove_action,
+        ):
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.popup(self.view.viewport().mapToGlobal(point))
+
+    def _activate(self, index: QModelIndex) -> None:
+        """Enter or a double click: edit a theme; on a month, add a theme to it."""
+        if self.model.theme_at(index) is not None:
+            self.edit_theme()
+        else:
+            self.add_theme()
+
+    # -- changing -------------------------------------------------------------------------
+
+    def _record(
+        self, label_text: str, undo: Callable[[], object], redo: Callable[[], object]
+    ) -> None:
+        record(self.context, label_text, undo=undo, redo=redo, parent=self.window())
+
+    def _open_dialog(
+        self, title: str, initial: ThemeInput, save: Callable[[ThemeInput], None]
+    ) -> ThemeDialog:
+        if self.dialog is not None:
+            self.dialog.close()
+        dialog = ThemeDialog(title, initial, save, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _dialog_closed(self, dialog: ThemeDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        self.view.setFocus()
+
+    def add_theme(self, month: int | None = None) -> ThemeDialog:
+        """Open the dialog for a new theme in ``month`` (else the selected or current one)."""
+        chosen = month or self.selected_month() or dt.date.today().month
+        db = self.context.database
+
+        def save(value: ThemeInput) -> None:
+            added = annual_clock.add_theme(db, value.month, value.title, value.plan_type)
+            self._focus_theme = added.id
+            self._record(
+                _("add theme"),
+                undo=lambda: annual_clock.remove_theme(db, added.id),
+                redo=lambda: annual_clock.restore_theme(db, added),
+            )
+            self.context.status_message.emit(_("Theme added"))
+
+        return self._open_dialog(_("Add theme"), ThemeInput(chosen, "", None), save)
+
+    def edit_theme(self) -> ThemeDialog | None:
+        theme = self.selected_theme()
+        if theme is None:
+            return None
+        db = self.context.database
+
+        def save(value: ThemeInput) -> None:
+            edited = annual_clock.edit_theme(
+                db, theme.id, value.title, value.plan_type, month=value.month
+            )
+            if edited == theme:
+                return
+            self._focus_theme = edited.id
+            self._record(
+                _("edit theme"),
+                undo=lambda: annual_clock.edit_theme(
+                    db,
+                    theme.id,
+                    theme.title,
+                    theme.plan_type,
+                    month=theme.month,
+                    position=theme.position,
+                ),
+                redo=lambda: annual_clock.edit_theme(
+                    db,
+                    edited.id,
+                    edited.title,
+                    edited.plan_type,
+                    month=edited.month,
+                    position=edited.position,
+                ),
+            )
+            self.context.status_message.emit(_("Theme saved"))
+
+        initial = ThemeInput(theme.month, theme.title, theme.plan_type)
+        return self._open_dialog(_("Edit theme"), initial, save)
+
+    def _move_to(self, theme: ThemeView, target: tuple[int, int] | None) -> None:
+        if target is None:
+            return
+        db = self.context.database
+        moved = annual_clock.move_theme(db, theme.id, *target)
+        self._focus_theme = theme.id
+        self._record(
+            _("move theme"),
+            undo=lambda: annual_clock.move_theme(db, theme.id, theme.month, theme.position),
+            redo=lambda: annual_clock.move_theme(db, moved.id, moved.month, moved.position),
+        )
+
+    def move_step(self, step: int) -> None:
+        """One place earlier (-1) or later (+1), across into the next month at its edge."""
+        theme = self.selected_theme()
+        if theme is not None:
+            self._move_to(theme, annual_clock.step_place(self.model.themes, theme.id, step))
+
+    def move_to_month(self, step: int) -> None:
+        """To the end of the previous (-1) or next (+1) month."""
+        theme = self.selected_theme()
+        if theme is not None:
+            self._move_to(theme, annual_clock.month_step_place(self.model.themes, theme.id, step))
+
+    def remove_theme(self) -> None:
+        theme = self.selected_theme()
+        if theme is None:
+            return
+        db = self.context.database
+        annual_clock.remove_theme(db, theme.id)
+        self._record(
+            _("remove theme"),
+            undo=lambda: annual_clock.restore_theme(db, theme),
+            redo=lambda: annual_clock.remove_theme(db, theme.id),
+        )
+        self.context.status_message.emit(_("Theme removed. Edit → Undo brings it back."))
+
+    def _replace(self, label_text: str, before: list[ThemeView], after: list[ThemeView]) -> None:
+        db = self.context.database
+        self._record(
+            label_text,
+            undo=lambda: annual_clock.replace_all_themes(db, before),
+            redo=lambda: annual_clock.replace_all_themes(db, after),
+        )
+
+    def start_from_default(self) -> None:
+        db = self.context.database
+        before = annual_clock.list_themes(db)
+        try:
+            after = annual_clock.load_default_clock(db, self._working_language())
+        except UserError as error:
+            QMessageBox.warning(self, _("The default clock was not added"), describe(error))
+            return
+        self._replace(_("start from the default clock"), before, after)
+        self.context.status_message.emit(_("The default annual clock was added"))
+        self.view.setFocus()
+
+    # -- files ----------------------------------------------------------------------------
+
+    def _start_folder(self) -> str:
+        folder = str(self.context.settings.value(LAST_FOLDER_SETTING, "", str) or "")
+        return folder if folder and Path(folder).is_dir() else str(self.context.path.parent)
+
+    def _file_filter(self) -> str:
+        return ";;".join(
+            (
+                _("Annual clock files ({pattern})").format(pattern=CLOCK_FILE_PATTERN),
+                _("All files ({pattern})").format(pattern="*"),
+            )
+        )
+
+    def export(self) -> None:
+        """File → Export → Annual clock: choose a file, then :meth:`export_to`."""
+        if not self.model.themes:
+            QMessageBox.information(
+                self,
+                _("Export the annual clock"),
+                _("The annual clock is empty, so there is nothing to export."),
+            )
+            return
+        suggested = Path(self._start_folder()) / pgettext("file name", "annual-clock.json")
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Export the annual clock"), str(suggested), self._file_filter()
+        )
+        if name:
+            path = Path(name)
+            if not path.suffix:
+                path = path.with_suffix(".json")
+            self.export_to(path)
+
+    def export_to(self, path: Path) -> bool:
+        """Write the clock to ``path`` (atomically); False, with a message, if it failed."""
+        data = annual_clock.export_clock(self.context.database)
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        try:
+            write_atomically(path, text.encode("utf-8"))
+        except OSError as error:
+            QMessageBox.warning(
+                self,
+                _("The annual clock was not exported"),
+                _("The file {file} could not be written: {reason}").format(
+                    file=path, reason=error.strerror or error
+                ),
+            )
+            return False
+        self.context.settings.setValue(LAST_FOLDER_SETTING, str(path.parent))
+        self.context.status_message.emit(_("Annual clock exported to {file}").format(file=path))
+        return True
+
+    def import_(self) -> None:
+        """File → Import → Annual clock: choose a file, then :meth:`import_from`."""
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Import an annual clock"), self._start_folder(), self._file_filter()
+        )
+        if name:
+            self.import_from(Path(name))
+
+    def _reject(self, path: Path, reason: str) -> bool:
+        QMessageBox.warning(
+            self,
+            _("The annual clock was not imported"),
+            _(
+                "The file {file} was not imported. {reason} The annual clock was not changed."
+            ).format(file=path.name, reason=reason),
+        )
+        return False
+
+    def import_from(self, path: Path) -> bool:
+        """Replace the clock with a file's themes, after asking if that replaces any; a file
+        with any fault is refused whole with its reason, and nothing changes."""
+        try:
+            clock = read_clock_file(path)
+        except ValidationError as error:
+            return self._reject(path, rejection_reason(error))
+        except OSError:
+            return self._reject(path, _("The file could not be read."))
+        if not clock.themes:
+            return self._reject(path, _("The file has no themes."))
+        db = self.context.database
+        before = annual_clock.list_themes(db)
+        working = self._working_language()
+        if before or clock.language != working:
+            question = ngettext(
+                "Replace the annual clock's {count} theme with the {new} themes of {file}?",
+                "Replace the annual clock's {count} themes with the {new} themes of {file}?",
+                len(before),
+            ).format(count=len(before), new=len(clock.themes), file=path.name)
+            if clock.language != working:
+                question += " " + (
+                    _("The file's themes are in Swedish, but the unit works in Finnish.")
+                    if clock.language is Language.SWEDISH
+                    else _("The file's themes are in Finnish, but the unit works in Swedish.")
+                )
+            question += " " + _("You can take this back with Edit → Undo.")
+            answer = QMessageBox.question(
+                self,
+                _("Import an annual clock"),
+                question,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        try:
+            after = annual_clock.import_clock(db, clock)
+        except UserError as error:
+            return self._reject(path, describe(error))
+        self.context.settings.setValue(LAST_FOLDER_SETTING, str(path.parent))
+        self._replace(_("import annual clock"), before, after)
+        self.context.status_message.emit(
+            ngettext(
+                "Annual clock imported: {count} theme",
+                "Annual clock imported: {count} themes",
+                len(after),
+            ).format(count=len(after))
+        )
+        self.view.setFocus()
+        return True
