@@ -31,6 +31,9 @@ def reason_text(reason: str, tr: Translator | None = None) -> str:
         "not_text": _("This must be text."),
         "outside_period": _("The date is outside the operating period."),
         "overlaps": _("The dates overlap another operating period."),
+        "meetings_outside": _(
+            "The period has meetings outside these dates. Move the meetings first."
+        ),
         "duplicate_label": _("An operating period with these years already exists."),
         "invalid_period": _("An operating period lasts from a few months to two years."),
         "before_evaluation": _("The date must not be before the evaluation."),

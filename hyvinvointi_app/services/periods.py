@@ -5,18 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
 from hyvinvointi_app.domain.periods import (
     InvalidPeriod,
+    PeriodProblem,
     default_period_for,
     period_label,
     validate_period,
 )
 from hyvinvointi_app.store.database import Database
-from hyvinvointi_app.store.models import OperatingPeriod
+from hyvinvointi_app.store.models import Meeting, OperatingPeriod
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,8 @@ def _check_dates(session: Session, start: dt.date, end: dt.date, exclude_id: int
     try:
         validate_period(start, end)
     except InvalidPeriod as error:
+        if error.reason is PeriodProblem.END_NOT_AFTER_START:
+            raise ValidationError("end_date", "end_before_start") from error
         raise ValidationError("end_date", "invalid_period") from error
     overlapping = session.scalar(
         select(OperatingPeriod.id).where(
@@ -51,6 +54,28 @@ def _check_dates(session: Session, start: dt.date, end: dt.date, exclude_id: int
     )
     if overlapping is not None:
         raise ValidationError("start_date", "overlaps")
+
+
+def _check_label_free(session: Session, label: str, exclude_id: int | None) -> None:
+    """Reports name periods by their years, so two periods must not share a label."""
+    taken = session.scalar(
+        select(OperatingPeriod.id).where(
+            OperatingPeriod.label == label, OperatingPeriod.id != (exclude_id or 0)
+        )
+    )
+    if taken is not None:
+        raise ValidationError("start_date", "duplicate_label")
+
+
+def _check_meetings_inside(session: Session, period_id: int, start: dt.date, end: dt.date) -> None:
+    """A meeting must stay inside its period, or it would vanish from the period's reports."""
+    first, last = session.execute(
+        select(func.min(Meeting.date), func.max(Meeting.date)).where(Meeting.period_id == period_id)
+    ).one()
+    if first is not None and first < start:
+        raise ValidationError("start_date", "meetings_outside")
+    if last is not None and last > end:
+        raise ValidationError("end_date", "meetings_outside")
 
 
 def add_period(
@@ -67,8 +92,7 @@ def add_period(
     with db.transaction() as session:
         _check_dates(session, start, end, None)
         label = period_label(start, end)
-        if session.scalar(select(OperatingPeriod.id).where(OperatingPeriod.label == label)):
-            raise ValidationError("start_date", "duplicate_label")
+        _check_label_free(session, label, None)
         has_current = session.scalar(select(OperatingPeriod.id).where(OperatingPeriod.is_current))
         if make_current:
             session.execute(update(OperatingPeriod).values(is_current=False))
@@ -84,13 +108,17 @@ def add_period(
 
 
 def edit_period_dates(db: Database, period_id: int, start: dt.date, end: dt.date) -> PeriodView:
+    """New dates (and so a new label); refused if a meeting of the period would fall outside."""
     with db.transaction() as session:
         period = session.get(OperatingPeriod, period_id)
         if period is None:
             raise NotFound("period", period_id)
         _check_dates(session, start, end, period_id)
+        label = period_label(start, end)
+        _check_label_free(session, label, period_id)
+        _check_meetings_inside(session, period_id, start, end)
         period.start_date, period.end_date = start, end
-        period.label = period_label(start, end)
+        period.label = label
         return _view(period)
 
 
@@ -99,6 +127,71 @@ def set_current_period(db: Database, period_id: int) -> None:
         if session.get(OperatingPeriod, period_id) is None:
             raise NotFound("period", period_id)
         session.execute(update(OperatingPeriod).values(is_current=OperatingPeriod.id == period_id))
+
+
+def clear_current_period(db: Database) -> None:
+    """No period is current any more: the undo of choosing one where none was chosen."""
+    with db.transaction() as session:
+        session.execute(update(OperatingPeriod).values(is_current=False))
+
+
+def remove_period(db: Database, period_id: int) -> PeriodView:
+    """Remove a period that holds no meetings (the undo of adding it); returns what it was,
+    for :func:`restore_period`. A period with meetings is refused with ``in_use``."""
+    with db.transaction() as session:
+        period = session.get(OperatingPeriod, period_id)
+        if period is None:
+            raise NotFound("period", period_id)
+        if session.scalar(select(Meeting.id).where(Meeting.period_id == period_id).limit(1)):
+            raise ValidationError("period", "in_use")
+        view = _view(period)
+        session.delete(period)
+        return view
+
+
+def restore_period(db: Database, view: PeriodView) -> PeriodView:
+    """Put a removed period back with its old id (so older undo steps still find it) and
+    dates; if it was current, it is current again."""
+    with db.transaction() as session:
+        if session.get(OperatingPeriod, view.id) is not None:
+            raise ValidationError("period", "in_use")
+        _check_dates(session, view.start_date, view.end_date, None)
+        label = period_label(view.start_date, view.end_date)
+        _check_label_free(session, label, None)
+        if view.is_current:
+            session.execute(update(OperatingPeriod).values(is_current=False))
+        period = OperatingPeriod(
+            id=view.id,
+            label=label,
+            start_date=view.start_date,
+            end_date=view.end_date,
+            is_current=view.is_current,
+        )
+        session.add(period)
+        session.flush()
+        return _view(period)
+
+
+def propose_next_period(db: Database, today: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """The dates a new period is offered with: the default 1.8.–31.7. period after the
+    latest one (the one containing ``today`` if there is none yet)."""
+    with db.reading() as session:
+        latest_end = session.scalar(select(func.max(OperatingPeriod.end_date)))
+    if latest_end is None:
+        return default_period_for(today or dt.date.today())
+    start, end = default_period_for(latest_end + dt.timedelta(days=1))
+    while start <= latest_end:  # the latest period has dates of its own: skip to a free year
+        start, end = default_period_for(end + dt.timedelta(days=1))
+    return start, end
+
+
+def meeting_counts(db: Database) -> dict[int, int]:
+    """How many meetings each period holds, by period id (periods without any are absent)."""
+    with db.reading() as session:
+        rows = session.execute(
+            select(Meeting.period_id, func.count(Meeting.id)).group_by(Meeting.period_id)
+        )
+        return {period_id: count for period_id, count in rows}
 
 
 def list_periods(db: Database) -> list[PeriodView]:

@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
             stack.redoTextChanged.connect(lambda _text: self._update_undo_actions())
         self._update_undo_actions()
         edit_menu.addSeparator()
-        self._action(edit_menu, _("&Find…"), self.find, keys.Find)
+        self._action(edit_menu, _("&Find…"), self.find_in_screen, keys.Find)
 
         view_menu = bar.addMenu(_("&View"))
         for number, spec in enumerate(screens.SCREENS, start=1):
@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
         if self.context:
             self.context.undo_stack.redo()
 
-    def find(self) -> None:
+    def find_in_screen(self) -> None:
         page = self.stack.currentWidget()
         if isinstance(page, Page) and not page.focus_find():
             self.show_page("members")

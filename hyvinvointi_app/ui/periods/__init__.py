@@ -1,10 +1,12 @@
-"""STUB: replaced by the screen's real package."""
+"""The operating periods screen (toimintakaudet)."""
 
 from __future__ import annotations
 
 from hyvinvointi_app.ui.context import AppContext
-from hyvinvointi_app.ui.page import ComingPage, Page
+from hyvinvointi_app.ui.page import Page
 
 
 def create_page(context: AppContext) -> Page:
-    return ComingPage(context, "periods", "stub")
+    from hyvinvointi_app.ui.periods.page import PeriodsPage
+
+    return PeriodsPage(context)

@@ -1,12 +1,274 @@
-"""STUB: replaced by the real settings dialog."""
+"""Settings: the interface language, the default report language, where the data is, and
+where backups go.
+
+The dialog only stores the choices (``language``, ``report_language``, ``backup/folder``)
+when accepted; the main window then reads ``language`` and rebuilds every screen in it, Qt's
+own buttons included. With no unit file open there is no backup section, since backups
+belong to a file.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QWidget
+from pathlib import Path
 
-from hyvinvointi_app.ui.context import AppContext
+from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hyvinvointi_app.domain.enums import ReportLanguage
+from hyvinvointi_app.i18n.labels import choices
+from hyvinvointi_app.i18n.translator import _, ui_translator
+from hyvinvointi_app.paths import data_home
+from hyvinvointi_app.services import unit
+from hyvinvointi_app.ui.context import AppContext, open_settings
+
+INTERFACE_LANGUAGES: tuple[tuple[str, str], ...] = (
+    ("fi", "Suomi"),
+    ("sv", "Svenska"),
+    ("en", "English"),
+)
+"""Each language by its own name, so that someone who cannot read the current one finds
+theirs. Not translated on purpose."""
+
+LANGUAGE_KEY = "language"
+REPORT_LANGUAGE_KEY = "report_language"
+BACKUP_FOLDER_KEY = "backup/folder"
+
+
+def default_backup_folder(unit_file: Path) -> Path:
+    """``backups`` beside the unit file (the main window's ``backup_folder`` agrees)."""
+    return unit_file.parent / "backups"
 
 
 class SettingsDialog(QDialog):
     def __init__(self, context: AppContext | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.context = context
+        self.settings: QSettings = context.settings if context is not None else open_settings()
+        self.backup_folder_edit: QLineEdit | None = None
+        self.default_backup_button: QPushButton | None = None
+        self._backup_folder: Path | None = None
+        self._default_backup: Path | None = None
+        self.setWindowTitle(_("Settings"))
+        self.setAccessibleName(_("Settings"))
+        self.setMinimumWidth(620)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._language_group())
+        layout.addWidget(self._data_group())
+        if context is not None:
+            layout.addWidget(self._backup_group(context))
+        layout.addStretch(1)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        for button in self.buttons.buttons():
+            button.setAccessibleName(button.text().replace("&", ""))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.language_box.setFocus()
+
+    # -- sections -------------------------------------------------------------------------
+
+    def _language_group(self) -> QGroupBox:
+        group = QGroupBox(_("Language"), self)
+        form = QFormLayout(group)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+
+        self.language_box = QComboBox(group)
+        self.language_box.setAccessibleName(_("Interface language"))
+        for code, name in INTERFACE_LANGUAGES:
+            self.language_box.addItem(name, code)
+        current = str(self.settings.value(LANGUAGE_KEY, ui_translator().language, str))
+        self._select(self.language_box, current)
+        form.addRow(self._label(_("&Interface language"), self.language_box), self.language_box)
+        form.addRow("", self._note(_("The whole interface changes at once when you press OK.")))
+
+        self.report_language_box = QComboBox(group)
+        self.report_language_box.setAccessibleName(_("Default language of reports"))
+        for value, text in choices(ReportLanguage):
+            self.report_language_box.addItem(text, value.value)
+        self._select(self.report_language_box, self._report_language())
+        form.addRow(
+            self._label(_("Default language of &reports"), self.report_language_box),
+            self.report_language_box,
+        )
+        form.addRow(
+            "",
+            self._note(
+                _(
+                    "Each report's language can still be chosen when it is exported; "
+                    "this is the choice offered first."
+                )
+            ),
+        )
+        return group
+
+    def _data_group(self) -> QGroupBox:
+        group = QGroupBox(_("Data"), self)
+        form = QFormLayout(group)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        if self.context is not None:
+            self.unit_file_edit = self._path_edit(self.context.path, _("Unit file"), group)
+            form.addRow(self._label(_("Unit file"), self.unit_file_edit), self.unit_file_edit)
+        self.data_folder = self.context.path.parent if self.context else data_home()
+        self.data_folder_edit = self._path_edit(self.data_folder, _("Data folder"), group)
+        self.open_data_button = QPushButton(_("&Open the folder"), group)
+        self.open_data_button.setAccessibleName(_("Open the data folder"))
+        self.open_data_button.clicked.connect(lambda _checked=False: self.open_data_folder())
+        row = QHBoxLayout()
+        row.addWidget(self.data_folder_edit, 1)
+        row.addWidget(self.open_data_button)
+        form.addRow(self._label(_("Data folder"), self.data_folder_edit), row)
+        form.addRow(
+            "",
+            self._note(
+                _(
+                    "Keep the unit file on this computer, not in a synchronised cloud "
+                    "folder. Everything is saved automatically as you work."
+                )
+            ),
+        )
+        return group
+
+    def _backup_group(self, context: AppContext) -> QGroupBox:
+        group = QGroupBox(_("Backups"), self)
+        form = QFormLayout(group)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        configured = str(self.settings.value(BACKUP_FOLDER_KEY, "", str))
+        self._default_backup = default_backup_folder(context.path)
+        self._backup_folder = Path(configured) if configured else self._default_backup
+        self.backup_folder_edit = self._path_edit(self._backup_folder, _("Backup folder"), group)
+        self.choose_backup_button = QPushButton(_("&Choose…"), group)
+        self.choose_backup_button.setAccessibleName(_("Choose the backup folder"))
+        self.choose_backup_button.clicked.connect(
+            lambda _checked=False: self.choose_backup_folder()
+        )
+        self.default_backup_button = QPushButton(_("Use the &default"), group)
+        self.default_backup_button.setAccessibleName(_("Use the default backup folder"))
+        self.default_backup_button.clicked.connect(
+            lambda _checked=False: self.set_backup_folder(self._default_backup)
+        )
+        row = QHBoxLayout()
+        row.addWidget(self.backup_folder_edit, 1)
+        row.addWidget(self.choose_backup_button)
+        row.addWidget(self.default_backup_button)
+        form.addRow(self._label(_("Backup folder"), self.backup_folder_edit), row)
+        form.addRow(
+            "",
+            self._note(
+                _(
+                    "“Back up now” in the File menu saves a copy here. Automatic backups "
+                    "come in a later version."
+                )
+            ),
+        )
+        self._update_default_button()
+        return group
+
+    # -- small parts ----------------------------------------------------------------------
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        return label
+
+    def _note(self, text: str) -> QLabel:
+        note = QLabel(text, self)
+        note.setWordWrap(True)
+        note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        font = note.font()
+        font.setPointSizeF(font.pointSizeF() * 0.95)
+        note.setFont(font)
+        return note
+
+    def _path_edit(self, path: Path, name: str, parent: QWidget) -> QLineEdit:
+        """A path to read and copy; read-only, so a long path scrolls instead of clipping."""
+        edit = QLineEdit(str(path), parent)
+        edit.setReadOnly(True)
+        edit.setAccessibleName(name)
+        edit.setToolTip(str(path))
+        edit.setCursorPosition(0)
+        return edit
+
+    @staticmethod
+    def _select(box: QComboBox, value: str) -> None:
+        index = box.findData(value)
+        box.setCurrentIndex(max(index, 0))
+
+    def _report_language(self) -> str:
+        fallback = ReportLanguage.FINNISH.value
+        if self.context is not None:
+            fallback = str(unit.get_unit(self.context.database).working_language.value)
+        value = str(self.settings.value(REPORT_LANGUAGE_KEY, fallback, str))
+        return value if value in {v.value for v in ReportLanguage} else fallback
+
+    def _update_default_button(self) -> None:
+        if self.default_backup_button is not None:
+            self.default_backup_button.setEnabled(self._backup_folder != self._default_backup)
+
+    # -- actions --------------------------------------------------------------------------
+
+    @property
+    def language(self) -> str:
+        return str(self.language_box.currentData())
+
+    def set_language(self, code: str) -> None:
+        self._select(self.language_box, code)
+
+    @property
+    def report_language(self) -> ReportLanguage:
+        return ReportLanguage(self.report_language_box.currentData())
+
+    def set_report_language(self, value: ReportLanguage) -> None:
+        self._select(self.report_language_box, value.value)
+
+    @property
+    def backup_folder(self) -> Path | None:
+        """The backup folder as chosen in the dialog; None when no unit file is open."""
+        return self._backup_folder
+
+    def open_data_folder(self) -> None:
+        if self.context is None:
+            self.data_folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_folder)))
+
+    def choose_backup_folder(self) -> None:
+        start = str(self._backup_folder or self.data_folder)
+        folder = QFileDialog.getExistingDirectory(self, _("Choose the backup folder"), start)
+        if folder:
+            self.set_backup_folder(Path(folder))
+
+    def set_backup_folder(self, folder: Path) -> None:
+        if self.backup_folder_edit is None:
+            return
+        self._backup_folder = folder
+        self.backup_folder_edit.setText(str(folder))
+        self.backup_folder_edit.setToolTip(str(folder))
+        self.backup_folder_edit.setCursorPosition(0)
+        self._update_default_button()
+
+    def accept(self) -> None:
+        self.settings.setValue(LANGUAGE_KEY, self.language)
+        self.settings.setValue(REPORT_LANGUAGE_KEY, self.report_language.value)
+        if self.context is not None and self._backup_folder is not None:
+            if self._backup_folder == self._default_backup:
+                self.settings.remove(BACKUP_FOLDER_KEY)
+            else:
+                self.settings.setValue(BACKUP_FOLDER_KEY, str(self._backup_folder))
+        self.settings.sync()
+        super().accept()

@@ -1,0 +1,257 @@
+"""The operating periods screen: list them, add one, change its dates, choose the current one.
+
+Every change goes through the service first and then becomes one undo step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hyvinvointi_app.i18n.formatting import format_date
+from hyvinvointi_app.i18n.translator import _, ui_translator
+from hyvinvointi_app.services import periods
+from hyvinvointi_app.services.periods import PeriodView
+from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.page import Page, heading
+from hyvinvointi_app.ui.periods.dialog import PeriodDatesDialog
+from hyvinvointi_app.ui.periods.model import (
+    END,
+    LABEL,
+    MEETINGS,
+    START,
+    PeriodRow,
+    PeriodTableModel,
+)
+from hyvinvointi_app.ui.undo import record
+
+COLUMN_PADDING = 28
+"""Air between the columns, so that dates and labels do not run together."""
+
+
+class PeriodsPage(Page):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.last_dialog: PeriodDatesDialog | None = None
+        """The dialog last opened, so that a test can fill it in while it is open."""
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(_("Operating periods"), self))
+        intro = QLabel(
+            _(
+                "The group meets at least twice in every operating period, and reports are "
+                "made per period. A period runs from 1 August to 31 July unless the unit "
+                "chooses other dates. The current period is the one new meetings and the "
+                "overview use."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        self.model = PeriodTableModel(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        )
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(_("Operating periods"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table.activated.connect(lambda _index: self.edit_dates())
+        self.table.selectionModel().selectionChanged.connect(
+            lambda _selected, _deselected: self._update_buttons()
+        )
+
+        self.empty_label = QLabel(
+            _("No operating periods yet — add the first one with “Add operating period”."), self
+        )
+        self.empty_label.setWordWrap(True)
+
+        buttons = QHBoxLayout()
+        self.add_button = self._button(_("&Add operating period…"), self.add_period)
+        self.edit_button = self._button(_("Edit &dates…"), self.edit_dates)
+        self.current_button = self._button(_("&Make current"), self.make_current)
+        for button in (self.add_button, self.edit_button, self.current_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        layout.addLayout(buttons)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.table, 1)
+        self.hint = QLabel(_("Double-click a period or press Enter to change its dates."), self)
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
+        self.setTabOrder(self.add_button, self.edit_button)
+        self.setTabOrder(self.edit_button, self.current_button)
+        self.setTabOrder(self.current_button, self.table)
+        self.refresh()
+
+    def _button(self, text: str, slot: object) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAccessibleName(text.replace("&", ""))
+        button.clicked.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        return button
+
+    # -- reading ------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        selected = self.selected_period()
+        db = self.context.database
+        counts = periods.meeting_counts(db)
+        rows = [PeriodRow(p, counts.get(p.id, 0)) for p in periods.list_periods(db)]
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        for column in (LABEL, START, END, MEETINGS):
+            self.table.setColumnWidth(column, self.table.columnWidth(column) + COLUMN_PADDING)
+        self.empty_label.setVisible(not rows)
+        self.table.setVisible(bool(rows))
+        self.hint.setVisible(bool(rows))
+        ids = [row.period.id for row in rows]
+        current = next((row.period.id for row in rows if row.period.is_current), None)
+        keep = selected.id if selected and selected.id in ids else current
+        if keep is not None:
+            self.select_period(keep)
+        self._update_buttons()
+
+    def selected_period(self) -> PeriodView | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.model.period_at(rows[0].row()) if rows else None
+
+    def select_period(self, period_id: int) -> None:
+        row = self.model.row_of(period_id)
+        if row is None:
+            return
+        index = self.model.index(row, LABEL)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    def _update_buttons(self) -> None:
+        selected = self.selected_period()
+        self.edit_button.setEnabled(selected is not None)
+        self.current_button.setEnabled(selected is not None and not selected.is_current)
+
+    # -- changing -------------------------------------------------------------------------
+
+    def _open(self, dialog: PeriodDatesDialog) -> bool:
+        self.last_dialog = dialog
+        return bool(dialog.exec())
+
+    def add_period(self) -> None:
+        db = self.context.database
+        start, end = periods.propose_next_period(db)
+        added: list[PeriodView] = []
+
+        def save(start: dt.date, end: dt.date) -> None:
+            added.append(periods.add_period(db, start, end))
+
+        dialog = PeriodDatesDialog(
+            _("Add operating period"),
+            _(
+                "The proposed dates follow the latest period. A period usually runs from "
+                "1 August to 31 July."
+            ),
+            start,
+            end,
+            save,
+            self,
+        )
+        if not self._open(dialog) or not added:
+            return
+        view = added[0]
+        record(
+            self.context,
+            _("add operating period"),
+            undo=lambda: periods.remove_period(db, view.id),
+            redo=lambda: periods.restore_period(db, view),
+            parent=self,
+        )
+        self.select_period(view.id)
+        self.context.status_message.emit(
+            _("Operating period {label} added").format(label=view.label)
+        )
+
+    def edit_dates(self) -> None:
+        before = self.selected_period()
+        if before is None:
+            return
+        db = self.context.database
+        edited: list[PeriodView] = []
+
+        def save(start: dt.date, end: dt.date) -> None:
+            if (start, end) != (before.start_date, before.end_date):
+                edited.append(periods.edit_period_dates(db, before.id, start, end))
+
+        language = ui_translator().language
+        dialog = PeriodDatesDialog(
+            _("Change the dates of operating period {label}").format(label=before.label),
+            _("The period now runs from {start} to {end}.").format(
+                start=format_date(before.start_date, language),
+                end=format_date(before.end_date, language),
+            ),
+            before.start_date,
+            before.end_date,
+            save,
+            self,
+        )
+        if not self._open(dialog) or not edited:
+            return
+        after = edited[0]
+        record(
+            self.context,
+            _("change period dates"),
+            undo=lambda: periods.edit_period_dates(
+                db, before.id, before.start_date, before.end_date
+            ),
+            redo=lambda: periods.edit_period_dates(db, after.id, after.start_date, after.end_date),
+            parent=self,
+        )
+        self.context.status_message.emit(
+            _("Dates of operating period {label} changed").format(label=after.label)
+        )
+
+    def make_current(self) -> None:
+        chosen = self.selected_period()
+        if chosen is None or chosen.is_current:
+            return
+        db = self.context.database
+        previous = next((p.id for p in periods.list_periods(db) if p.is_current), None)
+        periods.set_current_period(db, chosen.id)
+
+        def undo() -> None:
+            if previous is None:
+                periods.clear_current_period(db)
+            else:
+                periods.set_current_period(db, previous)
+
+        record(
+            self.context,
+            _("choose current period"),
+            undo=undo,
+            redo=lambda: periods.set_current_period(db, chosen.id),
+            parent=self,
+        )
+        self.context.status_message.emit(
+            _("Operating period {label} is now the current one").format(label=chosen.label)
+        )

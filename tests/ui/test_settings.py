@@ -1,0 +1,260 @@
+"""The settings dialog: language at once (Qt's own buttons too), report language, data and
+backup folders. The dialog is never run modally; the main window's path replaces
+``SettingsDialog.exec`` with a function that makes the choice and presses OK."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from hyvinvointi_app.domain.enums import ReportLanguage
+from hyvinvointi_app.i18n.translator import ui_translator
+from hyvinvointi_app.paths import data_home
+from hyvinvointi_app.ui.context import AppContext, open_settings
+from hyvinvointi_app.ui.main_window import MainWindow, backup_folder
+from hyvinvointi_app.ui.settings.dialog import SettingsDialog
+
+
+def interactive_widgets(top: QWidget) -> list[QWidget]:
+    """What a user operates: buttons, fields, lists (not the parts inside a combo box, a date
+    field or a table, which their owner stands for)."""
+    kinds = (QAbstractButton, QComboBox, QAbstractSpinBox, QLineEdit, QAbstractItemView)
+    found: list[QWidget] = []
+    for widget in top.findChildren(QWidget):
+        if not isinstance(widget, kinds) or isinstance(widget, QHeaderView):
+            continue
+        if not widget.isVisibleTo(top):
+            continue
+        parent = widget.parentWidget()
+        inside = False
+        while parent is not None and parent is not top:
+            if isinstance(parent, (QComboBox, QAbstractSpinBox, QAbstractItemView)):
+                inside = True
+            parent = parent.parentWidget()
+        if not inside:
+            found.append(widget)
+    return found
+
+
+def tab_through(qtbot: QtBot, top: QWidget, start: QWidget) -> set[QWidget]:
+    """Press Tab from ``start`` until focus comes back round; every widget it visited."""
+    top.activateWindow()
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is start)
+    visited = {start}
+    for _step in range(80):
+        before = QApplication.focusWidget()
+        assert before is not None
+        QTest.keyClick(before, Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        if focused is None:
+            break
+        if focused is start and len(visited) > 1:
+            break  # round again (a date field first takes Tab through its day, month, year)
+        visited.add(focused)
+    return visited
+
+
+def owner(widget: QWidget) -> QWidget:
+    """The widget that stands for ``widget`` in :func:`interactive_widgets` (a date field for
+    its inner text box)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, (QComboBox, QAbstractSpinBox)):
+            return parent
+        parent = parent.parentWidget()
+    return widget
+
+
+def cancel_text(dialog: SettingsDialog) -> str:
+    button = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    assert isinstance(button, QPushButton)
+    return button.text().replace("&", "")
+
+
+def choose_through_window(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, choose: Callable[[SettingsDialog], None]
+) -> None:
+    """File → Settings…, with ``choose`` making the choices and OK pressed."""
+
+    def fake_exec(dialog: SettingsDialog) -> int:
+        choose(dialog)
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(SettingsDialog, "exec", fake_exec)
+    window.open_settings()
+
+
+def navigation_texts(window: MainWindow) -> list[str]:
+    return [window.navigation.item(i).text() for i in range(window.navigation.count())]
+
+
+def test_language_changes_at_once_with_qt_buttons_and_persists(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.show_page("periods")
+    assert "Jäsenet" in navigation_texts(window)
+    assert cancel_text(SettingsDialog(window.context, window)) == "Peru"
+
+    choose_through_window(window, monkeypatch, lambda dialog: dialog.set_language("sv"))
+    assert ui_translator().language == "sv"
+    assert "Medlemmar" in navigation_texts(window)
+    assert window.current_page_key() == "periods"
+    assert window.pages["periods"].findChild(QPushButton) is not None
+    swedish = SettingsDialog(window.context, window)
+    assert cancel_text(swedish) == "Avbryt"  # Qt's own text, from qtbase_sv
+    assert swedish.language_box.currentText() == "Svenska"
+    assert open_settings().value("language") == "sv"
+
+    choose_through_window(window, monkeypatch, lambda dialog: dialog.set_language("fi"))
+    assert "Jäsenet" in navigation_texts(window)
+    assert cancel_text(SettingsDialog(window.context, window)) == "Peru"
+    assert open_settings().value("language") == "fi"
+
+
+def test_languages_are_named_in_their_own_language(context: AppContext) -> None:
+    dialog = SettingsDialog(context)
+    names = [dialog.language_box.itemText(i) for i in range(dialog.language_box.count())]
+    assert names == ["Suomi", "Svenska", "English"]
+
+
+def test_cancel_changes_nothing(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    def cancel(dialog: SettingsDialog) -> int:
+        dialog.set_language("sv")
+        dialog.set_report_language(ReportLanguage.SWEDISH)
+        dialog.reject()
+        return 0
+
+    monkeypatch.setattr(SettingsDialog, "exec", cancel)
+    window.open_settings()
+    assert ui_translator().language == "fi"
+    assert "Jäsenet" in navigation_texts(window)
+    assert open_settings().value("report_language") is None
+
+
+def test_report_language_persists(context: AppContext) -> None:
+    dialog = SettingsDialog(context)
+    assert dialog.report_language is ReportLanguage.FINNISH  # the unit works in Finnish
+    labels = [
+        dialog.report_language_box.itemText(i) for i in range(dialog.report_language_box.count())
+    ]
+    assert len(labels) == 3 and all(labels)
+    dialog.set_report_language(ReportLanguage.BILINGUAL)
+    dialog.accept()
+    assert open_settings().value("report_language") == "fi+sv"
+    assert SettingsDialog(context).report_language is ReportLanguage.BILINGUAL
+    assert SettingsDialog(None).report_language is ReportLanguage.BILINGUAL
+
+
+def test_data_folder_is_shown_and_opened(
+    context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[QUrl] = []
+
+    def open_url(url: QUrl) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", open_url)
+    dialog = SettingsDialog(context)
+    assert dialog.data_folder_edit.text() == str(context.path.parent)
+    assert dialog.unit_file_edit.text() == str(context.path)
+    assert dialog.data_folder_edit.isReadOnly()
+    dialog.open_data_button.click()
+    assert [url.toLocalFile() for url in opened] == [str(context.path.parent)]
+
+
+def test_backup_folder_is_chosen_stored_and_reset(
+    context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    default = context.path.parent / "backups"
+    dialog = SettingsDialog(context)
+    assert dialog.backup_folder_edit is not None
+    assert dialog.backup_folder_edit.text() == str(default)
+    assert not dialog.default_backup_button.isEnabled()  # type: ignore[union-attr]
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(elsewhere))
+    dialog.choose_backup_button.click()
+    assert dialog.backup_folder_edit.text() == str(elsewhere)
+    assert backup_folder(context.path) == default  # stored only when OK is pressed
+    dialog.accept()
+    assert backup_folder(context.path) == elsewhere
+
+    again = SettingsDialog(context)
+    assert again.backup_folder == elsewhere
+    assert again.default_backup_button is not None and again.default_backup_button.isEnabled()
+    again.default_backup_button.click()
+    again.accept()
+    assert backup_folder(context.path) == default
+    assert open_settings().value("backup/folder") is None
+
+
+def test_without_a_file_there_is_no_backup_section(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[QUrl] = []
+
+    def open_url(url: QUrl) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", open_url)
+    dialog = SettingsDialog(None)
+    qtbot.addWidget(dialog)
+    assert dialog.backup_folder_edit is None and dialog.backup_folder is None
+    assert dialog.data_folder_edit.text() == str(data_home())
+    dialog.open_data_button.click()
+    assert [url.toLocalFile() for url in opened] == [str(data_home())]
+    dialog.set_language("en")
+    dialog.accept()
+    assert open_settings().value("language") == "en"
+
+
+def test_main_window_without_a_file_switches_language(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    choose_through_window(window, monkeypatch, lambda dialog: dialog.set_language("sv"))
+    assert window.menuBar().actions()[0].text() == "&Arkiv"
+    window.close()
+
+
+@pytest.mark.parametrize("with_file", [True, False])
+def test_every_control_is_named_and_reachable_by_keyboard(
+    qtbot: QtBot, context: AppContext, with_file: bool
+) -> None:
+    dialog = SettingsDialog(context if with_file else None)
+    qtbot.addWidget(dialog)
+    if with_file:
+        # the default-folder button is enabled once another folder is set
+        dialog.set_backup_folder(context.path.parent / "other")
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    controls = interactive_widgets(dialog)
+    assert dialog.language_box in controls and dialog.report_language_box in controls
+    for control in controls:
+        assert control.accessibleName(), control
+    reached = {owner(w) for w in tab_through(qtbot, dialog, dialog.language_box)}
+    assert set(controls) <= reached
