@@ -144,6 +144,7 @@ class AuditAction(StrEnum):
     MEMO_REOPENED = "memo_reopened"
     EXPORTED = "exported"
     PERSONAL_DETAILS_ERASED = "personal_details_erased"
+    PERSONAL_DETAILS_RESTORED = "personal_details_restored"
     MEETING_DELETED = "meeting_deleted"
     RESTORED = "restored"
     MIGRATED = "migrated"

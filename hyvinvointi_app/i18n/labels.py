@@ -195,6 +195,9 @@ def _audit_actions(tr: Translator) -> _Labels:
         AuditAction.MEMO_REOPENED: tr.pgettext("audit", "Memo reopened for editing"),
         AuditAction.EXPORTED: tr.pgettext("audit", "Exported"),
         AuditAction.PERSONAL_DETAILS_ERASED: tr.pgettext("audit", "Personal details erased"),
+        AuditAction.PERSONAL_DETAILS_RESTORED: tr.pgettext(
+            "audit", "Erased personal details restored"
+        ),
         AuditAction.MEETING_DELETED: tr.pgettext("audit", "Meeting deleted"),
         AuditAction.RESTORED: tr.pgettext("audit", "Restored from a backup"),
         AuditAction.MIGRATED: tr.pgettext("audit", "File updated to a new version"),

@@ -58,6 +58,8 @@ def field_label(field: str, tr: Translator | None = None) -> str:
     _ = (tr or ui_translator()).gettext
     labels = {
         "name": _("Name"),
+        "member": _("Member"),
+        "period": _("Operating period"),
         "name_fi": _("Name in Finnish"),
         "name_sv": _("Name in Swedish"),
         "municipality": _("Municipality"),

@@ -6,15 +6,24 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from hyvinvointi_app.domain.enums import AuditAction, Role
+from hyvinvointi_app.domain.enums import EXPECTED_ROLES, AuditAction, Role
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
 from hyvinvointi_app.i18n.collation import sort_key
 from hyvinvointi_app.services import audit
 from hyvinvointi_app.store.database import Database
-from hyvinvointi_app.store.models import Member, utc_now
+from hyvinvointi_app.store.models import (
+    ActionItem,
+    Attendance,
+    Checkpoint,
+    Meeting,
+    Member,
+    OperatingPeriod,
+    Unit,
+    utc_now,
+)
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,}[0-9]$")
@@ -189,3 +198,129 @@ def members_in_period(db: Database, start: dt.date, end: dt.date) -> list[Member
 def get_member(db: Database, member_id: int) -> MemberView:
     with db.reading() as session:
         return member_view(_get(session, member_id))
+
+
+def member_input(view: MemberView) -> MemberInput:
+    """The editable values of a member as they are now (for undoing an edit or an erasure)."""
+    return MemberInput(
+        view.name or "",
+        view.role,
+        view.organisation,
+        view.email,
+        view.phone,
+        view.term_start,
+        view.term_end,
+    )
+
+
+def _is_referenced(session: Session, member_id: int) -> bool:
+    checks = (
+        select(Attendance.id).where(Attendance.member_id == member_id),
+        select(ActionItem.id).where(ActionItem.responsible_id == member_id),
+        select(Checkpoint.id).where(Checkpoint.responsible_id == member_id),
+        select(Meeting.id).where(
+            or_(Meeting.chair_id == member_id, Meeting.secretary_id == member_id)
+        ),
+    )
+    return any(session.scalar(check.limit(1)) is not None for check in checks)
+
+
+def remove_member(db: Database, member_id: int) -> None:
+    """Remove a member that nothing refers to: the inverse of :func:`add_member`, for undo.
+
+    A member who attended a meeting, chaired it, wrote its memo or is responsible for an
+    action or a checkpoint belongs to the group's record and is never removed; end the term
+    and erase the personal details instead.
+    """
+    with db.transaction() as session:
+        member = _get(session, member_id)
+        if _is_referenced(session, member_id):
+            raise ValidationError("member", "in_use")
+        session.delete(member)
+
+
+def restore_member(db: Database, view: MemberView) -> MemberView:
+    """Put a removed member back with the same id, so that older undo steps still find it."""
+    with db.transaction() as session:
+        if session.get(Member, view.id) is not None:
+            raise ValidationError("member", "in_use")
+        member = Member(
+            id=view.id,
+            name=view.name,
+            role=view.role,
+            organisation=view.organisation,
+            email=view.email or None,
+            phone=view.phone or None,
+            term_start=view.term_start,
+            term_end=view.term_end,
+            erased_at=utc_now() if view.erased else None,
+        )
+        session.add(member)
+        session.flush()
+        return member_view(member)
+
+
+def restore_personal_details(db: Database, member_id: int, data: MemberInput) -> MemberView:
+    """Undo an erasure: the name, organisation and contact details come back.
+
+    The restoration is logged like the erasure, so the audit log tells the whole story.
+    """
+    data = validate_member(data)
+    with db.transaction() as session:
+        member = _get(session, member_id)
+        was_erased = member.erased_at is not None
+        member.name = data.name
+        member.role = data.role
+        member.organisation = data.organisation
+        member.email = data.email or None
+        member.phone = data.phone or None
+        member.term_start = data.term_start
+        member.term_end = data.term_end
+        member.erased_at = None
+        if was_erased:
+            audit.record(
+                session,
+                AuditAction.PERSONAL_DETAILS_RESTORED,
+                f"member:{member_id}",
+                {"role": member.role.value},
+            )
+        return member_view(member)
+
+
+@dataclass(frozen=True, slots=True)
+class RoleNeed:
+    """An expected role of the group and the members who fill it; any of ``roles`` will do
+    (a school social worker or a psychologist covers the same need)."""
+
+    roles: tuple[Role, ...]
+    members: tuple[MemberView, ...]
+
+    @property
+    def filled(self) -> bool:
+        return bool(self.members)
+
+
+def role_coverage(db: Database, period_id: int, today: dt.date | None = None) -> list[RoleNeed]:
+    """Which expected roles are filled for the rest of an operating period.
+
+    A member counts if their term reaches into the period from ``today`` on (from the start
+    of a period that has not begun, on its last day for one that is over): a member whose
+    term has ended no longer fills the role, one who starts later in the period does.
+    Pre-primary staff is expected only in a unit with pre-primary education; the rule is the
+    one of :func:`hyvinvointi_app.domain.enums.missing_roles`.
+    """
+    today = today or dt.date.today()
+    with db.reading() as session:
+        period = session.get(OperatingPeriod, period_id)
+        if period is None:
+            raise NotFound("period", period_id)
+        start, end = period.start_date, period.end_date
+        unit = session.scalar(select(Unit))
+        has_pre_primary = bool(unit and unit.has_pre_primary)
+    from_day = min(max(today, start), end)
+    serving = [m for m in list_members(db) if not m.erased and m.overlaps(from_day, end)]
+    needs: list[tuple[Role, ...]] = [
+        (role,) for role in EXPECTED_ROLES if role is not Role.PRE_PRIMARY_STAFF or has_pre_primary
+    ]
+    needs.append((Role.SCHOOL_SOCIAL_WORKER, Role.PSYCHOLOGIST))
+    return [RoleNeed(roles, tuple(m for m in serving if m.role in roles)) for roles in needs]

@@ -1,0 +1,124 @@
+"""Which expected roles are filled in the current operating period, and a warning naming
+the missing ones. Each role is a list item (with an icon and a word, never colour alone), so
+a screen reader can walk through them with the arrow keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hyvinvointi_app.domain.enums import Role
+from hyvinvointi_app.i18n.labels import role_label
+from hyvinvointi_app.i18n.translator import _, ngettext, pgettext
+from hyvinvointi_app.services.members import RoleNeed
+from hyvinvointi_app.services.periods import PeriodView
+from hyvinvointi_app.ui.members.model import display_name
+
+NAMES_SHOWN = 2
+"""A role filled by more members shows their number; the tooltip lists them all."""
+
+
+def need_label(need: RoleNeed) -> str:
+    if need.roles == (Role.SCHOOL_SOCIAL_WORKER, Role.PSYCHOLOGIST):
+        return pgettext("role need", "School social worker or psychologist")
+    return role_label(need.roles[0])
+
+
+class CoveragePanel(QGroupBox):
+    """The role coverage of one operating period; :meth:`show_coverage` redraws it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        summary_row = QHBoxLayout()
+        self.icon = QLabel(self)
+        self.icon.setFixedSize(16, 16)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        summary_row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        summary_row.addWidget(self.summary, 1)
+        layout.addLayout(summary_row)
+        self.roles = QListWidget(self)
+        self.roles.setAccessibleName(_("Expected roles"))
+        self.roles.setFlow(QListView.Flow.TopToBottom)
+        self.roles.setWrapping(True)
+        self.roles.setResizeMode(QListView.ResizeMode.Adjust)
+        self.roles.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
+        self.roles.setSpacing(2)
+        self.roles.setIconSize(QSize(16, 16))
+        # Six roles always fit side by side; without a scroll bar the column wrapping does
+        # not keep room for one, so the rows set by _fit_rows are the rows shown.
+        self.roles.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.roles)
+        self._ok_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        self._warning_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.missing: list[str] = []
+        """The labels of the roles found missing, for tests and the status line."""
+
+    def _fit_rows(self, rows: int) -> None:
+        row_height = max(self.roles.sizeHintForRow(0), self.fontMetrics().height() + 6) + 4
+        frame = 2 * self.roles.frameWidth()
+        self.roles.setFixedHeight(rows * row_height + frame + 4)
+        self.roles.doItemsLayout()  # wrap into columns for the height just set
+
+    def show_no_period(self) -> None:
+        self.setTitle(_("Roles of the group"))
+        self.roles.clear()
+        self.roles.hide()
+        self.missing = []
+        self.icon.setPixmap(self._warning_icon.pixmap(16, 16))
+        text = _(
+            "There is no current operating period, so the roles cannot be checked. "
+            "Add an operating period first."
+        )
+        self.summary.setText(text)
+        self.summary.setAccessibleName(text)
+
+    def show_coverage(self, period: PeriodView, needs: list[RoleNeed]) -> None:
+        title = _("Roles in the operating period {period}").format(period=period.label)
+        self.setTitle(title)
+        self.setAccessibleName(title)
+        self.roles.show()
+        self.roles.clear()
+        self.missing = [need_label(need) for need in needs if not need.filled]
+        for need in needs:
+            label = need_label(need)
+            names = [display_name(member) for member in need.members]
+            if not names:
+                text = _("{role}: missing").format(role=label)
+            elif len(names) <= NAMES_SHOWN:
+                text = _("{role}: {names}").format(role=label, names=", ".join(names))
+            else:
+                count = ngettext("{count} member", "{count} members", len(names)).format(
+                    count=len(names)
+                )
+                text = _("{role}: {names}").format(role=label, names=count)
+            item = QListWidgetItem(self._ok_icon if names else self._warning_icon, text)
+            item.setToolTip(", ".join(names) if names else text)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+            item.setData(Qt.ItemDataRole.UserRole, bool(names))
+            self.roles.addItem(item)
+        self._fit_rows((len(needs) + 1) // 2)
+        if self.missing:
+            self.icon.setPixmap(self._warning_icon.pixmap(16, 16))
+            text = ngettext(
+                "Missing role: {roles}. Add a member in this role, or check the terms.",
+                "Missing roles: {roles}. Add a member in each of these roles, or check the terms.",
+                len(self.missing),
+            ).format(roles=", ".join(self.missing))
+        else:
+            self.icon.setPixmap(self._ok_icon.pixmap(16, 16))
+            text = _("Every expected role is filled.")
+        self.summary.setText(text)
+        self.summary.setAccessibleName(text)

@@ -1,0 +1,392 @@
+"""The members screen: the table of members, its filter, the actions on a member and the
+role coverage of the current operating period. Every change goes through the members
+service and becomes one labelled undo step."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hyvinvointi_app.domain.errors import NotFound, UserError
+from hyvinvointi_app.i18n.errors import describe
+from hyvinvointi_app.i18n.labels import role_label
+from hyvinvointi_app.i18n.translator import _
+from hyvinvointi_app.i18n.validation import reason_text
+from hyvinvointi_app.services import members, periods
+from hyvinvointi_app.services.members import MemberInput, MemberView, member_input
+from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.members.coverage import CoveragePanel
+from hyvinvointi_app.ui.members.dialog import EndTermDialog, MemberDialog
+from hyvinvointi_app.ui.members.model import (
+    NAME,
+    ORGANISATION,
+    ROLE,
+    TERM,
+    MembersModel,
+    MembersProxy,
+    display_name,
+    is_former,
+)
+from hyvinvointi_app.ui.page import Page, heading
+from hyvinvointi_app.ui.undo import record
+
+ADD_SHORTCUTS = ("Ins", "Ctrl+Shift+N")
+EDIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)
+
+COLUMN_WIDTHS = {NAME: (140, 240), ROLE: (140, 300), ORGANISATION: (120, 240), TERM: (150, 250)}
+"""(Narrowest, widest) width in pixels of the columns that fit their contents; the contact
+column takes the rest. A longer text is elided and shown in full as a tooltip."""
+
+
+class MembersTable(QTableView):
+    """The table; Enter and F2 edit the selected member (Delete does nothing on purpose:
+    erasing personal details is never one key away)."""
+
+    def __init__(self, page: MembersPage) -> None:
+        super().__init__(page)
+        self._page = page
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in EDIT_KEYS and event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
+            event.accept()
+            self._page.edit_selected()
+            return
+        super().keyPressEvent(event)
+
+
+class MembersPage(Page):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(_("Members"), self))
+
+        filter_row = QHBoxLayout()
+        filter_label = QLabel(_("Filte&r:"), self)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setAccessibleName(_("Filter members"))
+        self.filter_edit.setPlaceholderText(_("Name, role, organisation or contact details"))
+        self.filter_edit.setClearButtonEnabled(True)
+        filter_label.setBuddy(self.filter_edit)
+        self.former_check = QCheckBox(_("Show f&ormer members"), self)
+        self.former_check.setAccessibleName(_("Show former members"))
+        self.former_check.setChecked(True)
+        filter_row.addWidget(filter_label)
+        filter_row.addWidget(self.filter_edit, 1)
+        filter_row.addWidget(self.former_check)
+        layout.addLayout(filter_row)
+
+        button_row = QHBoxLayout()
+        self.add_button = self._button(
+            _("&Add member…"), _("Add member"), _("Add a member (Insert or Ctrl+Shift+N)")
+        )
+        self.edit_button = self._button(
+            _("Ed&it…"), _("Edit member"), _("Edit the selected member (Enter or F2)")
+        )
+        self.end_term_button = self._button(
+            _("E&nd term…"), _("End term"), _("End the selected member's term")
+        )
+        self.erase_button = self._button(
+            _("Erase &personal details…"),
+            _("Erase personal details"),
+            _("Remove a former member's name, organisation and contact details"),
+        )
+        for button in (self.add_button, self.edit_button, self.end_term_button):
+            button_row.addWidget(button)
+        button_row.addStretch(1)
+        button_row.addWidget(self.erase_button)
+        layout.addLayout(button_row)
+
+        self.empty_label = QLabel(
+            _("No members yet. Add the first member with “Add member” (Insert)."), self
+        )
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
+        layout.addWidget(self.empty_label)
+        self.no_match_label = QLabel(_("No member matches the filter."), self)
+        self.no_match_label.hide()
+        layout.addWidget(self.no_match_label)
+
+        self.model = MembersModel(self)
+        self.proxy = MembersProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = MembersTable(self)
+        self.table.setAccessibleName(_("Members"))
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        header.setMinimumSectionSize(80)
+        layout.addWidget(self.table, 1)
+
+        self.coverage = CoveragePanel(self)
+        layout.addWidget(self.coverage)
+
+        self.filter_edit.textChanged.connect(self._on_filter)
+        self.former_check.toggled.connect(self._on_show_former)
+        self.add_button.clicked.connect(self.add_member)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.end_term_button.clicked.connect(self.end_term_selected)
+        self.erase_button.clicked.connect(self.erase_selected)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        selection = self.table.selectionModel()
+        selection.currentRowChanged.connect(lambda *_args: self._update_buttons())
+        selection.selectionChanged.connect(lambda *_args: self._update_buttons())
+        self.shortcuts: list[QShortcut] = []
+        for keys in ADD_SHORTCUTS:
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(self._add_if_shown)
+            self.shortcuts.append(shortcut)
+
+        for before, after in (
+            (self.filter_edit, self.former_check),
+            (self.former_check, self.add_button),
+            (self.add_button, self.edit_button),
+            (self.edit_button, self.end_term_button),
+            (self.end_term_button, self.erase_button),
+            (self.erase_button, self.table),
+            (self.table, self.coverage.roles),
+        ):
+            QWidget.setTabOrder(before, after)
+        self._loaded = False
+
+    def _button(self, text: str, accessible_name: str, tooltip: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAccessibleName(accessible_name)
+        button.setToolTip(tooltip)
+        button.setAutoDefault(False)
+        return button
+
+    # -- reading -------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self._reload()
+
+    def _reload(self, select_id: int | None = None) -> None:
+        if select_id is None:
+            current = self.selected_member()
+            select_id = current.id if current else None
+        db = self.context.database
+        today = dt.date.today()
+        self.model.set_members(members.list_members(db), today)
+        if not self._loaded:
+            self._fit_columns()
+        self._loaded = True
+        try:
+            period = periods.current_period(db)
+        except NotFound:
+            self.coverage.show_no_period()
+        else:
+            self.coverage.show_coverage(period, members.role_coverage(db, period.id, today))
+        self._select(select_id)
+        self._update_empty_state()
+        self._update_buttons()
+
+    def _fit_columns(self) -> None:
+        """Widths from the contents when the screen is first filled; the director's own
+        widths are kept after that."""
+        for column, (narrowest, widest) in COLUMN_WIDTHS.items():
+            self.table.resizeColumnToContents(column)
+            width = self.table.columnWidth(column) + 8
+            self.table.setColumnWidth(column, max(narrowest, min(widest, width)))
+
+    def _select(self, member_id: int | None) -> None:
+        row = self.proxy.row_of(member_id) if member_id is not None else None
+        if row is None:
+            if self.proxy.rowCount() == 0:
+                return
+            row = 0
+        index = self.proxy.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    def _update_empty_state(self) -> None:
+        empty = self.model.rowCount() == 0
+        self.empty_label.setVisible(empty)
+        self.no_match_label.setVisible(not empty and self.proxy.rowCount() == 0)
+
+    def _update_buttons(self) -> None:
+        member = self.selected_member()
+        self.edit_button.setEnabled(member is not None and not member.erased)
+        self.end_term_button.setEnabled(member is not None and not member.erased)
+        self.erase_button.setEnabled(member is not None and not member.erased)
+
+    def selected_member(self) -> MemberView | None:
+        index = self.table.selectionModel().currentIndex() if self.table.model() else None
+        if index is None or not index.isValid():
+            return None
+        if not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            return None
+        return self.proxy.member_at(index.row())
+
+    def focus_find(self) -> bool:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+        return True
+
+    def _on_filter(self, text: str) -> None:
+        current = self.selected_member()
+        self.proxy.set_filter_text(text)
+        self._select(current.id if current else None)
+        self._update_empty_state()
+        self._update_buttons()
+
+    def _on_show_former(self, show: bool) -> None:
+        current = self.selected_member()
+        self.proxy.set_show_former(show)
+        self._select(current.id if current else None)
+        self._update_empty_state()
+        self._update_buttons()
+
+    # -- changing ------------------------------------------------------------------------
+
+    def _add_if_shown(self) -> None:
+        if self.isVisible():
+            self.add_member()
+
+    def _record(
+        self, label: str, *, undo: Callable[[], object], redo: Callable[[], object]
+    ) -> None:
+        # The main window outlives this page (a language switch rebuilds the pages), so
+        # an undo step reports its problems there.
+        record(self.context, label, undo=undo, redo=redo, parent=self.window())
+
+    def add_member(self) -> None:
+        """Open the dialog for a new member; on saving, one undo step “add member”."""
+        db = self.context.database
+        dialog = MemberDialog(
+            _("Add member"), lambda data: members.add_member(db, data), parent=self
+        )
+        if not dialog.exec() or dialog.saved is None:
+            return
+        added = dialog.saved
+        self._record(
+            _("add member"),
+            undo=lambda: members.remove_member(db, added.id),
+            redo=lambda: members.restore_member(db, added),
+        )
+        self.context.status_message.emit(_("Member added: {name}").format(name=display_name(added)))
+        self._reload(select_id=added.id)
+
+    def edit_selected(self) -> None:
+        member = self.selected_member()
+        if member is None:
+            return
+        if member.erased:
+            self.context.status_message.emit(reason_text("erased"))
+            return
+        db = self.context.database
+        before = member_input(member)
+        dialog = MemberDialog(
+            _("Edit member"),
+            lambda data: members.edit_member(db, member.id, data),
+            initial=before,
+            parent=self,
+        )
+        if not dialog.exec() or dialog.saved is None:
+            return
+        after: MemberInput = member_input(dialog.saved)
+        if after == before:
+            return
+        self._record(
+            _("edit member"),
+            undo=lambda: members.edit_member(db, member.id, before),
+            redo=lambda: members.edit_member(db, member.id, after),
+        )
+        self.context.status_message.emit(
+            _("Member saved: {name}").format(name=display_name(dialog.saved))
+        )
+        self._reload(select_id=member.id)
+
+    def end_term_selected(self) -> None:
+        member = self.selected_member()
+        if member is None or member.erased:
+            return
+        db = self.context.database
+        before = member_input(member)
+        dialog = EndTermDialog(
+            display_name(member), lambda day: members.end_term(db, member.id, day), parent=self
+        )
+        if not dialog.exec() or dialog.last_day is None:
+            return
+        last_day = dialog.last_day
+        self._record(
+            _("end term"),
+            undo=lambda: members.edit_member(db, member.id, before),
+            redo=lambda: members.end_term(db, member.id, last_day),
+        )
+        self.context.status_message.emit(_("Term ended: {name}").format(name=display_name(member)))
+        self._reload(select_id=member.id)
+
+    def erase_selected(self) -> None:
+        """Erase a former member's personal details after a confirmation that says what
+        happens; a member whose term goes on is told to end the term first."""
+        member = self.selected_member()
+        if member is None or member.erased:
+            return
+        title = _("Erase personal details")
+        if not is_former(member, dt.date.today()):
+            QMessageBox.information(self, title, reason_text("term_not_ended"))
+            return
+        answer = QMessageBox.question(
+            self,
+            title,
+            _(
+                "Erase the personal details of {name}?\n\n"
+                "The name, contact details and organisation are removed from the unit file. "
+                "The role ({role}) stays in old memos and reports.\n\n"
+                "You can undo this only until you close the application."
+            ).format(name=display_name(member), role=role_label(member.role)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        db = self.context.database
+        before = member_input(member)
+        try:
+            members.erase_personal_details(db, member.id)
+        except UserError as error:
+            QMessageBox.warning(self, title, describe(error))
+            return
+        self._record(
+            _("erase personal details"),
+            undo=lambda: members.restore_personal_details(db, member.id, before),
+            redo=lambda: members.erase_personal_details(db, member.id),
+        )
+        self.context.status_message.emit(_("Personal details erased"))
+        self._reload(select_id=member.id)
