@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -46,8 +47,9 @@ class CoveragePanel(QGroupBox):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         summary_row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
-        summary_row.addWidget(self.summary, 1)
+        summary_row.addWidget(self.summary, 1, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(summary_row)
         self.roles = QListWidget(self)
         self.roles.setAccessibleName(_("Expected roles"))
@@ -61,6 +63,7 @@ class CoveragePanel(QGroupBox):
         # not keep room for one, so the rows set by _fit_rows are the rows shown.
         self.roles.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.roles)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._ok_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
         self._warning_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         self.missing: list[str] = []
