@@ -99,6 +99,39 @@ def edit_action(db: Database, action_id: int, data: ActionInput) -> ActionView:
         return action_view(session, action)
 
 
+def restore_action(db: Database, view: ActionView) -> ActionView:
+    """Put a removed action back with its old id (the undo of a removal)."""
+    with db.transaction() as session:
+        editable_meeting(session, view.meeting_id)
+        item_id = view.agenda_item_id
+        if item_id is not None and session.get(AgendaItem, item_id) is None:
+            item_id = None
+        position = session.scalar(
+            select(func.coalesce(func.max(ActionItem.position), 0)).where(
+                ActionItem.meeting_id == view.meeting_id
+            )
+        )
+        action = ActionItem(
+            id=view.id,
+            meeting_id=view.meeting_id,
+            agenda_item_id=item_id,
+            text=check_text("text", view.text),
+            responsible_id=(
+                view.responsible.id
+                if view.responsible and session.get(Member, view.responsible.id)
+                else None
+            ),
+            responsible_text=check_text("responsible", view.responsible_text),
+            due_date=view.due_date,
+            status=view.status,
+            closed_on=view.closed_on,
+            position=int(position or 0) + 1,
+        )
+        session.add(action)
+        session.flush()
+        return action_view(session, action)
+
+
 def remove_action(db: Database, action_id: int) -> None:
     with db.transaction() as session:
         action = _action(session, action_id)

@@ -138,6 +138,34 @@ def remove_item(db: Database, item_id: int) -> None:
         _renumber(_ordered(session, meeting_id))
 
 
+def restore_item(db: Database, meeting_id: int, view: AgendaItemView) -> AgendaItemView:
+    """Put a removed item back with its old id and position (the undo of a removal), and
+    its action items under it again; redoing an undone addition uses it too."""
+    with db.transaction() as session:
+        editable_meeting(session, meeting_id)
+        items = _ordered(session, meeting_id)
+        item = AgendaItem(
+            id=view.id,
+            meeting_id=meeting_id,
+            kind=AgendaItemKind(view.kind),
+            title=check_text("title", view.title),
+            theme=check_text("theme", view.theme),
+            plan_id=view.plan_id if view.plan_id and session.get(Plan, view.plan_id) else None,
+            notes=check_text("notes", view.notes),
+            decision=check_text("decision", view.decision),
+        )
+        items.insert(max(0, min(view.position - 1, len(items))), item)
+        session.add(item)
+        _renumber(items)
+        session.flush()
+        for action_ref in view.actions:
+            action = session.get(ActionItem, action_ref.id)
+            if action is not None and action.meeting_id == meeting_id:
+                action.agenda_item_id = item.id
+        session.flush()
+        return _view(session, item)
+
+
 def get_item(db: Database, item_id: int) -> AgendaItemView:
     with db.reading() as session:
         return _view(session, _item(session, item_id))

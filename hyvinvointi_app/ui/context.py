@@ -24,6 +24,8 @@ class AppContext(QObject):
     """Emitted after every change (a user action, an undo or a redo): screens redraw."""
     navigate_requested = Signal(str)
     """A screen asks to show another one by its key (see ``screens.SCREENS``)."""
+    closing = Signal()
+    """Emitted just before the unit file closes, while it can still be written."""
     status_message = Signal(str)
     """A short confirmation for the status bar, e.g. “Member added”."""
 
@@ -39,5 +41,6 @@ class AppContext(QObject):
         return self.database.path
 
     def close(self) -> None:
+        self.closing.emit()
         self.undo_stack.clear()
         self.database.close()

@@ -1,0 +1,264 @@
+"""Attendance: every member present, absent or excused in one keystroke, guests by role, and
+a live warning for the roles the group expects but nobody present covers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStyle,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hyvinvointi_app.domain.enums import AttendanceStatus, Role, missing_roles
+from hyvinvointi_app.i18n.labels import label, role_label
+from hyvinvointi_app.i18n.translator import _, pgettext
+from hyvinvointi_app.services import meetings
+from hyvinvointi_app.services.meetings import MeetingDetail
+from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.meetings.editor.fields import buddy_label
+from hyvinvointi_app.ui.undo import record
+
+STATUS_KEYS = {
+    Qt.Key.Key_1: AttendanceStatus.PRESENT,
+    Qt.Key.Key_2: AttendanceStatus.ABSENT,
+    Qt.Key.Key_3: AttendanceStatus.EXCUSED,
+}
+STATUS_ICONS = {
+    AttendanceStatus.PRESENT: QStyle.StandardPixmap.SP_DialogApplyButton,
+    AttendanceStatus.ABSENT: QStyle.StandardPixmap.SP_DialogCancelButton,
+    AttendanceStatus.EXCUSED: QStyle.StandardPixmap.SP_MessageBoxInformation,
+}
+NAME, ROLE, STATUS = range(3)
+
+
+def missing_roles_text(memo: MeetingDetail, has_pre_primary: bool) -> str:
+    """“Expected roles not present: …”, or empty when every expected role is there."""
+    present = {a.role for a in memo.attendance if a.status is AttendanceStatus.PRESENT}
+    present |= {g.role for g in memo.guests}
+    missing = missing_roles(present, has_pre_primary=has_pre_primary)
+    if not missing:
+        return ""
+    names = [
+        _("School social worker or psychologist")
+        if role is Role.SCHOOL_SOCIAL_WORKER
+        else role_label(role)
+        for role in missing
+    ]
+    return _("Expected roles not present: {roles}").format(roles=", ".join(names))
+
+
+class MissingRolesWarning(QWidget):
+    """The warning with an icon and text (never colour alone); hidden when nothing is missing."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        icon = QLabel(self)
+        icon.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(16, 16)
+        )
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.text, 1)
+
+    def set_text(self, text: str) -> None:
+        self.text.setText(text)
+        self.setAccessibleName(text)
+        self.setVisible(bool(text))
+
+
+class AttendanceTable(QTableWidget):
+    """1, 2, 3 set the selected member present, absent, excused and go to the next member."""
+
+    status_chosen = Signal(int, object)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        status = STATUS_KEYS.get(Qt.Key(event.key()))
+        if status is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            row = self.currentRow()
+            if row >= 0:
+                item = self.item(row, NAME)
+                self.status_chosen.emit(int(item.data(Qt.ItemDataRole.UserRole)), status)
+                if row + 1 < self.rowCount():
+                    self.setCurrentCell(row + 1, STATUS)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class AttendancePanel(QWidget):
+    def __init__(
+        self,
+        context: AppContext,
+        meeting_id: int,
+        saved: Callable[[], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.meeting_id = meeting_id
+        self._saved = saved
+        self.read_only = False
+        self.memo: MeetingDetail | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        keys = QLabel(_("Keys: 1 = present, 2 = absent, 3 = excused (then the next member)."), self)
+        keys.setWordWrap(True)
+        self.table = AttendanceTable(0, 3, self)
+        self.table.setAccessibleName(_("Attendance"))
+        self.table.setHorizontalHeaderLabels(
+            [_("Member"), _("Role"), pgettext("attendance", "Status")]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ROLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.status_chosen.connect(self.set_status)
+        self.warning = MissingRolesWarning(self)
+        layout.addWidget(buddy_label(_("&Attendance:"), self.table, self))
+        layout.addWidget(keys)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.warning)
+
+        guests_row = QHBoxLayout()
+        self.guest_role = QComboBox(self)
+        self.guest_role.setAccessibleName(_("Guest's role"))
+        for role in Role:
+            self.guest_role.addItem(role_label(role), role)
+        self.guest_note = QLineEdit(self)
+        self.guest_note.setAccessibleName(_("Note about the guest"))
+        self.guest_note.setPlaceholderText(_("e.g. organisation (no names needed)"))
+        self.guest_note.returnPressed.connect(self.add_guest)
+        self.add_guest_button = QPushButton(_("Add &guest"), self)
+        self.add_guest_button.setAccessibleName(_("Add guest"))
+        self.add_guest_button.clicked.connect(self.add_guest)
+        guests_row.addWidget(buddy_label(_("G&uest by role:"), self.guest_role, self))
+        guests_row.addWidget(self.guest_role)
+        guests_row.addWidget(self.guest_note, 1)
+        guests_row.addWidget(self.add_guest_button)
+        layout.addLayout(guests_row)
+        list_row = QHBoxLayout()
+        self.guest_list = QListWidget(self)
+        self.guest_list.setAccessibleName(_("Guests"))
+        self.guest_list.setMaximumHeight(70)
+        self.remove_guest_button = QPushButton(_("Remove guest"), self)
+        self.remove_guest_button.setAccessibleName(_("Remove the selected guest"))
+        self.remove_guest_button.clicked.connect(self.remove_guest)
+        list_row.addWidget(self.guest_list, 1)
+        list_row.addWidget(self.remove_guest_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(list_row)
+
+    def show_memo(self, memo: MeetingDetail, has_pre_primary: bool) -> None:
+        self.memo = memo
+        current = self.table.currentRow()
+        self.table.setRowCount(len(memo.attendance))
+        for row, entry in enumerate(memo.attendance):
+            name = QTableWidgetItem(entry.member.name or _("(name erased)"))
+            name.setData(Qt.ItemDataRole.UserRole, entry.member.id)
+            status = QTableWidgetItem(
+                self.style().standardIcon(STATUS_ICONS[entry.status]), label(entry.status)
+            )
+            self.table.setItem(row, NAME, name)
+            self.table.setItem(row, ROLE, QTableWidgetItem(role_label(entry.role)))
+            self.table.setItem(row, STATUS, status)
+        if memo.attendance:
+            self.table.setCurrentCell(min(max(current, 0), len(memo.attendance) - 1), STATUS)
+        self.guest_list.clear()
+        for guest in memo.guests:
+            text = role_label(guest.role) + (f" — {guest.note}" if guest.note else "")
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, guest.id)
+            self.guest_list.addItem(item)
+        self.remove_guest_button.setEnabled(bool(memo.guests) and not self.read_only)
+        self.warning.set_text(missing_roles_text(memo, has_pre_primary))
+
+    def focus_table(self) -> None:
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if self.table.currentRow() < 0 and self.table.rowCount():
+            self.table.setCurrentCell(0, STATUS)
+
+    def set_status(self, member_id: int, status: AttendanceStatus) -> None:
+        if self.read_only or self.memo is None:
+            return
+        before = next(
+            (a.status for a in self.memo.attendance if a.member.id == member_id),
+            AttendanceStatus.PRESENT,
+        )
+        if before is status:
+            return
+        db = self.context.database
+        meetings.set_attendance(db, self.meeting_id, member_id, status)
+        self._saved()
+        record(
+            self.context,
+            _("mark attendance"),
+            undo=lambda: meetings.set_attendance(db, self.meeting_id, member_id, before),
+            redo=lambda: meetings.set_attendance(db, self.meeting_id, member_id, status),
+            parent=self,
+        )
+
+    def add_guest(self) -> None:
+        if self.read_only:
+            return
+        db = self.context.database
+        role = Role(self.guest_role.currentData())
+        note = self.guest_note.text()
+        guest = meetings.add_guest(db, self.meeting_id, role, note)
+        self.guest_note.clear()
+        holder = {"id": guest.id}
+
+        def redo() -> None:
+            holder["id"] = meetings.add_guest(db, self.meeting_id, role, note).id
+
+        self._saved()
+        record(
+            self.context,
+            _("add guest"),
+            undo=lambda: meetings.remove_guest(db, holder["id"]),
+            redo=redo,
+            parent=self,
+        )
+
+    def remove_guest(self) -> None:
+        item = self.guest_list.currentItem() or self.guest_list.item(0)
+        if self.read_only or item is None or self.memo is None:
+            return
+        guest_id = int(item.data(Qt.ItemDataRole.UserRole))
+        guest = next(g for g in self.memo.guests if g.id == guest_id)
+        db = self.context.database
+        meetings.remove_guest(db, guest_id)
+        holder = {"id": guest_id}
+
+        def undo() -> None:
+            holder["id"] = meetings.add_guest(db, self.meeting_id, guest.role, guest.note).id
+
+        self._saved()
+        record(
+            self.context,
+            _("remove guest"),
+            undo=undo,
+            redo=lambda: meetings.remove_guest(db, holder["id"]),
+            parent=self,
+        )

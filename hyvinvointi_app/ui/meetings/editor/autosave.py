@@ -1,0 +1,224 @@
+"""Saving without a Save button: every text field is bound to the service call that stores it.
+
+A change is written when typing pauses (``PAUSE_MS``), at the latest ``DEADLINE_MS`` after
+the first unsaved keystroke even when typing never pauses, and at once when the field loses
+focus, the item changes, the window closes or the application loses focus. The text stays in
+the widget until a write succeeds, so a failed write (a full disk, say) is retried, never lost.
+Writes take a few milliseconds (see ``benchmarks/bench_autosave.py``), so they run on the GUI
+thread: nothing can be typed between the keystroke and its write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QStyle,
+    QWidget,
+)
+
+from hyvinvointi_app.domain.errors import MemoLocked, NotFound, UserError
+from hyvinvointi_app.i18n.errors import describe
+from hyvinvointi_app.i18n.formatting import format_clock
+from hyvinvointi_app.i18n.translator import _, ui_translator
+
+PAUSE_MS = 700
+"""A pause this long after the last keystroke writes the text."""
+DEADLINE_MS = 800
+"""Text never waits longer than this for its write, even while typing goes on."""
+
+TextWidget = QLineEdit | QPlainTextEdit
+
+
+def widget_text(widget: TextWidget) -> str:
+    return widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
+
+
+def set_widget_text(widget: TextWidget, text: str) -> None:
+    """Show ``text`` without counting it as typing; untouched if equal (keeps the cursor and
+    the field's own undo history)."""
+    if widget_text(widget) == text:
+        return
+    blocked = widget.blockSignals(True)
+    try:
+        if isinstance(widget, QLineEdit):
+            widget.setText(text)
+        else:
+            widget.setPlainText(text)
+    finally:
+        widget.blockSignals(blocked)
+
+
+def clock_with_seconds(when: dt.datetime | dt.time) -> str:
+    """``klo 13.05.12`` / ``kl. 13.05.12`` / ``13:05:12``: the moment a write reached the disk."""
+    clock = format_clock(when, ui_translator().language)
+    separator = ":" if clock[-3:-2] == ":" else "."
+    return f"{clock}{separator}{when.second:02d}"
+
+
+class TextBinding(QObject):
+    """One text field and the call that stores it; ``target`` changes when another item is
+    shown in the same widget (the pending text is written to the old target first)."""
+
+    def __init__(
+        self,
+        autosaver: Autosaver,
+        widget: TextWidget,
+        save: Callable[[object, str], object],
+    ) -> None:
+        super().__init__(widget)
+        self.autosaver = autosaver
+        self.widget = widget
+        self.save = save
+        self.target: object = None
+        self.dirty = False
+        widget.installEventFilter(self)
+        widget.textChanged.connect(self._on_changed)
+
+    def _on_changed(self, *_args: object) -> None:
+        if self.target is None:
+            return
+        self.dirty = True
+        self.autosaver.changed(self)
+
+    def show(self, target: object, text: str) -> None:
+        """Write what is pending, then show ``text`` of ``target``."""
+        self.flush()
+        self.target = target
+        set_widget_text(self.widget, text)
+        self.dirty = False
+
+    def flush(self) -> bool:
+        """Write the pending text now; False if the write failed (the text stays dirty)."""
+        if not self.dirty or self.target is None:
+            return True
+        return self.autosaver.write(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget and event.type() == QEvent.Type.FocusOut:
+            self.flush()
+        return False
+
+
+class Autosaver(QObject):
+    """The debounce, the deadline and the record of the last write, for one memo editor."""
+
+    saved = Signal(object)
+    """A write reached the disk: the local ``datetime`` of its commit."""
+    failed = Signal(str)
+    """A write failed: a translated sentence (the text is kept and retried)."""
+    locked = Signal()
+    """The memo was approved elsewhere: editing must stop."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.bindings: list[TextBinding] = []
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(PAUSE_MS)
+        self._pause.setTimerType(Qt.TimerType.PreciseTimer)
+        self._pause.timeout.connect(self.flush)
+        self._deadline = QTimer(self)
+        self._deadline.setSingleShot(True)
+        self._deadline.setInterval(DEADLINE_MS)
+        self._deadline.setTimerType(Qt.TimerType.PreciseTimer)
+        self._deadline.timeout.connect(self.flush)
+        self.last_saved: dt.datetime | None = None
+        self.last_write_seconds = 0.0
+        self.write_count = 0
+
+    def bind(self, widget: TextWidget, save: Callable[[object, str], object]) -> TextBinding:
+        binding = TextBinding(self, widget, save)
+        self.bindings.append(binding)
+        return binding
+
+    def forget(self, binding: TextBinding) -> None:
+        """Stop saving a widget that is going away (its text written first)."""
+        binding.flush()
+        if binding in self.bindings:
+            self.bindings.remove(binding)
+
+    def changed(self, _binding: TextBinding) -> None:
+        self._pause.start()
+        if not self._deadline.isActive():
+            self._deadline.start()
+
+    def pending(self) -> bool:
+        return any(b.dirty for b in self.bindings)
+
+    def flush(self) -> bool:
+        """Write every pending text now; False if a write failed."""
+        self._pause.stop()
+        self._deadline.stop()
+        ok = True
+        for binding in list(self.bindings):
+            ok = binding.flush() and ok
+        return ok
+
+    def write(self, binding: TextBinding) -> bool:
+        text = widget_text(binding.widget)
+        started = time.perf_counter()
+        try:
+            binding.save(binding.target, text)
+        except MemoLocked:
+            binding.dirty = False
+            self.locked.emit()
+            return False
+        except NotFound:
+            binding.dirty = False  # the item was removed (an undo); nothing to keep it in
+            return True
+        except UserError as error:
+            self.failed.emit(describe(error))
+            self._deadline.start()  # try again soon; the text stays in the field
+            return False
+        self.last_write_seconds = time.perf_counter() - started
+        self.write_count += 1
+        binding.dirty = widget_text(binding.widget) != text
+        self.mark_saved()
+        return True
+
+    def mark_saved(self) -> None:
+        """Structural changes (their own transactions) also reach the disk: say so."""
+        self.last_saved = dt.datetime.now()
+        self.saved.emit(self.last_saved)
+
+
+class SaveIndicator(QWidget):
+    """“Tallennettu klo 13.05.12”: when the last change reached the disk, with an icon."""
+
+    def __init__(self, autosaver: Autosaver, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.icon = QLabel(self)
+        self.text = QLabel(_("All changes are saved automatically."), self)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        layout.addWidget(self.icon)
+        layout.addWidget(self.text)
+        self._set_icon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        autosaver.saved.connect(self.show_saved)
+        autosaver.failed.connect(self.show_failed)
+
+    def _set_icon(self, which: QStyle.StandardPixmap) -> None:
+        icon: QIcon = self.style().standardIcon(which)
+        self.icon.setPixmap(icon.pixmap(16, 16))
+
+    def show_saved(self, when: dt.datetime) -> None:
+        self._set_icon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        self.text.setText(_("Saved {time}").format(time=clock_with_seconds(when)))
+        self.setToolTip(self.text.text())
+        self.setAccessibleName(self.text.text())
+
+    def show_failed(self, reason: str) -> None:
+        self._set_icon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.text.setText(_("Not saved yet — retrying. {reason}").format(reason=reason))
+        self.setToolTip(self.text.text())
+        self.setAccessibleName(self.text.text())

@@ -1,0 +1,736 @@
+"""Meeting mode: the memo typed live during the meeting, saved as it is typed.
+
+Layout: a top bar (back, title, save indicator, approve), calm banners (approved memo, an
+unexpected closing last time), then the agenda beside the editor of the chosen item. The
+first entry of the agenda list is the meeting's details and attendance.
+
+Saving: see :mod:`.autosave`. Structural changes (add, remove, reorder, attendance, outcome,
+status) are one transaction and one undo step each. An "editing since" marker in the
+settings, written while the editor is shown and cleared when it closes cleanly, tells the
+next opening that the application was closed unexpectedly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QGuiApplication,
+    QHideEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hyvinvointi_app.domain.enums import AgendaItemKind, MeetingStatus
+from hyvinvointi_app.domain.errors import MemoLocked, NotFound, UserError
+from hyvinvointi_app.i18n.errors import describe
+from hyvinvointi_app.i18n.formatting import format_date, format_datetime
+from hyvinvointi_app.i18n.labels import label
+from hyvinvointi_app.i18n.translator import _, ui_translator
+from hyvinvointi_app.services import agenda, meetings, members, plans, unit
+from hyvinvointi_app.services.meetings import AgendaItemView, MeetingDetail
+from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.meetings.editor.attendance import (
+    AttendancePanel,
+    MissingRolesWarning,
+    missing_roles_text,
+)
+from hyvinvointi_app.ui.meetings.editor.autosave import (
+    Autosaver,
+    SaveIndicator,
+    clock_with_seconds,
+)
+from hyvinvointi_app.ui.meetings.editor.banner import Banner
+from hyvinvointi_app.ui.meetings.editor.header import HeaderPanel
+from hyvinvointi_app.ui.meetings.editor.item_editor import ItemEditor, section_title
+from hyvinvointi_app.ui.meetings.editor.shortcuts import HelpOverlay, meeting_shortcuts, native
+from hyvinvointi_app.ui.undo import record
+
+DETAILS_ROW = 0
+MARKER_GROUP = "meeting_editor/editing"
+
+
+class MeetingNumber(int):
+    """The meeting's id, readable both as ``editor.meeting_id`` and ``editor.meeting_id()``."""
+
+    def __call__(self) -> int:
+        return int(self)
+
+
+def editing_marker_key(path: object, meeting_id: int) -> str:
+    digest = hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:16]
+    return f"{MARKER_GROUP}/{digest}-{meeting_id}"
+
+
+class MeetingEditor(QWidget):
+    back_requested = Signal()
+
+    def __init__(self, context: AppContext, meeting_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._meeting_id = MeetingNumber(meeting_id)
+        self.memo: MeetingDetail | None = None
+        self.locked = False
+        self._stale = False
+        # The unit file closes (another file opened, a restore, the window closed): the
+        # text typed last reaches it first.
+        context.closing.connect(self._clean_close)
+        self._marker_key = editing_marker_key(context.path.resolve(), meeting_id)
+        self.has_pre_primary = unit.get_unit(context.database).has_pre_primary
+        self.autosaver = Autosaver(self)
+        self.autosaver.locked.connect(self._locked_elsewhere)
+        self.setAccessibleName(_("Meeting mode"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(6)
+        layout.addLayout(self._build_top_bar())
+        self.crash_banner = Banner(QStyle.StandardPixmap.SP_MessageBoxInformation, "", self)
+        self.crash_banner.hide()
+        dismiss = self.crash_banner.add_button(_("OK"), _("Hide this message"))
+        dismiss.clicked.connect(self.crash_banner.hide)
+        layout.addWidget(self.crash_banner)
+        self.locked_banner = Banner(
+            QStyle.StandardPixmap.SP_MessageBoxInformation,
+            _("This memo is approved and locked. To change it, reopen it and give a reason."),
+            self,
+        )
+        self.reopen_button = self.locked_banner.add_button(
+            _("&Reopen…"), _("Reopen the memo for editing")
+        )
+        self.reopen_button.clicked.connect(self.reopen)
+        self.locked_banner.hide()
+        layout.addWidget(self.locked_banner)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self._build_agenda_panel())
+        self.pages = QStackedWidget(self.splitter)
+        self.details_page = self._build_details_page()
+        self.item_editor = ItemEditor(context, meeting_id, self.autosaver, self.pages)
+        self.item_editor.attendance_requested.connect(self.jump_to_attendance)
+        self.pages.addWidget(self.details_page)
+        self.pages.addWidget(self.item_editor)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([290, 800])
+        layout.addWidget(self.splitter, 1)
+
+        self.help_overlay = HelpOverlay(self)
+        self.help_overlay.closed.connect(self._restore_focus_after_help)
+        self._focus_before_help: QWidget | None = None
+        self._install_shortcuts()
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._application_state_changed)
+            app.aboutToQuit.connect(self._clean_close)
+
+        self._check_unexpected_close()
+        context.data_changed.connect(self._data_changed)
+        self.reload()
+        self.agenda_list.setCurrentRow(self._first_item_row())
+
+    # -- building -------------------------------------------------------------------
+
+    def _build_top_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.back_button = QPushButton("← " + _("Meetings"), self)
+        self.back_button.setAccessibleName(_("Back to the meetings list"))
+        self.back_button.setToolTip(_("Back to the meetings list (Esc or Alt+Left)"))
+        self.back_button.clicked.connect(self.request_back)
+        self.title = QLabel(self)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.indicator = SaveIndicator(self.autosaver, self)
+        self.help_button = QPushButton(_("Shortcuts (F1)"), self)
+        self.help_button.setAccessibleName(_("Show the keyboard shortcuts"))
+        self.help_button.clicked.connect(self.toggle_help)
+        self.approve_button = QPushButton(_("&Approve memo…"), self)
+        self.approve_button.setAccessibleName(_("Approve the memo"))
+        self.approve_button.setToolTip(
+            _("Runs the privacy check, then locks the memo (Ctrl+Shift+A)")
+        )
+        self.approve_button.clicked.connect(self.approve)
+        bar.addWidget(self.back_button)
+        bar.addSpacing(8)
+        bar.addWidget(self.title, 1)
+        bar.addWidget(self.indicator)
+        bar.addSpacing(12)
+        bar.addWidget(self.help_button)
+        bar.addWidget(self.approve_button)
+        return bar
+
+    def _build_agenda_panel(self) -> QWidget:
+        panel = QWidget(self)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 4, 0)
+        heading = section_title(_("Agenda"), panel)
+        self.agenda_list = QListWidget(panel)
+        self.agenda_list.setAccessibleName(_("Agenda items"))
+        self.agenda_list.setWordWrap(True)
+        self.agenda_list.setSpacing(2)
+        self.agenda_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.agenda_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.agenda_list.currentRowChanged.connect(self._row_changed)
+        heading.setBuddy(self.agenda_list)
+        layout.addWidget(heading)
+        layout.addWidget(self.agenda_list, 1)
+        self.missing_warning = MissingRolesWarning(panel)
+        layout.addWidget(self.missing_warning)
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        self.new_item_button = self._small_button(
+            panel, _("New item"), _("New agenda item"), "Ctrl+Shift+N", self.new_item
+        )
+        self.up_button = self._small_button(
+            panel, "↑", _("Move the item up"), "Ctrl+Shift+PgUp", lambda: self.move_item(-1)
+        )
+        self.down_button = self._small_button(
+            panel, "↓", _("Move the item down"), "Ctrl+Shift+PgDown", lambda: self.move_item(1)
+        )
+        self.remove_button = self._small_button(
+            panel, _("Remove"), _("Remove the item"), "Ctrl+Shift+Del", self.remove_item
+        )
+        for button in (self.new_item_button, self.up_button, self.down_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.remove_button)
+        layout.addLayout(row)
+        panel.setMinimumWidth(240)
+        return panel
+
+    def _small_button(
+        self,
+        parent: QWidget,
+        text: str,
+        name: str,
+        keys: str,
+        slot: Callable[[], object],
+    ) -> QPushButton:
+        button = QPushButton(text, parent)
+        button.setAccessibleName(name)
+        button.setToolTip(f"{name} ({native(keys)})")
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    def _build_details_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 0, 8, 8)
+        layout.addWidget(section_title(_("Meeting details"), page))
+        self.header = HeaderPanel(
+            self.context,
+            self._meeting_id,
+            self.autosaver,
+            lambda member: member.name or _("(name erased)"),
+            page,
+        )
+        layout.addWidget(self.header)
+        layout.addSpacing(6)
+        self.attendance = AttendancePanel(
+            self.context, self._meeting_id, self.autosaver.mark_saved, page
+        )
+        layout.addWidget(self.attendance, 1)
+        return page
+
+    def _install_shortcuts(self) -> None:
+        slots: dict[str, Callable[[], object]] = {
+            "next_item": lambda: self.step_item(1),
+            "previous_item": lambda: self.step_item(-1),
+            "new_item": self.new_item,
+            "move_up": lambda: self.move_item(-1),
+            "move_down": lambda: self.move_item(1),
+            "remove_item": self.remove_item,
+            "new_action": self.new_action,
+            "notes": lambda: self._focus_field("notes"),
+            "decision": lambda: self._focus_field("decision"),
+            "attendance": self.jump_to_attendance,
+            "close_meeting": self.close_meeting,
+            "approve": self.approve,
+            "help": self.toggle_help,
+            "back": self.request_back,
+        }
+        self.shortcuts: dict[str, list[QShortcut]] = {}
+        for shortcut in meeting_shortcuts():
+            for keys in shortcut.keys:
+                qs = QShortcut(QKeySequence(keys), self)
+                qs.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                qs.activated.connect(slots[shortcut.name])
+                self.shortcuts.setdefault(shortcut.name, []).append(qs)
+
+    # -- the public face --------------------------------------------------------------
+
+    @property
+    def meeting_id(self) -> MeetingNumber:
+        return self._meeting_id
+
+    def flush(self) -> bool:
+        """Write every pending text now; False if a write failed (the text stays on screen)."""
+        return self.autosaver.flush()
+
+    def focus_item(self, item_id: int) -> None:
+        """Show an agenda item (e.g. from a search result) with the cursor in its notes."""
+        row = self._row_of(item_id)
+        if row is not None:
+            self.agenda_list.setCurrentRow(row)
+            self.item_editor.notes_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def select_text(self, item_id: int | None, field: str, start: int, end: int) -> None:
+        """Show where a text is and select characters ``start``–``end`` of it.
+
+        ``field`` is a key of ``services.approval.memo_fields`` (``item:12:notes``,
+        ``action:3:text``, ``place`` …) or, with ``item_id``, an item field name (``notes``).
+        """
+        widget = self._widget_for(item_id, field)
+        if widget is None:
+            return
+        self.window().activateWindow()  # the privacy review window may have had the focus
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        if hasattr(widget, "setSelection"):
+            widget.setSelection(start, max(0, end - start))  # QLineEdit
+        elif hasattr(widget, "textCursor"):
+            cursor = widget.textCursor()
+            length = len(widget.toPlainText())
+            cursor.setPosition(min(start, length))
+            cursor.setPosition(min(end, length), cursor.MoveMode.KeepAnchor)
+            widget.setTextCursor(cursor)
+            widget.ensureCursorVisible()
+        if widget.window() is not None:
+            self.item_editor.ensureWidgetVisible(widget)
+
+    def _widget_for(self, item_id: int | None, field: str) -> QWidget | None:
+        assert self.memo is not None
+        parts = field.split(":")
+        if field == "place" or parts[0] == "guest":
+            self.agenda_list.setCurrentRow(DETAILS_ROW)
+            if parts[0] == "guest":
+                guests = self.attendance.guest_list
+                for row in range(guests.count()):
+                    if guests.item(row).data(Qt.ItemDataRole.UserRole) == int(parts[1]):
+                        guests.setCurrentRow(row)
+                return guests
+            return self.header.place_edit
+        if len(parts) == 3 and parts[0] == "item":
+            item_id, field = int(parts[1]), parts[2]
+        if len(parts) == 3 and parts[0] == "action":
+            action_id = int(parts[1])
+            owner = next(
+                (i for i in self.memo.agenda if any(a.id == action_id for a in i.actions)), None
+            )
+            if owner is None:
+                return None
+            self.focus_item(owner.id)
+            row = next(
+                (r for r in self.item_editor.action_rows if r.view and r.view.id == action_id),
+                None,
+            )
+            if row is None:
+                return None
+            line = row.responsible.lineEdit()
+            return line if parts[2] == "responsible" and line is not None else row.text_edit
+        if len(parts) == 3 and parts[0] == "follow_up":
+            target = self._item_of_kind(AgendaItemKind.FOLLOW_UP)
+            if target is None:
+                return None
+            self.focus_item(target.id)
+            self.item_editor.follow_up.select(int(parts[1]))
+            return self.item_editor.follow_up.comment
+        if len(parts) == 3 and parts[0] == "voice":
+            kind = (
+                AgendaItemKind.CHILDREN_VOICE
+                if parts[1] == "children"
+                else AgendaItemKind.GUARDIANS_VOICE
+            )
+            target = self._item_of_kind(kind)
+            if target is None:
+                return None
+            self.focus_item(target.id)
+            return self.item_editor.voice.summary
+        if item_id is None:
+            return None
+        self.focus_item(item_id)
+        return self.item_editor.field_widget(field)
+
+    def _item_of_kind(self, kind: AgendaItemKind) -> AgendaItemView | None:
+        assert self.memo is not None
+        return next((i for i in self.memo.agenda if i.kind is kind), None)
+
+    # -- reading and drawing ----------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the memo again and redraw, keeping the chosen item and unsaved typing."""
+        self.autosaver.flush()
+        self._stale = False
+        db = self.context.database
+        try:
+            memo = meetings.get_meeting(db, self._meeting_id)
+        except NotFound:
+            return  # the meeting was deleted (an undo); the meetings page closes the editor
+        self.memo = memo
+        self.locked = memo.status is MeetingStatus.APPROVED
+        lang = ui_translator().language
+        self.title.setText(
+            _("Meeting {number} · {date}").format(
+                number=memo.number, date=format_date(memo.date, lang)
+            )
+        )
+        self.title.setAccessibleName(self.title.text())
+        current_members = members.list_members(db, include_former=False)
+        known = {m.id for m in current_members}
+        choices = [(m.id, m.name or _("(name erased)")) for m in current_members]
+        choices += [
+            (a.member.id, a.member.name or _("(name erased)"))
+            for a in memo.attendance
+            if a.member.id not in known
+        ]
+        self.item_editor.set_choices(choices, plans.list_plans(db))
+        self._fill_agenda(memo)
+        self.header.show_memo(memo, current_members)
+        self.attendance.read_only = self.locked
+        self.attendance.show_memo(memo, self.has_pre_primary)
+        self.missing_warning.set_text(missing_roles_text(memo, self.has_pre_primary))
+        self._show_current()
+        self._apply_lock()
+
+    def refresh(self) -> None:
+        """The meetings page calls this after every change; the editor has redrawn already
+        (it listens to ``data_changed`` itself, so that it also works on its own)."""
+        if self._stale:
+            self.reload()
+
+    def _data_changed(self) -> None:
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def _fill_agenda(self, memo: MeetingDetail) -> None:
+        current = self._current_item_id()
+        was_details = self.agenda_list.currentRow() == DETAILS_ROW
+        self.agenda_list.blockSignals(True)
+        self.agenda_list.clear()
+        details = QListWidgetItem(_("Meeting details and attendance"))
+        details.setData(Qt.ItemDataRole.UserRole, None)
+        self.agenda_list.addItem(details)
+        for item in memo.agenda:
+            entry = QListWidgetItem(f"{item.position}. {item.title or label(item.kind)}")
+            entry.setData(Qt.ItemDataRole.UserRole, item.id)
+            self.agenda_list.addItem(entry)
+        row = self._row_of(current) if current is not None else None
+        if row is None:
+            row = DETAILS_ROW if was_details or not memo.agenda else 1
+        self.agenda_list.setCurrentRow(row)
+        self.agenda_list.blockSignals(False)
+
+    def _first_item_row(self) -> int:
+        return 1 if self.memo and self.memo.agenda else DETAILS_ROW
+
+    def _row_of(self, item_id: int | None) -> int | None:
+        for row in range(self.agenda_list.count()):
+            if self.agenda_list.item(row).data(Qt.ItemDataRole.UserRole) == item_id:
+                return row
+        return None
+
+    def _current_item_id(self) -> int | None:
+        entry = self.agenda_list.currentItem()
+        return None if entry is None else entry.data(Qt.ItemDataRole.UserRole)
+
+    def current_item(self) -> AgendaItemView | None:
+        item_id = self._current_item_id()
+        if item_id is None or self.memo is None:
+            return None
+        return next((i for i in self.memo.agenda if i.id == item_id), None)
+
+    def _row_changed(self, _row: int) -> None:
+        """Write what is pending, then show the chosen item as it is in the file now (text
+        saves do not redraw, so the memo read at the last redraw may be older)."""
+        self.autosaver.flush()
+        try:
+            self.memo = meetings.get_meeting(self.context.database, self._meeting_id)
+        except NotFound:
+            return
+        self._show_current()
+
+    def _show_current(self) -> None:
+        item = self.current_item()
+        assert self.memo is not None
+        if item is None:
+            self.pages.setCurrentWidget(self.details_page)
+        else:
+            self.item_editor.show_item(self.memo, item, self.has_pre_primary)
+            self.pages.setCurrentWidget(self.item_editor)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        item = self.current_item()
+        editable = not self.locked
+        rows = self.agenda_list.count()
+        row = self.agenda_list.currentRow()
+        self.new_item_button.setEnabled(editable)
+        self.up_button.setEnabled(editable and item is not None and row > 1)
+        self.down_button.setEnabled(editable and item is not None and row < rows - 1)
+        self.remove_button.setEnabled(editable and item is not None)
+
+    def _apply_lock(self) -> None:
+        self.locked_banner.setVisible(self.locked)
+        self.approve_button.setVisible(not self.locked)
+        self.item_editor.set_read_only(self.locked)
+        for edit in (
+            self.header.date_edit,
+            self.header.start_edit,
+            self.header.end_edit,
+            self.header.place_edit,
+            self.attendance.guest_note,
+        ):
+            edit.setReadOnly(self.locked)
+        for widget in (
+            self.header.chair_combo,
+            self.header.secretary_combo,
+            self.header.close_button,
+            self.attendance.guest_role,
+            self.attendance.add_guest_button,
+        ):
+            widget.setEnabled(not self.locked)
+        self.attendance.remove_guest_button.setEnabled(
+            not self.locked and bool(self.memo and self.memo.guests)
+        )
+        self._update_buttons()
+
+    # -- structural changes: one transaction and one undo step each ---------------------
+
+    def _change(self, run: Callable[[], object]) -> bool:
+        """Run a structural change; a rule it breaks is shown, not raised."""
+        if self.locked:
+            return False
+        self.autosaver.flush()
+        try:
+            run()
+        except MemoLocked:
+            self._locked_elsewhere()
+            return False
+        except UserError as error:
+            QMessageBox.warning(self, _("The change was not made"), describe(error))
+            return False
+        self.autosaver.mark_saved()
+        return True
+
+    def new_item(self) -> None:
+        db = self.context.database
+        after = self._current_item_id()
+        created: list[AgendaItemView] = []
+
+        def run() -> None:
+            created.append(
+                agenda.add_item(db, self._meeting_id, _("New item"), after_item_id=after)
+            )
+
+        if not self._change(run):
+            return
+        view = created[0]
+        record(
+            self.context,
+            _("add agenda item"),
+            undo=lambda: agenda.remove_item(db, view.id),
+            redo=lambda: agenda.restore_item(db, self._meeting_id, view),
+            parent=self,
+        )
+        self.focus_item(view.id)
+        self.item_editor.title_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.item_editor.title_edit.selectAll()
+
+    def move_item(self, step: int) -> None:
+        item = self.current_item()
+        if item is None or self.memo is None:
+            return
+        old, new = item.position, item.position + step
+        if not 1 <= new <= len(self.memo.agenda):
+            return
+        db = self.context.database
+        if not self._change(lambda: agenda.move_item(db, item.id, new)):
+            return
+        record(
+            self.context,
+            _("move agenda item"),
+            undo=lambda: agenda.move_item(db, item.id, old),
+            redo=lambda: agenda.move_item(db, item.id, new),
+            parent=self,
+        )
+
+    def remove_item(self) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        db = self.context.database
+        self.autosaver.flush()
+        view = agenda.get_item(db, item.id)
+        if not self._change(lambda: agenda.remove_item(db, item.id)):
+            return
+        record(
+            self.context,
+            _("remove agenda item"),
+            undo=lambda: agenda.restore_item(db, self._meeting_id, view),
+            redo=lambda: agenda.remove_item(db, view.id),
+            parent=self,
+        )
+
+    def new_action(self) -> None:
+        if self.locked:
+            return
+        if self.current_item() is None:
+            row = self._first_item_row()
+            self.agenda_list.setCurrentRow(row)
+        self.item_editor.new_action()
+
+    def close_meeting(self) -> None:
+        if not self.locked:
+            self.header.close_meeting()
+
+    # -- moving around --------------------------------------------------------------
+
+    def step_item(self, step: int) -> None:
+        row = self.agenda_list.currentRow() + step
+        if 0 <= row < self.agenda_list.count():
+            self.agenda_list.setCurrentRow(row)
+
+    def _focus_field(self, field: str) -> None:
+        if self.current_item() is None:
+            self.agenda_list.setCurrentRow(self._first_item_row())
+        widget = self.item_editor.field_widget(field)
+        if widget is not None and self.pages.currentWidget() is self.item_editor:
+            widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def jump_to_attendance(self) -> None:
+        self.agenda_list.setCurrentRow(DETAILS_ROW)
+        self.attendance.focus_table()
+
+    def request_back(self) -> None:
+        if self.help_overlay.isVisible():
+            self.help_overlay.dismiss()
+            return
+        self.flush()
+        self.back_requested.emit()
+
+    def toggle_help(self) -> None:
+        if self.help_overlay.isVisible():
+            self.help_overlay.dismiss()
+            return
+        self._focus_before_help = QApplication.focusWidget()
+        self.help_overlay.popup()
+
+    def _restore_focus_after_help(self) -> None:
+        if self._focus_before_help is not None and self._focus_before_help.isVisible():
+            self._focus_before_help.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- approval (the dialogs live in ui/meetings/approval.py) ------------------------
+
+    def approve(self) -> None:
+        if self.locked or not self.flush():
+            return
+        try:
+            from hyvinvointi_app.ui.meetings import approval
+        except ImportError:
+            QMessageBox.information(self, _("Approve memo"), _("Approval is not available yet."))
+            return
+        if approval.approve_interactively(self.context, self._meeting_id, self, self.select_text):
+            self.reload()
+
+    def reopen(self) -> None:
+        try:
+            from hyvinvointi_app.ui.meetings import approval
+        except ImportError:
+            QMessageBox.information(self, _("Reopen memo"), _("Reopening is not available yet."))
+            return
+        if approval.reopen_interactively(self.context, self._meeting_id, self):
+            self.reload()
+            self._set_marker()
+
+    def _locked_elsewhere(self) -> None:
+        self.reload()
+
+    # -- never losing a word -----------------------------------------------------------
+
+    def _check_unexpected_close(self) -> None:
+        settings = self.context.settings
+        if not settings.value(self._marker_key, ""):
+            return
+        memo = meetings.get_meeting(self.context.database, self._meeting_id)
+        saved = memo.updated_at.replace(tzinfo=dt.UTC)
+        same_day = saved.astimezone().date() == dt.date.today()
+        when = (
+            clock_with_seconds(saved.astimezone())
+            if same_day
+            else format_datetime(saved, ui_translator().language)
+        )
+        self.crash_banner.set_text(
+            _(
+                "The application was closed unexpectedly. The memo is as it was at the "
+                "last autosave ({time})."
+            ).format(time=when)
+        )
+        self.crash_banner.show()
+
+    def _set_marker(self) -> None:
+        if self.locked:
+            return
+        settings = self.context.settings
+        settings.setValue(self._marker_key, dt.datetime.now().isoformat(timespec="seconds"))
+        settings.sync()
+
+    def _clear_marker(self) -> None:
+        settings = self.context.settings
+        if settings.contains(self._marker_key):
+            settings.remove(self._marker_key)
+            settings.sync()
+
+    def _clean_close(self) -> None:
+        if self.flush():
+            self._clear_marker()
+
+    def _application_state_changed(self, state: Qt.ApplicationState) -> None:
+        if state != Qt.ApplicationState.ApplicationActive:
+            self.flush()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+        self._set_marker()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if event.spontaneous():  # the window was minimised: still editing
+            self.flush()
+        else:
+            self._clean_close()
+        super().hideEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._clean_close()
+        super().closeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.help_overlay.isVisible():
+            self.help_overlay.setGeometry(self.rect())

@@ -1,0 +1,274 @@
+"""The editor of one agenda item: title, theme and plan, notes, decision, action items, and
+for the follow-up and voice items their own part. One instance shows item after item, so
+the field that has the cursor keeps it when the director moves to the next item."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hyvinvointi_app.domain.enums import AgendaItemKind, AttendanceStatus, VoiceKind
+from hyvinvointi_app.i18n.labels import label
+from hyvinvointi_app.i18n.translator import _, ngettext
+from hyvinvointi_app.services import agenda
+from hyvinvointi_app.services.meetings import AgendaItemView, MeetingDetail
+from hyvinvointi_app.services.plans import PlanView
+from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.meetings.editor.actions import ActionRow
+from hyvinvointi_app.ui.meetings.editor.autosave import Autosaver
+from hyvinvointi_app.ui.meetings.editor.fields import MemoText, buddy_label
+from hyvinvointi_app.ui.meetings.editor.follow_up import FollowUpPanel
+from hyvinvointi_app.ui.meetings.editor.shortcuts import native
+from hyvinvointi_app.ui.meetings.editor.voice import VoicePanel
+
+VOICE_OF_KIND = {
+    AgendaItemKind.CHILDREN_VOICE: VoiceKind.CHILDREN,
+    AgendaItemKind.GUARDIANS_VOICE: VoiceKind.GUARDIANS,
+}
+
+
+def section_title(text: str, parent: QWidget) -> QLabel:
+    title = QLabel(text, parent)
+    font = title.font()
+    font.setBold(True)
+    title.setFont(font)
+    return title
+
+
+class ItemEditor(QScrollArea):
+    attendance_requested = Signal()
+
+    def __init__(
+        self,
+        context: AppContext,
+        meeting_id: int,
+        autosaver: Autosaver,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.meeting_id = meeting_id
+        self.autosaver = autosaver
+        self.read_only = False
+        self.item: AgendaItemView | None = None
+        self.memo: MeetingDetail | None = None
+        self.member_choices: list[tuple[int, str]] = []
+        self.action_rows: list[ActionRow] = []
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 0, 8, 8)
+        layout.setSpacing(8)
+
+        self.kind_label = QLabel(body)
+        self.title_edit = QLineEdit(body)
+        self.title_edit.setAccessibleName(_("Title of the agenda item"))
+        font = self.title_edit.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.title_edit.setFont(font)
+        title_row = QHBoxLayout()
+        title_row.addWidget(buddy_label(_("&Title:"), self.title_edit, body))
+        title_row.addWidget(self.title_edit, 1)
+        title_row.addWidget(self.kind_label)
+        layout.addLayout(title_row)
+
+        grid = QGridLayout()
+        self.theme_edit = QLineEdit(body)
+        self.theme_edit.setAccessibleName(_("Annual-clock theme of the item"))
+        self.plan_combo = QComboBox(body)
+        self.plan_combo.setAccessibleName(_("Plan handled in this item"))
+        self.plan_combo.activated.connect(lambda _i: self._plan_chosen())
+        grid.addWidget(buddy_label(_("T&heme:"), self.theme_edit, body), 0, 0)
+        grid.addWidget(self.theme_edit, 0, 1)
+        grid.addWidget(buddy_label(_("P&lan:"), self.plan_combo, body), 0, 2)
+        grid.addWidget(self.plan_combo, 0, 3)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        layout.addLayout(grid)
+
+        self.attendance_row = QWidget(body)
+        attendance_layout = QHBoxLayout(self.attendance_row)
+        attendance_layout.setContentsMargins(0, 0, 0, 0)
+        self.attendance_summary = QLabel(self.attendance_row)
+        self.attendance_summary.setWordWrap(True)
+        self.attendance_button = QPushButton(_("Mark attendance…"), self.attendance_row)
+        self.attendance_button.setAccessibleName(_("Mark attendance"))
+        self.attendance_button.setToolTip(native("Ctrl+Shift+L"))
+        self.attendance_button.clicked.connect(self.attendance_requested)
+        attendance_layout.addWidget(self.attendance_summary, 1)
+        attendance_layout.addWidget(self.attendance_button)
+        layout.addWidget(self.attendance_row)
+
+        self.follow_up = FollowUpPanel(context, meeting_id, autosaver, body)
+        layout.addWidget(self.follow_up)
+        self.voice = VoicePanel(context, meeting_id, autosaver, body)
+        layout.addWidget(self.voice)
+
+        self.notes_edit = MemoText(_("Notes"), body)
+        self.notes_edit.setPlaceholderText(
+            _("What was discussed. Lists: start a line with “- ”. Matters of the whole group only.")
+        )
+        self.notes_edit.setMinimumHeight(150)
+        layout.addWidget(buddy_label(_("&Notes:"), self.notes_edit, body))
+        layout.addWidget(self.notes_edit, 3)
+        self.decision_edit = MemoText(_("Decision"), body)
+        self.decision_edit.setPlaceholderText(_("What was decided or agreed"))
+        self.decision_edit.setMinimumHeight(70)
+        layout.addWidget(buddy_label(_("&Decision:"), self.decision_edit, body))
+        layout.addWidget(self.decision_edit, 1)
+
+        actions_row = QHBoxLayout()
+        actions_row.addWidget(section_title(_("Action items"), body))
+        actions_row.addStretch(1)
+        self.new_action_button = QPushButton(_("New action &item"), body)
+        self.new_action_button.setAccessibleName(_("New action item"))
+        self.new_action_button.setToolTip(native("Ctrl+Shift+T"))
+        self.new_action_button.clicked.connect(self.new_action)
+        actions_row.addWidget(self.new_action_button)
+        layout.addLayout(actions_row)
+        self.no_actions = QLabel(_("No action items yet (Ctrl+Shift+T adds one)."), body)
+        layout.addWidget(self.no_actions)
+        self.actions_box = QVBoxLayout()
+        self.actions_box.setSpacing(2)
+        layout.addLayout(self.actions_box)
+        layout.addStretch(0)
+        self.setWidget(body)
+
+        self.text_bindings = {
+            "title": autosaver.bind(self.title_edit, self._save_text("title")),
+            "theme": autosaver.bind(self.theme_edit, self._save_text("theme")),
+            "notes": autosaver.bind(self.notes_edit, self._save_text("notes")),
+            "decision": autosaver.bind(self.decision_edit, self._save_text("decision")),
+        }
+
+    def _save_text(self, field: str):  # type: ignore[no-untyped-def]
+        def save(target: object, text: str) -> None:
+            agenda.set_item_text(self.context.database, int(str(target)), field, text)
+
+        return save
+
+    # -- showing --------------------------------------------------------------------
+
+    def set_choices(self, members: list[tuple[int, str]], plans: list[PlanView]) -> None:
+        self.member_choices = members
+        self.plan_combo.clear()
+        self.plan_combo.addItem(_("(no plan)"), None)
+        for plan in plans:
+            self.plan_combo.addItem(plan.name, plan.id)
+
+    def show_item(self, memo: MeetingDetail, item: AgendaItemView, has_pre_primary: bool) -> None:
+        same_item = self.item is not None and self.item.id == item.id
+        self.memo = memo
+        self.item = item
+        self.kind_label.setText(label(item.kind))
+        for field, binding in self.text_bindings.items():
+            if not (same_item and binding.dirty):
+                binding.show(item.id, getattr(item, field))
+        index = self.plan_combo.findData(item.plan_id) if item.plan_id else 0
+        if index < 0:
+            self.plan_combo.addItem(item.plan_name or "?", item.plan_id)
+            index = self.plan_combo.count() - 1
+        self.plan_combo.setCurrentIndex(index)
+
+        self.attendance_row.setVisible(item.kind is AgendaItemKind.ATTENDANCE)
+        if item.kind is AgendaItemKind.ATTENDANCE:
+            present = sum(1 for a in memo.attendance if a.status is AttendanceStatus.PRESENT)
+            from hyvinvointi_app.ui.meetings.editor.attendance import missing_roles_text
+
+            text = ngettext(
+                "{count} member present of {total}.",
+                "{count} members present of {total}.",
+                present,
+            ).format(count=present, total=len(memo.attendance))
+            missing = missing_roles_text(memo, has_pre_primary)
+            self.attendance_summary.setText(f"{text} {missing}".strip())
+        self.follow_up.setVisible(item.kind is AgendaItemKind.FOLLOW_UP)
+        if item.kind is AgendaItemKind.FOLLOW_UP:
+            self.follow_up.show_memo(memo)
+        voice = VOICE_OF_KIND.get(item.kind)
+        self.voice.setVisible(voice is not None)
+        if voice is not None:
+            self.voice.show_memo(memo, voice)
+        self._show_actions(item, same_item)
+
+    def _show_actions(self, item: AgendaItemView, same_item: bool) -> None:
+        saved = [row for row in self.action_rows if row.view is not None]
+        if same_item and [r.view.id for r in saved if r.view] == [a.id for a in item.actions]:
+            for row, view in zip(saved, item.actions, strict=True):
+                row.show_view(view)
+            self.no_actions.setVisible(not self.action_rows)
+            return
+        for row in self.action_rows:
+            row.discard()
+        self.action_rows = []
+        for view in item.actions:
+            self._add_row(view)
+        self.no_actions.setVisible(not self.action_rows)
+
+    def _add_row(self, view: object) -> ActionRow:
+        assert self.item is not None and self.memo is not None
+        row = ActionRow(
+            self.context,
+            self.meeting_id,
+            self.item.id,
+            self.autosaver,
+            self.member_choices,
+            self.memo.date,
+            view,  # type: ignore[arg-type]
+            self.autosaver.mark_saved,
+            self.widget(),
+        )
+        row.set_read_only(self.read_only)
+        self.actions_box.addWidget(row)
+        self.action_rows.append(row)
+        return row
+
+    def new_action(self) -> None:
+        if self.read_only or self.item is None:
+            return
+        empty = next((r for r in self.action_rows if r.view is None), None)
+        row = empty or self._add_row(None)
+        self.no_actions.hide()
+        row.text_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.ensureWidgetVisible(row)
+
+    def _plan_chosen(self) -> None:
+        if self.item is None or self.read_only:
+            return
+        self.autosaver.flush()
+        agenda.set_item_plan(self.context.database, self.item.id, self.plan_combo.currentData())
+        self.autosaver.mark_saved()
+
+    def field_widget(self, field: str) -> QWidget | None:
+        return {
+            "title": self.title_edit,
+            "theme": self.theme_edit,
+            "notes": self.notes_edit,
+            "decision": self.decision_edit,
+        }.get(field)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        for edit in (self.title_edit, self.theme_edit, self.follow_up.comment):
+            edit.setReadOnly(read_only)
+        for text in (self.notes_edit, self.decision_edit, self.voice.summary):
+            text.setReadOnly(read_only)
+        for widget in (self.plan_combo, self.new_action_button, *self.voice.checks.values()):
+            widget.setEnabled(not read_only)
+        self.follow_up.read_only = read_only
+        for row in self.action_rows:
+            row.set_read_only(read_only)

@@ -1,0 +1,76 @@
+"""Children's or guardians' voice, at group level: how views were collected, what came up."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from hyvinvointi_app.domain.enums import VoiceKind, VoiceMethod
+from hyvinvointi_app.i18n.labels import choices, label
+from hyvinvointi_app.i18n.translator import _
+from hyvinvointi_app.services import agenda
+from hyvinvointi_app.services.meetings import MeetingDetail
+from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.meetings.editor.autosave import Autosaver
+from hyvinvointi_app.ui.meetings.editor.fields import MemoText, buddy_label
+
+
+class VoicePanel(QWidget):
+    def __init__(
+        self,
+        context: AppContext,
+        meeting_id: int,
+        autosaver: Autosaver,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.meeting_id = meeting_id
+        self.autosaver = autosaver
+        self.kind = VoiceKind.CHILDREN
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.methods_label = QLabel(_("How were the views collected?"), self)
+        layout.addWidget(self.methods_label)
+        grid = QGridLayout()
+        self.checks: dict[VoiceMethod, QCheckBox] = {}
+        for index, (method, text) in enumerate(choices(VoiceMethod)):
+            check = QCheckBox(text, self)
+            check.setAccessibleName(text)
+            check.toggled.connect(lambda _on: self._methods_changed())
+            grid.addWidget(check, index // 4, index % 4)
+            self.checks[method] = check
+        layout.addLayout(grid)
+        self.summary = MemoText(_("What came up"), self)
+        self.summary.setMinimumHeight(90)
+        self.summary.setPlaceholderText(
+            _("At group level only: no child's or family's name or details.")
+        )
+        layout.addWidget(buddy_label(_("What came &up:"), self.summary, self))
+        layout.addWidget(self.summary, 1)
+        self.binding = autosaver.bind(self.summary, self._save)
+
+    def show_memo(self, memo: MeetingDetail, kind: VoiceKind) -> None:
+        self.kind = kind
+        voice = next((v for v in memo.voices if v.kind is kind), None)
+        self.methods_label.setText(
+            _("{voice}: how were the views collected?").format(voice=label(kind))
+        )
+        methods = set(voice.methods) if voice else set()
+        for method, check in self.checks.items():
+            check.blockSignals(True)
+            check.setChecked(method.value in methods)
+            check.blockSignals(False)
+        if not (self.binding.target == kind and self.binding.dirty):
+            self.binding.show(kind, voice.summary if voice else "")
+
+    def _chosen(self) -> list[VoiceMethod]:
+        return [method for method, check in self.checks.items() if check.isChecked()]
+
+    def _save(self, target: object, text: str) -> None:
+        agenda.set_voice(
+            self.context.database, self.meeting_id, VoiceKind(str(target)), self._chosen(), text
+        )
+
+    def _methods_changed(self) -> None:
+        self.binding.dirty = True
+        self.autosaver.flush()

@@ -1,0 +1,409 @@
+"""Meeting mode, driven with the keyboard alone on the real widgets and a real unit file:
+attendance, new items, notes, decisions, action items with typed due dates, follow-up of a
+carried-over action, autosave on a pause and on leaving a field, undo of structural
+changes, then a fresh opening of the file that finds everything."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QPlainTextEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from hyvinvointi_app.domain.enums import (
+    ActionStatus,
+    AgendaItemKind,
+    AttendanceStatus,
+    FollowUpOutcome,
+    Role,
+)
+from hyvinvointi_app.domain.typed_dates import parse_typed_date
+from hyvinvointi_app.i18n.labels import role_label
+from hyvinvointi_app.services import actions, agenda, approval, meetings, members, periods
+from hyvinvointi_app.services.actions import ActionInput
+from hyvinvointi_app.services.members import MemberInput
+from hyvinvointi_app.store.database import open_database
+from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.main_window import MainWindow
+from hyvinvointi_app.ui.meetings.editor import MeetingEditor
+from hyvinvointi_app.ui.meetings.editor.autosave import DEADLINE_MS, PAUSE_MS
+from hyvinvointi_app.ui.meetings.editor.editor import editing_marker_key
+
+Typist = Callable[[QWidget, str], None]
+CTRL = Qt.KeyboardModifier.ControlModifier
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def press(key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.keyClick(focused(), key, modifiers)
+    QApplication.processEvents()
+
+
+def type_here(typist: Typist, text: str) -> None:
+    typist(focused(), text)
+
+
+def set_up_meetings(context: AppContext) -> tuple[int, int]:
+    """Four members, an earlier meeting with an open action, and the meeting to type."""
+    db = context.database
+    for name, role in (
+        ("Aino Ahonen", Role.DIRECTOR),
+        ("Eero Virtanen", Role.ECEC_STAFF),
+        ("Liisa Mäkelä", Role.GUARDIAN_REPRESENTATIVE),
+        ("Terhi Salo", Role.PUBLIC_HEALTH_NURSE),
+    ):
+        members.add_member(db, MemberInput(name, role))
+    period = periods.list_periods(db)[0]
+    first = meetings.new_meeting(db, period.id, period.start_date + dt.timedelta(days=20))
+    carried = actions.add_action(db, first.id, ActionInput("Päivitä pelastussuunnitelma"))
+    second = meetings.new_meeting(db, period.id, period.start_date + dt.timedelta(days=60))
+    return second.id, carried.id
+
+
+@pytest.fixture
+def memo(context: AppContext) -> tuple[int, int]:
+    return set_up_meetings(context)
+
+
+def make_editor(qtbot: QtBot, context: AppContext, meeting_id: int) -> MeetingEditor:
+    """The editor as its own window, the active one (the main window steps aside), so that
+    its shortcuts work as they do when the meetings screen shows it."""
+    main = context.parent()
+    if isinstance(main, QWidget):
+        main.hide()
+    editor = MeetingEditor(context, meeting_id)
+    qtbot.addWidget(editor)
+    editor.resize(1200, 720)
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow, timeout=2000)
+    return editor
+
+
+def test_a_whole_meeting_typed_with_the_keyboard_alone(
+    qtbot: QtBot,
+    window: MainWindow,
+    context: AppContext,
+    memo: tuple[int, int],
+    typist: Typist,
+    unit_file: Path,
+) -> None:
+    meeting_id, carried_id = memo
+    db = context.database
+    editor = make_editor(qtbot, context, meeting_id)
+    editor.item_editor.notes_edit.setFocus()
+    start = meetings.get_meeting(db, meeting_id)
+    meeting_date = start.date
+
+    # Attendance: Ctrl+Shift+L, then one key per member (sorted by role).
+    press(Qt.Key.Key_L, CTRL_SHIFT)
+    assert focused() is editor.attendance.table
+    press(Qt.Key.Key_1)  # director present
+    press(Qt.Key.Key_2)  # ECEC staff absent
+    press(Qt.Key.Key_3)  # guardian representative excused
+    statuses = {a.member.name: a.status for a in meetings.get_meeting(db, meeting_id).attendance}
+    assert statuses["Eero Virtanen"] is AttendanceStatus.ABSENT
+    assert statuses["Liisa Mäkelä"] is AttendanceStatus.EXCUSED
+    warning = editor.attendance.warning
+    assert warning.isVisible() and role_label(Role.GUARDIAN_REPRESENTATIVE) in warning.text.text()
+    context.undo_stack.undo()  # the excuse was a slip
+    assert editor.memo is not None
+    liisa = next(a for a in editor.memo.attendance if a.member.name == "Liisa Mäkelä")
+    assert liisa.status is AttendanceStatus.PRESENT
+    context.undo_stack.redo()
+
+    # Three new items, each with a title typed over the proposed one.
+    titles = ["Pihan turvallisuus", "Kiusaamisen ehkäisy – syksyn kysely", "Tiedote huoltajille"]
+    new_ids = []
+    for title in titles:
+        press(Qt.Key.Key_N, CTRL_SHIFT)
+        assert focused() is editor.item_editor.title_edit
+        type_here(typist, title)
+        new_ids.append(editor.item_editor.item.id)  # type: ignore[union-attr]
+    press(Qt.Key.Key_Tab)  # leaving the field saves at once
+    assert agenda.get_item(db, new_ids[2]).title == titles[2]
+
+    # Notes and a decision in the first new item; saved after a pause of at most a second.
+    editor.focus_item(new_ids[0])
+    assert editor.item_editor.item is not None and editor.item_editor.item.id == new_ids[0]
+    press(Qt.Key.Key_M, CTRL_SHIFT)
+    assert focused() is editor.item_editor.notes_edit
+    type_here(typist, "Keinut tarkistettu.")
+    press(Qt.Key.Key_Return)
+    type_here(typist, "- hiekkalaatikon kansi rikki")
+    assert agenda.get_item(db, new_ids[0]).notes == ""
+    qtbot.wait(max(PAUSE_MS, DEADLINE_MS) + 250)
+    assert agenda.get_item(db, new_ids[0]).notes == (
+        "Keinut tarkistettu.\n- hiekkalaatikon kansi rikki"
+    )
+    assert "Saved" in editor.indicator.text.text()
+    press(Qt.Key.Key_D, CTRL_SHIFT)
+    type_here(typist, "Sovittiin korjauspyynnöstä.")
+    press(Qt.Key.Key_Tab)
+    assert agenda.get_item(db, new_ids[0]).decision == "Sovittiin korjauspyynnöstä."
+
+    # Two action items: text, responsible (a member, then typed freely), typed due dates.
+    press(Qt.Key.Key_T, CTRL_SHIFT)
+    type_here(typist, "Tee korjauspyyntö kiinteistöhuoltoon")
+    press(Qt.Key.Key_Tab)
+    type_here(typist, "Eero Virtanen")
+    press(Qt.Key.Key_Tab)
+    type_here(typist, "15.1.")
+    press(Qt.Key.Key_Tab)
+    press(Qt.Key.Key_T, CTRL_SHIFT)
+    type_here(typist, "Kerro huoltajille kyselystä")
+    press(Qt.Key.Key_Tab)
+    type_here(typist, "Koko henkilöstö")
+    press(Qt.Key.Key_Tab)
+    type_here(typist, "1.3.")
+    press(Qt.Key.Key_Tab)
+    saved_actions = agenda.get_item(db, new_ids[0]).actions
+    assert [a.text for a in saved_actions] == [
+        "Tee korjauspyyntö kiinteistöhuoltoon",
+        "Kerro huoltajille kyselystä",
+    ]
+    first_action, second_action = saved_actions
+    assert first_action.responsible is not None
+    assert first_action.responsible.name == "Eero Virtanen"
+    assert first_action.due_date == parse_typed_date("15.1.", meeting_date)
+    assert second_action.responsible is None
+    assert second_action.responsible_text == "Koko henkilöstö"
+    assert second_action.due_date == parse_typed_date("1.3.", meeting_date)
+    assert (
+        editor.item_editor.action_rows[0]
+        .due_edit.text()
+        .endswith(
+            str(first_action.due_date.year)  # type: ignore[union-attr]
+        )
+    )
+
+    # Follow-up: the carried-over action is done, with a comment.
+    follow_item = next(i for i in start.agenda if i.kind is AgendaItemKind.FOLLOW_UP)
+    while editor.item_editor.item is None or editor.item_editor.item.id != follow_item.id:
+        press(Qt.Key.Key_PageUp, CTRL)
+    press(Qt.Key.Key_M, CTRL_SHIFT)
+    press(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    press(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is editor.item_editor.follow_up.table
+    press(Qt.Key.Key_1)
+    press(Qt.Key.Key_Tab)
+    assert focused() is editor.item_editor.follow_up.comment
+    type_here(typist, "Päivitetty ja jaettu henkilöstölle.")
+    qtbot.wait(max(PAUSE_MS, DEADLINE_MS) + 250)
+
+    # The header: place typed, meeting closed with Ctrl+Shift+E.
+    press(Qt.Key.Key_L, CTRL_SHIFT)
+    editor.header.place_edit.setFocus()
+    type_here(typist, "Päiväkodin henkilökunnan huone")
+    press(Qt.Key.Key_E, CTRL_SHIFT)
+    assert meetings.get_meeting(db, meeting_id).end_time is not None
+
+    # Undo and redo of a structural change: the third new item goes and comes back.
+    editor.focus_item(new_ids[2])
+    editor.agenda_list.setFocus()
+    press(Qt.Key.Key_PageUp, CTRL_SHIFT)  # move up
+    moved = meetings.get_meeting(db, meeting_id)
+    assert moved.item(new_ids[2]).position == moved.item(new_ids[1]).position - 1
+    context.undo_stack.undo()
+    restored = meetings.get_meeting(db, meeting_id)
+    assert restored.item(new_ids[2]).position == restored.item(new_ids[1]).position + 1
+    press(Qt.Key.Key_Delete, CTRL_SHIFT)
+    assert new_ids[2] not in [i.id for i in meetings.get_meeting(db, meeting_id).agenda]
+    context.undo_stack.undo()
+    assert meetings.get_meeting(db, meeting_id).item(new_ids[2]).title == titles[2]
+    assert editor._row_of(new_ids[2]) is not None
+
+    # Close everything, then open the file afresh: all of it is there.
+    editor.close()
+    window.close()
+    database = open_database(unit_file)
+    try:
+        again = AppContext(database)
+        memo_again = meetings.get_meeting(database, meeting_id)
+        assert [memo_again.item(i).title for i in new_ids] == titles
+        first = memo_again.item(new_ids[0])
+        assert first.notes == "Keinut tarkistettu.\n- hiekkalaatikon kansi rikki"
+        assert first.decision == "Sovittiin korjauspyynnöstä."
+        assert len(first.actions) == 2
+        follow = next(f for f in memo_again.follow_ups if f.action.id == carried_id)
+        assert follow.outcome is FollowUpOutcome.DONE
+        assert follow.comment == "Päivitetty ja jaettu henkilöstölle."
+        assert follow.action.status is ActionStatus.DONE
+        assert memo_again.place == "Päiväkodin henkilökunnan huone"
+        status = {a.member.name: a.status for a in memo_again.attendance}
+        assert status["Liisa Mäkelä"] is AttendanceStatus.EXCUSED
+        reopened = make_editor(qtbot, again, meeting_id)
+        reopened.focus_item(new_ids[0])
+        assert reopened.item_editor.notes_edit.toPlainText() == first.notes
+        assert not reopened.crash_banner.isVisible()  # it was closed cleanly
+        reopened.close()
+    finally:
+        database.close()
+
+
+def test_text_saves_after_a_pause_and_on_focus_out(
+    qtbot: QtBot, context: AppContext, memo: tuple[int, int], typist: Typist
+) -> None:
+    meeting_id, _carried = memo
+    editor = make_editor(qtbot, context, meeting_id)
+    item = editor.current_item()
+    assert item is not None
+    notes = editor.item_editor.notes_edit
+    notes.setFocus()
+    typist(notes, "Tauko")
+    assert agenda.get_item(context.database, item.id).notes == ""
+    qtbot.waitUntil(
+        lambda: agenda.get_item(context.database, item.id).notes == "Tauko", timeout=1000
+    )
+    typist(notes, " ja lähtö")
+    editor.item_editor.decision_edit.setFocus()
+    assert agenda.get_item(context.database, item.id).notes == "Tauko ja lähtö"
+    typist(editor.item_editor.decision_edit, "Päätös")
+    assert editor.flush()
+    assert agenda.get_item(context.database, item.id).decision == "Päätös"
+
+
+def test_typing_without_pause_still_saves_within_a_second(
+    qtbot: QtBot, context: AppContext, memo: tuple[int, int], typist: Typist
+) -> None:
+    meeting_id, _carried = memo
+    editor = make_editor(qtbot, context, meeting_id)
+    item = editor.current_item()
+    assert item is not None
+    notes = editor.item_editor.notes_edit
+    notes.setFocus()
+    typist(notes, "a")
+    for _ in range(12):  # a keystroke every 100 ms: the pause timer never runs out
+        qtbot.wait(100)
+        typist(notes, "b")
+    assert agenda.get_item(context.database, item.id).notes.startswith("ab")
+
+
+def test_paste_from_word_keeps_the_text_and_drops_the_styling(
+    qtbot: QtBot, context: AppContext, memo: tuple[int, int]
+) -> None:
+    editor = make_editor(qtbot, context, memo[0])
+    data = QMimeData()
+    data.setHtml("<p><b>Lihavoitu</b> <span style='color:red'>punainen</span></p>")
+    data.setText("Lihavoitu punainen")
+    notes = editor.item_editor.notes_edit
+    notes.insertFromMimeData(data)
+    assert notes.toPlainText() == "Lihavoitu punainen"
+    assert isinstance(notes, QPlainTextEdit)
+
+
+def test_approved_memo_is_read_only_with_a_banner(
+    qtbot: QtBot, context: AppContext, memo: tuple[int, int]
+) -> None:
+    meeting_id, _carried = memo
+    approval.approve_memo(
+        context.database, meeting_id, approved_by="Aino Ahonen", findings_confirmed=True
+    )
+    editor = make_editor(qtbot, context, meeting_id)
+    assert editor.locked_banner.isVisible()
+    assert editor.reopen_button.isVisible() and editor.reopen_button.isEnabled()
+    assert not editor.approve_button.isVisible()
+    assert editor.item_editor.notes_edit.isReadOnly()
+    assert editor.header.place_edit.isReadOnly()
+    count = context.undo_stack.count()
+    editor.new_item()
+    editor.attendance.set_status(editor.memo.attendance[0].member.id, AttendanceStatus.ABSENT)  # type: ignore[union-attr]
+    assert context.undo_stack.count() == count
+
+
+def test_unexpected_close_is_told_calmly(
+    qtbot: QtBot, context: AppContext, memo: tuple[int, int]
+) -> None:
+    meeting_id, _carried = memo
+    key = editing_marker_key(context.path.resolve(), meeting_id)
+    context.settings.setValue(key, "2026-11-23T13:05:12")
+    editor = make_editor(qtbot, context, meeting_id)
+    assert editor.crash_banner.isVisible()
+    assert "closed unexpectedly" in editor.crash_banner.label.text()
+    editor.close()
+    assert not context.settings.contains(key)
+
+
+def test_select_text_shows_the_item_and_selects_the_span(
+    qtbot: QtBot, context: AppContext, memo: tuple[int, int]
+) -> None:
+    meeting_id, _carried = memo
+    detail = meetings.get_meeting(context.database, meeting_id)
+    target = detail.agenda[5]
+    agenda.set_item_text(context.database, target.id, "notes", "Soita 040 1234567 huomenna")
+    editor = make_editor(qtbot, context, meeting_id)
+    editor.select_text(target.id, "notes", 6, 17)
+    assert editor.item_editor.item is not None and editor.item_editor.item.id == target.id
+    assert editor.item_editor.notes_edit.textCursor().selectedText() == "040 1234567"
+    editor.select_text(None, f"item:{target.id}:title", 0, 3)
+    assert editor.item_editor.title_edit.selectedText() == target.title[:3]
+    editor.select_text(None, "place", 0, 0)
+    assert editor.pages.currentWidget() is editor.details_page
+
+
+def test_help_overlay_opens_with_f1_and_closes_with_escape(
+    qtbot: QtBot, context: AppContext, memo: tuple[int, int]
+) -> None:
+    editor = make_editor(qtbot, context, memo[0])
+    editor.item_editor.notes_edit.setFocus()
+    with qtbot.assertNotEmitted(editor.back_requested):
+        press(Qt.Key.Key_F1)
+        assert editor.help_overlay.isVisible()
+        press(Qt.Key.Key_Escape)
+        assert not editor.help_overlay.isVisible()
+    with qtbot.waitSignal(editor.back_requested, timeout=500):
+        press(Qt.Key.Key_Escape)
+
+
+def test_every_control_is_named_and_tab_is_never_trapped(
+    qtbot: QtBot, context: AppContext, memo: tuple[int, int]
+) -> None:
+    editor = make_editor(qtbot, context, memo[0])
+    for row in range(editor.agenda_list.count()):
+        editor.agenda_list.setCurrentRow(row)
+        QApplication.processEvents()
+        controls = [
+            w
+            for w in editor.findChildren(QWidget)
+            if w.isVisibleTo(editor)
+            and w.isEnabled()
+            and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and w.metaObject().className() not in ("QWidget", "QScrollBar")
+            and not isinstance(w.parentWidget(), QAbstractScrollArea)
+        ]
+        unnamed = [
+            f"{type(w).__name__}:{getattr(w, 'text', lambda: '')()}"
+            for w in controls
+            if not w.accessibleName().strip()
+        ]
+        assert not unnamed, unnamed
+    editor.agenda_list.setCurrentRow(0)
+    editor.attendance.table.setFocus()
+    press(Qt.Key.Key_Tab)
+    assert focused() is not editor.attendance.table
+
+
+def test_coming_back_to_an_item_shows_what_was_typed_there(
+    qtbot: QtBot, context: AppContext, memo: tuple[int, int], typist: Typist
+) -> None:
+    """Found by the crash trials: text saves do not redraw, so an item shown again must be
+    read from the file, not from the memo read at the last redraw."""
+    editor = make_editor(qtbot, context, memo[0])
+    editor.item_editor.notes_edit.setFocus()
+    press(Qt.Key.Key_PageDown, CTRL)
+    type_here(typist, "Ensimmäinen")
+    press(Qt.Key.Key_PageDown, CTRL)
+    type_here(typist, "Toinen")
+    press(Qt.Key.Key_PageUp, CTRL)
+    assert editor.item_editor.notes_edit.toPlainText() == "Ensimmäinen"
