@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
 from hyvinvointi_app.domain.enums import (
@@ -32,12 +34,16 @@ from hyvinvointi_app.store.models import (
     ActionItem,
     AgendaItem,
     Attendance,
+    Base,
     ClockTheme,
     Guest,
     Meeting,
     Member,
+    MemoVersion,
     OperatingPeriod,
     Plan,
+    PlanEvaluation,
+    ResultCardDiscussion,
     Unit,
     VoiceRecord,
     utc_now,
@@ -406,10 +412,85 @@ def remove_guest(db: Database, guest_id: int) -> None:
         session.delete(guest)
 
 
-def delete_meeting(db: Database, meeting_id: int) -> None:
-    """Delete a draft meeting (an approved memo is a public record and stays)."""
+@dataclass(frozen=True, slots=True)
+class MeetingSnapshot:
+    """Every row of a deleted meeting, with its ids, so that undo can put it back whole and
+    later undo steps still find their rows (see :func:`restore_meeting`)."""
+
+    meeting_id: int
+    rows: tuple[tuple[str, dict[str, Any]], ...]
+    """(table name, column values) in an order that satisfies the foreign keys."""
+    evaluation_links: tuple[tuple[int, int | None, int | None], ...]
+    """(plan evaluation id, meeting id, agenda item id) that the delete set to NULL."""
+
+    @property
+    def updated_at(self) -> dt.datetime:
+        """When the deleted memo had last changed."""
+        value: dt.datetime = self.rows[0][1]["updated_at"]
+        return value
+
+
+_SNAPSHOT_MODELS: tuple[type[Base], ...] = (
+    Meeting,
+    AgendaItem,
+    Attendance,
+    Guest,
+    ActionItem,
+    ActionFollowUp,
+    VoiceRecord,
+    MemoVersion,
+    ResultCardDiscussion,
+)
+_MODEL_BY_TABLE = {model.__tablename__: model for model in _SNAPSHOT_MODELS}
+
+
+def _values(row: Base) -> dict[str, Any]:
+    return {attr.key: getattr(row, attr.key) for attr in sa_inspect(type(row)).column_attrs}
+
+
+def _snapshot(session: Session, meeting: Meeting) -> MeetingSnapshot:
+    item_ids = select(AgendaItem.id).where(AgendaItem.meeting_id == meeting.id)
+    action_ids = select(ActionItem.id).where(ActionItem.meeting_id == meeting.id)
+    children: list[tuple[type[Base], Any]] = [
+        (AgendaItem, AgendaItem.meeting_id == meeting.id),
+        (Attendance, Attendance.meeting_id == meeting.id),
+        (Guest, Guest.meeting_id == meeting.id),
+        (ActionItem, ActionItem.meeting_id == meeting.id),
+        (
+            ActionFollowUp,
+            (ActionFollowUp.meeting_id == meeting.id) | ActionFollowUp.action_id.in_(action_ids),
+        ),
+        (VoiceRecord, VoiceRecord.meeting_id == meeting.id),
+        (MemoVersion, MemoVersion.meeting_id == meeting.id),
+        (ResultCardDiscussion, ResultCardDiscussion.agenda_item_id.in_(item_ids)),
+    ]
+    rows: list[tuple[str, dict[str, Any]]] = [(Meeting.__tablename__, _values(meeting))]
+    for model, condition in children:
+        for row in session.scalars(select(model).where(condition)):
+            rows.append((model.__tablename__, _values(row)))
+    links = session.execute(
+        select(PlanEvaluation.id, PlanEvaluation.meeting_id, PlanEvaluation.agenda_item_id).where(
+            (PlanEvaluation.meeting_id == meeting.id) | PlanEvaluation.agenda_item_id.in_(item_ids)
+        )
+    ).all()
+    return MeetingSnapshot(meeting.id, tuple(rows), tuple(tuple(link) for link in links))  # type: ignore[misc]
+
+
+def delete_meeting(
+    db: Database, meeting_id: int, *, unchanged_since: dt.datetime | None = None
+) -> MeetingSnapshot:
+    """Delete a draft meeting (an approved memo is a public record and stays); returns what
+    was deleted, for :func:`restore_meeting`.
+
+    ``unchanged_since``: refuse (``changed``) if the memo changed after that moment, so that
+    undoing “new meeting” never throws away what was typed into the meeting since.
+    """
     with db.transaction() as session:
-        meeting = editable_meeting(session, meeting_id)
+        meeting = get_meeting_row(session, meeting_id)  # not editable_meeting: keep updated_at
+        if meeting.status is MeetingStatus.APPROVED:
+            raise MemoLocked(meeting_id)
+        if unchanged_since is not None and meeting.updated_at != unchanged_since:
+            raise ValidationError("meeting", "changed")
         carried = session.scalar(
             select(func.count())
             .select_from(ActionFollowUp)
@@ -418,6 +499,7 @@ def delete_meeting(db: Database, meeting_id: int) -> None:
         )
         if carried:
             raise ValidationError("meeting", "actions_followed_later")
+        snapshot = _snapshot(session, meeting)
         audit.record(
             session,
             AuditAction.MEETING_DELETED,
@@ -425,6 +507,32 @@ def delete_meeting(db: Database, meeting_id: int) -> None:
             {"number": meeting.number, "date": meeting.date.isoformat()},
         )
         session.delete(meeting)
+        return snapshot
+
+
+def restore_meeting(db: Database, snapshot: MeetingSnapshot) -> None:
+    """Put a deleted meeting back exactly as it was, ids included (the undo of a delete and
+    the redo of a new meeting). Refused with ``in_use`` if its id or number was taken since."""
+    with db.transaction() as session:
+        meeting_values = snapshot.rows[0][1]
+        taken = session.scalar(
+            select(Meeting.id).where(
+                (Meeting.id == snapshot.meeting_id)
+                | (
+                    (Meeting.period_id == meeting_values["period_id"])
+                    & (Meeting.number == meeting_values["number"])
+                )
+            )
+        )
+        if taken is not None:
+            raise ValidationError("meeting", "in_use")
+        for table, values in snapshot.rows:  # plain inserts: the values are kept as they were
+            session.execute(insert(_MODEL_BY_TABLE[table]), [values])
+        for evaluation_id, meeting_id, item_id in snapshot.evaluation_links:
+            evaluation = session.get(PlanEvaluation, evaluation_id)
+            if evaluation is not None:
+                evaluation.meeting_id = meeting_id
+                evaluation.agenda_item_id = item_id
 
 
 def list_meetings(db: Database, period_id: int) -> list[MeetingRow]:

@@ -39,8 +39,11 @@ def backup_file(source: Path, folder: Path, *, name: str | None = None) -> Path:
         dst = sqlite3.connect(partial, isolation_level=None)
         try:
             src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
-            result = dst.execute("PRAGMA quick_check").fetchone()[0]
+            try:
+                dst.execute("PRAGMA journal_mode = DELETE")
+                result = dst.execute("PRAGMA quick_check").fetchone()[0]
+            except sqlite3.DatabaseError as error:  # a damaged schema page fails before the check
+                raise DatabaseDamaged(source, str(error)) from error
             if result != "ok":
                 # The copy is page for page the source: the source is damaged.
                 raise DatabaseDamaged(source, result)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import sqlite3
 import stat
@@ -141,6 +142,30 @@ def check_usable(path: Path) -> FileReport:
     return _verify(path, full_check=True)
 
 
+class SqliteFeatureMissing(RuntimeError):
+    """This Python's SQLite lacks a feature the application needs: a broken installation,
+    not something the user can fix, so the message names what to install."""
+
+
+@functools.cache
+def require_sqlite_features() -> None:
+    """Refuse to work on an SQLite without FTS5 (the memo search); checked once per run.
+
+    CPython's builds for Windows, macOS and Debian include FTS5; a custom build may not.
+    """
+    probe = sqlite3.connect(":memory:")
+    try:
+        probe.execute("CREATE VIRTUAL TABLE probe USING fts5(text)")
+    except sqlite3.OperationalError as error:
+        raise SqliteFeatureMissing(
+            f"The SQLite library of this Python ({sqlite3.sqlite_version}) was built without "
+            "FTS5, which Hyvinvointiryhmä needs for searching memos. Install a Python whose "
+            "sqlite3 module includes FTS5 (the python.org and Debian builds do)."
+        ) from error
+    finally:
+        probe.close()
+
+
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -235,6 +260,7 @@ def open_database(path: Path, *, backup_dir: Path | None = None) -> Database:
     Raises a :class:`DatabaseFileError` subclass, having changed nothing, when the file
     cannot be used. A copy is taken through SQLite's backup API before any upgrade.
     """
+    require_sqlite_features()
     path = Path(path)
     _prescreen(path)
     if _is_read_only(path):
@@ -258,6 +284,7 @@ def open_database(path: Path, *, backup_dir: Path | None = None) -> Database:
 
 def create_database(path: Path) -> Database:
     """Create a new, empty unit file readable by its owner only, and open it."""
+    require_sqlite_features()
     path = Path(path)
     if path.exists():
         raise DatabaseExists(path)
@@ -279,6 +306,8 @@ def create_database(path: Path) -> Database:
         with _disk_errors(path):
             with engine.begin() as connection:
                 Base.metadata.create_all(connection)
+                for statement in migrations.current_extras():
+                    connection.exec_driver_sql(statement)
                 connection.exec_driver_sql(f"PRAGMA application_id = {migrations.APPLICATION_ID}")
                 connection.exec_driver_sql(f"PRAGMA user_version = {migrations.SCHEMA_VERSION}")
             engine.dispose()
@@ -297,8 +326,10 @@ __all__ = [
     "Database",
     "DatabaseFileError",
     "FileReport",
+    "SqliteFeatureMissing",
     "check_usable",
     "create_database",
     "inspect_file",
     "open_database",
+    "require_sqlite_features",
 ]

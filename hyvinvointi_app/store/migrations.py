@@ -17,7 +17,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The schema this version of the application writes."""
 
 APPLICATION_ID = 0x48595652
@@ -25,8 +25,87 @@ APPLICATION_ID = 0x48595652
 
 Step = Callable[[sqlite3.Connection], None]
 
-STEPS: dict[int, Step] = {}
+
+# -- version 2: the full-text index of the memos ------------------------------------------
+
+SEARCH_TABLE = "memo_search"
+"""The FTS5 table over every text typed into a memo (see :data:`SEARCH_FIELDS`)."""
+
+SEARCH_ROWID_STRIDE = 8
+"""A search row's rowid is ``source row id * 8 + field code``: each typed text has a rowid
+of its own that a trigger can find without scanning the index."""
+
+_SEARCH_FIELDS_V2: dict[int, tuple[str, str]] = {
+    1: ("agenda_item", "title"),
+    2: ("agenda_item", "notes"),
+    3: ("agenda_item", "decision"),
+    4: ("action_item", "text"),
+    5: ("voice_record", "summary"),
+    6: ("action_follow_up", "comment"),
+}
+"""Field code → (table, column) of the texts the version-2 search index holds."""
+
+SEARCH_FIELDS = _SEARCH_FIELDS_V2
+"""The fields of the current search index; the search service decodes rowids with it."""
+
+
+def _search_index_v2() -> tuple[str, ...]:
+    """The statements that create the version-2 search index and keep it in step.
+
+    Triggers, rather than the services, keep the index current, so that every way a text
+    changes (the ORM, a cascade from a deleted meeting, an import) updates it. Empty texts
+    get no row. ``remove_diacritics 0``: in Finnish and Swedish ä, ö and å are letters of
+    their own, not accented a and o. Frozen: a later change to the index is a new step.
+    """
+    statements = [
+        f"CREATE VIRTUAL TABLE {SEARCH_TABLE} USING fts5("
+        "text, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3')"
+    ]
+    tables: dict[str, list[tuple[int, str]]] = {}
+    for code, (table, column) in _SEARCH_FIELDS_V2.items():
+        tables.setdefault(table, []).append((code, column))
+    stride = SEARCH_ROWID_STRIDE
+    for table, fields in tables.items():
+        inserts = "".join(
+            f" INSERT INTO {SEARCH_TABLE}(rowid, text) SELECT new.id * {stride} + {code},"
+            f" new.{column} WHERE new.{column} <> '';"
+            for code, column in fields
+        )
+        deletes = "".join(
+            f" DELETE FROM {SEARCH_TABLE} WHERE rowid = old.id * {stride} + {code};"
+            for code, _column in fields
+        )
+        columns = ", ".join(column for _code, column in fields)
+        statements += [
+            f"CREATE TRIGGER {table}_search_insert AFTER INSERT ON {table} BEGIN{inserts} END",
+            f"CREATE TRIGGER {table}_search_update AFTER UPDATE OF {columns} ON {table}"
+            f" BEGIN{deletes}{inserts} END",
+            f"CREATE TRIGGER {table}_search_delete AFTER DELETE ON {table} BEGIN{deletes} END",
+        ]
+        statements += [
+            f"INSERT INTO {SEARCH_TABLE}(rowid, text) SELECT id * {stride} + {code}, {column}"
+            f" FROM {table} WHERE {column} <> ''"
+            for code, column in fields
+        ]
+    return tuple(statements)
+
+
+def _add_search_index(connection: sqlite3.Connection) -> None:
+    for statement in _search_index_v2():
+        connection.execute(statement)
+
+
+STEPS: dict[int, Step] = {2: _add_search_index}
 """Upgrade steps by the version they produce; version 1 is the first release."""
+
+
+def current_extras() -> tuple[str, ...]:
+    """What a new file needs beyond the models' tables: the current search index.
+
+    The models cannot declare an FTS5 table or triggers; a new file gets them from here, in
+    the form the latest step gives an upgraded file (tests compare the two schemas).
+    """
+    return _search_index_v2()
 
 
 class MigrationError(Exception):

@@ -38,7 +38,7 @@ class Screen:
 SCREENS: tuple[Screen, ...] = (
     Screen("overview", lambda: _("Overview"), "hyvinvointi_app.ui.overview"),
     Screen("members", lambda: _("Members"), "hyvinvointi_app.ui.members"),
-    Screen("meetings", lambda: _("Meetings"), None),
+    Screen("meetings", lambda: _("Meetings"), "hyvinvointi_app.ui.meetings"),
     Screen("plans", lambda: _("Plans and evaluations"), None),
     Screen("cards", lambda: _("Result cards"), None),
     Screen("clock", lambda: _("Annual clock"), "hyvinvointi_app.ui.annual_clock"),

@@ -274,3 +274,49 @@ def test_periods_default_to_august_and_do_not_overlap(db: Database) -> None:
     assert periods.current_period(db).label == "2025-2026"
     with pytest.raises(ValidationError):
         meetings.new_meeting(db, older.id, dt.date(2026, 9, 1))
+
+
+def test_a_deleted_meeting_is_restored_whole_with_its_ids(
+    db: Database, period_id: int, director: int
+) -> None:
+    """Undo of a delete (and redo of a new meeting) put back every row under its old id, so
+    that later undo steps still find them; the search index follows."""
+    from hyvinvointi_app.services import search
+
+    first = meetings.new_meeting(db, period_id, dt.date(2026, 9, 10))
+    carried = actions.add_action(db, first.id, ActionInput("Tarkistetaan pelastussuunnitelma"))
+    memo = meetings.new_meeting(db, period_id, dt.date(2026, 11, 25), place="Sali")
+    item = memo.agenda[-2]
+    agenda.set_item_text(db, item.id, "notes", "Käsiteltiin ympäristökasvatusta")
+    action = actions.add_action(
+        db, memo.id, ActionInput("Hankitaan kompostori"), agenda_item_id=item.id
+    )
+    actions.record_follow_up(db, memo.id, carried.id, FollowUpOutcome.CONTINUES, "Jatkuu")
+    agenda.set_voice(db, memo.id, VoiceKind.CHILDREN, [VoiceMethod.DRAWING], "Piirustuksia")
+    meetings.add_guest(db, memo.id, Role.PSYCHOLOGIST)
+    before = meetings.get_meeting(db, memo.id)
+
+    snapshot = meetings.delete_meeting(db, memo.id)
+    assert [m.id for m in meetings.list_meetings(db, period_id)] == [first.id]
+    assert search.search(db, "ympäristö").total == 0
+    meetings.restore_meeting(db, snapshot)
+    after = meetings.get_meeting(db, memo.id)
+    assert after == before
+    assert after.item(item.id).actions[0].id == action.id
+    assert search.search(db, "ympäristö").hits[0].item_id == item.id
+    assert search.search(db, "jatkuu").total == 1
+    with pytest.raises(ValidationError):
+        meetings.restore_meeting(db, snapshot)  # it is there already
+
+
+def test_undoing_a_new_meeting_refuses_once_something_was_typed(
+    db: Database, period_id: int
+) -> None:
+    memo = meetings.new_meeting(db, period_id, dt.date(2026, 11, 25))
+    agenda.set_item_text(db, memo.agenda[0].id, "notes", "Kokous avattiin klo 13.05")
+    with pytest.raises(ValidationError) as refused:
+        meetings.delete_meeting(db, memo.id, unchanged_since=memo.updated_at)
+    assert refused.value.reason == "changed"
+    current = meetings.get_meeting(db, memo.id)
+    snapshot = meetings.delete_meeting(db, memo.id, unchanged_since=current.updated_at)
+    assert snapshot.updated_at == current.updated_at

@@ -17,6 +17,9 @@ from hyvinvointi_app.store.database import create_database, inspect_file, open_d
 from hyvinvointi_app.store.models import AgendaItem, Meeting, OperatingPeriod
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+CURRENT = migrations.SCHEMA_VERSION
+NEXT = CURRENT + 1
+"""The mechanism's tests upgrade a current file by a made-up next step."""
 
 
 def _unit_with_meeting(path: Path) -> None:
@@ -59,9 +62,9 @@ def test_a_table_rebuild_keeps_the_rows_that_cascade_from_it(tmp_path: Path) -> 
     path = tmp_path / "unit.sqlite"
     _unit_with_meeting(path)
     connection = _raw(path)
-    before = migrations.upgrade(connection, {2: _rebuild_meeting_table})
-    assert before == 1
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == 2
+    before = migrations.upgrade(connection, {NEXT: _rebuild_meeting_table})
+    assert before == CURRENT
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == NEXT
     assert connection.execute("SELECT count(*) FROM agenda_item").fetchone()[0] == 3
     assert connection.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     connection.close()
@@ -78,8 +81,8 @@ def test_a_failing_step_rolls_back_whole(tmp_path: Path) -> None:
 
     connection = _raw(path)
     with pytest.raises(RuntimeError):
-        migrations.upgrade(connection, {2: _rebuild_meeting_table, 3: half_done})
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == 1
+        migrations.upgrade(connection, {NEXT: _rebuild_meeting_table, NEXT + 1: half_done})
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == CURRENT
     assert connection.execute("SELECT count(*) FROM agenda_item").fetchone()[0] == 3
     columns = [row[1] for row in connection.execute("PRAGMA table_info(meeting)")]
     assert "mood" not in columns
@@ -95,7 +98,7 @@ def test_broken_references_refuse_the_upgrade(tmp_path: Path) -> None:
 
     connection = _raw(path)
     with pytest.raises(migrations.MigrationError):
-        migrations.upgrade(connection, {2: orphan})
+        migrations.upgrade(connection, {NEXT: orphan})
     assert connection.execute("SELECT count(*) FROM meeting").fetchone()[0] == 1
     connection.close()
 
@@ -105,13 +108,13 @@ def test_open_upgrades_an_older_file_after_taking_a_copy(
 ) -> None:
     path = tmp_path / "unit.sqlite"
     _unit_with_meeting(path)
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(migrations, "STEPS", {2: _rebuild_meeting_table})
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setattr(migrations, "STEPS", {NEXT: _rebuild_meeting_table})
     db = open_database(path)
     db.close()
-    assert inspect_file(path).schema_version == 2
-    copy = tmp_path / "unit.before-upgrade-v1.sqlite"
-    assert inspect_file(copy).schema_version == 1
+    assert inspect_file(path).schema_version == NEXT
+    copy = tmp_path / f"unit.before-upgrade-v{CURRENT}.sqlite"
+    assert inspect_file(copy).schema_version == CURRENT
 
 
 def test_a_failed_upgrade_leaves_the_file_as_it_was(
@@ -123,12 +126,12 @@ def test_a_failed_upgrade_leaves_the_file_as_it_was(
     def broken(connection: sqlite3.Connection) -> None:
         raise sqlite3.OperationalError("no such column: x")
 
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(migrations, "STEPS", {2: broken})
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setattr(migrations, "STEPS", {NEXT: broken})
     with pytest.raises(MigrationFailed):
         open_database(path)
     monkeypatch.undo()
-    assert inspect_file(path).schema_version == 1
+    assert inspect_file(path).schema_version == CURRENT
     open_database(path).close()  # and the lock was released
 
 
@@ -140,13 +143,19 @@ def _schema(path: Path) -> dict[str, list[tuple[object, ...]]]:
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
         )
     ]
-    schema = {
+    schema: dict[str, list[tuple[object, ...]]] = {
         table: sorted(
             [tuple(r[1:]) for r in connection.execute(f"PRAGMA table_info({table})")]
             + [tuple(r[2:]) for r in connection.execute(f"PRAGMA foreign_key_list({table})")]
         )
         for table in tables
     }
+    # Virtual tables (the FTS5 search index), triggers and indexes are known by their SQL.
+    for kind, name, sql in connection.execute(
+        "SELECT type, name, sql FROM sqlite_master "
+        "WHERE sql IS NOT NULL AND (type IN ('trigger', 'index') OR sql LIKE 'CREATE VIRTUAL%')"
+    ):
+        schema[f"{kind}:{name}"] = [(" ".join(sql.split()),)]
     connection.close()
     return schema
 
@@ -189,3 +198,80 @@ def _row_counts(path: Path) -> dict[str, int]:
     counts = {n: connection.execute(f"SELECT count(*) FROM {n}").fetchone()[0] for n in names}
     connection.close()
     return counts
+
+
+def _search_rows(path: Path) -> int:
+    connection = sqlite3.connect(path)
+    try:
+        return int(connection.execute("SELECT count(*) FROM memo_search").fetchone()[0])
+    finally:
+        connection.close()
+
+
+def test_the_search_index_is_filled_from_existing_memos(tmp_path: Path) -> None:
+    """Version 2 indexes every text a version-1 file already holds, and stays in step."""
+    path = tmp_path / "unit.sqlite"
+    shutil.copyfile(FIXTURES / "schema_v1.sqlite", path)
+    path.chmod(0o600)
+    open_database(path).close()
+    connection = sqlite3.connect(path)
+    expected = sum(
+        connection.execute(f"SELECT count(*) FROM {table} WHERE {column} <> ''").fetchone()[0]
+        for table, column in migrations.SEARCH_FIELDS.values()
+    )
+    connection.execute("INSERT INTO memo_search(memo_search) VALUES ('integrity-check')")
+    connection.close()
+    assert expected > 100
+    assert _search_rows(path) == expected
+
+
+def test_the_search_index_follows_changes_and_cascades(tmp_path: Path) -> None:
+    path = tmp_path / "unit.sqlite"
+    _unit_with_meeting(path)
+    connection = _raw(path)
+    connection.execute("PRAGMA foreign_keys = ON")
+
+    def hits(word: str) -> int:
+        return int(
+            connection.execute(
+                "SELECT count(*) FROM memo_search WHERE memo_search MATCH ?", (word,)
+            ).fetchone()[0]
+        )
+
+    assert hits("Asia") == 3
+    connection.execute("UPDATE agenda_item SET notes = 'Pihan turvallisuus' WHERE position = 1")
+    connection.execute("UPDATE agenda_item SET position = position + 10")  # no text: no change
+    assert hits("turvallisuus") == 1
+    connection.execute("UPDATE agenda_item SET notes = '' WHERE position = 11")
+    assert hits("turvallisuus") == 0
+    connection.execute("DELETE FROM meeting")
+    assert _search_rows(path) == 0
+    connection.execute("INSERT INTO memo_search(memo_search) VALUES ('integrity-check')")
+    connection.close()
+
+
+def test_sqlite_without_fts5_is_refused_with_a_clear_message(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from hyvinvointi_app.store import database
+
+    class NoFts5:
+        def __init__(self, *_args: object) -> None:
+            pass
+
+        def execute(self, sql: str) -> None:
+            raise sqlite3.OperationalError("no such module: fts5")
+
+        def close(self) -> None:
+            pass
+
+    database.require_sqlite_features.cache_clear()
+    monkeypatch.setattr(database.sqlite3, "connect", NoFts5)
+    try:
+        with pytest.raises(database.SqliteFeatureMissing, match="FTS5"):
+            create_database(tmp_path / "unit.sqlite")
+    finally:
+        monkeypatch.undo()
+        database.require_sqlite_features.cache_clear()
+    assert not (tmp_path / "unit.sqlite").exists()
+    database.require_sqlite_features()

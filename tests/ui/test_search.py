@@ -1,0 +1,172 @@
+"""Search as the director types: results across periods with the match in bold and typed text
+escaped, any input accepted, Enter opens the item in the meeting editor."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import types
+from collections.abc import Callable, Iterator
+from typing import ClassVar
+
+import pytest
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from hyvinvointi_app.domain.enums import AgendaItemKind
+from hyvinvointi_app.services import agenda, approval, meetings, periods
+from hyvinvointi_app.services.meetings import MeetingDetail
+from hyvinvointi_app.store.database import Database
+from hyvinvointi_app.ui.main_window import MainWindow
+from hyvinvointi_app.ui.meetings.page import EMPTY, LIST, RESULTS, MeetingsPage
+from hyvinvointi_app.ui.meetings.search import DEBOUNCE_MS, HTML_ROLE
+
+Typist = Callable[[QWidget, str], None]
+
+
+class FakeEditor(QWidget):
+    back_requested = Signal()
+    made: ClassVar[list[FakeEditor]] = []
+
+    def __init__(self, context: object, meeting_id: int) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self.focused: list[int] = []
+        FakeEditor.made.append(self)
+
+    def focus_item(self, item_id: int) -> None:
+        self.focused.append(item_id)
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.fixture
+def fake_editor(monkeypatch: pytest.MonkeyPatch) -> Iterator[type[FakeEditor]]:
+    module = types.ModuleType("hyvinvointi_app.ui.meetings.editor")
+    module.MeetingEditor = FakeEditor  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "hyvinvointi_app.ui.meetings.editor", module)
+    FakeEditor.made = []
+    yield FakeEditor
+
+
+def _other(memo: MeetingDetail) -> int:
+    return next(i.id for i in memo.agenda if i.kind is AgendaItemKind.OTHER_MATTERS)
+
+
+@pytest.fixture
+def memos(window: MainWindow) -> tuple[Database, MeetingDetail, MeetingDetail]:
+    """An approved memo of last period and a draft of this one."""
+    assert window.context is not None
+    db = window.context.database
+    current = periods.current_period(db)
+    older = periods.add_period(
+        db,
+        current.start_date.replace(year=current.start_date.year - 1),
+        current.end_date.replace(year=current.end_date.year - 1),
+    )
+    old = meetings.new_meeting(db, older.id, older.start_date + dt.timedelta(days=40))
+    agenda.set_item_text(
+        db, _other(old), "notes", "Ympäristökasvatus: <b>kompostointi</b> & roskat"
+    )
+    approval.approve_memo(db, old.id, approved_by="Aino Ahonen")
+    new = meetings.new_meeting(db, current.id, current.start_date + dt.timedelta(days=40))
+    agenda.set_item_text(db, _other(new), "decision", "Ympäristöpäivä pidetään toukokuussa")
+    return db, old, new
+
+
+def _page(window: MainWindow) -> MeetingsPage:
+    window.show_page("meetings")
+    page = window.pages["meetings"]
+    assert isinstance(page, MeetingsPage)
+    return page
+
+
+def test_results_appear_as_the_user_types(
+    window: MainWindow,
+    memos: tuple[Database, MeetingDetail, MeetingDetail],
+    qtbot: QtBot,
+    typist: Typist,
+) -> None:
+    _db, old, new = memos
+    page = _page(window)
+    page.focus_find()
+    typist(page.search_box, "ympä")
+    assert page.body.currentIndex() == RESULTS
+    model = page.search_panel.model
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=DEBOUNCE_MS * 10)
+    first, second = (model.index(row).data(HTML_ROLE) for row in range(2))
+    assert "<b>Ympäristöpäivä</b>" in first and new.period_label in first
+    assert "<b>Ympäristökasvatus</b>" in second and old.period_label in second
+    assert "&lt;b&gt;kompostointi&lt;/b&gt; &amp; roskat" in second
+    text = model.index(1).data()
+    assert "<" not in text.replace("<b>kompostointi</b>", "") and "Ympäristökasvatus" in text
+    assert "2" in page.search_panel.summary.text()
+
+
+def test_quotes_and_operators_typed_do_no_harm(
+    window: MainWindow,
+    memos: tuple[Database, MeetingDetail, MeetingDetail],
+    qtbot: QtBot,
+    typist: Typist,
+) -> None:
+    page = _page(window)
+    page.focus_find()
+    typist(page.search_box, '"AND (ympä* OR')
+    qtbot.wait(DEBOUNCE_MS * 2)
+    assert page.search_panel.model.rowCount() == 0
+    assert "No memo contains" in page.search_panel.summary.text()
+    page.search_box.clear()
+    typist(page.search_box, 'ympä"')
+    qtbot.waitUntil(lambda: page.search_panel.model.rowCount() == 2, timeout=DEBOUNCE_MS * 10)
+
+
+def test_enter_opens_the_item_and_escape_returns_to_the_list(
+    window: MainWindow,
+    memos: tuple[Database, MeetingDetail, MeetingDetail],
+    fake_editor: type[FakeEditor],
+    typist: Typist,
+) -> None:
+    _db, old, _new = memos
+    page = _page(window)
+    page.focus_find()
+    typist(page.search_box, "kompost")
+    QTest.keyClick(page.search_box, Qt.Key.Key_Return)  # runs at once, moves to the results
+    assert page.search_panel.view.hasFocus() or page.search_panel.model.rowCount() == 1
+    QTest.keyClick(page.search_panel.view, Qt.Key.Key_Return)
+    editor = fake_editor.made[-1]
+    assert (editor.meeting_id, editor.focused) == (old.id, [_other(old)])
+    editor.back_requested.emit()
+    assert page.body.currentIndex() == RESULTS  # the search stays for the next result
+    page.search_box.setFocus()
+    QTest.keyClick(page.search_box, Qt.Key.Key_Escape)
+    assert page.search_box.text() == ""
+    assert page.body.currentIndex() in (LIST, EMPTY)
+
+
+def test_down_arrow_moves_from_the_box_to_the_results(
+    window: MainWindow, memos: tuple[Database, MeetingDetail, MeetingDetail], typist: Typist
+) -> None:
+    page = _page(window)
+    window.activateWindow()
+    page.focus_find()
+    typist(page.search_box, "ympä")
+    QTest.keyClick(page.search_box, Qt.Key.Key_Down)
+    assert page.search_panel.model.rowCount() == 2
+    assert page.search_panel.view.currentIndex().row() == 0
+
+
+def test_results_follow_changes_in_the_data(
+    window: MainWindow, memos: tuple[Database, MeetingDetail, MeetingDetail], typist: Typist
+) -> None:
+    db, _old, new = memos
+    page = _page(window)
+    page.focus_find()
+    typist(page.search_box, "toukokuu")
+    page.search_panel.run()
+    assert page.search_panel.model.rowCount() == 1
+    agenda.set_item_text(db, _other(new), "decision", "Päivä siirtyy kesäkuulle")
+    window.context.data_changed.emit()  # type: ignore[union-attr]
+    assert page.search_panel.model.rowCount() == 0
