@@ -41,6 +41,7 @@ def reason_text(reason: str, tr: Translator | None = None) -> str:
         "too_many": _("There are too many entries."),
         "not_empty": _("Remove the existing entries first."),
         "in_use": _("It is still referred to elsewhere, so it cannot be removed."),
+        "changed": _("It has been changed since, so it is kept as it is."),
         "not_json": _("The file is not in the expected format."),
         "not_utf8": _("The file is not in the expected format."),
         "not_an_object": _("The file is not in the expected format."),
