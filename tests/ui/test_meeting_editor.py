@@ -24,6 +24,7 @@ from hyvinvointi_app.domain.enums import (
 )
 from hyvinvointi_app.domain.typed_dates import parse_typed_date
 from hyvinvointi_app.i18n.labels import role_label
+from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.services import actions, agenda, approval, meetings, members, periods
 from hyvinvointi_app.services.actions import ActionInput
 from hyvinvointi_app.services.members import MemberInput
@@ -147,7 +148,7 @@ def test_a_whole_meeting_typed_with_the_keyboard_alone(
     assert agenda.get_item(db, new_ids[0]).notes == (
         "Keinut tarkistettu.\n- hiekkalaatikon kansi rikki"
     )
-    assert "Saved" in editor.indicator.text.text()
+    assert _("Saved {time}").split("{")[0].strip() in editor.indicator.text.text()
     press(Qt.Key.Key_D, CTRL_SHIFT)
     type_here(typist, "Sovittiin korjauspyynnöstä.")
     press(Qt.Key.Key_Tab)
@@ -284,7 +285,7 @@ def test_typing_without_pause_still_saves_within_a_second(
     notes = editor.item_editor.notes_edit
     notes.setFocus()
     typist(notes, "a")
-    for _ in range(12):  # a keystroke every 100 ms: the pause timer never runs out
+    for _step in range(12):  # a keystroke every 100 ms: the pause timer never runs out
         qtbot.wait(100)
         typist(notes, "b")
     assert agenda.get_item(context.database, item.id).notes.startswith("ab")
@@ -330,7 +331,11 @@ def test_unexpected_close_is_told_calmly(
     context.settings.setValue(key, "2026-11-23T13:05:12")
     editor = make_editor(qtbot, context, meeting_id)
     assert editor.crash_banner.isVisible()
-    assert "closed unexpectedly" in editor.crash_banner.label.text()
+    crash_text = _(
+        "The application was closed unexpectedly. The memo is as it was at the "
+        "last autosave ({time})."
+    )
+    assert crash_text.split("(")[0] in editor.crash_banner.label.text()
     editor.close()
     assert not context.settings.contains(key)
 

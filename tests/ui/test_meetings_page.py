@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from hyvinvointi_app.domain.enums import AgendaItemKind, MeetingStatus
 from hyvinvointi_app.i18n.labels import label
+from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.services import agenda, approval, meetings, periods
 from hyvinvointi_app.store.database import Database, open_database
 from hyvinvointi_app.ui.main_window import MainWindow
@@ -137,7 +138,10 @@ def test_the_list_shows_number_date_place_status_attendance_and_the_minimum(
     first = meetings.new_meeting(db, period_id(window), first_day, place="Sali")
     approval.approve_memo(db, first.id, approved_by="Aino Ahonen")
     page = page_of(window)
-    assert "not met yet" in page.minimum_text.text()
+    assert (
+        _("the minimum of {minimum} meetings is not met yet (period ends {date}).").split("{")[0]
+        in page.minimum_text.text()
+    )
     meetings.new_meeting(db, period_id(window), second_day, place="Henkilökunnan huone")
     window.context.data_changed.emit()  # type: ignore[union-attr]
     assert page.body.currentIndex() == LIST
@@ -152,7 +156,9 @@ def test_the_list_shows_number_date_place_status_attendance_and_the_minimum(
     assert model.index(1, STATUS).data() == label(MeetingStatus.DRAFT)
     assert model.index(0, STATUS).data(Qt.ItemDataRole.DecorationRole) is not None
     assert model.index(0, ATTENDANCE).data() == "0/0"
-    assert "2" in page.minimum_text.text() and "is met" in page.minimum_text.text()
+    assert _("the minimum of {minimum} meetings is met.").format(minimum=2) in (
+        page.minimum_text.text()
+    )
     # The selection stays where it was; an approved memo cannot be deleted, a draft can.
     assert page.selected_meeting().number == 1  # type: ignore[union-attr]
     assert not page.delete_button.isEnabled()
@@ -191,7 +197,7 @@ def test_new_meeting_from_the_keyboard_is_one_undo_step(
     assert memo.agenda[0].kind is AgendaItemKind.OPENING and len(memo.agenda) >= 9
     assert page.body.currentIndex() == LIST and page.selected_meeting().id == memo.id  # type: ignore[union-attr]
     stack = window.context.undo_stack  # type: ignore[union-attr]
-    assert stack.count() == 1 and stack.undoText() == "new meeting"
+    assert stack.count() == 1 and stack.undoText() == _("new meeting")
 
     stack.undo()
     assert meetings.list_meetings(db, period_id(window)) == []
@@ -263,7 +269,7 @@ def test_deleting_a_draft_asks_first_and_can_be_undone(window: MainWindow) -> No
     assert meetings.list_meetings(db, period_id(window)) == []
     assert page.body.currentIndex() == EMPTY
     stack = window.context.undo_stack  # type: ignore[union-attr]
-    assert stack.undoText() == "delete meeting"
+    assert stack.undoText() == _("delete meeting")
     stack.undo()
     assert meetings.get_meeting(db, memo.id) == memo
     stack.redo()
@@ -301,7 +307,9 @@ def test_the_period_chooser_shows_another_periods_meetings(window: MainWindow) -
     assert page.body.currentIndex() == EMPTY
     page.period_combo.setCurrentIndex(page.period_combo.findData(older.id))
     assert page.model.rowCount() == 1 and page.model.index(0, PLACE).data() == "Vanha"
-    assert "was not met" in page.minimum_text.text()
+    assert _("the minimum of {minimum} meetings was not met.").format(minimum=2) in (
+        page.minimum_text.text()
+    )
 
 
 def test_no_period_says_where_to_add_one(qtbot: QtBot, tmp_path: Path) -> None:

@@ -54,7 +54,7 @@ def test_sigkill_while_typing_loses_nothing_older_than_a_second(
         qtbot.addWidget(editor)
         editor.show()
         assert editor.crash_banner.isVisible()
-        assert "closed unexpectedly" in editor.crash_banner.label.text()
+        assert "sulkeutui odottamatta" in editor.crash_banner.label.text()
         editor.close()
         context.undo_stack.clear()
     finally:

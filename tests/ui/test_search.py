@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from hyvinvointi_app.domain.enums import AgendaItemKind
+from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.services import agenda, approval, meetings, periods
 from hyvinvointi_app.services.meetings import MeetingDetail
 from hyvinvointi_app.store.database import Database
@@ -117,7 +118,7 @@ def test_quotes_and_operators_typed_do_no_harm(
     typist(page.search_box, '"AND (ympä* OR')
     qtbot.wait(DEBOUNCE_MS * 2)
     assert page.search_panel.model.rowCount() == 0
-    assert "No memo contains" in page.search_panel.summary.text()
+    assert _("No memo contains “{text}”.").split("{")[0][:-1] in page.search_panel.summary.text()
     page.search_box.clear()
     typist(page.search_box, 'ympä"')
     qtbot.waitUntil(lambda: page.search_panel.model.rowCount() == 2, timeout=DEBOUNCE_MS * 10)
