@@ -30,6 +30,7 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
+    from hyvinvointi_app.services import meetings
     from hyvinvointi_app.services.demo import write_demo
     from hyvinvointi_app.ui import screens
     from hyvinvointi_app.ui.language import apply_language
@@ -53,6 +54,14 @@ def main() -> int:
             window.show_page(spec.key)
             app.processEvents()
             name = args.out / f"{spec.key}-{language}{suffix}.png"
+            window.grab().save(str(name))
+            print(name)
+        if not args.screens or "meeting-mode" in args.screens:
+            assert window.context is not None
+            page = window.pages["meetings"]
+            page.open_meeting(meetings.latest_meeting(window.context.database))  # type: ignore[attr-defined]
+            app.processEvents()
+            name = args.out / f"meeting-mode-{language}{suffix}.png"
             window.grab().save(str(name))
             print(name)
         window.close()
