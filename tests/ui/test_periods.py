@@ -10,18 +10,11 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
+from keyboard import interactive_widgets, owner, tab_through
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
-    QApplication,
-    QComboBox,
     QDialogButtonBox,
-    QHeaderView,
-    QLineEdit,
-    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -43,57 +36,6 @@ from hyvinvointi_app.ui.periods.model import (
 from hyvinvointi_app.ui.periods.page import PeriodsPage
 
 Filler = Callable[[PeriodDatesDialog], None]
-
-
-def interactive_widgets(top: QWidget) -> list[QWidget]:
-    """What a user operates: buttons, fields, lists (not the parts inside a combo box, a date
-    field or a table, which their owner stands for)."""
-    kinds = (QAbstractButton, QComboBox, QAbstractSpinBox, QLineEdit, QAbstractItemView)
-    found: list[QWidget] = []
-    for widget in top.findChildren(QWidget):
-        if not isinstance(widget, kinds) or isinstance(widget, QHeaderView):
-            continue
-        if not widget.isVisibleTo(top):
-            continue
-        parent = widget.parentWidget()
-        inside = False
-        while parent is not None and parent is not top:
-            if isinstance(parent, (QComboBox, QAbstractSpinBox, QAbstractItemView)):
-                inside = True
-            parent = parent.parentWidget()
-        if not inside:
-            found.append(widget)
-    return found
-
-
-def tab_through(qtbot: QtBot, top: QWidget, start: QWidget) -> set[QWidget]:
-    """Press Tab from ``start`` until focus comes back round; every widget it visited."""
-    top.activateWindow()
-    start.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is start)
-    visited = {start}
-    for _step in range(80):
-        before = QApplication.focusWidget()
-        assert before is not None
-        QTest.keyClick(before, Qt.Key.Key_Tab)
-        focused = QApplication.focusWidget()
-        if focused is None:
-            break
-        if focused is start and len(visited) > 1:
-            break  # round again (a date field first takes Tab through its day, month, year)
-        visited.add(focused)
-    return visited
-
-
-def owner(widget: QWidget) -> QWidget:
-    """The widget that stands for ``widget`` in :func:`interactive_widgets` (a date field for
-    its inner text box)."""
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, (QComboBox, QAbstractSpinBox)):
-            return parent
-        parent = parent.parentWidget()
-    return widget
 
 
 @pytest.fixture
