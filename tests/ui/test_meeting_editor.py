@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -20,6 +20,7 @@ from hyvinvointi_app.domain.enums import (
     AgendaItemKind,
     AttendanceStatus,
     FollowUpOutcome,
+    MeetingStatus,
     Role,
 )
 from hyvinvointi_app.domain.typed_dates import parse_typed_date
@@ -31,6 +32,7 @@ from hyvinvointi_app.services.members import MemberInput
 from hyvinvointi_app.store.database import open_database
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.main_window import MainWindow
+from hyvinvointi_app.ui.meetings import approval as ui_approval
 from hyvinvointi_app.ui.meetings.editor import MeetingEditor
 from hyvinvointi_app.ui.meetings.editor.autosave import DEADLINE_MS, PAUSE_MS
 from hyvinvointi_app.ui.meetings.editor.editor import editing_marker_key
@@ -224,6 +226,41 @@ def test_a_whole_meeting_typed_with_the_keyboard_alone(
     context.undo_stack.undo()
     assert meetings.get_meeting(db, meeting_id).item(new_ids[2]).title == titles[2]
     assert editor._row_of(new_ids[2]) is not None
+
+    # Approval: a phone number slipped into a decision. The privacy check finds it, "Show in
+    # memo" selects it, the director types over it, checks again and approves, all by keyboard.
+    editor.focus_item(new_ids[1])
+    press(Qt.Key.Key_D, CTRL_SHIFT)
+    type_here(typist, "Soitetaan 040 123 4567.")
+    press(Qt.Key.Key_Tab)
+    steps: list[str] = []
+
+    def review_by_keyboard() -> None:
+        review = ui_approval.open_review(context, meeting_id)
+        try:
+            assert review is not None and len(review.rows) == 1
+            steps.append("found")
+            QTest.keyClick(review.rows[0].show_button, Qt.Key.Key_Return)
+            decision = editor.item_editor.decision_edit
+            assert decision.textCursor().selectedText() == "040 123 4567"
+            typist(decision, "huoltajille")  # types over the selection
+            editor.flush()  # as when the director goes back to the review window
+            review.check_button.setFocus()
+            QTest.keyClick(review.check_button, Qt.Key.Key_Space)  # "Check again"
+            assert review.rows == []
+            steps.append("fixed")
+            review.approver.setFocus()
+            QTest.keyClick(review.approver, Qt.Key.Key_Return)  # the default: Approve memo
+        finally:
+            if review is not None and review.isVisible():
+                review.close()  # never leave the nested loop waiting if a check failed
+
+    QTimer.singleShot(0, review_by_keyboard)
+    press(Qt.Key.Key_A, CTRL_SHIFT)
+    assert steps == ["found", "fixed"]
+    approved = meetings.get_meeting(db, meeting_id)
+    assert approved.status is MeetingStatus.APPROVED
+    assert approved.item(new_ids[1]).decision == "Soitetaan huoltajille."
 
     # Close everything, then open the file afresh: all of it is there.
     editor.close()
