@@ -45,7 +45,7 @@ def main() -> None:
         print(f"Demo unit of {args.years} years; Python {sys.version.split()[0]}\n")
         print("| screen | refresh, median | refresh, worst |")
         print("|---|---|---|")
-        print(f"| open the file and build every screen | {opened * 1000:.0f} ms | |")
+        print(f"| open the file and show the first screen | {opened * 1000:.0f} ms | |")
         for key, page in window.pages.items():
             window.show_page(key)
             app.processEvents()

@@ -4,7 +4,7 @@ interface language changes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QUrl
@@ -34,6 +34,7 @@ from hyvinvointi_app.ui.language import apply_language
 from hyvinvointi_app.ui.page import Page
 
 RECENT_LIMIT = 8
+SCREEN_KEYS = [spec.key for spec in screens.SCREENS]
 UNIT_FILE_FILTER = "*.sqlite"
 
 
@@ -43,11 +44,37 @@ def backup_folder(database: Path) -> Path:
     return Path(configured) if configured else database.parent / "backups"
 
 
+class ScreenPages(Mapping[str, Page]):
+    """The screens by key, each built on first use: iterating gives every key, looking one
+    up builds it. ``built()`` are those that exist."""
+
+    def __init__(self, create: Callable[[str], Page], *, with_file: bool) -> None:
+        self._create = create
+        self._keys = SCREEN_KEYS if with_file else []
+        self._built: dict[str, Page] = {}
+
+    def __getitem__(self, key: str) -> Page:
+        if key not in self._keys:
+            raise KeyError(key)
+        if key not in self._built:
+            self._built[key] = self._create(key)
+        return self._built[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def built(self) -> dict[str, Page]:
+        return dict(self._built)
+
+
 class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.context: AppContext | None = None
-        self.pages: dict[str, Page] = {}
+        self.pages = ScreenPages(self._create_page, with_file=False)
         self.settings = open_settings()
         self.resize(1200, 760)
         geometry = self.settings.value("window/geometry")
@@ -90,7 +117,7 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         current = self.current_page_key() or self.settings.value("window/last_view", "overview")
         self.menuBar().clear()
-        self.pages = {}
+        self.pages = ScreenPages(self._create_page, with_file=self.context is not None)
         central = QWidget(self)
         layout = QHBoxLayout(central)
         self.navigation = QListWidget(central)
@@ -103,9 +130,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         if self.context is not None:
             for spec in screens.SCREENS:
-                page = spec.create(self.context)
-                self.pages[spec.key] = page
-                self.stack.addWidget(page)
+                self.stack.addWidget(QWidget(self.stack))  # the screen is built when first shown
                 item = QListWidgetItem(spec.title())
                 item.setData(Qt.ItemDataRole.UserRole, spec.key)
                 self.navigation.addItem(item)
@@ -206,9 +231,20 @@ class MainWindow(QMainWindow):
 
     # -- navigation ----------------------------------------------------------------------
 
+    def _create_page(self, key: str) -> Page:
+        """Build a screen in place of its placeholder (opening a file stays quick)."""
+        assert self.context is not None
+        index = SCREEN_KEYS.index(key)
+        page = screens.SCREENS[index].create(self.context)
+        placeholder = self.stack.widget(index)
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        return page
+
     def current_page_key(self) -> str | None:
         page = self.stack.currentWidget() if hasattr(self, "stack") else None
-        return next((key for key, p in self.pages.items() if p is page), None)
+        return next((key for key, p in self.pages.built().items() if p is page), None)
 
     def show_page(self, key: str) -> None:
         keys = list(self.pages)
@@ -218,10 +254,11 @@ class MainWindow(QMainWindow):
     def _on_navigation(self, row: int) -> None:
         if row < 0:
             return
-        page = self.pages[list(self.pages)[row]]
+        key = SCREEN_KEYS[row]
+        page = self.pages[key]
         self.stack.setCurrentWidget(page)
         page.refresh()
-        self.settings.setValue("window/last_view", list(self.pages)[row])
+        self.settings.setValue("window/last_view", key)
 
     def _on_data_changed(self) -> None:
         page = self.stack.currentWidget()
