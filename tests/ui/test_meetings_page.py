@@ -246,7 +246,7 @@ def test_a_new_meeting_outside_the_period_is_refused_in_the_dialog(
             db_of(window), period.id, period.end_date + dt.timedelta(days=1)
         )
         dialog.accept()
-        seen.append(dialog.message_text.text())
+        seen.append(dialog.message.text.text())
         assert dialog.isVisible()
         dialog.reject()
 

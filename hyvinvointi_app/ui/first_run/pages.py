@@ -45,6 +45,7 @@ from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.i18n.validation import reason_text
 from hyvinvointi_app.paths import data_home
 from hyvinvointi_app.services.unit import UnitInfo
+from hyvinvointi_app.ui.field_message import FieldMessage
 
 DATE_FORMAT = "d.M.yyyy"
 NAME_MAX_LENGTH = 200
@@ -79,38 +80,6 @@ def to_qdate(day: dt.date) -> QDate:
 
 def to_date(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
-
-
-class FieldMessage(QWidget):
-    """What is wrong with one field, shown beside it with an icon and words (never colour
-    alone); a screen reader hears it as the field's description."""
-
-    def __init__(self, field: QWidget, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.field = field
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        icon = QLabel(self)
-        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size)
-        )
-        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.text = wrapped_label("", self)
-        layout.addWidget(icon)
-        layout.addWidget(self.text, 1)
-        self.hide()
-
-    def show_text(self, text: str) -> None:
-        self.text.setText(text)
-        self.setAccessibleName(text)
-        self.field.setAccessibleDescription(text)
-        self.show()
-
-    def clear(self) -> None:
-        self.text.clear()
-        self.field.setAccessibleDescription("")
-        self.hide()
 
 
 def field_column(field: QWidget, message: FieldMessage, parent: QWidget) -> QWidget:
@@ -268,7 +237,7 @@ class UnitPage(QWizardPage):
 
         self.name_fi = QLineEdit(self)
         self.name_fi.setMaxLength(NAME_MAX_LENGTH)
-        self.name_fi_message = FieldMessage(self.name_fi, self)
+        self.name_fi_message = FieldMessage(self, self.name_fi)
         self.name_fi.textEdited.connect(lambda _text: self.name_fi_message.clear())
         form.addRow(
             labelled(_("Name in Finnish"), self.name_fi, self),
@@ -305,7 +274,7 @@ class UnitPage(QWizardPage):
         self.file_message: FieldMessage | None = None
         if target is not None:
             self.file_edit = QLineEdit(str(target), self)
-            self.file_message = FieldMessage(self.file_edit, self)
+            self.file_message = FieldMessage(self, self.file_edit)
             self.file_edit.textEdited.connect(lambda _text: self._clear_file_message())
             self.choose_button = QPushButton(_("Choose…"), self)
             self.choose_button.setAccessibleName(_("Choose the file"))
@@ -381,10 +350,10 @@ class UnitPage(QWizardPage):
             return True
         path = self.file_path()
         if path is None:
-            self.file_message.show_text(reason_text("required"))
+            self.file_message.show_message(reason_text("required"))
             return False
         if path.exists():
-            self.file_message.show_text(describe(DatabaseExists(path)))
+            self.file_message.show_message(describe(DatabaseExists(path)))
             return False
         self.file_message.clear()
         return True
@@ -392,7 +361,7 @@ class UnitPage(QWizardPage):
     def show_problem(self, error: ValidationError) -> None:
         """A service's refusal beside the field it concerns."""
         if error.field in ("name_fi", "name"):
-            self.name_fi_message.show_text(reason_text(error.reason))
+            self.name_fi_message.show_message(reason_text(error.reason))
             self.name_fi.setFocus()
 
     def validatePage(self) -> bool:
@@ -428,7 +397,7 @@ class PeriodPage(QWizardPage):
         form = form_layout()
         self.start = self._date_edit(start)
         self.end = self._date_edit(end)
-        self.end_message = FieldMessage(self.end, self)
+        self.end_message = FieldMessage(self, self.end)
         form.addRow(labelled(_("Start date"), self.start, self), self.start)
         form.addRow(
             labelled(_("End date"), self.end, self), field_column(self.end, self.end_message, self)
@@ -480,7 +449,7 @@ class PeriodPage(QWizardPage):
     def validatePage(self) -> bool:
         problem = self.problem()
         if problem is not None:
-            self.end_message.show_text(problem)
+            self.end_message.show_message(problem)
             self.end.setFocus()
             return False
         return True

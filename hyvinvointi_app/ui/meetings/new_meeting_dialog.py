@@ -16,10 +16,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QStyle,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -29,6 +27,7 @@ from hyvinvointi_app.domain.errors import UserError
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.translator import _, ui_translator
+from hyvinvointi_app.ui.field_message import FieldMessage
 
 DATE_FORMAT = "d.M.yyyy"
 TIME_FORMAT = "H.mm"
@@ -111,21 +110,7 @@ class NewMeetingDialog(QDialog):
         form.addRow(place_label, self.place_edit)
         layout.addLayout(form)
 
-        self.message = QWidget(self)
-        message_row = QHBoxLayout(self.message)
-        message_row.setContentsMargins(0, 0, 0, 0)
-        icon = QLabel(self.message)
-        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size)
-        )
-        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.message_text = QLabel(self.message)
-        self.message_text.setWordWrap(True)
-        self.message_text.setTextFormat(Qt.TextFormat.PlainText)
-        message_row.addWidget(icon)
-        message_row.addWidget(self.message_text, 1)
-        self.message.hide()
+        self.message = FieldMessage(self)
         layout.addWidget(self.message)
 
         self.buttons = QDialogButtonBox(
@@ -150,9 +135,7 @@ class NewMeetingDialog(QDialog):
         )
 
     def show_message(self, text: str) -> None:
-        self.message_text.setText(text)
-        self.message_text.setAccessibleName(text)
-        self.message.setVisible(bool(text))
+        self.message.show_message(text)
 
     def accept(self) -> None:
         try:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -28,35 +27,10 @@ from hyvinvointi_app.domain.periods import period_label
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.i18n.validation import reason_text
+from hyvinvointi_app.ui.field_message import FieldMessage
 
 DATE_FORMAT = "d.M.yyyy"
 """Finnish and Swedish short dates alike (see ``i18n.formatting``)."""
-
-
-class FieldMessage(QWidget):
-    """A warning beside a field: an icon and text, hidden while all is well."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        icon = QLabel(self)
-        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size)
-        )
-        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.text = QLabel(self)
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(icon)
-        layout.addWidget(self.text, 1)
-        self.hide()
-
-    def show_message(self, message: str) -> None:
-        self.text.setText(message)
-        self.text.setAccessibleName(message)
-        self.setVisible(bool(message))
 
 
 def to_qdate(day: dt.date) -> QDate:
@@ -92,9 +66,9 @@ class PeriodDatesDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.start_edit = self._date_edit(start, _("Start date"))
-        self.start_message = FieldMessage(self)
+        self.start_message = FieldMessage(self, self.start_edit)
         self.end_edit = self._date_edit(end, _("End date"))
-        self.end_message = FieldMessage(self)
+        self.end_message = FieldMessage(self, self.end_edit)
         form.addRow(_("Start date"), self._field(self.start_edit, self.start_message))
         form.addRow(_("End date"), self._field(self.end_edit, self.end_message))
         self.label_preview = QLabel(self)

@@ -1,0 +1,41 @@
+"""What is wrong with a field, shown beside it with an icon and words (never colour alone)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QWidget
+
+
+class FieldMessage(QWidget):
+    """Hidden while all is well. With ``field``, a screen reader hears the message as the
+    field's description too."""
+
+    def __init__(self, parent: QWidget, field: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        icon = QLabel(self)
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        icon.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size)
+        )
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(icon)
+        layout.addWidget(self.text, 1)
+        self.hide()
+
+    def show_message(self, message: str) -> None:
+        """Show ``message``; an empty one hides the line."""
+        self.text.setText(message)
+        self.text.setAccessibleName(message)
+        self.setAccessibleName(message)
+        if self.field is not None:
+            self.field.setAccessibleDescription(message)
+        self.setVisible(bool(message))
+
+    def clear(self) -> None:
+        self.show_message("")
