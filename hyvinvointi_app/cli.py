@@ -162,7 +162,8 @@ def _cmd_gui(args: argparse.Namespace) -> int:
         path = data_home() / "demo.sqlite"
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            write_demo(path, language=args.lang if args.lang in ("fi", "sv") else "fi")
+            language = args.lang or _language_from_environment()
+            write_demo(path, language=language if language in ("fi", "sv") else "fi")
     elif path is None and default_database().exists():
         path = default_database()
     # Still None: the first run, where the wizard creates the unit (or opens one).
