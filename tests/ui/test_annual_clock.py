@@ -245,8 +245,8 @@ def test_an_empty_theme_is_refused_in_the_dialog_which_stays_open(
     dialog.text.setPlainText("   ")
     dialog.save_button.click()
     assert dialog.isVisible() and page.dialog is dialog
-    assert dialog.error_row.isVisible()
-    assert _("This is required.") in dialog.error.text()
+    assert dialog.error.isVisible()
+    assert _("This is required.") in dialog.error.text.text()
     qtbot.waitUntil(dialog.text.hasFocus)
     assert _state(context) == before
     assert context.undo_stack.count() == 1

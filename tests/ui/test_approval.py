@@ -262,7 +262,7 @@ def test_reopen_requires_a_reason_keeps_a_version_and_is_logged(
     typist(dialog.reason, "   ")
     assert not dialog.reopen_button.isEnabled()
     dialog.accept()  # Enter with a blank reason: refused, the dialog says why
-    assert dialog.isVisible() and dialog.message.text()
+    assert dialog.isVisible() and dialog.message.text.text()
     assert meetings.get_meeting(db, memo.id).status is MeetingStatus.APPROVED
 
     dialog.reason.clear()

@@ -17,10 +17,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +30,7 @@ from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.i18n.validation import validation_text
 from hyvinvointi_app.services.annual_clock import MAX_TITLE_LENGTH, PERIOD_MONTHS
 from hyvinvointi_app.ui.annual_clock.model import month_title
+from hyvinvointi_app.ui.field_message import FieldMessage
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,22 +108,7 @@ class ThemeDialog(QDialog):
         self.plan.view().setAccessibleName(_("Plans"))
         self.plan.view().setMinimumWidth(self.plan.view().sizeHintForColumn(0) + 24)
 
-        self.error_row = QWidget(self)
-        error_layout = QHBoxLayout(self.error_row)
-        error_layout.setContentsMargins(0, 0, 0, 0)
-        icon = QLabel(self.error_row)
-        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size)
-        )
-        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.error = QLabel(self.error_row)
-        self.error.setWordWrap(True)
-        self.error.setAccessibleName(_("Problem"))
-        self.error.setStyleSheet("color: #a4262c; font-weight: bold;")
-        error_layout.addWidget(icon)
-        error_layout.addWidget(self.error, 1)
-        self.error_row.hide()
+        self.error = FieldMessage(self)
 
         hint = QLabel(
             _(
@@ -160,7 +144,7 @@ class ThemeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.addLayout(form)
-        layout.addWidget(self.error_row)
+        layout.addWidget(self.error)
         layout.addWidget(hint)
         layout.addWidget(self.buttons)
 
@@ -187,10 +171,7 @@ class ThemeDialog(QDialog):
 
     def show_error(self, error: ValidationError) -> None:
         field = error.field.split(".")[-1]
-        text = validation_text(error)
-        self.error.setText(text)
-        self.error.setAccessibleDescription(text)
-        self.error_row.show()
+        self.error.show_message(validation_text(error))
         widget = {"title": self.text, "month": self.month, "plan_type": self.plan}.get(field)
         if widget is not None:
             widget.setFocus()

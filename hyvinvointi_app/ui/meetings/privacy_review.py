@@ -40,6 +40,7 @@ from hyvinvointi_app.i18n.translator import _, ngettext, pgettext
 from hyvinvointi_app.services import approval
 from hyvinvointi_app.services.meetings import MeetingDetail
 from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.field_message import FieldMessage
 
 JumpToText = Callable[[int | None, str, int, int], None]
 """``jump(item_id, field, start, end)``: the editor shows ``text[start:end]`` of a field."""
@@ -276,18 +277,8 @@ class PrivacyReviewDialog(QDialog):
         statement_layout.addWidget(self.when_note)
         layout.addWidget(statement_box)
 
-        message_row = QHBoxLayout()
-        self.message_icon = QLabel(self)
-        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        self.message_icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size)
-        )
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        message_row.addWidget(self.message_icon, 0, Qt.AlignmentFlag.AlignTop)
-        message_row.addWidget(self.message, 1)
-        layout.addLayout(message_row)
+        self.message = FieldMessage(self)
+        layout.addWidget(self.message)
         self._show_message("")
 
         button_row = QHBoxLayout()
@@ -325,10 +316,7 @@ class PrivacyReviewDialog(QDialog):
         return [row.finding for row in self._rows if not row.confirm.isChecked()]
 
     def _show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setAccessibleName(text)
-        self.message.setVisible(bool(text))
-        self.message_icon.setVisible(bool(text))
+        self.message.show_message(text)
 
     def _approver_edited(self, _text: str) -> None:
         self._approver_typed = True

@@ -10,10 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +24,7 @@ from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.services import approval
 from hyvinvointi_app.services.meetings import MeetingDetail, get_meeting
 from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.field_message import FieldMessage
 
 REASON_MAX_LENGTH = 1000
 
@@ -98,18 +97,8 @@ class ReopenDialog(QDialog):
         layout.addWidget(reason_label)
         layout.addWidget(self.reason)
 
-        message_row = QHBoxLayout()
-        self.message_icon = QLabel(self)
-        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        self.message_icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size)
-        )
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        message_row.addWidget(self.message_icon, 0, Qt.AlignmentFlag.AlignTop)
-        message_row.addWidget(self.message, 1)
-        layout.addLayout(message_row)
+        self.message = FieldMessage(self)
+        layout.addWidget(self.message)
         layout.addStretch(1)
 
         self.buttons = QDialogButtonBox(self)
@@ -131,10 +120,7 @@ class ReopenDialog(QDialog):
         self.reason.setFocus()
 
     def _show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setAccessibleName(text)
-        self.message.setVisible(bool(text))
-        self.message_icon.setVisible(bool(text))
+        self.message.show_message(text)
 
     def _reason_changed(self, text: str) -> None:
         ready = self.reason.isEnabled() and bool(text.strip())
