@@ -24,6 +24,9 @@ class AppContext(QObject):
     """Emitted after every change (a user action, an undo or a redo): screens redraw."""
     navigate_requested = Signal(str)
     """A screen asks to show another one by its key (see ``screens.SCREENS``)."""
+    open_requested = Signal(str, int)
+    """A screen asks to show another one and select a record in it: (screen key, record id),
+    e.g. ("cards", card id) after a result card was created from a development area."""
     closing = Signal()
     """Emitted just before the unit file closes, while it can still be written."""
     status_message = Signal(str)

@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.context.data_changed.connect(self._on_data_changed)
         self.context.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.context.navigate_requested.connect(self.show_page)
+        self.context.open_requested.connect(self.show_item)
         self._remember_recent(database.path)
         self._build()
 
@@ -250,6 +251,11 @@ class MainWindow(QMainWindow):
         keys = list(self.pages)
         if key in keys:
             self.navigation.setCurrentRow(keys.index(key))
+
+    def show_item(self, key: str, item_id: int) -> None:
+        self.show_page(key)
+        if key in self.pages:
+            self.pages[key].show_item(item_id)
 
     def _on_navigation(self, row: int) -> None:
         if row < 0:

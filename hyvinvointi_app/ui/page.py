@@ -21,6 +21,10 @@ class Page(QWidget):
     def refresh(self) -> None:
         """Read the data again and redraw."""
 
+    def show_item(self, item_id: int) -> None:
+        """Select the record with this id (see ``AppContext.open_requested``); by default
+        the screen has nothing to select."""
+
     def focus_find(self) -> bool:
         """Edit → Find: put the cursor in this screen's filter box; False if it has none."""
         return False
