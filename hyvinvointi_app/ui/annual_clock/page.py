@@ -34,11 +34,11 @@ from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.translator import _, ngettext, pgettext
 from hyvinvointi_app.services import annual_clock, unit
 from hyvinvointi_app.services.annual_clock import ThemeView
+from hyvinvointi_app.store.files import write_atomically
 from hyvinvointi_app.ui.annual_clock.dialog import ThemeDialog, ThemeInput
 from hyvinvointi_app.ui.annual_clock.files import (
     read_clock_file,
     rejection_reason,
-    write_atomically,
 )
 from hyvinvointi_app.ui.annual_clock.model import THEME_COLUMN, ClockModel
 from hyvinvointi_app.ui.annual_clock.view import ClockView
