@@ -21,8 +21,24 @@ from hyvinvointi_app.domain.errors import (
     ValidationError,
 )
 from hyvinvointi_app.i18n.formatting import format_datetime
-from hyvinvointi_app.i18n.translator import Translator, ui_translator
+from hyvinvointi_app.i18n.translator import N_, Translator, ui_translator
 from hyvinvointi_app.i18n.validation import validation_text
+
+_NOT_FOUND_NAMES: dict[str, str] = {
+    # The internal names that NotFound carries, as the user calls them.
+    "action": N_("action item"),
+    "agenda item": N_("agenda item"),
+    "checkpoint": N_("checkpoint"),
+    "clock theme": N_("annual clock theme"),
+    "evaluation": N_("evaluation"),
+    "guest": N_("guest"),
+    "meeting": N_("meeting"),
+    "member": N_("member"),
+    "period": N_("operating period"),
+    "plan": N_("plan"),
+    "result card": N_("result card"),
+    "unit": N_("unit"),
+}
 
 
 def describe(error: UserError, tr: Translator | None = None) -> str:
@@ -32,7 +48,8 @@ def describe(error: UserError, tr: Translator | None = None) -> str:
     if isinstance(error, DatabaseFileError):
         return _describe_file_error(error, tr)
     if isinstance(error, NotFound):
-        return _("Not found: {what} {key}.").format(what=error.what, key=error.key)
+        what = _(_NOT_FOUND_NAMES.get(error.what, error.what))
+        return _("Not found: {what} {key}.").format(what=what, key=error.key)
     if isinstance(error, MemoLocked):
         return _("This memo is approved and locked. Reopen it, giving a reason, to edit it.")
     if isinstance(error, ValidationError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from hyvinvointi_app.domain.errors import DatabaseLocked, LockHolder, MemoLocked
+from hyvinvointi_app.domain.errors import DatabaseLocked, LockHolder, MemoLocked, NotFound
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.translator import translator_for
 
@@ -22,3 +22,9 @@ def test_a_locked_file_names_the_holder_and_the_time() -> None:
 def test_messages_are_translated() -> None:
     assert describe(MemoLocked(3), translator_for("sv")).startswith("Det här mötesprotokollet")
     assert describe(MemoLocked(3), translator_for("en")).startswith("This memo is approved")
+
+
+def test_not_found_names_the_thing_in_the_users_language() -> None:
+    error = NotFound("meeting", 7)
+    assert describe(error, translator_for("sv")) == "Hittades inte: möte 7."
+    assert describe(error, translator_for("fi")) == "Ei löytynyt: kokous 7."
