@@ -25,6 +25,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
 
 from hyvinvointi_app.domain.enums import (
     ActionStatus,
@@ -58,8 +59,25 @@ def _enum(cls: type[Any]) -> Enum:
     )
 
 
+class UtcDateTime(TypeDecorator[dt.datetime]):
+    """A moment in time: stored as naive UTC text (as SQLite has no time zones), read back
+    as an aware UTC datetime, so that every layer above knows it is UTC and shows it in the
+    computer's own time zone. A naive value given to it is taken to be UTC already."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is not None and value.tzinfo is not None:
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        return value.replace(tzinfo=dt.UTC) if value is not None else None
+
+
 def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    return dt.datetime.now(dt.UTC)
 
 
 class Base(DeclarativeBase):
@@ -76,7 +94,7 @@ class Unit(Base):
     municipality: Mapped[str] = mapped_column(String(200), default="")
     has_pre_primary: Mapped[bool] = mapped_column(Boolean, default=False)
     working_language: Mapped[Language] = mapped_column(_enum(Language), default=Language.FINNISH)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utc_now)
 
 
 class OperatingPeriod(Base):
@@ -99,7 +117,7 @@ class Member(Base):
     phone: Mapped[str | None] = mapped_column(String(60))
     term_start: Mapped[dt.date | None] = mapped_column(Date)
     term_end: Mapped[dt.date | None] = mapped_column(Date)
-    erased_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    erased_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
 
 
 class Meeting(Base):
@@ -114,10 +132,10 @@ class Meeting(Base):
     chair_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
     secretary_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
     status: Mapped[MeetingStatus] = mapped_column(_enum(MeetingStatus), default=MeetingStatus.DRAFT)
-    approved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    approved_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     approved_by: Mapped[str | None] = mapped_column(String(200))
     privacy_checked: Mapped[bool] = mapped_column(Boolean, default=False)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now, onupdate=utc_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utc_now, onupdate=utc_now)
 
     period: Mapped[OperatingPeriod] = relationship()
     agenda_items: Mapped[list[AgendaItem]] = relationship(
@@ -230,9 +248,9 @@ class MemoVersion(Base):
     __tablename__ = "memo_version"
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
-    approved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    approved_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
     approved_by: Mapped[str | None] = mapped_column(String(200))
-    reopened_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    reopened_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utc_now)
     reopen_reason: Mapped[str] = mapped_column(Text)
     snapshot: Mapped[dict[str, Any]] = mapped_column()
 
@@ -353,7 +371,7 @@ class AuditEvent(Base):
 
     __tablename__ = "audit_event"
     id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utc_now)
     action: Mapped[AuditAction] = mapped_column(_enum(AuditAction))
     actor: Mapped[str] = mapped_column(String(200), default="")
     subject: Mapped[str] = mapped_column(String(200), default="")

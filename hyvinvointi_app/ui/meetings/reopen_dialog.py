@@ -30,9 +30,7 @@ REASON_MAX_LENGTH = 1000
 
 
 def stored_time_text(value: dt.datetime) -> str:
-    """A time stamp from the database (naive UTC) in the computer's time zone."""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.UTC)
+    """A time stamp from the database (aware UTC) in the computer's time zone."""
     return format_datetime(value, ui_translator().language)
 
 

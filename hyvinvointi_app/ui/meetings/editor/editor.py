@@ -677,7 +677,7 @@ class MeetingEditor(QWidget):
         if not settings.value(self._marker_key, ""):
             return
         memo = meetings.get_meeting(self.context.database, self._meeting_id)
-        saved = memo.updated_at.replace(tzinfo=dt.UTC)
+        saved = memo.updated_at
         same_day = saved.astimezone().date() == dt.date.today()
         when = (
             clock_with_seconds(saved.astimezone())
