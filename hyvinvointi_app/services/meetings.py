@@ -289,14 +289,16 @@ def next_meeting_number(session: Session, period_id: int) -> int:
 
 
 def propose_meeting_date(db: Database, period_id: int, today: dt.date | None = None) -> dt.date:
-    """The next weekday from today inside the period (or the period's first weekday)."""
+    """The next weekday from today inside the period (or the period's first weekday) that has
+    no meeting yet; the period's last such day when every later one is taken."""
     today = today or dt.date.today()
     with db.reading() as session:
         period = session.get(OperatingPeriod, period_id)
         if period is None:
             raise NotFound("period", period_id)
+        taken = set(session.scalars(select(Meeting.date).where(Meeting.period_id == period_id)))
         day = min(max(today, period.start_date), period.end_date)
-    while day.weekday() >= 5 and day < period.end_date:
+    while day < period.end_date and (day.weekday() >= 5 or day in taken):
         day += dt.timedelta(days=1)
     return day
 
@@ -345,6 +347,9 @@ def new_meeting(
                 )
         _carry_over_open_actions(session, meeting)
         session.flush()
+        from hyvinvointi_app.services.agenda import propose_checkpoint_items  # imports us
+
+        propose_checkpoint_items(session, meeting, language)
         return meeting_detail(session, meeting)
 
 

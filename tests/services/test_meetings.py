@@ -320,3 +320,13 @@ def test_undoing_a_new_meeting_refuses_once_something_was_typed(
     current = meetings.get_meeting(db, memo.id)
     snapshot = meetings.delete_meeting(db, memo.id, unchanged_since=current.updated_at)
     assert snapshot.updated_at == current.updated_at
+
+
+def test_the_proposed_date_skips_weekends_and_days_that_have_a_meeting(
+    db: Database, period_id: int
+) -> None:
+    friday = dt.date(2026, 11, 27)
+    assert meetings.propose_meeting_date(db, period_id, today=friday) == friday
+    meetings.new_meeting(db, period_id, friday)
+    meetings.new_meeting(db, period_id, dt.date(2026, 11, 30))
+    assert meetings.propose_meeting_date(db, period_id, today=friday) == dt.date(2026, 12, 1)
