@@ -1,6 +1,7 @@
-"""Crash trials: a child process types into the memo through the real widgets and is killed
-(SIGKILL) at a random moment; the file must be sound and hold every character typed more
-than one second before the kill.
+"""Crash trials: a child process starts the real main window on a copy of the demo unit, opens
+a meeting in meeting mode, types into the memo through the real widgets and is killed
+(SIGKILL) at a random moment; the file, reopened, must pass SQLite's integrity check and hold
+every character typed more than one second before the kill.
 
     .venv/bin/python benchmarks/crash_trials.py [--trials 100] [--parallel 2]
 
@@ -32,22 +33,19 @@ TYPED_ITEMS = 3
 
 
 def make_unit_file(path: Path) -> int:
-    """A unit with members and one draft meeting; returns the meeting's id."""
-    from hyvinvointi_app.domain.enums import Language, Role
-    from hyvinvointi_app.services import meetings, members, periods
-    from hyvinvointi_app.services.members import MemberInput
-    from hyvinvointi_app.services.unit import UnitInfo, set_up_unit
-    from hyvinvointi_app.store.database import create_database
+    """The demo unit (one operating period, as the application writes it) with one new draft
+    meeting in its current period; returns the meeting's id."""
+    from hyvinvointi_app.services import meetings, periods
+    from hyvinvointi_app.services.demo import write_demo
+    from hyvinvointi_app.store.database import open_database
 
-    db = create_database(path)
+    today = dt.date(2026, 11, 23)
+    write_demo(path, language="fi", years=1, today=today)
+    db = open_database(path)
     try:
-        set_up_unit(
-            db, UnitInfo("Päiväkoti Koe", "Daghemmet Test", "Porvoo", True, Language.FINNISH)
-        )
-        period = periods.add_period(db, today=dt.date(2026, 11, 23))
-        for name, role in (("Aino", Role.DIRECTOR), ("Eero", Role.ECEC_STAFF)):
-            members.add_member(db, MemberInput(name, role))
-        return meetings.new_meeting(db, period.id, dt.date(2026, 11, 25)).id
+        period = periods.current_period(db)
+        day = meetings.propose_meeting_date(db, period.id, today)
+        return meetings.new_meeting(db, period.id, day).id
     finally:
         db.close()
 
@@ -78,18 +76,18 @@ def child_main(path: Path, meeting_id: int, seed: int) -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from hyvinvointi_app.store.database import open_database
-    from hyvinvointi_app.ui.context import AppContext
-    from hyvinvointi_app.ui.meetings.editor import MeetingEditor
+    from hyvinvointi_app.ui.main_window import MainWindow
 
     app = QApplication(sys.argv)
-    database = open_database(path)
-    context = AppContext(database)
-    editor = MeetingEditor(context, meeting_id)
-    editor.resize(1200, 720)
-    editor.show()
-    editor.activateWindow()
-    while not editor.isActiveWindow():
+    window = MainWindow()  # the real application window, menus and screens
+    window.resize(1200, 720)
+    window.show()
+    assert window.open_database(path) is None
+    window.show_page("meetings")
+    window.pages["meetings"].open_meeting(meeting_id)  # type: ignore[attr-defined]
+    editor = window.pages["meetings"].editor  # type: ignore[attr-defined]
+    window.activateWindow()
+    while not window.isActiveWindow():
         app.processEvents()
     editor.agenda_list.setCurrentRow(1)
     editor.item_editor.notes_edit.setFocus()

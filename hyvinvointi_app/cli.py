@@ -62,7 +62,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _existing_path(text: str) -> Path:
-    return Path(text).expanduser()
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:  # "~name" of no such user: taken as typed (found by tests/fuzz)
+        return Path(text)
 
 
 def _years(text: str) -> int:
@@ -102,7 +105,50 @@ def build_parser() -> argparse.ArgumentParser:
     backup = commands.add_parser("backup", help="write a consistent copy of a unit file")
     backup.add_argument("file", type=_existing_path, metavar="FILE")
     backup.add_argument("--to", type=_existing_path, metavar="DIR", help="folder for the copy")
+
+    bundle = commands.add_parser(
+        "bundle", help="write the coordinator bundle (zip: PDFs, bundle.json, CSV) of a period"
+    )
+    bundle.add_argument("file", type=_existing_path, metavar="FILE")
+    bundle.add_argument("--period", required=True, metavar="LABEL", help="e.g. 2025-2026")
+    bundle.add_argument("-o", "--output", required=True, type=_existing_path, metavar="OUT.zip")
+    bundle.add_argument(
+        "--lang",
+        dest="bundle_lang",
+        choices=("fi", "sv", "fi+sv"),
+        help="PDFs in one language or bilingual (default: Finnish and Swedish, each)",
+    )
+    bundle.add_argument("--with-names", action="store_true", help="include members' names")
+    _add_report_parser(commands)
     return parser
+
+
+def _add_report_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    report = commands.add_parser("report", help="export a memo, annual report or evaluation PDF")
+    documents = report.add_subparsers(
+        dest="document", metavar="DOCUMENT", required=True, parser_class=_Parser
+    )
+    memo = documents.add_parser("memo", help="the memo of one meeting")
+    memo.add_argument(
+        "--meeting", default="latest", metavar="N|latest", help="meeting number (default latest)"
+    )
+    memo.add_argument("--period", metavar="LABEL", help="period of the meeting (default current)")
+    annual = documents.add_parser("annual", help="the group's annual report of a period")
+    annual.add_argument("--period", required=True, metavar="LABEL", help="e.g. 2025-2026")
+    evaluation = documents.add_parser("evaluation", help="one plan's evaluations over time")
+    evaluation.add_argument("--plan", required=True, metavar="NAME_OR_ID")
+    for command in (memo, annual, evaluation):
+        command.add_argument("file", type=_existing_path, metavar="FILE")
+        command.add_argument(
+            "--lang", dest="report_lang", choices=("fi", "sv", "fi+sv"), default="fi"
+        )
+        command.add_argument(
+            "-o", "--output", required=True, type=_existing_path, metavar="OUT.pdf"
+        )
+        command.add_argument("--with-names", action="store_true", help="names beside roles")
+        command.add_argument(
+            "--password", metavar="TEXT", help="encrypt the PDF (then not PDF/A); - asks for it"
+        )
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -129,6 +175,15 @@ def _cmd_check(args: argparse.Namespace) -> int:
         # One line for the user; SQLite's page-by-page findings are for IT, via `sqlite3`.
         print(f"hyvinvointi: {describe(DatabaseDamaged(args.file))}", file=sys.stderr)
         return EXIT_UNSOUND
+    from hyvinvointi_app.services.backups import synchronised_folder
+
+    cloud = synchronised_folder(args.file)
+    if cloud is not None:
+        warning = _(
+            "warning: the file is in the synchronised folder {folder}; synchronising a file "
+            "while it is open can damage it. Keep it in a folder on this computer."
+        ).format(folder=cloud)
+        print(f"hyvinvointi: {warning}", file=sys.stderr)
     print(
         _("{path}: sound (schema version {version}, integrity ok, {mode} mode, {size} KB)").format(
             path=args.file,
@@ -147,6 +202,71 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     inspect_file(args.file)
     folder = args.to or args.file.parent / "backups"
     print(backup_file(args.file, folder))
+    return EXIT_OK
+
+
+def _cmd_bundle(args: argparse.Namespace) -> int:
+    from hyvinvointi_app.reports.bundle import build_bundle, write_error_text
+    from hyvinvointi_app.services.periods import period_by_label
+    from hyvinvointi_app.store.database import open_database
+
+    languages = (args.bundle_lang,) if args.bundle_lang else ("fi", "sv")
+    with open_database(args.file) as db:
+        period = period_by_label(db, args.period)
+        try:
+            path = build_bundle(
+                db, period.id, args.output, languages=languages, with_names=args.with_names
+            )
+        except OSError as error:
+            print(f"hyvinvointi: {write_error_text(error, args.output)}", file=sys.stderr)
+            return EXIT_ERROR
+    print(path)
+    return EXIT_OK
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from hyvinvointi_app.domain.errors import NotFound
+    from hyvinvointi_app.reports import (
+        ReportOptions,
+        export_annual,
+        export_evaluation,
+        export_memo,
+    )
+    from hyvinvointi_app.reports.bundle import write_error_text
+    from hyvinvointi_app.services import meetings, periods
+    from hyvinvointi_app.services.report_data import find_plan
+    from hyvinvointi_app.store.database import open_database
+
+    password = args.password
+    if password == "-":
+        import getpass
+
+        password = getpass.getpass()
+    options = ReportOptions(
+        language=args.report_lang, with_names=args.with_names, password=password or None
+    )
+    with open_database(args.file) as db:
+        if args.document == "memo":
+            period_id = periods.period_by_label(db, args.period).id if args.period else None
+            if args.meeting == "latest":
+                meeting_id = meetings.latest_meeting(db, period_id)
+            elif args.meeting.isdigit():
+                if period_id is None:
+                    period_id = periods.current_period(db).id
+                meeting_id = meetings.meeting_by_number(db, period_id, int(args.meeting))
+            else:
+                raise NotFound("meeting", args.meeting)
+            export, key = export_memo, meeting_id
+        elif args.document == "annual":
+            export, key = export_annual, periods.period_by_label(db, args.period).id
+        else:
+            export, key = export_evaluation, find_plan(db, args.plan)
+        try:
+            path = export(db, key, args.output, options)
+        except OSError as error:
+            print(f"hyvinvointi: {write_error_text(error, args.output)}", file=sys.stderr)
+            return EXIT_ERROR
+    print(path)
     return EXIT_OK
 
 
@@ -185,6 +305,8 @@ def main(argv: list[str] | None = None) -> int:
 
     set_ui_language(args.lang or _language_from_environment())
     handlers = {"demo": _cmd_demo, "check": _cmd_check, "backup": _cmd_backup}
+    handlers["bundle"] = _cmd_bundle
+    handlers["report"] = _cmd_report
     try:
         return handlers.get(args.command, _cmd_gui)(args)
     except UserError as error:

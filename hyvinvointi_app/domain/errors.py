@@ -62,6 +62,10 @@ class DiskFull(DatabaseFileError):
     """The disk holding the file is full; the last change was not saved."""
 
 
+class DiskFullAtOpening(DiskFull):
+    """So little space is free beside the file that opening it for writing was refused."""
+
+
 class MigrationFailed(DatabaseFileError):
     """A schema upgrade failed and was rolled back whole; the file is as it was."""
 
@@ -86,6 +90,14 @@ class DatabaseLocked(DatabaseFileError):
     def __init__(self, path: Path, holder: LockHolder) -> None:
         super().__init__(path, f"held by {holder.user} on {holder.host} since {holder.since}")
         self.holder = holder
+
+
+class BackupFolderMissing(UserError):
+    """The chosen backup folder is not there (a USB stick out, a network drive away)."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(str(folder))
+        self.folder = folder
 
 
 class NotFound(UserError):

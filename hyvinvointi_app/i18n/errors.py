@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hyvinvointi_app.domain.errors import (
+    BackupFolderMissing,
     DatabaseDamaged,
     DatabaseEmpty,
     DatabaseExists,
@@ -12,6 +13,7 @@ from hyvinvointi_app.domain.errors import (
     DatabaseReadOnly,
     DatabaseTooNew,
     DiskFull,
+    DiskFullAtOpening,
     ForeignDatabase,
     MemoLocked,
     MigrationFailed,
@@ -50,6 +52,11 @@ def describe(error: UserError, tr: Translator | None = None) -> str:
     if isinstance(error, NotFound):
         what = _(_NOT_FOUND_NAMES.get(error.what, error.what))
         return _("Not found: {what} {key}.").format(what=what, key=error.key)
+    if isinstance(error, BackupFolderMissing):
+        return _(
+            "The backup folder {folder} cannot be found: is the USB stick or network drive "
+            "connected? Connect it, or choose another folder in Settings."
+        ).format(folder=error.folder)
     if isinstance(error, MemoLocked):
         return _("This memo is approved and locked. Reopen it, giving a reason, to edit it.")
     if isinstance(error, ValidationError):
@@ -103,6 +110,11 @@ def _describe_file_error(error: DatabaseFileError, tr: Translator) -> str:
             user=holder.user,
             since=format_datetime(holder.since, tr.language),
         )
+    if isinstance(error, DiskFullAtOpening):
+        return _(
+            "The disk holding {path} is full, so changes to it could not be saved. "
+            "Free some space and open the file again."
+        ).format(path=name)
     if isinstance(error, DiskFull):
         return _(
             "The disk is full, so the last change to {path} was not saved. "

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+import datetime as dt
+
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hyvinvointi_app.domain.enums import AgendaItemKind, VoiceKind, VoiceMethod
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
+from hyvinvointi_app.i18n.formatting import format_date
+from hyvinvointi_app.i18n.translator import translator_for
 from hyvinvointi_app.services.meetings import (
     AgendaItemView,
     VoiceView,
@@ -14,11 +18,26 @@ from hyvinvointi_app.services.meetings import (
     check_text,
     editable_meeting,
 )
+from hyvinvointi_app.services.result_cards import DueCheckpoint, due_checkpoints
 from hyvinvointi_app.store.database import Database
-from hyvinvointi_app.store.models import ActionItem, AgendaItem, Plan, VoiceRecord
+from hyvinvointi_app.store.models import (
+    ActionItem,
+    AgendaItem,
+    Meeting,
+    Plan,
+    ResultCardDiscussion,
+    VoiceRecord,
+)
 
 TEXT_FIELDS = ("title", "theme", "notes", "decision")
 """The free-text fields of an item that the memo editor saves one at a time."""
+
+CHECKPOINT_WINDOW_DAYS = 90
+"""When no later meeting is planned, a new meeting takes up the checkpoints of the next
+90 days: about the gap between two meetings of a group that meets a few times a period."""
+CLOSING_KINDS = (AgendaItemKind.OTHER_MATTERS, AgendaItemKind.NEXT_MEETING, AgendaItemKind.CLOSING)
+"""Proposed checkpoint items come before these."""
+TITLE_TOPIC_LENGTH = 80
 
 
 def _item(session: Session, item_id: int) -> AgendaItem:
@@ -188,3 +207,67 @@ def set_voice(
         record.methods = [VoiceMethod(m).value for m in methods]
         record.summary = check_text("summary", summary)
         return VoiceView(record.kind, tuple(record.methods), record.summary)
+
+
+def _topic(text: str) -> str:
+    """The first line of what a card wants to change, short enough for an item title."""
+    first = text.strip().splitlines()[0].strip() if text.strip() else ""
+    if len(first) > TITLE_TOPIC_LENGTH:
+        first = first[: TITLE_TOPIC_LENGTH - 1].rstrip() + "…"
+    return first
+
+
+def checkpoint_window(session: Session, meeting: Meeting) -> tuple[dt.date | None, dt.date]:
+    """The checkpoints a meeting takes up: those due after the previous meeting and before
+    the next one, i.e. the meeting is the last one held before them.
+
+    Without a later meeting the window ends :data:`CHECKPOINT_WINDOW_DAYS` after the
+    meeting; without an earlier one it has no start, so a checkpoint that was missed (due,
+    no value yet) is proposed too. Returns ``(start, end)`` with ``start`` inclusive (None:
+    open) and ``end`` exclusive, as :func:`result_cards.due_checkpoints` takes them.
+    """
+    others = Meeting.id != meeting.id
+    previous = session.scalar(
+        select(func.max(Meeting.date)).where(others, Meeting.date < meeting.date)
+    )
+    following = session.scalar(
+        select(func.min(Meeting.date)).where(others, Meeting.date > meeting.date)
+    )
+    start = previous + dt.timedelta(days=1) if previous is not None else None
+    end = following or meeting.date + dt.timedelta(days=CHECKPOINT_WINDOW_DAYS + 1)
+    return start, end
+
+
+def propose_checkpoint_items(session: Session, meeting: Meeting, language: str) -> list[int]:
+    """Add one agenda item per result card whose checkpoints fall in the meeting's
+    :func:`checkpoint_window`, linked to the card, before “other matters”; returns the new
+    item ids. :func:`meetings.new_meeting` calls it inside its own transaction, so that a
+    new meeting and its proposals are one action (and one undo step)."""
+    start, end = checkpoint_window(session, meeting)
+    due = due_checkpoints(session, start, end, meeting.date)
+    by_card: dict[int, list[DueCheckpoint]] = {}
+    for checkpoint in due:
+        by_card.setdefault(checkpoint.card_id, []).append(checkpoint)
+    if not by_card:
+        return []
+    tr = translator_for(language)
+    items = _ordered(session, meeting.id)
+    index = len(items)
+    while index > 0 and items[index - 1].kind in CLOSING_KINDS:
+        index -= 1
+    added: list[AgendaItem] = []
+    for card_checkpoints in by_card.values():
+        dates = ", ".join(format_date(c.checkpoint.due_date, language) for c in card_checkpoints)
+        title = tr.pgettext("agenda item", "Result card checkpoint {dates}: {topic}").format(
+            dates=dates, topic=_topic(card_checkpoints[0].what_to_change)
+        )
+        item = AgendaItem(meeting_id=meeting.id, kind=AgendaItemKind.CUSTOM, title=title)
+        session.add(item)
+        added.append(item)
+    items[index:index] = added
+    _renumber(items)
+    session.flush()
+    for item, card_id in zip(added, by_card, strict=True):
+        session.add(ResultCardDiscussion(card_id=card_id, agenda_item_id=item.id))
+    session.flush()
+    return [item.id for item in added]

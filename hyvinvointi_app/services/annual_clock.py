@@ -409,7 +409,9 @@ def validate_clock_data(data: object) -> ClockFile:
     if version != CLOCK_VERSION:
         raise ValidationError("version", "invalid_version")
     language = data.get("language")
-    if language not in {member.value for member in Language}:
+    # A list or an object here is unhashable: check the type before the set lookup
+    # (found by tests/fuzz).
+    if not isinstance(language, str) or language not in {member.value for member in Language}:
         raise ValidationError("language", "unknown_language")
     themes = data.get("themes")
     if not isinstance(themes, list):

@@ -9,6 +9,7 @@ plan type may be reworded later, an old evaluation must still read as it was.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -264,6 +265,52 @@ def delete_evaluation(db: Database, evaluation_id: int) -> None:
         session.delete(_evaluation(session, evaluation_id))
 
 
+def evaluation_input(view: EvaluationView) -> EvaluationInput:
+    """What a form shows for a saved evaluation, and what an undo writes back."""
+    return EvaluationInput(
+        date=view.date,
+        meeting_id=view.meeting_id,
+        agenda_item_id=view.agenda_item_id,
+        methods=view.methods,
+        participant_roles=view.participant_roles,
+        strengths=view.strengths,
+        development_areas=view.development_areas,
+        conclusion=view.conclusion,
+        update_by=view.update_by,
+        update_due=view.update_due,
+        checks=tuple(CheckAnswerInput(c.key, c.question, c.answer, c.note) for c in view.checks),
+    )
+
+
+def withdraw_evaluation(db: Database, evaluation_id: int, item_plan_id: int | None) -> None:
+    """The undo of :func:`record_evaluation`: delete the evaluation and give its agenda item
+    back the plan it named before (``item_plan_id``), unless the item's memo is approved."""
+    with db.transaction() as session:
+        evaluation = _evaluation(session, evaluation_id)
+        item = session.get(AgendaItem, evaluation.agenda_item_id or 0)
+        if (
+            item is not None
+            and item.plan_id != item_plan_id
+            and item.meeting.status is not MeetingStatus.APPROVED
+        ):
+            item.plan_id = item_plan_id
+        session.delete(evaluation)
+
+
+def restore_evaluation(db: Database, view: EvaluationView) -> EvaluationView:
+    """Put a deleted evaluation back with its old id, contents and links (the redo of
+    :func:`record_evaluation` and the undo of :func:`delete_evaluation`)."""
+    with db.transaction() as session:
+        get_plan_row(session, view.plan_id)
+        if session.get(PlanEvaluation, view.id) is not None:
+            raise ValidationError("evaluation", "in_use")
+        evaluation = PlanEvaluation(id=view.id, plan_id=view.plan_id)
+        _apply(session, evaluation, evaluation_input(view))
+        session.add(evaluation)
+        session.flush()
+        return _view(session, evaluation)
+
+
 def get_evaluation(db: Database, evaluation_id: int) -> EvaluationView:
     with db.reading() as session:
         return _view(session, _evaluation(session, evaluation_id))
@@ -290,6 +337,35 @@ def evaluation_for_agenda_item(db: Database, item_id: int) -> EvaluationView | N
             select(PlanEvaluation).where(PlanEvaluation.agenda_item_id == item_id)
         )
         return _view(session, evaluation) if evaluation else None
+
+
+_BULLET = re.compile(r"^\s*(?:[-–—•*]|[0-9]{1,2}[.)])\s*")
+
+
+def development_areas_of(text: str) -> list[str]:
+    """The separate development areas in an evaluation's text: one per line, list marks
+    ("- ", "• ", "1. ") removed, empty lines skipped. A result card follows one of them."""
+    areas = (_BULLET.sub("", line, count=1).strip() for line in text.splitlines())
+    return [area for area in areas if area]
+
+
+def _area_key(area: str) -> str:
+    return " ".join(area.casefold().rstrip(".!").split())
+
+
+def recurring_development_areas(history: PlanHistory) -> set[str]:
+    """Development areas named in more than one operating period of a plan's history, as
+    :func:`is_recurring` recognises them (the same words, whatever the case and spacing)."""
+    periods_of: dict[str, set[int]] = {}
+    for number, group in enumerate(history.periods):
+        for evaluation in group.evaluations:
+            for area in development_areas_of(evaluation.development_areas):
+                periods_of.setdefault(_area_key(area), set()).add(number)
+    return {key for key, found_in in periods_of.items() if len(found_in) > 1}
+
+
+def is_recurring(area: str, recurring: set[str]) -> bool:
+    return _area_key(area) in recurring
 
 
 def plan_history(db: Database, plan_id: int) -> PlanHistory:

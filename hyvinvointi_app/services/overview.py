@@ -8,14 +8,17 @@ from dataclasses import dataclass
 
 from hyvinvointi_app.domain.enums import Role
 from hyvinvointi_app.domain.errors import NotFound
-from hyvinvointi_app.services import annual_clock, meetings, periods, plans, summary
+from hyvinvointi_app.services import annual_clock, meetings, periods, plans, result_cards, summary
 from hyvinvointi_app.services.annual_clock import ThemeView
 from hyvinvointi_app.services.meetings import MeetingRow
 from hyvinvointi_app.services.plans import PlanView
+from hyvinvointi_app.services.result_cards import DueCheckpoint
 from hyvinvointi_app.store.database import Database
 
 REVIEW_NOTICE_DAYS = 30
 """A plan whose review falls due within this many days is shown as due."""
+CHECKPOINT_NOTICE_DAYS = 60
+"""Result-card checkpoints due within this many days (and missed ones) are listed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +35,8 @@ class Overview:
     overdue_actions: int
     plans_due: tuple[PlanView, ...]
     themes_this_month: tuple[ThemeView, ...]
+    checkpoints_due: tuple[DueCheckpoint, ...] = ()
+    """Result-card checkpoints waiting for a value: missed ones and the coming ones."""
 
     @property
     def minimum_met(self) -> bool:
@@ -59,4 +64,7 @@ def overview(db: Database, today: dt.date | None = None) -> Overview | None:
         overdue_actions=figures.actions.overdue,
         plans_due=tuple(plans.plans_due_for_review(db, today, within_days=REVIEW_NOTICE_DAYS)),
         themes_this_month=tuple(annual_clock.themes_in_month(db, today.month)),
+        checkpoints_due=tuple(
+            result_cards.upcoming_checkpoints(db, today, within_days=CHECKPOINT_NOTICE_DAYS)
+        ),
     )

@@ -20,7 +20,7 @@ from hyvinvointi_app.domain.enums import Language, PlanType
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
 from hyvinvointi_app.resources import load_json_resource
 from hyvinvointi_app.store.database import Database
-from hyvinvointi_app.store.models import Plan
+from hyvinvointi_app.store.models import AgendaItem, Plan, PlanEvaluation, ResultCard
 
 MAX_NAME_LENGTH = 300
 MAX_SHORT_LENGTH = 200
@@ -129,6 +129,12 @@ def _validated(data: PlanInput) -> PlanInput:
     )
 
 
+def validate_plan(data: PlanInput) -> PlanInput:
+    """The plan as it would be saved, or ValidationError for the first broken rule: a form
+    checks the other fields while a date it could not read is still wrong."""
+    return _validated(data)
+
+
 def _apply(plan: Plan, data: PlanInput) -> None:
     plan.type = data.type
     plan.name = data.name
@@ -163,6 +169,49 @@ def archive_plan(db: Database, plan_id: int, archived: bool = True) -> PlanView:
     with db.transaction() as session:
         plan = get_plan_row(session, plan_id)
         plan.archived = archived
+        return plan_view(plan)
+
+
+def plan_input(view: PlanView) -> PlanInput:
+    """What a form shows for a saved plan, and what an undo writes back."""
+    return PlanInput(
+        type=view.type,
+        name=view.name,
+        version=view.version,
+        owner=view.owner,
+        approved_on=view.approved_on,
+        next_review_due=view.next_review_due,
+        document_location=view.document_location,
+        custom_questions=view.custom_questions,
+    )
+
+
+def remove_plan(db: Database, plan_id: int) -> PlanView:
+    """Delete a plan added by mistake (the undo of :func:`add_plan`).
+
+    A plan that has been evaluated, followed by a result card or named by an agenda item
+    is part of the unit's record: it is archived instead, so removing it is refused.
+    """
+    with db.transaction() as session:
+        plan = get_plan_row(session, plan_id)
+        for model in (PlanEvaluation, ResultCard, AgendaItem):
+            if session.scalar(select(model.id).where(model.plan_id == plan_id).limit(1)):
+                raise ValidationError("plan", "in_use")
+        view = plan_view(plan)
+        session.delete(plan)
+        return view
+
+
+def restore_plan(db: Database, view: PlanView) -> PlanView:
+    """Put a removed plan back with its old id, so that older undo steps still find it."""
+    data = _validated(plan_input(view))
+    with db.transaction() as session:
+        if session.get(Plan, view.id) is not None:
+            raise ValidationError("plan", "in_use")
+        plan = Plan(id=view.id, archived=view.archived)
+        _apply(plan, data)
+        session.add(plan)
+        session.flush()
         return plan_view(plan)
 
 

@@ -21,6 +21,7 @@ from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import (
     AgendaItem,
     Checkpoint,
+    Meeting,
     Member,
     Plan,
     PlanEvaluation,
@@ -89,6 +90,17 @@ class CardView:
     checkpoints: tuple[CheckpointView, ...]
     discussed_in: tuple[int, ...]
     """Agenda item ids where the card was discussed."""
+
+
+@dataclass(frozen=True, slots=True)
+class CardDiscussion:
+    """An agenda item where a card was discussed, as the card shows it."""
+
+    agenda_item_id: int
+    item_title: str
+    meeting_id: int
+    meeting_number: int
+    meeting_date: dt.date
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,7 +370,7 @@ def unlink_card_from_agenda_item(db: Database, card_id: int, agenda_item_id: int
             session.delete(link)
 
 
-def _due(
+def due_checkpoints(
     session: Session, start: dt.date | None, end: dt.date, today: dt.date
 ) -> list[DueCheckpoint]:
     """Checkpoints of active cards without a value, due in ``[start, end)``."""
@@ -395,7 +407,7 @@ def upcoming_checkpoints(
     since a missed checkpoint needs the director's attention most."""
     today = today or dt.date.today()
     with db.reading() as session:
-        return _due(session, None, today + dt.timedelta(days=within_days + 1), today)
+        return due_checkpoints(session, None, today + dt.timedelta(days=within_days + 1), today)
 
 
 def checkpoints_due_before(db: Database, start: dt.date, end: dt.date) -> list[DueCheckpoint]:
@@ -407,4 +419,99 @@ def checkpoints_due_before(db: Database, start: dt.date, end: dt.date) -> list[D
     if end < start:
         raise ValidationError("end", "end_before_start")
     with db.reading() as session:
-        return _due(session, start, end, start)
+        return due_checkpoints(session, start, end, start)
+
+
+def card_input(view: CardView) -> CardInput:
+    """The editable fields of a card as they are now (an edit changes one and keeps the rest)."""
+    return CardInput(
+        what_to_change=view.what_to_change,
+        current_state=view.current_state,
+        target_state=view.target_state,
+        ideal_state=view.ideal_state,
+        measures=view.measures,
+        indicator=view.indicator,
+        plan_id=view.plan_id,
+        evaluation_id=view.evaluation_id,
+    )
+
+
+def checkpoint_input(view: CheckpointView) -> CheckpointInput:
+    return CheckpointInput(view.due_date, view.responsible_id, view.responsible_text)
+
+
+def _put_checkpoint(session: Session, view: CheckpointView) -> None:
+    responsible = view.responsible_id
+    if responsible is not None and session.get(Member, responsible) is None:
+        responsible = None  # the member was removed since
+    checkpoint = session.get(Checkpoint, view.id)
+    if checkpoint is None:
+        checkpoint = Checkpoint(id=view.id, card_id=view.card_id)
+        session.add(checkpoint)
+    checkpoint.due_date = view.due_date
+    checkpoint.responsible_id = responsible
+    checkpoint.responsible_text = view.responsible_text
+    checkpoint.value_note = view.value_note
+    checkpoint.recorded_on = view.recorded_on
+
+
+def restore_checkpoint(db: Database, view: CheckpointView) -> CheckpointView:
+    """Put a checkpoint back exactly as ``view`` shows it, with its id (the undo of a removal
+    or of an edit, the redo of an addition)."""
+    with db.transaction() as session:
+        _card(session, view.card_id)
+        _put_checkpoint(session, view)
+        session.flush()
+        return _checkpoint_view(session, _checkpoint(session, view.id))
+
+
+def restore_card(db: Database, view: CardView) -> CardView:
+    """Put a removed card back with its id, checkpoints and discussion links (the undo of a
+    removal, the redo of a creation); links to agenda items deleted since are dropped."""
+    with db.transaction() as session:
+        if session.get(ResultCard, view.id) is not None:
+            raise ValidationError("card", "in_use")
+        plan_id = view.plan_id if view.plan_id and session.get(Plan, view.plan_id) else None
+        evaluation_id = (
+            view.evaluation_id
+            if view.evaluation_id and session.get(PlanEvaluation, view.evaluation_id)
+            else None
+        )
+        card = ResultCard(
+            id=view.id,
+            plan_id=plan_id,
+            evaluation_id=evaluation_id,
+            what_to_change=view.what_to_change,
+            current_state=view.current_state,
+            target_state=view.target_state,
+            ideal_state=view.ideal_state,
+            measures=view.measures,
+            indicator=view.indicator,
+            status=view.status,
+            created_on=view.created_on,
+            closed_on=view.closed_on,
+        )
+        session.add(card)
+        session.flush()
+        for checkpoint in view.checkpoints:
+            _put_checkpoint(session, checkpoint)
+        for item_id in view.discussed_in:
+            if session.get(AgendaItem, item_id) is not None:
+                session.add(ResultCardDiscussion(card_id=view.id, agenda_item_id=item_id))
+        session.flush()
+        session.expire(card)
+        return _card_view(session, card)
+
+
+def card_discussions(db: Database, card_id: int) -> list[CardDiscussion]:
+    """Where the card was discussed, oldest meeting first."""
+    with db.reading() as session:
+        _card(session, card_id)
+        rows = session.execute(
+            select(AgendaItem.id, AgendaItem.title, Meeting.id, Meeting.number, Meeting.date)
+            .join(ResultCardDiscussion, ResultCardDiscussion.agenda_item_id == AgendaItem.id)
+            .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+            .where(ResultCardDiscussion.card_id == card_id)
+            .order_by(Meeting.date, Meeting.number, AgendaItem.position)
+        )
+        return [CardDiscussion(*row) for row in rows]

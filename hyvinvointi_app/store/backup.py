@@ -9,7 +9,8 @@ import sqlite3
 from pathlib import Path
 
 from hyvinvointi_app.domain.errors import DatabaseDamaged
-from hyvinvointi_app.store.files import fsync_directory, read_only_uri
+from hyvinvointi_app.store.files import fsync_directory, read_only_uri, write_atomically
+from hyvinvointi_app.store.lock import FileLock
 
 
 def timestamped_name(source: Path, when: dt.datetime | None = None, label: str = "") -> str:
@@ -61,22 +62,40 @@ def backup_file(source: Path, folder: Path, *, name: str | None = None) -> Path:
     return target
 
 
-def restore_backup(backup: Path, target: Path, keep_folder: Path) -> Path:
-    """Put the contents of ``backup`` in place of ``target`` (which must be closed).
+def restore_backup(
+    backup: Path, target: Path, keep_folder: Path, *, kept_name: str | None = None
+) -> Path | None:
+    """Put the contents of ``backup`` in place of ``target``; return the kept copy, if any.
 
-    A copy of ``target`` as it is now goes to ``keep_folder`` first, and the backup is
-    checked (a damaged one raises :class:`DatabaseDamaged` and changes nothing); the new
-    file is written beside ``target`` and renamed over it, so that a crash leaves either the
-    old file or the restored one. Returns the path of the kept copy.
+    ``target`` must not be open: its lock is taken for the whole restore, so a restore over
+    a file another copy has open is refused (:class:`DatabaseLocked`). A copy of ``target``
+    as it is now goes to ``keep_folder`` first, through the backup API, or byte for byte
+    when SQLite cannot read it (empty, damaged, not SQLite). The backup is checked (a
+    damaged one raises :class:`DatabaseDamaged` and changes nothing); the new file is written
+    beside ``target`` and renamed over it, so that a crash leaves either the old file or the
+    restored one. A missing ``target`` is simply written.
     """
-    kept = backup_file(target, keep_folder, name=timestamped_name(target, label="before-restore"))
-    staged = backup_file(backup, target.parent, name=target.name + ".restoring")
-    for leftover in (
-        target.with_name(target.name + "-wal"),
-        target.with_name(target.name + "-shm"),
-    ):
-        with contextlib.suppress(FileNotFoundError):
-            leftover.unlink()
-    os.replace(staged, target)
-    fsync_directory(target.parent)
+    lock = FileLock(target)
+    lock.acquire()
+    try:
+        kept: Path | None = None
+        if target.exists():
+            name = kept_name or timestamped_name(target, label="before-restore")
+            try:
+                kept = backup_file(target, keep_folder, name=name)
+            except (DatabaseDamaged, sqlite3.DatabaseError):
+                kept = keep_folder / name
+                keep_folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+                write_atomically(kept, target.read_bytes())
+        staged = backup_file(backup, target.parent, name=target.name + ".restoring")
+        for leftover in (
+            target.with_name(target.name + "-wal"),
+            target.with_name(target.name + "-shm"),
+        ):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+        os.replace(staged, target)
+        fsync_directory(target.parent)
+    finally:
+        lock.release()
     return kept

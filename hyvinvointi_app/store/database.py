@@ -12,6 +12,7 @@ import contextlib
 import errno
 import functools
 import os
+import shutil
 import sqlite3
 import stat
 from collections.abc import Iterator
@@ -31,6 +32,7 @@ from hyvinvointi_app.domain.errors import (
     DatabaseReadOnly,
     DatabaseTooNew,
     DiskFull,
+    DiskFullAtOpening,
     ForeignDatabase,
     MigrationFailed,
     NotADatabase,
@@ -43,6 +45,10 @@ from hyvinvointi_app.store.models import Base
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+MIN_FREE_BYTES = 5 * 1024 * 1024
+"""Below this much free space beside the file, opening it for writing is refused (the
+write-ahead log alone grows to about 4 MB between checkpoints): better told at once than
+when the first change cannot be saved."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,16 @@ def _is_read_only(path: Path) -> bool:
     if not mode & stat.S_IWUSR or not os.access(path, os.W_OK):
         return True
     return not os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def _check_free_space(path: Path) -> None:
+    """Refuse to open for writing on a (nearly) full disk, before anything is written."""
+    try:
+        free = shutil.disk_usage(path.parent).free
+    except OSError:
+        return  # a file system that cannot tell: find out when writing
+    if free < MIN_FREE_BYTES:
+        raise DiskFullAtOpening(path, f"{free} bytes free")
 
 
 def _journal_mode_in_header(path: Path) -> str:
@@ -193,15 +209,21 @@ def _disk_errors(path: Path) -> Iterator[None]:
 class Database:
     """An open unit file: the engine, the lock, and short sessions for each operation."""
 
-    def __init__(self, path: Path, engine: Engine, lock: FileLock) -> None:
+    def __init__(
+        self, path: Path, engine: Engine, lock: FileLock | None, *, read_only: bool = False
+    ) -> None:
         self.path = path
         self.engine = engine
+        self.read_only = read_only
+        """Opened only to read (:func:`open_read_only`): every transaction is refused."""
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
         """One user action: a short session that commits on success and rolls back on error."""
+        if self.read_only:
+            raise DatabaseReadOnly(self.path, "opened read-only")
         with self._sessions() as session, _disk_errors(self.path), session.begin():
             yield session
 
@@ -213,6 +235,9 @@ class Database:
 
     def close(self) -> None:
         """Checkpoint the WAL into the file and release the lock."""
+        if self.read_only or self._lock is None:
+            self.engine.dispose()
+            return
         try:
             with self.engine.connect() as connection:
                 connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -265,6 +290,7 @@ def open_database(path: Path, *, backup_dir: Path | None = None) -> Database:
     _prescreen(path)
     if _is_read_only(path):
         raise DatabaseReadOnly(path)
+    _check_free_space(path)
     lock = FileLock(path)
     lock.acquire()
     try:
@@ -280,6 +306,47 @@ def open_database(path: Path, *, backup_dir: Path | None = None) -> Database:
         lock.release()
         raise
     return Database(path, engine, lock)
+
+
+def can_open_read_only(path: Path) -> bool:
+    """True when :func:`open_read_only` would work: a sound file of the current schema."""
+    try:
+        _prescreen(path)
+        report = _verify(path)
+    except (DatabaseFileError, OSError, sqlite3.Error):
+        return False
+    return report.integrity_ok and report.schema_version == migrations.SCHEMA_VERSION
+
+
+def open_read_only(path: Path) -> Database:
+    """Open a sound unit file of the current schema only to read it: no lock, nothing
+    written (not even a ``-wal`` beside a file without one), every transaction refused.
+
+    For a file that cannot be written (read-only, a full disk) or that another copy of the
+    application holds: the director can still read the memos. Raises like
+    :func:`open_database` when the file is unfit, and :class:`DatabaseReadOnly` when its
+    schema is older (an upgrade would have to write).
+    """
+    require_sqlite_features()
+    path = Path(path)
+    _prescreen(path)
+    report = _verify(path)
+    if not report.integrity_ok:
+        raise DatabaseDamaged(path, "; ".join(report.integrity_messages[:3]))
+    if report.schema_version != migrations.SCHEMA_VERSION:
+        raise DatabaseReadOnly(path, f"schema version {report.schema_version} needs an upgrade")
+    uri = read_only_uri(path)
+
+    def connect() -> sqlite3.Connection:
+        connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA query_only = ON")
+        return connection
+
+    engine = create_engine("sqlite://", creator=connect)
+    with engine.connect() as connection:
+        connection.exec_driver_sql("SELECT 1")
+    return Database(path, engine, None, read_only=True)
 
 
 def create_database(path: Path) -> Database:
@@ -327,9 +394,11 @@ __all__ = [
     "DatabaseFileError",
     "FileReport",
     "SqliteFeatureMissing",
+    "can_open_read_only",
     "check_usable",
     "create_database",
     "inspect_file",
     "open_database",
+    "open_read_only",
     "require_sqlite_features",
 ]

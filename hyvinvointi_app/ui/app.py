@@ -10,10 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from hyvinvointi_app.paths import default_database
+from hyvinvointi_app.paths import default_database, log_folder
 from hyvinvointi_app.ui.context import open_settings
+from hyvinvointi_app.ui.crash import install_crash_reporter
 from hyvinvointi_app.ui.language import LANGUAGES, apply_language
 from hyvinvointi_app.ui.main_window import MainWindow
 
@@ -59,6 +60,9 @@ def run(
     if sys.platform != "win32":
         app.setStyle("Fusion")
     apply_language(choose_language(language, fallback_language))
+    # An unexpected exception from here on: a log without user text, a dialog, and the
+    # event loop goes on (ui/crash/reporter.py).
+    install_crash_reporter(log_folder)
 
     if path is None:
         from hyvinvointi_app.ui.first_run.wizard import UnitWizard
@@ -76,13 +80,16 @@ def run(
 
     def open_file() -> None:
         nonlocal exit_code
-        error = window.open_database(path)
-        if error is not None:
-            exit_code = 2
-            if smoke:
+        if smoke:
+            error = window.open_database(path)
+            if error is not None:
+                exit_code = 2
                 print(f"hyvinvointi: {error}", file=sys.stderr)
-            else:
-                QMessageBox.critical(window, window.windowTitle(), error)
+                app.quit()
+                return
+        elif not window.open_or_explain(path, at_start=True):
+            # One dialog said what is wrong and offered a backup, read-only, another file.
+            exit_code = 2
             app.quit()
             return
         if wants_members:

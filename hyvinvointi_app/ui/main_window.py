@@ -21,14 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hyvinvointi_app.domain.errors import UserError
+from hyvinvointi_app.domain.enums import AuditAction
+from hyvinvointi_app.domain.errors import DatabaseFileError, UserError
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.paths import data_home
-from hyvinvointi_app.services import unit
-from hyvinvointi_app.store.backup import backup_file, restore_backup
-from hyvinvointi_app.store.database import Database, open_database
+from hyvinvointi_app.services import backups, unit
+from hyvinvointi_app.services.audit import log_event
+from hyvinvointi_app.store.database import Database, open_database, open_read_only
 from hyvinvointi_app.ui import screens
+from hyvinvointi_app.ui.backups import scheduler
+from hyvinvointi_app.ui.backups.bad_file_dialog import BadFileDialog, FileChoice, offered_choices
+from hyvinvointi_app.ui.backups.restore_dialog import RestoreDialog
 from hyvinvointi_app.ui.context import AppContext, open_settings
 from hyvinvointi_app.ui.language import apply_language
 from hyvinvointi_app.ui.page import Page
@@ -39,9 +43,8 @@ UNIT_FILE_FILTER = "*.sqlite"
 
 
 def backup_folder(database: Path) -> Path:
-    """Where “Back up now” writes: the setting if made, else ``backups`` beside the file."""
-    configured = open_settings().value("backup/folder", "", str)
-    return Path(configured) if configured else database.parent / "backups"
+    """Where backups go: the setting if made, else ``backups`` beside the file."""
+    return scheduler.backup_folder(open_settings(), database)
 
 
 class ScreenPages(Mapping[str, Page]):
@@ -74,6 +77,7 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.context: AppContext | None = None
+        self.backups: scheduler.BackupScheduler | None = None
         self.pages = ScreenPages(self._create_page, with_file=False)
         self.settings = open_settings()
         self.resize(1200, 760)
@@ -91,16 +95,99 @@ class MainWindow(QMainWindow):
     def open_database(self, path: Path) -> str | None:
         """Open a unit file and show it; return a translated message if it cannot be used."""
         try:
-            database = open_database(path)
+            database = open_database(path, backup_dir=self._upgrade_copy_folder(path))
         except UserError as error:
             return describe(error)
         self._set_database(database)
         return None
 
+    @staticmethod
+    def _upgrade_copy_folder(path: Path) -> Path | None:
+        """The copy before a schema upgrade goes to the backup folder if it is there."""
+        folder = backup_folder(path)
+        return folder if folder.is_dir() else None
+
+    def open_or_explain(self, path: Path, *, at_start: bool = False) -> bool:
+        """Open ``path``; if it cannot be used, say why in one dialog and do what the user
+        chooses there (restore a backup, open read-only, open another file). False when
+        nothing was opened (at start-up: quit)."""
+        while True:
+            try:
+                database = open_database(path, backup_dir=self._upgrade_copy_folder(path))
+            except DatabaseFileError as error:
+                folder = backup_folder(path)
+                dialog = BadFileDialog(
+                    error, offered_choices(error, path, folder), at_start=at_start, parent=self
+                )
+                dialog.exec()
+                choice = dialog.choice
+                if choice is FileChoice.QUIT:
+                    return False
+                if choice is FileChoice.OTHER_FILE:
+                    other = self._choose_unit_file(path.parent)
+                    if other is not None:
+                        path = other
+                    continue
+                if choice is FileChoice.READ_ONLY:
+                    try:
+                        database = open_read_only(path)
+                    except DatabaseFileError as again:
+                        QMessageBox.warning(self, _("The file cannot be opened"), describe(again))
+                        continue
+                elif choice is FileChoice.RESTORE:
+                    self._restore_into(path, folder)
+                    continue
+            except OSError as error:
+                QMessageBox.warning(
+                    self,
+                    _("The file cannot be opened"),
+                    describe(DatabaseFileError(path, error.strerror or str(error))),
+                )
+                return False
+            self._set_database(database)
+            self._warn_if_synchronised(path)
+            return True
+
+    def _warn_if_synchronised(self, path: Path) -> None:
+        """A live database in OneDrive, Dropbox or Google Drive: warn once per file."""
+        cloud = backups.synchronised_folder(path)
+        if cloud is None:
+            return
+        key = str(path.resolve())
+        stored = self.settings.value("cloud_warned", [])
+        warned = (
+            [stored]
+            if isinstance(stored, str)
+            else [str(w) for w in stored]
+            if isinstance(stored, list)
+            else []
+        )
+        self.statusBar().showMessage(
+            _("The unit file is in a synchronised folder ({folder}).").format(folder=cloud)
+        )
+        if key in warned:
+            return
+        self.settings.setValue("cloud_warned", [*warned, key])
+        QMessageBox.warning(
+            self,
+            _("The file is in a synchronised folder"),
+            _(
+                "The unit file {path} is in the folder {folder}, which is synchronised to the "
+                "cloud. Synchronising a file while it is open can damage it or bring back an "
+                "older copy over your work. Move the file to a folder on this computer "
+                "(File → Open, then choose it there); backups may go to a synchronised folder."
+            ).format(path=path, folder=cloud),
+        )
+
     def _set_database(self, database: Database) -> None:
         if self.context is not None:
-            self.context.close()
+            self._close_database(back_up=True)
         self.context = AppContext(database, self)
+        if not database.read_only:
+            self.backups = scheduler.BackupScheduler(database.path, self.settings, self)
+            self.backups.succeeded.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self.backups.failed.connect(lambda text: self.statusBar().showMessage(text))
+            self.backups.start()
         self.context.data_changed.connect(self._on_data_changed)
         self.context.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.context.navigate_requested.connect(self.show_page)
@@ -108,10 +195,20 @@ class MainWindow(QMainWindow):
         self._remember_recent(database.path)
         self._build()
 
-    def _close_database(self) -> None:
+    def _close_database(self, *, back_up: bool = True) -> None:
+        """Close the file; then back it up if its data changed (its copy is checked first,
+        so a damaged file pushes no good backup out)."""
+        plan = self.backups
+        self.backups = None
+        if plan is not None:
+            plan.stop()
         if self.context is not None:
             self.context.close()
             self.context = None
+        if plan is not None:
+            if back_up:
+                plan.back_up_after_closing()
+            plan.deleteLater()
 
     # -- building (again on every language change) --------------------------------------
 
@@ -171,6 +268,11 @@ class MainWindow(QMainWindow):
         self._action(file_menu, _("&Back up now"), self.back_up_now, "Ctrl+B")
         self._action(file_menu, _("Res&tore from backup…"), self.restore_from_backup)
         file_menu.addSeparator()
+        self._action(
+            file_menu,
+            _("Export for &coordinator…"),
+            lambda: self._page_call("reports", "choose_bundle"),
+        )
         export_menu = file_menu.addMenu(_("&Export"))
         export_menu.setEnabled(self.context is not None)
         self._action(export_menu, _("Annual clock…"), lambda: self._page_call("clock", "export"))
@@ -202,6 +304,7 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(_("&Help"))
         self._action(help_menu, _("&Where is my data?"), self.show_data_location, needs_file=False)
+        self._action(help_menu, _("&Activity log…"), self.show_activity_log)
         self._action(help_menu, _("&About Hyvinvointiryhmä"), self.show_about, needs_file=False)
 
     def _update_undo_actions(self) -> None:
@@ -228,7 +331,10 @@ class MainWindow(QMainWindow):
             return
         info = unit.get_unit(self.context.database)
         name = info.name(ui_translator().language if ui_translator().language != "en" else "fi")
-        self.setWindowTitle(f"{name} — {self.context.path.name} — {app_name}")
+        file_name = self.context.path.name
+        if self.context.database.read_only:
+            file_name = _("{file} (read-only)").format(file=file_name)
+        self.setWindowTitle(f"{name} — {file_name} — {app_name}")
 
     # -- navigation ----------------------------------------------------------------------
 
@@ -293,22 +399,23 @@ class MainWindow(QMainWindow):
             self.pages["members"].focus_find()
 
     def choose_and_open(self) -> None:
-        start = str(self.context.path.parent if self.context else data_home())
+        start = self.context.path.parent if self.context else data_home()
+        path = self._choose_unit_file(start)
+        if path is not None:
+            self.open_with_message(path)
+
+    def _choose_unit_file(self, start: Path) -> Path | None:
         name, _filter = QFileDialog.getOpenFileName(
             self,
             _("Open a unit file"),
-            start,
+            str(start),
             _("Unit files ({pattern})").format(pattern=UNIT_FILE_FILTER),
         )
-        if name:
-            self.open_with_message(Path(name))
+        return Path(name) if name else None
 
     def open_with_message(self, path: Path) -> bool:
-        message = self.open_database(path)
-        if message is not None:
-            QMessageBox.warning(self, _("The file cannot be opened"), message)
-            return False
-        return True
+        """Open ``path``, or explain in one dialog why not (the open file stays open)."""
+        return self.open_or_explain(path)
 
     def new_unit_file(self) -> None:
         from hyvinvointi_app.ui.first_run.wizard import UnitWizard
@@ -322,44 +429,60 @@ class MainWindow(QMainWindow):
     def back_up_now(self) -> None:
         if self.context is None:
             return
+        plan = self.backups or scheduler.BackupScheduler(self.context.path, self.settings, self)
         try:
-            copy = backup_file(self.context.path, backup_folder(self.context.path))
+            result = plan.back_up_now()
         except (UserError, OSError) as error:
-            text = describe(error) if isinstance(error, UserError) else str(error)
-            QMessageBox.warning(self, _("Backup failed"), text)
+            QMessageBox.warning(self, _("Backup failed"), scheduler.error_text(error))
             return
-        self.statusBar().showMessage(_("Backup saved: {path}").format(path=copy), 8000)
+        if result.outcome is backups.Outcome.UNCHANGED:
+            text = _("Nothing has changed since the last backup: {path}")
+        else:
+            text = _("Backup saved: {path}")
+        self.statusBar().showMessage(text.format(path=result.path), 8000)
 
     def restore_from_backup(self) -> None:
+        """File → Restore from backup: choose from the list, keep the current file, restore,
+        open the restored file."""
         if self.context is None:
             return
         path = self.context.path
-        folder = backup_folder(path)
-        name, _filter = QFileDialog.getOpenFileName(
-            self,
-            _("Restore from backup"),
-            str(folder),
-            _("Unit files ({pattern})").format(pattern=UNIT_FILE_FILTER),
-        )
-        if not name:
-            return
-        answer = QMessageBox.question(
-            self,
-            _("Restore from backup"),
-            _(
-                "The unit file will be replaced by the backup {backup}. A copy of the file as "
-                "it is now is kept in {folder} first. Restore?"
-            ).format(backup=Path(name).name, folder=folder),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        self._close_database()
+        self._restore_into(path, backup_folder(path))
+
+    def _restore_into(self, path: Path, folder: Path) -> bool:
+        """Let the user choose a backup of ``path`` and put it in place (closing ``path``
+        first if it is open, and opening it again). True when a backup was restored."""
+        dialog = RestoreDialog(path, folder, self)
+        if not dialog.exec() or dialog.chosen is None:
+            return False
+        chosen = dialog.chosen
+        was_open = self.context is not None and self.context.path == path
+        if was_open:
+            self._close_database(back_up=False)  # the restore keeps a copy of it anyway
         try:
-            restore_backup(Path(name), path, folder)
+            kept = backups.restore(chosen, path, folder)
         except (UserError, OSError) as error:
-            text = describe(error) if isinstance(error, UserError) else str(error)
-            QMessageBox.warning(self, _("Restoring failed"), text)
-        self.open_with_message(path)
+            QMessageBox.warning(self, _("Restoring failed"), scheduler.error_text(error))
+            if was_open:
+                self.open_or_explain(path)
+            return False
+        try:
+            with open_database(path) as restored:
+                log_event(
+                    restored,
+                    AuditAction.RESTORED,
+                    chosen.name,
+                    {"kept": kept.name if kept else ""},
+                )
+        except UserError:
+            pass  # opening it below says what is wrong
+        if was_open:
+            self.open_or_explain(path)
+        message = _("The backup {backup} was restored.").format(backup=chosen.name)
+        if kept is not None:
+            message += " " + _("The file as it was is kept as {kept}.").format(kept=kept)
+        self.statusBar().showMessage(message, 15000)
+        return True
 
     def open_settings(self) -> None:
         from hyvinvointi_app.ui.settings.dialog import SettingsDialog
@@ -395,6 +518,14 @@ class MainWindow(QMainWindow):
         box.exec()
         if box.clickedButton() is open_button:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def show_activity_log(self) -> None:
+        """Help → Activity log: approvals, exports, erasures and restores, exportable."""
+        if self.context is None:
+            return
+        from hyvinvointi_app.ui.activity_log import ActivityLogDialog
+
+        ActivityLogDialog(self.context, self).exec()
 
     def show_about(self) -> None:
         from hyvinvointi_app import __version__

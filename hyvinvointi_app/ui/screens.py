@@ -39,9 +39,9 @@ SCREENS: tuple[Screen, ...] = (
     Screen("overview", lambda: _("Overview"), "hyvinvointi_app.ui.overview"),
     Screen("members", lambda: _("Members"), "hyvinvointi_app.ui.members"),
     Screen("meetings", lambda: _("Meetings"), "hyvinvointi_app.ui.meetings"),
-    Screen("plans", lambda: _("Plans and evaluations"), None),
-    Screen("cards", lambda: _("Result cards"), None),
+    Screen("plans", lambda: _("Plans and evaluations"), "hyvinvointi_app.ui.plans"),
+    Screen("cards", lambda: _("Result cards"), "hyvinvointi_app.ui.cards"),
     Screen("clock", lambda: _("Annual clock"), "hyvinvointi_app.ui.annual_clock"),
     Screen("periods", lambda: _("Operating periods"), "hyvinvointi_app.ui.periods"),
-    Screen("reports", lambda: _("Reports"), None),
+    Screen("reports", lambda: _("Reports"), "hyvinvointi_app.ui.reports"),
 )

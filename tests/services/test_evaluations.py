@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pytest
@@ -21,12 +22,18 @@ from hyvinvointi_app.services.evaluations import (
     CheckAnswerInput,
     EvaluationInput,
     delete_evaluation,
+    development_areas_of,
     edit_evaluation,
     evaluation_for_agenda_item,
+    evaluation_input,
     get_evaluation,
+    is_recurring,
     list_evaluations,
     plan_history,
     record_evaluation,
+    recurring_development_areas,
+    restore_evaluation,
+    withdraw_evaluation,
 )
 from hyvinvointi_app.services.plans import checklist_for
 from hyvinvointi_app.store.database import Database
@@ -272,3 +279,77 @@ def test_plan_history_groups_evaluations_by_period(
     ]
     with pytest.raises(NotFound):
         plan_history(db, 999)
+
+
+def test_undo_and_redo_of_an_evaluation_from_an_agenda_item(
+    db: Database, rows: Rows, two_periods: tuple[int, int], safety_plan: int
+) -> None:
+    """Withdrawing gives the item back its earlier plan; restoring brings back the same id,
+    contents and both links."""
+    meeting = rows.meeting(two_periods[0], 2, MARCH_2026)
+    item = rows.agenda_item(meeting, AgendaItemKind.THEME, title="Turvallisuus")
+    data = EvaluationInput(
+        date=MARCH_2026,
+        agenda_item_id=item,
+        methods=(EvaluationMethod.DISCUSSION,),
+        participant_roles=(Role.DIRECTOR,),
+        development_areas="- Poistumisharjoitus",
+        checks=_answers(
+            PlanType.SAFETY_RESCUE,
+            [ChecklistAnswer.YES, ChecklistAnswer.NO, ChecklistAnswer.PARTLY],
+        ),
+    )
+    view = record_evaluation(db, safety_plan, data)
+    assert evaluation_input(view) == replace(data, meeting_id=meeting)
+
+    withdraw_evaluation(db, view.id, None)
+    assert evaluation_for_agenda_item(db, item) is None
+    assert _item(db, item).plan_id is None
+    with pytest.raises(NotFound):
+        get_evaluation(db, view.id)
+
+    assert restore_evaluation(db, view) == view
+    assert evaluation_for_agenda_item(db, item) == view
+    assert _item(db, item).plan_id == safety_plan
+    with pytest.raises(ValidationError):
+        restore_evaluation(db, view)
+
+
+def test_withdrawing_leaves_an_approved_memo_as_it_is(
+    db: Database, rows: Rows, two_periods: tuple[int, int], safety_plan: int
+) -> None:
+    meeting = rows.meeting(two_periods[0], 2, MARCH_2026, status=MeetingStatus.APPROVED)
+    item = rows.agenda_item(meeting)
+    with db.transaction() as session:
+        row = session.get(AgendaItem, item)
+        assert row is not None
+        row.plan_id = safety_plan
+    view = record_evaluation(db, safety_plan, EvaluationInput(date=MARCH_2026, agenda_item_id=item))
+    withdraw_evaluation(db, view.id, None)
+    assert _item(db, item).plan_id == safety_plan
+
+
+def test_development_areas_are_read_one_per_line() -> None:
+    text = "- Pihan valvonta\n\n• Uusien työntekijöiden perehdytys \n2) Tiedottaminen\nVälitunnit"
+    assert development_areas_of(text) == [
+        "Pihan valvonta",
+        "Uusien työntekijöiden perehdytys",
+        "Tiedottaminen",
+        "Välitunnit",
+    ]
+    assert development_areas_of("  \n") == []
+
+
+def test_recurring_development_areas_across_periods(
+    db: Database, two_periods: tuple[int, int], safety_plan: int
+) -> None:
+    for day, areas in (
+        (dt.date(2025, 10, 2), "- Pihan valvonta\n- Tiedottaminen"),
+        (dt.date(2026, 3, 11), "- Tiedottaminen"),  # same period: not recurring by itself
+        (dt.date(2026, 10, 1), "- pihan  valvonta.\n- Poistumisharjoitus"),
+    ):
+        record_evaluation(db, safety_plan, EvaluationInput(date=day, development_areas=areas))
+    recurring = recurring_development_areas(plan_history(db, safety_plan))
+    assert is_recurring("Pihan valvonta", recurring)
+    assert not is_recurring("Tiedottaminen", recurring)
+    assert not is_recurring("Poistumisharjoitus", recurring)

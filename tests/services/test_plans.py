@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from hyvinvointi_app.domain.enums import Language, PlanType
+from hyvinvointi_app.domain.enums import EvaluationMethod, Language, PlanType
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
 from hyvinvointi_app.resources import load_json_resource
 from hyvinvointi_app.services.plans import (
@@ -18,7 +18,11 @@ from hyvinvointi_app.services.plans import (
     edit_plan,
     get_plan,
     list_plans,
+    plan_input,
     plans_due_for_review,
+    remove_plan,
+    restore_plan,
+    validate_plan,
 )
 from hyvinvointi_app.store.database import Database
 
@@ -175,3 +179,89 @@ def test_custom_questions_follow_the_types_checklist(db: Database) -> None:
     assert questions[3].custom and questions[3].text == "Onko lasten kokemuksia kysytty?"
     only_custom = checklist_for(PlanType.CUSTOM, "sv", ["Är planen känd?"])
     assert [(q.key, q.text) for q in only_custom] == [("custom_1", "Är planen känd?")]
+
+
+@pytest.mark.parametrize(
+    ("plan_type", "finnish", "swedish"),
+    [
+        (
+            PlanType.GENDER_EQUALITY,
+            ["tilannekartoitu", "toimenpiteet", "aiempien toimenpiteiden"],
+            ["kartläggning", "åtgärder", "tidigare åtgärder"],
+        ),
+        (
+            PlanType.SAFETY_RESCUE,
+            ["vuosittainen tarkistus", "uusi henkilöstö perehdytetty", "poistumisharjoitus"],
+            ["årliga översyn", "nya personalen introducerats", "utrymningsövning"],
+        ),
+        (
+            PlanType.ANTI_BULLYING,
+            ["henkilöstö perehdytetty", "seurantatiedot", "huoltajille"],
+            ["personalen introducerats", "uppföljningsuppgifterna", "vårdnadshavarna"],
+        ),
+    ],
+)
+def test_checklists_ask_what_the_issue_requires_in_order(
+    plan_type: PlanType, finnish: list[str], swedish: list[str]
+) -> None:
+    """Issue 5: gender equality's three phases; safety and rescue's yearly check, new staff
+    induction and evacuation drill; anti-bullying's induction, follow-up data, guardians."""
+    for language, words in (("fi", finnish), ("sv", swedish)):
+        texts = [q.text for q in checklist_for(plan_type, language)]
+        assert len(texts) == len(words)
+        for text, word in zip(texts, words, strict=True):
+            assert word in text, (language, text, word)
+
+
+def test_evaluation_methods_cover_the_issues_list() -> None:
+    assert {m.value for m in EvaluationMethod} == {
+        "discussion",
+        "staff_survey",
+        "guardian_survey",
+        "children_interviews",  # children's interviews or drawings
+        "observation",
+        "quality_self_evaluation",
+        "other",
+    }
+
+
+def test_a_plan_added_by_mistake_is_removed_and_restored_with_its_id(db: Database) -> None:
+    view = add_plan(
+        db,
+        PlanInput(
+            PlanType.CUSTOM,
+            "Laatukortit",
+            version="2026",
+            approved_on=dt.date(2026, 1, 5),
+            custom_questions=("Onko kortti käyty läpi?",),
+        ),
+    )
+    assert plan_input(view).custom_questions == ("Onko kortti käyty läpi?",)
+    assert remove_plan(db, view.id) == view
+    assert list_plans(db) == []
+    with pytest.raises(NotFound):
+        get_plan(db, view.id)
+    assert restore_plan(db, view) == view
+    assert get_plan(db, view.id) == view
+    with pytest.raises(ValidationError) as error:
+        restore_plan(db, view)
+    assert error.value.reason == "in_use"
+
+
+def test_a_plan_in_use_is_not_removed(db: Database) -> None:
+    from hyvinvointi_app.services.evaluations import EvaluationInput, record_evaluation
+
+    plan_id = _plan(db, PlanType.SAFETY_RESCUE, "Pelastussuunnitelma")
+    record_evaluation(db, plan_id, EvaluationInput(date=TODAY))
+    with pytest.raises(ValidationError) as error:
+        remove_plan(db, plan_id)
+    assert (error.value.field, error.value.reason) == ("plan", "in_use")
+    assert get_plan(db, plan_id).name == "Pelastussuunnitelma"
+
+
+def test_validate_plan_checks_without_saving(db: Database) -> None:
+    assert validate_plan(PlanInput(PlanType.CUSTOM, "  Laatukortti ")).name == "Laatukortti"
+    with pytest.raises(ValidationError) as error:
+        validate_plan(PlanInput(PlanType.CUSTOM, " "))
+    assert (error.value.field, error.value.reason) == ("name", "required")
+    assert list_plans(db) == []

@@ -7,15 +7,21 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from hyvinvointi_app.domain.enums import PlanType, ResultCardStatus, Role
+from hyvinvointi_app.domain.enums import AgendaItemKind, PlanType, ResultCardStatus, Role
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
+from hyvinvointi_app.i18n.translator import translator_for
+from hyvinvointi_app.services import agenda, meetings
 from hyvinvointi_app.services.evaluations import EvaluationInput, record_evaluation
+from hyvinvointi_app.services.meetings import AgendaItemView, MeetingDetail
 from hyvinvointi_app.services.plans import archive_plan
 from hyvinvointi_app.services.result_cards import (
     CardInput,
     CheckpointInput,
     add_checkpoint,
+    card_discussions,
+    card_input,
     cards_for_agenda_item,
+    checkpoint_input,
     checkpoints_due_before,
     create_card,
     create_card_from_development_area,
@@ -27,6 +33,8 @@ from hyvinvointi_app.services.result_cards import (
     record_checkpoint_value,
     remove_card,
     remove_checkpoint,
+    restore_card,
+    restore_checkpoint,
     set_card_status,
     unlink_card_from_agenda_item,
     upcoming_checkpoints,
@@ -217,3 +225,118 @@ def test_card_keeps_its_plan_when_the_plan_is_archived(db: Database, rows: Rows)
     archive_plan(db, plan)
     assert get_card(db, card.id).plan_name == "Kiusaamisen ehkäisyn malli"
     assert [c.id for c in list_cards(db, plan_id=plan)] == [card.id]
+
+
+def _proposed(memo: MeetingDetail) -> list[AgendaItemView]:
+    return [i for i in memo.agenda if i.title.startswith(_checkpoint_title_start())]
+
+
+def _checkpoint_title_start() -> str:
+    title = translator_for("fi").pgettext("agenda item", "Result card checkpoint {dates}: {topic}")
+    return title.split("{", 1)[0]
+
+
+def test_new_meeting_proposes_the_checkpoints_before_the_next_meeting(
+    db: Database, rows: Rows, two_periods: tuple[int, int]
+) -> None:
+    period = two_periods[0]
+    rows.meeting(period, 1, dt.date(2026, 3, 10))  # already planned for March
+    calm = _card(db, "Lepohetken rauhallisuus\nToinen rivi", dt.date(2026, 1, 15))
+    friends = _card(
+        db, "Kaveritaidot", dt.date(2025, 11, 30), dt.date(2026, 2, 2), dt.date(2026, 3, 10)
+    )
+    recorded = _card(db, "Kirjattu", dt.date(2026, 1, 20))
+    record_checkpoint_value(db, get_card(db, recorded).checkpoints[0].id, "Tehty", TODAY)
+    reached = _card(db, "Saavutettu", dt.date(2026, 1, 20))
+    set_card_status(db, reached, ResultCardStatus.REACHED, today=TODAY)
+
+    memo = meetings.new_meeting(db, period, dt.date(2025, 12, 10))
+
+    proposed = _proposed(memo)
+    fi = translator_for("fi")
+    assert [i.title for i in proposed] == [
+        # no earlier meeting: the missed 30.11. is taken up too; 10.3. belongs to March
+        fi.pgettext("agenda item", "Result card checkpoint {dates}: {topic}").format(
+            dates="30.11.2025, 2.2.2026", topic="Kaveritaidot"
+        ),
+        fi.pgettext("agenda item", "Result card checkpoint {dates}: {topic}").format(
+            dates="15.1.2026", topic="Lepohetken rauhallisuus"
+        ),
+    ]
+    assert [c.id for c in cards_for_agenda_item(db, proposed[0].id)] == [friends]
+    assert [c.id for c in cards_for_agenda_item(db, proposed[1].id)] == [calm]
+    kinds = [i.kind for i in memo.agenda]
+    after = kinds[kinds.index(AgendaItemKind.CUSTOM) + len(proposed) :]
+    assert after == [
+        AgendaItemKind.OTHER_MATTERS,
+        AgendaItemKind.NEXT_MEETING,
+        AgendaItemKind.CLOSING,
+    ]
+    assert [i.position for i in memo.agenda] == list(range(1, len(memo.agenda) + 1))
+    discussed = card_discussions(db, friends)
+    assert [(d.meeting_id, d.meeting_number, d.meeting_date) for d in discussed] == [
+        (memo.id, 2, dt.date(2025, 12, 10))
+    ]
+    assert discussed[0].item_title == proposed[0].title
+
+    # undoing “new meeting” takes the proposals away, redoing brings them back
+    snapshot = meetings.delete_meeting(db, memo.id, unchanged_since=memo.updated_at)
+    assert get_card(db, friends).discussed_in == ()
+    meetings.restore_meeting(db, snapshot)
+    assert get_card(db, friends).discussed_in == (proposed[0].id,)
+
+
+def test_without_a_later_meeting_the_next_ninety_days_are_proposed(
+    db: Database, rows: Rows, two_periods: tuple[int, int]
+) -> None:
+    period = two_periods[0]
+    rows.meeting(period, 1, dt.date(2025, 9, 15))
+    card = _card(
+        db,
+        "Pihan turvallisuus",
+        dt.date(2025, 9, 15),  # the earlier meeting took it up
+        dt.date(2025, 10, 1),  # missed since the earlier meeting: proposed now
+        dt.date(2026, 1, 8),  # 90 days after 10.10.
+        dt.date(2026, 1, 9),
+    )
+    memo = meetings.new_meeting(db, period, dt.date(2025, 10, 10))
+    proposed = _proposed(memo)
+    assert len(proposed) == 1
+    assert "1.10.2025, 8.1.2026:" in proposed[0].title
+    assert get_card(db, card).discussed_in == (proposed[0].id,)
+    assert agenda.CHECKPOINT_WINDOW_DAYS == 90
+
+
+def test_a_meeting_without_due_checkpoints_gets_no_proposals(
+    db: Database, two_periods: tuple[int, int]
+) -> None:
+    _card(db, "Myöhemmin", dt.date(2026, 6, 1))
+    memo = meetings.new_meeting(db, two_periods[0], dt.date(2025, 10, 10))
+    assert _proposed(memo) == []
+    assert AgendaItemKind.CUSTOM not in [i.kind for i in memo.agenda]
+
+
+def test_removed_card_and_checkpoint_come_back_whole(
+    db: Database, rows: Rows, two_periods: tuple[int, int], evaluation: int
+) -> None:
+    nurse = rows.member(Role.PUBLIC_HEALTH_NURSE, "Terhi Terveydenhoitaja")
+    card = create_card_from_development_area(db, evaluation, "Portin salpa", today=TODAY)
+    point = add_checkpoint(db, card.id, CheckpointInput(dt.date(2026, 4, 1), nurse))
+    record_checkpoint_value(db, point.id, "Korjattu", dt.date(2026, 4, 2))
+    item = rows.agenda_item(rows.meeting(two_periods[0], 1, dt.date(2026, 4, 2)))
+    link_card_to_agenda_item(db, card.id, item)
+    set_card_status(db, card.id, ResultCardStatus.REACHED, today=dt.date(2026, 4, 2))
+    before = get_card(db, card.id)
+
+    remove_card(db, card.id)
+    assert restore_card(db, before) == before
+    with pytest.raises(ValidationError):
+        restore_card(db, before)
+
+    recorded = before.checkpoints[0]
+    remove_checkpoint(db, recorded.id)
+    assert restore_checkpoint(db, recorded) == recorded
+    edit_checkpoint(db, recorded.id, CheckpointInput(dt.date(2026, 5, 5)))
+    assert restore_checkpoint(db, recorded) == recorded
+    assert card_input(before).evaluation_id == evaluation
+    assert checkpoint_input(recorded) == CheckpointInput(dt.date(2026, 4, 1), nurse)

@@ -64,8 +64,131 @@ def main() -> int:
             name = args.out / f"meeting-mode-{language}{suffix}.png"
             window.grab().save(str(name))
             print(name)
+        if not args.screens or "card" in args.screens:
+            from hyvinvointi_app.services import result_cards
+
+            assert window.context is not None
+            cards = result_cards.list_cards(window.context.database)
+            followed = [c for c in cards if c.checkpoints]
+            card = max(followed, key=lambda c: (c.closed_on is None, len(c.checkpoints)))
+            window.context.open_requested.emit("cards", card.id)
+            app.processEvents()
+            name = args.out / f"card-{language}{suffix}.png"
+            window.grab().save(str(name))
+            print(name)
+        if not args.screens or "evaluation" in args.screens:
+            from hyvinvointi_app.services import evaluations, plans
+            from hyvinvointi_app.ui.plans.evaluation_dialog import EvaluationDialog
+
+            assert window.context is not None
+            db = window.context.database
+            # The register with the history of the plan evaluated most often, then its form.
+            plan = max(
+                plans.list_plans(db), key=lambda p: len(evaluations.list_evaluations(db, p.id))
+            )
+            window.context.open_requested.emit("plans", plan.id)
+            window.statusBar().clearMessage()  # the backup notice names a temporary folder
+            app.processEvents()
+            name = args.out / f"plans-history-{language}{suffix}.png"
+            window.grab().save(str(name))
+            print(name)
+            latest = evaluations.list_evaluations(db, plan.id)[-1]
+            dialog = EvaluationDialog(
+                db, lambda _p, _d, e=latest: e, existing=latest, parent=window
+            )
+            dialog.show()
+            app.processEvents()
+            name = args.out / f"evaluation-{language}{suffix}.png"
+            dialog.grab().save(str(name))
+            print(name)
+            dialog.close()
+        if not args.screens or "activity-log" in args.screens:
+            from hyvinvointi_app.services import audit
+            from hyvinvointi_app.ui.activity_log import ActivityLogDialog
+
+            assert window.context is not None
+            audit.log_export(
+                window.context.database,
+                "annual_clock",
+                language=language,
+                with_names=False,
+                file_name="vuosikello.json" if language == "fi" else "arsklocka.json",
+            )
+            dialog = ActivityLogDialog(window.context, window)
+            dialog.show()
+            app.processEvents()
+            name = args.out / f"activity-log-{language}{suffix}.png"
+            dialog.grab().save(str(name))
+            print(name)
+            dialog.close()
+        if not args.screens or "crash" in args.screens:
+            from hyvinvointi_app.ui.crash.dialog import CrashDialog
+
+            # An illustrative path as on a director's Windows PC (the dialog shows any path).
+            log = Path(
+                "C:/Users/johtaja/AppData/Roaming/Hyvinvointiryhma/logs/"
+                "crash-20261123-141502-4242.log"
+            )
+            dialog = CrashDialog(log, fatal=False, parent=window)
+            dialog.set_further_errors(2)
+            dialog.show()
+            app.processEvents()
+            name = args.out / f"crash-{language}{suffix}.png"
+            dialog.grab().save(str(name))
+            print(name)
+            dialog.close()
+        if not args.screens or "reports-bundle" in args.screens:
+            window.show_page("reports")
+            window.pages["reports"].choose_bundle()  # type: ignore[attr-defined]
+            window.statusBar().clearMessage()
+            app.processEvents()
+            name = args.out / f"reports-bundle-{language}{suffix}.png"
+            window.grab().save(str(name))
+            print(name)
+        if not args.screens or "restore" in args.screens or "bad-file" in args.screens:
+            _backup_dialogs(app, window, path, args.out, language, suffix)
         window.close()
     return 0
+
+
+def _backup_dialogs(app, window, path, out, language, suffix):  # type: ignore[no-untyped-def]
+    """The restore dialog over a few months of backups, and the dialog for a damaged file.
+    Paths shown are a Windows director's, not this machine's."""
+    import shutil
+    from pathlib import PureWindowsPath
+
+    from hyvinvointi_app.domain.errors import DatabaseDamaged
+    from hyvinvointi_app.i18n.translator import _
+    from hyvinvointi_app.ui.backups.bad_file_dialog import BadFileDialog, FileChoice
+    from hyvinvointi_app.ui.backups.restore_dialog import RestoreDialog
+    from hyvinvointi_app.ui.main_window import backup_folder
+
+    folder = backup_folder(path)
+    window.backups.wait()
+    window.back_up_now()
+    newest = window.backups.last_result.path
+    for stamp in ("20261120-155502", "20261113-160010", "20261030-151244", "20260925-143001"):
+        shutil.copyfile(newest, folder / f"{path.stem}-{stamp}.sqlite")
+    shutil.copyfile(newest, folder / f"{path.stem}-before-restore-20261002-091500.sqlite")
+    shown = PureWindowsPath(r"C:\Users\johtaja\AppData\Roaming\Hyvinvointiryhma")
+    dialog = RestoreDialog(path, folder, window)
+    dialog.folder_label.setText(_("Backup folder: {folder}").format(folder=shown / "backups"))
+    dialog.resize(820, 440)
+    dialog.show()
+    app.processEvents()
+    name = out / f"restore-{language}{suffix}.png"
+    dialog.grab().save(str(name))
+    print(name)
+    dialog.close()
+    error = DatabaseDamaged(shown / "unit.sqlite")  # type: ignore[arg-type]
+    choices = [FileChoice.RESTORE, FileChoice.OTHER_FILE, FileChoice.QUIT]
+    box = BadFileDialog(error, choices, at_start=True, parent=window)
+    box.show()
+    app.processEvents()
+    name = out / f"bad-file-{language}{suffix}.png"
+    box.grab().save(str(name))
+    print(name)
+    box.close()
 
 
 if __name__ == "__main__":

@@ -7,10 +7,9 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from hyvinvointi_app.domain.enums import Role
@@ -103,23 +102,7 @@ def test_back_up_now_writes_a_checked_copy_beside_the_file(window: MainWindow) -
     assert str(copies[0]) in window.statusBar().currentMessage()
 
 
-def test_restore_from_backup_keeps_the_current_file_first(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    assert window.context is not None
-    path = window.context.path
-    window.back_up_now()
-    backup = next(backup_folder(path).glob("unit-*.sqlite"))
-    members.add_member(window.context.database, MemberInput("Myöhempi Jäsen", Role.ECEC_STAFF))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(backup), ""))
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    window.restore_from_backup()
-    assert window.context is not None and window.context.path == path
-    assert members.list_members(window.context.database) == []  # as in the backup
-    kept = next(backup_folder(path).glob("unit-before-restore-*.sqlite"))
-    db = open_database(kept)
-    assert [m.name for m in members.list_members(db)] == ["Myöhempi Jäsen"]
-    db.close()
+# Restore from backup: tests/ui/test_restore.py; bad files: tests/ui/test_bad_files.py.
 
 
 def test_a_bad_file_is_reported_and_left_unchanged(

@@ -32,7 +32,7 @@ from hyvinvointi_app.domain.enums import Language
 from hyvinvointi_app.domain.errors import UserError, ValidationError
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.translator import _, ngettext, pgettext
-from hyvinvointi_app.services import annual_clock, unit
+from hyvinvointi_app.services import annual_clock, audit, unit
 from hyvinvointi_app.services.annual_clock import ThemeView
 from hyvinvointi_app.store.files import write_atomically
 from hyvinvointi_app.ui.annual_clock.dialog import ThemeDialog, ThemeInput
@@ -518,6 +518,14 @@ class AnnualClockPage(Page):
                 ),
             )
             return False
+        # The audit log: what, in which language, without names (a clock has none).
+        audit.log_export(
+            self.context.database,
+            "annual_clock",
+            language=str(data["language"]),
+            with_names=False,
+            file_name=path.name,
+        )
         self.context.settings.setValue(LAST_FOLDER_SETTING, str(path.parent))
         self.context.status_message.emit(_("Annual clock exported to {file}").format(file=path))
         return True

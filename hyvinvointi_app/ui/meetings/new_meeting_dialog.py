@@ -81,6 +81,15 @@ class NewMeetingDialog(QDialog):
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(intro)
+        checkpoints = QLabel(
+            _(
+                "Result-card checkpoints that fall before the next planned meeting (or within "
+                "90 days) and still wait for a value are added as items, linked to their cards."
+            ),
+            self,
+        )
+        checkpoints.setWordWrap(True)
+        layout.addWidget(checkpoints)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

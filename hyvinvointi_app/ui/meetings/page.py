@@ -430,6 +430,10 @@ class MeetingsPage(Page):
         if meeting is not None:
             self.open_meeting(meeting.id)
 
+    def show_item(self, item_id: int) -> None:
+        """Another screen asked to show a meeting: open it in the editor."""
+        self.open_meeting(item_id)
+
     def open_meeting(self, meeting_id: int, item_id: int | None = None) -> None:
         """Show a meeting in the editor, at ``item_id`` if given (search results and other
         screens call this)."""

@@ -22,6 +22,7 @@ from hyvinvointi_app.i18n.formatting import format_date, month_name
 from hyvinvointi_app.i18n.labels import plan_type_label, role_label
 from hyvinvointi_app.i18n.translator import _, ngettext, ui_translator
 from hyvinvointi_app.services.overview import Overview, overview
+from hyvinvointi_app.services.result_cards import DueCheckpoint
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.page import Page, heading
 
@@ -115,7 +116,47 @@ def figures(data: Overview, language: str) -> list[Figure]:
         "clock",
         _("Go to the annual clock"),
     )
-    return [held, upcoming, roles, actions, plans, themes]
+    return [held, upcoming, roles, actions, plans, themes, checkpoint_figure(data)]
+
+
+def checkpoint_figure(data: Overview) -> Figure:
+    """How many result-card checkpoints wait for a value; each is listed below with a link
+    to its card (see :func:`checkpoint_line`)."""
+    waiting = len(data.checkpoints_due)
+    missed = sum(1 for c in data.checkpoints_due if c.is_late)
+    if not waiting:
+        text = _("No result-card checkpoint in the next 60 days.")
+    else:
+        text = ngettext(
+            "{count} checkpoint waiting for its value",
+            "{count} checkpoints waiting for their value",
+            waiting,
+        ).format(count=waiting)
+        if missed:
+            text += ", " + ngettext(
+                "{count} of them missed", "{count} of them missed", missed
+            ).format(count=missed)
+    return Figure(
+        "checkpoints",
+        _("Result-card checkpoints"),
+        text,
+        missed > 0,
+        "cards",
+        _("Go to result cards"),
+    )
+
+
+def checkpoint_line(due: DueCheckpoint, language: str) -> str:
+    """“15.1.2027 (missed): Lepohetken rauhallisuus — Terhi Terveydenhoitaja”."""
+    date = format_date(due.checkpoint.due_date, language)
+    if due.is_late:
+        date = _("{date} (missed)").format(date=date)
+    topic = (due.what_to_change.strip().splitlines() or [""])[0]
+    who = due.checkpoint.responsible_name or due.checkpoint.responsible_text
+    if not who and due.checkpoint.responsible_role is not None:
+        who = role_label(due.checkpoint.responsible_role)
+    line = f"{date}: {topic}"
+    return f"{line} — {who}" if who else line
 
 
 class OverviewPage(Page):
@@ -190,6 +231,8 @@ class OverviewPage(Page):
             column.addWidget(text)
             holder = QWidget(self.body)
             holder.setLayout(column)
+            if figure.key == "plans":
+                self._add_plan_links(column, data, holder)
             link = QPushButton(figure.link_text, self.body)
             link.setAccessibleName(f"{figure.link_text} ({figure.title})")
             link.setObjectName(f"link_{figure.key}")
@@ -199,4 +242,38 @@ class OverviewPage(Page):
             self.grid.addWidget(marker, row, 0)
             self.grid.addWidget(holder, row, 1)
             self.grid.addWidget(link, row, 2)
-        self.grid.setRowStretch(len(self.figures), 1)
+        row = len(self.figures)
+        for due in data.checkpoints_due:
+            row += 1
+            self._add_checkpoint_row(row, due, language)
+        self.grid.setRowStretch(row + 1, 1)
+
+    def _add_plan_links(self, column: QVBoxLayout, data: Overview, holder: QWidget) -> None:
+        """A button per plan due for review that opens it in the plan register."""
+        for plan in data.plans_due:
+            button = QPushButton(_("Open plan {plan}").format(plan=plan.name), holder)
+            button.setAccessibleName(button.text())
+            button.setObjectName(f"link_plan_{plan.id}")
+            button.clicked.connect(
+                lambda _checked=False, plan_id=plan.id: self.context.open_requested.emit(
+                    "plans", plan_id
+                )
+            )
+            column.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _add_checkpoint_row(self, row: int, due: DueCheckpoint, language: str) -> None:
+        """One checkpoint under its figure, with a button that opens its card."""
+        text = QLabel("• " + checkpoint_line(due, language), self.body)
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        text.setWordWrap(True)
+        text.setObjectName(f"checkpoint_{due.checkpoint.id}")
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutLeftMargin)
+        text.setContentsMargins(margin, 0, 0, 0)  # in line with the figures' texts
+        link = QPushButton(_("Open card"), self.body)
+        link.setAccessibleName(_("Open card: {line}").format(line=text.text()[2:]))
+        link.setObjectName(f"link_checkpoint_{due.checkpoint.id}")
+        link.clicked.connect(
+            lambda _checked=False, card=due.card_id: self.context.open_requested.emit("cards", card)
+        )
+        self.grid.addWidget(text, row, 1)
+        self.grid.addWidget(link, row, 2)

@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +36,7 @@ from hyvinvointi_app.i18n.labels import choices
 from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.paths import data_home
 from hyvinvointi_app.services import unit
+from hyvinvointi_app.ui.backups.scheduler import POLICY_KEYS, retention_policy
 from hyvinvointi_app.ui.context import AppContext, open_settings
 
 INTERFACE_LANGUAGES: tuple[tuple[str, str], ...] = (
@@ -168,15 +171,49 @@ class SettingsDialog(QDialog):
         row.addWidget(self.choose_backup_button)
         row.addWidget(self.default_backup_button)
         form.addRow(self._label(_("Backup folder"), self.backup_folder_edit), row)
+        self.backup_folder_status = self._note("")
+        form.addRow("", self.backup_folder_status)
         form.addRow(
             "",
             self._note(
                 _(
-                    "“Back up now” in the File menu saves a copy here. Automatic backups "
-                    "come in a later version."
+                    "A backup is taken when the file is opened, every half hour while "
+                    "something changes, and when it is closed; “Back up now” in the File "
+                    "menu takes one at once. The folder may be on a USB stick or a network "
+                    "drive."
                 )
             ),
         )
+        policy = retention_policy(self.settings)
+        self.keep_boxes: dict[str, QSpinBox] = {}
+        keep_grid = QGridLayout()
+        for index, (name, text, accessible) in enumerate(
+            (
+                ("last", _("&Newest backups"), _("Keep this many newest backups")),
+                ("daily", _("Days, one a d&ay"), _("Keep one backup a day for this many days")),
+                (
+                    "weekly",
+                    _("Weeks, one a &week"),
+                    _("Keep one backup a week for this many weeks"),
+                ),
+                (
+                    "monthly",
+                    _("Months, one a &month"),
+                    _("Keep one backup a month for this many months"),
+                ),
+            )
+        ):
+            box = QSpinBox(group)
+            box.setRange(1 if name == "last" else 0, 999 if name == "last" else 99)
+            box.setValue(getattr(policy, name))
+            box.setAccessibleName(accessible)
+            box.setMinimumHeight(box.sizeHint().height())  # never squeezed by wrapped notes
+            self.keep_boxes[name] = box
+            keep_grid.addWidget(self._label(text, box), index // 2, (index % 2) * 2)
+            keep_grid.addWidget(box, index // 2, (index % 2) * 2 + 1)
+        keep_grid.setColumnStretch(4, 1)
+        form.addRow(QLabel(_("Backups kept"), group))  # the grid below takes the full width
+        form.addRow(keep_grid)
         self._update_default_button()
         return group
 
@@ -220,6 +257,20 @@ class SettingsDialog(QDialog):
     def _update_default_button(self) -> None:
         if self.default_backup_button is not None:
             self.default_backup_button.setEnabled(self._backup_folder != self._default_backup)
+        folder = self._backup_folder
+        status = getattr(self, "backup_folder_status", None)
+        if status is not None and folder is not None:
+            missing = folder != self._default_backup and not folder.is_dir()
+            status.setText(
+                "⚠ "
+                + _(
+                    "The folder cannot be found: connect the USB stick or network drive, or "
+                    "choose another folder. Until then backups cannot be taken."
+                )
+                if missing
+                else ""
+            )
+            status.setVisible(missing)
 
     # -- actions --------------------------------------------------------------------------
 
@@ -270,5 +321,7 @@ class SettingsDialog(QDialog):
                 self.settings.remove(BACKUP_FOLDER_KEY)
             else:
                 self.settings.setValue(BACKUP_FOLDER_KEY, str(self._backup_folder))
+            for name, box in self.keep_boxes.items():
+                self.settings.setValue(POLICY_KEYS[name], box.value())
         self.settings.sync()
         super().accept()

@@ -4,6 +4,8 @@ the field that has the cursor keeps it when the director moves to the next item.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,11 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from hyvinvointi_app.domain.enums import AgendaItemKind, AttendanceStatus, VoiceKind
+from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.labels import label
-from hyvinvointi_app.i18n.translator import _, ngettext
-from hyvinvointi_app.services import agenda
+from hyvinvointi_app.i18n.translator import _, ngettext, ui_translator
+from hyvinvointi_app.services import agenda, evaluations
 from hyvinvointi_app.services.meetings import AgendaItemView, MeetingDetail
 from hyvinvointi_app.services.plans import PlanView
+from hyvinvointi_app.ui.cards.item_links import CardLinksPanel
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.meetings.editor.actions import ActionRow
 from hyvinvointi_app.ui.meetings.editor.autosave import Autosaver
@@ -99,6 +103,28 @@ class ItemEditor(QScrollArea):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         layout.addLayout(grid)
+
+        # The plan evaluation made under this item (issue 5): link both ways.
+        self.evaluation_row = QWidget(body)
+        evaluation_layout = QHBoxLayout(self.evaluation_row)
+        evaluation_layout.setContentsMargins(0, 0, 0, 0)
+        self.evaluation_summary = QLabel(self.evaluation_row)
+        self.evaluation_summary.setWordWrap(True)
+        self.evaluation_summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.evaluate_button = QPushButton(_("E&valuate a plan…"), self.evaluation_row)
+        self.evaluate_button.setAccessibleName(_("Evaluate a plan"))
+        self.evaluate_button.clicked.connect(lambda _checked=False: self._evaluate_plan())
+        self.open_evaluation_button = QPushButton(_("Open e&valuation…"), self.evaluation_row)
+        self.open_evaluation_button.setAccessibleName(_("Open the evaluation"))
+        self.open_evaluation_button.clicked.connect(lambda _checked=False: self._open_evaluation())
+        evaluation_layout.addWidget(self.evaluation_summary, 1)
+        evaluation_layout.addWidget(self.evaluate_button)
+        evaluation_layout.addWidget(self.open_evaluation_button)
+        self.evaluation_id: int | None = None
+        layout.addWidget(self.evaluation_row)
+
+        self.card_links = CardLinksPanel(context, body)
+        layout.addWidget(self.card_links)
 
         self.attendance_row = QWidget(body)
         attendance_layout = QHBoxLayout(self.attendance_row)
@@ -183,6 +209,7 @@ class ItemEditor(QScrollArea):
             self.plan_combo.addItem(item.plan_name or "?", item.plan_id)
             index = self.plan_combo.count() - 1
         self.plan_combo.setCurrentIndex(index)
+        self._show_evaluation(item)
 
         self.attendance_row.setVisible(item.kind is AgendaItemKind.ATTENDANCE)
         if item.kind is AgendaItemKind.ATTENDANCE:
@@ -204,6 +231,7 @@ class ItemEditor(QScrollArea):
         if voice is not None:
             self.voice.show_memo(memo, voice)
         self._show_actions(item, same_item)
+        self.card_links.show_item(item.id)
 
     def _show_actions(self, item: AgendaItemView, same_item: bool) -> None:
         saved = [row for row in self.action_rows if row.view is not None]
@@ -246,12 +274,60 @@ class ItemEditor(QScrollArea):
         row.text_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.ensureWidgetVisible(row)
 
+    def _show_evaluation(self, item: AgendaItemView) -> None:
+        found = evaluations.evaluation_for_agenda_item(self.context.database, item.id)
+        self.evaluation_id = found.id if found else None
+        planned = item.kind is AgendaItemKind.PLAN_EVALUATION or item.plan_id is not None
+        self.evaluation_row.setVisible(found is not None or planned)
+        if found is not None:
+            text = _("Evaluation of {plan}, {date}").format(
+                plan=found.plan_name, date=format_date(found.date, ui_translator().language)
+            )
+        else:
+            text = _("No plan has been evaluated under this item yet.")
+        self.evaluation_summary.setText(text)
+        self.evaluation_summary.setAccessibleName(text)
+        self.evaluate_button.setVisible(found is None)
+        self.evaluate_button.setEnabled(not self.read_only)
+        self.open_evaluation_button.setVisible(found is not None)
+
+    def _evaluate_plan(self) -> None:
+        """Open the evaluation form with this meeting and item preset (and the item's plan)."""
+        if self.item is None or self.read_only:
+            return
+        from hyvinvointi_app.ui.plans.actions import evaluate_plan, run_reporting_errors
+        from hyvinvointi_app.ui.plans.evaluation_dialog import link_for_item
+
+        self.autosaver.flush()
+        db, item = self.context.database, self.item
+        run_reporting_errors(
+            self,
+            lambda: evaluate_plan(
+                self.context,
+                self,
+                plan_id=item.plan_id,
+                link=link_for_item(db, self.meeting_id, item.id),
+                item_plan_id=item.plan_id,
+            ),
+        )
+
+    def _open_evaluation(self) -> None:
+        if self.evaluation_id is None:
+            return
+        from hyvinvointi_app.ui.plans.actions import open_evaluation, run_reporting_errors
+
+        self.autosaver.flush()
+        evaluation_id = self.evaluation_id
+        run_reporting_errors(self, lambda: open_evaluation(self.context, self, evaluation_id))
+
     def _plan_chosen(self) -> None:
         if self.item is None or self.read_only:
             return
         self.autosaver.flush()
         agenda.set_item_plan(self.context.database, self.item.id, self.plan_combo.currentData())
         self.autosaver.mark_saved()
+        self.item = replace(self.item, plan_id=self.plan_combo.currentData())
+        self._show_evaluation(self.item)
 
     def field_widget(self, field: str) -> QWidget | None:
         return {
@@ -269,6 +345,8 @@ class ItemEditor(QScrollArea):
             text.setReadOnly(read_only)
         for widget in (self.plan_combo, self.new_action_button, *self.voice.checks.values()):
             widget.setEnabled(not read_only)
+        self.evaluate_button.setEnabled(not read_only)
         self.follow_up.read_only = read_only
         for row in self.action_rows:
             row.set_read_only(read_only)
+        self.card_links.set_read_only(read_only)

@@ -1,0 +1,467 @@
+"""The group's annual report for one operating period (toimintakertomus / verksamhetsberättelse)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from reportlab.platypus import Flowable
+
+from hyvinvointi_app.domain.enums import (
+    MeetingStatus,
+    ResultCardStatus,
+    Role,
+    VoiceKind,
+    VoiceMethod,
+)
+from hyvinvointi_app.i18n.formatting import month_name
+from hyvinvointi_app.reports.common import person, typed_person, unit_name
+from hyvinvointi_app.reports.layout import (
+    DATE_MM,
+    PageFrame,
+    facts,
+    heading,
+    keep,
+    labelled,
+    para,
+    table,
+)
+from hyvinvointi_app.reports.options import ReportOptions
+from hyvinvointi_app.reports.texts import SEPARATOR, ReportTexts
+from hyvinvointi_app.services.annual_clock import period_month_index
+from hyvinvointi_app.services.report_data import AnnualData
+from hyvinvointi_app.services.result_cards import CardView
+
+
+def document_type(tx: ReportTexts) -> str:
+    return tx.pgettext("report", "Annual report")
+
+
+def page_frame(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> PageFrame:
+    unit = unit_name(data.unit, tx)
+    kind = document_type(tx)
+    return PageFrame(
+        unit_name=unit,
+        document_type=kind,
+        document_date=data.period.label,
+        page_word=tx.pgettext("report", "Page"),
+        title=f"{kind} {data.period.label}",
+        subject=tx.pgettext(
+            "report",
+            "Annual report of the wellbeing group, operating period {period}",
+            period=data.period.label,
+        ),
+        keywords=", ".join([unit, data.period.label]),
+        language=tx.pdf_language,
+    )
+
+
+def _roles(tx: ReportTexts, roles: tuple[Role, ...]) -> str:
+    return ", ".join(tx.label(r) for r in roles) or "\u2013"
+
+
+def _months(tx: ReportTexts, month: int) -> str:
+    return SEPARATOR.join(dict.fromkeys(month_name(month, c) for c in tx.codes))
+
+
+def _members(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[Flowable]:
+    story: list[Flowable] = [heading(tx.pgettext("report", "Members by role"))]
+    by_role: dict[Role, list[str]] = defaultdict(list)
+    for m in data.members:
+        by_role[m.role].append(m.name or "")
+    ordered = [r for r in Role if r in by_role]
+    if options.with_names:
+        rows = [[tx.label(role), ", ".join(n for n in by_role[role] if n)] for role in ordered]
+        story.append(
+            table([tx.pgettext("report", "Role"), tx.pgettext("report", "Name")], rows, [1, 1])
+        )
+    else:
+        rows = [[tx.label(role), tx.number(len(by_role[role]))] for role in ordered]
+        story.append(
+            table([tx.pgettext("report", "Role"), tx.pgettext("report", "Members")], rows, [3, 1])
+        )
+    return story
+
+
+def _meetings(data: AnnualData, tx: ReportTexts) -> list[Flowable]:
+    s = data.summary
+    story: list[Flowable] = [heading(tx.pgettext("report", "Meetings held"))]
+    rows = [
+        [
+            str(m.number),
+            tx.date(m.date),
+            _roles(tx, m.roles_present),
+            _roles(tx, m.roles_missing),
+        ]
+        for m in s.meetings
+    ]
+    story.append(
+        table(
+            [
+                tx.pgettext("report", "No."),
+                tx.pgettext("report", "Date"),
+                tx.pgettext("report", "Roles present"),
+                tx.pgettext("report", "Roles missing"),
+            ],
+            rows,
+            [1, 1, 4, 3],
+            {0: 12, 1: DATE_MM},
+        )
+    )
+    return story
+
+
+def _latest_value(card: CardView) -> str:
+    recorded = [c for c in card.checkpoints if c.recorded_on is not None and c.value_note]
+    return recorded[-1].value_note if recorded else ""
+
+
+def _goals(data: AnnualData, tx: ReportTexts) -> list[Flowable]:
+    story: list[Flowable] = [heading(tx.pgettext("report", "Goals and how far they were met"))]
+    if not data.cards:
+        return [
+            *story,
+            para(tx.pgettext("report", "No result cards were followed in this period.")),
+        ]
+    rows = [
+        [card.what_to_change, card.target_state, tx.label(card.status), _latest_value(card)]
+        for card in data.cards
+    ]
+    story.append(
+        table(
+            [
+                tx.pgettext("report", "What we want to change"),
+                tx.pgettext("report", "Target state"),
+                tx.pgettext("report", "Status"),
+                tx.pgettext("report", "Latest follow-up"),
+            ],
+            rows,
+            [3, 3, 1.3, 3],
+        )
+    )
+    return story
+
+
+def _themes(data: AnnualData, tx: ReportTexts) -> list[Flowable]:
+    story: list[Flowable] = [heading(tx.pgettext("report", "Annual clock: planned and handled"))]
+    handled: dict[str, list[str]] = defaultdict(list)
+    for done in data.handled_themes:
+        handled[done.title].append(
+            tx.pgettext("report", "Meeting {number}", number=done.meeting_number)
+            + f" ({tx.date(done.meeting_date)})"
+        )
+    rows = []
+    planned = sorted(data.planned_themes, key=lambda t: (period_month_index(t.month), t.position))
+    for theme in planned:
+        where = handled.pop(theme.title, [])
+        rows.append(
+            [
+                _months(tx, theme.month),
+                theme.title,
+                ", ".join(where) if where else tx.pgettext("report", "Not handled"),
+            ]
+        )
+    for title, where in handled.items():
+        rows.append(["", title, ", ".join(where)])
+    story.append(
+        table(
+            [
+                tx.pgettext("report", "Month"),
+                tx.pgettext("report", "Planned theme"),
+                tx.pgettext("report", "Handled"),
+            ],
+            rows,
+            [1.4, 4, 3],
+        )
+    )
+    return story
+
+
+def _evaluations(data: AnnualData, tx: ReportTexts) -> list[Flowable]:
+    story: list[Flowable] = [heading(tx.pgettext("report", "Plan evaluations"))]
+    if not data.evaluations:
+        return [*story, para(tx.pgettext("report", "No plans were evaluated in this period."))]
+    for e in data.evaluations:
+        title = f"{e.plan_name} \u2013 {tx.date(e.date)}"
+        conclusion = tx.label(e.conclusion) if e.conclusion else ""
+        block: list[Flowable] = [heading(title, 3)]
+        if conclusion:
+            block.append(para(f"{tx.pgettext('report', 'Conclusion')}: {conclusion}"))
+        story.append(keep(*block))
+        story += labelled(tx.pgettext("report", "Strengths"), e.strengths)
+        story += labelled(tx.pgettext("report", "Development areas"), e.development_areas)
+    return story
+
+
+def _cards(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[Flowable]:
+    story: list[Flowable] = [heading(tx.pgettext("report", "Result cards"))]
+    if not data.cards:
+        return [
+            *story,
+            para(tx.pgettext("report", "No result cards were followed in this period.")),
+        ]
+    for card in data.cards:
+        head = [heading(card.what_to_change, 3)]
+        head.append(
+            facts(
+                [
+                    (tx.pgettext("report", "Plan"), card.plan_name or ""),
+                    (tx.pgettext("report", "Current state"), card.current_state),
+                    (tx.pgettext("report", "Target state"), card.target_state),
+                    (tx.pgettext("report", "Measures"), card.measures),
+                    (tx.pgettext("report", "Indicator"), card.indicator),
+                    (tx.pgettext("report", "Status"), tx.label(card.status)),
+                ],
+                0.25,
+            )
+        )
+        story.append(keep(*head))
+        if card.checkpoints:
+            rows = [
+                [
+                    tx.date(c.due_date),
+                    person(
+                        tx,
+                        c.responsible_role,
+                        c.responsible_name,
+                        options.with_names,
+                        c.responsible_text,
+                        data.name_roles,
+                    ),
+                    c.value_note,
+                    tx.date(c.recorded_on),
+                ]
+                for c in card.checkpoints
+            ]
+            story.append(
+                table(
+                    [
+                        tx.pgettext("report", "Checkpoint"),
+                        tx.pgettext("report", "Responsible"),
+                        tx.pgettext("report", "Value or note"),
+                        tx.pgettext("report", "Recorded"),
+                    ],
+                    rows,
+                    [1, 2.5, 4, 1],
+                    {0: 35, 3: DATE_MM},
+                )
+            )
+    return story
+
+
+def _actions(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[Flowable]:
+    counts = data.summary.actions
+    story: list[Flowable] = [heading(tx.pgettext("report", "Action items"))]
+    story.append(
+        table(
+            [
+                tx.pgettext("report", "Done"),
+                tx.pgettext("report", "Open"),
+                tx.pgettext("report", "Overdue"),
+                tx.pgettext("report", "Dropped"),
+            ],
+            [
+                [
+                    tx.number(counts.done),
+                    tx.number(counts.open),
+                    tx.number(counts.overdue),
+                    tx.number(counts.dropped),
+                ]
+            ],
+            [1, 1, 1, 1],
+        )
+    )
+    if data.summary.overdue_actions:
+        story.append(para(tx.pgettext("report", "Overdue action items"), "label"))
+        rows = [
+            [
+                a.text,
+                tx.pgettext("report", "Meeting {number}", number=a.meeting_number),
+                person(
+                    tx,
+                    a.responsible_role,
+                    a.responsible_name,
+                    options.with_names,
+                    a.responsible_text,
+                    data.name_roles,
+                ),
+                tx.date(a.due_date),
+            ]
+            for a in data.summary.overdue_actions
+        ]
+        story.append(
+            table(
+                [
+                    tx.pgettext("report", "Action item"),
+                    tx.pgettext("report", "Agreed in"),
+                    tx.pgettext("report", "Responsible"),
+                    tx.pgettext("report", "Due date"),
+                ],
+                rows,
+                [4, 1, 3, 1],
+                {1: 27, 3: DATE_MM},
+            )
+        )
+    return story
+
+
+def _participation(data: AnnualData, tx: ReportTexts) -> list[Flowable]:
+    story: list[Flowable] = [
+        heading(tx.pgettext("report", "Children's and guardians' participation"))
+    ]
+    rows = []
+    for meeting in data.meetings:
+        for voice in meeting.voices:
+            if not (voice.methods or voice.summary.strip()):
+                continue
+            methods = ", ".join(
+                tx.label(VoiceMethod(m))
+                for m in voice.methods
+                if m in VoiceMethod._value2member_map_
+            )
+            who = (
+                tx.pgettext("report", "Children")
+                if voice.kind is VoiceKind.CHILDREN
+                else tx.pgettext("report", "Guardians")
+            )
+            rows.append([tx.date(meeting.date), who, methods, voice.summary])
+    if not rows:
+        return [*story, para(tx.pgettext("report", "Nothing was recorded."))]
+    story.append(
+        table(
+            [
+                tx.pgettext("report", "Date"),
+                tx.pgettext("report", "Whose views"),
+                tx.pgettext("report", "How collected"),
+                tx.pgettext("report", "What came up"),
+            ],
+            rows,
+            [1, 1, 2.4, 5],
+            {0: DATE_MM, 1: 32},
+        )
+    )
+    return story
+
+
+def _requests(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[Flowable]:
+    story: list[Flowable] = [heading(tx.pgettext("report", "Requests to the provider"))]
+    if not data.provider_requests:
+        return [*story, para(tx.pgettext("report", "No plan was found to need updating."))]
+    rows = [
+        [
+            e.plan_name,
+            tx.label(e.conclusion) if e.conclusion else "",
+            typed_person(tx, e.update_by, data.name_roles, options.with_names),
+            tx.date(e.update_due),
+        ]
+        for e in data.provider_requests
+    ]
+    story.append(
+        table(
+            [
+                tx.pgettext("report", "Plan"),
+                tx.pgettext("report", "Conclusion"),
+                tx.pgettext("report", "To be updated by"),
+                tx.pgettext("report", "By date"),
+            ],
+            rows,
+            [4, 2, 2.5, 1],
+            {3: DATE_MM},
+        )
+    )
+    return story
+
+
+def _next_period(data: AnnualData, tx: ReportTexts) -> list[Flowable]:
+    story: list[Flowable] = [
+        heading(tx.pgettext("report", "Development areas for the next period"))
+    ]
+    areas = list(
+        dict.fromkeys(
+            e.development_areas.strip() for e in data.evaluations if e.development_areas.strip()
+        )
+    )
+    areas += [
+        c.what_to_change
+        for c in data.cards
+        if c.status is ResultCardStatus.ACTIVE and c.what_to_change not in areas
+    ]
+    if not areas:
+        return [*story, para(tx.pgettext("report", "Nothing was recorded."))]
+    story += [para(f"\u2022 {area}") for area in areas]
+    return story
+
+
+def _memos(data: AnnualData, tx: ReportTexts) -> list[Flowable]:
+    story: list[Flowable] = [heading(tx.pgettext("report", "Memos"))]
+    rows = [
+        [
+            str(m.number),
+            tx.date(m.date),
+            tx.label(m.status),
+            tx.date(m.approved_at.date())
+            if m.status is MeetingStatus.APPROVED and m.approved_at
+            else "",
+        ]
+        for m in data.meetings
+    ]
+    story.append(
+        table(
+            [
+                tx.pgettext("report", "No."),
+                tx.pgettext("report", "Date"),
+                tx.pgettext("report", "Status"),
+                tx.pgettext("report", "Approved on"),
+            ],
+            rows,
+            [1, 1, 3, 1],
+            {0: 12, 1: DATE_MM, 3: DATE_MM + 8},
+        )
+    )
+    return story
+
+
+def build_story(data: AnnualData, options: ReportOptions) -> list[Flowable]:
+    tx = ReportTexts(options.language)
+    s = data.summary
+    story: list[Flowable] = [
+        para(document_type(tx), "title"),
+        para(
+            f"{unit_name(data.unit, tx)} \u2013 {tx.pgettext('report', 'Wellbeing group')}",
+            "subtitle",
+        ),
+        facts(
+            [
+                (tx.pgettext("report", "Unit"), unit_name(data.unit, tx)),
+                (tx.pgettext("report", "Municipality"), data.unit.municipality),
+                (
+                    tx.pgettext("report", "Operating period"),
+                    f"{data.period.label} ({tx.date(data.period.start_date)}"
+                    f"\u2013{tx.date(data.period.end_date)})",
+                ),
+                (tx.pgettext("report", "Meetings held"), tx.number(s.meetings_held)),
+                (
+                    tx.pgettext(
+                        "report", "Minimum of {count} meetings met", count=s.minimum_meetings
+                    ),
+                    tx.yes_no(s.minimum_met),
+                ),
+                (
+                    tx.pgettext("report", "Roles missing in the period"),
+                    _roles(tx, s.roles_missing_in_period),
+                ),
+                (tx.pgettext("report", "Date of report"), tx.date(options.created_at().date())),
+            ]
+        ),
+    ]
+    story += _members(data, tx, options)
+    story += _meetings(data, tx)
+    story += _goals(data, tx)
+    story += _themes(data, tx)
+    story += _evaluations(data, tx)
+    story += _cards(data, tx, options)
+    story += _actions(data, tx, options)
+    story += _participation(data, tx)
+    story += _requests(data, tx, options)
+    story += _next_period(data, tx)
+    story += _memos(data, tx)
+    return story

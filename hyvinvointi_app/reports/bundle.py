@@ -1,0 +1,566 @@
+"""The coordinator bundle: one zip per unit and operating period that the municipality's
+coordinator files and compares with other units' bundles.
+
+It holds the annual report PDF(s), the period's approved memos as PDFs, ``bundle.json``
+(versioned; its JSON Schema is ``resources/bundle.schema.json``, explained in
+``docs/bundle.md``) and the same figures as CSV files for spreadsheets. Values are stable
+codes, dates (ISO 8601) and counts; personal names appear only when asked for. The zip is
+written to a temporary file beside the target and renamed into place, so a failure never
+leaves a half-written bundle under the final name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import errno
+import io
+import json
+import os
+import re
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from hyvinvointi_app import __version__
+from hyvinvointi_app.domain.enums import ReportLanguage
+from hyvinvointi_app.services import audit
+from hyvinvointi_app.services.bundle_data import BundleData, bundle_data
+from hyvinvointi_app.store.database import Database
+from hyvinvointi_app.store.files import fsync_directory
+
+FORMAT = "hyvinvointi-bundle"
+VERSION = 1
+SCHEMA_ID = "urn:hyvinvointiryhma:schema:hyvinvointi-bundle:1"
+JSON_NAME = "bundle.json"
+CSV_DELIMITER = ";"
+"""Finnish and Swedish spreadsheet programs expect a semicolon: the comma is the decimal mark."""
+LIST_SEPARATOR = ","
+"""Between the codes of a list inside one CSV cell (e.g. the roles missing)."""
+
+Progress = Callable[[int, int], None]
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^0-9A-Za-z]+", "-", text).strip("-") or "period"
+
+
+def _language_slug(language: str) -> str:
+    return language.replace("+", "-")
+
+
+def annual_report_name(data: BundleData, language: str) -> str:
+    return f"annual-report-{_slug(data.period_label)}-{_language_slug(language)}.pdf"
+
+
+def memo_name(number: int, date: dt.date, language: str) -> str:
+    return f"memos/memo-{number:02d}-{date.isoformat()}-{_language_slug(language)}.pdf"
+
+
+def check_languages(languages: Sequence[str]) -> tuple[str, ...]:
+    """The report languages of a bundle, each once, in the order given; ``ValueError`` else."""
+    allowed = {value.value for value in ReportLanguage}
+    chosen = tuple(dict.fromkeys(languages))
+    if not chosen or any(language not in allowed for language in chosen):
+        raise ValueError(f"languages must be among {sorted(allowed)}: {languages!r}")
+    return chosen
+
+
+# -- bundle.json ------------------------------------------------------------------------------
+
+
+def bundle_json(
+    data: BundleData,
+    *,
+    languages: Sequence[str],
+    files: Sequence[dict[str, Any]] = (),
+    generated_at: dt.datetime | None = None,
+) -> dict[str, Any]:
+    """The content of ``bundle.json`` (see ``resources/bundle.schema.json``)."""
+    generated_at = generated_at or dt.datetime.now(dt.UTC)
+    memos: dict[int, list[str]] = {}
+    for file in files:
+        if file["kind"] == "memo":
+            memos.setdefault(file["meeting_number"], []).append(file["path"])
+    meetings = []
+    for meeting in data.meetings:
+        entry: dict[str, Any] = {
+            "number": meeting.number,
+            "date": meeting.date.isoformat(),
+            "status": meeting.status.value,
+            "approved_on": _iso(meeting.approved_on),
+            "present_total": meeting.present_total,
+            "attendance": [
+                {
+                    "role": line.role.value,
+                    "present": line.present,
+                    "absent": line.absent,
+                    "excused": line.excused,
+                    "guests": line.guests,
+                }
+                for line in meeting.attendance
+            ],
+            "roles_present": [role.value for role in meeting.roles_present],
+            "roles_missing": [role.value for role in meeting.roles_missing],
+            "memo_files": memos.get(meeting.number, []),
+        }
+        if meeting.attendees is not None:
+            entry["attendees"] = [
+                {"role": a.role.value, "name": a.name, "status": a.status.value}
+                for a in meeting.attendees
+            ]
+        meetings.append(entry)
+    members = []
+    for line in data.members:
+        member: dict[str, Any] = {"role": line.role.value, "count": line.count}
+        if line.names is not None:
+            member["names"] = list(line.names)
+        members.append(member)
+    cards = []
+    for card in data.result_cards:
+        checkpoints = []
+        for checkpoint in card.checkpoints:
+            point: dict[str, Any] = {
+                "due_date": checkpoint.due_date.isoformat(),
+                "recorded_on": _iso(checkpoint.recorded_on),
+                "value": checkpoint.value_note,
+                "responsible_role": (
+                    checkpoint.responsible_role.value if checkpoint.responsible_role else None
+                ),
+            }
+            if data.with_names:
+                point["responsible_name"] = checkpoint.responsible_name
+            checkpoints.append(point)
+        cards.append(
+            {
+                "id": card.id,
+                "plan_id": card.plan_id,
+                "plan_name": card.plan_name,
+                "what_to_change": card.what_to_change,
+                "target_state": card.target_state,
+                "indicator": card.indicator,
+                "status": card.status.value,
+                "created_on": card.created_on.isoformat(),
+                "closed_on": _iso(card.closed_on),
+                "checkpoints": checkpoints,
+            }
+        )
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "schema": SCHEMA_ID,
+        "generated_at": generated_at.astimezone(dt.UTC).isoformat(timespec="seconds"),
+        "generator": {"application": "Hyvinvointiryhmä", "version": __version__},
+        "as_of": data.today.isoformat(),
+        "with_names": data.with_names,
+        "languages": list(languages),
+        "unit": {
+            "name_fi": data.unit_name_fi,
+            "name_sv": data.unit_name_sv,
+            "municipality": data.municipality,
+            "has_pre_primary": data.has_pre_primary,
+            "working_language": data.working_language,
+        },
+        "period": {
+            "label": data.period_label,
+            "start_date": data.period_start.isoformat(),
+            "end_date": data.period_end.isoformat(),
+        },
+        "meetings_required": data.minimum_meetings,
+        "meetings_held": data.meetings_held,
+        "minimum_met": data.minimum_met,
+        "roles_missing": [role.value for role in data.roles_missing_in_period],
+        "members": members,
+        "meetings": meetings,
+        "plans": [
+            {
+                "id": plan.id,
+                "type": plan.type.value,
+                "name": plan.name,
+                "approved_on": _iso(plan.approved_on),
+                "next_review_due": _iso(plan.next_review_due),
+                "archived": plan.archived,
+                "evaluation_dates": [e.date.isoformat() for e in plan.evaluations],
+                "evaluations": [
+                    {
+                        "date": e.date.isoformat(),
+                        "meeting_number": e.meeting_number,
+                        "conclusion": e.conclusion.value if e.conclusion else None,
+                        "strengths": e.strengths,
+                        "development_areas": e.development_areas,
+                    }
+                    for e in plan.evaluations
+                ],
+            }
+            for plan in data.plans
+        ],
+        "result_cards": cards,
+        "actions": {
+            "open": data.actions.open,
+            "overdue": data.actions.overdue,
+            "done": data.actions.done,
+            "dropped": data.actions.dropped,
+            "total": data.actions.total,
+        },
+        "files": list(files),
+    }
+
+
+# -- CSV --------------------------------------------------------------------------------------
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return LIST_SEPARATOR.join(str(v) for v in value)
+    return str(value)
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=CSV_DELIMITER, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_cell(value) for value in row])
+    return buffer.getvalue()
+
+
+def bundle_csv(document: dict[str, Any]) -> dict[str, str]:
+    """The CSV files of the bundle, by name inside the zip, built from ``bundle.json``'s
+    content so that both always carry the same figures. Each row starts with the unit and
+    the period, so a coordinator can stack many units' files into one sheet."""
+    unit = document["unit"]
+    key = [unit["municipality"], unit["name_fi"] or unit["name_sv"], document["period"]["label"]]
+    key_header = ["municipality", "unit", "period"]
+    with_names = bool(document["with_names"])
+    actions = document["actions"]
+    files = {
+        "csv/summary.csv": _table(
+            [
+                *key_header,
+                "period_start",
+                "period_end",
+                "as_of",
+                "meetings_required",
+                "meetings_held",
+                "minimum_met",
+                "roles_missing",
+                "members_total",
+                "actions_open",
+                "actions_overdue",
+                "actions_done",
+                "actions_dropped",
+                "actions_total",
+            ],
+            [
+                [
+                    *key,
+                    document["period"]["start_date"],
+                    document["period"]["end_date"],
+                    document["as_of"],
+                    document["meetings_required"],
+                    document["meetings_held"],
+                    document["minimum_met"],
+                    document["roles_missing"],
+                    sum(m["count"] for m in document["members"]),
+                    actions["open"],
+                    actions["overdue"],
+                    actions["done"],
+                    actions["dropped"],
+                    actions["total"],
+                ]
+            ],
+        ),
+        "csv/members.csv": _table(
+            [*key_header, "role", "count", *(["names"] if with_names else [])],
+            (
+                [*key, m["role"], m["count"], *([m["names"]] if with_names else [])]
+                for m in document["members"]
+            ),
+        ),
+        "csv/meetings.csv": _table(
+            [
+                *key_header,
+                "meeting_number",
+                "date",
+                "status",
+                "approved_on",
+                "present_total",
+                "roles_present",
+                "roles_missing",
+                "memo_files",
+            ],
+            (
+                [
+                    *key,
+                    m["number"],
+                    m["date"],
+                    m["status"],
+                    m["approved_on"],
+                    m["present_total"],
+                    m["roles_present"],
+                    m["roles_missing"],
+                    m["memo_files"],
+                ]
+                for m in document["meetings"]
+            ),
+        ),
+        "csv/attendance.csv": _table(
+            [
+                *key_header,
+                "meeting_number",
+                "date",
+                "role",
+                "present",
+                "absent",
+                "excused",
+                "guests",
+            ],
+            (
+                [
+                    *key,
+                    m["number"],
+                    m["date"],
+                    a["role"],
+                    a["present"],
+                    a["absent"],
+                    a["excused"],
+                    a["guests"],
+                ]
+                for m in document["meetings"]
+                for a in m["attendance"]
+            ),
+        ),
+        "csv/plans.csv": _table(
+            [
+                *key_header,
+                "plan_id",
+                "plan_type",
+                "plan_name",
+                "archived",
+                "next_review_due",
+                "evaluation_date",
+                "meeting_number",
+                "conclusion",
+                "strengths",
+                "development_areas",
+            ],
+            (
+                [
+                    *key,
+                    p["id"],
+                    p["type"],
+                    p["name"],
+                    p["archived"],
+                    p["next_review_due"],
+                    e.get("date"),
+                    e.get("meeting_number"),
+                    e.get("conclusion"),
+                    e.get("strengths"),
+                    e.get("development_areas"),
+                ]
+                for p in document["plans"]
+                for e in (p["evaluations"] or [{}])
+            ),
+        ),
+        "csv/result_cards.csv": _table(
+            [
+                *key_header,
+                "card_id",
+                "plan_id",
+                "plan_name",
+                "what_to_change",
+                "target_state",
+                "indicator",
+                "status",
+                "created_on",
+                "closed_on",
+                "checkpoint_due_date",
+                "checkpoint_recorded_on",
+                "checkpoint_value",
+                "checkpoint_responsible_role",
+                *(["checkpoint_responsible_name"] if with_names else []),
+            ],
+            (
+                [
+                    *key,
+                    c["id"],
+                    c["plan_id"],
+                    c["plan_name"],
+                    c["what_to_change"],
+                    c["target_state"],
+                    c["indicator"],
+                    c["status"],
+                    c["created_on"],
+                    c["closed_on"],
+                    p.get("due_date"),
+                    p.get("recorded_on"),
+                    p.get("value"),
+                    p.get("responsible_role"),
+                    *([p.get("responsible_name")] if with_names else []),
+                ]
+                for c in document["result_cards"]
+                for p in (c["checkpoints"] or [{}])
+            ),
+        ),
+    }
+    if with_names:
+        files["csv/attendees.csv"] = _table(
+            [*key_header, "meeting_number", "date", "role", "name", "status"],
+            (
+                [*key, m["number"], m["date"], a["role"], a["name"], a["status"]]
+                for m in document["meetings"]
+                for a in m.get("attendees", [])
+            ),
+        )
+    return files
+
+
+# -- the zip ----------------------------------------------------------------------------------
+
+
+def check_output(out_path: Path) -> None:
+    """Refuse an output the zip could not be written to before any work is done: a missing
+    folder, a folder in place of the file, a folder we may not write to."""
+    folder = out_path.parent
+    if not folder.is_dir():
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(folder))
+    if out_path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(out_path))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(folder))
+
+
+def write_error_text(error: OSError, out_path: Path) -> str:
+    """What went wrong writing an exported file, in the interface language, with what to do."""
+    from hyvinvointi_app.i18n.translator import _
+
+    if error.errno == errno.ENOSPC:
+        return _(
+            "The disk is full, so {path} was not written. Free some space and try again."
+        ).format(path=out_path)
+    if isinstance(error, FileNotFoundError):
+        return _("The folder {folder} does not exist. Choose another place for the file.").format(
+            folder=out_path.parent
+        )
+    if isinstance(error, IsADirectoryError):
+        return _("{path} is a folder. Give a file name for the export.").format(path=out_path)
+    if isinstance(error, PermissionError) or error.errno in (
+        errno.EACCES,
+        errno.EPERM,
+        errno.EROFS,
+    ):
+        return _(
+            "You may not save in {folder}. Choose another folder, for example your Documents."
+        ).format(folder=out_path.parent)
+    return _("{path} could not be written: {reason}").format(
+        path=out_path, reason=error.strerror or error
+    )
+
+
+def _write_zip_atomically(out_path: Path, members: Sequence[tuple[str, bytes]]) -> None:
+    """Write the zip beside ``out_path`` under a temporary name (owner-only), then rename."""
+    handle, temporary = tempfile.mkstemp(
+        dir=out_path.parent, prefix=f".{out_path.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stamp = dt.datetime.now().timetuple()[:6]
+            with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+                for name, content in members:
+                    info = zipfile.ZipInfo(name, date_time=stamp)
+                    info.compress_type = zipfile.ZIP_DEFLATED
+                    info.external_attr = 0o600 << 16
+                    archive.writestr(info, content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, out_path)
+        fsync_directory(out_path.parent)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def build_bundle(
+    db: Database,
+    period_id: int,
+    out_path: Path,
+    *,
+    languages: Sequence[str] = ("fi", "sv"),
+    with_names: bool = False,
+    progress: Progress | None = None,
+    today: dt.date | None = None,
+) -> Path:
+    """Write the coordinator bundle of one period to ``out_path`` (a zip) and log the export.
+
+    ``languages`` are the report languages of the PDFs: ``("fi", "sv")`` gives each document
+    in Finnish and in Swedish, ``("fi+sv",)`` the bilingual one. ``progress(done, total)``
+    is called after each step (from the calling thread); an exception raised by it stops
+    the export and leaves nothing under ``out_path``.
+    """
+    from hyvinvointi_app.reports import ReportOptions, annual_pdf, memo_pdf
+
+    languages = check_languages(languages)
+    out_path = Path(out_path)
+    check_output(out_path)
+    created = (
+        dt.datetime.combine(today, dt.time(12))
+        if today is not None
+        else dt.datetime.now().replace(microsecond=0)
+    )
+    data = bundle_data(db, period_id, with_names=with_names, today=created.date())
+    total = len(languages) * (1 + len(data.approved_memos)) + 1
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total)
+
+    if progress is not None:
+        progress(0, total)
+    pdfs: list[tuple[str, bytes]] = []
+    files: list[dict[str, Any]] = []
+    for language in languages:
+        options = ReportOptions(language=language, with_names=with_names, created=created)
+        name = annual_report_name(data, language)
+        pdfs.append((name, annual_pdf(db, period_id, options)))
+        files.append({"path": name, "kind": "annual_report", "language": language})
+        step()
+        for memo in data.approved_memos:
+            name = memo_name(memo.number, memo.date, language)
+            pdfs.append((name, memo_pdf(db, memo.meeting_id, options)))
+            files.append(
+                {"path": name, "kind": "memo", "language": language, "meeting_number": memo.number}
+            )
+            step()
+    document = bundle_json(data, languages=languages, files=files)
+    tables = bundle_csv(document)
+    document["files"].extend({"path": name, "kind": "csv"} for name in tables)
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    members: list[tuple[str, bytes]] = [(JSON_NAME, text.encode("utf-8"))]
+    # UTF-8 with a byte-order mark: spreadsheet programs then read ä, ö and å right.
+    members.extend((name, table.encode("utf-8-sig")) for name, table in tables.items())
+    members.extend(pdfs)
+    step()  # the last chance to stop: after this the file is written as a whole
+    _write_zip_atomically(out_path, members)
+    audit.log_export(
+        db,
+        "coordinator_bundle",
+        language=",".join(languages),
+        with_names=with_names,
+        file_name=out_path.name,
+    )
+    return out_path

@@ -1,0 +1,75 @@
+"""Pieces shared by the documents: people by role or name, the unit's name, action rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hyvinvointi_app.domain.enums import ActionStatus, Role
+from hyvinvointi_app.reports.texts import SEPARATOR, ReportTexts
+from hyvinvointi_app.services.meetings import ActionView, MemberRef
+from hyvinvointi_app.services.unit import UnitInfo
+
+
+def unit_name(unit: UnitInfo, tx: ReportTexts) -> str:
+    """The unit's name in the document's language; both names in a bilingual one."""
+    names = {"fi": unit.name_fi, "sv": unit.name_sv or unit.name_fi}
+    return SEPARATOR.join(dict.fromkeys(names[c] for c in tx.codes if names[c]))
+
+
+NameRoles = tuple[tuple[str, Role], ...]
+
+
+def typed_person(tx: ReportTexts, text: str, names: NameRoles, with_names: bool) -> str:
+    """A typed "who" (a plan's owner, "koko henkilöstö"): as typed, except that without
+    names a member's name in it becomes the member's role."""
+    if with_names or not text:
+        return text
+    for name, role in names:
+        if name in text:
+            text = text.replace(name, tx.label(role))
+    return text
+
+
+def person(
+    tx: ReportTexts,
+    role: Role | None,
+    name: str | None,
+    with_names: bool,
+    typed: str = "",
+    names: NameRoles = (),
+) -> str:
+    """A member as the document shows them: the role, with the name only when chosen.
+
+    ``typed`` is what the director wrote instead of picking a member ("koko henkilöstö").
+    """
+    if role is None:
+        return typed_person(tx, typed, names, with_names)
+    text = tx.label(role)
+    if with_names and name:
+        text = f"{name} ({text})"
+    return text
+
+
+def member(tx: ReportTexts, ref: MemberRef | None, with_names: bool) -> str:
+    if ref is None:
+        return ""
+    return person(tx, ref.role, ref.name, with_names)
+
+
+def action_status(tx: ReportTexts, action: ActionView, today: dt.date) -> str:
+    overdue = (
+        action.status is ActionStatus.OPEN
+        and action.due_date is not None
+        and action.due_date < today
+    )
+    if overdue:
+        return tx.pgettext("action status", "Overdue")
+    return tx.label(action.status)
+
+
+def responsible(
+    tx: ReportTexts, action: ActionView, with_names: bool, names: NameRoles = ()
+) -> str:
+    if action.responsible is not None:
+        return member(tx, action.responsible, with_names)
+    return typed_person(tx, action.responsible_text, names, with_names)

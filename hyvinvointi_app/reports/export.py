@@ -1,0 +1,171 @@
+"""Build a document into bytes, or export it to a file (atomically, with an audit entry).
+
+ReportLab and pikepdf are imported when a document is built, not with this module, so the
+main window can import the reports package without paying for them at start-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from hyvinvointi_app.domain.enums import AuditAction
+from hyvinvointi_app.reports.options import Progress, ReportOptions
+from hyvinvointi_app.services import audit
+from hyvinvointi_app.store.database import Database
+from hyvinvointi_app.store.files import write_atomically
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
+    from hyvinvointi_app.reports.layout import PageFrame
+
+_STEPS = 4
+
+
+def _step(progress: Progress | None, done: int) -> None:
+    if progress is not None:
+        progress(done, _STEPS)
+
+
+def _build(
+    gather: Callable[[], Any],
+    builder: Callable[[Any, ReportOptions], tuple[list[Flowable], PageFrame]],
+    options: ReportOptions,
+    progress: Progress | None,
+) -> bytes:
+    _step(progress, 0)
+    data = gather()
+    _step(progress, 1)
+    story, frame = builder(data, options)
+    _step(progress, 2)
+    from hyvinvointi_app.reports.finish import finish
+    from hyvinvointi_app.reports.layout import render
+
+    plain = render(story, frame)
+    _step(progress, 3)
+    result = finish(
+        plain,
+        created=options.created_at(),
+        archival=options.is_archival,
+        password=options.password,
+    )
+    _step(progress, _STEPS)
+    return result
+
+
+def _memo(data: Any, options: ReportOptions) -> tuple[list[Flowable], PageFrame]:
+    from hyvinvointi_app.reports import memo
+    from hyvinvointi_app.reports.texts import ReportTexts
+
+    return memo.build_story(data, options), memo.page_frame(data, ReportTexts(options.language))
+
+
+def _annual(data: Any, options: ReportOptions) -> tuple[list[Flowable], PageFrame]:
+    from hyvinvointi_app.reports import annual
+    from hyvinvointi_app.reports.texts import ReportTexts
+
+    return annual.build_story(data, options), annual.page_frame(
+        data, ReportTexts(options.language), options
+    )
+
+
+def _evaluation(data: Any, options: ReportOptions) -> tuple[list[Flowable], PageFrame]:
+    from hyvinvointi_app.reports import evaluation
+    from hyvinvointi_app.reports.texts import ReportTexts
+
+    return evaluation.build_story(data, options), evaluation.page_frame(
+        data, ReportTexts(options.language), options
+    )
+
+
+def memo_pdf(
+    db: Database, meeting_id: int, options: ReportOptions, progress: Progress | None = None
+) -> bytes:
+    """The memo of one meeting as a PDF."""
+    from hyvinvointi_app.services.report_data import memo_data
+
+    return _build(lambda: memo_data(db, meeting_id), _memo, options, progress)
+
+
+def annual_pdf(
+    db: Database, period_id: int, options: ReportOptions, progress: Progress | None = None
+) -> bytes:
+    """The group's annual report for one operating period as a PDF."""
+    from hyvinvointi_app.services.report_data import annual_data
+
+    today = options.created_at().date()
+    return _build(lambda: annual_data(db, period_id, today=today), _annual, options, progress)
+
+
+def evaluation_pdf(
+    db: Database, plan_id: int, options: ReportOptions, progress: Progress | None = None
+) -> bytes:
+    """One plan's evaluations over time as a PDF."""
+    from hyvinvointi_app.services.report_data import evaluation_summary_data
+
+    return _build(lambda: evaluation_summary_data(db, plan_id), _evaluation, options, progress)
+
+
+def _export(
+    db: Database,
+    data: bytes,
+    out_path: Path,
+    document: str,
+    about: tuple[str, int],
+    options: ReportOptions,
+) -> Path:
+    """Write ``data`` atomically, then log the export (what, in which language, with or
+    without names, into which file name; never the document's text)."""
+    out_path = Path(out_path)
+    write_atomically(out_path, data)
+    audit.log_event(
+        db,
+        AuditAction.EXPORTED,
+        document,
+        {
+            "document": document,
+            "language": options.language,
+            "with_names": options.with_names,
+            "file": out_path.name[: audit.MAX_DETAIL_LENGTH],
+            "password": options.password is not None,
+            "archival": options.is_archival,
+            about[0]: about[1],
+        },
+    )
+    return out_path
+
+
+def export_memo(
+    db: Database,
+    meeting_id: int,
+    out_path: Path,
+    options: ReportOptions,
+    progress: Progress | None = None,
+) -> Path:
+    """Write the memo to ``out_path`` (never half-written) and log the export."""
+    data = memo_pdf(db, meeting_id, options, progress)
+    return _export(db, data, out_path, "memo", ("meeting_id", meeting_id), options)
+
+
+def export_annual(
+    db: Database,
+    period_id: int,
+    out_path: Path,
+    options: ReportOptions,
+    progress: Progress | None = None,
+) -> Path:
+    data = annual_pdf(db, period_id, options, progress)
+    return _export(db, data, out_path, "annual_report", ("period_id", period_id), options)
+
+
+def export_evaluation(
+    db: Database,
+    plan_id: int,
+    out_path: Path,
+    options: ReportOptions,
+    progress: Progress | None = None,
+) -> Path:
+    data = evaluation_pdf(db, plan_id, options, progress)
+    return _export(db, data, out_path, "plan_evaluation", ("plan_id", plan_id), options)

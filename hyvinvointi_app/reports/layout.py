@@ -1,0 +1,328 @@
+"""The page and the building blocks every document shares (imports ReportLab).
+
+A4 with 20 mm side margins; a running header (unit, document type, date) and a footer
+("Sivu 1/3") on every page. The footer needs the page count, so the canvas keeps every
+page until ``save`` and draws the footers then. Every text is set in the shipped DejaVu
+Sans, so the file embeds the only font it uses (PDF/A forbids a non-embedded Helvetica,
+which ReportLab's canvas references unless ``initialFontName`` says otherwise).
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from hyvinvointi_app.resources import resource_path
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+DATE_MM = 24.0
+"""The width of a date column: 10.10.2026, and "Määräaika" above it, on one line."""
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_SIDE = 20 * mm
+MARGIN_TOP = 26 * mm
+MARGIN_BOTTOM = 20 * mm
+FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_SIDE
+ACCENT = colors.HexColor("#1f4e79")
+RULE = colors.HexColor("#9aa5b1")
+HEADER_FILL = colors.HexColor("#e8edf2")
+
+
+@functools.cache
+def register_fonts() -> None:
+    """Register DejaVu Sans (regular and bold) once per process, as one family."""
+    pdfmetrics.registerFont(TTFont(FONT, str(resource_path("fonts", "DejaVuSans.ttf"))))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf"))))
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
+    )
+
+
+@functools.cache
+def styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5, spaceAfter=4)
+    return {
+        "body": body,
+        "title": ParagraphStyle(
+            "title",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=17,
+            leading=21,
+            textColor=ACCENT,
+            spaceAfter=4,
+        ),
+        "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=11, leading=14, spaceAfter=8),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=12.5,
+            leading=15.5,
+            textColor=ACCENT,
+            spaceBefore=10,
+            spaceAfter=5,
+        ),
+        "h3": ParagraphStyle(
+            "h3",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=10.5,
+            leading=13.5,
+            spaceBefore=7,
+            spaceAfter=3,
+        ),
+        "label": ParagraphStyle("label", parent=body, fontName=FONT_BOLD, spaceAfter=1),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5, spaceAfter=0),
+        "cell_head": ParagraphStyle(
+            "cell_head", parent=body, fontName=FONT_BOLD, fontSize=8, leading=10, spaceAfter=0
+        ),
+        "note": ParagraphStyle(
+            "note", parent=body, fontSize=8.5, leading=11, textColor=colors.HexColor("#333333")
+        ),
+    }
+
+
+def markup(text: str) -> str:
+    """Typed text for a Paragraph: XML-escaped, line breaks kept."""
+    lines = escape(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+    return "<br/>".join(lines)
+
+
+def para(text: str, style: str = "body") -> Paragraph:
+    return Paragraph(markup(text), styles()[style])
+
+
+def heading(text: str, level: int = 2) -> Paragraph:
+    return Paragraph(markup(text), styles()["h2" if level <= 2 else "h3"])
+
+
+def labelled(label: str, text: str) -> list[Flowable]:
+    """A bold label above typed text; nothing when the text is empty."""
+    if not text.strip():
+        return []
+    return [Paragraph(markup(label), styles()["label"]), para(text)]
+
+
+def spacer(height_mm: float = 3) -> Spacer:
+    return Spacer(1, height_mm * mm)
+
+
+def table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+    fixed: dict[int, float] | None = None,
+) -> Table:
+    """A grid whose header repeats on every page and whose cells wrap (and split across
+    pages when one row is taller than a page), so that no row runs off the page.
+    ``fixed`` gives some columns a width in millimetres (dates, which must not wrap); the
+    rest of the text width is shared in the proportions of ``widths``."""
+    cell, head = styles()["cell"], styles()["cell_head"]
+    data: list[list[Any]] = [[Paragraph(markup(h), head) for h in headers]]
+    data += [[Paragraph(markup(value), cell) for value in row] for row in rows]
+    fixed = fixed or {}
+    free = FRAME_WIDTH - sum(fixed.values()) * mm
+    share = sum(w for i, w in enumerate(widths) if i not in fixed) or 1
+    result = Table(
+        data,
+        colWidths=[fixed[i] * mm if i in fixed else free * w / share for i, w in enumerate(widths)],
+        repeatRows=1,
+        splitByRow=1,
+        splitInRow=1,
+        hAlign="LEFT",
+    )
+    result.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    return result
+
+
+def facts(rows: Sequence[tuple[str, str]], label_width: float = 0.3) -> Table:
+    """Label–value lines without a grid (the memo's header block); empty values are left out."""
+    body, bold = styles()["cell"], styles()["cell_head"]
+    data = [
+        [Paragraph(markup(label), bold), Paragraph(markup(value), body)]
+        for label, value in rows
+        if value
+    ]
+    result = Table(
+        data or [["", ""]],
+        colWidths=[FRAME_WIDTH * label_width, FRAME_WIDTH * (1 - label_width)],
+        hAlign="LEFT",
+        splitInRow=1,
+    )
+    result.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                ("LINEBELOW", (0, -1), (-1, -1), 0.4, RULE),
+            ]
+        )
+    )
+    return result
+
+
+def keep(*flowables: Flowable) -> KeepTogether:
+    return KeepTogether(list(flowables))
+
+
+@dataclass(frozen=True)
+class PageFrame:
+    """What every page of one document repeats, and the document's metadata."""
+
+    unit_name: str
+    document_type: str
+    document_date: str
+    page_word: str
+    title: str
+    subject: str
+    keywords: str
+    language: str
+
+
+def _numbered_canvas(frame: PageFrame) -> type[Canvas]:
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        """Holds every page until ``save``, when the page count is known for the footer."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._footer(total)
+                super().showPage()
+            super().save()
+
+        def _footer(self, total: int) -> None:
+            self.saveState()
+            self.setFont(FONT, 8)
+            self.setFillColor(colors.HexColor("#444444"))
+            text = f"{frame.page_word} {self._pageNumber}/{total}"
+            self.drawCentredString(PAGE_WIDTH / 2, MARGIN_BOTTOM - 10 * mm, text)
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str:
+    """``text`` shortened with an ellipsis to fit ``width`` points."""
+    if canvas.stringWidth(text, font, size) <= width:
+        return text
+    while text and canvas.stringWidth(text + "\u2026", font, size) > width:
+        text = text[:-1]
+    return text + "\u2026"
+
+
+def _header(frame: PageFrame) -> Any:
+    """Unit at the left, document and date at the right; on two lines when both do not fit
+    on one (a bilingual unit name beside a bilingual document type)."""
+
+    def draw(canvas: Canvas, _doc: Any) -> None:
+        canvas.saveState()
+        top = PAGE_HEIGHT - 12 * mm
+        right = f"{frame.document_type}  {frame.document_date}".strip()
+        right_width = canvas.stringWidth(right, FONT, 8)
+        left_width = canvas.stringWidth(frame.unit_name, FONT_BOLD, 8)
+        one_line = left_width + right_width + 6 * mm <= FRAME_WIDTH
+        canvas.setFont(FONT_BOLD, 8)
+        canvas.drawString(
+            MARGIN_SIDE, top, _fit(canvas, frame.unit_name, FONT_BOLD, 8, FRAME_WIDTH)
+        )
+        canvas.setFont(FONT, 8)
+        right_top = top if one_line else top - 3.8 * mm
+        canvas.drawRightString(
+            PAGE_WIDTH - MARGIN_SIDE, right_top, _fit(canvas, right, FONT, 8, FRAME_WIDTH)
+        )
+        rule = right_top - 2.5 * mm
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_SIDE, rule, PAGE_WIDTH - MARGIN_SIDE, rule)
+        canvas.restoreState()
+
+    return draw
+
+
+def _headings_not_last(story: list[Flowable]) -> list[Flowable]:
+    """A heading starts a new page when less than a few lines' room is left under it, so it
+    never stands alone at the foot of a page (a table after it still splits as it must)."""
+    result: list[Flowable] = []
+    for flowable in story:
+        style = getattr(flowable, "style", None)
+        room = {"h2": 32, "h3": 26, "label": 18}.get(getattr(style, "name", ""))
+        if room:
+            result.append(CondPageBreak(room * mm))
+        result.append(flowable)
+    return result
+
+
+def render(story: list[Flowable], frame: PageFrame) -> bytes:
+    """Lay out ``story`` on A4 pages and return the PDF (plain: not yet PDF/A)."""
+    register_fonts()
+    story = _headings_not_last(story)
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN_SIDE,
+        rightMargin=MARGIN_SIDE,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=frame.title,
+        author=frame.unit_name,
+        subject=frame.subject,
+        keywords=frame.keywords,
+        creator="Hyvinvointiryhmä",
+        lang=frame.language,
+        displayDocTitle=True,
+        initialFontName=FONT,
+        initialFontSize=9.5,
+    )
+    draw = _header(frame)
+    document.build(story, onFirstPage=draw, onLaterPages=draw, canvasmaker=_numbered_canvas(frame))
+    return buffer.getvalue()

@@ -1,0 +1,89 @@
+"""Fixed texts, labels, dates and times of a report in its language, or in both.
+
+A bilingual document prints every fixed text in Finnish and Swedish, one after the other
+("Kokousmuistio / Mötesprotokoll"); text the director typed is printed once, as typed.
+Messages are looked up with ``gettext``/``pgettext`` and literal strings, so the catalog
+extractor finds them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any
+
+from hyvinvointi_app.i18n import formatting
+from hyvinvointi_app.i18n.labels import label
+from hyvinvointi_app.i18n.translator import Translator, translator_for
+from hyvinvointi_app.reports.options import REPORT_LANGUAGES
+
+SEPARATOR = " / "
+
+
+def _joined(parts: list[str]) -> str:
+    """The parts once each, in order: equal words (a name, "Plan") are not doubled. Labels
+    that hold a slash themselves ("Johtaja / kokoonkutsuja") are joined with a dash."""
+    unique = list(dict.fromkeys(parts))
+    separator = " \u2013 " if any("/" in part for part in unique) else SEPARATOR
+    return separator.join(unique)
+
+
+class ReportTexts:
+    """The language(s) of one document."""
+
+    def __init__(self, language: str) -> None:
+        if language not in REPORT_LANGUAGES:
+            raise ValueError(f"report language must be one of {REPORT_LANGUAGES}")
+        self.language = language
+        self.codes: tuple[str, ...] = ("fi", "sv") if language == "fi+sv" else (language,)
+        self.translators: tuple[Translator, ...] = tuple(translator_for(c) for c in self.codes)
+
+    @property
+    def bilingual(self) -> bool:
+        return len(self.codes) > 1
+
+    @property
+    def pdf_language(self) -> str:
+        """The document's /Lang: a bilingual document is Finnish first."""
+        return "sv-FI" if self.language == "sv" else "fi-FI"
+
+    def gettext(self, message: str, **values: Any) -> str:
+        return _joined([tr.gettext(message).format(**values) for tr in self.translators])
+
+    def pgettext(self, context: str, message: str, **values: Any) -> str:
+        return _joined([tr.pgettext(context, message).format(**values) for tr in self.translators])
+
+    def label(self, value: StrEnum) -> str:
+        return _joined([label(value, tr) for tr in self.translators])
+
+    def date(self, value: dt.date | None) -> str:
+        """``23.11.2026`` (the same in both languages); an empty string for no date."""
+        return formatting.format_date(value, self.codes[0]) if value else ""
+
+    def date_long(self, value: dt.date) -> str:
+        return _joined([formatting.format_date_long(value, c) for c in self.codes])
+
+    def clock_word(self) -> str:
+        """``klo`` / ``kl.`` / ``klo / kl.``, before a time of day."""
+        words = []
+        for code in self.codes:
+            sample = dt.time(13)
+            clock = formatting.format_clock(sample, code)
+            words.append(clock.replace(formatting.format_time(sample, code), "").strip())
+        return _joined([w for w in words if w])
+
+    def time_range(self, start: dt.time | None, end: dt.time | None) -> str:
+        """``klo 13.00–14.30``; empty when no time was set."""
+        if start is None:
+            return ""
+        text = formatting.format_time(start, self.codes[0])
+        if end is not None:
+            text += "\u2013" + formatting.format_time(end, self.codes[0])
+        word = self.clock_word()
+        return f"{word} {text}" if word else text
+
+    def number(self, value: int) -> str:
+        return formatting.format_number(value, self.codes[0])
+
+    def yes_no(self, value: bool) -> str:
+        return self.pgettext("report", "Yes") if value else self.pgettext("report", "No")

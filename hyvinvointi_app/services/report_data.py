@@ -1,0 +1,211 @@
+"""The data of each exported document, gathered through the other services in one place.
+
+The report layer turns these dataclasses into PDFs and never asks the database itself, so
+what a document shows can be tested here without parsing a PDF, and a document built twice
+from the same data is the same document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from hyvinvointi_app.domain.enums import AgendaItemKind, EvaluationConclusion, MeetingStatus, Role
+from hyvinvointi_app.domain.errors import NotFound
+from hyvinvointi_app.services import (
+    annual_clock,
+    evaluations,
+    meetings,
+    members,
+    periods,
+    result_cards,
+    summary,
+)
+from hyvinvointi_app.services.annual_clock import ThemeView
+from hyvinvointi_app.services.evaluations import EvaluationView, PlanHistory
+from hyvinvointi_app.services.meetings import ActionView, MeetingDetail
+from hyvinvointi_app.services.members import MemberView
+from hyvinvointi_app.services.periods import PeriodView
+from hyvinvointi_app.services.plans import list_plans
+from hyvinvointi_app.services.result_cards import CardView
+from hyvinvointi_app.services.summary import PeriodSummary
+from hyvinvointi_app.services.unit import UnitInfo, get_unit
+from hyvinvointi_app.store.database import Database
+from hyvinvointi_app.store.models import ActionItem, Meeting
+
+
+@dataclass(frozen=True, slots=True)
+class NextMeeting:
+    """The meeting after this one, if it has already been called."""
+
+    number: int
+    date: dt.date
+    start_time: dt.time | None
+    place: str
+
+
+@dataclass(frozen=True, slots=True)
+class MemoData:
+    unit: UnitInfo
+    meeting: MeetingDetail
+    next_meeting: NextMeeting | None
+    other_actions: tuple[ActionView, ...] = ()
+    """Action items of the meeting not tied to an agenda item."""
+    name_roles: tuple[tuple[str, Role], ...] = ()
+    """Every member's name with their role, to print roles where a name was typed."""
+
+
+@dataclass(frozen=True, slots=True)
+class HandledTheme:
+    """An annual-clock theme as it was put on a meeting's agenda."""
+
+    title: str
+    meeting_number: int
+    meeting_date: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class AnnualData:
+    unit: UnitInfo
+    period: PeriodView
+    summary: PeriodSummary
+    members: tuple[MemberView, ...]
+    meetings: tuple[MeetingDetail, ...]
+    planned_themes: tuple[ThemeView, ...]
+    handled_themes: tuple[HandledTheme, ...]
+    evaluations: tuple[EvaluationView, ...]
+    cards: tuple[CardView, ...]
+    provider_requests: tuple[EvaluationView, ...]
+    """Evaluations that concluded a plan needs updating: what the provider is asked to do."""
+    name_roles: tuple[tuple[str, Role], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluationSummaryData:
+    unit: UnitInfo
+    history: PlanHistory
+    cards: tuple[CardView, ...]
+    name_roles: tuple[tuple[str, Role], ...] = ()
+
+
+def name_roles(db: Database) -> tuple[tuple[str, Role], ...]:
+    """Members' names (longest first) with their roles: a document without names prints the
+    role where a member's name was typed into a free-text field (a plan's owner, say)."""
+    pairs = {
+        (m.name.strip(), m.role) for m in members.list_members(db) if m.name and m.name.strip()
+    }
+    return tuple(sorted(pairs, key=lambda pair: (-len(pair[0]), pair[0])))
+
+
+def memo_data(db: Database, meeting_id: int) -> MemoData:
+    detail = meetings.get_meeting(db, meeting_id)
+    with db.reading() as session:
+        following = session.scalars(
+            select(Meeting)
+            .where(
+                (Meeting.date > detail.date)
+                | ((Meeting.date == detail.date) & (Meeting.id > detail.id))
+            )
+            .order_by(Meeting.date, Meeting.id)
+            .limit(1)
+        ).first()
+        next_meeting = (
+            NextMeeting(following.number, following.date, following.start_time, following.place)
+            if following is not None
+            else None
+        )
+        loose = session.scalars(
+            select(ActionItem)
+            .where(ActionItem.meeting_id == detail.id, ActionItem.agenda_item_id.is_(None))
+            .order_by(ActionItem.position, ActionItem.id)
+        ).all()
+        other_actions = tuple(meetings.action_view(session, a) for a in loose)
+    return MemoData(get_unit(db), detail, next_meeting, other_actions, name_roles(db))
+
+
+def _card_in_period(card: CardView, start: dt.date, end: dt.date) -> bool:
+    """A card is part of a period when it was followed at some time inside it."""
+    return card.created_on <= end and (card.closed_on is None or card.closed_on >= start)
+
+
+def annual_data(db: Database, period_id: int, today: dt.date | None = None) -> AnnualData:
+    """The period's figures; ``today`` decides which open actions count as overdue."""
+    figures = summary.period_summary(db, period_id, today=today)
+    period = next((p for p in periods.list_periods(db) if p.id == period_id), None)
+    if period is None:
+        raise NotFound("period", period_id)
+    start, end = period.start_date, period.end_date
+    details = tuple(
+        meetings.get_meeting(db, row.id) for row in meetings.list_meetings(db, period_id)
+    )
+    handled = tuple(
+        HandledTheme(item.theme or item.title, detail.number, detail.date)
+        for detail in details
+        for item in detail.agenda
+        if item.kind in (AgendaItemKind.THEME, AgendaItemKind.PLAN_EVALUATION)
+    )
+    period_evaluations = sorted(
+        (
+            evaluation
+            for plan in list_plans(db, include_archived=True)
+            for evaluation in evaluations.list_evaluations(db, plan.id)
+            if start <= evaluation.date <= end
+        ),
+        key=lambda e: (e.date, e.plan_name, e.id),
+    )
+    cards = tuple(
+        card
+        for card in result_cards.list_cards(db, include_finished=True)
+        if _card_in_period(card, start, end)
+    )
+    return AnnualData(
+        unit=get_unit(db),
+        period=period,
+        summary=figures,
+        members=tuple(members.members_in_period(db, start, end)),
+        meetings=details,
+        planned_themes=tuple(annual_clock.list_themes(db)),
+        handled_themes=handled,
+        evaluations=tuple(period_evaluations),
+        cards=cards,
+        provider_requests=tuple(
+            e for e in period_evaluations if e.conclusion is EvaluationConclusion.NEEDS_UPDATING
+        ),
+        name_roles=name_roles(db),
+    )
+
+
+def evaluation_summary_data(db: Database, plan_id: int) -> EvaluationSummaryData:
+    history = evaluations.plan_history(db, plan_id)
+    cards = tuple(result_cards.list_cards(db, plan_id=plan_id, include_finished=True))
+    return EvaluationSummaryData(get_unit(db), history, cards, name_roles(db))
+
+
+def approved_meeting_ids(db: Database, period_id: int) -> list[int]:
+    """The approved memos of a period, in date order (what the coordinator receives)."""
+    return [
+        row.id
+        for row in meetings.list_meetings(db, period_id)
+        if row.status is MeetingStatus.APPROVED
+    ]
+
+
+def find_plan(db: Database, name_or_id: str) -> int:
+    """A plan by its id, or by its name (exact, then case-insensitive, then a unique prefix)."""
+    plans = list_plans(db, include_archived=True)
+    text = name_or_id.strip()
+    if text.isdigit():
+        match = next((p for p in plans if p.id == int(text)), None)
+        if match is not None:
+            return match.id
+    folded = text.casefold()
+    for matches in (
+        [p for p in plans if p.name == text],
+        [p for p in plans if p.name.casefold() == folded],
+        [p for p in plans if p.name.casefold().startswith(folded)] if folded else [],
+    ):
+        if len(matches) == 1:
+            return matches[0].id
+    raise NotFound("plan", name_or_id)

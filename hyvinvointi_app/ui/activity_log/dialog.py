@@ -1,0 +1,212 @@
+"""Help → Activity log: who approved, reopened, exported, erased or restored what, and when.
+
+The entries are the audit log's (``services.audit``), newest first, in local time and the
+interface language. Export writes them as CSV atomically (owner-only on POSIX) and is itself
+logged as an export.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hyvinvointi_app.i18n.translator import _, ngettext, pgettext, ui_translator
+from hyvinvointi_app.services import audit
+from hyvinvointi_app.services.audit import AuditEntry
+from hyvinvointi_app.store.files import write_atomically
+from hyvinvointi_app.ui.activity_log.export import activity_csv, column_titles, entry_cells
+from hyvinvointi_app.ui.context import AppContext
+
+TIME, ACTION, SUBJECT, DETAILS, USER = range(5)
+LAST_FOLDER_SETTING = "activity_log/last_folder"
+
+
+class ActivityLogModel(QAbstractTableModel):
+    """One row per audit entry; texts are computed once, when the rows are set."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._headers = column_titles()
+        self._rows: list[list[str]] = []
+        self.entries: list[AuditEntry] = []
+
+    def set_entries(self, entries: list[AuditEntry]) -> None:
+        self.beginResetModel()
+        self.entries = list(entries)
+        self._rows = [entry_cells(entry) for entry in self.entries]
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return self._rows[index.row()][index.column()]
+        return None
+
+
+class ActivityLogDialog(QDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        title = _("Activity log")
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.resize(980, 560)
+
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            _(
+                "Approvals and reopenings of memos, exports, erasures and restorations of "
+                "personal details, deleted meetings and restored backups, newest first. The "
+                "log holds no memo text."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.count_label = QLabel(self)
+        layout.addWidget(self.count_label)
+
+        self.model = ActivityLogModel()
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(_("Activity log entries"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        self.empty_label = QLabel(
+            _(
+                "Nothing has been logged yet. Approving a memo, exporting or erasing a "
+                "member's personal details will appear here."
+            ),
+            self,
+        )
+        self.empty_label.setWordWrap(True)
+        layout.addWidget(self.empty_label)
+
+        buttons = QDialogButtonBox(self)
+        self.export_button: QPushButton = buttons.addButton(
+            _("&Export as CSV…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.export_button.setAccessibleName(_("Export as CSV"))
+        self.export_button.clicked.connect(self.export)
+        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setAccessibleName(self.close_button.text().replace("&", ""))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        entries = audit.entries(self.context.database, newest_first=True)
+        self.model.set_entries(entries)
+        count = len(entries)
+        text = ngettext("{count} entry", "{count} entries", count).format(count=count)
+        self.count_label.setText(text)
+        self.count_label.setAccessibleName(text)
+        self.table.setVisible(count > 0)
+        self.empty_label.setVisible(count == 0)
+        self.export_button.setEnabled(count > 0)
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for column in (SUBJECT, DETAILS):
+            header.resizeSection(column, min(max(header.sectionSize(column), 160), 360))
+        if count:
+            self.table.selectRow(0)
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        (self.table if self.model.rowCount() else self.close_button).setFocus(
+            Qt.FocusReason.OtherFocusReason
+        )
+
+    def _start_folder(self) -> str:
+        stored = self.context.settings.value(LAST_FOLDER_SETTING, "", str)
+        return str(stored or self.context.path.parent)
+
+    def export(self) -> None:
+        suggested = Path(self._start_folder()) / pgettext("file name", "activity-log.csv")
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Export the activity log"),
+            str(suggested),
+            _("CSV files ({pattern})").format(pattern="*.csv"),
+        )
+        if name:
+            path = Path(name)
+            if not path.suffix:
+                path = path.with_suffix(".csv")
+            self.export_to(path)
+
+    def export_to(self, path: Path) -> bool:
+        """Write the log as CSV to ``path`` atomically and log the export; False, with a
+        message, if the file could not be written."""
+        data = activity_csv(self.model.entries)
+        try:
+            write_atomically(path, data)
+        except OSError as error:
+            QMessageBox.warning(
+                self,
+                _("The activity log was not exported"),
+                _("The file {file} could not be written: {reason}").format(
+                    file=path, reason=error.strerror or error
+                ),
+            )
+            return False
+        audit.log_export(
+            self.context.database,
+            "activity_log",
+            language=ui_translator().language,
+            with_names=False,
+            file_name=path.name,
+        )
+        self.context.settings.setValue(LAST_FOLDER_SETTING, str(path.parent))
+        self.context.status_message.emit(_("Activity log exported to {file}").format(file=path))
+        self.refresh()
+        return True

@@ -1,0 +1,178 @@
+"""File → Restore from backup: the backups of the unit file, newest first, with the date, the
+size and the newest meeting each holds, so that the director can tell which one to take.
+
+The dialog only chooses; the main window closes the file, restores (keeping a copy of the
+current file first) and opens it again. Each backup is read read-only, never changed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hyvinvointi_app.i18n.formatting import babel_locale, format_date, format_time
+from hyvinvointi_app.i18n.translator import _, ui_translator
+from hyvinvointi_app.services import backups
+from hyvinvointi_app.services.backups import BackupContents, BackupEntry, BackupKind
+
+
+def format_size(size_bytes: int, lang: str) -> str:
+    """``540 kt`` / ``1,2 Mt`` in Finnish, ``540 kB`` / ``1,2 MB`` in Swedish (Babel)."""
+    from babel.units import format_unit
+
+    locale = babel_locale(lang)
+    if size_bytes < 1024 * 1024:
+        kilobytes = max(1, round(size_bytes / 1024))
+        return format_unit(kilobytes, "digital-kilobyte", length="short", locale=locale)
+    return format_unit(
+        size_bytes / (1024 * 1024),
+        "digital-megabyte",
+        length="short",
+        locale=locale,
+        format="#,##0.0",
+    )
+
+
+def kind_text(kind: BackupKind) -> str:
+    if kind is BackupKind.BEFORE_RESTORE:
+        return _("Kept before a restore")
+    if kind is BackupKind.BEFORE_UPGRADE:
+        return _("Kept before an update")
+    return _("Automatic")
+
+
+def contents_text(contents: BackupContents, lang: str) -> str:
+    if not contents.readable:
+        return _("Cannot be read")
+    if contents.newest_meeting is None:
+        return _("No meetings")
+    return _("Meeting {number}, {date}").format(
+        number=contents.newest_meeting.number,
+        date=format_date(contents.newest_meeting.date, lang),
+    )
+
+
+class RestoreDialog(QDialog):
+    """Choose a backup of ``unit_file`` from ``folder``; :attr:`chosen` after ``exec``."""
+
+    COLUMNS = 4
+
+    def __init__(self, unit_file: Path, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.unit_file = unit_file
+        self.folder = folder
+        self.chosen: Path | None = None
+        lang = ui_translator().language
+        title = _("Restore from backup")
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.setMinimumSize(760, 420)
+        layout = QVBoxLayout(self)
+
+        self.entries: list[BackupEntry] = backups.list_backups(unit_file, folder)
+        intro = QLabel(self)
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        if self.entries:
+            intro.setText(
+                _(
+                    "Choose the backup to restore. The unit file as it is now is kept in the "
+                    "backup folder first, so the restore can be undone by restoring that copy."
+                )
+            )
+        elif not folder.is_dir():
+            intro.setText(
+                _(
+                    "The backup folder {folder} cannot be found. Connect the USB stick or "
+                    "network drive, or choose another folder in Settings."
+                ).format(folder=folder)
+            )
+        else:
+            intro.setText(
+                _("There are no backups of this file in {folder} yet.").format(folder=folder)
+            )
+        layout.addWidget(intro)
+
+        self.table = QTableWidget(len(self.entries), self.COLUMNS, self)
+        self.table.setAccessibleName(_("Backups"))
+        self.table.setHorizontalHeaderLabels(
+            [_("Taken"), _("Newest meeting"), _("Size"), _("Kind")]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setTabKeyNavigation(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for row, entry in enumerate(self.entries):
+            contents = backups.read_contents(entry.path)
+            taken = f"{format_date(entry.taken, lang)} {format_time(entry.taken, lang)}"
+            cells = [
+                taken,
+                contents_text(contents, lang),
+                format_size(entry.size_bytes, lang),
+                kind_text(entry.kind),
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(entry.path.name)
+                if column == 2:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(row, column, item)
+        self.table.itemSelectionChanged.connect(self._update_button)
+        self.table.itemDoubleClicked.connect(lambda _item: self.accept())
+        layout.addWidget(self.table, 1)
+
+        self.folder_label = QLabel(_("Backup folder: {folder}").format(folder=folder), self)
+        self.folder_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.folder_label.setWordWrap(True)
+        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.folder_label)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.restore_button: QPushButton = self.buttons.addButton(
+            _("&Restore"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        for button in self.buttons.buttons():
+            button.setAccessibleName(button.text().replace("&", ""))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        if self.entries:
+            self.table.selectRow(0)
+            self.table.setFocus()
+        self._update_button()
+
+    def _update_button(self) -> None:
+        self.restore_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+
+    def select(self, backup: Path) -> None:
+        for row, entry in enumerate(self.entries):
+            if entry.path == backup:
+                self.table.selectRow(row)
+                return
+        raise KeyError(backup)
+
+    def accept(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        self.chosen = self.entries[rows[0].row()].path
+        super().accept()

@@ -1,0 +1,790 @@
+"""The result cards screen: the cards on the left, the chosen card on the right.
+
+A card's text fields are saved when the cursor leaves them (and when another card is
+chosen, the screen is left or the file closes): each save is one transaction and one undo
+step “edit result card”. Every other change (status, checkpoints, a new or removed card)
+goes through the service first and then becomes one undo step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QHideEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hyvinvointi_app.domain.enums import ResultCardStatus
+from hyvinvointi_app.domain.errors import NotFound, UserError
+from hyvinvointi_app.i18n.errors import describe
+from hyvinvointi_app.i18n.formatting import format_date
+from hyvinvointi_app.i18n.labels import label
+from hyvinvointi_app.i18n.translator import _, pgettext, ui_translator
+from hyvinvointi_app.services import members, result_cards
+from hyvinvointi_app.services.result_cards import (
+    CardInput,
+    CardView,
+    CheckpointInput,
+    CheckpointView,
+    card_input,
+    checkpoint_input,
+)
+from hyvinvointi_app.ui.cards.dialogs import CheckpointDialog, NewCardDialog, RecordValueDialog
+from hyvinvointi_app.ui.cards.model import (
+    DUE,
+    NEXT_CHECKPOINT,
+    RECORDED,
+    RESPONSIBLE,
+    STATUS,
+    VALUE,
+    WHAT,
+    CardTableModel,
+    CheckpointTableModel,
+    first_line,
+)
+from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.field_message import FieldMessage
+from hyvinvointi_app.ui.page import Page, heading
+from hyvinvointi_app.ui.undo import record
+
+FIELDS = (
+    "what_to_change",
+    "current_state",
+    "target_state",
+    "ideal_state",
+    "measures",
+    "indicator",
+)
+"""The card's text fields, in the order of the form."""
+
+NEW_CHECKPOINT_DAYS = 60
+"""A new checkpoint is proposed this many days after the last one (or after today)."""
+
+
+class CardText(QPlainTextEdit):
+    """A text field of the card: Tab moves on, leaving the field saves it."""
+
+    left = Signal()
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(accessible_name)
+        self.setTabChangesFocus(True)
+        self.dirty = False
+        self.textChanged.connect(self._changed)
+        self._showing = False
+
+    def _changed(self) -> None:
+        if not self._showing:
+            self.dirty = True
+
+    def show_text(self, text: str) -> None:
+        """Show stored text without counting it as typing (untouched when equal)."""
+        self.dirty = False
+        if self.toPlainText() == text:
+            return
+        self._showing = True
+        try:
+            self.setPlainText(text)
+        finally:
+            self._showing = False
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.left.emit()
+
+
+def _table(parent: QWidget, name: str) -> QTableView:
+    table = QTableView(parent)
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return table
+
+
+def _bold(text: str, parent: QWidget) -> QLabel:
+    title = QLabel(text, parent)
+    font = title.font()
+    font.setBold(True)
+    title.setFont(font)
+    title.setWordWrap(True)
+    return title
+
+
+class CardsPage(Page):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.language = ui_translator().language
+        self.card: CardView | None = None
+        self.last_dialog: QWidget | None = None
+        """The dialog last opened, so that a test can fill it in while it is open."""
+        self._loading = False
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(_("Result cards"), self))
+        intro = QLabel(
+            _(
+                "A result card follows a development area as a goal across meetings and "
+                "periods until it is reached or closed. Checkpoints that fall due are "
+                "proposed to the meeting held last before them."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self._build_list(splitter))
+        splitter.addWidget(self._build_editor(splitter))
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([400, 860])
+        layout.addWidget(splitter, 1)
+        context.closing.connect(self.flush)
+        self.refresh()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _button(self, text: str, slot: object, parent: QWidget) -> QPushButton:
+        button = QPushButton(text, parent)
+        button.setAccessibleName(text.replace("&", "").replace("…", ""))
+        button.clicked.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        return button
+
+    def _build_list(self, parent: QWidget) -> QWidget:
+        panel = QWidget(parent)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 6, 0)
+        filter_row = QHBoxLayout()
+        self.filter_combo = QComboBox(panel)
+        self.filter_combo.setAccessibleName(_("Show cards"))
+        for status in result_cards.STATUS_ORDER:
+            self.filter_combo.addItem(label(status), status.value)
+        self.filter_combo.addItem(pgettext("result cards", "All"), None)
+        self.filter_combo.currentIndexChanged.connect(lambda _index: self.refresh())
+        filter_label = QLabel(_("S&how:"), panel)
+        filter_label.setBuddy(self.filter_combo)
+        filter_row.addWidget(filter_label)
+        filter_row.addWidget(self.filter_combo, 1)
+        layout.addLayout(filter_row)
+
+        self.model = CardTableModel()
+        self.table = _table(panel, _("Result cards"))
+        self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
+        for column in (STATUS, NEXT_CHECKPOINT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda _selected, _deselected: self._selection_changed()
+        )
+        self.table.activated.connect(lambda _index: self._focus_first_field())
+        layout.addWidget(self.table, 1)
+        self.empty_label = QLabel(panel)
+        self.empty_label.setWordWrap(True)
+        layout.addWidget(self.empty_label)
+
+        buttons = QHBoxLayout()
+        self.new_button = self._button(_("&New card…"), self.new_card, panel)
+        self.remove_button = self._button(_("Remo&ve card"), self.remove_card, panel)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        return panel
+
+    def _build_editor(self, parent: QWidget) -> QWidget:
+        scroll = QScrollArea(parent)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.editor_scroll = scroll
+        body = QWidget(scroll)
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(6, 0, 8, 8)
+        self.placeholder = QLabel(
+            _("Choose a card from the list, or create one with “New card”."), body
+        )
+        self.placeholder.setWordWrap(True)
+        outer.addWidget(self.placeholder)
+        self.editor = QWidget(body)
+        outer.addWidget(self.editor)
+        outer.addStretch(1)
+        scroll.setWidget(body)
+
+        layout = QVBoxLayout(self.editor)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        self.origin_label = QLabel(self.editor)
+        self.origin_label.setWordWrap(True)
+        self.origin_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        status_row = QHBoxLayout()
+        self.status_combo = QComboBox(self.editor)
+        self.status_combo.setAccessibleName(_("Status of the card"))
+        for status in result_cards.STATUS_ORDER:
+            self.status_combo.addItem(label(status), status.value)
+        self.status_combo.activated.connect(lambda _index: self._status_chosen())
+        status_label = QLabel(_("S&tatus:"), self.editor)
+        status_label.setBuddy(self.status_combo)
+        status_row.addWidget(self.origin_label, 1)
+        status_row.addWidget(status_label)
+        status_row.addWidget(self.status_combo)
+        layout.addLayout(status_row)
+
+        titles = {
+            "what_to_change": (_("&What we want to change"), _("What we want to change")),
+            "current_state": (_("C&urrent state"), _("Current state")),
+            "target_state": (_("Tar&get state"), _("Target state")),
+            "ideal_state": (_("I&deal state"), _("Ideal state")),
+            "measures": (_("&Measures"), _("Measures")),
+            "indicator": (
+                _("&Indicator / follow-up method"),
+                _("Indicator / follow-up method"),
+            ),
+        }
+        self.texts: dict[str, CardText] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(2)
+        places = {
+            "what_to_change": (0, 0, 3),
+            "current_state": (2, 0, 1),
+            "target_state": (2, 1, 1),
+            "ideal_state": (2, 2, 1),
+            "measures": (4, 0, 2),
+            "indicator": (4, 2, 1),
+        }
+        for field in FIELDS:
+            mnemonic, name = titles[field]
+            edit = CardText(name, self.editor)
+            edit.setFixedHeight(
+                self.fontMetrics().lineSpacing() * (2 if field == "what_to_change" else 4) + 14
+            )
+            edit.left.connect(lambda field=field: self._save_field(field))
+            self.texts[field] = edit
+            row, column, span = places[field]
+            caption = QLabel(mnemonic, self.editor)
+            caption.setBuddy(edit)
+            caption.setWordWrap(True)
+            grid.addWidget(caption, row, column, 1, span)
+            grid.addWidget(edit, row + 1, column, 1, span)
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
+        layout.addLayout(grid)
+        self.message = FieldMessage(self.editor)
+        layout.addWidget(self.message)
+        saving = QLabel(_("Changes are saved when the cursor leaves a field."), self.editor)
+        saving.setWordWrap(True)
+        layout.addWidget(saving)
+
+        layout.addWidget(_bold(_("Checkpoints"), self.editor))
+        checkpoints_row = QHBoxLayout()
+        self.add_checkpoint_button = self._button(
+            _("&Add checkpoint…"), self.add_checkpoint, self.editor
+        )
+        self.record_button = self._button(_("&Record value…"), self.record_value, self.editor)
+        self.edit_checkpoint_button = self._button(
+            _("&Edit checkpoint…"), self.edit_checkpoint, self.editor
+        )
+        self.remove_checkpoint_button = self._button(
+            _("Remove chec&kpoint"), self.remove_checkpoint, self.editor
+        )
+        for button in (
+            self.add_checkpoint_button,
+            self.record_button,
+            self.edit_checkpoint_button,
+            self.remove_checkpoint_button,
+        ):
+            checkpoints_row.addWidget(button)
+        checkpoints_row.addStretch(1)
+        layout.addLayout(checkpoints_row)
+        self.checkpoint_model = CheckpointTableModel()
+        self.checkpoints = _table(self.editor, _("Checkpoints"))
+        self.checkpoints.setModel(self.checkpoint_model)
+        header = self.checkpoints.horizontalHeader()
+        for column in (DUE, RESPONSIBLE, RECORDED):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(VALUE, QHeaderView.ResizeMode.Stretch)
+        self.checkpoints.setMinimumHeight(120)
+        self.checkpoints.setMaximumHeight(190)
+        self.checkpoints.activated.connect(lambda _index: self.record_value())
+        self.checkpoints.selectionModel().selectionChanged.connect(
+            lambda _selected, _deselected: self._update_buttons()
+        )
+        layout.addWidget(self.checkpoints)
+        self.no_checkpoints = QLabel(
+            _("No checkpoints yet: add the dates when the group looks at the indicator."),
+            self.editor,
+        )
+        self.no_checkpoints.setWordWrap(True)
+        layout.addWidget(self.no_checkpoints)
+        self.checkpoint_hint = QLabel(
+            _("Double-click a checkpoint or press Enter to record its value."), self.editor
+        )
+        self.checkpoint_hint.setWordWrap(True)
+        layout.addWidget(self.checkpoint_hint)
+
+        layout.addWidget(_bold(_("Discussed in meetings"), self.editor))
+        self.discussions = QListWidget(self.editor)
+        self.discussions.setAccessibleName(_("Agenda items where the card was discussed"))
+        self.discussions.setMinimumHeight(70)
+        self.discussions.setMaximumHeight(120)
+        self.discussions.itemActivated.connect(self._open_discussion)
+        layout.addWidget(self.discussions)
+        self.no_discussions = QLabel(
+            _(
+                "Not discussed in a meeting yet. Link the card to an agenda item in the "
+                "meeting's memo; checkpoints are proposed to meetings automatically."
+            ),
+            self.editor,
+        )
+        self.no_discussions.setWordWrap(True)
+        layout.addWidget(self.no_discussions)
+        self.discussion_hint = QLabel(
+            _("Double-click an item or press Enter to open the meeting."), self.editor
+        )
+        self.discussion_hint.setWordWrap(True)
+        layout.addWidget(self.discussion_hint)
+        return scroll
+
+    # -- reading ------------------------------------------------------------------------
+
+    def status_filter(self) -> ResultCardStatus | None:
+        value = self.filter_combo.currentData()
+        return ResultCardStatus(value) if value else None
+
+    def set_status_filter(self, status: ResultCardStatus | None) -> None:
+        index = self.filter_combo.findData(status.value if status else None)
+        self.filter_combo.setCurrentIndex(max(index, 0))
+
+    def refresh(self) -> None:
+        if self._loading:
+            return
+        keep = self.card.id if self.card else None
+        db = self.context.database
+        cards = result_cards.list_cards(db)
+        if keep is not None:
+            kept = next((c for c in cards if c.id == keep), None)
+            wanted = self.status_filter()
+            if kept is None:
+                keep = None
+            elif wanted is not None and kept.status is not wanted:
+                # the card being worked on changed status (or an undo did): follow it
+                self._loading = True
+                try:
+                    self.set_status_filter(kept.status)
+                finally:
+                    self._loading = False
+        wanted = self.status_filter()
+        shown = [c for c in cards if wanted is None or c.status is wanted]
+        self._loading = True
+        try:
+            self.model.set_rows(shown)
+            if keep is not None and self.model.row_of(keep) is not None:
+                self._select_row(keep)
+            elif shown:
+                self._select_row(shown[0].id)
+        finally:
+            self._loading = False
+        if not cards:
+            self.empty_label.setText(
+                _(
+                    "No result cards yet. Create one from a development area under Plans "
+                    "and evaluations, or with “New card”."
+                )
+            )
+        elif not shown:
+            self.empty_label.setText(_("No cards with this status."))
+        self.empty_label.setVisible(not shown)
+        self._show_card(self.selected_card_id())
+
+    def selected_card_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        card = self.model.card_at(rows[0].row()) if rows else None
+        return card.id if card else None
+
+    def _select_row(self, card_id: int) -> None:
+        row = self.model.row_of(card_id)
+        if row is None:
+            return
+        index = self.model.index(row, WHAT)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    def _selection_changed(self) -> None:
+        if self._loading:
+            return
+        self.flush()
+        self._show_card(self.selected_card_id())
+
+    def _show_card(self, card_id: int | None) -> None:
+        card: CardView | None = None
+        if card_id is not None:
+            try:
+                card = result_cards.get_card(self.context.database, card_id)
+            except NotFound:
+                card = None
+        same = card is not None and self.card is not None and self.card.id == card.id
+        self.card = card
+        self.placeholder.setVisible(card is None)
+        self.editor.setVisible(card is not None)
+        self.remove_button.setEnabled(card is not None)
+        if card is None:
+            self._update_buttons()
+            return
+        if not same:
+            self.message.clear()
+        for field, edit in self.texts.items():
+            if not (same and edit.dirty):
+                edit.show_text(getattr(card, field))
+        self.origin_label.setText(self._origin(card))
+        self.origin_label.setAccessibleName(self.origin_label.text())
+        self.status_combo.setCurrentIndex(self.status_combo.findData(card.status.value))
+        selected = self.selected_checkpoint()
+        self.checkpoint_model.set_rows(list(card.checkpoints))
+        if selected is not None and self.checkpoint_model.row_of(selected.id) is not None:
+            self.select_checkpoint(selected.id)
+        elif card.checkpoints:
+            waiting = next((c for c in card.checkpoints if not c.is_recorded), None)
+            self.select_checkpoint((waiting or card.checkpoints[0]).id)
+        has_checkpoints = bool(card.checkpoints)
+        self.checkpoints.setVisible(has_checkpoints)
+        self.checkpoint_hint.setVisible(has_checkpoints)
+        self.no_checkpoints.setVisible(not has_checkpoints)
+        self._show_discussions(card)
+        self._update_buttons()
+
+    def _origin(self, card: CardView) -> str:
+        created = format_date(card.created_on, self.language)
+        if card.plan_name:
+            text = _("Created {date} from the evaluation of “{plan}”.").format(
+                date=created, plan=card.plan_name
+            )
+        else:
+            text = _("Created {date}.").format(date=created)
+        if card.closed_on:
+            text += " " + _("Follow-up ended {date}.").format(
+                date=format_date(card.closed_on, self.language)
+            )
+        return text
+
+    def _show_discussions(self, card: CardView) -> None:
+        self.discussions.clear()
+        for discussion in result_cards.card_discussions(self.context.database, card.id):
+            text = _("Meeting {number}, {date}: {title}").format(
+                number=discussion.meeting_number,
+                date=format_date(discussion.meeting_date, self.language),
+                title=discussion.item_title,
+            )
+            item = QListWidgetItem(text, self.discussions)
+            item.setData(Qt.ItemDataRole.UserRole, discussion.meeting_id)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+        if self.discussions.count():
+            self.discussions.setCurrentRow(0)
+        shown = self.discussions.count() > 0
+        self.discussions.setVisible(shown)
+        self.discussion_hint.setVisible(shown)
+        self.no_discussions.setVisible(not shown)
+
+    def selected_checkpoint(self) -> CheckpointView | None:
+        rows = self.checkpoints.selectionModel().selectedRows()
+        return self.checkpoint_model.checkpoint_at(rows[0].row()) if rows else None
+
+    def select_checkpoint(self, checkpoint_id: int) -> None:
+        row = self.checkpoint_model.row_of(checkpoint_id)
+        if row is None:
+            return
+        self.checkpoints.selectionModel().setCurrentIndex(
+            self.checkpoint_model.index(row, DUE),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_checkpoint() is not None
+        for button in (
+            self.record_button,
+            self.edit_checkpoint_button,
+            self.remove_checkpoint_button,
+        ):
+            button.setEnabled(self.card is not None and chosen)
+
+    def show_item(self, item_id: int) -> None:
+        """Show the card ``item_id`` selected, switching the filter to its status if needed
+        (a card just created from a development area arrives here)."""
+        self.flush()
+        try:
+            card = result_cards.get_card(self.context.database, item_id)
+        except NotFound:
+            return
+        wanted = self.status_filter()
+        self._loading = True
+        try:
+            if wanted is not None and card.status is not wanted:
+                self.set_status_filter(card.status)
+        finally:
+            self._loading = False
+        self.card = card
+        self.refresh()
+        self._select_row(card.id)
+        self._focus_first_field()
+
+    def _focus_first_field(self) -> None:
+        if self.card is not None:
+            self.texts["what_to_change"].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open_discussion(self, item: QListWidgetItem) -> None:
+        meeting_id = item.data(Qt.ItemDataRole.UserRole)
+        if meeting_id is not None:
+            self.context.open_requested.emit("meetings", int(meeting_id))
+
+    # -- saving the text fields -----------------------------------------------------------
+
+    def flush(self) -> None:
+        """Save every field typed in and not yet saved."""
+        for field, edit in self.texts.items():
+            if edit.dirty:
+                self._save_field(field)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.flush()
+        super().hideEvent(event)
+
+    def _save_field(self, field: str) -> None:
+        card = self.card
+        edit = self.texts[field]
+        if card is None or not edit.dirty:
+            return
+        text = edit.toPlainText()
+        if text.strip() == getattr(card, field):
+            edit.dirty = False
+            return
+        db = self.context.database
+        before = card_input(card)
+        try:
+            changed = replace(before, **{field: text})  # type: ignore[arg-type]
+            saved = result_cards.edit_card(db, card.id, changed)
+        except UserError as error:
+            self.message.show_message(describe(error))
+            return
+        edit.dirty = False
+        self.message.clear()
+        self.card = saved
+        after = card_input(saved)
+        record(
+            self.context,
+            _("edit result card"),
+            undo=lambda: result_cards.edit_card(db, card.id, before),
+            redo=lambda: result_cards.edit_card(db, card.id, after),
+            parent=self.window(),
+        )
+
+    # -- the card as a whole --------------------------------------------------------------
+
+    def _open(self, dialog: QWidget) -> bool:
+        self.last_dialog = dialog
+        return bool(dialog.exec())  # type: ignore[attr-defined]
+
+    def new_card(self) -> None:
+        self.flush()
+        db = self.context.database
+
+        def save(text: str) -> CardView:
+            return result_cards.create_card(db, CardInput(text))
+
+        dialog = NewCardDialog(save, self)
+        if not self._open(dialog) or not isinstance(dialog.saved, CardView):
+            return
+        view = dialog.saved
+        record(
+            self.context,
+            _("new result card"),
+            undo=lambda: result_cards.remove_card(db, view.id),
+            redo=lambda: result_cards.restore_card(db, view),
+            parent=self.window(),
+        )
+        self.show_item(view.id)
+        self.texts["current_state"].setFocus(Qt.FocusReason.OtherFocusReason)
+        self.context.status_message.emit(_("Result card created"))
+
+    def remove_card(self) -> None:
+        if self.card is None:
+            return
+        self.flush()
+        db = self.context.database
+        view = result_cards.get_card(db, self.card.id)
+        result_cards.remove_card(db, view.id)
+        self.card = None
+        record(
+            self.context,
+            _("remove result card"),
+            undo=lambda: result_cards.restore_card(db, view),
+            redo=lambda: result_cards.remove_card(db, view.id),
+            parent=self.window(),
+        )
+        self.context.status_message.emit(
+            _("Result card “{title}” removed. Edit → Undo brings it back.").format(
+                title=first_line(view.what_to_change)
+            )
+        )
+
+    def _status_chosen(self) -> None:
+        card = self.card
+        if card is None:
+            return
+        status = ResultCardStatus(self.status_combo.currentData())
+        if status is card.status:
+            return
+        self.flush()
+        db = self.context.database
+        before = card
+        after = result_cards.set_card_status(db, card.id, status)
+        self.card = after
+        record(
+            self.context,
+            _("change result card status"),
+            undo=lambda: result_cards.set_card_status(
+                db, card.id, before.status, today=before.closed_on
+            ),
+            redo=lambda: result_cards.set_card_status(db, card.id, status, today=after.closed_on),
+            parent=self.window(),
+        )
+        self.context.status_message.emit(
+            _("The card's status is now “{status}”.").format(status=label(status))
+        )
+
+    # -- checkpoints ----------------------------------------------------------------------
+
+    def _member_choices(self, keep: int | None = None) -> list[tuple[int, str]]:
+        today = dt.date.today()
+        choices = []
+        for member in members.list_members(self.context.database):
+            if member.erased:
+                continue
+            if member.active_on(today) or member.id == keep:
+                choices.append((member.id, member.name or ""))
+        return choices
+
+    def _record_checkpoint(
+        self, text: str, before: CheckpointView | None, after: CheckpointView | None
+    ) -> None:
+        db = self.context.database
+
+        def put(view: CheckpointView | None, other: CheckpointView | None) -> None:
+            if view is None:
+                assert other is not None
+                result_cards.remove_checkpoint(db, other.id)
+            else:
+                result_cards.restore_checkpoint(db, view)
+
+        record(
+            self.context,
+            text,
+            undo=lambda: put(before, after),
+            redo=lambda: put(after, before),
+            parent=self.window(),
+        )
+
+    def add_checkpoint(self) -> None:
+        card = self.card
+        if card is None:
+            return
+        self.flush()
+        db = self.context.database
+        start = max([dt.date.today(), *(c.due_date for c in card.checkpoints)])
+        proposal = CheckpointInput(start + dt.timedelta(days=NEW_CHECKPOINT_DAYS))
+        dialog = CheckpointDialog(
+            _("Add checkpoint"),
+            proposal,
+            self._member_choices(),
+            lambda data: result_cards.add_checkpoint(db, card.id, data),
+            self,
+        )
+        if not self._open(dialog) or not isinstance(dialog.saved, CheckpointView):
+            return
+        added = dialog.saved
+        self._record_checkpoint(_("add checkpoint"), None, added)
+        self.select_checkpoint(added.id)
+        self.context.status_message.emit(_("Checkpoint added"))
+
+    def edit_checkpoint(self) -> None:
+        before = self.selected_checkpoint()
+        if before is None:
+            return
+        db = self.context.database
+        dialog = CheckpointDialog(
+            _("Edit checkpoint"),
+            checkpoint_input(before),
+            self._member_choices(before.responsible_id),
+            lambda data: result_cards.edit_checkpoint(db, before.id, data),
+            self,
+        )
+        if not self._open(dialog) or not isinstance(dialog.saved, CheckpointView):
+            return
+        after = dialog.saved
+        if after != before:
+            self._record_checkpoint(_("edit checkpoint"), before, after)
+
+    def record_value(self) -> None:
+        before = self.selected_checkpoint()
+        if before is None or self.card is None:
+            return
+        db = self.context.database
+        explanation = _("Checkpoint {date} of the card “{title}”.").format(
+            date=format_date(before.due_date, self.language),
+            title=first_line(self.card.what_to_change),
+        )
+        if self.card.indicator:
+            explanation += " " + _("Indicator: {indicator}").format(indicator=self.card.indicator)
+        dialog = RecordValueDialog(
+            explanation,
+            before.value_note,
+            before.recorded_on or dt.date.today(),
+            lambda note, day: result_cards.record_checkpoint_value(db, before.id, note, day),
+            self,
+        )
+        if not self._open(dialog) or not isinstance(dialog.saved, CheckpointView):
+            return
+        after = dialog.saved
+        if after != before:
+            self._record_checkpoint(_("record checkpoint value"), before, after)
+            self.context.status_message.emit(_("Checkpoint value recorded"))
+
+    def remove_checkpoint(self) -> None:
+        view = self.selected_checkpoint()
+        if view is None:
+            return
+        result_cards.remove_checkpoint(self.context.database, view.id)
+        self._record_checkpoint(_("remove checkpoint"), view, None)
+        self.context.status_message.emit(_("Checkpoint removed. Edit → Undo brings it back."))

@@ -1,0 +1,197 @@
+"""The user actions on evaluations, shared by the plans screen and the meeting editor's
+agenda item: evaluate, open (edit), delete, and turn a development area into a result card.
+
+Each runs the service once (one transaction) and records one undo step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hyvinvointi_app.domain.errors import UserError
+from hyvinvointi_app.i18n.errors import describe
+from hyvinvointi_app.i18n.formatting import format_date
+from hyvinvointi_app.i18n.translator import _, ui_translator
+from hyvinvointi_app.services import evaluations, result_cards
+from hyvinvointi_app.services.evaluations import EvaluationInput, EvaluationView
+from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.plans.evaluation_dialog import AgendaLink, EvaluationDialog
+from hyvinvointi_app.ui.undo import record
+
+_T = TypeVar("_T")
+
+
+def run_reporting_errors(parent: QWidget | None, step: Callable[[], _T]) -> _T | None:
+    """Run an action; an error the director can meet (a memo approved meanwhile, a row
+    deleted in another window) is shown in words instead of ending the action silently."""
+    try:
+        return step()
+    except UserError as error:
+        QMessageBox.warning(parent, _("Plans and evaluations"), describe(error))
+        return None
+
+
+def evaluate_plan(
+    context: AppContext,
+    parent: QWidget | None,
+    *,
+    plan_id: int | None = None,
+    link: AgendaLink | None = None,
+    item_plan_id: int | None = None,
+) -> EvaluationView | None:
+    """Open the form for a new evaluation; ``link`` when started from an agenda item, whose
+    plan before the evaluation is ``item_plan_id`` (an undo gives it back)."""
+    db = context.database
+
+    def save(chosen_plan: int, data: EvaluationInput) -> EvaluationView:
+        return evaluations.record_evaluation(db, chosen_plan, data)
+
+    dialog = EvaluationDialog(db, save, plan_id=plan_id, link=link, parent=parent)
+    if not dialog.exec() or dialog.saved is None:
+        return None
+    view = dialog.saved
+    record(
+        context,
+        _("evaluate plan"),
+        undo=lambda: evaluations.withdraw_evaluation(db, view.id, item_plan_id),
+        redo=lambda: evaluations.restore_evaluation(db, view),
+        parent=parent,
+    )
+    context.status_message.emit(_("Evaluation of {plan} saved").format(plan=view.plan_name))
+    return view
+
+
+def open_evaluation(
+    context: AppContext, parent: QWidget | None, evaluation_id: int
+) -> EvaluationView | None:
+    """Show an evaluation in its form; a change saved there is one undo step."""
+    db = context.database
+    before = evaluations.get_evaluation(db, evaluation_id)
+
+    def save(_plan: int, data: EvaluationInput) -> EvaluationView:
+        return evaluations.edit_evaluation(db, evaluation_id, data)
+
+    dialog = EvaluationDialog(db, save, existing=before, parent=parent)
+    if not dialog.exec() or dialog.saved is None:
+        return None
+    after = dialog.saved
+    if after == before:
+        return after
+    record(
+        context,
+        _("edit evaluation"),
+        undo=lambda: evaluations.edit_evaluation(
+            db, evaluation_id, evaluations.evaluation_input(before)
+        ),
+        redo=lambda: evaluations.edit_evaluation(
+            db, evaluation_id, evaluations.evaluation_input(after)
+        ),
+        parent=parent,
+    )
+    context.status_message.emit(_("Evaluation of {plan} saved").format(plan=after.plan_name))
+    return after
+
+
+def delete_evaluation(context: AppContext, parent: QWidget | None, evaluation_id: int) -> None:
+    db = context.database
+    before = evaluations.get_evaluation(db, evaluation_id)
+    evaluations.delete_evaluation(db, evaluation_id)
+    record(
+        context,
+        _("delete evaluation"),
+        undo=lambda: evaluations.restore_evaluation(db, before),
+        redo=lambda: evaluations.delete_evaluation(db, evaluation_id),
+        parent=parent,
+    )
+    context.status_message.emit(_("Evaluation deleted"))
+
+
+class AreaChoiceDialog(QDialog):
+    """Which development area becomes the result card (when the evaluation names several)."""
+
+    def __init__(self, evaluation: EvaluationView, areas: list[str], parent: QWidget | None):
+        super().__init__(parent)
+        title = _("Create a result card")
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            _(
+                "Choose the development area of the evaluation of {date} to follow as a card:"
+            ).format(date=format_date(evaluation.date, ui_translator().language)),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(_("Development areas"))
+        for area in areas:
+            entry = QListWidgetItem(area)
+            entry.setData(Qt.ItemDataRole.UserRole, area)
+            self.list.addItem(entry)
+        self.list.setCurrentRow(0)
+        self.list.itemActivated.connect(lambda _item: self.accept())
+        intro.setBuddy(self.list)
+        layout.addWidget(self.list, 1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(_("Create card"))
+        for button in buttons.buttons():
+            button.setAccessibleName(button.text().replace("&", ""))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.list.setFocus()
+
+    def chosen(self) -> str | None:
+        entry = self.list.currentItem()
+        return None if entry is None else str(entry.data(Qt.ItemDataRole.UserRole))
+
+
+def create_result_card(
+    context: AppContext, parent: QWidget | None, evaluation: EvaluationView
+) -> int | None:
+    """Carry a development area of the evaluation over to a new result card (one undo step)
+    and show the card on the result cards screen."""
+    areas = evaluations.development_areas_of(evaluation.development_areas)
+    if not areas:
+        QMessageBox.information(
+            parent,
+            _("Create a result card"),
+            _("The evaluation names no development areas. Write them in the evaluation first."),
+        )
+        return None
+    area = areas[0]
+    if len(areas) > 1:
+        dialog = AreaChoiceDialog(evaluation, areas, parent)
+        if not dialog.exec() or dialog.chosen() is None:
+            return None
+        area = dialog.chosen() or area
+    db = context.database
+    card = result_cards.create_card_from_development_area(db, evaluation.id, area)
+    record(
+        context,
+        _("create result card"),
+        undo=lambda: result_cards.remove_card(db, card.id),
+        redo=lambda: result_cards.restore_card(db, card),
+        parent=parent,
+    )
+    context.status_message.emit(_("Result card created"))
+    context.open_requested.emit("cards", card.id)
+    return card.id

@@ -1,0 +1,477 @@
+"""The reports screen: choose a document and its options, export it off the GUI thread with a
+progress bar, then open the file or its folder.
+
+The language of a document is chosen here, whatever the interface language; it starts from
+the default set in Settings. The save dialog is one overridable method
+(:meth:`ReportsPage.choose_path`), so tests give a path instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, QThreadPool, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hyvinvointi_app.domain.enums import ReportLanguage
+from hyvinvointi_app.domain.errors import NotFound
+from hyvinvointi_app.i18n.formatting import format_date
+from hyvinvointi_app.i18n.labels import label, plan_type_label
+from hyvinvointi_app.i18n.translator import _, pgettext, ui_translator
+from hyvinvointi_app.services import meetings, periods, plans, unit
+from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.field_message import FieldMessage
+from hyvinvointi_app.ui.page import Page, heading
+from hyvinvointi_app.ui.reports.worker import (
+    BOTH_LANGUAGES,
+    Document,
+    ExportJob,
+    ExportWorker,
+)
+
+REPORT_LANGUAGE_KEY = "report_language"
+"""The default report language stored by Settings (ui/settings/dialog.py)."""
+FOLDER_KEY = "reports/folder"
+"""The folder of the last export, offered again next time."""
+
+
+def _safe_file_name(text: str) -> str:
+    return "".join("-" if ch in '<>:"/\\|?*' else ch for ch in text).strip()
+
+
+class ReportsPage(Page):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.worker: ExportWorker | None = None
+        self.last_path: Path | None = None
+        context.closing.connect(self.wait_for_export)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(_("Reports"), self))
+        intro = QLabel(
+            _(
+                "Export a memo, the annual report or a plan's evaluation summary as a PDF, or "
+                "the bundle for the municipality's coordinator. Choose the language of the "
+                "document here: it need not be the language of the interface."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.document_box = self._combo(_("Document"))
+        for document, text in (
+            (Document.MEMO, _("Memo of a meeting")),
+            (Document.ANNUAL, _("Annual report of an operating period")),
+            (Document.EVALUATION, _("Evaluation summary of a plan")),
+            (Document.BUNDLE, _("Bundle for the coordinator (PDFs, JSON and CSV)")),
+        ):
+            self.document_box.addItem(text, document.value)
+        self.document_box.setCurrentIndex(1)
+        self.document_box.currentIndexChanged.connect(lambda _i: self._on_document_changed())
+        self.period_box = self._combo(_("Operating period"))
+        self.period_box.currentIndexChanged.connect(lambda _i: self._fill_meetings())
+        self.meeting_box = self._combo(_("Meeting"))
+        self.plan_box = self._combo(_("Plan"))
+        self.language_box = self._combo(_("Language of the document"))
+        self.names_box = QCheckBox(_("Include members' &names (otherwise roles only)"), self)
+        self.names_box.setAccessibleName(_("Include members' names"))
+        self.password_edit = QLineEdit(self)
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setAccessibleName(_("Password (optional)"))
+        self.password_edit.setPlaceholderText(_("No password"))
+        self.password_edit.textChanged.connect(lambda _t: self._update_notes())
+        self.password_note = QLabel(self)
+        self.password_note.setWordWrap(True)
+        self.password_note.setMinimumWidth(420)
+
+        self.document_note = QLabel(self)
+        self.document_note.setWordWrap(True)
+        # A wrapped label in a form row asks for the height of its narrowest width; a sensible
+        # minimum keeps it from claiming empty lines.
+        self.document_note.setMinimumWidth(420)
+        self._labels: dict[QWidget, QLabel] = {}
+        for text, field in (
+            (_("&Document:"), self.document_box),
+            (_("Operating &period:"), self.period_box),
+            (_("&Meeting:"), self.meeting_box),
+            (_("P&lan:"), self.plan_box),
+            (_("&Language:"), self.language_box),
+            (_("Pass&word:"), self.password_edit),
+        ):
+            caption = QLabel(text, self)
+            caption.setBuddy(field)
+            self._labels[field] = caption
+            form.addRow(caption, field)
+            if field is self.document_box:
+                form.addRow("", self.document_note)
+        form.addRow("", self.names_box)
+        form.addRow("", self.password_note)
+        self.form = form
+        form_box = QWidget(self)
+        form_box.setLayout(form)
+        form_box.setMaximumWidth(760)  # long lines of choices are hard to read across a wide screen
+        form.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(form_box)
+
+        buttons = QHBoxLayout()
+        self.export_button = self._button(_("&Export…"), self.export)
+        self.cancel_button = self._button(_("&Cancel export"), self.cancel_export)
+        self.cancel_button.hide()
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName(_("Export progress"))
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        layout.addWidget(self.progress)
+
+        self.error = FieldMessage(self)
+        layout.addWidget(self.error)
+
+        self.done_row = QWidget(self)
+        done_layout = QHBoxLayout(self.done_row)
+        done_layout.setContentsMargins(0, 0, 0, 0)
+        icon = QLabel(self.done_row)
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        icon.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton).pixmap(size)
+        )
+        self.done_label = QLabel(self.done_row)
+        self.done_label.setWordWrap(True)
+        self.open_file_button = self._button(_("&Open file"), self.open_file, self.done_row)
+        self.open_folder_button = self._button(_("Open &folder"), self.open_folder, self.done_row)
+        done_layout.addWidget(icon)
+        done_layout.addWidget(self.done_label, 1)
+        done_layout.addWidget(self.open_file_button)
+        done_layout.addWidget(self.open_folder_button)
+        self.done_row.hide()
+        layout.addWidget(self.done_row)
+        layout.addStretch(1)
+
+        self._fill_languages()
+        self.refresh()
+        self._on_document_changed()
+
+    # -- building -----------------------------------------------------------------------
+
+    def _combo(self, name: str) -> QComboBox:
+        box = QComboBox(self)
+        box.setAccessibleName(name)
+        box.setMinimumContentsLength(24)
+        return box
+
+    def _button(self, text: str, slot: object, parent: QWidget | None = None) -> QPushButton:
+        button = QPushButton(text, parent or self)
+        button.setAccessibleName(text.replace("&", ""))
+        button.clicked.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        return button
+
+    def _default_language(self) -> str:
+        try:
+            fallback = str(unit.get_unit(self.context.database).working_language.value)
+        except NotFound:
+            fallback = ReportLanguage.FINNISH.value
+        value = str(self.context.settings.value(REPORT_LANGUAGE_KEY, fallback, str))
+        return value if value in {v.value for v in ReportLanguage} else fallback
+
+    def _fill_languages(self) -> None:
+        """The bundle may hold each document twice, in Finnish and in Swedish; a single
+        document is in one language or bilingual."""
+        chosen = self.language_box.currentData() or self._default_language()
+        self.language_box.blockSignals(True)
+        self.language_box.clear()
+        for value in ReportLanguage:
+            self.language_box.addItem(label(value), value.value)
+        if self.document is Document.BUNDLE:
+            self.language_box.addItem(_("Finnish and Swedish, as separate files"), BOTH_LANGUAGES)
+        index = self.language_box.findData(chosen)
+        self.language_box.setCurrentIndex(max(index, 0))
+        self.language_box.blockSignals(False)
+
+    # -- reading ------------------------------------------------------------------------
+
+    @property
+    def document(self) -> Document:
+        return Document(self.document_box.currentData())
+
+    def refresh(self) -> None:
+        db = self.context.database
+        lang = ui_translator().language
+        selected = self.period_box.currentData()
+        current: int | None
+        try:
+            current = periods.current_period(db).id
+        except NotFound:
+            current = None
+        self.period_box.blockSignals(True)
+        self.period_box.clear()
+        for period in periods.list_periods(db):
+            text = f"{period.label} ({format_date(period.start_date, lang)}–"
+            text += f"{format_date(period.end_date, lang)})"
+            self.period_box.addItem(text, period.id)
+        wanted = selected if selected is not None else current
+        self.period_box.setCurrentIndex(max(self.period_box.findData(wanted), 0))
+        self.period_box.blockSignals(False)
+        self._fill_meetings()
+        selected_plan = self.plan_box.currentData()
+        self.plan_box.clear()
+        for plan in plans.list_plans(db, include_archived=True):
+            text = f"{plan.name} — {plan_type_label(plan.type)}"
+            if plan.archived:
+                text += " " + pgettext("plan", "(archived)")
+            self.plan_box.addItem(text, plan.id)
+        self.plan_box.setCurrentIndex(max(self.plan_box.findData(selected_plan), 0))
+        self._update_export_button()
+
+    def _fill_meetings(self) -> None:
+        selected = self.meeting_box.currentData()
+        self.meeting_box.clear()
+        period_id = self.period_box.currentData()
+        if period_id is not None:
+            lang = ui_translator().language
+            rows = meetings.list_meetings(self.context.database, period_id)
+            for row in reversed(rows):  # the latest first: the usual memo to send
+                text = _("Meeting {number}, {date}").format(
+                    number=row.number, date=format_date(row.date, lang)
+                )
+                text += f" — {label(row.status)}"
+                self.meeting_box.addItem(text, row.id)
+        self.meeting_box.setCurrentIndex(max(self.meeting_box.findData(selected), 0))
+        self._update_export_button()
+
+    def _set_row_visible(self, field: QWidget, visible: bool) -> None:
+        field.setVisible(visible)
+        self._labels[field].setVisible(visible)
+
+    def _on_document_changed(self) -> None:
+        document = self.document
+        self._set_row_visible(self.meeting_box, document is Document.MEMO)
+        self._set_row_visible(self.plan_box, document is Document.EVALUATION)
+        self._set_row_visible(self.period_box, document is not Document.EVALUATION)
+        self._set_row_visible(self.password_edit, document is not Document.BUNDLE)
+        self._fill_languages()
+        if document is Document.BUNDLE:
+            self.language_box.setCurrentIndex(self.language_box.findData(BOTH_LANGUAGES))
+        notes = {
+            Document.MEMO: _(
+                "The memo as approved, or the draft as it stands now if it is not approved."
+            ),
+            Document.ANNUAL: _(
+                "Meetings and attendance by role, plan evaluations, result cards and action "
+                "items of the period."
+            ),
+            Document.EVALUATION: _("All evaluations of the plan, period by period."),
+            Document.BUNDLE: _(
+                "A zip file for the municipality's coordinator: the annual report and the "
+                "approved memos as PDF, and the same figures as JSON and CSV for "
+                "spreadsheets. Roles only, unless you include names."
+            ),
+        }
+        self.document_note.setText(notes[document])
+        self._update_notes()
+        self._update_export_button()
+
+    def _update_notes(self) -> None:
+        if self.document is Document.BUNDLE:
+            self.password_note.hide()
+            return
+        self.password_note.show()
+        if self.password_edit.text():
+            self.password_note.setText(
+                _(
+                    "A password-protected file is not archival (PDF/A): send it by e-mail, "
+                    "file the unprotected one."
+                )
+            )
+        else:
+            self.password_note.setText(
+                _("Without a password the file is archival (PDF/A), for filing.")
+            )
+
+    def _object_id(self) -> int | None:
+        box = {
+            Document.MEMO: self.meeting_box,
+            Document.ANNUAL: self.period_box,
+            Document.EVALUATION: self.plan_box,
+            Document.BUNDLE: self.period_box,
+        }[self.document]
+        value = box.currentData()
+        return int(value) if value is not None else None
+
+    def _update_export_button(self) -> None:
+        running = self.worker is not None
+        self.export_button.setEnabled(not running and self._object_id() is not None)
+
+    # -- choosing ------------------------------------------------------------------------
+
+    def select_document(self, document: Document | str) -> None:
+        self.document_box.setCurrentIndex(self.document_box.findData(Document(document).value))
+
+    def choose_bundle(self) -> None:
+        """File → Export for coordinator: this screen with the bundle chosen."""
+        self.select_document(Document.BUNDLE)
+        self.export_button.setFocus()
+
+    def set_language(self, value: str) -> None:
+        self.language_box.setCurrentIndex(self.language_box.findData(value))
+
+    def suggested_name(self) -> str:
+        document = self.document
+        suffix = ".zip" if document is Document.BUNDLE else ".pdf"
+        language = str(self.language_box.currentData()).replace(",", "-").replace("+", "-")
+        subject = ""
+        if document is Document.EVALUATION:
+            subject = self.plan_box.currentText().split(" — ")[0]
+        elif document is Document.MEMO:
+            subject = self.meeting_box.currentText().split(" — ")[0]
+        else:
+            subject = self.period_box.currentText().split(" (")[0]
+        names = {
+            Document.MEMO: _("Memo"),
+            Document.ANNUAL: _("Annual report"),
+            Document.EVALUATION: _("Evaluation summary"),
+            Document.BUNDLE: _("Coordinator bundle"),
+        }
+        return _safe_file_name(f"{names[document]} {subject} {language}") + suffix
+
+    def _start_folder(self) -> Path:
+        stored = str(self.context.settings.value(FOLDER_KEY, "", str))
+        if stored and Path(stored).is_dir():
+            return Path(stored)
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        return Path(documents) if documents else Path.home()
+
+    def choose_path(self) -> Path | None:
+        """Ask where to save (the operating system's dialog); None when cancelled."""
+        zip_file = self.document is Document.BUNDLE
+        file_filter = _("Zip files (*.zip)") if zip_file else _("PDF documents (*.pdf)")
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Export"), str(self._start_folder() / self.suggested_name()), file_filter
+        )
+        if not name:
+            return None
+        path = Path(name)
+        wanted = ".zip" if zip_file else ".pdf"
+        return path if path.suffix.lower() == wanted else path.with_name(path.name + wanted)
+
+    # -- exporting ----------------------------------------------------------------------
+
+    def export(self) -> None:
+        """Export…: ask where, then export there."""
+        if self.worker is not None or self._object_id() is None:
+            return
+        path = self.choose_path()
+        if path is not None:
+            self.export_to(path)
+
+    def export_to(self, path: Path) -> None:
+        """Start the export into ``path`` in the background; returns at once."""
+        object_id = self._object_id()
+        if self.worker is not None or object_id is None:
+            return
+        job = ExportJob(
+            document=self.document,
+            object_id=object_id,
+            out_path=Path(path),
+            language=str(self.language_box.currentData()),
+            with_names=self.names_box.isChecked(),
+            password=(self.password_edit.text() or None)
+            if self.document is not Document.BUNDLE
+            else None,
+        )
+        self.context.settings.setValue(FOLDER_KEY, str(Path(path).parent))
+        worker = ExportWorker(self.context.database, job)
+        worker.signals.progress.connect(self._on_progress)
+        worker.signals.finished.connect(self._on_finished)
+        worker.signals.failed.connect(self._on_failed)
+        worker.signals.cancelled.connect(self._on_cancelled)
+        worker.signals.crashed.connect(self._on_crashed)
+        self.worker = worker
+        self.error.clear()
+        self.done_row.hide()
+        self.progress.setRange(0, 0)  # busy until the first step is known
+        self.progress.show()
+        self.cancel_button.show()
+        self.cancel_button.setEnabled(True)
+        self._update_export_button()
+        self.context.status_message.emit(_("Exporting…"))
+        self.pool.start(worker)
+
+    def is_running(self) -> bool:
+        return self.worker is not None
+
+    def cancel_export(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.cancel_button.setEnabled(False)
+
+    def wait_for_export(self) -> None:
+        """The file is closing: stop the export and let it end before the file closes."""
+        if self.worker is not None:
+            self.worker.cancel()
+        self.pool.waitForDone()
+
+    def _finish(self) -> None:
+        self.worker = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self._update_export_button()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _on_finished(self, path: str) -> None:
+        self._finish()
+        self.last_path = Path(path)
+        text = _("Saved: {path}").format(path=path)
+        self.done_label.setText(text)
+        self.done_label.setAccessibleName(text)
+        self.done_row.show()
+        self.open_file_button.setFocus()
+        self.context.status_message.emit(text)
+        self.context.data_changed.emit()  # the audit log has a new entry
+
+    def _on_failed(self, message: str) -> None:
+        self._finish()
+        self.error.show_message(message)
+
+    def _on_cancelled(self) -> None:
+        self._finish()
+        self.context.status_message.emit(_("Export cancelled; no file was written."))
+
+    def _on_crashed(self, error: BaseException) -> None:
+        self._finish()
+        raise error
+
+    def open_file(self) -> None:
+        if self.last_path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_path)))
+
+    def open_folder(self) -> None:
+        if self.last_path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_path.parent)))

@@ -1,0 +1,129 @@
+"""Exports run off the GUI thread: building an annual report or a bundle takes seconds, and
+the window must stay alive (and cancellable) meanwhile.
+
+The worker uses the open file's engine, which hands each thread its own connection; every
+service call opens its own short session, so nothing is shared with the GUI thread's
+sessions. Cancelling is checked at each progress step; the documents are written under a
+temporary name and renamed at the very end, so a cancelled export leaves no file behind.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+from hyvinvointi_app.domain.errors import UserError
+from hyvinvointi_app.store.database import Database
+
+
+class Document(StrEnum):
+    MEMO = "memo"
+    ANNUAL = "annual"
+    EVALUATION = "evaluation"
+    BUNDLE = "bundle"
+
+
+BOTH_LANGUAGES = "fi,sv"
+"""The bundle's language choice "each document in Finnish and in Swedish"."""
+
+
+@dataclass(frozen=True)
+class ExportJob:
+    document: Document
+    object_id: int
+    """The meeting (memo), the period (annual report, bundle) or the plan (evaluation)."""
+    out_path: Path
+    language: str
+    """"fi", "sv", "fi+sv"; for the bundle also :data:`BOTH_LANGUAGES`."""
+    with_names: bool = False
+    password: str | None = None
+
+
+class ExportCancelled(Exception):
+    """Raised inside the worker at the next progress step after Cancel."""
+
+
+def run_export(db: Database, job: ExportJob, progress: object) -> Path:
+    """Do the export in the calling thread (the worker's); returns the file written."""
+    from hyvinvointi_app.reports import (
+        ReportOptions,
+        export_annual,
+        export_evaluation,
+        export_memo,
+    )
+
+    if job.document is Document.BUNDLE:
+        from hyvinvointi_app.reports.bundle import build_bundle
+
+        languages = tuple(job.language.split(",")) if "," in job.language else (job.language,)
+        return build_bundle(
+            db,
+            job.object_id,
+            job.out_path,
+            languages=languages,
+            with_names=job.with_names,
+            progress=progress,  # type: ignore[arg-type]
+        )
+    options = ReportOptions(
+        language=job.language, with_names=job.with_names, password=job.password or None
+    )
+    export = {
+        Document.MEMO: export_memo,
+        Document.ANNUAL: export_annual,
+        Document.EVALUATION: export_evaluation,
+    }[job.document]
+    return export(db, job.object_id, job.out_path, options, progress)  # type: ignore[arg-type]
+
+
+class ExportSignals(QObject):
+    """Emitted from the worker thread; Qt delivers them in the GUI thread."""
+
+    progress = Signal(int, int)
+    finished = Signal(str)
+    failed = Signal(str)
+    cancelled = Signal()
+    crashed = Signal(object)
+    """An unexpected exception: the GUI thread raises it again for the crash reporter."""
+
+
+class ExportWorker(QRunnable):
+    def __init__(self, db: Database, job: ExportJob) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.db = db
+        self.job = job
+        self.signals = ExportSignals()
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._cancel.is_set():
+            raise ExportCancelled
+        self.signals.progress.emit(done, total)
+
+    def run(self) -> None:
+        from hyvinvointi_app.i18n.errors import describe
+        from hyvinvointi_app.reports.bundle import write_error_text
+
+        try:
+            path = run_export(self.db, self.job, self._progress)
+        except ExportCancelled:
+            self.signals.cancelled.emit()
+        except OSError as error:
+            self.signals.failed.emit(write_error_text(error, self.job.out_path))
+        except UserError as error:
+            self.signals.failed.emit(describe(error))
+        except BaseException as error:  # handed over to the GUI thread's crash reporter
+            self.signals.crashed.emit(error)
+        else:
+            self.signals.finished.emit(str(path))

@@ -1,0 +1,230 @@
+"""The reports screen on a demo unit: a document in another language than the interface,
+exported off the GUI thread with progress, errors shown in words, cancel leaving no file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import time
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt, QTimer
+from pytestqt.qtbot import QtBot
+
+from hyvinvointi_app.domain.enums import Role
+from hyvinvointi_app.i18n.translator import _, translator_for
+from hyvinvointi_app.reports.bundle import write_error_text
+from hyvinvointi_app.services import audit, periods
+from hyvinvointi_app.services.demo import write_demo
+from hyvinvointi_app.ui.main_window import MainWindow
+from hyvinvointi_app.ui.reports.page import ReportsPage
+from hyvinvointi_app.ui.reports.worker import BOTH_LANGUAGES, Document
+
+TODAY = dt.date(2026, 11, 23)
+WAIT_MS = 120_000
+
+
+@pytest.fixture(scope="module")
+def demo_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    write_demo(path, language="fi", years=2, today=TODAY)
+    return path
+
+
+@pytest.fixture
+def demo_window(qtbot: QtBot, demo_source: Path, tmp_path: Path) -> Iterator[MainWindow]:
+    path = tmp_path / "unit.sqlite"
+    shutil.copy(demo_source, path)
+    main = MainWindow()
+    qtbot.addWidget(main)
+    main.resize(1366, 768)
+    main.show()
+    assert main.open_database(path) is None
+    yield main
+    main.close()
+
+
+def reports_page(window: MainWindow) -> ReportsPage:
+    window.show_page("reports")
+    page = window.pages["reports"]
+    assert isinstance(page, ReportsPage)
+    return page
+
+
+def pdf_text(path: Path) -> str:
+    reader = PdfReader(str(path))
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+
+
+def select_period(page: ReportsPage, label: str) -> None:
+    period_id = periods.period_by_label(page.context.database, label).id
+    page.period_box.setCurrentIndex(page.period_box.findData(period_id))
+
+
+def test_annual_report_in_swedish_from_a_finnish_interface(
+    qtbot: QtBot, demo_window: MainWindow, tmp_path: Path
+) -> None:
+    page = reports_page(demo_window)
+    assert page.document_box.currentText() == _("Annual report of an operating period")
+    page.select_document(Document.ANNUAL)
+    select_period(page, "2025-2026")
+    page.set_language("sv")
+    out = tmp_path / "arsrapport.pdf"
+
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start(10)
+    progress: list[tuple[int, int]] = []
+
+    started = time.perf_counter()
+    page.export_to(out)
+    returned = time.perf_counter() - started
+    assert page.is_running()
+    assert page.worker is not None
+    page.worker.signals.progress.connect(lambda d, t: progress.append((d, t)))
+    assert page.progress.isVisible()
+    assert page.cancel_button.isVisible()
+    assert not page.export_button.isEnabled()
+    qtbot.waitUntil(lambda: not page.is_running(), timeout=WAIT_MS)
+    elapsed = time.perf_counter() - started
+    timer.stop()
+
+    assert returned < 0.25, f"export_to blocked the GUI thread for {returned:.2f} s"
+    # The event loop kept turning while the document was built: the timer ticked throughout.
+    assert len(ticks) >= max(3, int(elapsed / 0.010 * 0.1)), (len(ticks), elapsed)
+    assert progress and progress[-1][0] == progress[-1][1]
+    assert not page.progress.isVisible()
+    assert out.exists()
+    assert out.read_bytes().startswith(b"%PDF")
+
+    text = pdf_text(out)
+    sv, fi = translator_for("sv"), translator_for("fi")
+    for role in (Role.PUBLIC_HEALTH_NURSE, Role.GUARDIAN_REPRESENTATIVE):
+        sv_label = sv.pgettext("role", role_msgid(role))
+        fi_label = fi.pgettext("role", role_msgid(role))
+        assert sv_label != fi_label
+        assert sv_label in text
+        assert fi_label not in text
+    assert sv.pgettext("report", "Meetings held") in text
+    assert "2025-2026" in text
+
+    assert page.done_row.isVisible()
+    assert page.open_file_button.isVisible() and page.open_folder_button.isVisible()
+    assert str(out) in page.done_label.text()
+    assert page.last_path == out
+    assert any(e.details.get("language") == "sv" for e in audit.entries(page.context.database))
+
+
+def role_msgid(role: Role) -> str:
+    return {
+        Role.PUBLIC_HEALTH_NURSE: "Public health nurse",
+        Role.GUARDIAN_REPRESENTATIVE: "Guardian representative",
+    }[role]
+
+
+def test_export_button_asks_where_then_exports(
+    qtbot: QtBot, demo_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = reports_page(demo_window)
+    page.select_document(Document.MEMO)
+    assert page.meeting_box.isVisible() and not page.plan_box.isVisible()
+    out = tmp_path / "muistio.pdf"
+    asked: list[str] = []
+
+    def choose() -> Path:
+        asked.append(page.suggested_name())
+        return out
+
+    monkeypatch.setattr(page, "choose_path", choose)
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.is_running(), timeout=WAIT_MS)
+    assert asked and asked[0].endswith(".pdf")
+    assert out.exists()
+    assert not page.error.isVisible()
+
+
+def test_cancelled_save_dialog_exports_nothing(
+    demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = reports_page(demo_window)
+    monkeypatch.setattr(page, "choose_path", lambda: None)
+    page.export()
+    assert not page.is_running()
+
+
+def test_password_note_says_a_protected_file_is_not_archival(demo_window: MainWindow) -> None:
+    page = reports_page(demo_window)
+    page.select_document(Document.EVALUATION)
+    assert page.plan_box.isVisible() and not page.period_box.isVisible()
+    page.password_edit.setText("salasana")
+    assert "PDF/A" in page.password_note.text()
+    assert page.password_note.text() == _(
+        "A password-protected file is not archival (PDF/A): send it by e-mail, "
+        "file the unprotected one."
+    )
+    page.select_document(Document.BUNDLE)
+    assert not page.password_edit.isVisible()
+
+
+def test_file_menu_opens_the_bundle_and_exports_a_zip(
+    qtbot: QtBot, demo_window: MainWindow, tmp_path: Path
+) -> None:
+    file_menu = demo_window.menuBar().actions()[0].menu()
+    (action,) = [a for a in file_menu.actions() if a.text() == _("Export for &coordinator…")]
+    action.trigger()
+    page = reports_page(demo_window)
+    assert demo_window.current_page_key() == "reports"
+    assert page.document is Document.BUNDLE
+    assert page.language_box.currentData() == BOTH_LANGUAGES
+    assert page.suggested_name().endswith(".zip")
+    select_period(page, "2025-2026")
+    out = tmp_path / "bundle.zip"
+    page.export_to(out)
+    qtbot.waitUntil(lambda: not page.is_running(), timeout=WAIT_MS)
+    assert not page.error.isVisible(), page.error.text.text()
+    with zipfile.ZipFile(out) as archive:
+        names = archive.namelist()
+        annual = archive.read("annual-report-2025-2026-sv.pdf")
+    assert "bundle.json" in names
+    assert PdfReader(io.BytesIO(annual)).pages
+
+
+def test_unwritable_place_gets_a_clear_message(
+    qtbot: QtBot, demo_window: MainWindow, tmp_path: Path
+) -> None:
+    page = reports_page(demo_window)
+    out = tmp_path / "missing" / "report.pdf"
+    page.export_to(out)
+    qtbot.waitUntil(lambda: not page.is_running(), timeout=WAIT_MS)
+    assert page.error.isVisible()
+    assert page.error.text.text() == write_error_text(FileNotFoundError(2, "x"), out)
+    assert not page.done_row.isVisible()
+    assert not out.parent.exists()
+    assert page.export_button.isEnabled()
+
+
+def test_cancel_leaves_no_file(qtbot: QtBot, demo_window: MainWindow, tmp_path: Path) -> None:
+    page = reports_page(demo_window)
+    page.select_document(Document.BUNDLE)
+    out = tmp_path / "cancelled.zip"
+    page.export_to(out)
+    page.cancel_export()
+    qtbot.waitUntil(lambda: not page.is_running(), timeout=WAIT_MS)
+    assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".cancelled")] == []
+    assert not page.done_row.isVisible()
+    assert not page.error.isVisible()
+
+
+def test_language_starts_from_the_setting(demo_window: MainWindow) -> None:
+    assert demo_window.context is not None
+    demo_window.context.settings.setValue("report_language", "fi+sv")
+    demo_window.set_language("fi")  # rebuilds the screens, as after Settings
+    page = reports_page(demo_window)
+    assert page.language_box.currentData() == "fi+sv"
