@@ -65,3 +65,21 @@ def with_message(
     message = FieldMessage(box, field)
     layout.addWidget(message)
     return box, message
+
+
+def show_problems(
+    problems: dict[str, str],
+    messages: dict[str, FieldMessage],
+    general: FieldMessage,
+    field_order: tuple[str, ...],
+) -> None:
+    """Show each problem beside its field, the cursor in the first field at fault; problems
+    of no field of the form go to the general line."""
+    for field in reversed([f for f in field_order if f in problems]):
+        messages[field].show_message(problems[field])
+        target = messages[field].field
+        if target is not None:
+            target.setFocus()
+    others = [text for field, text in problems.items() if field not in field_order]
+    if others:
+        general.show_message(" ".join(others))

@@ -29,7 +29,14 @@ from hyvinvointi_app.services.plans import MAX_NAME_LENGTH, PlanInput, PlanView,
 from hyvinvointi_app.ui.field_message import FieldMessage
 from hyvinvointi_app.ui.meetings.editor.fields import MemoText
 from hyvinvointi_app.ui.members.dialog import grow_to_fit
-from hyvinvointi_app.ui.plans.fields import Looking, date_edit, date_text, read_date, with_message
+from hyvinvointi_app.ui.plans.fields import (
+    Looking,
+    date_edit,
+    date_text,
+    read_date,
+    show_problems,
+    with_message,
+)
 
 FIELD_ORDER = (
     "type",
@@ -220,13 +227,6 @@ class PlanDialog(QDialog):
             else:
                 self.accept()
                 return True
-        for field in reversed([f for f in FIELD_ORDER if f in problems]):
-            self.messages[field].show_message(problems[field])
-            target = self.messages[field].field
-            if target is not None:
-                target.setFocus()
-        others = [text for field, text in problems.items() if field not in FIELD_ORDER]
-        if others:
-            self.general_message.show_message(" ".join(others))
+        show_problems(problems, self.messages, self.general_message, FIELD_ORDER)
         grow_to_fit(self)
         return False
