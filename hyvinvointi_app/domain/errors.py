@@ -8,6 +8,7 @@ language, so the store can raise them.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,6 +67,16 @@ class DiskFullAtOpening(DiskFull):
     """So little space is free beside the file that opening it for writing was refused."""
 
 
+class DiskIOError(DatabaseFileError):
+    """The disk failed to read or write (a USB stick pulled out, a failing drive, a network
+    drive gone); the last change was not saved."""
+
+
+class DatabaseBusy(DatabaseFileError):
+    """Another program kept the file busy for longer than we wait (a backup or antivirus
+    program, a synchronising client); the last change was not saved."""
+
+
 class MigrationFailed(DatabaseFileError):
     """A schema upgrade failed and was rolled back whole; the file is as it was."""
 
@@ -92,12 +103,43 @@ class DatabaseLocked(DatabaseFileError):
         self.holder = holder
 
 
+class LockedByOtherComputer(DatabaseLocked):
+    """The lock names another computer, and no process on this computer holds it: that
+    computer may still have the file open (on a network share), or it crashed, or the folder
+    was copied here from it. The user may take the file over, knowing what that risks."""
+
+
+class LockNotAFile(DatabaseFileError):
+    """The lock file's name holds a link, a folder or another special file. It was not opened
+    or followed, so nothing it points to was touched; someone must remove it."""
+
+    def __init__(self, path: Path, lock_path: Path, detail: str = "") -> None:
+        super().__init__(path, f"{lock_path} is not a regular file{': ' + detail if detail else ''}")
+        self.lock_path = lock_path
+
+
+class LockLost(DatabaseFileError):
+    """The lock file of an open unit file was removed, replaced or taken over, so another copy
+    of the application may be writing to the file: this copy stops saving until it reopens."""
+
+
 class BackupFolderMissing(UserError):
     """The chosen backup folder is not there (a USB stick out, a network drive away)."""
 
     def __init__(self, folder: Path) -> None:
         super().__init__(str(folder))
         self.folder = folder
+
+
+class BackupOfAnotherUnit(UserError):
+    """The chosen backup holds another unit's data (two units' backups share a folder, e.g.
+    a USB stick): restoring it would replace this unit's data with the other's."""
+
+    def __init__(self, backup: Path, backup_unit: str, this_unit: str) -> None:
+        super().__init__(f"{backup.name}: backup of {backup_unit!r}, not of {this_unit!r}")
+        self.backup = backup
+        self.backup_unit = backup_unit
+        self.this_unit = this_unit
 
 
 class NotFound(UserError):
@@ -124,3 +166,47 @@ class ValidationError(UserError):
         super().__init__(f"{field}: {reason}")
         self.field = field
         self.reason = reason
+
+
+class WriteProblem(enum.Enum):
+    """Why a file written on the user's behalf could not be written."""
+
+    DISK_FULL = "disk_full"
+    NO_PERMISSION = "no_permission"
+    NO_FOLDER = "no_folder"
+    IS_FOLDER = "is_folder"
+    DISK_ERROR = "disk_error"
+    OTHER = "other"
+
+
+class FileNotWritten(UserError):
+    """An export or a backup could not be written; nothing half-written was left behind."""
+
+    def __init__(self, path: Path, problem: WriteProblem, detail: str = "") -> None:
+        super().__init__(f"{path}: {problem.value} {detail}".rstrip())
+        self.path = path
+        self.problem = problem
+        self.detail = detail
+
+
+class ExportRefusal(enum.Enum):
+    """Why an export was refused before anything was written."""
+
+    OPEN_UNIT_FILE = "open_unit_file"
+    """The target is the unit file that is open (or its ``-wal``, ``-shm`` or ``.lock``)."""
+    UNIT_FILE = "unit_file"
+    """The target is a unit file, or any SQLite file, or a companion file of one."""
+    BACKUP_FOLDER = "backup_folder"
+    """The target lies inside the backup folder, which holds only backups."""
+    OTHER_KIND = "other_kind"
+    """An existing file of another kind (a Word file where a PDF would go)."""
+
+
+class ExportRefused(UserError):
+    """An export target that would destroy something; refused before anything was written."""
+
+    def __init__(self, path: Path, reason: ExportRefusal, kind: str) -> None:
+        super().__init__(f"{path}: {reason.value} (writing {kind})")
+        self.path = path
+        self.reason = reason
+        self.kind = kind

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from hyvinvointi_app.domain.errors import (
     BackupFolderMissing,
+    BackupOfAnotherUnit,
+    DatabaseBusy,
     DatabaseDamaged,
     DatabaseEmpty,
     DatabaseExists,
@@ -14,13 +16,21 @@ from hyvinvointi_app.domain.errors import (
     DatabaseTooNew,
     DiskFull,
     DiskFullAtOpening,
+    DiskIOError,
+    ExportRefusal,
+    ExportRefused,
+    FileNotWritten,
     ForeignDatabase,
+    LockedByOtherComputer,
+    LockLost,
+    LockNotAFile,
     MemoLocked,
     MigrationFailed,
     NotADatabase,
     NotFound,
     UserError,
     ValidationError,
+    WriteProblem,
 )
 from hyvinvointi_app.i18n.formatting import format_datetime
 from hyvinvointi_app.i18n.translator import N_, Translator, ui_translator
@@ -57,11 +67,75 @@ def describe(error: UserError, tr: Translator | None = None) -> str:
             "The backup folder {folder} cannot be found: is the USB stick or network drive "
             "connected? Connect it, or choose another folder in Settings."
         ).format(folder=error.folder)
+    if isinstance(error, BackupOfAnotherUnit):
+        return _(
+            "The backup {backup} holds the data of another unit, {other}, not of {unit}. "
+            "Choose a backup of {unit}, or choose explicitly to replace its data with the "
+            "other unit's."
+        ).format(
+            backup=error.backup.name,
+            other=error.backup_unit or _("(unnamed unit)"),
+            unit=error.this_unit or _("(unnamed unit)"),
+        )
     if isinstance(error, MemoLocked):
         return _("This memo is approved and locked. Reopen it, giving a reason, to edit it.")
     if isinstance(error, ValidationError):
         return validation_text(error, tr)
+    if isinstance(error, FileNotWritten):
+        return _not_written_text(error, tr)
+    if isinstance(error, ExportRefused):
+        return _refusal_text(error, tr)
     return str(error)
+
+
+def _not_written_text(error: FileNotWritten, tr: Translator) -> str:
+    _ = tr.gettext
+    path, folder = str(error.path), str(error.path.parent)
+    if error.problem is WriteProblem.DISK_FULL:
+        return _(
+            "The disk is full, so {path} was not written. Free some space, or choose another "
+            "place, and try again."
+        ).format(path=path)
+    if error.problem is WriteProblem.NO_FOLDER:
+        return _("The folder {folder} does not exist. Choose another place for the file.").format(
+            folder=folder
+        )
+    if error.problem is WriteProblem.IS_FOLDER:
+        return _("{path} is a folder. Give a file name for the export.").format(path=path)
+    if error.problem is WriteProblem.NO_PERMISSION:
+        return _(
+            "You may not save in {folder}. Choose another folder, for example your Documents."
+        ).format(folder=folder)
+    if error.problem is WriteProblem.DISK_ERROR:
+        return _(
+            "The disk failed while {path} was written, so it was not written. Check that the "
+            "USB stick or network drive is connected, and try again."
+        ).format(path=path)
+    return _("{path} could not be written: {reason}").format(path=path, reason=error.detail)
+
+
+def _refusal_text(error: ExportRefused, tr: Translator) -> str:
+    _ = tr.gettext
+    path = str(error.path)
+    if error.reason is ExportRefusal.OPEN_UNIT_FILE:
+        return _(
+            "{path} is the unit file that is open, or belongs to it: the export would destroy "
+            "the unit's data. Nothing was written. Choose another file name."
+        ).format(path=path)
+    if error.reason is ExportRefusal.UNIT_FILE:
+        return _(
+            "{path} is a unit file (or belongs to one): an export never replaces one. Nothing "
+            "was written. Choose another file name."
+        ).format(path=path)
+    if error.reason is ExportRefusal.BACKUP_FOLDER:
+        return _(
+            "{path} is in the backup folder, which holds only backups. Nothing was written. "
+            "Choose another folder, for example your Documents."
+        ).format(path=path)
+    return _(
+        "{path} is a file of another kind, so it is not replaced by the export. Nothing was "
+        "written. Choose another file name."
+    ).format(path=path)
 
 
 def _describe_file_error(error: DatabaseFileError, tr: Translator) -> str:
@@ -99,6 +173,19 @@ def _describe_file_error(error: DatabaseFileError, tr: Translator) -> str:
             "The file {path} is read-only, so changes could not be saved. "
             "Copy it to a folder where you can save, or ask for write permission."
         ).format(path=name)
+    if isinstance(error, LockedByOtherComputer):
+        holder = error.holder
+        return _(
+            "The file {path} has been open on computer {host} by user {user} since {since} "
+            "and has not been closed there. If it is still open there, close it there first. "
+            "If that computer crashed, or the folder was copied here from it, you can take "
+            "the file over to this computer."
+        ).format(
+            path=name,
+            host=holder.host,
+            user=holder.user,
+            since=format_datetime(holder.since, tr.language),
+        )
     if isinstance(error, DatabaseLocked):
         holder = error.holder
         return _(
@@ -110,6 +197,20 @@ def _describe_file_error(error: DatabaseFileError, tr: Translator) -> str:
             user=holder.user,
             since=format_datetime(holder.since, tr.language),
         )
+    if isinstance(error, LockNotAFile):
+        return _(
+            "Beside the file {path} there is {lock}, which should be the file's lock file but "
+            "is a link, a folder or another special file. The file was not opened, and nothing "
+            "was changed. Ask your IT support to remove {lock}, then open the file again."
+        ).format(path=name, lock=error.lock_path.name)
+    if isinstance(error, LockLost):
+        return _(
+            "Another copy of Hyvinvointiryhmä may now be saving to the file {path}: its lock "
+            "file was removed, replaced or taken over while the file was open here. So that "
+            "the two do not overwrite each other, your last change was not saved, and nothing "
+            "more will be saved here. Copy any text on the screen that you still need, then "
+            "close the file and open it again."
+        ).format(path=name)
     if isinstance(error, DiskFullAtOpening):
         return _(
             "The disk holding {path} is full, so changes to it could not be saved. "
@@ -119,6 +220,16 @@ def _describe_file_error(error: DatabaseFileError, tr: Translator) -> str:
         return _(
             "The disk is full, so the last change to {path} was not saved. "
             "Free some space and try again."
+        ).format(path=name)
+    if isinstance(error, DiskIOError):
+        return _(
+            "The disk holding {path} could not be read or written, so the last change was not "
+            "saved. Check that the USB stick or network drive is connected, and try again."
+        ).format(path=name)
+    if isinstance(error, DatabaseBusy):
+        return _(
+            "Another program kept {path} busy, so the last change was not saved. Try again "
+            "in a moment; if it keeps happening, close backup or synchronising programs."
         ).format(path=name)
     if isinstance(error, MigrationFailed):
         return _(

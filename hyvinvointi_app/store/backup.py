@@ -11,6 +11,7 @@ from pathlib import Path
 from hyvinvointi_app.domain.errors import DatabaseDamaged
 from hyvinvointi_app.store.files import fsync_directory, read_only_uri, write_atomically
 from hyvinvointi_app.store.lock import FileLock
+from hyvinvointi_app.store.storage_errors import write_problem
 
 
 def timestamped_name(source: Path, when: dt.datetime | None = None, label: str = "") -> str:
@@ -55,9 +56,12 @@ def backup_file(source: Path, folder: Path, *, name: str | None = None) -> Path:
             os.fsync(handle.fileno())
         os.replace(partial, target)
         fsync_directory(folder)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(OSError):
             partial.unlink()
+        not_written = write_problem(error, target) if isinstance(error, Exception) else None
+        if not_written is not None:  # a full disk, a pulled USB stick: said plainly
+            raise not_written from error
         raise
     return target
 

@@ -9,7 +9,6 @@ Every connection then runs in WAL mode with ``synchronous=FULL`` and foreign key
 from __future__ import annotations
 
 import contextlib
-import errno
 import functools
 import os
 import shutil
@@ -31,9 +30,9 @@ from hyvinvointi_app.domain.errors import (
     DatabaseMissing,
     DatabaseReadOnly,
     DatabaseTooNew,
-    DiskFull,
     DiskFullAtOpening,
     ForeignDatabase,
+    LockHolder,
     MigrationFailed,
     NotADatabase,
 )
@@ -42,6 +41,7 @@ from hyvinvointi_app.store.backup import backup_file
 from hyvinvointi_app.store.files import read_only_uri
 from hyvinvointi_app.store.lock import FileLock
 from hyvinvointi_app.store.models import Base
+from hyvinvointi_app.store.storage_errors import storage_errors
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -191,21 +191,6 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.close()
 
 
-@contextlib.contextmanager
-def _disk_errors(path: Path) -> Iterator[None]:
-    """Turn the operating system's 'disk full' into the error the user can act on."""
-    try:
-        yield
-    except sqlite3.OperationalError as error:
-        if "full" in str(error):
-            raise DiskFull(path, str(error)) from error
-        raise
-    except OSError as error:
-        if error.errno == errno.ENOSPC:
-            raise DiskFull(path, str(error)) from error
-        raise
-
-
 class Database:
     """An open unit file: the engine, the lock, and short sessions for each operation."""
 
@@ -224,13 +209,15 @@ class Database:
         """One user action: a short session that commits on success and rolls back on error."""
         if self.read_only:
             raise DatabaseReadOnly(self.path, "opened read-only")
-        with self._sessions() as session, _disk_errors(self.path), session.begin():
+        with self._sessions() as session, storage_errors(self.path), session.begin():
             yield session
+            if self._lock is not None:
+                self._lock.check()  # lock removed or taken over: LockLost, rolled back
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Session]:
         """A short read-only session."""
-        with self._sessions() as session:
+        with self._sessions() as session, storage_errors(self.path):
             yield session
 
     def close(self) -> None:
@@ -279,11 +266,15 @@ def _migrate(path: Path, backup_dir: Path | None) -> None:
         connection.close()
 
 
-def open_database(path: Path, *, backup_dir: Path | None = None) -> Database:
+def open_database(
+    path: Path, *, backup_dir: Path | None = None, take_over_from: LockHolder | None = None
+) -> Database:
     """Open an existing unit file for writing, upgrading its schema if it is older.
 
     Raises a :class:`DatabaseFileError` subclass, having changed nothing, when the file
     cannot be used. A copy is taken through SQLite's backup API before any upgrade.
+    ``take_over_from``: the holder of :class:`LockedByOtherComputer` the user agreed to take
+    the file over from (see :meth:`FileLock.acquire`).
     """
     require_sqlite_features()
     path = Path(path)
@@ -292,12 +283,12 @@ def open_database(path: Path, *, backup_dir: Path | None = None) -> Database:
         raise DatabaseReadOnly(path)
     _check_free_space(path)
     lock = FileLock(path)
-    lock.acquire()
+    lock.acquire(take_over_from=take_over_from)
     try:
         report = _verify(path)
         if not report.integrity_ok:
             raise DatabaseDamaged(path, "; ".join(report.integrity_messages[:3]))
-        with _disk_errors(path):
+        with storage_errors(path):
             _migrate(path, backup_dir)
         engine = _make_engine(path)
         with engine.connect() as connection:  # applies the pragmas, proves the file opens
@@ -370,7 +361,7 @@ def create_database(path: Path) -> Database:
         # Build the schema with a rollback journal, so that the file header carries our
         # identity and version from the first commit on; WAL is switched on afterwards.
         engine = create_engine(f"sqlite:///{path}")
-        with _disk_errors(path):
+        with storage_errors(path):
             with engine.begin() as connection:
                 Base.metadata.create_all(connection)
                 for statement in migrations.current_extras():

@@ -6,7 +6,8 @@ changes, then a fresh opening of the file that finds everything."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event
 
 from hyvinvointi_app.domain.enums import (
     ActionStatus,
@@ -29,12 +31,12 @@ from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.services import actions, agenda, approval, meetings, members, periods
 from hyvinvointi_app.services.actions import ActionInput
 from hyvinvointi_app.services.members import MemberInput
-from hyvinvointi_app.store.database import open_database
+from hyvinvointi_app.store.database import Database, open_database
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.main_window import MainWindow
 from hyvinvointi_app.ui.meetings import approval as ui_approval
 from hyvinvointi_app.ui.meetings.editor import MeetingEditor
-from hyvinvointi_app.ui.meetings.editor.autosave import DEADLINE_MS, PAUSE_MS
+from hyvinvointi_app.ui.meetings.editor.autosave import DEADLINE_MS, PAUSE_MS, RETRY_MS
 from hyvinvointi_app.ui.meetings.editor.editor import editing_marker_key
 
 Typist = Callable[[QWidget, str], None]
@@ -449,3 +451,67 @@ def test_coming_back_to_an_item_shows_what_was_typed_there(
     type_here(typist, "Toinen")
     press(Qt.Key.Key_PageUp, CTRL)
     assert editor.item_editor.notes_edit.toPlainText() == "Ensimmäinen"
+
+
+# -- a full disk ----------------------------------------------------------------------
+# The disk fills up through SQLite itself (a page limit on every connection: SQLITE_FULL
+# through SQLAlchemy, as from a real full disk), so this always runs; tests/store fills a
+# real small file system.
+
+
+def _limit_pages(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+    dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+
+
+@pytest.fixture
+def disk_full() -> Iterator[Callable[[Database, bool], None]]:
+    """``disk_full(db, True)`` fills the disk (for every new connection), False frees it."""
+    limited: list[Database] = []
+
+    def switch(db: Database, full: bool) -> None:
+        db.engine.dispose()
+        if full:
+            event.listen(db.engine, "connect", _limit_pages)
+            limited.append(db)
+        else:
+            event.remove(db.engine, "connect", _limit_pages)
+            limited.remove(db)
+        db.engine.dispose()
+
+    yield switch
+    for db in limited:
+        event.remove(db.engine, "connect", _limit_pages)
+
+
+LONG_NOTES = "Pihan kunnostus: " + "hiekkalaatikko, keinut ja liukumäki. " * 600
+
+
+def test_full_disk_in_meeting_mode_is_said_and_the_text_is_kept(
+    qtbot: QtBot, context: AppContext, disk_full: Callable[[Database, bool], None]
+) -> None:
+    meeting_id, _carried = set_up_meetings(context)
+    editor = make_editor(qtbot, context, meeting_id)
+    item = editor.current_item()
+    assert item is not None
+    notes = editor.item_editor.notes_edit
+    notes.setFocus()
+    disk_full(context.database, True)
+
+    notes.setPlainText(LONG_NOTES)
+    qtbot.waitUntil(editor.unsaved_banner.isVisible, timeout=2000)
+    assert editor.indicator.text.text() == _("Not saved")
+    assert "Saved" not in editor.indicator.text.text()
+    assert notes.toPlainText() == LONG_NOTES
+    assert agenda.get_item(context.database, item.id).notes == ""
+    assert not editor.flush()  # closing now would be refused: the text is not on disk
+
+    # Still full at the next try: still unsaved, nothing claims otherwise.
+    qtbot.wait(RETRY_MS + 300)
+    assert editor.unsaved_banner.isVisible()
+    assert editor.autosaver.failing is not None
+
+    disk_full(context.database, False)
+    qtbot.waitUntil(lambda: not editor.unsaved_banner.isVisible(), timeout=RETRY_MS + 2000)
+    assert agenda.get_item(context.database, item.id).notes == LONG_NOTES
+    assert editor.indicator.text.text().startswith(_("Saved again {time}").split("{")[0])

@@ -27,8 +27,11 @@ from types import TracebackType
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from hyvinvointi_app.domain.errors import UserError
+from hyvinvointi_app.i18n.errors import describe
+from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.ui.crash.log import (
     CrashLog,
     current_thread_name,
@@ -57,6 +60,7 @@ class CrashReporter(QObject):
         self._quiet_until = 0.0
         self._further = 0
         self.dialog: Any = None
+        self.user_error_box: QMessageBox | None = None
         self.errors = 0
         self._previous: tuple[Any, Any] | None = None
         self._thread_error.connect(self._on_thread_error, Qt.ConnectionType.QueuedConnection)
@@ -88,7 +92,11 @@ class CrashReporter(QObject):
         if threading.current_thread() is not threading.main_thread():
             self._thread_error.emit((kind, error, tb), current_thread_name())
             return
-        self.report(kind, error, tb, thread=current_thread_name(), fatal=is_top_level(tb))
+        fatal = is_top_level(tb)
+        if isinstance(error, UserError) and not fatal:
+            self.show_user_error(error)
+            return
+        self.report(kind, error, tb, thread=current_thread_name(), fatal=fatal)
 
     def thread_excepthook(self, args: threading.ExceptHookArgs) -> None:
         """A worker thread's error: logged and shown on the GUI thread; the thread is over."""
@@ -101,7 +109,30 @@ class CrashReporter(QObject):
             self._thread_error.emit((args.exc_type, args.exc_value, args.exc_traceback), name)
 
     def _on_thread_error(self, info: _ExcInfo, thread: str) -> None:
+        if isinstance(info[1], UserError):
+            self.show_user_error(info[1])
+            return
         self.report(*info, thread=thread, fatal=False)
+
+    def show_user_error(self, error: UserError) -> None:
+        """An error the user can act on (a full disk, a lost lock) that no screen caught:
+        its own message, never the crash dialog's claim that everything was saved."""
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            sys.stderr.write(f"{describe(error)}\n")
+            return
+        parent = app.activeWindow()
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            _("The change was not saved"),
+            describe(error),
+            QMessageBox.StandardButton.Ok,
+            parent if isinstance(parent, QWidget) else None,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        box.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.user_error_box = box
+        box.show()
 
     # -- reporting -------------------------------------------------------------------------
 

@@ -3,7 +3,8 @@
 A change is written when typing pauses (``PAUSE_MS``), at the latest ``DEADLINE_MS`` after
 the first unsaved keystroke even when typing never pauses, and at once when the field loses
 focus, the item changes, the window closes or the application loses focus. The text stays in
-the widget until a write succeeds, so a failed write (a full disk, say) is retried, never lost.
+the widget until a write succeeds, so a failed write (a full disk, say) is retried every few
+seconds, never lost, and nothing is called saved until it is.
 Writes take a few milliseconds (see ``benchmarks/bench_autosave.py``), so they run on the GUI
 thread: nothing can be typed between the keystroke and its write.
 """
@@ -34,6 +35,8 @@ PAUSE_MS = 700
 """A pause this long after the last keystroke writes the text."""
 DEADLINE_MS = 800
 """Text never waits longer than this for its write, even while typing goes on."""
+RETRY_MS = 3000
+"""After a failed write (a full disk, a pulled USB stick), the next try this much later."""
 
 TextWidget = QLineEdit | QPlainTextEdit
 
@@ -112,9 +115,11 @@ class Autosaver(QObject):
     """The debounce, the deadline and the record of the last write, for one memo editor."""
 
     saved = Signal(object)
-    """A write reached the disk: the local ``datetime`` of its commit."""
+    """Everything typed reached the disk: the local ``datetime`` of the last commit."""
     failed = Signal(str)
     """A write failed: a translated sentence (the text is kept and retried)."""
+    recovered = Signal(object)
+    """After failures, everything typed reached the disk again: the local ``datetime``."""
     locked = Signal()
     """The memo was approved elsewhere: editing must stop."""
 
@@ -131,6 +136,12 @@ class Autosaver(QObject):
         self._deadline.setInterval(DEADLINE_MS)
         self._deadline.setTimerType(Qt.TimerType.PreciseTimer)
         self._deadline.timeout.connect(self.flush)
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self.flush)
+        self.failing: str | None = None
+        """While writes fail: why, in the user's language; None when all is saved."""
         self.last_saved: dt.datetime | None = None
         self.last_write_seconds = 0.0
         self.write_count = 0
@@ -147,6 +158,8 @@ class Autosaver(QObject):
             self.bindings.remove(binding)
 
     def changed(self, _binding: TextBinding) -> None:
+        if self.failing is not None:
+            return  # the retry timer writes; typing on must not hammer a full disk
         self._pause.start()
         if not self._deadline.isActive():
             self._deadline.start()
@@ -158,9 +171,14 @@ class Autosaver(QObject):
         """Write every pending text now; False if a write failed."""
         self._pause.stop()
         self._deadline.stop()
+        self._retry.stop()
         ok = True
         for binding in list(self.bindings):
             ok = binding.flush() and ok
+        if ok and self.failing is not None:
+            self.failing = None
+            self.last_saved = dt.datetime.now()
+            self.recovered.emit(self.last_saved)
         return ok
 
     def write(self, binding: TextBinding) -> bool:
@@ -176,8 +194,9 @@ class Autosaver(QObject):
             binding.dirty = False  # the item was removed (an undo); nothing to keep it in
             return True
         except UserError as error:
-            self.failed.emit(describe(error))
-            self._deadline.start()  # try again soon; the text stays in the field
+            self.failing = describe(error)
+            self.failed.emit(self.failing)
+            self._retry.start()  # try again in a few seconds; the text stays in the field
             return False
         self.last_write_seconds = time.perf_counter() - started
         self.write_count += 1
@@ -186,7 +205,10 @@ class Autosaver(QObject):
         return True
 
     def mark_saved(self) -> None:
-        """Structural changes (their own transactions) also reach the disk: say so."""
+        """A write reached the disk (structural changes commit on their own): say so, unless
+        some text is still waiting for a write that failed."""
+        if self.failing is not None and self.pending():
+            return
         self.last_saved = dt.datetime.now()
         self.saved.emit(self.last_saved)
 
@@ -206,6 +228,7 @@ class SaveIndicator(QWidget):
         self._set_icon(QStyle.StandardPixmap.SP_DialogApplyButton)
         autosaver.saved.connect(self.show_saved)
         autosaver.failed.connect(self.show_failed)
+        autosaver.recovered.connect(self.show_recovered)
 
     def _set_icon(self, which: QStyle.StandardPixmap) -> None:
         icon: QIcon = self.style().standardIcon(which)
@@ -219,6 +242,12 @@ class SaveIndicator(QWidget):
 
     def show_failed(self, reason: str) -> None:
         self._set_icon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        self.text.setText(_("Not saved yet — retrying. {reason}").format(reason=reason))
+        self.text.setText(_("Not saved"))
+        self.setToolTip(reason)
+        self.setAccessibleName(_("Not saved: {reason}").format(reason=reason))
+
+    def show_recovered(self, when: dt.datetime) -> None:
+        self._set_icon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        self.text.setText(_("Saved again {time}").format(time=clock_with_seconds(when)))
         self.setToolTip(self.text.text())
         self.setAccessibleName(self.text.text())

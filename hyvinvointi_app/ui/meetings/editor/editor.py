@@ -18,6 +18,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
     QCloseEvent,
     QGuiApplication,
     QHideEvent,
@@ -122,6 +124,12 @@ class MeetingEditor(QWidget):
         self.reopen_button.clicked.connect(self.reopen)
         self.locked_banner.hide()
         layout.addWidget(self.locked_banner)
+        self.unsaved_banner = Banner(QStyle.StandardPixmap.SP_MessageBoxWarning, "", self)
+        self.unsaved_banner.setAccessibleDescription(_("Not saved"))
+        self.unsaved_banner.hide()
+        layout.addWidget(self.unsaved_banner)
+        self.autosaver.failed.connect(self._show_unsaved)
+        self.autosaver.recovered.connect(self._show_saved_again)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)
@@ -671,6 +679,26 @@ class MeetingEditor(QWidget):
         self.reload()
 
     # -- never losing a word -----------------------------------------------------------
+
+    def _show_unsaved(self, reason: str) -> None:
+        """Writes fail: say so where the director looks, and that the text is kept."""
+        self.unsaved_banner.set_text(
+            _(
+                "Not saved: {reason} What you type stays on screen, and saving is tried "
+                "again every few seconds. Do not close the application until it says saved."
+            ).format(reason=reason)
+        )
+        if self.unsaved_banner.isHidden():
+            self.unsaved_banner.show()
+            QAccessible.updateAccessibility(
+                QAccessibleEvent(self.unsaved_banner.label, QAccessible.Event.Alert)
+            )
+
+    def _show_saved_again(self, when: dt.datetime) -> None:
+        self.unsaved_banner.hide()
+        self.context.status_message.emit(
+            _("Everything is saved again ({time}).").format(time=clock_with_seconds(when))
+        )
 
     def _check_unexpected_close(self) -> None:
         settings = self.context.settings
