@@ -310,8 +310,8 @@ def bundle_data(
 ) -> BundleData:
     """Everything the bundle's ``bundle.json`` and CSV files carry, for one period.
 
-    Meetings are those held by ``today`` (as in the period summary); the memos of the
-    bundle are the period's approved ones.
+    Meetings are those held by ``today`` (see :mod:`.held`, as in the period summary and the
+    annual report); the memos of the bundle are the period's approved ones.
     """
     today = today or dt.date.today()
     summary = period_summary(db, period_id, today)

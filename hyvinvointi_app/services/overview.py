@@ -29,7 +29,8 @@ class Overview:
     meetings_held: int
     minimum_meetings: int
     next_meeting: MeetingRow | None
-    """The first meeting dated today or later, if one has been drafted."""
+    """The first meeting from today on that is not held yet, if one has been drafted (an
+    approved one never is: see :mod:`.held`)."""
     roles_missing: tuple[Role, ...]
     open_actions: int
     overdue_actions: int
@@ -51,14 +52,15 @@ def overview(db: Database, today: dt.date | None = None) -> Overview | None:
     except NotFound:
         return None
     figures = summary.period_summary(db, period.id, today)
-    upcoming = [m for m in meetings.list_meetings(db, period.id) if m.date >= today]
+    rows = {row.id: row for row in meetings.list_meetings(db, period.id)}
+    planned = [rows[i] for i in figures.planned_meetings if i in rows]
     return Overview(
         period_label=period.label,
         period_start=period.start_date,
         period_end=period.end_date,
         meetings_held=figures.meetings_held,
         minimum_meetings=figures.minimum_meetings,
-        next_meeting=min(upcoming, key=lambda m: (m.date, m.number)) if upcoming else None,
+        next_meeting=planned[0] if planned else None,
         roles_missing=figures.roles_missing_in_period,
         open_actions=figures.actions.open,
         overdue_actions=figures.actions.overdue,

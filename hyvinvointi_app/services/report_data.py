@@ -73,6 +73,8 @@ class AnnualData:
     summary: PeriodSummary
     members: tuple[MemberView, ...]
     meetings: tuple[MeetingDetail, ...]
+    """The meetings held by ``today`` (those of ``summary.meetings``), whose memos, themes and
+    children's and guardians' views the report lists."""
     planned_themes: tuple[ThemeView, ...]
     handled_themes: tuple[HandledTheme, ...]
     evaluations: tuple[EvaluationView, ...]
@@ -131,15 +133,14 @@ def _card_in_period(card: CardView, start: dt.date, end: dt.date) -> bool:
 
 
 def annual_data(db: Database, period_id: int, today: dt.date | None = None) -> AnnualData:
-    """The period's figures; ``today`` decides which open actions count as overdue."""
+    """The period's figures; ``today`` decides which meetings count as held and which open
+    actions as overdue."""
     figures = summary.period_summary(db, period_id, today=today)
     period = next((p for p in periods.list_periods(db) if p.id == period_id), None)
     if period is None:
         raise NotFound("period", period_id)
     start, end = period.start_date, period.end_date
-    details = tuple(
-        meetings.get_meeting(db, row.id) for row in meetings.list_meetings(db, period_id)
-    )
+    details = tuple(meetings.get_meeting(db, held.id) for held in figures.meetings)
     handled = tuple(
         HandledTheme(item.theme or item.title, detail.number, detail.date)
         for detail in details

@@ -2,7 +2,8 @@
 
 Did the group meet often enough, were the expected roles there, which plans were
 evaluated, how the action items stand, which result cards are being followed. The
-figures depend on the day they are asked, so ``today`` is a parameter.
+figures depend on the day they are asked, so ``today`` is a parameter. Which meetings
+count as held, and which are still planned, is decided in :mod:`.held` alone.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from hyvinvointi_app.domain.enums import (
     missing_roles,
 )
 from hyvinvointi_app.domain.errors import NotFound
+from hyvinvointi_app.services import held
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import (
     ActionItem,
@@ -106,7 +108,10 @@ class PeriodSummary:
     minimum_meetings: int
     minimum_met: bool
     meetings: tuple[MeetingAttendance, ...]
-    """The meetings held so far (dated on or before ``today``), in date order."""
+    """The meetings held by ``today`` (see :mod:`.held`), in date order."""
+    planned_meetings: tuple[int, ...]
+    """Ids of the meetings still to be held (dated ``today`` or later, neither held nor
+    approved), in date order: the first is the next meeting."""
     roles_missing_in_period: tuple[Role, ...]
     """Expected roles that no member whose term overlaps the period has."""
     plans_evaluated: tuple[PlanEvaluated, ...]
@@ -126,7 +131,7 @@ def _meetings(
 ) -> tuple[MeetingAttendance, ...]:
     meetings = session.scalars(
         select(Meeting)
-        .where(Meeting.period_id == period.id, Meeting.date <= today)
+        .where(Meeting.period_id == period.id, held.held_condition(today))
         .order_by(Meeting.date, Meeting.number)
     ).all()
     rows: list[MeetingAttendance] = []
@@ -267,6 +272,7 @@ def period_summary(db: Database, period_id: int, today: dt.date | None = None) -
             minimum_meetings=MINIMUM_MEETINGS_PER_PERIOD,
             minimum_met=len(meetings) >= MINIMUM_MEETINGS_PER_PERIOD,
             meetings=meetings,
+            planned_meetings=held.planned_meeting_ids(session, period.id, today),
             roles_missing_in_period=tuple(
                 missing_roles(_member_roles(session, period), has_pre_primary=unit.has_pre_primary)
             ),

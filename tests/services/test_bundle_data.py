@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from hyvinvointi_app.domain.enums import (
+    AgendaItemKind,
     AttendanceStatus,
     EvaluationConclusion,
     MeetingStatus,
@@ -27,7 +28,7 @@ from hyvinvointi_app.services.result_cards import (
     set_card_status,
 )
 from hyvinvointi_app.store.database import Database
-from hyvinvointi_app.store.models import Guest
+from hyvinvointi_app.store.models import AgendaItem, Guest
 
 if TYPE_CHECKING:
     from fixtures_plans import Rows
@@ -74,6 +75,14 @@ class Period:
         with db.transaction() as session:
             session.add(Guest(meeting_id=self.spring, role=Role.PSYCHOLOGIST, note="vierailu"))
             session.add(Guest(meeting_id=self.spring, role=Role.ECEC_STAFF))
+            session.add(  # a draft counts as held once something is written in it
+                AgendaItem(
+                    meeting_id=self.spring,
+                    position=1,
+                    kind=AgendaItemKind.OTHER_MATTERS,
+                    notes="Kevään kuulumiset",
+                )
+            )
         self.plan = rows.plan(PlanType.ANTI_BULLYING, "Kiusaamisen ehkäisy")
         self.unevaluated = rows.plan(PlanType.SAFETY_RESCUE, "Pelastussuunnitelma")
         record_evaluation(

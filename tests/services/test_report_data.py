@@ -8,7 +8,15 @@ import pytest
 
 from hyvinvointi_app.domain.enums import AgendaItemKind, EvaluationConclusion, PlanType, Role
 from hyvinvointi_app.domain.errors import NotFound
-from hyvinvointi_app.services import actions, evaluations, meetings, members, periods, plans
+from hyvinvointi_app.services import (
+    actions,
+    agenda,
+    evaluations,
+    meetings,
+    members,
+    periods,
+    plans,
+)
 from hyvinvointi_app.services.actions import ActionInput
 from hyvinvointi_app.services.evaluations import EvaluationInput
 from hyvinvointi_app.services.members import MemberInput
@@ -46,7 +54,10 @@ def test_memo_data_has_the_next_meeting_and_loose_actions(db: Database) -> None:
 def test_annual_data_gathers_the_period(db: Database) -> None:
     period = _period(db)
     plan = plans.add_plan(db, plans.PlanInput(PlanType.GENDER_EQUALITY, "Tasa-arvosuunnitelma"))
+    members.add_member(db, MemberInput("Aino Ahonen", Role.DIRECTOR))
     meeting = meetings.new_meeting(db, period, dt.date(2026, 9, 14))
+    agenda.set_item_text(db, meeting.agenda[-1].id, "notes", "Seuraava kokous joulukuussa")
+    meetings.new_meeting(db, period, dt.date(2026, 10, 5))  # nothing written: not held
     evaluations.record_evaluation(
         db,
         plan.id,

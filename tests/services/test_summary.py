@@ -10,6 +10,7 @@ import pytest
 from hyvinvointi_app.domain.enums import (
     MINIMUM_MEETINGS_PER_PERIOD,
     ActionStatus,
+    AgendaItemKind,
     AttendanceStatus,
     MeetingStatus,
     PlanType,
@@ -26,7 +27,7 @@ from hyvinvointi_app.services.result_cards import (
 )
 from hyvinvointi_app.services.summary import ActionCounts, period_summary
 from hyvinvointi_app.store.database import Database
-from hyvinvointi_app.store.models import ActionItem, Guest, Unit
+from hyvinvointi_app.store.models import ActionItem, AgendaItem, Guest, Unit
 
 if TYPE_CHECKING:
     from fixtures_plans import Rows
@@ -132,7 +133,17 @@ def test_minimum_met_counts_meetings_held_by_today(db: Database, year: Year) -> 
         (1, dt.date(2025, 9, 10), MeetingStatus.APPROVED),
         (2, dt.date(2026, 3, 11), MeetingStatus.DRAFT),
     ]
-    assert period_summary(db, year.period, today=dt.date(2026, 5, 20)).meetings_held == 3
+    # The May meeting is held once something is written in it and it is closed or past.
+    may_20, may_21 = dt.date(2026, 5, 20), dt.date(2026, 5, 21)
+    assert period_summary(db, year.period, today=may_21).meetings_held == 2
+    with db.transaction() as session:
+        session.add(
+            AgendaItem(
+                meeting_id=year.may, position=1, kind=AgendaItemKind.OTHER_MATTERS, notes="Kevät"
+            )
+        )
+    assert period_summary(db, year.period, today=may_20).meetings_held == 2
+    assert period_summary(db, year.period, today=may_21).meetings_held == 3
 
 
 def test_minimum_not_met_before_the_spring_meeting(db: Database, year: Year) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from hyvinvointi_app.domain.enums import AgendaItemKind, MeetingStatus
+from hyvinvointi_app.domain.enums import AgendaItemKind, MeetingStatus, Role
 from hyvinvointi_app.i18n.labels import label
 from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.services import agenda, approval, meetings, periods
@@ -142,8 +142,12 @@ def test_the_list_shows_number_date_place_status_attendance_and_the_minimum(
         _("the minimum of {minimum} meetings is not met yet (period ends {date}).").split("{")[0]
         in page.minimum_text.text()
     )
-    meetings.new_meeting(db, period_id(window), second_day, place="Henkilökunnan huone")
+    second = meetings.new_meeting(db, period_id(window), second_day, place="Henkilökunnan huone")
     window.context.data_changed.emit()  # type: ignore[union-attr]
+    # An empty draft is not a meeting held, even dated in the past.
+    assert _("the minimum of {minimum} meetings is met.").format(minimum=2) not in (
+        page.minimum_text.text()
+    )
     assert page.body.currentIndex() == LIST
     model = page.model
     assert model.rowCount() == 2
@@ -156,6 +160,10 @@ def test_the_list_shows_number_date_place_status_attendance_and_the_minimum(
     assert model.index(1, STATUS).data() == label(MeetingStatus.DRAFT)
     assert model.index(0, STATUS).data(Qt.ItemDataRole.DecorationRole) is not None
     assert model.index(0, ATTENDANCE).data() == "0/0"
+    # With someone there and something written, a past draft counts.
+    meetings.add_guest(db, second.id, Role.PSYCHOLOGIST)
+    agenda.set_item_text(db, second.agenda[-1].id, "notes", "Seuraava kokous keväällä")
+    window.context.data_changed.emit()  # type: ignore[union-attr]
     assert _("the minimum of {minimum} meetings is met.").format(minimum=2) in (
         page.minimum_text.text()
     )

@@ -340,12 +340,12 @@ class MeetingsPage(Page):
         period = self.selected_period()
         rows = meetings.list_meetings(self.context.database, period.id) if period else []
         self.model.set_meetings(rows)
-        self._update_minimum(period, rows)
+        self._update_minimum(period)
         self._select(select_id)
         self._update_body()
         self._update_buttons()
 
-    def _update_minimum(self, period: PeriodView | None, rows: list[MeetingRow]) -> None:
+    def _update_minimum(self, period: PeriodView | None) -> None:
         if period is None:
             self.minimum_line.hide()
             return
@@ -355,7 +355,7 @@ class MeetingsPage(Page):
         text = ngettext(
             "{count} meeting held in this period", "{count} meetings held in this period", held
         ).format(count=held)
-        planned = sum(1 for row in rows if row.date > today)
+        planned = len(figures.planned_meetings)
         if planned:
             text += ", " + ngettext("{count} more planned", "{count} more planned", planned).format(
                 count=planned
