@@ -207,6 +207,7 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
 def _cmd_bundle(args: argparse.Namespace) -> int:
     from hyvinvointi_app.reports.bundle import build_bundle, write_error_text
+    from hyvinvointi_app.reports.unprintable import warn_on_stderr
     from hyvinvointi_app.services.periods import period_by_label
     from hyvinvointi_app.store.database import open_database
 
@@ -215,7 +216,12 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
         period = period_by_label(db, args.period)
         try:
             path = build_bundle(
-                db, period.id, args.output, languages=languages, with_names=args.with_names
+                db,
+                period.id,
+                args.output,
+                languages=languages,
+                with_names=args.with_names,
+                unprintable=warn_on_stderr,
             )
         except OSError as error:
             print(f"hyvinvointi: {write_error_text(error, args.output)}", file=sys.stderr)
@@ -233,6 +239,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         export_memo,
     )
     from hyvinvointi_app.reports.bundle import write_error_text
+    from hyvinvointi_app.reports.unprintable import warn_on_stderr
     from hyvinvointi_app.services import meetings, periods
     from hyvinvointi_app.services.report_data import find_plan
     from hyvinvointi_app.store.database import open_database
@@ -262,7 +269,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         else:
             export, key = export_evaluation, find_plan(db, args.plan)
         try:
-            path = export(db, key, args.output, options)
+            path = export(db, key, args.output, options, unprintable=warn_on_stderr)
         except OSError as error:
             print(f"hyvinvointi: {write_error_text(error, args.output)}", file=sys.stderr)
             return EXIT_ERROR

@@ -27,6 +27,7 @@ from typing import Any
 
 from hyvinvointi_app import __version__
 from hyvinvointi_app.domain.enums import ReportLanguage
+from hyvinvointi_app.reports.unprintable import Unprintable
 from hyvinvointi_app.services import audit
 from hyvinvointi_app.services.bundle_data import BundleData, bundle_data
 from hyvinvointi_app.store.database import Database
@@ -501,13 +502,15 @@ def build_bundle(
     with_names: bool = False,
     progress: Progress | None = None,
     today: dt.date | None = None,
+    unprintable: Unprintable | None = None,
 ) -> Path:
     """Write the coordinator bundle of one period to ``out_path`` (a zip) and log the export.
 
     ``languages`` are the report languages of the PDFs: ``("fi", "sv")`` gives each document
     in Finnish and in Swedish, ``("fi+sv",)`` the bilingual one. ``progress(done, total)``
     is called after each step (from the calling thread); an exception raised by it stops
-    the export and leaves nothing under ``out_path``.
+    the export and leaves nothing under ``out_path``. ``unprintable`` hears, once and
+    before the zip is written, the characters any of its PDFs showed as a mark.
     """
     from hyvinvointi_app.reports import ReportOptions, annual_pdf, memo_pdf
 
@@ -533,15 +536,20 @@ def build_bundle(
         progress(0, total)
     pdfs: list[tuple[str, bytes]] = []
     files: list[dict[str, Any]] = []
+    missing: dict[str, None] = {}
+
+    def note(characters: str) -> None:
+        missing.update(dict.fromkeys(characters))
+
     for language in languages:
         options = ReportOptions(language=language, with_names=with_names, created=created)
         name = annual_report_name(data, language)
-        pdfs.append((name, annual_pdf(db, period_id, options)))
+        pdfs.append((name, annual_pdf(db, period_id, options, unprintable=note)))
         files.append({"path": name, "kind": "annual_report", "language": language})
         step()
         for memo in data.approved_memos:
             name = memo_name(memo.number, memo.date, language)
-            pdfs.append((name, memo_pdf(db, memo.meeting_id, options)))
+            pdfs.append((name, memo_pdf(db, memo.meeting_id, options, unprintable=note)))
             files.append(
                 {"path": name, "kind": "memo", "language": language, "meeting_number": memo.number}
             )
@@ -554,6 +562,8 @@ def build_bundle(
     # UTF-8 with a byte-order mark: spreadsheet programs then read ä, ö and å right.
     members.extend((name, table.encode("utf-8-sig")) for name, table in tables.items())
     members.extend(pdfs)
+    if missing and unprintable is not None:
+        unprintable("".join(missing))
     step()  # the last chance to stop: after this the file is written as a whole
     _write_zip_atomically(out_path, members)
     audit.log_export(

@@ -1,5 +1,8 @@
 """Build a document into bytes, or export it to a file (atomically, with an audit entry).
 
+Characters no shipped font prints are shown as a mark, and told to the caller's
+``unprintable`` callback after the document is laid out and before anything is written.
+
 ReportLab and pikepdf are imported when a document is built, not with this module, so the
 main window can import the reports package without paying for them at start-up.
 """
@@ -12,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from hyvinvointi_app.domain.enums import AuditAction
 from hyvinvointi_app.reports.options import Progress, ReportOptions
+from hyvinvointi_app.reports.unprintable import Unprintable, collecting
 from hyvinvointi_app.services import audit
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.files import write_atomically
@@ -34,16 +38,20 @@ def _build(
     builder: Callable[[Any, ReportOptions], tuple[list[Flowable], PageFrame]],
     options: ReportOptions,
     progress: Progress | None,
+    unprintable: Unprintable | None,
 ) -> bytes:
     _step(progress, 0)
     data = gather()
     _step(progress, 1)
-    story, frame = builder(data, options)
-    _step(progress, 2)
-    from hyvinvointi_app.reports.finish import finish
-    from hyvinvointi_app.reports.layout import render
+    with collecting() as missing:
+        story, frame = builder(data, options)
+        _step(progress, 2)
+        from hyvinvointi_app.reports.finish import finish
+        from hyvinvointi_app.reports.layout import render
 
-    plain = render(story, frame)
+        plain = render(story, frame)
+    if missing and unprintable is not None:
+        unprintable("".join(missing))
     _step(progress, 3)
     result = finish(
         plain,
@@ -81,31 +89,47 @@ def _evaluation(data: Any, options: ReportOptions) -> tuple[list[Flowable], Page
 
 
 def memo_pdf(
-    db: Database, meeting_id: int, options: ReportOptions, progress: Progress | None = None
+    db: Database,
+    meeting_id: int,
+    options: ReportOptions,
+    progress: Progress | None = None,
+    unprintable: Unprintable | None = None,
 ) -> bytes:
     """The memo of one meeting as a PDF."""
     from hyvinvointi_app.services.report_data import memo_data
 
-    return _build(lambda: memo_data(db, meeting_id), _memo, options, progress)
+    return _build(lambda: memo_data(db, meeting_id), _memo, options, progress, unprintable)
 
 
 def annual_pdf(
-    db: Database, period_id: int, options: ReportOptions, progress: Progress | None = None
+    db: Database,
+    period_id: int,
+    options: ReportOptions,
+    progress: Progress | None = None,
+    unprintable: Unprintable | None = None,
 ) -> bytes:
     """The group's annual report for one operating period as a PDF."""
     from hyvinvointi_app.services.report_data import annual_data
 
     today = options.created_at().date()
-    return _build(lambda: annual_data(db, period_id, today=today), _annual, options, progress)
+    return _build(
+        lambda: annual_data(db, period_id, today=today), _annual, options, progress, unprintable
+    )
 
 
 def evaluation_pdf(
-    db: Database, plan_id: int, options: ReportOptions, progress: Progress | None = None
+    db: Database,
+    plan_id: int,
+    options: ReportOptions,
+    progress: Progress | None = None,
+    unprintable: Unprintable | None = None,
 ) -> bytes:
     """One plan's evaluations over time as a PDF."""
     from hyvinvointi_app.services.report_data import evaluation_summary_data
 
-    return _build(lambda: evaluation_summary_data(db, plan_id), _evaluation, options, progress)
+    return _build(
+        lambda: evaluation_summary_data(db, plan_id), _evaluation, options, progress, unprintable
+    )
 
 
 def _export(
@@ -143,9 +167,10 @@ def export_memo(
     out_path: Path,
     options: ReportOptions,
     progress: Progress | None = None,
+    unprintable: Unprintable | None = None,
 ) -> Path:
     """Write the memo to ``out_path`` (never half-written) and log the export."""
-    data = memo_pdf(db, meeting_id, options, progress)
+    data = memo_pdf(db, meeting_id, options, progress, unprintable)
     return _export(db, data, out_path, "memo", ("meeting_id", meeting_id), options)
 
 
@@ -155,8 +180,9 @@ def export_annual(
     out_path: Path,
     options: ReportOptions,
     progress: Progress | None = None,
+    unprintable: Unprintable | None = None,
 ) -> Path:
-    data = annual_pdf(db, period_id, options, progress)
+    data = annual_pdf(db, period_id, options, progress, unprintable)
     return _export(db, data, out_path, "annual_report", ("period_id", period_id), options)
 
 
@@ -166,6 +192,7 @@ def export_evaluation(
     out_path: Path,
     options: ReportOptions,
     progress: Progress | None = None,
+    unprintable: Unprintable | None = None,
 ) -> Path:
-    data = evaluation_pdf(db, plan_id, options, progress)
+    data = evaluation_pdf(db, plan_id, options, progress, unprintable)
     return _export(db, data, out_path, "plan_evaluation", ("plan_id", plan_id), options)

@@ -3,25 +3,24 @@
 A4 with 20 mm side margins; a running header (unit, document type, date) and a footer
 ("Sivu 1/3") on every page. The footer needs the page count, so the canvas keeps every
 page until ``save`` and draws the footers then. Every text is set in the shipped DejaVu
-Sans, so the file embeds the only font it uses (PDF/A forbids a non-embedded Helvetica,
-which ReportLab's canvas references unless ``initialFontName`` says otherwise).
+Sans, or in a shipped fallback font where DejaVu lacks a character (see :mod:`.fonts`), so
+the file embeds every font it uses (PDF/A forbids a non-embedded Helvetica, which
+ReportLab's canvas references unless ``initialFontName`` says otherwise).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -34,10 +33,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from hyvinvointi_app.resources import resource_path
+from hyvinvointi_app.domain.typed_text import clean_text
+from hyvinvointi_app.reports import fonts
+from hyvinvointi_app.reports.fonts import FONT, FONT_BOLD, register_fonts
 
-FONT = "DejaVuSans"
-FONT_BOLD = "DejaVuSans-Bold"
 DATE_MM = 24.0
 """The width of a date column: 10.10.2026, and "Määräaika" above it, on one line."""
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -48,16 +47,6 @@ FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_SIDE
 ACCENT = colors.HexColor("#1f4e79")
 RULE = colors.HexColor("#9aa5b1")
 HEADER_FILL = colors.HexColor("#e8edf2")
-
-
-@functools.cache
-def register_fonts() -> None:
-    """Register DejaVu Sans (regular and bold) once per process, as one family."""
-    pdfmetrics.registerFont(TTFont(FONT, str(resource_path("fonts", "DejaVuSans.ttf"))))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf"))))
-    pdfmetrics.registerFontFamily(
-        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
-    )
 
 
 @functools.cache
@@ -106,25 +95,25 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def markup(text: str) -> str:
-    """Typed text for a Paragraph: XML-escaped, line breaks kept."""
-    lines = escape(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
-    return "<br/>".join(lines)
+def paragraph(text: str, style: ParagraphStyle) -> Paragraph:
+    """Typed text in ``style``: cleaned, escaped, line breaks kept, every character in a
+    font that has it (or a replacement mark, see :mod:`.fonts`)."""
+    return Paragraph(fonts.markup(text, bold=style.fontName == FONT_BOLD), style)
 
 
 def para(text: str, style: str = "body") -> Paragraph:
-    return Paragraph(markup(text), styles()[style])
+    return paragraph(text, styles()[style])
 
 
 def heading(text: str, level: int = 2) -> Paragraph:
-    return Paragraph(markup(text), styles()["h2" if level <= 2 else "h3"])
+    return paragraph(text, styles()["h2" if level <= 2 else "h3"])
 
 
 def labelled(label: str, text: str) -> list[Flowable]:
     """A bold label above typed text; nothing when the text is empty."""
     if not text.strip():
         return []
-    return [Paragraph(markup(label), styles()["label"]), para(text)]
+    return [paragraph(label, styles()["label"]), para(text)]
 
 
 def spacer(height_mm: float = 3) -> Spacer:
@@ -142,8 +131,8 @@ def table(
     ``fixed`` gives some columns a width in millimetres (dates, which must not wrap); the
     rest of the text width is shared in the proportions of ``widths``."""
     cell, head = styles()["cell"], styles()["cell_head"]
-    data: list[list[Any]] = [[Paragraph(markup(h), head) for h in headers]]
-    data += [[Paragraph(markup(value), cell) for value in row] for row in rows]
+    data: list[list[Any]] = [[paragraph(h, head) for h in headers]]
+    data += [[paragraph(value, cell) for value in row] for row in rows]
     fixed = fixed or {}
     free = FRAME_WIDTH - sum(fixed.values()) * mm
     share = sum(w for i, w in enumerate(widths) if i not in fixed) or 1
@@ -175,11 +164,7 @@ def table(
 def facts(rows: Sequence[tuple[str, str]], label_width: float = 0.3) -> Table:
     """Label–value lines without a grid (the memo's header block); empty values are left out."""
     body, bold = styles()["cell"], styles()["cell_head"]
-    data = [
-        [Paragraph(markup(label), bold), Paragraph(markup(value), body)]
-        for label, value in rows
-        if value
-    ]
+    data = [[paragraph(label, bold), paragraph(value, body)] for label, value in rows if value]
     result = Table(
         data or [["", ""]],
         colWidths=[FRAME_WIDTH * label_width, FRAME_WIDTH * (1 - label_width)],
@@ -241,20 +226,20 @@ def _numbered_canvas(frame: PageFrame) -> type[Canvas]:
 
         def _footer(self, total: int) -> None:
             self.saveState()
-            self.setFont(FONT, 8)
             self.setFillColor(colors.HexColor("#444444"))
             text = f"{frame.page_word} {self._pageNumber}/{total}"
-            self.drawCentredString(PAGE_WIDTH / 2, MARGIN_BOTTOM - 10 * mm, text)
+            x = (PAGE_WIDTH + fonts.string_width(text, False, 8)) / 2
+            fonts.draw_string(self, x, MARGIN_BOTTOM - 10 * mm, text, False, 8, align="right")
             self.restoreState()
 
     return NumberedCanvas
 
 
-def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str:
+def _fit(text: str, bold: bool, size: float, width: float) -> str:
     """``text`` shortened with an ellipsis to fit ``width`` points."""
-    if canvas.stringWidth(text, font, size) <= width:
+    if fonts.string_width(text, bold, size) <= width:
         return text
-    while text and canvas.stringWidth(text + "\u2026", font, size) > width:
+    while text and fonts.string_width(text + "\u2026", bold, size) > width:
         text = text[:-1]
     return text + "\u2026"
 
@@ -267,18 +252,14 @@ def _header(frame: PageFrame) -> Any:
         canvas.saveState()
         top = PAGE_HEIGHT - 12 * mm
         right = f"{frame.document_type}  {frame.document_date}".strip()
-        right_width = canvas.stringWidth(right, FONT, 8)
-        left_width = canvas.stringWidth(frame.unit_name, FONT_BOLD, 8)
+        right_width = fonts.string_width(right, False, 8)
+        left_width = fonts.string_width(frame.unit_name, True, 8)
         one_line = left_width + right_width + 6 * mm <= FRAME_WIDTH
-        canvas.setFont(FONT_BOLD, 8)
-        canvas.drawString(
-            MARGIN_SIDE, top, _fit(canvas, frame.unit_name, FONT_BOLD, 8, FRAME_WIDTH)
-        )
-        canvas.setFont(FONT, 8)
+        left = _fit(frame.unit_name, True, 8, FRAME_WIDTH)
+        fonts.draw_string(canvas, MARGIN_SIDE, top, left, True, 8)
         right_top = top if one_line else top - 3.8 * mm
-        canvas.drawRightString(
-            PAGE_WIDTH - MARGIN_SIDE, right_top, _fit(canvas, right, FONT, 8, FRAME_WIDTH)
-        )
+        right = _fit(right, False, 8, FRAME_WIDTH)
+        fonts.draw_string(canvas, PAGE_WIDTH - MARGIN_SIDE, right_top, right, False, 8, "right")
         rule = right_top - 2.5 * mm
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
@@ -304,6 +285,14 @@ def _headings_not_last(story: list[Flowable]) -> list[Flowable]:
 def render(story: list[Flowable], frame: PageFrame) -> bytes:
     """Lay out ``story`` on A4 pages and return the PDF (plain: not yet PDF/A)."""
     register_fonts()
+    # The metadata goes into XML (PDF/A's XMP), where a control character is an error.
+    frame = dataclasses.replace(
+        frame,
+        **{
+            field.name: clean_text(getattr(frame, field.name))
+            for field in dataclasses.fields(frame)
+        },
+    )
     story = _headings_not_last(story)
     buffer = io.BytesIO()
     document = SimpleDocTemplate(

@@ -1,8 +1,9 @@
 """Typed SQLAlchemy models: one SQLite file holds one unit.
 
 Enum columns store the enum's value (a stable English identifier). Texts the director
-typed are stored as typed. Member names are nullable because a former member's personal
-details can be erased while the role stays in old memos.
+typed are stored as typed, less control characters (see ``text_columns``). Member names are
+nullable because a former member's personal details can be erased while the role stays in
+old memos.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from hyvinvointi_app.domain.enums import (
     Role,
     VoiceKind,
 )
+from hyvinvointi_app.store.text_columns import clean_text_on_save
 
 
 def _enum(cls: type[Any]) -> Enum:
@@ -82,6 +84,9 @@ def utc_now() -> dt.datetime:
 
 class Base(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[str]: JSON}
+
+
+clean_text_on_save(Base)
 
 
 class Unit(Base):

@@ -149,6 +149,9 @@ class ReportsPage(Page):
 
         self.error = FieldMessage(self)
         layout.addWidget(self.error)
+        self.unprintable_note = FieldMessage(self)
+        """Characters the document shows as a mark (no font of the program has them)."""
+        layout.addWidget(self.unprintable_note)
 
         self.done_row = QWidget(self)
         done_layout = QHBoxLayout(self.done_row)
@@ -406,12 +409,14 @@ class ReportsPage(Page):
         self.context.settings.setValue(FOLDER_KEY, str(Path(path).parent))
         worker = ExportWorker(self.context.database, job)
         worker.signals.progress.connect(self._on_progress)
+        worker.signals.unprintable.connect(self._on_unprintable)
         worker.signals.finished.connect(self._on_finished)
         worker.signals.failed.connect(self._on_failed)
         worker.signals.cancelled.connect(self._on_cancelled)
         worker.signals.crashed.connect(self._on_crashed)
         self.worker = worker
         self.error.clear()
+        self.unprintable_note.clear()
         self.done_row.hide()
         self.progress.setRange(0, 0)  # busy until the first step is known
         self.progress.show()
@@ -444,6 +449,11 @@ class ReportsPage(Page):
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
+
+    def _on_unprintable(self, characters: str) -> None:
+        from hyvinvointi_app.reports.unprintable import unprintable_message
+
+        self.unprintable_note.show_message(unprintable_message(characters))
 
     def _on_finished(self, path: str) -> None:
         self._finish()

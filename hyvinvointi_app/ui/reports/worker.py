@@ -5,11 +5,14 @@ The worker uses the open file's engine, which hands each thread its own connecti
 service call opens its own short session, so nothing is shared with the GUI thread's
 sessions. Cancelling is checked at each progress step; the documents are written under a
 temporary name and renamed at the very end, so a cancelled export leaves no file behind.
+Characters no font of the program prints are told (signal ``unprintable``) before the file
+is written; the file is written all the same, with a mark in their place.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -47,8 +50,14 @@ class ExportCancelled(Exception):
     """Raised inside the worker at the next progress step after Cancel."""
 
 
-def run_export(db: Database, job: ExportJob, progress: object) -> Path:
-    """Do the export in the calling thread (the worker's); returns the file written."""
+def run_export(
+    db: Database,
+    job: ExportJob,
+    progress: object,
+    unprintable: Callable[[str], None] | None = None,
+) -> Path:
+    """Do the export in the calling thread (the worker's); returns the file written.
+    ``unprintable`` hears the characters shown as a mark, before the file is written."""
     from hyvinvointi_app.reports import (
         ReportOptions,
         export_annual,
@@ -67,6 +76,7 @@ def run_export(db: Database, job: ExportJob, progress: object) -> Path:
             languages=languages,
             with_names=job.with_names,
             progress=progress,  # type: ignore[arg-type]
+            unprintable=unprintable,
         )
     options = ReportOptions(
         language=job.language, with_names=job.with_names, password=job.password or None
@@ -76,13 +86,22 @@ def run_export(db: Database, job: ExportJob, progress: object) -> Path:
         Document.ANNUAL: export_annual,
         Document.EVALUATION: export_evaluation,
     }[job.document]
-    return export(db, job.object_id, job.out_path, options, progress)  # type: ignore[arg-type]
+    return export(
+        db,
+        job.object_id,
+        job.out_path,
+        options,
+        progress,  # type: ignore[arg-type]
+        unprintable,
+    )
 
 
 class ExportSignals(QObject):
     """Emitted from the worker thread; Qt delivers them in the GUI thread."""
 
     progress = Signal(int, int)
+    unprintable = Signal(str)
+    """The characters the document shows as a mark (emitted before the file is written)."""
     finished = Signal(str)
     failed = Signal(str)
     cancelled = Signal()
@@ -116,7 +135,7 @@ class ExportWorker(QRunnable):
         from hyvinvointi_app.reports.bundle import write_error_text
 
         try:
-            path = run_export(self.db, self.job, self._progress)
+            path = run_export(self.db, self.job, self._progress, self.signals.unprintable.emit)
         except ExportCancelled:
             self.signals.cancelled.emit()
         except OSError as error:
