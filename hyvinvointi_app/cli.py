@@ -196,12 +196,24 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
-    from hyvinvointi_app.store.backup import backup_file
+    """The application's automatic backup, by hand: into the unit's subfolder of the backup
+    folder chosen in Settings (or ``--to DIR``), only when the data changed, then thinned."""
+    from hyvinvointi_app.i18n.translator import ui_translator
+    from hyvinvointi_app.services import backups
+    from hyvinvointi_app.services.settings import load_backup_settings
     from hyvinvointi_app.store.database import inspect_file
 
+    _ = ui_translator().gettext
     inspect_file(args.file)
-    folder = args.to or args.file.parent / "backups"
-    print(backup_file(args.file, folder))
+    settings = load_backup_settings()
+    if args.to is not None:
+        args.to.mkdir(parents=True, exist_ok=True, mode=0o700)  # asked for by name: made
+    folder = args.to or settings.folder_for(args.file)
+    result = backups.take_backup(args.file, folder, settings.policy)
+    if result.outcome is backups.Outcome.UNCHANGED:
+        print(_("Nothing has changed since the last backup: {path}").format(path=result.path))
+    else:
+        print(result.path)
     return EXIT_OK
 
 

@@ -13,12 +13,14 @@ from pathlib import Path
 import pytest
 
 from hyvinvointi_app.domain.enums import Role
+from hyvinvointi_app.paths import log_folder
 from hyvinvointi_app.services import backups, members
 from hyvinvointi_app.services.members import MemberInput
 from hyvinvointi_app.services.unit_file import make_private_folder
 from hyvinvointi_app.store.database import create_database, open_database
 from hyvinvointi_app.store.files import write_atomically
 from hyvinvointi_app.store.lock import lock_path_for
+from hyvinvointi_app.ui.crash.log import new_crash_log
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 
@@ -64,7 +66,7 @@ def test_backups_their_folder_manifest_and_kept_copies_are_private(tmp_path: Pat
     kept = backups.restore(first, path)
     assert kept is not None
     folder = backups.default_folder(path)
-    for file in (folder, first, folder / backups.MANIFEST_NAME, kept, path):
+    for file in (folder, first.parent, first, first.parent / backups.MANIFEST_NAME, kept, path):
         assert_private(file)
 
 
@@ -78,3 +80,37 @@ def test_exports_and_crash_logs_are_private(tmp_path: Path) -> None:
     log.write()
     assert_private(tmp_path / "logs")
     assert_private(log.path)
+
+
+def test_the_data_folder_and_the_settings_are_private(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Created 0755 / 0644 before: the settings list the paths of recent unit files."""
+    from hyvinvointi_app.services.settings import BackupSettings, save_backup_settings
+    from hyvinvointi_app.ui.context import open_settings
+
+    home = tmp_path / "AppData" / "Hyvinvointiryhma"
+    monkeypatch.setenv("HYVINVOINTI_HOME", str(home))
+    settings = open_settings()
+    settings.setValue("recent_files", [str(tmp_path / "unit.sqlite")])
+    settings.sync()
+    for file in (home, home / "settings.ini"):
+        assert_private(file)
+    save_backup_settings(BackupSettings(tmp_path / "USB"))
+    assert_private(home / "settings.json")
+
+    # A settings.ini an earlier version left readable by all is made private when opened.
+    (home / "settings.ini").chmod(0o644)
+    open_settings().sync()
+    assert_private(home / "settings.ini")
+
+    # The backup settings alone, as the command line writes them, and a crash log first of
+    # all, create the data folder private too.
+    for name, write in (
+        ("cli", lambda: save_backup_settings(BackupSettings())),
+        ("crash", lambda: new_crash_log(log_folder()).write()),
+    ):
+        fresh = tmp_path / name / "Hyvinvointiryhma"
+        monkeypatch.setenv("HYVINVOINTI_HOME", str(fresh))
+        write()
+        assert_private(fresh)

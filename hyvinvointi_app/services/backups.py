@@ -1,7 +1,26 @@
-"""Automatic backups of a unit file: when to take one, which to keep, and what each holds.
+"""Automatic backups of a unit file: where they go, when to take one, which to keep, and what
+each holds.
 
-*When.* A small manifest (``backups.json``, owner-only) in the backup folder remembers, for
-each unit file backed up there, the size and modification time of the file and of its
+*Where: one subfolder per unit.* Backups of a unit go to ``<folder>/<unit-name>-<id>/``
+inside the backup folder, where ``<id>`` is the first 8 characters of the unit file's UUID
+(``store/identity.py``; schema version 3). Two units whose files are both ``unit.sqlite``
+may share a folder (one USB stick for the whole day-care centre); by file name alone each
+would thin away the other's backups and offer the other's data for restoring. A subfolder
+per unit, rather than the UUID in every file name and manifest entry, makes the separation
+structural: listing and thinning look only inside the unit's own subfolder, so another
+unit's file can never be a candidate, whatever its name; nothing needs to be opened to know
+whose a backup is; and a person looking at the stick sees each unit's backups under its
+name. The subfolder is found by its ``-<id>`` ending (and the identity its manifest
+records), so renaming the unit or its file keeps its backups together.
+
+*Backups from before* (schema 1–2, written flat into the folder): those whose identity, read
+from the backup itself and cached in the folder's manifest by size and time, is this unit's
+are listed and thinned with the unit's own; another unit's flat files, and files whose
+identity cannot be read, are never thinned. The upgrade to version 3 derives a file's UUID
+from its unit's creation time, which these older backups hold too.
+
+*When.* A small manifest (``backups.json``, owner-only) in the unit's subfolder remembers,
+for each unit file backed up there, the size and modification time of the file and of its
 write-ahead log at the last backup, and the SHA-256 of that backup. A backup is taken only
 when these differ (a cheap ``stat``), and a new copy whose bytes equal the last backup's is
 dropped again: copies of the same data through SQLite's backup API are byte-for-byte equal,
@@ -13,6 +32,10 @@ last ``daily`` days, ``weekly`` ISO weeks and ``monthly`` months. Thinning runs 
 good copy was written, so a damaged file (whose copy fails its check) never pushes good
 backups out. Copies kept before a restore or an upgrade, and the backup most recently
 restored, are never thinned.
+
+*Restoring another unit's backup* is refused (:class:`BackupOfAnotherUnit`) unless the
+caller says ``allow_other_unit=True`` (the user chose to replace this unit's data with the
+other unit's, e.g. on a new computer); the file then takes the restored unit's identity.
 
 The backup folder may be on a USB stick or a network drive: a chosen folder that is missing
 is reported (:class:`BackupFolderMissing`), never created in its place on the local disk.
@@ -27,16 +50,23 @@ import hashlib
 import json
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hyvinvointi_app.domain.errors import BackupFolderMissing, DatabaseDamaged, DatabaseMissing
+from hyvinvointi_app.domain.errors import (
+    BackupFolderMissing,
+    BackupOfAnotherUnit,
+    DatabaseDamaged,
+    DatabaseMissing,
+)
 from hyvinvointi_app.store import migrations
 from hyvinvointi_app.store.backup import backup_file, restore_backup, timestamped_name
 from hyvinvointi_app.store.database import inspect_file
 from hyvinvointi_app.store.files import fsync_directory, read_only_uri, write_atomically
+from hyvinvointi_app.store.identity import FileIdentity, read_identity
 
 MANIFEST_NAME = "backups.json"
 DEFAULT_FOLDER_NAME = "backups"
@@ -121,6 +151,10 @@ class BackupEntry:
     kind: BackupKind
     sequence: int = 1
     """2, 3, … for further backups taken within the same second."""
+    identity: str = ""
+    """The UUID of the unit whose backup this is ("" when it cannot be read)."""
+    unit_name: str = ""
+    """That unit's name, as typed."""
 
 
 @dataclass(frozen=True)
@@ -138,41 +172,182 @@ class BackupContents:
     newest_meeting: NewestMeeting | None = None
 
 
-def _pattern(source: Path) -> re.Pattern[str]:
-    suffix = re.escape(source.suffix or ".sqlite")
-    stem = re.escape(source.stem)
-    return re.compile(
-        rf"^{stem}-(?:(?P<label>{BEFORE_RESTORE})-)?(?P<stamp>\d{{8}}-\d{{6}})(?:-(?P<n>\d+))?{suffix}$"
-        rf"|^{stem}\.before-upgrade-v\d+{suffix}$"
+_BACKUP_NAME = re.compile(
+    rf"^(?P<stem>.+?)-(?:(?P<label>{BEFORE_RESTORE})-)?(?P<stamp>\d{{8}}-\d{{6}})"
+    r"(?:-(?P<n>\d+))?\.\w+$"
+    r"|^(?P<upgraded>.+)\.before-upgrade-v\d+\.\w+$"
+)
+"""A backup's name, of any unit file: ``unit-20261123-130501.sqlite`` (``-2`` for a second in
+the same second), ``unit-before-restore-….sqlite``, ``unit.before-upgrade-v2.sqlite``."""
+
+
+def _entry(candidate: Path, identity: FileIdentity | None = None) -> BackupEntry | None:
+    match = _BACKUP_NAME.match(candidate.name)
+    if match is None or not candidate.is_file():
+        return None
+    try:
+        info = candidate.stat()
+    except OSError:
+        return None
+    if match.group("stamp"):
+        taken = dt.datetime.strptime(match.group("stamp"), "%Y%m%d-%H%M%S")
+        kind = BackupKind.BEFORE_RESTORE if match.group("label") else BackupKind.AUTOMATIC
+        sequence = int(match.group("n") or 1)
+    else:
+        taken = dt.datetime.fromtimestamp(info.st_mtime).replace(microsecond=0)
+        kind, sequence = BackupKind.BEFORE_UPGRADE, 1
+    return BackupEntry(
+        candidate,
+        taken,
+        info.st_size,
+        kind,
+        sequence,
+        identity=identity.uuid if identity else "",
+        unit_name=identity.unit_name if identity else "",
     )
 
 
-def list_backups(source: Path, folder: Path) -> list[BackupEntry]:
-    """The backups of ``source`` in ``folder``, newest first (none if the folder is missing)."""
-    pattern = _pattern(source)
-    entries: list[BackupEntry] = []
+def _files(folder: Path) -> list[Path]:
     try:
-        candidates = list(folder.iterdir())
+        return sorted(folder.iterdir())
     except OSError:
         return []
-    for candidate in candidates:
-        match = pattern.match(candidate.name)
-        if match is None or not candidate.is_file():
-            continue
+
+
+def _newest_first(entries: list[BackupEntry]) -> list[BackupEntry]:
+    return sorted(entries, key=lambda e: (e.taken, e.sequence, e.path.name), reverse=True)
+
+
+# -- whose backups: the unit's subfolder, and older backups lying flat in the folder --------
+
+
+def slug(name: str) -> str:
+    """A folder-name-safe form of a unit's name: ``Päiväkoti Kuusikko`` → ``paivakoti-kuusikko``."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    return text[:40].rstrip("-") or "unit"
+
+
+def unit_identity(source: Path, folder: Path | None = None) -> FileIdentity | None:
+    """The identity of ``source``, read from the file; when it cannot be read (missing,
+    damaged), the one recorded for its path by the last backup in ``folder``."""
+    identity = read_identity(source)
+    if identity is not None or folder is None:
+        return identity
+    key = _key(source)
+    for sub in _files(folder):
+        data = _read_manifest(sub) if sub.is_dir() else None
+        if data and key in data["files"] and isinstance(data.get("identity"), str):
+            return FileIdentity(data["identity"], str(data.get("unit", "")))
+    return None
+
+
+def _subfolder_identity(sub: Path) -> str | None:
+    value = _read_manifest(sub).get("identity")
+    return value if isinstance(value, str) else None
+
+
+def unit_subfolder(folder: Path, identity: FileIdentity) -> Path:
+    """``<folder>/<unit-name>-<first 8 of the UUID>``: the existing one of this unit (found by
+    its ending, so a renamed unit keeps its folder), else the name a new one gets."""
+    ending = f"-{identity.short}"
+    for sub in _files(folder):
+        if sub.name.endswith(ending) and sub.is_dir():
+            recorded = _subfolder_identity(sub)
+            if recorded is None or recorded == identity.uuid:
+                return sub
+    return folder / f"{slug(identity.unit_name)}{ending}"
+
+
+def _flat_identity(folder: Path, candidates: list[Path]) -> dict[Path, FileIdentity | None]:
+    """The identity of each backup lying flat in ``folder`` (written before backups had a
+    subfolder per unit), read from the file once and then cached in the folder's manifest
+    by size and modification time."""
+    data = _read_manifest(folder)
+    cache = data.get("identities")
+    cache = cache if isinstance(cache, dict) else {}
+    found: dict[Path, FileIdentity | None] = {}
+    changed = False
+    for path in candidates:
         try:
-            info = candidate.stat()
+            info = path.stat()
         except OSError:
             continue
-        if match.group("stamp"):
-            taken = dt.datetime.strptime(match.group("stamp"), "%Y%m%d-%H%M%S")
-            kind = BackupKind.BEFORE_RESTORE if match.group("label") else BackupKind.AUTOMATIC
-        else:
-            taken = dt.datetime.fromtimestamp(info.st_mtime).replace(microsecond=0)
-            kind = BackupKind.BEFORE_UPGRADE
-        sequence = int(match.group("n") or 1) if match.group("stamp") else 1
-        entries.append(BackupEntry(candidate, taken, info.st_size, kind, sequence))
-    entries.sort(key=lambda e: (e.taken, e.sequence, e.path.name), reverse=True)
-    return entries
+        stamp = [info.st_size, info.st_mtime_ns]
+        cached = cache.get(path.name)
+        if isinstance(cached, dict) and cached.get("stat") == stamp:
+            uuid = cached.get("uuid")
+            found[path] = FileIdentity(uuid, str(cached.get("unit", ""))) if uuid else None
+            continue
+        identity = read_identity(path)
+        found[path] = identity
+        cache[path.name] = {
+            "stat": stamp,
+            "uuid": identity.uuid if identity else None,
+            "unit": identity.unit_name if identity else "",
+        }
+        changed = True
+    if changed:
+        data["identities"] = {name: cache[name] for name in cache if (folder / name).exists()}
+        with contextlib.suppress(OSError):  # a cache: a read-only folder only costs time
+            _write_manifest(folder, data)
+    return found
+
+
+def _flat_backups(folder: Path) -> list[tuple[Path, FileIdentity | None]]:
+    candidates = [p for p in _files(folder) if _BACKUP_NAME.match(p.name) and p.is_file()]
+    return list(_flat_identity(folder, candidates).items())
+
+
+def list_backups(source: Path, folder: Path, *, other_units: bool = False) -> list[BackupEntry]:
+    """The backups of ``source``'s unit in ``folder`` (its subfolder, and older ones lying
+    flat whose identity is the unit's), newest first; none if the folder is missing or the
+    unit cannot be known.
+
+    ``other_units=True``: instead, every other backup there (other units' subfolders and
+    flat files of another or unknown unit), each with its unit's name, for the user who
+    explicitly wants to replace this unit's data with another's.
+    """
+    identity = unit_identity(source, folder)
+    if not other_units:
+        if identity is None:
+            return []
+        own = unit_subfolder(folder, identity)
+        entries = [e for p in _files(own) if (e := _entry(p, identity)) is not None]
+        entries += [
+            e
+            for path, found in _flat_backups(folder)
+            if found is not None and found.uuid == identity.uuid
+            if (e := _entry(path, found)) is not None
+        ]
+        return _newest_first(entries)
+    own_folder = unit_subfolder(folder, identity) if identity is not None else None
+    entries = []
+    for sub in _files(folder):
+        if sub == own_folder or not sub.is_dir():
+            continue
+        for path in _files(sub):
+            if _BACKUP_NAME.match(path.name):
+                entry = _entry(path, read_identity(path))
+                if entry is not None and (identity is None or entry.identity != identity.uuid):
+                    entries.append(entry)
+    for path, found in _flat_backups(folder):
+        if identity is None or found is None or found.uuid != identity.uuid:
+            entry = _entry(path, found)
+            if entry is not None:
+                entries.append(entry)
+    return _newest_first(entries)
+
+
+def has_backups_to_offer(source: Path, folder: Path) -> bool:
+    """True when a restore list for ``source`` would hold something: backups of its unit, or,
+    when its unit cannot be known (the file is gone or damaged and no backup recorded it),
+    any backup in the folder (then shown as other units' backups, restored on request)."""
+    if list_backups(source, folder):
+        return True
+    return unit_identity(source, folder) is None and bool(
+        list_backups(source, folder, other_units=True)
+    )
 
 
 def read_contents(backup: Path) -> BackupContents:
@@ -226,8 +401,13 @@ def _record(folder: Path, source: Path) -> dict[str, Any]:
     return record if isinstance(record, dict) else {}
 
 
-def _update_record(folder: Path, source: Path, **changes: Any) -> None:
+def _update_record(
+    folder: Path, source: Path, identity: FileIdentity | None = None, **changes: Any
+) -> None:
     data = _read_manifest(folder)
+    if identity is not None:
+        data["identity"] = identity.uuid
+        data["unit"] = identity.unit_name
     record = data["files"].setdefault(_key(source), {})
     record.update(changes)
     _write_manifest(folder, data)
@@ -245,10 +425,19 @@ def fingerprint(source: Path) -> list[int]:
     return values
 
 
-def pinned(source: Path, folder: Path) -> set[str]:
-    """Names of backups never thinned: the one most recently restored."""
-    value = _record(folder, source).get("pinned", [])
-    return {str(v) for v in value} if isinstance(value, list) else set()
+def _protected(folder: Path) -> set[str]:
+    """Names never thinned in ``folder``: the backup most recently restored and the last one
+    taken, of every file its manifest knows."""
+    names: set[str] = set()
+    for record in _read_manifest(folder)["files"].values():
+        if not isinstance(record, dict):
+            continue
+        value = record.get("pinned", [])
+        if isinstance(value, list):
+            names.update(str(v) for v in value)
+        if isinstance(record.get("last"), str):
+            names.add(record["last"])
+    return names
 
 
 def _sha256(path: Path) -> str:
@@ -276,6 +465,22 @@ def usable_folder(source: Path, folder: Path | None) -> Path:
     if not folder.is_dir():
         raise BackupFolderMissing(folder)
     return folder
+
+
+def folder_for_upgrade_copy(source: Path, folder: Path) -> Path | None:
+    """Where the copy before a schema upgrade goes: the unit's subfolder of ``folder``
+    (created owner-only), or None when ``folder`` is not there or the unit is unknown."""
+    if not folder.is_dir():
+        return None
+    identity = read_identity(source)
+    if identity is None:
+        return None
+    sub = unit_subfolder(folder, identity)
+    try:
+        sub.mkdir(mode=0o700, exist_ok=True)
+    except OSError:
+        return None
+    return sub
 
 
 class Outcome(enum.Enum):
@@ -309,50 +514,79 @@ def take_backup(
     *,
     now: dt.datetime | None = None,
 ) -> BackupResult:
-    """Back ``source`` up into ``folder`` (``None``: ``backups`` beside it) if its data
-    changed since the last backup there, then thin the automatic backups.
+    """Back ``source`` up into its unit's subfolder of ``folder`` (``None``: ``backups``
+    beside it) if its data changed since the last backup there, then thin the unit's
+    automatic backups.
 
-    Raises :class:`BackupFolderMissing`, :class:`DatabaseDamaged` (the copy failed its
-    integrity check: nothing written, nothing thinned) or ``OSError`` (e.g. a full disk).
+    A file that names no unit (an old file whose unit was never set up) is copied flat into
+    ``folder`` and nothing is thinned. Raises :class:`BackupFolderMissing`,
+    :class:`DatabaseDamaged` (the copy failed its integrity check: nothing written, nothing
+    thinned) or ``OSError`` (e.g. a full disk).
     """
-    folder = usable_folder(source, folder)
+    top = usable_folder(source, folder)
     now = (now or dt.datetime.now()).replace(microsecond=0)
-    record = _record(folder, source)
+    identity = read_identity(source)
+    if identity is None:
+        copy = backup_file(source, top, name=_unique_name(source, top, now))
+        return BackupResult(Outcome.WRITTEN, copy)
+    own = unit_subfolder(top, identity)
+    own.mkdir(mode=0o700, exist_ok=True)
+    record = _record(own, source)
     last_name = record.get("last")
-    last_path = folder / last_name if isinstance(last_name, str) else None
+    last_path = own / last_name if isinstance(last_name, str) else None
     last_exists = last_path is not None and last_path.exists()
     before = fingerprint(source)
     if last_exists and record.get("fingerprint") == before:
         return BackupResult(Outcome.UNCHANGED, last_path)
-    copy = backup_file(source, folder, name=_unique_name(source, folder, now))
+    copy = backup_file(source, own, name=_unique_name(source, own, now))
     digest = _sha256(copy)
     if last_exists and record.get("sha256") == digest:
         copy.unlink()
-        _update_record(folder, source, fingerprint=before)
+        _update_record(own, source, identity, fingerprint=before)
         return BackupResult(Outcome.UNCHANGED, last_path)
-    _update_record(folder, source, fingerprint=before, sha256=digest, last=copy.name)
-    removed = thin(source, folder, policy or RetentionPolicy(), now=now)
+    _update_record(own, source, identity, fingerprint=before, sha256=digest, last=copy.name)
+    removed = thin(source, top, policy or RetentionPolicy(), now=now)
     return BackupResult(Outcome.WRITTEN, copy, removed)
 
 
 def thin(
     source: Path, folder: Path, policy: RetentionPolicy, *, now: dt.datetime | None = None
 ) -> tuple[Path, ...]:
-    """Delete the automatic backups of ``source`` that :func:`backups_to_keep` lets go."""
+    """Delete the automatic backups of ``source``'s unit that :func:`backups_to_keep` lets
+    go: in its subfolder of ``folder``, and older ones lying flat in ``folder`` whose
+    identity is the unit's. Another unit's backups are never candidates."""
     now = now or dt.datetime.now()
+    identity = read_identity(source)
+    if identity is None:
+        return ()
     automatic = [e for e in list_backups(source, folder) if e.kind is BackupKind.AUTOMATIC]
     keep = backups_to_keep((e.taken for e in automatic), now, policy)
-    protected = pinned(source, folder) | {str(_record(folder, source).get("last", ""))}
+    own = unit_subfolder(folder, identity)
+    protected = {own / name for name in _protected(own)}
+    protected |= {folder / name for name in _protected(folder)}
     removed = []
     for entry in automatic:
-        if entry.taken in keep or entry.path.name in protected:
+        if entry.taken in keep or entry.path in protected or entry.identity != identity.uuid:
             continue
         with contextlib.suppress(FileNotFoundError):
             entry.path.unlink()
             removed.append(entry.path)
-    if removed:
-        fsync_directory(folder)
+    for parent in {path.parent for path in removed}:
+        fsync_directory(parent)
     return tuple(removed)
+
+
+def pinned(source: Path, folder: Path) -> set[str]:
+    """Names of the backups of ``source``'s unit never thinned: the one most recently
+    restored (in its subfolder of ``folder``, or lying flat in ``folder``)."""
+    identity = unit_identity(source, folder)
+    places = [folder] + ([unit_subfolder(folder, identity)] if identity else [])
+    names: set[str] = set()
+    for place in places:
+        value = _record(place, source).get("pinned", [])
+        if isinstance(value, list):
+            names.update(str(v) for v in value)
+    return names
 
 
 def check_restorable(backup: Path) -> None:
@@ -362,21 +596,46 @@ def check_restorable(backup: Path) -> None:
         raise DatabaseDamaged(backup, "; ".join(report.integrity_messages[:3]))
 
 
-def restore(backup: Path, target: Path, folder: Path | None = None) -> Path | None:
+def restore(
+    backup: Path,
+    target: Path,
+    folder: Path | None = None,
+    *,
+    allow_other_unit: bool = False,
+) -> Path | None:
     """Put ``backup`` in place of the closed unit file ``target``; return the kept copy.
 
-    The current file is copied into the backup folder first (``…-before-restore-…``, never
-    thinned; byte for byte if SQLite cannot read it), and the restored backup is pinned in
-    the manifest so that thinning never removes it. A missing ``target`` is written anew.
+    A backup of another unit than ``target``'s is refused (:class:`BackupOfAnotherUnit`,
+    nothing changed) unless ``allow_other_unit``: then ``target`` becomes that unit, with
+    its identity. When ``target``'s unit cannot be known (the file is missing or damaged and
+    no backup recorded it), any sound backup may be restored.
+
+    The current file is copied into its unit's subfolder first (``…-before-restore-…``,
+    never thinned; byte for byte if SQLite cannot read it), and the restored backup is
+    pinned in the manifest so that thinning never removes it. A missing ``target`` is
+    written anew.
     """
     check_restorable(backup)
     if not target.parent.is_dir():
         raise DatabaseMissing(target.parent, "folder does not exist")
-    folder = usable_folder(target, folder)
-    name = _unique_name(target, folder, dt.datetime.now(), BEFORE_RESTORE)
-    kept = restore_backup(backup, target, folder, kept_name=name)
-    if backup.parent.resolve() == folder.resolve():
-        _update_record(folder, target, pinned=[backup.name])
+    top = usable_folder(target, folder)
+    mine = unit_identity(target, top)
+    theirs = read_identity(backup)
+    other = mine is not None and (theirs is None or theirs.uuid != mine.uuid)
+    if mine is not None and other and not allow_other_unit:
+        raise BackupOfAnotherUnit(backup, theirs.unit_name if theirs else "", mine.unit_name)
+    keeper = mine or theirs
+    keep_folder = unit_subfolder(top, keeper) if keeper is not None else top
+    keep_folder.mkdir(mode=0o700, exist_ok=True)
+    name = _unique_name(target, keep_folder, dt.datetime.now(), BEFORE_RESTORE)
+    kept = restore_backup(backup, target, keep_folder, kept_name=name)
+    if other and keep_folder != top:  # the file is no longer this unit's
+        data = _read_manifest(keep_folder)
+        if data["files"].pop(_key(target), None) is not None:
+            _write_manifest(keep_folder, data)
+    home = top.resolve()
+    if home in (backup.parent.resolve(), backup.parent.resolve().parent):
+        _update_record(backup.parent, target, pinned=[backup.name])
     return kept
 
 

@@ -10,14 +10,19 @@ the upgrade commits. Any failure rolls the whole upgrade back.
 To change the schema: change the models, add ``STEPS[SCHEMA_VERSION + 1]`` that brings a
 file of the previous version to the same schema, raise :data:`SCHEMA_VERSION`, and commit a
 fixture of the released version under ``tests/fixtures/`` (see tests/store/test_migrations.py).
+
+Version 3 gave every file a stable identity (:data:`IDENTITY_TABLE`): a new file gets a
+random UUID; an upgraded file gets one derived from its unit's creation time, so that the
+backups it had before the upgrade (which carry no identity) are still known as its own.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from collections.abc import Callable
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The schema this version of the application writes."""
 
 APPLICATION_ID = 0x48595652
@@ -95,17 +100,61 @@ def _add_search_index(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
-STEPS: dict[int, Step] = {2: _add_search_index}
+# -- version 3: the file's identity --------------------------------------------------------
+
+IDENTITY_TABLE = "file_identity"
+"""One row: the UUID that tells this unit's file (and every backup of it) from another unit's
+file of the same name, e.g. two ``unit.sqlite`` backed up to one USB stick."""
+
+_IDENTITY_TABLE_V3 = (
+    f"CREATE TABLE {IDENTITY_TABLE} ("
+    "id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1), uuid VARCHAR(36) NOT NULL)"
+)
+
+_LEGACY_NAMESPACE = uuid.UUID("6f1d3c1e-5b0a-4c39-9d0e-3f6a8f2b7c41")
+
+
+def legacy_identity(connection: sqlite3.Connection) -> str | None:
+    """The identity of a file older than version 3: derived from its unit's creation time
+    (set once, to the microsecond, when the unit was made), or None without a unit.
+
+    The upgrade gives a file exactly this identity, so a backup taken before the upgrade
+    (read with this function) is recognised as the same unit's.
+    """
+    try:
+        row = connection.execute("SELECT created_at FROM unit ORDER BY id LIMIT 1").fetchone()
+    except sqlite3.Error:
+        return None
+    if row is None or row[0] is None:
+        return None
+    return str(uuid.uuid5(_LEGACY_NAMESPACE, f"unit created {row[0]}"))
+
+
+def _identity_statements(identity: str) -> tuple[str, ...]:
+    return (
+        _IDENTITY_TABLE_V3,
+        f"INSERT INTO {IDENTITY_TABLE} (id, uuid) VALUES (1, '{uuid.UUID(identity)}')",
+    )
+
+
+def _add_file_identity(connection: sqlite3.Connection) -> None:
+    identity = legacy_identity(connection) or str(uuid.uuid4())
+    for statement in _identity_statements(identity):
+        connection.execute(statement)
+
+
+STEPS: dict[int, Step] = {2: _add_search_index, 3: _add_file_identity}
 """Upgrade steps by the version they produce; version 1 is the first release."""
 
 
 def current_extras() -> tuple[str, ...]:
-    """What a new file needs beyond the models' tables: the current search index.
+    """What a new file needs beyond the models' tables: the current search index and the
+    file's identity, a new random UUID.
 
     The models cannot declare an FTS5 table or triggers; a new file gets them from here, in
     the form the latest step gives an upgraded file (tests compare the two schemas).
     """
-    return _search_index_v2()
+    return _search_index_v2() + _identity_statements(str(uuid.uuid4()))
 
 
 class MigrationError(Exception):

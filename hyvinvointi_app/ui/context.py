@@ -3,18 +3,27 @@ tell screens to redraw. Screens receive an :class:`AppContext` and never reach f
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
 
 from hyvinvointi_app.paths import data_home
+from hyvinvointi_app.services import settings as shared_settings
 from hyvinvointi_app.store.database import Database
 
 
 def open_settings() -> QSettings:
-    """The user's settings, kept in the data folder (so ``HYVINVOINTI_HOME`` moves them too)."""
-    return QSettings(str(data_home() / "settings.ini"), QSettings.Format.IniFormat)
+    """The interface's settings, kept in the data folder (so ``HYVINVOINTI_HOME`` moves them
+    too). The folder is created owner-only and the file made owner-only before Qt writes it
+    (it lists recent file paths); Qt keeps that mode when it rewrites the file. Settings the
+    command line needs too (backups) are in ``services/settings.py``."""
+    with contextlib.suppress(OSError):  # a read-only data folder: Qt then keeps them in memory
+        shared_settings.ensure_data_home()
+    path = data_home() / shared_settings.QT_SETTINGS_FILE
+    shared_settings.make_private(path)
+    return QSettings(str(path), QSettings.Format.IniFormat)
 
 
 class AppContext(QObject):

@@ -44,7 +44,7 @@ UNIT_FILE_FILTER = "*.sqlite"
 
 def backup_folder(database: Path) -> Path:
     """Where backups go: the setting if made, else ``backups`` beside the file."""
-    return scheduler.backup_folder(open_settings(), database)
+    return scheduler.backup_folder(database)
 
 
 class ScreenPages(Mapping[str, Page]):
@@ -103,9 +103,9 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _upgrade_copy_folder(path: Path) -> Path | None:
-        """The copy before a schema upgrade goes to the backup folder if it is there."""
-        folder = backup_folder(path)
-        return folder if folder.is_dir() else None
+        """The copy before a schema upgrade goes to the unit's backup subfolder if the
+        backup folder is there."""
+        return backups.folder_for_upgrade_copy(path, backup_folder(path))
 
     def open_or_explain(self, path: Path, *, at_start: bool = False) -> bool:
         """Open ``path``; if it cannot be used, say why in one dialog and do what the user
@@ -184,7 +184,7 @@ class MainWindow(QMainWindow):
             self._close_database(back_up=True)
         self.context = AppContext(database, self)
         if not database.read_only:
-            self.backups = scheduler.BackupScheduler(database.path, self.settings, self)
+            self.backups = scheduler.BackupScheduler(database.path, self)
             self.backups.succeeded.connect(lambda text: self.statusBar().showMessage(text, 8000))
             self.backups.failed.connect(lambda text: self.statusBar().showMessage(text))
             self.backups.start()
@@ -429,7 +429,7 @@ class MainWindow(QMainWindow):
     def back_up_now(self) -> None:
         if self.context is None:
             return
-        plan = self.backups or scheduler.BackupScheduler(self.context.path, self.settings, self)
+        plan = self.backups or scheduler.BackupScheduler(self.context.path, self)
         try:
             result = plan.back_up_now()
         except (UserError, OSError) as error:
@@ -460,7 +460,7 @@ class MainWindow(QMainWindow):
         if was_open:
             self._close_database(back_up=False)  # the restore keeps a copy of it anyway
         try:
-            kept = backups.restore(chosen, path, folder)
+            kept = backups.restore(chosen, path, folder, allow_other_unit=dialog.allow_other_unit)
         except (UserError, OSError) as error:
             QMessageBox.warning(self, _("Restoring failed"), scheduler.error_text(error))
             if was_open:

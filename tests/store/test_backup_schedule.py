@@ -1,6 +1,7 @@
 """Automatic backups on real files: taken only when the data changed, thinned only after a good
 copy, never into a missing USB folder, and a restore that keeps the current file and pins the
-restored backup against thinning."""
+restored backup against thinning. Each unit's backups are in its own subfolder of the backup
+folder (two units sharing one folder: tests/services/test_backup_identity.py)."""
 
 from __future__ import annotations
 
@@ -24,9 +25,11 @@ from hyvinvointi_app.services.backups import (
     read_contents,
     restore,
     take_backup,
+    unit_subfolder,
 )
 from hyvinvointi_app.services.members import MemberInput
 from hyvinvointi_app.store.database import create_database, open_database
+from hyvinvointi_app.store.identity import read_identity
 
 
 def _names(folder: Path) -> list[str]:
@@ -36,10 +39,10 @@ def _names(folder: Path) -> list[str]:
 def test_a_backup_is_taken_only_when_the_data_changed(tmp_path: Path) -> None:
     path = tmp_path / "unit.sqlite"
     create_database(path).close()
-    folder = tmp_path / "backups"
     first = take_backup(path)
     assert first.outcome is Outcome.WRITTEN and first.path is not None
-    assert first.path.parent == folder
+    folder = first.path.parent  # the unit's subfolder of ``backups`` beside the file
+    assert folder.parent == tmp_path / "backups" and folder.name.startswith("unit-")
     assert take_backup(path).outcome is Outcome.UNCHANGED  # same size and time: no copy
 
     db = open_database(path)
@@ -88,18 +91,24 @@ def test_thinning_runs_after_a_good_copy_and_spares_kept_copies(tmp_path: Path) 
     create_database(path).close()
     folder = tmp_path / "backups"
     folder.mkdir()
+    identity = read_identity(path)
+    assert identity is not None
+    own = unit_subfolder(folder, identity)
+    own.mkdir()
     now = dt.datetime(2026, 11, 23, 15, 0)
     for day in range(1, 60):  # two a day for 59 days
         for hour in (9, 14):
             moment = now - dt.timedelta(days=day) + dt.timedelta(hours=hour - 15)
-            (folder / f"unit-{moment:%Y%m%d-%H%M%S}.sqlite").write_bytes(b"x")
-    (folder / "unit-before-restore-20260101-100000.sqlite").write_bytes(b"kept")
-    (folder / "unit.before-upgrade-v1.sqlite").write_bytes(b"kept")
+            (own / f"unit-{moment:%Y%m%d-%H%M%S}.sqlite").write_bytes(b"x")
+    (own / "unit-before-restore-20260101-100000.sqlite").write_bytes(b"kept")
+    (own / "unit.before-upgrade-v1.sqlite").write_bytes(b"kept")
     (folder / "other-20260101-100000.sqlite").write_bytes(b"another file's")
+    (folder / "unit-20260101-100000.sqlite").write_bytes(b"whose? cannot be read")
 
     result = take_backup(path, folder, RetentionPolicy(), now=now)
 
     assert result.outcome is Outcome.WRITTEN and result.removed
+    assert result.path is not None and result.path.parent == own
     automatic = [e for e in list_backups(path, folder) if e.kind is BackupKind.AUTOMATIC]
     assert automatic[0].path == result.path
     # The ten newest (back to 18.11.), one a day back to 10.11., the newest of the weeks
@@ -111,7 +120,8 @@ def test_thinning_runs_after_a_good_copy_and_spares_kept_copies(tmp_path: Path) 
     assert min(older) == dt.datetime(2026, 9, 30, 14, 0)  # the newest of September
     assert {e.kind for e in list_backups(path, folder)} == set(BackupKind)
     assert (folder / "other-20260101-100000.sqlite").exists()
-    assert (folder / "unit-before-restore-20260101-100000.sqlite").exists()
+    assert (folder / "unit-20260101-100000.sqlite").exists()  # unknown unit: never thinned
+    assert (own / "unit-before-restore-20260101-100000.sqlite").exists()
 
 
 def _unit_with_meetings(path: Path, count: int) -> None:
@@ -154,7 +164,8 @@ def test_restore_keeps_the_current_file_and_pins_the_restored_backup(tmp_path: P
 
     kept = restore(old, path)
 
-    assert kept is not None and kept.parent == folder and "before-restore" in kept.name
+    assert kept is not None and kept.parent == old.parent and "before-restore" in kept.name
+    assert old.parent.parent == folder
     with open_database(kept) as db:
         assert [m.name for m in members.list_members(db)] == ["Myöhempi Jäsen"]
     with open_database(path) as db:

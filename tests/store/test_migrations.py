@@ -275,3 +275,73 @@ def test_sqlite_without_fts5_is_refused_with_a_clear_message(
         database.require_sqlite_features.cache_clear()
     assert not (tmp_path / "unit.sqlite").exists()
     database.require_sqlite_features()
+
+
+# -- version 3: the file's identity ----------------------------------------------------------
+# tests/fixtures/schema_v3.sqlite is the demo unit of two operating periods as version 3 wrote
+# it (services.demo.write_demo(years=2, today=23.11.2026), copied with store.backup.backup_file
+# so that it is one self-contained file), like the fixtures of versions 1 and 2.
+
+
+def _identity_row(path: Path) -> str:
+    connection = sqlite3.connect(path)
+    try:
+        rows = connection.execute(f"SELECT id, uuid FROM {migrations.IDENTITY_TABLE}").fetchall()
+    finally:
+        connection.close()
+    assert len(rows) == 1 and rows[0][0] == 1
+    return str(rows[0][1])
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_upgraded_file_gets_an_identity_that_stays_and_that_its_old_backups_share(
+    tmp_path: Path, version: int
+) -> None:
+    from hyvinvointi_app.store.identity import read_identity
+
+    path = tmp_path / "unit.sqlite"
+    shutil.copyfile(FIXTURES / f"schema_v{version}.sqlite", path)
+    path.chmod(0o600)
+    old_backup = tmp_path / "old-backup.sqlite"
+    shutil.copyfile(path, old_backup)  # a backup taken before the upgrade
+    open_database(path).close()
+
+    uuid = _identity_row(path)
+    assert len(uuid) == 36 and uuid.count("-") == 4
+    open_database(path).close()  # reopening (no upgrade) keeps it
+    assert _identity_row(path) == uuid
+    identity = read_identity(path)
+    assert identity is not None and identity.uuid == uuid
+    assert identity.unit_name == "Päiväkoti Kuusikko"
+    # The backup from before the upgrade is known as the same unit's, read-only.
+    before = old_backup.read_bytes()
+    old = read_identity(old_backup)
+    assert old is not None and old.uuid == uuid
+    assert old_backup.read_bytes() == before
+    assert not old_backup.with_name(old_backup.name + "-wal").exists()
+
+
+def test_every_new_file_gets_its_own_identity(tmp_path: Path) -> None:
+    from hyvinvointi_app.store.identity import read_identity
+
+    first, second = tmp_path / "a" / "unit.sqlite", tmp_path / "b" / "unit.sqlite"
+    for path in (first, second):
+        path.parent.mkdir()
+        create_database(path).close()
+    identities = {_identity_row(first), _identity_row(second)}
+    assert len(identities) == 2
+    found = read_identity(first)
+    assert found is not None and found.uuid == _identity_row(first) and found.unit_name == ""
+    assert read_identity(tmp_path / "missing.sqlite") is None
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"not a database")
+    assert read_identity(junk) is None
+
+
+def test_the_v3_fixture_keeps_its_identity_when_opened(tmp_path: Path) -> None:
+    path = tmp_path / "unit.sqlite"
+    shutil.copyfile(FIXTURES / "schema_v3.sqlite", path)
+    path.chmod(0o600)
+    before = _identity_row(path)
+    open_database(path).close()
+    assert _identity_row(path) == before

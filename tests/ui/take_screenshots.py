@@ -168,8 +168,8 @@ def _backup_dialogs(app, window, path, out, language, suffix):  # type: ignore[n
     window.back_up_now()
     newest = window.backups.last_result.path
     for stamp in ("20261120-155502", "20261113-160010", "20261030-151244", "20260925-143001"):
-        shutil.copyfile(newest, folder / f"{path.stem}-{stamp}.sqlite")
-    shutil.copyfile(newest, folder / f"{path.stem}-before-restore-20261002-091500.sqlite")
+        shutil.copyfile(newest, newest.parent / f"{path.stem}-{stamp}.sqlite")
+    shutil.copyfile(newest, newest.parent / f"{path.stem}-before-restore-20261002-091500.sqlite")
     shown = PureWindowsPath(r"C:\Users\johtaja\AppData\Roaming\Hyvinvointiryhma")
     dialog = RestoreDialog(path, folder, window)
     dialog.folder_label.setText(_("Backup folder: {folder}").format(folder=shown / "backups"))

@@ -97,7 +97,7 @@ def test_the_window_remembers_its_size_and_last_screen(qtbot: QtBot, unit_file: 
 def test_back_up_now_writes_a_checked_copy_beside_the_file(window: MainWindow) -> None:
     assert window.context is not None
     window.back_up_now()
-    copies = list(backup_folder(window.context.path).glob("unit-*.sqlite"))
+    copies = list(backup_folder(window.context.path).glob("*/unit-*.sqlite"))  # unit's subfolder
     assert len(copies) == 1 and inspect_file(copies[0]).integrity_ok
     assert str(copies[0]) in window.statusBar().currentMessage()
 

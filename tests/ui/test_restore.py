@@ -15,6 +15,11 @@ from hyvinvointi_app.domain.enums import AuditAction, Role
 from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.services import audit, backups, meetings, members, periods
 from hyvinvointi_app.services.members import MemberInput
+from hyvinvointi_app.services.settings import (
+    BackupSettings,
+    load_backup_settings,
+    save_backup_settings,
+)
 from hyvinvointi_app.store.database import open_database
 from hyvinvointi_app.ui.backups.restore_dialog import RestoreDialog
 from hyvinvointi_app.ui.main_window import MainWindow, backup_folder
@@ -89,9 +94,7 @@ def test_restore_from_the_menu_brings_back_the_earlier_state(
         assert [m.name for m in members.list_members(before)] == ["Myöhempi Jäsen"]
 
     # The next automatic backups, even with the strictest thinning, keep the restored one.
-    window.settings.setValue("backup/keep_last", 1)
-    for key in ("daily", "weekly", "monthly"):
-        window.settings.setValue(f"backup/keep_{key}", 0)
+    save_backup_settings(BackupSettings(None, backups.RetentionPolicy(1, 0, 0, 0)))
     assert window.backups is not None
     window.backups.wait()
     members.add_member(db, MemberInput("Uusi Jäsen", Role.ECEC_STAFF))
@@ -117,7 +120,7 @@ def test_a_missing_backup_folder_is_reported_not_fatal(
     assert window.context is not None and window.backups is not None
     window.backups.wait()
     stick = tmp_path / "USB" / "Varmuuskopiot"
-    window.settings.setValue("backup/folder", str(stick))
+    save_backup_settings(BackupSettings(stick))
     with qtbot.waitSignal(window.backups.failed, timeout=5000) as blocker:
         window.backups.back_up_in_background()
     assert str(stick) in blocker.args[0]
@@ -155,4 +158,82 @@ def test_how_many_backups_are_kept_is_set_in_settings(
     dialog.keep_boxes["last"].setValue(5)
     dialog.keep_boxes["daily"].setValue(30)
     dialog.accept()
-    assert retention_policy(window.settings) == backups.RetentionPolicy(5, 30, 8, 12)
+    assert retention_policy() == backups.RetentionPolicy(5, 30, 8, 12)
+    assert load_backup_settings().policy == backups.RetentionPolicy(5, 30, 8, 12)
+
+
+def test_another_units_backups_are_shown_only_on_request_and_restored_only_when_confirmed(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Two units' ``unit.sqlite`` back up to one USB stick: the restore list shows this unit's
+    backups; the other's only when asked, and replacing the data needs a confirmation."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from hyvinvointi_app.domain.enums import Language
+    from hyvinvointi_app.services.unit import UnitInfo, set_up_unit
+    from hyvinvointi_app.store.database import create_database
+
+    assert window.context is not None and window.backups is not None
+    window.backups.wait()
+    stick = tmp_path / "USB"
+    stick.mkdir()
+    save_backup_settings(BackupSettings(stick))
+    path = window.context.path
+    window.back_up_now()
+    own = backups.list_backups(path, stick)
+    assert len(own) == 1
+
+    other = tmp_path / "laptop-2" / "unit.sqlite"
+    other.parent.mkdir()
+    other_db = create_database(other)
+    set_up_unit(other_db, UnitInfo("Päiväkoti Koivikko", "", "Porvoo", False, Language.FINNISH))
+    members.add_member(other_db, MemberInput("Koivikon jäsen", Role.ECEC_STAFF))
+    other_db.close()
+    theirs = backups.take_backup(other, stick).path
+    assert theirs is not None
+
+    seen: dict[str, object] = {}
+    answers = iter([False, True])  # first Cancel in the confirmation, then Replace
+
+    def confirm() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, confirm)
+            return
+        seen.setdefault("question", box.text())
+        replace = next(answers)
+        for button in box.buttons():
+            role = box.buttonRole(button)
+            if (role == QMessageBox.ButtonRole.DestructiveRole) == replace:
+                button.click()
+                return
+
+    def choose() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, RestoreDialog):
+            QTimer.singleShot(10, choose)
+            return
+        seen["own"] = [e.path for e in dialog.entries]
+        seen["own unit"] = dialog.table.item(0, 4).text()
+        dialog.other_units_button.click()
+        seen["other"] = [e.path for e in dialog.entries]
+        seen["other unit"] = dialog.table.item(0, 4).text()
+        dialog.select(theirs)
+        QTimer.singleShot(0, confirm)
+        dialog.restore_button.click()  # answered Cancel: still open, nothing chosen
+        seen["after cancel"] = (dialog.isVisible(), dialog.chosen)
+        QTimer.singleShot(0, confirm)
+        dialog.restore_button.click()
+
+    QTimer.singleShot(0, choose)
+    _menu_action(window, _("Res&tore from backup…")).trigger()
+
+    assert seen["own"] == [own[0].path]
+    assert seen["own unit"] == "Päiväkoti Mäntylä"
+    assert seen["other"] == [theirs]
+    assert seen["other unit"] == "Päiväkoti Koivikko"
+    assert seen["after cancel"] == (True, None)
+    question = str(seen["question"])
+    assert "Päiväkoti Mäntylä" in question and "Päiväkoti Koivikko" in question
+    assert window.context is not None and window.context.path == path
+    assert [m.name for m in members.list_members(window.context.database)] == ["Koivikon jäsen"]

@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from hyvinvointi_app.domain.enums import ReportLanguage
 from hyvinvointi_app.i18n.translator import ui_translator
 from hyvinvointi_app.paths import data_home
+from hyvinvointi_app.services.settings import load_backup_settings
 from hyvinvointi_app.ui.context import AppContext, open_settings
 from hyvinvointi_app.ui.main_window import MainWindow, backup_folder
 from hyvinvointi_app.ui.settings.dialog import SettingsDialog
@@ -141,6 +142,9 @@ def test_backup_folder_is_chosen_stored_and_reset(
     assert backup_folder(context.path) == default  # stored only when OK is pressed
     dialog.accept()
     assert backup_folder(context.path) == elsewhere
+    # Stored where the command line's ``backup`` reads it too, not in Qt's settings.
+    assert load_backup_settings().folder == elsewhere
+    assert open_settings().value("backup/folder") is None
 
     again = SettingsDialog(context)
     assert again.backup_folder == elsewhere
@@ -148,7 +152,28 @@ def test_backup_folder_is_chosen_stored_and_reset(
     again.default_backup_button.click()
     again.accept()
     assert backup_folder(context.path) == default
-    assert open_settings().value("backup/folder") is None
+    assert load_backup_settings().folder is None
+
+
+def test_a_backup_folder_chosen_in_an_earlier_version_is_kept(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    """Earlier versions kept the backup settings in Qt's settings.ini: Qt's own escaping of
+    a path with spaces, commas, quotes and ä is read without Qt."""
+    assert window.context is not None
+    stick = tmp_path / 'Työ, "USB-tikku"; ä'
+    stick.mkdir()
+    settings_json = data_home() / "settings.json"
+    settings_json.unlink(missing_ok=True)
+    legacy = open_settings()
+    legacy.setValue("backup/folder", str(stick))
+    legacy.setValue("backup/keep_last", 4)
+    legacy.sync()
+    assert load_backup_settings().folder == stick
+    assert load_backup_settings().policy.last == 4
+    assert backup_folder(window.context.path) == stick
+    dialog = SettingsDialog(window.context, window)
+    assert dialog.backup_folder == stick and dialog.keep_boxes["last"].value() == 4
 
 
 def test_without_a_file_there_is_no_backup_section(

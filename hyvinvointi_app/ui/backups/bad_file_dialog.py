@@ -54,7 +54,7 @@ READABLE = (DatabaseReadOnly, DiskFull, DatabaseLocked)
 def offered_choices(error: DatabaseFileError, path: Path, backup_folder: Path) -> list[FileChoice]:
     """The ways forward for ``error`` on ``path``, in the order the buttons show them."""
     offered: list[FileChoice] = []
-    if isinstance(error, RESTORABLE) and backups.list_backups(path, backup_folder):
+    if isinstance(error, RESTORABLE) and backups.has_backups_to_offer(path, backup_folder):
         offered.append(FileChoice.RESTORE)
     if isinstance(error, READABLE) and can_open_read_only(path):
         offered.append(FileChoice.READ_ONLY)

@@ -3,6 +3,11 @@ size and the newest meeting each holds, so that the director can tell which one 
 
 The dialog only chooses; the main window closes the file, restores (keeping a copy of the
 current file first) and opens it again. Each backup is read read-only, never changed.
+
+Only the unit's own backups are listed. Backups of other units sharing the folder (a USB
+stick) are shown only when asked for (*Show other units' backups*); choosing one is an
+explicit “replace with another unit's data”, confirmed once more, and sets
+:attr:`RestoreDialog.allow_other_unit`.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -66,50 +72,37 @@ def contents_text(contents: BackupContents, lang: str) -> str:
 
 
 class RestoreDialog(QDialog):
-    """Choose a backup of ``unit_file`` from ``folder``; :attr:`chosen` after ``exec``."""
+    """Choose a backup of ``unit_file`` from ``folder``; :attr:`chosen` after ``exec``, and
+    :attr:`allow_other_unit` when the user chose to replace the data with another unit's."""
 
-    COLUMNS = 4
+    COLUMNS = 5
 
     def __init__(self, unit_file: Path, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.unit_file = unit_file
         self.folder = folder
         self.chosen: Path | None = None
-        lang = ui_translator().language
+        self.allow_other_unit = False
+        self.showing_other_units = False
+        identity = backups.unit_identity(unit_file, folder)
+        self.unit_name = identity.unit_name if identity else ""
+        self._lang = ui_translator().language
         title = _("Restore from backup")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setMinimumSize(760, 420)
         layout = QVBoxLayout(self)
 
-        self.entries: list[BackupEntry] = backups.list_backups(unit_file, folder)
-        intro = QLabel(self)
-        intro.setWordWrap(True)
-        intro.setTextFormat(Qt.TextFormat.PlainText)
-        if self.entries:
-            intro.setText(
-                _(
-                    "Choose the backup to restore. The unit file as it is now is kept in the "
-                    "backup folder first, so the restore can be undone by restoring that copy."
-                )
-            )
-        elif not folder.is_dir():
-            intro.setText(
-                _(
-                    "The backup folder {folder} cannot be found. Connect the USB stick or "
-                    "network drive, or choose another folder in Settings."
-                ).format(folder=folder)
-            )
-        else:
-            intro.setText(
-                _("There are no backups of this file in {folder} yet.").format(folder=folder)
-            )
-        layout.addWidget(intro)
+        self.entries: list[BackupEntry] = []
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.intro.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.intro)
 
-        self.table = QTableWidget(len(self.entries), self.COLUMNS, self)
+        self.table = QTableWidget(0, self.COLUMNS, self)
         self.table.setAccessibleName(_("Backups"))
         self.table.setHorizontalHeaderLabels(
-            [_("Taken"), _("Newest meeting"), _("Size"), _("Kind")]
+            [_("Taken"), _("Newest meeting"), _("Size"), _("Kind"), _("Unit")]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -119,23 +112,6 @@ class RestoreDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for row, entry in enumerate(self.entries):
-            contents = backups.read_contents(entry.path)
-            taken = f"{format_date(entry.taken, lang)} {format_time(entry.taken, lang)}"
-            cells = [
-                taken,
-                contents_text(contents, lang),
-                format_size(entry.size_bytes, lang),
-                kind_text(entry.kind),
-            ]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(entry.path.name)
-                if column == 2:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.table.setItem(row, column, item)
         self.table.itemSelectionChanged.connect(self._update_button)
         self.table.itemDoubleClicked.connect(lambda _item: self.accept())
         layout.addWidget(self.table, 1)
@@ -147,21 +123,107 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.folder_label)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.other_units_button: QPushButton = self.buttons.addButton(
+            _("Show &other units' backups"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.other_units_button.clicked.connect(
+            lambda _checked=False: self.show_other_units(not self.showing_other_units)
+        )
         self.restore_button: QPushButton = self.buttons.addButton(
             _("&Restore"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        for button in self.buttons.buttons():
-            button.setAccessibleName(button.text().replace("&", ""))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.show_other_units(False)
+
+    def show_other_units(self, other: bool) -> None:
+        """List this unit's backups, or (on request) other units' backups in the folder."""
+        self.showing_other_units = other
+        self.entries = backups.list_backups(self.unit_file, self.folder, other_units=other)
+        self.intro.setText(self._intro_text())
+        self.other_units_button.setText(
+            _("Show &this unit's backups") if other else _("Show &other units' backups")
+        )
+        self.restore_button.setText(
+            _("&Replace with another unit's data…") if other else _("&Restore")
+        )
+        for button in self.buttons.buttons():
+            button.setAccessibleName(button.text().replace("&", ""))
+        self.table.setRowCount(len(self.entries))
+        lang = self._lang
+        for row, entry in enumerate(self.entries):
+            contents = backups.read_contents(entry.path)
+            taken = f"{format_date(entry.taken, lang)} {format_time(entry.taken, lang)}"
+            unit = entry.unit_name if other else (self.unit_name or entry.unit_name)
+            cells = [
+                taken,
+                contents_text(contents, lang),
+                format_size(entry.size_bytes, lang),
+                kind_text(entry.kind),
+                unit or _("(unnamed unit)"),
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(entry.path.name)
+                if column == 2:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(row, column, item)
+        self.table.clearSelection()
         if self.entries:
             self.table.selectRow(0)
             self.table.setFocus()
         self._update_button()
 
+    def _intro_text(self) -> str:
+        folder = self.folder
+        if self.showing_other_units:
+            if not self.entries:
+                return _("There are no backups of other units in {folder}.").format(folder=folder)
+            return _(
+                "These backups belong to other units. Restoring one replaces all the data "
+                "of {unit} with the other unit's data; the file as it is now is kept in the "
+                "backup folder first."
+            ).format(unit=self.unit_name or _("(unnamed unit)"))
+        if self.entries:
+            return _(
+                "Choose the backup to restore. The unit file as it is now is kept in the "
+                "backup folder first, so the restore can be undone by restoring that copy."
+            )
+        if not folder.is_dir():
+            return _(
+                "The backup folder {folder} cannot be found. Connect the USB stick or "
+                "network drive, or choose another folder in Settings."
+            ).format(folder=folder)
+        return _("There are no backups of this file in {folder} yet.").format(folder=folder)
+
     def _update_button(self) -> None:
         self.restore_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+
+    def confirm_other_unit(self, entry: BackupEntry) -> bool:
+        """Ask once more before another unit's data replaces this unit's."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(_("Replace with another unit's data"))
+        box.setText(
+            _(
+                "Replace all the data of {unit} with the data of {other} from the backup "
+                "{backup}? The file as it is now is kept in the backup folder first."
+            ).format(
+                unit=self.unit_name or _("(unnamed unit)"),
+                other=entry.unit_name or _("(unnamed unit)"),
+                backup=entry.path.name,
+            )
+        )
+        replace = box.addButton(
+            _("Replace with another unit's data"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is replace
 
     def select(self, backup: Path) -> None:
         for row, entry in enumerate(self.entries):
@@ -174,5 +236,10 @@ class RestoreDialog(QDialog):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return
-        self.chosen = self.entries[rows[0].row()].path
+        entry = self.entries[rows[0].row()]
+        if self.showing_other_units:
+            if not self.confirm_other_unit(entry):
+                return
+            self.allow_other_unit = True
+        self.chosen = entry.path
         super().accept()

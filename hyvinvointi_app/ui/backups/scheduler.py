@@ -13,40 +13,25 @@ import logging
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from hyvinvointi_app.domain.errors import UserError
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.translator import _
-from hyvinvointi_app.services import backups
+from hyvinvointi_app.services import backups, settings
 from hyvinvointi_app.services.backups import BackupResult, RetentionPolicy
 
 _log = logging.getLogger("hyvinvointi.backups")
 
-FOLDER_KEY = "backup/folder"
-POLICY_KEYS = {
-    "last": "backup/keep_last",
-    "daily": "backup/keep_daily",
-    "weekly": "backup/keep_weekly",
-    "monthly": "backup/keep_monthly",
-}
+
+def backup_folder(unit_file: Path) -> Path:
+    """The folder chosen in Settings, else ``backups`` beside the unit file (the same rule
+    as ``hyvinvointi backup``: services/settings.py)."""
+    return settings.load_backup_settings().folder_for(unit_file)
 
 
-def backup_folder(settings: QSettings, unit_file: Path) -> Path:
-    """The folder chosen in Settings, else ``backups`` beside the unit file."""
-    configured = str(settings.value(FOLDER_KEY, "", str) or "")
-    return Path(configured) if configured else backups.default_folder(unit_file)
-
-
-def retention_policy(settings: QSettings) -> RetentionPolicy:
-    default = RetentionPolicy()
-    values = {}
-    for name, key in POLICY_KEYS.items():
-        try:
-            values[name] = max(0, int(str(settings.value(key, getattr(default, name)))))
-        except (TypeError, ValueError):
-            values[name] = getattr(default, name)
-    return RetentionPolicy(**values)
+def retention_policy() -> RetentionPolicy:
+    return settings.load_backup_settings().policy
 
 
 def error_text(error: BaseException) -> str:
@@ -66,10 +51,9 @@ class BackupScheduler(QObject):
     failed = Signal(str)
     """A translated sentence: the backup folder is missing, the disk is full, …"""
 
-    def __init__(self, unit_file: Path, settings: QSettings, parent: QObject | None = None):
+    def __init__(self, unit_file: Path, parent: QObject | None = None):
         super().__init__(parent)
         self.unit_file = unit_file
-        self.settings = settings
         self._worker: threading.Thread | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(backups.INTERVAL_MINUTES * 60 * 1000)
@@ -79,7 +63,7 @@ class BackupScheduler(QObject):
 
     @property
     def folder(self) -> Path:
-        return backup_folder(self.settings, self.unit_file)
+        return backup_folder(self.unit_file)
 
     def start(self) -> None:
         """Back up now if the data changed since the last backup, then every half hour."""
@@ -99,7 +83,7 @@ class BackupScheduler(QObject):
     def back_up_in_background(self) -> None:
         if self._worker is not None and self._worker.is_alive():
             return
-        folder, policy = self.folder, retention_policy(self.settings)
+        folder, policy = self.folder, retention_policy()
         self._worker = threading.Thread(
             target=self._run, args=(folder, policy), name="backup", daemon=True
         )
@@ -120,7 +104,7 @@ class BackupScheduler(QObject):
     def back_up_now(self) -> BackupResult:
         """A backup at once, on this thread (File → Back up now); raises on failure."""
         self.wait()
-        result = backups.take_backup(self.unit_file, self.folder, retention_policy(self.settings))
+        result = backups.take_backup(self.unit_file, self.folder, retention_policy())
         self.last_result, self.last_error = result, None
         return result
 
@@ -129,8 +113,6 @@ class BackupScheduler(QObject):
         so a damaged file writes nothing and thins nothing; failures only go to the log."""
         self.stop()
         try:
-            self.last_result = backups.take_backup(
-                self.unit_file, self.folder, retention_policy(self.settings)
-            )
+            self.last_result = backups.take_backup(self.unit_file, self.folder, retention_policy())
         except (UserError, OSError) as error:
             _log.warning("backup on closing failed: %s", type(error).__name__)

@@ -179,7 +179,8 @@ def new_crash_log(folder: Path, now: dt.datetime | None = None) -> CrashLog:
     """A log named after its time and process, in ``folder`` (created owner-only), after
     removing the oldest logs beyond :data:`KEEP_LOGS`."""
     started = now or dt.datetime.now(dt.UTC)
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    folder.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # the data folder, private
+    folder.mkdir(exist_ok=True, mode=0o700)
     stem = f"crash-{started.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
     path = folder / f"{stem}.log"
     number = 1

@@ -1,8 +1,9 @@
 """Settings: the interface language, the default report language, where the data is, and
 where backups go.
 
-The dialog only stores the choices (``language``, ``report_language``, ``backup/folder``)
-when accepted; the main window then reads ``language`` and rebuilds every screen in it, Qt's
+The dialog only stores the choices when accepted: the languages in Qt's settings, the backup
+folder and how many backups are kept in ``services/settings.py`` (which the command line's
+``backup`` reads too); the main window then reads ``language`` and rebuilds every screen in it, Qt's
 own buttons included. With no unit file open there is no backup section, since backups
 belong to a file.
 """
@@ -35,8 +36,9 @@ from hyvinvointi_app.domain.enums import ReportLanguage
 from hyvinvointi_app.i18n.labels import choices
 from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.paths import data_home
+from hyvinvointi_app.services import settings as shared_settings
 from hyvinvointi_app.services import unit
-from hyvinvointi_app.ui.backups.scheduler import POLICY_KEYS, retention_policy
+from hyvinvointi_app.services.backups import RetentionPolicy
 from hyvinvointi_app.ui.context import AppContext, open_settings
 
 INTERFACE_LANGUAGES: tuple[tuple[str, str], ...] = (
@@ -49,7 +51,6 @@ theirs. Not translated on purpose."""
 
 LANGUAGE_KEY = "language"
 REPORT_LANGUAGE_KEY = "report_language"
-BACKUP_FOLDER_KEY = "backup/folder"
 
 
 def default_backup_folder(unit_file: Path) -> Path:
@@ -152,9 +153,9 @@ class SettingsDialog(QDialog):
         group = QGroupBox(_("Backups"), self)
         form = QFormLayout(group)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        configured = str(self.settings.value(BACKUP_FOLDER_KEY, "", str))
+        stored = shared_settings.load_backup_settings()
         self._default_backup = default_backup_folder(context.path)
-        self._backup_folder = Path(configured) if configured else self._default_backup
+        self._backup_folder = stored.folder_for(context.path)
         self.backup_folder_edit = self._path_edit(self._backup_folder, _("Backup folder"), group)
         self.choose_backup_button = QPushButton(_("&Choose…"), group)
         self.choose_backup_button.setAccessibleName(_("Choose the backup folder"))
@@ -184,7 +185,7 @@ class SettingsDialog(QDialog):
                 )
             ),
         )
-        policy = retention_policy(self.settings)
+        policy = stored.policy
         self.keep_boxes: dict[str, QSpinBox] = {}
         keep_grid = QGridLayout()
         for index, (name, text, accessible) in enumerate(
@@ -295,7 +296,7 @@ class SettingsDialog(QDialog):
 
     def open_data_folder(self) -> None:
         if self.context is None:
-            self.data_folder.mkdir(parents=True, exist_ok=True)
+            shared_settings.ensure_data_home()
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_folder)))
 
     def choose_backup_folder(self) -> None:
@@ -317,11 +318,8 @@ class SettingsDialog(QDialog):
         self.settings.setValue(LANGUAGE_KEY, self.language)
         self.settings.setValue(REPORT_LANGUAGE_KEY, self.report_language.value)
         if self.context is not None and self._backup_folder is not None:
-            if self._backup_folder == self._default_backup:
-                self.settings.remove(BACKUP_FOLDER_KEY)
-            else:
-                self.settings.setValue(BACKUP_FOLDER_KEY, str(self._backup_folder))
-            for name, box in self.keep_boxes.items():
-                self.settings.setValue(POLICY_KEYS[name], box.value())
+            folder = None if self._backup_folder == self._default_backup else self._backup_folder
+            policy = RetentionPolicy(**{name: box.value() for name, box in self.keep_boxes.items()})
+            shared_settings.save_backup_settings(shared_settings.BackupSettings(folder, policy))
         self.settings.sync()
         super().accept()

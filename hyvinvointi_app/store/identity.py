@@ -1,0 +1,68 @@
+"""Which unit a file belongs to, read read-only with plain ``sqlite3``: cheap enough to ask of
+every backup in a folder (one connection, three small queries, nothing written).
+
+A file of schema version 3 or later carries a UUID of its own (``file_identity``); an older
+file, or a backup taken before the upgrade, is known by the identity the upgrade derives
+from its unit (:func:`~hyvinvointi_app.store.migrations.legacy_identity`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from hyvinvointi_app.store import migrations
+from hyvinvointi_app.store.files import read_only_uri
+
+
+@dataclass(frozen=True)
+class FileIdentity:
+    uuid: str
+    unit_name: str = ""
+    """The unit's name as typed (Finnish name, else Swedish), for messages and folder names."""
+
+    @property
+    def short(self) -> str:
+        """The first 8 characters of the UUID, as in a backup subfolder's name."""
+        return self.uuid[:8]
+
+
+def read_identity(path: Path) -> FileIdentity | None:
+    """The identity of the unit file or backup at ``path``, or None when it cannot be read
+    (missing, not SQLite, another application's, damaged) or holds no unit yet."""
+    try:
+        if not path.is_file():
+            return None
+        connection = sqlite3.connect(read_only_uri(path), uri=True)
+    except (OSError, sqlite3.Error):
+        return None
+    try:
+        if connection.execute("PRAGMA application_id").fetchone()[0] != migrations.APPLICATION_ID:
+            return None
+        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+        identity: str | None = None
+        if version >= 3:
+            row = connection.execute(
+                f"SELECT uuid FROM {migrations.IDENTITY_TABLE} WHERE id = 1"
+            ).fetchone()
+            identity = str(row[0]) if row and row[0] else None
+        else:
+            identity = migrations.legacy_identity(connection)
+        if identity is None:
+            return None
+        return FileIdentity(identity, _unit_name(connection))
+    except (sqlite3.Error, TypeError, ValueError):
+        return None
+    finally:
+        connection.close()
+
+
+def _unit_name(connection: sqlite3.Connection) -> str:
+    try:
+        row = connection.execute("SELECT name_fi, name_sv FROM unit ORDER BY id LIMIT 1").fetchone()
+    except sqlite3.Error:
+        return ""
+    if row is None:
+        return ""
+    return str(row[0] or row[1] or "")
