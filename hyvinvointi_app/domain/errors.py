@@ -114,7 +114,8 @@ class LockNotAFile(DatabaseFileError):
     or followed, so nothing it points to was touched; someone must remove it."""
 
     def __init__(self, path: Path, lock_path: Path, detail: str = "") -> None:
-        super().__init__(path, f"{lock_path} is not a regular file{': ' + detail if detail else ''}")
+        why = f": {detail}" if detail else ""
+        super().__init__(path, f"{lock_path} is not a regular file{why}")
         self.lock_path = lock_path
 
 

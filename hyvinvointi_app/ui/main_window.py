@@ -22,7 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from hyvinvointi_app.domain.enums import AuditAction
-from hyvinvointi_app.domain.errors import DatabaseFileError, UserError
+from hyvinvointi_app.domain.errors import (
+    DatabaseFileError,
+    LockedByOtherComputer,
+    LockHolder,
+    UserError,
+)
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.paths import data_home
@@ -31,7 +36,12 @@ from hyvinvointi_app.services.audit import log_event
 from hyvinvointi_app.store.database import Database, open_database, open_read_only
 from hyvinvointi_app.ui import screens
 from hyvinvointi_app.ui.backups import scheduler
-from hyvinvointi_app.ui.backups.bad_file_dialog import BadFileDialog, FileChoice, offered_choices
+from hyvinvointi_app.ui.backups.bad_file_dialog import (
+    BadFileDialog,
+    FileChoice,
+    TakeOverConfirmation,
+    offered_choices,
+)
 from hyvinvointi_app.ui.backups.restore_dialog import RestoreDialog
 from hyvinvointi_app.ui.context import AppContext, open_settings
 from hyvinvointi_app.ui.language import apply_language
@@ -109,12 +119,18 @@ class MainWindow(QMainWindow):
 
     def open_or_explain(self, path: Path, *, at_start: bool = False) -> bool:
         """Open ``path``; if it cannot be used, say why in one dialog and do what the user
-        chooses there (restore a backup, open read-only, open another file). False when
-        nothing was opened (at start-up: quit)."""
+        chooses there (restore a backup, open read-only, take over a file another computer
+        left locked, open another file). False when nothing was opened (at start-up: quit)."""
+        take_over_from: LockHolder | None = None
         while True:
             try:
-                database = open_database(path, backup_dir=self._upgrade_copy_folder(path))
+                database = open_database(
+                    path,
+                    backup_dir=self._upgrade_copy_folder(path),
+                    take_over_from=take_over_from,
+                )
             except DatabaseFileError as error:
+                take_over_from = None
                 folder = backup_folder(path)
                 dialog = BadFileDialog(
                     error, offered_choices(error, path, folder), at_start=at_start, parent=self
@@ -127,6 +143,14 @@ class MainWindow(QMainWindow):
                     other = self._choose_unit_file(path.parent)
                     if other is not None:
                         path = other
+                    continue
+                if choice is FileChoice.TAKE_OVER:
+                    if isinstance(error, LockedByOtherComputer):
+                        confirmation = TakeOverConfirmation(error, self)
+                        confirmation.exec()
+                        if confirmation.confirmed:
+                            # Only from this holder: if another took it meanwhile, ask again.
+                            take_over_from = error.holder
                     continue
                 if choice is FileChoice.READ_ONLY:
                     try:
