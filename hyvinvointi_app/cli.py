@@ -13,9 +13,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from hyvinvointi_app.domain.errors import UserError
+
+if TYPE_CHECKING:
+    from hyvinvointi_app.services.exports import ExportResult
+    from hyvinvointi_app.store.database import Database
 
 _STARTED = time.perf_counter()
 
@@ -119,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="PDFs in one language or bilingual (default: Finnish and Swedish, each)",
     )
     bundle.add_argument("--with-names", action="store_true", help="include members' names")
+    bundle.add_argument("--replace", action="store_true", help="replace an existing zip file")
     _add_report_parser(commands)
     return parser
 
@@ -146,6 +151,7 @@ def _add_report_parser(commands: argparse._SubParsersAction[argparse.ArgumentPar
             "-o", "--output", required=True, type=_existing_path, metavar="OUT.pdf"
         )
         command.add_argument("--with-names", action="store_true", help="names beside roles")
+        command.add_argument("--replace", action="store_true", help="replace an existing PDF file")
         command.add_argument(
             "--password", metavar="TEXT", help="encrypt the PDF (then not PDF/A); - asks for it"
         )
@@ -167,13 +173,32 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from hyvinvointi_app.domain.errors import DatabaseDamaged
     from hyvinvointi_app.i18n.errors import describe
     from hyvinvointi_app.i18n.translator import ui_translator
-    from hyvinvointi_app.store.database import check_usable
+    from hyvinvointi_app.store.database import inspect_file, is_read_only
 
     _ = ui_translator().gettext
-    report = check_usable(args.file)
+    report = inspect_file(args.file)  # only reads: a read-only file is checked all the same
     if not report.integrity_ok:
         # One line for the user; SQLite's page-by-page findings are for IT, via `sqlite3`.
         print(f"hyvinvointi: {describe(DatabaseDamaged(args.file))}", file=sys.stderr)
+        return EXIT_UNSOUND
+    if report.impossible_dates:
+        problem = (
+            ui_translator()
+            .ngettext(
+                "{path}: {count} stored date is not a real date (written by another program): "
+                "{example}. The application shows the nearest real date; correct it there.",
+                "{path}: {count} stored dates are not real dates (written by another program), "
+                "for example {example}. The application shows the nearest real date; correct "
+                "them there.",
+                len(report.impossible_dates),
+            )
+            .format(
+                path=args.file,
+                count=len(report.impossible_dates),
+                example="; ".join(report.impossible_dates[:3]),
+            )
+        )
+        print(f"hyvinvointi: {problem}", file=sys.stderr)
         return EXIT_UNSOUND
     from hyvinvointi_app.services.backups import synchronised_folder
 
@@ -184,6 +209,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
             "while it is open can damage it. Keep it in a folder on this computer."
         ).format(folder=cloud)
         print(f"hyvinvointi: {warning}", file=sys.stderr)
+    if is_read_only(args.file):
+        note = _(
+            "note: the file is read-only, so the application can open it only for reading. "
+            "Copy it to a folder where you can save to change it."
+        )
+        print(f"hyvinvointi: {note}", file=sys.stderr)
     print(
         _("{path}: sound (schema version {version}, integrity ok, {mode} mode, {size} KB)").format(
             path=args.file,
@@ -217,29 +248,52 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _open_to_export(path: Path) -> Database:
+    """The unit file opened for writing, so that the export is logged in its activity log;
+    read-only when it cannot be written (a read-only file or folder, a full disk, a copy
+    that another computer holds): an export only reads."""
+    from hyvinvointi_app.domain.errors import DatabaseLocked, DatabaseReadOnly, DiskFull
+    from hyvinvointi_app.store.database import open_database, open_read_only
+
+    try:
+        return open_database(path)
+    except (DatabaseReadOnly, DiskFull, DatabaseLocked):
+        return open_read_only(path)
+
+
+def _report_export(result: ExportResult) -> int:
+    """Print where the export went, and warn when its activity-log entry is missing."""
+    from hyvinvointi_app.i18n.translator import ui_translator
+
+    _ = ui_translator().gettext
+    if not result.logged:
+        warning = _(
+            "warning: the unit file could not be written, so this export is not in its "
+            "activity log."
+        )
+        print(f"hyvinvointi: {warning}", file=sys.stderr)
+    print(result.path)
+    return EXIT_OK
+
+
 def _cmd_bundle(args: argparse.Namespace) -> int:
-    from hyvinvointi_app.reports.bundle import build_bundle, write_error_text
+    from hyvinvointi_app.reports.bundle import build_bundle
     from hyvinvointi_app.reports.unprintable import warn_on_stderr
     from hyvinvointi_app.services.periods import period_by_label
-    from hyvinvointi_app.store.database import open_database
 
     languages = (args.bundle_lang,) if args.bundle_lang else ("fi", "sv")
-    with open_database(args.file) as db:
+    with _open_to_export(args.file) as db:
         period = period_by_label(db, args.period)
-        try:
-            path = build_bundle(
-                db,
-                period.id,
-                args.output,
-                languages=languages,
-                with_names=args.with_names,
-                unprintable=warn_on_stderr,
-            )
-        except OSError as error:
-            print(f"hyvinvointi: {write_error_text(error, args.output)}", file=sys.stderr)
-            return EXIT_ERROR
-    print(path)
-    return EXIT_OK
+        result = build_bundle(
+            db,
+            period.id,
+            args.output,
+            languages=languages,
+            with_names=args.with_names,
+            replace=args.replace,
+            unprintable=warn_on_stderr,
+        )
+    return _report_export(result)
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -250,11 +304,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
         export_evaluation,
         export_memo,
     )
-    from hyvinvointi_app.reports.bundle import write_error_text
     from hyvinvointi_app.reports.unprintable import warn_on_stderr
     from hyvinvointi_app.services import meetings, periods
     from hyvinvointi_app.services.report_data import find_plan
-    from hyvinvointi_app.store.database import open_database
 
     password = args.password
     if password == "-":
@@ -262,9 +314,12 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
         password = getpass.getpass()
     options = ReportOptions(
-        language=args.report_lang, with_names=args.with_names, password=password or None
+        language=args.report_lang,
+        with_names=args.with_names,
+        password=password or None,
+        replace=args.replace,
     )
-    with open_database(args.file) as db:
+    with _open_to_export(args.file) as db:
         if args.document == "memo":
             period_id = periods.period_by_label(db, args.period).id if args.period else None
             if args.meeting == "latest":
@@ -280,13 +335,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
             export, key = export_annual, periods.period_by_label(db, args.period).id
         else:
             export, key = export_evaluation, find_plan(db, args.plan)
-        try:
-            path = export(db, key, args.output, options, unprintable=warn_on_stderr)
-        except OSError as error:
-            print(f"hyvinvointi: {write_error_text(error, args.output)}", file=sys.stderr)
-            return EXIT_ERROR
-    print(path)
-    return EXIT_OK
+        result = export(db, key, args.output, options, unprintable=warn_on_stderr)
+    return _report_export(result)
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:

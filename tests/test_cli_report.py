@@ -192,9 +192,15 @@ def test_missing_output_argument_is_one_line(unit: Path) -> None:
     assert result.stderr.count("\n") == 1 and "-o/--output" in result.stderr
 
 
-def test_an_existing_file_is_replaced_by_the_whole_pdf(unit: Path, tmp_path: Path) -> None:
+def test_an_existing_pdf_is_replaced_only_when_asked(
+    unit: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "memo.pdf"
-    out.write_bytes(b"old")
     assert report("memo", str(unit), "-o", str(out)) == 0
+    first = out.read_bytes()
+    assert report("memo", str(unit), "-o", str(out)) == 2
+    assert "already exists" in capsys.readouterr().err and out.read_bytes() == first
+    assert report("memo", str(unit), "--lang", "sv", "-o", str(out), "--replace") == 0
     with pikepdf.open(io.BytesIO(out.read_bytes())) as pdf:
         assert len(pdf.pages) >= 1
+    assert out.read_bytes() != first

@@ -77,6 +77,15 @@ class DatabaseBusy(DatabaseFileError):
     program, a synchronising client); the last change was not saved."""
 
 
+class PathTooLong(DatabaseFileError):
+    """The file's full path is longer than SQLite can open (the file itself may be sound)."""
+
+    def __init__(self, path: Path, length: int, limit: int) -> None:
+        super().__init__(path, f"path of {length} bytes, at most {limit}")
+        self.length = length
+        self.limit = limit
+
+
 class MigrationFailed(DatabaseFileError):
     """A schema upgrade failed and was rolled back whole; the file is as it was."""
 
@@ -177,6 +186,8 @@ class WriteProblem(enum.Enum):
     NO_FOLDER = "no_folder"
     IS_FOLDER = "is_folder"
     DISK_ERROR = "disk_error"
+    EXISTS = "exists"
+    """A file of that name exists, and replacing it was not asked for."""
     OTHER = "other"
 
 

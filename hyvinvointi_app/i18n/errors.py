@@ -28,6 +28,7 @@ from hyvinvointi_app.domain.errors import (
     MigrationFailed,
     NotADatabase,
     NotFound,
+    PathTooLong,
     UserError,
     ValidationError,
     WriteProblem,
@@ -106,6 +107,11 @@ def _not_written_text(error: FileNotWritten, tr: Translator) -> str:
         return _(
             "You may not save in {folder}. Choose another folder, for example your Documents."
         ).format(folder=folder)
+    if error.problem is WriteProblem.EXISTS:
+        return _(
+            "{path} already exists, so it was not replaced. Choose another file name, or "
+            "replace it (on the command line: --replace)."
+        ).format(path=path)
     if error.problem is WriteProblem.DISK_ERROR:
         return _(
             "The disk failed while {path} was written, so it was not written. Check that the "
@@ -220,6 +226,11 @@ def _describe_file_error(error: DatabaseFileError, tr: Translator) -> str:
         return _(
             "The disk is full, so the last change to {path} was not saved. "
             "Free some space and try again."
+        ).format(path=name)
+    if isinstance(error, PathTooLong):
+        return _(
+            "The file {path} cannot be opened because its folder path is too long. Move it "
+            "to a folder with a shorter path, for example Documents; the file was not changed."
         ).format(path=name)
     if isinstance(error, DiskIOError):
         return _(

@@ -5,21 +5,17 @@ It holds the annual report PDF(s), the period's approved memos as PDFs, ``bundle
 (versioned; its JSON Schema is ``resources/bundle.schema.json``, explained in
 ``docs/bundle.md``) and the same figures as CSV files for spreadsheets. Values are stable
 codes, dates (ISO 8601) and counts; personal names appear only when asked for. The zip is
-written to a temporary file beside the target and renamed into place, so a failure never
-leaves a half-written bundle under the final name.
+written through the export service (checked target, temporary file renamed into place), so
+a failure never leaves a half-written bundle under the final name.
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
-import errno
 import io
 import json
-import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -28,10 +24,14 @@ from typing import Any
 from hyvinvointi_app import __version__
 from hyvinvointi_app.domain.enums import ReportLanguage
 from hyvinvointi_app.reports.unprintable import Unprintable
-from hyvinvointi_app.services import audit
 from hyvinvointi_app.services.bundle_data import BundleData, bundle_data
+from hyvinvointi_app.services.exports import (
+    ExportKind,
+    ExportResult,
+    check_export_target,
+    export_file,
+)
 from hyvinvointi_app.store.database import Database
-from hyvinvointi_app.store.files import fsync_directory
 
 FORMAT = "hyvinvointi-bundle"
 VERSION = 1
@@ -430,67 +430,17 @@ def bundle_csv(document: dict[str, Any]) -> dict[str, str]:
 # -- the zip ----------------------------------------------------------------------------------
 
 
-def check_output(out_path: Path) -> None:
-    """Refuse an output the zip could not be written to before any work is done: a missing
-    folder, a folder in place of the file, a folder we may not write to."""
-    folder = out_path.parent
-    if not folder.is_dir():
-        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(folder))
-    if out_path.is_dir():
-        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(out_path))
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(folder))
-
-
-def write_error_text(error: OSError, out_path: Path) -> str:
-    """What went wrong writing an exported file, in the interface language, with what to do."""
-    from hyvinvointi_app.i18n.translator import _
-
-    if error.errno == errno.ENOSPC:
-        return _(
-            "The disk is full, so {path} was not written. Free some space and try again."
-        ).format(path=out_path)
-    if isinstance(error, FileNotFoundError):
-        return _("The folder {folder} does not exist. Choose another place for the file.").format(
-            folder=out_path.parent
-        )
-    if isinstance(error, IsADirectoryError):
-        return _("{path} is a folder. Give a file name for the export.").format(path=out_path)
-    if isinstance(error, PermissionError) or error.errno in (
-        errno.EACCES,
-        errno.EPERM,
-        errno.EROFS,
-    ):
-        return _(
-            "You may not save in {folder}. Choose another folder, for example your Documents."
-        ).format(folder=out_path.parent)
-    return _("{path} could not be written: {reason}").format(
-        path=out_path, reason=error.strerror or error
-    )
-
-
-def _write_zip_atomically(out_path: Path, members: Sequence[tuple[str, bytes]]) -> None:
-    """Write the zip beside ``out_path`` under a temporary name (owner-only), then rename."""
-    handle, temporary = tempfile.mkstemp(
-        dir=out_path.parent, prefix=f".{out_path.name}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stamp = dt.datetime.now().timetuple()[:6]
-            with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-                for name, content in members:
-                    info = zipfile.ZipInfo(name, date_time=stamp)
-                    info.compress_type = zipfile.ZIP_DEFLATED
-                    info.external_attr = 0o600 << 16
-                    archive.writestr(info, content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, out_path)
-        fsync_directory(out_path.parent)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+def zip_bytes(members: Sequence[tuple[str, bytes]], stamp: dt.datetime) -> bytes:
+    """The zip of ``members`` (owner-only entries), built in memory: the export service then
+    writes it atomically, so a failure never leaves a half-written bundle."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members:
+            info = zipfile.ZipInfo(name, date_time=stamp.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            archive.writestr(info, content)
+    return buffer.getvalue()
 
 
 def build_bundle(
@@ -503,7 +453,8 @@ def build_bundle(
     progress: Progress | None = None,
     today: dt.date | None = None,
     unprintable: Unprintable | None = None,
-) -> Path:
+    replace: bool = True,
+) -> ExportResult:
     """Write the coordinator bundle of one period to ``out_path`` (a zip) and log the export.
 
     ``languages`` are the report languages of the PDFs: ``("fi", "sv")`` gives each document
@@ -516,7 +467,7 @@ def build_bundle(
 
     languages = check_languages(languages)
     out_path = Path(out_path)
-    check_output(out_path)
+    check_export_target(db, out_path, ExportKind.ZIP)
     created = (
         dt.datetime.combine(today, dt.time(12))
         if today is not None
@@ -565,12 +516,12 @@ def build_bundle(
     if missing and unprintable is not None:
         unprintable("".join(missing))
     step()  # the last chance to stop: after this the file is written as a whole
-    _write_zip_atomically(out_path, members)
-    audit.log_export(
+    return export_file(
         db,
-        "coordinator_bundle",
-        language=",".join(languages),
-        with_names=with_names,
-        file_name=out_path.name,
+        out_path,
+        zip_bytes(members, created),
+        ExportKind.ZIP,
+        document="coordinator_bundle",
+        details={"language": ",".join(languages), "with_names": with_names},
+        replace=replace,
     )
-    return out_path

@@ -1,4 +1,5 @@
-"""Build a document into bytes, or export it to a file (atomically, with an audit entry).
+"""Build a document into bytes, or export it to a file through the export service (checked
+first, written atomically, logged).
 
 Characters no shipped font prints are shown as a mark, and told to the caller's
 ``unprintable`` callback after the document is laid out and before anything is written.
@@ -13,12 +14,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hyvinvointi_app.domain.enums import AuditAction
 from hyvinvointi_app.reports.options import Progress, ReportOptions
 from hyvinvointi_app.reports.unprintable import Unprintable, collecting
-from hyvinvointi_app.services import audit
+from hyvinvointi_app.services.exports import (
+    ExportKind,
+    ExportResult,
+    check_export_target,
+    export_file,
+)
 from hyvinvointi_app.store.database import Database
-from hyvinvointi_app.store.files import write_atomically
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -139,26 +143,24 @@ def _export(
     document: str,
     about: tuple[str, int],
     options: ReportOptions,
-) -> Path:
-    """Write ``data`` atomically, then log the export (what, in which language, with or
-    without names, into which file name; never the document's text)."""
-    out_path = Path(out_path)
-    write_atomically(out_path, data)
-    audit.log_event(
+) -> ExportResult:
+    """Write ``data`` through the export service (checked, atomic), then log the export (what,
+    in which language, with or without names, into which file name; never the text)."""
+    return export_file(
         db,
-        AuditAction.EXPORTED,
-        document,
-        {
-            "document": document,
+        out_path,
+        data,
+        ExportKind.PDF,
+        document=document,
+        details={
             "language": options.language,
             "with_names": options.with_names,
-            "file": out_path.name[: audit.MAX_DETAIL_LENGTH],
             "password": options.password is not None,
             "archival": options.is_archival,
             about[0]: about[1],
         },
+        replace=options.replace,
     )
-    return out_path
 
 
 def export_memo(
@@ -168,8 +170,9 @@ def export_memo(
     options: ReportOptions,
     progress: Progress | None = None,
     unprintable: Unprintable | None = None,
-) -> Path:
+) -> ExportResult:
     """Write the memo to ``out_path`` (never half-written) and log the export."""
+    check_export_target(db, out_path, ExportKind.PDF)
     data = memo_pdf(db, meeting_id, options, progress, unprintable)
     return _export(db, data, out_path, "memo", ("meeting_id", meeting_id), options)
 
@@ -181,7 +184,8 @@ def export_annual(
     options: ReportOptions,
     progress: Progress | None = None,
     unprintable: Unprintable | None = None,
-) -> Path:
+) -> ExportResult:
+    check_export_target(db, out_path, ExportKind.PDF)
     data = annual_pdf(db, period_id, options, progress, unprintable)
     return _export(db, data, out_path, "annual_report", ("period_id", period_id), options)
 
@@ -193,6 +197,7 @@ def export_evaluation(
     options: ReportOptions,
     progress: Progress | None = None,
     unprintable: Unprintable | None = None,
-) -> Path:
+) -> ExportResult:
+    check_export_target(db, out_path, ExportKind.PDF)
     data = evaluation_pdf(db, plan_id, options, progress, unprintable)
     return _export(db, data, out_path, "plan_evaluation", ("plan_id", plan_id), options)

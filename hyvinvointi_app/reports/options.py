@@ -21,6 +21,8 @@ class ReportOptions:
     Members appear by role unless ``with_names``. A ``password`` encrypts the file (AES-256)
     for e-mail; an encrypted file cannot be PDF/A, so ``archival`` then does not apply.
     ``created`` fixes the document's date (tests, reproducible output); None means now.
+    ``replace`` lets the export replace an existing PDF (the save dialog has asked; the
+    command line says ``--replace``).
     """
 
     language: str = "fi"
@@ -28,6 +30,7 @@ class ReportOptions:
     password: str | None = None
     archival: bool = True
     created: dt.datetime | None = None
+    replace: bool = True
 
     def __post_init__(self) -> None:
         if self.language not in REPORT_LANGUAGES:

@@ -35,6 +35,7 @@ from hyvinvointi_app.domain.errors import (
     LockHolder,
     MigrationFailed,
     NotADatabase,
+    PathTooLong,
 )
 from hyvinvointi_app.store import migrations
 from hyvinvointi_app.store.backup import backup_file
@@ -42,6 +43,7 @@ from hyvinvointi_app.store.files import read_only_uri
 from hyvinvointi_app.store.lock import FileLock
 from hyvinvointi_app.store.models import Base
 from hyvinvointi_app.store.storage_errors import storage_errors
+from hyvinvointi_app.store.stored_dates import impossible_dates
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -61,9 +63,12 @@ class FileReport:
     integrity_messages: tuple[str, ...]
     journal_mode: str
     size_bytes: int
+    impossible_dates: tuple[str, ...] = ()
+    """Stored dates that are no real date (``2026-02-31``, written by another tool); only
+    looked for by the full check."""
 
 
-def _is_read_only(path: Path) -> bool:
+def is_read_only(path: Path) -> bool:
     """True when we could not save to the file; also for root, who ignores permissions."""
     mode = path.stat().st_mode
     if not mode & stat.S_IWUSR or not os.access(path, os.W_OK):
@@ -88,6 +93,20 @@ def _journal_mode_in_header(path: Path) -> str:
     return "wal" if header[18:20] == b"\x02\x02" else "delete"
 
 
+MAX_PATH_BYTES = 504
+"""The longest full path SQLite's POSIX file layer opens together with its ``-journal``
+(its buffers hold 512 bytes). Windows' layer allows longer paths."""
+
+
+def _check_path_length(path: Path) -> None:
+    """A sound file at a longer path cannot be opened: say so, not that it is not ours."""
+    if os.name != "posix":
+        return
+    length = len(os.fsencode(os.path.abspath(path)))
+    if length > MAX_PATH_BYTES:
+        raise PathTooLong(path, length, MAX_PATH_BYTES)
+
+
 def _prescreen(path: Path) -> None:
     """Refuse files that are plainly not ours, reading only the first bytes."""
     if not path.exists():
@@ -103,6 +122,7 @@ def _prescreen(path: Path) -> None:
         raise DatabaseEmpty(path)
     if not header.startswith(SQLITE_HEADER) or len(header) < 100:
         raise NotADatabase(path)
+    _check_path_length(path)
 
 
 def _verify(path: Path, *, full_check: bool = False) -> FileReport:
@@ -131,6 +151,7 @@ def _verify(path: Path, *, full_check: bool = False) -> FileReport:
             messages = tuple(row[0] for row in connection.execute(f"PRAGMA {pragma}"))
         except sqlite3.DatabaseError as error:
             raise DatabaseDamaged(path, str(error)) from error
+        dates = impossible_dates(connection, Base.metadata) if full_check else []
     finally:
         connection.close()
     ok = messages == ("ok",)
@@ -141,6 +162,7 @@ def _verify(path: Path, *, full_check: bool = False) -> FileReport:
         integrity_messages=messages,
         journal_mode=_journal_mode_in_header(path),
         size_bytes=path.stat().st_size,
+        impossible_dates=tuple(dates),
     )
 
 
@@ -153,7 +175,7 @@ def inspect_file(path: Path) -> FileReport:
 def check_usable(path: Path) -> FileReport:
     """:func:`inspect_file`, also refusing a file the application could not save to."""
     _prescreen(path)
-    if _is_read_only(path):
+    if is_read_only(path):
         raise DatabaseReadOnly(path)
     return _verify(path, full_check=True)
 
@@ -279,7 +301,7 @@ def open_database(
     require_sqlite_features()
     path = Path(path)
     _prescreen(path)
-    if _is_read_only(path):
+    if is_read_only(path):
         raise DatabaseReadOnly(path)
     _check_free_space(path)
     lock = FileLock(path)
@@ -348,6 +370,7 @@ def create_database(path: Path) -> Database:
         raise DatabaseExists(path)
     if not path.parent.exists():
         raise DatabaseMissing(path.parent, "folder does not exist")
+    _check_path_length(path)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError as error:
@@ -389,6 +412,7 @@ __all__ = [
     "check_usable",
     "create_database",
     "inspect_file",
+    "is_read_only",
     "open_database",
     "open_read_only",
     "require_sqlite_features",

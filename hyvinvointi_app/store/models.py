@@ -15,7 +15,6 @@ from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
-    Date,
     DateTime,
     Enum,
     ForeignKey,
@@ -43,6 +42,7 @@ from hyvinvointi_app.domain.enums import (
     Role,
     VoiceKind,
 )
+from hyvinvointi_app.store.stored_dates import StoredDate
 from hyvinvointi_app.store.text_columns import clean_text_on_save
 
 
@@ -106,8 +106,8 @@ class OperatingPeriod(Base):
     __tablename__ = "operating_period"
     id: Mapped[int] = mapped_column(primary_key=True)
     label: Mapped[str] = mapped_column(String(40), unique=True)
-    start_date: Mapped[dt.date] = mapped_column(Date)
-    end_date: Mapped[dt.date] = mapped_column(Date)
+    start_date: Mapped[dt.date] = mapped_column(StoredDate)
+    end_date: Mapped[dt.date] = mapped_column(StoredDate)
     is_current: Mapped[bool] = mapped_column(Boolean, default=False)
     __table_args__ = (CheckConstraint("end_date > start_date", name="period_dates_ordered"),)
 
@@ -120,8 +120,8 @@ class Member(Base):
     organisation: Mapped[str] = mapped_column(String(200), default="")
     email: Mapped[str | None] = mapped_column(String(200))
     phone: Mapped[str | None] = mapped_column(String(60))
-    term_start: Mapped[dt.date | None] = mapped_column(Date)
-    term_end: Mapped[dt.date | None] = mapped_column(Date)
+    term_start: Mapped[dt.date | None] = mapped_column(StoredDate)
+    term_end: Mapped[dt.date | None] = mapped_column(StoredDate)
     erased_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
 
 
@@ -130,7 +130,7 @@ class Meeting(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     period_id: Mapped[int] = mapped_column(ForeignKey("operating_period.id", ondelete="RESTRICT"))
     number: Mapped[int] = mapped_column(Integer)
-    date: Mapped[dt.date] = mapped_column(Date)
+    date: Mapped[dt.date] = mapped_column(StoredDate)
     start_time: Mapped[dt.time | None] = mapped_column(Time)
     end_time: Mapped[dt.time | None] = mapped_column(Time)
     place: Mapped[str] = mapped_column(String(200), default="")
@@ -205,9 +205,9 @@ class ActionItem(Base):
     text: Mapped[str] = mapped_column(Text)
     responsible_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
     responsible_text: Mapped[str] = mapped_column(String(200), default="")
-    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    due_date: Mapped[dt.date | None] = mapped_column(StoredDate)
     status: Mapped[ActionStatus] = mapped_column(_enum(ActionStatus), default=ActionStatus.OPEN)
-    closed_on: Mapped[dt.date | None] = mapped_column(Date)
+    closed_on: Mapped[dt.date | None] = mapped_column(StoredDate)
     position: Mapped[int] = mapped_column(Integer, default=0)
     follow_ups: Mapped[list[ActionFollowUp]] = relationship(
         order_by="ActionFollowUp.recorded_on", cascade="all, delete-orphan", passive_deletes=True
@@ -229,7 +229,7 @@ class ActionFollowUp(Base):
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
     outcome: Mapped[FollowUpOutcome | None] = mapped_column(_enum(FollowUpOutcome))
     comment: Mapped[str] = mapped_column(Text, default="")
-    recorded_on: Mapped[dt.date | None] = mapped_column(Date)
+    recorded_on: Mapped[dt.date | None] = mapped_column(StoredDate)
     __table_args__ = (
         UniqueConstraint("action_id", "meeting_id", name="one_follow_up_per_meeting"),
     )
@@ -267,8 +267,8 @@ class Plan(Base):
     name: Mapped[str] = mapped_column(String(300))
     version: Mapped[str] = mapped_column(String(60), default="")
     owner: Mapped[str] = mapped_column(String(200), default="")
-    approved_on: Mapped[dt.date | None] = mapped_column(Date)
-    next_review_due: Mapped[dt.date | None] = mapped_column(Date)
+    approved_on: Mapped[dt.date | None] = mapped_column(StoredDate)
+    next_review_due: Mapped[dt.date | None] = mapped_column(StoredDate)
     document_location: Mapped[str] = mapped_column(Text, default="")
     custom_questions: Mapped[list[str]] = mapped_column(default=list)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -278,7 +278,7 @@ class PlanEvaluation(Base):
     __tablename__ = "plan_evaluation"
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"))
-    date: Mapped[dt.date] = mapped_column(Date)
+    date: Mapped[dt.date] = mapped_column(StoredDate)
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"))
     agenda_item_id: Mapped[int | None] = mapped_column(
         ForeignKey("agenda_item.id", ondelete="SET NULL")
@@ -289,7 +289,7 @@ class PlanEvaluation(Base):
     development_areas: Mapped[str] = mapped_column(Text, default="")
     conclusion: Mapped[EvaluationConclusion | None] = mapped_column(_enum(EvaluationConclusion))
     update_by: Mapped[str] = mapped_column(String(200), default="")
-    update_due: Mapped[dt.date | None] = mapped_column(Date)
+    update_due: Mapped[dt.date | None] = mapped_column(StoredDate)
     checks: Mapped[list[EvaluationCheck]] = relationship(
         order_by="EvaluationCheck.position", cascade="all, delete-orphan", passive_deletes=True
     )
@@ -326,8 +326,8 @@ class ResultCard(Base):
     status: Mapped[ResultCardStatus] = mapped_column(
         _enum(ResultCardStatus), default=ResultCardStatus.ACTIVE
     )
-    created_on: Mapped[dt.date] = mapped_column(Date)
-    closed_on: Mapped[dt.date | None] = mapped_column(Date)
+    created_on: Mapped[dt.date] = mapped_column(StoredDate)
+    closed_on: Mapped[dt.date | None] = mapped_column(StoredDate)
     checkpoints: Mapped[list[Checkpoint]] = relationship(
         order_by="Checkpoint.due_date", cascade="all, delete-orphan", passive_deletes=True
     )
@@ -337,11 +337,11 @@ class Checkpoint(Base):
     __tablename__ = "checkpoint"
     id: Mapped[int] = mapped_column(primary_key=True)
     card_id: Mapped[int] = mapped_column(ForeignKey("result_card.id", ondelete="CASCADE"))
-    due_date: Mapped[dt.date] = mapped_column(Date)
+    due_date: Mapped[dt.date] = mapped_column(StoredDate)
     responsible_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
     responsible_text: Mapped[str] = mapped_column(String(200), default="")
     value_note: Mapped[str] = mapped_column(Text, default="")
-    recorded_on: Mapped[dt.date | None] = mapped_column(Date)
+    recorded_on: Mapped[dt.date | None] = mapped_column(StoredDate)
 
 
 class ResultCardDiscussion(Base):

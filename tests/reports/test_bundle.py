@@ -18,6 +18,7 @@ import pytest
 from pypdf import PdfReader
 
 from hyvinvointi_app.domain.enums import MeetingStatus
+from hyvinvointi_app.domain.errors import ExportRefused, FileNotWritten, WriteProblem
 from hyvinvointi_app.reports.bundle import CSV_DELIMITER, build_bundle, check_languages
 from hyvinvointi_app.resources import resource_path
 from hyvinvointi_app.services import meetings, members, periods
@@ -48,7 +49,7 @@ def bundle(demo: Database, period_id: int, tmp_path_factory: pytest.TempPathFact
     result = build_bundle(
         demo, period_id, out, languages=("fi", "sv"), progress=lambda d, t: steps.append((d, t))
     )
-    assert result == out
+    assert result.path == out and result.logged
     assert steps[0][0] == 0 and steps[-1][0] == steps[-1][1]  # from nothing to all done
     return out
 
@@ -56,7 +57,7 @@ def bundle(demo: Database, period_id: int, tmp_path_factory: pytest.TempPathFact
 @pytest.fixture(scope="module")
 def named_bundle(demo: Database, period_id: int, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("out") / "with-names.zip"
-    return build_bundle(demo, period_id, out, languages=("fi+sv",), with_names=True)
+    return build_bundle(demo, period_id, out, languages=("fi+sv",), with_names=True).path
 
 
 def _json(path: Path) -> dict:
@@ -280,10 +281,12 @@ def test_a_failure_leaves_no_zip_and_keeps_an_existing_one(
         build_bundle(demo, period_id, out, languages=("fi",), progress=progress)
     assert list(tmp_path.iterdir()) == []
 
-    out.write_bytes(b"the earlier bundle")
+    with zipfile.ZipFile(out, "w") as earlier:
+        earlier.writestr("bundle.json", "{}")
+    before = out.read_bytes()
     with pytest.raises(Boom):
         build_bundle(demo, period_id, out, languages=("fi",), progress=progress)
-    assert out.read_bytes() == b"the earlier bundle"
+    assert out.read_bytes() == before
     assert list(tmp_path.iterdir()) == [out]
 
 
@@ -291,12 +294,16 @@ def test_an_unwritable_output_is_refused_before_any_work(
     demo: Database, period_id: int, tmp_path: Path
 ) -> None:
     steps: list[int] = []
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(FileNotWritten) as missing:
         build_bundle(
             demo, period_id, tmp_path / "missing" / "b.zip", progress=lambda d, t: steps.append(d)
         )
-    with pytest.raises(IsADirectoryError):
+    assert missing.value.problem is WriteProblem.NO_FOLDER
+    with pytest.raises(FileNotWritten) as folder:
         build_bundle(demo, period_id, tmp_path, progress=lambda d, t: steps.append(d))
+    assert folder.value.problem is WriteProblem.IS_FOLDER
+    with pytest.raises(ExportRefused):
+        build_bundle(demo, period_id, demo.path, progress=lambda d, t: steps.append(d))
     assert steps == []
 
 

@@ -128,3 +128,28 @@ def test_second_open_in_the_same_process_is_refused(tmp_path: Path) -> None:
     finally:
         db.close()
     open_database(path).close()  # released on close
+
+
+def test_a_sound_file_at_a_very_long_path_is_told_as_such(tmp_path: Path) -> None:
+    """SQLite's POSIX layer opens paths of at most about 504 bytes: a longer one is not
+    'not our file' but a path to shorten (issue: it was called not a Hyvinvointiryhmä file)."""
+    from hyvinvointi_app.domain.errors import PathTooLong
+    from hyvinvointi_app.i18n.errors import describe
+    from hyvinvointi_app.store.database import MAX_PATH_BYTES
+
+    short = tmp_path / "unit.sqlite"
+    create_database(short).close()
+    folder = tmp_path
+    while len(os.fsencode(folder)) < MAX_PATH_BYTES:
+        folder = folder / ("kansio-" + "ä" * 60)
+    folder.mkdir(parents=True)
+    long = folder / "unit.sqlite"
+    os.replace(short, long)
+    with pytest.raises(PathTooLong) as raised:
+        open_database(long)
+    with pytest.raises(PathTooLong):
+        inspect_file(long)
+    with pytest.raises(PathTooLong):
+        create_database(folder / "new.sqlite")
+    assert "path" in describe(raised.value).lower() or "polku" in describe(raised.value)
+    assert not any(p.name.endswith((".lock", "-wal")) for p in folder.iterdir())

@@ -218,3 +218,35 @@ def test_details_of_other_helpers_entries_read_as_words(
     assert dialog.table.horizontalHeader().model().headerData(
         0, Qt.Orientation.Horizontal
     ) == pgettext("activity log", "Time")
+
+
+def test_exports_onto_the_unit_file_or_into_the_backup_folder_are_refused(
+    qtbot: QtBot,
+    window: MainWindow,
+    context: AppContext,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    annual_clock.load_default_clock(context.database, "fi")
+    unit_bytes = context.path.read_bytes()
+    dialog = ActivityLogDialog(context, window)
+    qtbot.addWidget(dialog)
+    warnings: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _parent, title, text: warnings.append((title, text))
+    )
+    backups = context.path.parent / "backups"
+    backups.mkdir(exist_ok=True)
+    for target in (context.path, context.path.with_name(context.path.name + "-wal")):
+        assert not dialog.export_to(target.with_suffix(target.suffix))
+        assert not window.pages["clock"].export_to(target)  # type: ignore[attr-defined]
+    assert not dialog.export_to(backups / "log.csv")
+    assert [title for title, _text in warnings] == [
+        _("The activity log was not exported"),
+        _("The annual clock was not exported"),
+    ] * 2 + [_("The activity log was not exported")]
+    assert str(context.path) in warnings[0][1] and "backups" in warnings[-1][1]
+    assert context.path.read_bytes()[:16] == b"SQLite format 3\x00"
+    assert len(unit_bytes) <= context.path.stat().st_size
+    assert not (backups / "log.csv").exists()
+    assert audit.entries(context.database) == []

@@ -242,3 +242,31 @@ def test_synchronised_folders_are_recognised() -> None:
     assert find(Path("/home/a/OneDriveNotes/unit.sqlite")) is None
     assert find(Path("/home/a/Documents/unit.sqlite")) is None
     assert find(Path("/home/a/OneDrive")) is None  # the file itself is not a folder
+
+
+def test_an_impossible_stored_date_shows_on_every_screen_without_an_error(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """2026-02-31, written by another tool: every screen is shown (pytest-qt fails the test on
+    any error raised in a slot) and the meeting reads as 28.2.2026."""
+    import sqlite3
+
+    from hyvinvointi_app.services.demo import write_demo
+    from hyvinvointi_app.ui.screens import SCREENS
+
+    path = tmp_path / "unit.sqlite"
+    write_demo(path, years=1)
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute("UPDATE meeting SET date = '2026-02-31'")
+        connection.execute("UPDATE operating_period SET end_date = '2027-07-32'")
+    connection.close()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    assert window.open_database(path) is None
+    for screen in SCREENS:
+        window.show_page(screen.key)
+        QApplication.processEvents()
+    window.close()

@@ -18,8 +18,9 @@ from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from hyvinvointi_app.domain.enums import Role
+from hyvinvointi_app.domain.errors import FileNotWritten, WriteProblem
+from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.translator import _, translator_for
-from hyvinvointi_app.reports.bundle import write_error_text
 from hyvinvointi_app.services import audit, periods
 from hyvinvointi_app.services.demo import write_demo
 from hyvinvointi_app.ui.main_window import MainWindow
@@ -208,7 +209,7 @@ def test_unwritable_place_gets_a_clear_message(
     page.export_to(out)
     qtbot.waitUntil(lambda: not page.is_running(), timeout=WAIT_MS)
     assert page.error.isVisible()
-    assert page.error.text.text() == write_error_text(FileNotFoundError(2, "x"), out)
+    assert page.error.text.text() == describe(FileNotWritten(out, WriteProblem.NO_FOLDER))
     assert not page.done_row.isVisible()
     assert not out.parent.exists()
     assert page.export_button.isEnabled()

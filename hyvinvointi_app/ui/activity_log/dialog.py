@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hyvinvointi_app.domain.errors import UserError
+from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.translator import _, ngettext, pgettext, ui_translator
-from hyvinvointi_app.services import audit
+from hyvinvointi_app.services import audit, exports
 from hyvinvointi_app.services.audit import AuditEntry
-from hyvinvointi_app.store.files import write_atomically
 from hyvinvointi_app.ui.activity_log.export import activity_csv, column_titles, entry_cells
 from hyvinvointi_app.ui.context import AppContext
 
@@ -189,23 +190,17 @@ class ActivityLogDialog(QDialog):
         message, if the file could not be written."""
         data = activity_csv(self.model.entries)
         try:
-            write_atomically(path, data)
-        except OSError as error:
-            QMessageBox.warning(
-                self,
-                _("The activity log was not exported"),
-                _("The file {file} could not be written: {reason}").format(
-                    file=path, reason=error.strerror or error
-                ),
+            exports.export_file(
+                self.context.database,
+                path,
+                data,
+                exports.ExportKind.CSV,
+                document="activity_log",
+                details={"language": ui_translator().language, "with_names": False},
             )
+        except UserError as error:
+            QMessageBox.warning(self, _("The activity log was not exported"), describe(error))
             return False
-        audit.log_export(
-            self.context.database,
-            "activity_log",
-            language=ui_translator().language,
-            with_names=False,
-            file_name=path.name,
-        )
         self.context.settings.setValue(LAST_FOLDER_SETTING, str(path.parent))
         self.context.status_message.emit(_("Activity log exported to {file}").format(file=path))
         self.refresh()

@@ -32,9 +32,8 @@ from hyvinvointi_app.domain.enums import Language
 from hyvinvointi_app.domain.errors import UserError, ValidationError
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.translator import _, ngettext, pgettext
-from hyvinvointi_app.services import annual_clock, audit, unit
+from hyvinvointi_app.services import annual_clock, exports, unit
 from hyvinvointi_app.services.annual_clock import ThemeView
-from hyvinvointi_app.store.files import write_atomically
 from hyvinvointi_app.ui.annual_clock.dialog import ThemeDialog, ThemeInput
 from hyvinvointi_app.ui.annual_clock.files import (
     read_clock_file,
@@ -508,24 +507,17 @@ class AnnualClockPage(Page):
         data = annual_clock.export_clock(self.context.database)
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         try:
-            write_atomically(path, text.encode("utf-8"))
-        except OSError as error:
-            QMessageBox.warning(
-                self,
-                _("The annual clock was not exported"),
-                _("The file {file} could not be written: {reason}").format(
-                    file=path, reason=error.strerror or error
-                ),
+            exports.export_file(
+                self.context.database,
+                path,
+                text.encode("utf-8"),
+                exports.ExportKind.JSON,
+                document="annual_clock",
+                details={"language": str(data["language"]), "with_names": False},
             )
+        except UserError as error:
+            QMessageBox.warning(self, _("The annual clock was not exported"), describe(error))
             return False
-        # The audit log: what, in which language, without names (a clock has none).
-        audit.log_export(
-            self.context.database,
-            "annual_clock",
-            language=str(data["language"]),
-            with_names=False,
-            file_name=path.name,
-        )
         self.context.settings.setValue(LAST_FOLDER_SETTING, str(path.parent))
         self.context.status_message.emit(_("Annual clock exported to {file}").format(file=path))
         return True

@@ -455,10 +455,12 @@ class ReportsPage(Page):
 
         self.unprintable_note.show_message(unprintable_message(characters))
 
-    def _on_finished(self, path: str) -> None:
+    def _on_finished(self, path: str, logged: bool = True) -> None:
         self._finish()
         self.last_path = Path(path)
         text = _("Saved: {path}").format(path=path)
+        if not logged:
+            text += " " + _("It is not in the activity log: the unit file is open read-only.")
         self.done_label.setText(text)
         self.done_label.setAccessibleName(text)
         self.done_row.show()

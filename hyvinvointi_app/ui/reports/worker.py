@@ -3,8 +3,10 @@ the window must stay alive (and cancellable) meanwhile.
 
 The worker uses the open file's engine, which hands each thread its own connection; every
 service call opens its own short session, so nothing is shared with the GUI thread's
-sessions. Cancelling is checked at each progress step; the documents are written under a
-temporary name and renamed at the very end, so a cancelled export leaves no file behind.
+sessions. The target is checked first (the export service refuses the unit's own files,
+the backup folder and files of another kind); cancelling is checked at each progress step;
+the documents are written under a temporary name and renamed at the very end, so a
+cancelled export leaves no file behind.
 Characters no font of the program prints are told (signal ``unprintable``) before the file
 is written; the file is written all the same, with a mark in their place.
 """
@@ -20,6 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from hyvinvointi_app.domain.errors import UserError
+from hyvinvointi_app.services.exports import ExportResult
 from hyvinvointi_app.store.database import Database
 
 
@@ -55,7 +58,7 @@ def run_export(
     job: ExportJob,
     progress: object,
     unprintable: Callable[[str], None] | None = None,
-) -> Path:
+) -> ExportResult:
     """Do the export in the calling thread (the worker's); returns the file written.
     ``unprintable`` hears the characters shown as a mark, before the file is written."""
     from hyvinvointi_app.reports import (
@@ -102,7 +105,8 @@ class ExportSignals(QObject):
     progress = Signal(int, int)
     unprintable = Signal(str)
     """The characters the document shows as a mark (emitted before the file is written)."""
-    finished = Signal(str)
+    finished = Signal(str, bool)
+    """The file written, and whether the export is in the activity log."""
     failed = Signal(str)
     cancelled = Signal()
     crashed = Signal(object)
@@ -132,17 +136,14 @@ class ExportWorker(QRunnable):
 
     def run(self) -> None:
         from hyvinvointi_app.i18n.errors import describe
-        from hyvinvointi_app.reports.bundle import write_error_text
 
         try:
-            path = run_export(self.db, self.job, self._progress, self.signals.unprintable.emit)
+            result = run_export(self.db, self.job, self._progress, self.signals.unprintable.emit)
         except ExportCancelled:
             self.signals.cancelled.emit()
-        except OSError as error:
-            self.signals.failed.emit(write_error_text(error, self.job.out_path))
-        except UserError as error:
+        except UserError as error:  # a refused target, a full disk, …: said plainly
             self.signals.failed.emit(describe(error))
         except BaseException as error:  # handed over to the GUI thread's crash reporter
             self.signals.crashed.emit(error)
         else:
-            self.signals.finished.emit(str(path))
+            self.signals.finished.emit(str(result.path), result.logged)
