@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QWidget
 
 
@@ -36,6 +37,20 @@ class FieldMessage(QWidget):
         if self.field is not None:
             self.field.setAccessibleDescription(message)
         self.setVisible(bool(message))
+        self._fit_height()
 
     def clear(self) -> None:
         self.show_message("")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Claim the height the wrapped words need at the width given: a layout inside a
+        scroll area or a stacked page does not ask for height-for-width by itself, and the
+        message was cut off at one line."""
+        width = self.width() - self.text.x()
+        needed = self.text.heightForWidth(width) if width > 0 else -1
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)

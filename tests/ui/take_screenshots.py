@@ -13,7 +13,7 @@ import datetime as dt
 import os
 import sys
 import tempfile
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -147,6 +147,8 @@ def main() -> int:
             print(name)
         if not args.screens or "restore" in args.screens or "bad-file" in args.screens:
             _backup_dialogs(app, window, path, args.out, language, suffix)
+        if not args.screens or "trust" in args.screens:
+            _trust_screens(app, window, args.out, language, suffix)
         window.close()
     return 0
 
@@ -189,6 +191,107 @@ def _backup_dialogs(app, window, path, out, language, suffix):  # type: ignore[n
     box.grab().save(str(name))
     print(name)
     box.close()
+
+
+def _trust_screens(app, window, out, language, suffix):  # type: ignore[no-untyped-def]
+    """Meeting mode on a full disk, a refused export, and the dialogs of a file that another
+    computer left locked."""
+    import sqlite3
+
+    from sqlalchemy import event
+
+    from hyvinvointi_app.services import meetings, periods
+
+    context = window.context
+    page = window.pages["meetings"]
+    current = periods.current_period(context.database)
+    draft = meetings.new_meeting(context.database, current.id, dt.date(2026, 12, 9))
+    page.open_meeting(draft.id)
+    editor = page.editor
+    notes = editor.item_editor.notes_edit
+
+    def full(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+
+    context.database.engine.dispose()
+    event.listen(context.database.engine, "connect", full)
+    notes.setFocus()
+    notes.setPlainText(notes.toPlainText() + "\n" + "Pihan kunnostus etenee. " * 400)
+    flushed = editor.flush()
+    app.processEvents()
+    assert not flushed and editor.unsaved_banner.isVisible(), (flushed, editor.autosaver.failing)
+    # The same message as for a Windows director's file (this machine's path is not shown).
+    from hyvinvointi_app.domain.errors import DiskFull, ExportRefusal, ExportRefused
+    from hyvinvointi_app.i18n.errors import describe
+
+    shown = PureWindowsPath(r"C:\Users\johtaja\AppData\Roaming\Hyvinvointiryhma\unit.sqlite")
+    editor._show_unsaved(describe(DiskFull(shown)))  # type: ignore[arg-type]
+    app.processEvents()
+    name = out / f"full-disk-{language}{suffix}.png"
+    window.grab().save(str(name))
+    print(name)
+    event.remove(context.database.engine, "connect", full)
+    context.database.engine.dispose()
+    editor.flush()
+    page.show_list()
+
+    window.show_page("reports")
+    reports = window.pages["reports"]
+    reports.export_to(context.path)
+    while reports.is_running():
+        app.processEvents()
+    app.processEvents()
+    assert reports.error.isVisible()
+    refusal = ExportRefused(shown, ExportRefusal.OPEN_UNIT_FILE, "pdf")  # type: ignore[arg-type]
+    reports.error.show_message(describe(refusal))
+    app.processEvents()
+    window.statusBar().clearMessage()
+    name = out / f"export-refused-{language}{suffix}.png"
+    window.grab().save(str(name))
+    print(name)
+    for name in take_over_dialogs(out, language, suffix, window):
+        print(name)
+
+
+def take_over_dialogs(out: Path, language: str, suffix: str, parent: object = None) -> list[Path]:
+    """Grab the three dialogs in the current interface language; return the files written."""
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from hyvinvointi_app.domain.errors import LockedByOtherComputer, LockHolder, LockNotAFile
+    from hyvinvointi_app.ui.backups.bad_file_dialog import (
+        BadFileDialog,
+        FileChoice,
+        TakeOverConfirmation,
+    )
+
+    app = QApplication.instance()
+    assert app is not None
+    owner = parent if isinstance(parent, QWidget) else None
+    shown = PureWindowsPath(r"C:\Users\johtaja\AppData\Roaming\Hyvinvointiryhma\unit.sqlite")
+    holder = LockHolder("TOIMISTO-LAPPARI", "aino.ahonen", 4242, dt.datetime(2026, 11, 23, 13, 5))
+    locked = LockedByOtherComputer(shown, holder)  # type: ignore[arg-type]
+    written: list[Path] = []
+
+    def grab(widget: QWidget, name: str) -> None:
+        widget.show()
+        app.processEvents()
+        target = out / f"{name}-{language}{suffix}.png"
+        widget.grab().save(str(target))
+        widget.close()
+        written.append(target)
+
+    choices = [FileChoice.TAKE_OVER, FileChoice.READ_ONLY, FileChoice.OTHER_FILE, FileChoice.QUIT]
+    grab(BadFileDialog(locked, choices, at_start=True, parent=owner), "bad-file-take-over")
+    grab(TakeOverConfirmation(locked, owner), "take-over-confirmation")
+    not_a_file = LockNotAFile(
+        shown,  # type: ignore[arg-type]
+        shown.with_name("unit.sqlite.lock"),  # type: ignore[arg-type]
+    )
+    choices = [FileChoice.READ_ONLY, FileChoice.OTHER_FILE, FileChoice.QUIT]
+    dialog = BadFileDialog(not_a_file, choices, at_start=True, parent=owner)
+    grab(dialog, "bad-file-lock-not-a-file")
+    return written
 
 
 if __name__ == "__main__":
