@@ -215,7 +215,9 @@ def apply_translations(files: Sequence[Path], root: Path = ROOT) -> list[str]:
     for file in files:
         for key, by_language in json.loads(file.read_text(encoding="utf-8")).items():
             context, _sep, text = key.rpartition("\u0004")
-            wanted[(context or None, text)] = by_language
+            # Files may each bring some languages of the same entry (a Finnish and a
+            # Swedish reviewer's corrections): merge them, never let one drop the other.
+            wanted.setdefault((context or None, text), {}).update(by_language)
     found: set[tuple[str | None, str]] = set()
     for language in CATALOG_LANGUAGES:
         path = catalog_path(language, root)
