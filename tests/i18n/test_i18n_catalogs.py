@@ -240,3 +240,31 @@ def test_a_build_may_ship_compiled_catalogs_only(
     uncached = catalogs.translations.__wrapped__
     assert uncached("fi").gettext("Members") == "Jäsenet"
     assert uncached("sv").gettext("Members") == "Members"  # no catalog: English, logged
+
+
+def test_applied_files_merge_the_languages_of_one_entry(tmp_path: Path) -> None:
+    """A Finnish and a Swedish reviewer each hand over a file with the same entry: both
+    corrections land (the second file used to replace the first one's entry)."""
+    import json
+    import shutil
+
+    from hyvinvointi_app.i18n.update_catalogs import (
+        CATALOG_LANGUAGES,
+        apply_translations,
+        catalog_path,
+        read_catalog,
+    )
+
+    for language in CATALOG_LANGUAGES:
+        target = catalog_path(language, tmp_path)
+        target.parent.mkdir(parents=True)
+        shutil.copyfile(catalog_path(language), target)
+    fi_file, sv_file = tmp_path / "fi.json", tmp_path / "sv.json"
+    fi_file.write_text(json.dumps({"Not saved": {"fi": "Tallentamatta"}}), encoding="utf-8")
+    sv_file.write_text(json.dumps({"Not saved": {"sv": "Osparat"}}), encoding="utf-8")
+    assert apply_translations([fi_file, sv_file], tmp_path) == []
+    found = {
+        language: read_catalog(catalog_path(language, tmp_path)).get("Not saved").string
+        for language in CATALOG_LANGUAGES
+    }
+    assert found == {"fi": "Tallentamatta", "sv": "Osparat"}
