@@ -8,11 +8,20 @@ character vanishes), so text is cut here into runs, one ``<font>`` run (or one `
 per font, from the fonts' own character maps; the choice is cached per character.
 
 Where no shipped font has the character (Devanagari, Ethiopic...) a run of them is printed
-as one replacement mark and recorded for the caller (:mod:`.unprintable`). Right-to-left
-scripts (Arabic, Persian, Hebrew...) are treated so too, although DejaVu has some of their
-letters: ReportLab joins and orders them only with its ``rlbidi`` extension, which is not
-on PyPI, and a word printed with its letters unjoined and in reverse order misleads where
-a mark is honest.
+as one replacement mark and recorded for the caller (:mod:`.unprintable`).
+
+Arabic script (Arabic, Persian, Urdu...) is written right to left with its letters joined,
+and ReportLab does neither (its ``rlbidi`` extension is not on PyPI). So before the fonts
+are chosen, each right-to-left run of a line (:func:`visual`) is shaped with
+``arabic_reshaper`` (each letter becomes the presentation form for its place in the word,
+lam-alef becomes one ligature) and put in visual order with ``python-bidi``; DejaVu Sans
+has the presentation forms of Arabic and Persian letters. Both libraries are imported only
+when a line holds Arabic script. A letter left in its plain form (one the shaper does not
+know, and Hebrew, Syriac, Thaana: no shaping or ordering here) still prints as the mark, as
+does a form DejaVu lacks (some Urdu letters): a word printed unjoined or in reverse order
+misleads where a mark is honest. The PDF holds the presentation forms in the order drawn;
+a text extractor such as pypdf reads them back right to left, and NFKC folds them into
+letters.
 
 Text typed before control characters were removed on saving may still hold some: they are
 dropped here too, as are invisible format characters no font has (joiners, direction marks).
@@ -21,9 +30,11 @@ dropped here too, as are invisible format characters no font has (joiners, direc
 from __future__ import annotations
 
 import functools
+import re
 import threading
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics
@@ -59,6 +70,10 @@ FALLBACKS = (
 _MISSING = "missing"
 _DROPPED = "dropped"
 _RIGHT_TO_LEFT = frozenset({"R", "AL"})
+_CLOSING = {")": "(", "]": "[", "}": "{"}
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+"""Arabic script: its letters, and the presentation forms (and ligatures) that shape them."""
+_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 _LOCK = threading.RLock()
 _choice: dict[tuple[str, bool], str] = {}
 """(Character, bold) → the font that prints it, or :data:`_MISSING` or :data:`_DROPPED`."""
@@ -93,8 +108,16 @@ def register_fonts() -> None:
     _coverage(PRIMARY)
 
 
+def _shaped(character: str) -> bool:
+    """A right-to-left character that prints as it is once :func:`visual` has run: a
+    presentation form, or Arabic punctuation (؟ ؛), which does not join."""
+    return bool(_FORMS.match(character)) or (
+        bool(_ARABIC.match(character)) and unicodedata.category(character)[0] in "PSN"
+    )
+
+
 def _choose(character: str, bold: bool) -> str:
-    if unicodedata.bidirectional(character) in _RIGHT_TO_LEFT:
+    if unicodedata.bidirectional(character) in _RIGHT_TO_LEFT and not _shaped(character):
         return _MISSING
     code = ord(character)
     for family in (PRIMARY, *FALLBACKS):
@@ -125,10 +148,106 @@ def printable(text: str) -> str:
     return text.replace("\u2028", "\n").replace("\u2029", "\n")
 
 
+def _right_to_left_runs(line: str) -> list[tuple[int, int]]:
+    """The (start, end) of each right-to-left run of ``line``, a line of a left-to-right
+    paragraph: from a right-to-left letter (or Arabic-Indic digit) to the last such, or
+    number after a right-to-left letter, before the next left-to-right letter, so with the
+    spaces, punctuation and numbers between them; brackets as the Unicode bidirectional
+    algorithm pairs them in the common cases (its resolved levels, in short, as the tests
+    compare)."""
+    spans: list[tuple[int, int]] = []
+    start = end = -1
+    right_to_left = False  # the last strong character was right to left
+    for index, character in enumerate(line):
+        kind = unicodedata.bidirectional(character)
+        if kind == "L":
+            if start >= 0:
+                spans.append((start, end))
+            start, right_to_left = -1, False
+        elif start >= 0 and character in _CLOSING and _opened(line[start:index], character) < 1:
+            spans.append((start, end))  # it closes a bracket opened before the run
+            start = -1
+        elif kind in _RIGHT_TO_LEFT or kind == "AN" or (kind == "EN" and right_to_left):
+            right_to_left = right_to_left or kind in _RIGHT_TO_LEFT
+            start = index if start < 0 else start
+            end = index + 1
+    if start >= 0:
+        spans.append((start, end))
+    return [_with_closing_brackets(line, *span) for span in spans]
+
+
+def _opened(text: str, closing: str) -> int:
+    """How many more of the brackets ``closing`` closes ``text`` opens than it closes."""
+    return text.count(_CLOSING[closing]) - text.count(closing)
+
+
+def _with_closing_brackets(line: str, start: int, end: int) -> tuple[int, int]:
+    """A run that opens a bracket also holds the bracket that closes it ("... (پدر) ja"),
+    unless left-to-right letters come between."""
+    for closing in _CLOSING:
+        if _opened(line[start:end], closing) > 0:
+            after = line.find(closing, end)
+            if after >= 0 and all(unicodedata.bidirectional(c) != "L" for c in line[end:after]):
+                end = after + 1
+    return start, end
+
+
+@functools.cache
+def _reshaper() -> Any:
+    import arabic_reshaper
+
+    # Persian (پ چ ژ گ ک ی) and Urdu letters are in its "Arabic" set. Only the ligatures
+    # DejaVu has (lam-alef): a ligature the font lacks would print as the mark.
+    have = _coverage(PRIMARY)[0] & _coverage(PRIMARY)[1]
+    ligatures = {
+        name: all(ord(form) in have for form in forms if form)
+        for name, (_letters, forms) in arabic_reshaper.ligatures.LIGATURES
+    }
+    return arabic_reshaper.ArabicReshaper(
+        configuration={
+            "language": "Arabic",
+            # Vowel marks are kept after their letter, so before it once the run is
+            # reversed: DejaVu draws such a zero-width mark over the glyph that follows.
+            "delete_harakat": False,
+            "shift_harakat_position": False,
+            "support_ligatures": True,
+            **ligatures,
+        }
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def visual(line: str) -> str:
+    """``line`` (one line, already :func:`printable`) with each right-to-left run in Arabic
+    script shaped and in visual order (left to right as drawn), its spaces non-breaking.
+
+    The run is ordered for one line, so it must not wrap: the spaces inside it do not break,
+    and a run that does not fit what is left of a line moves whole to the next. A run wider
+    than a whole line is cut by ReportLab where the line is full, after the letters drawn
+    leftmost, which are the run's last words: its lines then read in the wrong order, bottom
+    line first, and the word at the cut is split in two (each half still joined)."""
+    if line.isascii() or not _ARABIC.search(line):
+        return line
+    from bidi import get_display
+    from bidi.mirror import MIRRORED
+
+    reshaper = _reshaper()
+    parts, done = [], 0
+    for start, end in _right_to_left_runs(line):
+        shaped = get_display(reshaper.reshape(line[start:end]), base_dir="R")
+        # Brackets in a right-to-left run face the other way (get_display leaves them).
+        shaped = "".join(MIRRORED.get(c, c) for c in shaped)
+        parts += [line[done:start], shaped.replace(" ", "\u00a0")]
+        done = end
+    parts.append(line[done:])
+    return "".join(parts)
+
+
 @functools.lru_cache(maxsize=8192)
 def runs(text: str, bold: bool = False) -> tuple[tuple[str, str], ...]:
-    """``text`` (one line, already :func:`printable`) cut into (font, text) runs; a run no
-    font prints has the font "missing", and its text is the characters replaced."""
+    """``text`` (one line, already :func:`printable` and :func:`visual`) cut into (font,
+    text) runs; a run no font prints has the font "missing", and its text is the characters
+    replaced."""
     if text.isascii():
         return ((FONT_BOLD if bold else FONT, text),) if text else ()
     result: list[tuple[str, str]] = []
@@ -147,7 +266,7 @@ def runs(text: str, bold: bool = False) -> tuple[tuple[str, str], ...]:
 def _printed_runs(text: str, bold: bool) -> list[tuple[str, str]]:
     """The runs of one line with the unprintable ones replaced by the mark (and recorded)."""
     result = []
-    for font, part in runs(text, bold):
+    for font, part in runs(visual(text), bold):
         if font == _MISSING:
             unprintable.record(part)
             result.append((FONT_BOLD if bold else FONT, REPLACEMENT_MARK))
@@ -161,7 +280,7 @@ def _line_markup(line: str, bold: bool) -> tuple[str, str]:
     """(Paragraph markup of one line, the characters it could not print)."""
     style_font = FONT_BOLD if bold else FONT
     parts, missing = [], []
-    for font, part in runs(line, bold):
+    for font, part in runs(visual(line), bold):
         if font == _MISSING:
             missing.append(part)
             parts.append(REPLACEMENT_MARK)
