@@ -53,8 +53,7 @@ def test_backup_goes_to_the_folder_chosen_in_settings_and_is_thinned(
     )
     identity = read_identity(path)
     assert identity is not None
-    own = backups.unit_subfolder(stick, identity)
-    own.mkdir()
+    own = backups.make_unit_subfolder(stick, identity)
     older = [own / f"unit-2025{month:02d}01-120000.sqlite" for month in (1, 2, 3)]
     for old in older:
         old.write_bytes(b"an older automatic backup")

@@ -114,3 +114,52 @@ def test_the_data_folder_and_the_settings_are_private(
         monkeypatch.setenv("HYVINVOINTI_HOME", str(fresh))
         write()
         assert_private(fresh)
+
+
+def test_a_data_folder_left_open_by_an_earlier_version_is_made_private(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Earlier versions created the data folder 0755: whatever creates it now (the settings,
+    the command line's backup settings, the wizard's unit file) also closes an existing one,
+    as long as it is the user's own."""
+    from hyvinvointi_app.services.settings import (
+        BackupSettings,
+        ensure_data_home,
+        save_backup_settings,
+    )
+    from hyvinvointi_app.ui.context import open_settings
+
+    home = tmp_path / "AppData" / "Hyvinvointiryhma"
+    monkeypatch.setenv("HYVINVOINTI_HOME", str(home))
+    for make_private in (
+        ensure_data_home,
+        lambda: open_settings().sync(),
+        lambda: save_backup_settings(BackupSettings()),
+        lambda: make_private_folder(home),
+    ):
+        home.mkdir(parents=True, exist_ok=True)
+        home.chmod(0o755)
+        make_private()
+        assert stat.S_IMODE(home.stat().st_mode) == 0o700
+
+    # A folder the director chose for the unit file (their documents) is theirs to share.
+    documents = tmp_path / "Documents"
+    documents.mkdir(mode=0o755)
+    documents.chmod(0o755)
+    make_private_folder(documents)
+    assert stat.S_IMODE(documents.stat().st_mode) == 0o755
+
+
+def test_a_data_folder_of_another_owner_is_left_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A shared folder set up by IT (another owner) is not ours to change, nor can it be."""
+    from hyvinvointi_app.services import settings
+
+    home = tmp_path / "shared"
+    home.mkdir()
+    home.chmod(0o755)
+    monkeypatch.setenv("HYVINVOINTI_HOME", str(home))
+    monkeypatch.setattr(settings.os, "getuid", lambda: home.stat().st_uid + 1)
+    settings.ensure_data_home()
+    assert stat.S_IMODE(home.stat().st_mode) == 0o755

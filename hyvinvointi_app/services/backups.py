@@ -10,8 +10,9 @@ per unit, rather than the UUID in every file name and manifest entry, makes the 
 structural: listing and thinning look only inside the unit's own subfolder, so another
 unit's file can never be a candidate, whatever its name; nothing needs to be opened to know
 whose a backup is; and a person looking at the stick sees each unit's backups under its
-name. The subfolder is found by its ``-<id>`` ending (and the identity its manifest
-records), so renaming the unit or its file keeps its backups together.
+name. The subfolder is found by its ``-<id>`` ending and the identity its manifest records
+(written when the subfolder is made), so renaming the unit or its file keeps its backups
+together, and a folder of the user's that merely ends the same way is never taken for it.
 
 *Backups from before* (schema 1–2, written flat into the folder): those whose identity, read
 from the backup itself and cached in the folder's manifest by size and time, is this unit's
@@ -35,7 +36,9 @@ restored, are never thinned.
 
 *Restoring another unit's backup* is refused (:class:`BackupOfAnotherUnit`) unless the
 caller says ``allow_other_unit=True`` (the user chose to replace this unit's data with the
-other unit's, e.g. on a new computer); the file then takes the restored unit's identity.
+other unit's). The file then gets a new identity: it is a unit of its own from now on, with a
+new subfolder, since the other unit's file may still be in use and the two would otherwise
+share one subfolder and thin each other's backups.
 
 The backup folder may be on a USB stick or a network drive: a chosen folder that is missing
 is reported (:class:`BackupFolderMissing`), never created in its place on the local disk.
@@ -249,14 +252,34 @@ def _subfolder_identity(sub: Path) -> str | None:
 
 def unit_subfolder(folder: Path, identity: FileIdentity) -> Path:
     """``<folder>/<unit-name>-<first 8 of the UUID>``: the existing one of this unit (found by
-    its ending, so a renamed unit keeps its folder), else the name a new one gets."""
+    its ending and its manifest's identity, so a renamed unit keeps its folder), else an
+    empty folder of that ending, else the name a new one gets (one no folder has yet)."""
     ending = f"-{identity.short}"
-    for sub in _files(folder):
-        if sub.name.endswith(ending) and sub.is_dir():
-            recorded = _subfolder_identity(sub)
-            if recorded is None or recorded == identity.uuid:
-                return sub
-    return folder / f"{slug(identity.unit_name)}{ending}"
+    candidates = [sub for sub in _files(folder) if sub.name.endswith(ending) and sub.is_dir()]
+    for sub in candidates:
+        if _subfolder_identity(sub) == identity.uuid:
+            return sub
+    for sub in candidates:
+        if not _files(sub) and _subfolder_identity(sub) is None:
+            return sub
+    stem, number = slug(identity.unit_name), 1
+    name = f"{stem}{ending}"
+    while (folder / name).exists():
+        number += 1
+        name = f"{stem}-{number}{ending}"
+    return folder / name
+
+
+def make_unit_subfolder(folder: Path, identity: FileIdentity) -> Path:
+    """The unit's subfolder of ``folder``, created owner-only if needed, its manifest
+    recording whose it is from the start (that is how it is known again)."""
+    sub = unit_subfolder(folder, identity)
+    sub.mkdir(mode=0o700, exist_ok=True)
+    if _subfolder_identity(sub) != identity.uuid:
+        data = _read_manifest(sub)
+        data["identity"], data["unit"] = identity.uuid, identity.unit_name
+        _write_manifest(sub, data)
+    return sub
 
 
 def _flat_identity(folder: Path, candidates: list[Path]) -> dict[Path, FileIdentity | None]:
@@ -321,16 +344,14 @@ def list_backups(source: Path, folder: Path, *, other_units: bool = False) -> li
             if (e := _entry(path, found)) is not None
         ]
         return _newest_first(entries)
-    own_folder = unit_subfolder(folder, identity) if identity is not None else None
     entries = []
     for sub in _files(folder):
-        if sub == own_folder or not sub.is_dir():
-            continue
-        for path in _files(sub):
-            if _BACKUP_NAME.match(path.name):
-                entry = _entry(path, read_identity(path))
-                if entry is not None and (identity is None or entry.identity != identity.uuid):
-                    entries.append(entry)
+        data = _read_manifest(sub) if sub.is_dir() else {}
+        uuid = data.get("identity")
+        if not isinstance(uuid, str) or (identity is not None and uuid == identity.uuid):
+            continue  # not a unit's subfolder, or this unit's own
+        whose = FileIdentity(uuid, str(data.get("unit", "")))
+        entries += [e for path in _files(sub) if (e := _entry(path, whose)) is not None]
     for path, found in _flat_backups(folder):
         if identity is None or found is None or found.uuid != identity.uuid:
             entry = _entry(path, found)
@@ -475,12 +496,10 @@ def folder_for_upgrade_copy(source: Path, folder: Path) -> Path | None:
     identity = read_identity(source)
     if identity is None:
         return None
-    sub = unit_subfolder(folder, identity)
     try:
-        sub.mkdir(mode=0o700, exist_ok=True)
+        return make_unit_subfolder(folder, identity)
     except OSError:
         return None
-    return sub
 
 
 class Outcome(enum.Enum):
@@ -529,8 +548,7 @@ def take_backup(
     if identity is None:
         copy = backup_file(source, top, name=_unique_name(source, top, now))
         return BackupResult(Outcome.WRITTEN, copy)
-    own = unit_subfolder(top, identity)
-    own.mkdir(mode=0o700, exist_ok=True)
+    own = make_unit_subfolder(top, identity)
     record = _record(own, source)
     last_name = record.get("last")
     last_path = own / last_name if isinstance(last_name, str) else None
@@ -576,19 +594,6 @@ def thin(
     return tuple(removed)
 
 
-def pinned(source: Path, folder: Path) -> set[str]:
-    """Names of the backups of ``source``'s unit never thinned: the one most recently
-    restored (in its subfolder of ``folder``, or lying flat in ``folder``)."""
-    identity = unit_identity(source, folder)
-    places = [folder] + ([unit_subfolder(folder, identity)] if identity else [])
-    names: set[str] = set()
-    for place in places:
-        value = _record(place, source).get("pinned", [])
-        if isinstance(value, list):
-            names.update(str(v) for v in value)
-    return names
-
-
 def check_restorable(backup: Path) -> None:
     """Refuse a backup that is not a sound unit file of a version this one can open."""
     report = inspect_file(backup)
@@ -606,14 +611,16 @@ def restore(
     """Put ``backup`` in place of the closed unit file ``target``; return the kept copy.
 
     A backup of another unit than ``target``'s is refused (:class:`BackupOfAnotherUnit`,
-    nothing changed) unless ``allow_other_unit``: then ``target`` becomes that unit, with
-    its identity. When ``target``'s unit cannot be known (the file is missing or damaged and
-    no backup recorded it), any sound backup may be restored.
+    nothing changed) unless ``allow_other_unit``: then ``target`` holds that unit's data
+    under a new identity of its own (its next backups go to a new subfolder, never the other
+    unit's). A backup of the same unit keeps the identity. When ``target``'s unit cannot be
+    known (the file is missing or damaged and no backup recorded it), any sound backup may
+    be restored, and the file takes the backup's identity.
 
     The current file is copied into its unit's subfolder first (``…-before-restore-…``,
-    never thinned; byte for byte if SQLite cannot read it), and the restored backup is
-    pinned in the manifest so that thinning never removes it. A missing ``target`` is
-    written anew.
+    never thinned; byte for byte if SQLite cannot read it), and a restored backup of the
+    unit is pinned in the manifest so that thinning never removes it. A missing ``target``
+    is written anew.
     """
     check_restorable(backup)
     if not target.parent.is_dir():
@@ -625,14 +632,14 @@ def restore(
     if mine is not None and other and not allow_other_unit:
         raise BackupOfAnotherUnit(backup, theirs.unit_name if theirs else "", mine.unit_name)
     keeper = mine or theirs
-    keep_folder = unit_subfolder(top, keeper) if keeper is not None else top
-    keep_folder.mkdir(mode=0o700, exist_ok=True)
+    keep_folder = make_unit_subfolder(top, keeper) if keeper is not None else top
     name = _unique_name(target, keep_folder, dt.datetime.now(), BEFORE_RESTORE)
-    kept = restore_backup(backup, target, keep_folder, kept_name=name)
-    if other and keep_folder != top:  # the file is no longer this unit's
+    kept = restore_backup(backup, target, keep_folder, kept_name=name, new_identity=other)
+    if other:  # the file is a unit of its own now: no longer this unit's, nor the other's
         data = _read_manifest(keep_folder)
         if data["files"].pop(_key(target), None) is not None:
             _write_manifest(keep_folder, data)
+        return kept
     home = top.resolve()
     if home in (backup.parent.resolve(), backup.parent.resolve().parent):
         _update_record(backup.parent, target, pinned=[backup.name])

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from string import hexdigits
@@ -42,9 +43,15 @@ def settings_path() -> Path:
 
 
 def ensure_data_home() -> Path:
-    """The data folder, created readable by its owner only when it is missing."""
+    """The data folder, created readable by its owner only when it is missing, and made so
+    when an earlier version left it readable by others (POSIX; only a folder of the user's
+    own: one another owner set up is left as it is)."""
     home = data_home()
     home.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix":
+        info = home.stat()
+        if info.st_uid == os.getuid() and info.st_mode & 0o077:
+            home.chmod(stat.S_IMODE(info.st_mode) & 0o700)
     return home
 
 

@@ -8,7 +8,9 @@ import datetime as dt
 from pathlib import Path
 
 from hyvinvointi_app.domain.errors import DatabaseExists
+from hyvinvointi_app.paths import data_home
 from hyvinvointi_app.services import annual_clock, demo, periods, unit
+from hyvinvointi_app.services.settings import ensure_data_home
 from hyvinvointi_app.services.unit import UnitInfo
 from hyvinvointi_app.store.database import create_database
 from hyvinvointi_app.store.lock import lock_path_for
@@ -17,8 +19,12 @@ _SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
 def make_private_folder(folder: Path) -> None:
-    """The folder of the unit file, readable by its owner only when we create it."""
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """The folder of the unit file, readable by its owner only when we create it; the data
+    folder is made so even when it exists (a folder the user chose is theirs to share)."""
+    if folder.resolve() == data_home().resolve():
+        ensure_data_home()
+    else:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
 
 
 def remove_unit_file(path: Path) -> None:

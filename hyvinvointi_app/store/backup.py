@@ -8,9 +8,11 @@ import os
 import sqlite3
 from pathlib import Path
 
-from hyvinvointi_app.domain.errors import DatabaseDamaged
+from hyvinvointi_app.domain.errors import DatabaseDamaged, MigrationFailed
 from hyvinvointi_app.store.files import fsync_directory, read_only_uri, write_atomically
+from hyvinvointi_app.store.identity import give_new_identity
 from hyvinvointi_app.store.lock import FileLock
+from hyvinvointi_app.store.migrations import MigrationError
 from hyvinvointi_app.store.storage_errors import write_problem
 
 
@@ -67,7 +69,12 @@ def backup_file(source: Path, folder: Path, *, name: str | None = None) -> Path:
 
 
 def restore_backup(
-    backup: Path, target: Path, keep_folder: Path, *, kept_name: str | None = None
+    backup: Path,
+    target: Path,
+    keep_folder: Path,
+    *,
+    kept_name: str | None = None,
+    new_identity: bool = False,
 ) -> Path | None:
     """Put the contents of ``backup`` in place of ``target``; return the kept copy, if any.
 
@@ -77,7 +84,8 @@ def restore_backup(
     when SQLite cannot read it (empty, damaged, not SQLite). The backup is checked (a
     damaged one raises :class:`DatabaseDamaged` and changes nothing); the new file is written
     beside ``target`` and renamed over it, so that a crash leaves either the old file or the
-    restored one. A missing ``target`` is simply written.
+    restored one. A missing ``target`` is simply written. ``new_identity``: the restored
+    file gets a new UUID before it takes ``target``'s place (another unit's backup).
     """
     lock = FileLock(target)
     lock.acquire()
@@ -92,6 +100,18 @@ def restore_backup(
                 keep_folder.mkdir(parents=True, exist_ok=True, mode=0o700)
                 write_atomically(kept, target.read_bytes())
         staged = backup_file(backup, target.parent, name=target.name + ".restoring")
+        if new_identity:
+            try:
+                give_new_identity(staged)
+            except BaseException as error:
+                with contextlib.suppress(OSError):
+                    staged.unlink()
+                if isinstance(error, MigrationError):
+                    raise MigrationFailed(backup, str(error)) from error
+                not_written = write_problem(error, target) if isinstance(error, Exception) else None
+                if not_written is not None:
+                    raise not_written from error
+                raise
         for leftover in (
             target.with_name(target.name + "-wal"),
             target.with_name(target.name + "-shm"),

@@ -1,5 +1,6 @@
 """Which unit a file belongs to, read read-only with plain ``sqlite3``: cheap enough to ask of
-every backup in a folder (one connection, three small queries, nothing written).
+every backup in a folder (one connection, three small queries, nothing written); and a new
+identity for a file that has taken another unit's data from a backup.
 
 A file of schema version 3 or later carries a UUID of its own (``file_identity``); an older
 file, or a backup taken before the upgrade, is known by the identity the upgrade derives
@@ -9,6 +10,7 @@ from its unit (:func:`~hyvinvointi_app.store.migrations.legacy_identity`).
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,6 +58,26 @@ def read_identity(path: Path) -> FileIdentity | None:
         return None
     finally:
         connection.close()
+
+
+def give_new_identity(path: Path) -> str:
+    """Give the closed unit file at ``path`` a new random UUID, upgrading it to the current
+    schema first (a file older than version 3 would otherwise get its old unit's derived
+    identity back at the upgrade); return the UUID.
+
+    For a file that has just taken another unit's data from a backup: it is a unit of its
+    own from now on, so its backups never share that unit's subfolder.
+    """
+    identity = str(uuid.uuid4())
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        migrations.upgrade(connection)
+        connection.execute(
+            f"UPDATE {migrations.IDENTITY_TABLE} SET uuid = ? WHERE id = 1", (identity,)
+        )
+    finally:
+        connection.close()
+    return identity
 
 
 def _unit_name(connection: sqlite3.Connection) -> str:

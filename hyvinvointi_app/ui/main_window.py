@@ -33,6 +33,7 @@ from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.paths import data_home
 from hyvinvointi_app.services import backups, unit
 from hyvinvointi_app.services.audit import log_event
+from hyvinvointi_app.services.settings import load_backup_settings
 from hyvinvointi_app.store.database import Database, open_database, open_read_only
 from hyvinvointi_app.ui import screens
 from hyvinvointi_app.ui.backups import scheduler
@@ -50,11 +51,6 @@ from hyvinvointi_app.ui.page import Page
 RECENT_LIMIT = 8
 SCREEN_KEYS = [spec.key for spec in screens.SCREENS]
 UNIT_FILE_FILTER = "*.sqlite"
-
-
-def backup_folder(database: Path) -> Path:
-    """Where backups go: the setting if made, else ``backups`` beside the file."""
-    return scheduler.backup_folder(database)
 
 
 class ScreenPages(Mapping[str, Page]):
@@ -115,7 +111,8 @@ class MainWindow(QMainWindow):
     def _upgrade_copy_folder(path: Path) -> Path | None:
         """The copy before a schema upgrade goes to the unit's backup subfolder if the
         backup folder is there."""
-        return backups.folder_for_upgrade_copy(path, backup_folder(path))
+        folder = load_backup_settings().folder_for(path)
+        return backups.folder_for_upgrade_copy(path, folder)
 
     def open_or_explain(self, path: Path, *, at_start: bool = False) -> bool:
         """Open ``path``; if it cannot be used, say why in one dialog and do what the user
@@ -131,7 +128,7 @@ class MainWindow(QMainWindow):
                 )
             except DatabaseFileError as error:
                 take_over_from = None
-                folder = backup_folder(path)
+                folder = load_backup_settings().folder_for(path)
                 dialog = BadFileDialog(
                     error, offered_choices(error, path, folder), at_start=at_start, parent=self
                 )
@@ -471,7 +468,7 @@ class MainWindow(QMainWindow):
         if self.context is None:
             return
         path = self.context.path
-        self._restore_into(path, backup_folder(path))
+        self._restore_into(path, load_backup_settings().folder_for(path))
 
     def _restore_into(self, path: Path, folder: Path) -> bool:
         """Let the user choose a backup of ``path`` and put it in place (closing ``path``
@@ -526,6 +523,9 @@ class MainWindow(QMainWindow):
 
     def show_data_location(self) -> None:
         folder = self.context.path.parent if self.context else data_home()
+        backup_folder = (
+            load_backup_settings().folder_for(self.context.path) if self.context else folder
+        )
         box = QMessageBox(self)
         box.setWindowTitle(_("Where is my data?"))
         box.setText(
@@ -534,7 +534,7 @@ class MainWindow(QMainWindow):
                 "Keep the file on this computer, not in a synchronised cloud folder."
             ).format(
                 file=self.context.path if self.context else _("(none open)"),
-                backups=backup_folder(self.context.path) if self.context else folder,
+                backups=backup_folder,
             )
         )
         open_button = box.addButton(_("Open the folder"), QMessageBox.ButtonRole.ActionRole)

@@ -126,10 +126,60 @@ def test_restoring_another_units_backup_is_refused_unless_chosen(
     mine = _identity(kuusikko)
     kept = backups.restore(theirs, kuusikko, stick, allow_other_unit=True)
     assert _member_names(kuusikko) == ["Koivikon jäsen"]
-    assert _identity(kuusikko) == _identity(koivikko)  # the file is now that unit's
     # Kuusikko's data as it was is kept with Kuusikko's backups.
     assert kept is not None and kept.parent == backups.unit_subfolder(stick, mine)
     assert _member_names(kept) == ["Kuusikon jäsen"]
+
+    # The file holds Koivikko's data but is a unit of its own from now on: a new identity,
+    # so its backups go to a new subfolder and the two live files never thin each other's.
+    restored = _identity(kuusikko)
+    assert restored.uuid not in (mine.uuid, _identity(koivikko).uuid)
+    assert restored.unit_name == "Päiväkoti Koivikko"
+    koivikko_folder = theirs.parent
+    taken: list[Path] = []
+    for hour in range(4):
+        for path in (kuusikko, koivikko):
+            _change(path, f"Jäsen {hour}")
+            result = backups.take_backup(path, stick, STRICT, now=MONDAY + dt.timedelta(hours=hour))
+            assert result.path is not None
+            if path == kuusikko:
+                assert result.path.parent not in (koivikko_folder, kept.parent)
+                taken.append(result.path)
+            else:
+                assert result.path.parent == koivikko_folder
+                assert not set(result.removed) & set(taken), "thinned the other file's backups"
+    assert [e.path for e in backups.list_backups(kuusikko, stick)][:2] == taken[::-1][:2]
+    assert theirs.exists()  # another unit's backup, never thinned by the restored file
+
+
+def test_restoring_another_units_old_backup_gives_a_new_identity(
+    two_units: tuple[Path, Path, Path],
+) -> None:
+    """A backup from before identities (schema 2) would otherwise get its unit's derived
+    identity back at the upgrade on opening."""
+    kuusikko, _koivikko, stick = two_units
+    old = stick / "unit-20261101-120000.sqlite"
+    shutil.copyfile(FIXTURES / "schema_v2.sqlite", old)
+    theirs = _identity(old)
+    mine = _identity(kuusikko)
+    backups.restore(old, kuusikko, stick, allow_other_unit=True)
+    open_database(kuusikko).close()
+    assert _identity(kuusikko).uuid not in (mine.uuid, theirs.uuid)
+    assert _identity(old) == theirs  # the backup itself is not changed
+
+
+def test_restoring_a_backup_of_the_same_unit_keeps_its_identity(
+    two_units: tuple[Path, Path, Path],
+) -> None:
+    kuusikko, _koivikko, stick = two_units
+    mine = _identity(kuusikko)
+    first = backups.take_backup(kuusikko, stick, now=MONDAY).path
+    _change(kuusikko, "Myöhempi")
+    assert first is not None
+    backups.restore(first, kuusikko, stick)
+    assert _identity(kuusikko) == mine
+    result = backups.take_backup(kuusikko, stick, now=MONDAY + dt.timedelta(hours=1))
+    assert result.path is not None and result.path.parent == first.parent
 
 
 def test_old_flat_backups_are_still_listed_for_their_own_unit(tmp_path: Path) -> None:
@@ -181,8 +231,9 @@ def test_a_missing_unit_file_is_known_by_its_recorded_backups(
     kuusikko.unlink()
     assert [e.path for e in backups.list_backups(kuusikko, stick)] == [own]
     assert own is not None
+    mine = FileIdentity(backups.list_backups(kuusikko, stick)[0].identity, "Päiväkoti Kuusikko")
     backups.restore(own, kuusikko, stick)
-    assert _identity(kuusikko).unit_name == "Päiväkoti Kuusikko"
+    assert _identity(kuusikko) == mine  # its own backup: the same unit
 
 
 def test_the_copy_before_an_upgrade_goes_to_the_units_folder(tmp_path: Path) -> None:
@@ -217,3 +268,59 @@ def test_a_file_whose_unit_cannot_be_known_is_offered_the_other_backups(
     kuusikko = tmp_path / "laptop-3" / "unit.sqlite"
     _make_unit(kuusikko, "Päiväkoti Kuusikko")
     assert not backups.has_backups_to_offer(kuusikko, stick)
+
+
+def test_listing_other_units_opens_no_backup_to_know_whose_it_is(
+    two_units: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each unit's subfolder says whose it is in its manifest: read once per folder."""
+    kuusikko, koivikko, stick = two_units
+    for hour in range(3):
+        _change(koivikko, f"Jäsen {hour}")
+        backups.take_backup(koivikko, stick, now=MONDAY + dt.timedelta(hours=hour))
+    opened: list[Path] = []
+    real = backups.read_identity
+
+    def counting(path: Path) -> FileIdentity | None:
+        opened.append(path)
+        return real(path)
+
+    monkeypatch.setattr(backups, "read_identity", counting)
+    others = backups.list_backups(kuusikko, stick, other_units=True)
+    assert len(others) == 3
+    assert {e.unit_name for e in others} == {"Päiväkoti Koivikko"}
+    assert {e.identity for e in others} == {_identity(koivikko).uuid}
+    assert opened == [kuusikko]  # only the unit file itself
+
+
+def test_a_folder_that_merely_ends_like_a_units_is_not_taken_for_it(
+    two_units: tuple[Path, Path, Path],
+) -> None:
+    """A folder of the user's whose name happens to end in the unit's 8 characters (or even
+    equals the name its subfolder would get) holds no manifest of the unit: left alone."""
+    kuusikko, _koivikko, stick = two_units
+    short = _identity(kuusikko).short
+    photos = stick / f"lomakuvat-{short}"
+    photos.mkdir()
+    (photos / "kesa.jpg").write_bytes(b"jpeg")
+    same_name = stick / f"paivakoti-kuusikko-{short}"
+    same_name.mkdir()
+    (same_name / "muistio.txt").write_text("oma", encoding="utf-8")
+
+    own = backups.unit_subfolder(stick, _identity(kuusikko))
+    assert own not in (photos, same_name) and own.name.endswith(f"-{short}")
+    result = backups.take_backup(kuusikko, stick, now=MONDAY)
+    assert result.path is not None and result.path.parent == own
+    assert sorted(p.name for p in photos.iterdir()) == ["kesa.jpg"]
+    assert sorted(p.name for p in same_name.iterdir()) == ["muistio.txt"]
+    # Found again next time, by the identity its manifest records.
+    assert backups.unit_subfolder(stick, _identity(kuusikko)) == own
+    assert [e.path for e in backups.list_backups(kuusikko, stick)] == [result.path]
+
+
+def test_an_empty_folder_of_the_units_name_is_taken(two_units: tuple[Path, Path, Path]) -> None:
+    kuusikko, _koivikko, stick = two_units
+    empty = stick / f"kuusikko-{_identity(kuusikko).short}"
+    empty.mkdir()
+    result = backups.take_backup(kuusikko, stick, now=MONDAY)
+    assert result.path is not None and result.path.parent == empty

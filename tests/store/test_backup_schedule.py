@@ -22,10 +22,10 @@ from hyvinvointi_app.services.backups import (
     Outcome,
     RetentionPolicy,
     list_backups,
+    make_unit_subfolder,
     read_contents,
     restore,
     take_backup,
-    unit_subfolder,
 )
 from hyvinvointi_app.services.members import MemberInput
 from hyvinvointi_app.store.database import create_database, open_database
@@ -93,8 +93,7 @@ def test_thinning_runs_after_a_good_copy_and_spares_kept_copies(tmp_path: Path) 
     folder.mkdir()
     identity = read_identity(path)
     assert identity is not None
-    own = unit_subfolder(folder, identity)
-    own.mkdir()
+    own = make_unit_subfolder(folder, identity)
     now = dt.datetime(2026, 11, 23, 15, 0)
     for day in range(1, 60):  # two a day for 59 days
         for hour in (9, 14):

@@ -161,11 +161,11 @@ def _backup_dialogs(app, window, path, out, language, suffix):  # type: ignore[n
 
     from hyvinvointi_app.domain.errors import DatabaseDamaged
     from hyvinvointi_app.i18n.translator import _
+    from hyvinvointi_app.services.settings import load_backup_settings
     from hyvinvointi_app.ui.backups.bad_file_dialog import BadFileDialog, FileChoice
     from hyvinvointi_app.ui.backups.restore_dialog import RestoreDialog
-    from hyvinvointi_app.ui.main_window import backup_folder
 
-    folder = backup_folder(path)
+    folder = load_backup_settings().folder_for(path)
     window.backups.wait()
     window.back_up_now()
     newest = window.backups.last_result.path

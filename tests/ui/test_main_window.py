@@ -16,9 +16,10 @@ from hyvinvointi_app.domain.enums import Role
 from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.services import meetings, members, periods
 from hyvinvointi_app.services.members import MemberInput
+from hyvinvointi_app.services.settings import load_backup_settings
 from hyvinvointi_app.store.database import inspect_file, open_database
 from hyvinvointi_app.ui.language import apply_language
-from hyvinvointi_app.ui.main_window import MainWindow, backup_folder
+from hyvinvointi_app.ui.main_window import MainWindow
 
 
 def _with_meeting_and_director(path: Path) -> None:
@@ -97,7 +98,9 @@ def test_the_window_remembers_its_size_and_last_screen(qtbot: QtBot, unit_file: 
 def test_back_up_now_writes_a_checked_copy_beside_the_file(window: MainWindow) -> None:
     assert window.context is not None
     window.back_up_now()
-    copies = list(backup_folder(window.context.path).glob("*/unit-*.sqlite"))  # unit's subfolder
+    copies = list(
+        load_backup_settings().folder_for(window.context.path).glob("*/unit-*.sqlite")
+    )  # unit's subfolder
     assert len(copies) == 1 and inspect_file(copies[0]).integrity_ok
     assert str(copies[0]) in window.statusBar().currentMessage()
 

@@ -5,6 +5,7 @@ and the next automatic backups never thin away the backup just restored."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -22,7 +23,7 @@ from hyvinvointi_app.services.settings import (
 )
 from hyvinvointi_app.store.database import open_database
 from hyvinvointi_app.ui.backups.restore_dialog import RestoreDialog
-from hyvinvointi_app.ui.main_window import MainWindow, backup_folder
+from hyvinvointi_app.ui.main_window import MainWindow
 
 
 def _menu_action(window: MainWindow, text: str):  # type: ignore[no-untyped-def]
@@ -44,7 +45,8 @@ def test_restore_from_the_menu_brings_back_the_earlier_state(
     assert window.backups.last_result is not None
     earlier = window.backups.last_result.path
     assert (
-        earlier is not None and earlier == backups.list_backups(path, backup_folder(path))[0].path
+        earlier is not None
+        and earlier == backups.list_backups(path, load_backup_settings().folder_for(path))[0].path
     )
     assert backups.read_contents(earlier).meetings == 1
 
@@ -86,7 +88,7 @@ def test_restore_from_the_menu_brings_back_the_earlier_state(
     # The file as it was is kept.
     kept = [
         e
-        for e in backups.list_backups(path, backup_folder(path))
+        for e in backups.list_backups(path, load_backup_settings().folder_for(path))
         if e.kind is backups.BackupKind.BEFORE_RESTORE
     ]
     assert len(kept) == 1
@@ -133,7 +135,6 @@ def test_a_missing_backup_folder_is_reported_not_fatal(
 def test_how_many_backups_are_kept_is_set_in_settings(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    from hyvinvointi_app.ui.backups.scheduler import retention_policy
     from hyvinvointi_app.ui.settings.dialog import SettingsDialog
 
     assert window.context is not None
@@ -158,7 +159,6 @@ def test_how_many_backups_are_kept_is_set_in_settings(
     dialog.keep_boxes["last"].setValue(5)
     dialog.keep_boxes["daily"].setValue(30)
     dialog.accept()
-    assert retention_policy() == backups.RetentionPolicy(5, 30, 8, 12)
     assert load_backup_settings().policy == backups.RetentionPolicy(5, 30, 8, 12)
 
 
@@ -235,5 +235,48 @@ def test_another_units_backups_are_shown_only_on_request_and_restored_only_when_
     assert seen["after cancel"] == (True, None)
     question = str(seen["question"])
     assert "Päiväkoti Mäntylä" in question and "Päiväkoti Koivikko" in question
+    assert (
+        _(
+            "After the restore the file is a unit of its own: its new backups are kept in a "
+            "folder of their own, apart from the backups of {other}."
+        ).format(other="Päiväkoti Koivikko")
+        in question
+    )
     assert window.context is not None and window.context.path == path
     assert [m.name for m in members.list_members(window.context.database)] == ["Koivikon jäsen"]
+    # A unit of its own: the next backup goes to a new subfolder, not Koivikko's.
+    window.backups.wait()
+    result = window.backups.back_up_now()
+    assert result.path is not None
+    assert result.path.parent not in (theirs.parent, own[0].path.parent)
+
+
+def test_a_file_whose_unit_cannot_be_known_opens_on_every_backup(
+    qtbot: QtBot, tmp_path: Path, make_bad_file: Callable[[str, Path], Path]
+) -> None:
+    """A damaged file that no backup recorded has no list of its own: the dialog opens on
+    the other units' backups (each with its unit's name) instead of an empty list."""
+    from hyvinvointi_app.domain.enums import Language
+    from hyvinvointi_app.services.unit import UnitInfo, set_up_unit
+    from hyvinvointi_app.store.database import create_database
+
+    stick = tmp_path / "USB"
+    stick.mkdir()
+    other = tmp_path / "laptop-2" / "unit.sqlite"
+    other.parent.mkdir()
+    other_db = create_database(other)
+    set_up_unit(other_db, UnitInfo("Päiväkoti Koivikko", "", "Porvoo", False, Language.FINNISH))
+    other_db.close()
+    theirs = backups.take_backup(other, stick).path
+    (tmp_path / "laptop").mkdir()
+    path = make_bad_file("damaged", tmp_path / "laptop" / "unit.sqlite")
+
+    dialog = RestoreDialog(path, stick)
+    qtbot.addWidget(dialog)
+    assert [e.path for e in dialog.entries] == [theirs]
+    assert dialog.table.item(0, 4).text() == "Päiväkoti Koivikko"
+    assert dialog.restore_button.isEnabled()
+    assert dialog.other_units_button.isHidden()  # there is no list of this unit to go back to
+    assert str(stick) in dialog.intro.text()
+    dialog.accept()  # nothing to protect, as in the service: restored without more questions
+    assert dialog.chosen == theirs

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from hyvinvointi_app.domain.enums import ReportLanguage
-from hyvinvointi_app.i18n.translator import ui_translator
+from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.paths import data_home
 from hyvinvointi_app.services.settings import load_backup_settings
 from hyvinvointi_app.ui.context import AppContext, open_settings
-from hyvinvointi_app.ui.main_window import MainWindow, backup_folder
+from hyvinvointi_app.ui.main_window import MainWindow
 from hyvinvointi_app.ui.settings.dialog import SettingsDialog
 
 
@@ -139,9 +139,11 @@ def test_backup_folder_is_chosen_stored_and_reset(
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(elsewhere))
     dialog.choose_backup_button.click()
     assert dialog.backup_folder_edit.text() == str(elsewhere)
-    assert backup_folder(context.path) == default  # stored only when OK is pressed
+    assert (
+        load_backup_settings().folder_for(context.path) == default
+    )  # stored only when OK is pressed
     dialog.accept()
-    assert backup_folder(context.path) == elsewhere
+    assert load_backup_settings().folder_for(context.path) == elsewhere
     # Stored where the command line's ``backup`` reads it too, not in Qt's settings.
     assert load_backup_settings().folder == elsewhere
     assert open_settings().value("backup/folder") is None
@@ -151,7 +153,7 @@ def test_backup_folder_is_chosen_stored_and_reset(
     assert again.default_backup_button is not None and again.default_backup_button.isEnabled()
     again.default_backup_button.click()
     again.accept()
-    assert backup_folder(context.path) == default
+    assert load_backup_settings().folder_for(context.path) == default
     assert load_backup_settings().folder is None
 
 
@@ -171,7 +173,7 @@ def test_a_backup_folder_chosen_in_an_earlier_version_is_kept(
     legacy.sync()
     assert load_backup_settings().folder == stick
     assert load_backup_settings().policy.last == 4
-    assert backup_folder(window.context.path) == stick
+    assert load_backup_settings().folder_for(window.context.path) == stick
     dialog = SettingsDialog(window.context, window)
     assert dialog.backup_folder == stick and dialog.keep_boxes["last"].value() == 4
 
@@ -224,3 +226,32 @@ def test_every_control_is_named_and_reachable_by_keyboard(
         assert control.accessibleName(), control
     reached = {owner(w) for w in tab_through(qtbot, dialog, dialog.language_box)}
     assert set(controls) <= reached
+
+
+def test_backup_settings_that_cannot_be_saved_are_said_so_and_the_dialog_stays(
+    context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A data folder where settings.json cannot be written (here a folder is in its place;
+    a read-only or full data folder alike): a translated message, no crash dialog."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from hyvinvointi_app.domain.errors import FileNotWritten, WriteProblem
+    from hyvinvointi_app.i18n.errors import describe
+    from hyvinvointi_app.services.settings import settings_path
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _parent, title, text, *args: shown.append((title, text))
+    )
+    settings_path().unlink(missing_ok=True)
+    settings_path().mkdir()
+    dialog = SettingsDialog(context)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    dialog.set_backup_folder(elsewhere)
+    dialog.show()
+    dialog.accept()
+    expected = describe(FileNotWritten(settings_path(), WriteProblem.IS_FOLDER))
+    assert shown == [(_("Settings could not be saved"), expected)]
+    assert dialog.isVisible() and dialog.result() == 0
+    dialog.reject()

@@ -7,7 +7,10 @@ current file first) and opens it again. Each backup is read read-only, never cha
 Only the unit's own backups are listed. Backups of other units sharing the folder (a USB
 stick) are shown only when asked for (*Show other units' backups*); choosing one is an
 explicit “replace with another unit's data”, confirmed once more, and sets
-:attr:`RestoreDialog.allow_other_unit`.
+:attr:`RestoreDialog.allow_other_unit`; the file is then a unit of its own, and the
+confirmation says so. When the file's unit cannot be known (the file is missing or damaged
+and no backup recorded it) there is no list of its own: the dialog opens on every backup in
+the folder, each with its unit's name, and the director chooses one of their unit.
 """
 
 from __future__ import annotations
@@ -85,6 +88,7 @@ class RestoreDialog(QDialog):
         self.allow_other_unit = False
         self.showing_other_units = False
         identity = backups.unit_identity(unit_file, folder)
+        self.unit_known = identity is not None
         self.unit_name = identity.unit_name if identity else ""
         self._lang = ui_translator().language
         title = _("Restore from backup")
@@ -135,7 +139,8 @@ class RestoreDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.show_other_units(False)
+        self.other_units_button.setVisible(self.unit_known)
+        self.show_other_units(not self.unit_known)
 
     def show_other_units(self, other: bool) -> None:
         """List this unit's backups, or (on request) other units' backups in the folder."""
@@ -146,7 +151,7 @@ class RestoreDialog(QDialog):
             _("Show &this unit's backups") if other else _("Show &other units' backups")
         )
         self.restore_button.setText(
-            _("&Replace with another unit's data…") if other else _("&Restore")
+            _("&Replace with another unit's data…") if self._replaces_unit else _("&Restore")
         )
         for button in self.buttons.buttons():
             button.setAccessibleName(button.text().replace("&", ""))
@@ -177,9 +182,20 @@ class RestoreDialog(QDialog):
             self.table.setFocus()
         self._update_button()
 
+    @property
+    def _replaces_unit(self) -> bool:
+        """True when the choice puts another unit's data in place of this known unit's."""
+        return self.showing_other_units and self.unit_known
+
     def _intro_text(self) -> str:
         folder = self.folder
-        if self.showing_other_units:
+        if not self.unit_known and self.entries:
+            return _(
+                "Which unit this file belongs to cannot be told, because the file is missing "
+                "or damaged. All the backups in {folder} are listed with their unit's name: "
+                "choose a backup of your unit."
+            ).format(folder=folder)
+        if self._replaces_unit:
             if not self.entries:
                 return _("There are no backups of other units in {folder}.").format(folder=folder)
             return _(
@@ -207,15 +223,21 @@ class RestoreDialog(QDialog):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(_("Replace with another unit's data"))
+        other = entry.unit_name or _("(unnamed unit)")
         box.setText(
             _(
                 "Replace all the data of {unit} with the data of {other} from the backup "
                 "{backup}? The file as it is now is kept in the backup folder first."
             ).format(
                 unit=self.unit_name or _("(unnamed unit)"),
-                other=entry.unit_name or _("(unnamed unit)"),
+                other=other,
                 backup=entry.path.name,
             )
+            + " "
+            + _(
+                "After the restore the file is a unit of its own: its new backups are kept in a "
+                "folder of their own, apart from the backups of {other}."
+            ).format(other=other)
         )
         replace = box.addButton(
             _("Replace with another unit's data"), QMessageBox.ButtonRole.DestructiveRole
@@ -237,7 +259,7 @@ class RestoreDialog(QDialog):
         if not rows:
             return
         entry = self.entries[rows[0].row()]
-        if self.showing_other_units:
+        if self._replaces_unit:
             if not self.confirm_other_unit(entry):
                 return
             self.allow_other_unit = True

@@ -19,19 +19,9 @@ from hyvinvointi_app.domain.errors import UserError
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.services import backups, settings
-from hyvinvointi_app.services.backups import BackupResult, RetentionPolicy
+from hyvinvointi_app.services.backups import BackupResult
 
 _log = logging.getLogger("hyvinvointi.backups")
-
-
-def backup_folder(unit_file: Path) -> Path:
-    """The folder chosen in Settings, else ``backups`` beside the unit file (the same rule
-    as ``hyvinvointi backup``: services/settings.py)."""
-    return settings.load_backup_settings().folder_for(unit_file)
-
-
-def retention_policy() -> RetentionPolicy:
-    return settings.load_backup_settings().policy
 
 
 def error_text(error: BaseException) -> str:
@@ -61,9 +51,11 @@ class BackupScheduler(QObject):
         self.last_result: BackupResult | None = None
         self.last_error: str | None = None
 
-    @property
-    def folder(self) -> Path:
-        return backup_folder(self.unit_file)
+    def _take_backup(self) -> BackupResult:
+        """Into the folder chosen in Settings (else ``backups`` beside the unit file), kept
+        as Settings says: the same rule as ``hyvinvointi backup``."""
+        chosen = settings.load_backup_settings()
+        return backups.take_backup(self.unit_file, chosen.folder_for(self.unit_file), chosen.policy)
 
     def start(self) -> None:
         """Back up now if the data changed since the last backup, then every half hour."""
@@ -83,15 +75,12 @@ class BackupScheduler(QObject):
     def back_up_in_background(self) -> None:
         if self._worker is not None and self._worker.is_alive():
             return
-        folder, policy = self.folder, retention_policy()
-        self._worker = threading.Thread(
-            target=self._run, args=(folder, policy), name="backup", daemon=True
-        )
+        self._worker = threading.Thread(target=self._run, name="backup", daemon=True)
         self._worker.start()
 
-    def _run(self, folder: Path, policy: RetentionPolicy) -> None:
+    def _run(self) -> None:
         try:
-            result = backups.take_backup(self.unit_file, folder, policy)
+            result = self._take_backup()
         except (UserError, OSError) as error:
             _log.warning("automatic backup failed: %s", type(error).__name__)
             self.last_error = error_text(error)
@@ -104,7 +93,7 @@ class BackupScheduler(QObject):
     def back_up_now(self) -> BackupResult:
         """A backup at once, on this thread (File → Back up now); raises on failure."""
         self.wait()
-        result = backups.take_backup(self.unit_file, self.folder, retention_policy())
+        result = self._take_backup()
         self.last_result, self.last_error = result, None
         return result
 
@@ -113,6 +102,6 @@ class BackupScheduler(QObject):
         so a damaged file writes nothing and thins nothing; failures only go to the log."""
         self.stop()
         try:
-            self.last_result = backups.take_backup(self.unit_file, self.folder, retention_policy())
+            self.last_result = self._take_backup()
         except (UserError, OSError) as error:
             _log.warning("backup on closing failed: %s", type(error).__name__)

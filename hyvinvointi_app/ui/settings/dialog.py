@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSpinBox,
@@ -33,12 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from hyvinvointi_app.domain.enums import ReportLanguage
+from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.labels import choices
 from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.paths import data_home
 from hyvinvointi_app.services import settings as shared_settings
 from hyvinvointi_app.services import unit
-from hyvinvointi_app.services.backups import RetentionPolicy
+from hyvinvointi_app.services.backups import RetentionPolicy, default_folder
+from hyvinvointi_app.store.storage_errors import write_problem
 from hyvinvointi_app.ui.context import AppContext, open_settings
 
 INTERFACE_LANGUAGES: tuple[tuple[str, str], ...] = (
@@ -51,11 +54,6 @@ theirs. Not translated on purpose."""
 
 LANGUAGE_KEY = "language"
 REPORT_LANGUAGE_KEY = "report_language"
-
-
-def default_backup_folder(unit_file: Path) -> Path:
-    """``backups`` beside the unit file (the main window's ``backup_folder`` agrees)."""
-    return unit_file.parent / "backups"
 
 
 class SettingsDialog(QDialog):
@@ -154,7 +152,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout(group)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         stored = shared_settings.load_backup_settings()
-        self._default_backup = default_backup_folder(context.path)
+        self._default_backup = default_folder(context.path)
         self._backup_folder = stored.folder_for(context.path)
         self.backup_folder_edit = self._path_edit(self._backup_folder, _("Backup folder"), group)
         self.choose_backup_button = QPushButton(_("&Choose…"), group)
@@ -315,11 +313,19 @@ class SettingsDialog(QDialog):
         self._update_default_button()
 
     def accept(self) -> None:
-        self.settings.setValue(LANGUAGE_KEY, self.language)
-        self.settings.setValue(REPORT_LANGUAGE_KEY, self.report_language.value)
+        """Store the choices and close; a data folder where the backup settings cannot be
+        written (read-only, full) is said so, and the dialog stays open with the choices."""
         if self.context is not None and self._backup_folder is not None:
             folder = None if self._backup_folder == self._default_backup else self._backup_folder
             policy = RetentionPolicy(**{name: box.value() for name, box in self.keep_boxes.items()})
-            shared_settings.save_backup_settings(shared_settings.BackupSettings(folder, policy))
+            try:
+                shared_settings.save_backup_settings(shared_settings.BackupSettings(folder, policy))
+            except OSError as error:
+                problem = write_problem(error, shared_settings.settings_path())
+                text = describe(problem) if problem is not None else str(error)
+                QMessageBox.warning(self, _("Settings could not be saved"), text)
+                return
+        self.settings.setValue(LANGUAGE_KEY, self.language)
+        self.settings.setValue(REPORT_LANGUAGE_KEY, self.report_language.value)
         self.settings.sync()
         super().accept()
