@@ -436,7 +436,7 @@ class MainWindow(QMainWindow):
 
     def open_with_message(self, path: Path) -> bool:
         """Open ``path``, or explain in one dialog why not (the open file stays open)."""
-        return self.open_or_explain(path)
+        return self.may_close_file() and self.open_or_explain(path)
 
     def new_unit_file(self) -> None:
         from hyvinvointi_app.ui.first_run.wizard import UnitWizard
@@ -465,7 +465,7 @@ class MainWindow(QMainWindow):
     def restore_from_backup(self) -> None:
         """File → Restore from backup: choose from the list, keep the current file, restore,
         open the restored file."""
-        if self.context is None:
+        if self.context is None or not self.may_close_file():
             return
         path = self.context.path
         self._restore_into(path, load_backup_settings().folder_for(path))
@@ -587,7 +587,32 @@ class MainWindow(QMainWindow):
 
     # -- closing -------------------------------------------------------------------------
 
+    def may_close_file(self) -> bool:
+        """True when the open file may be closed: everything typed is on disk, or the
+        director chose to close although some text could not be saved (a full disk)."""
+        reasons = [
+            reason
+            for page in self.pages.built().values()
+            if (reason := page.unsaved_text()) is not None
+        ]
+        if not reasons:
+            return True
+        answer = QMessageBox.warning(
+            self,
+            _("Text not saved"),
+            _(
+                "Some text you typed could not be saved: {reason} If you close the file now, "
+                "that text is lost. Wait until it says saved, or copy the text elsewhere first."
+            ).format(reason=reasons[0]),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.may_close_file():
+            event.ignore()
+            return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
         self._close_database()

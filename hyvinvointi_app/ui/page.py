@@ -29,6 +29,11 @@ class Page(QWidget):
         """Edit → Find: put the cursor in this screen's filter box; False if it has none."""
         return False
 
+    def unsaved_text(self) -> str | None:
+        """Why text typed on this screen could not be saved yet (a full disk, say), after one
+        more try to save it; None when everything is on disk."""
+        return None
+
 
 def heading(text: str, parent: QWidget | None = None) -> QLabel:
     """A screen's title: larger text, the first thing a screen reader announces."""

@@ -13,7 +13,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
 
@@ -480,8 +486,9 @@ def disk_full() -> Iterator[Callable[[Database, bool], None]]:
         db.engine.dispose()
 
     yield switch
-    for db in limited:
+    for db in limited:  # free the disk, so that closing the window after a failure saves
         event.remove(db.engine, "connect", _limit_pages)
+        db.engine.dispose()
 
 
 LONG_NOTES = "Pihan kunnostus: " + "hiekkalaatikko, keinut ja liukumäki. " * 600
@@ -515,3 +522,46 @@ def test_full_disk_in_meeting_mode_is_said_and_the_text_is_kept(
     qtbot.waitUntil(lambda: not editor.unsaved_banner.isVisible(), timeout=RETRY_MS + 2000)
     assert agenda.get_item(context.database, item.id).notes == LONG_NOTES
     assert editor.indicator.text.text().startswith(_("Saved again {time}").split("{")[0])
+
+
+def test_a_full_disk_keeps_the_item_and_the_file_open_until_the_text_is_saved(
+    qtbot: QtBot,
+    window: MainWindow,
+    context: AppContext,
+    disk_full: Callable[[Database, bool], None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Leaving the item, the memo or the file would drop text that is only on screen: each is
+    refused (the window asks) until the text is on disk."""
+    meeting_id, _carried = set_up_meetings(context)
+    page = window.pages["meetings"]
+    page.open_meeting(meeting_id)  # type: ignore[attr-defined]
+    editor = page.editor  # type: ignore[attr-defined]
+    row = editor.agenda_list.currentRow()
+    item = editor.current_item()
+    notes = editor.item_editor.notes_edit
+    disk_full(context.database, True)
+    notes.setPlainText(LONG_NOTES)
+    assert not editor.flush()
+
+    editor.agenda_list.setCurrentRow(row + 1)
+    assert editor.agenda_list.currentRow() == row
+    assert editor.current_item() == item and notes.toPlainText() == LONG_NOTES
+    editor.request_back()
+    assert page.editor is editor  # type: ignore[attr-defined]
+    asked: list[str] = []
+
+    def answer(*args: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[1]))
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "warning", answer)
+    window.close()
+    assert window.isVisible() and asked == [_("Text not saved")]
+    assert window.context is not None
+
+    disk_full(context.database, False)
+    assert editor.flush()
+    assert agenda.get_item(context.database, item.id).notes == LONG_NOTES
+    editor.agenda_list.setCurrentRow(row + 1)
+    assert editor.agenda_list.currentRow() == row + 1

@@ -450,6 +450,12 @@ class MeetingsPage(Page):
         if item_id is not None:
             editor.focus_item(item_id)
 
+    def unsaved_text(self) -> str | None:
+        editor = self.editor
+        if editor is None or editor.flush():
+            return None
+        return editor.autosaver.failing or ""
+
     def show_list(self) -> None:
         """Back from the editor to the list, at the meeting that was open."""
         meeting_id = self._editor_meeting

@@ -92,12 +92,15 @@ class TextBinding(QObject):
         self.dirty = True
         self.autosaver.changed(self)
 
-    def show(self, target: object, text: str) -> None:
-        """Write what is pending, then show ``text`` of ``target``."""
-        self.flush()
+    def show(self, target: object, text: str) -> bool:
+        """Write what is pending, then show ``text`` of ``target``. False, changing nothing,
+        when the pending text could not be written: it stays in the field, never lost."""
+        if not self.flush():
+            return False
         self.target = target
         set_widget_text(self.widget, text)
         self.dirty = False
+        return True
 
     def flush(self) -> bool:
         """Write the pending text now; False if the write failed (the text stays dirty)."""

@@ -156,6 +156,8 @@ class MeetingEditor(QWidget):
 
         self._check_unexpected_close()
         context.data_changed.connect(self._data_changed)
+        self._shown_row = DETAILS_ROW
+        """The agenda row on screen: kept while its text cannot be written."""
         self.reload()
         self.agenda_list.setCurrentRow(self._first_item_row())
 
@@ -474,8 +476,13 @@ class MeetingEditor(QWidget):
 
     def _row_changed(self, _row: int) -> None:
         """Write what is pending, then show the chosen item as it is in the file now (text
-        saves do not redraw, so the memo read at the last redraw may be older)."""
-        self.autosaver.flush()
+        saves do not redraw, so the memo read at the last redraw may be older). While the
+        text cannot be written (a full disk), the item stays on screen with its text."""
+        if not self.autosaver.flush():
+            blocked = self.agenda_list.blockSignals(True)
+            self.agenda_list.setCurrentRow(self._shown_row)
+            self.agenda_list.blockSignals(blocked)
+            return
         try:
             self.memo = meetings.get_meeting(self.context.database, self._meeting_id)
         except NotFound:
@@ -483,6 +490,7 @@ class MeetingEditor(QWidget):
         self._show_current()
 
     def _show_current(self) -> None:
+        self._shown_row = self.agenda_list.currentRow()
         item = self.current_item()
         assert self.memo is not None
         if item is None:
@@ -625,7 +633,8 @@ class MeetingEditor(QWidget):
 
     def _focus_field(self, field: str) -> None:
         if self.current_item() is None:
-            self.agenda_list.setCurrentRow(self._first_item_row())
+            self._shown_row = self._first_item_row()
+        self.agenda_list.setCurrentRow(self._shown_row)
         widget = self.item_editor.field_widget(field)
         if widget is not None and self.pages.currentWidget() is self.item_editor:
             widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -638,7 +647,8 @@ class MeetingEditor(QWidget):
         if self.help_overlay.isVisible():
             self.help_overlay.dismiss()
             return
-        self.flush()
+        if not self.flush():
+            return  # the unsaved banner says why; the text stays where it can be saved
         self.back_requested.emit()
 
     def toggle_help(self) -> None:
