@@ -80,7 +80,16 @@ def main() -> None:
             for _ in range(args.commands):
                 started = time.perf_counter()
                 subprocess.run(
-                    [sys.executable, "-m", "hyvinvointi_app", "report", *command, "-o", str(out)],
+                    [
+                        sys.executable,
+                        "-m",
+                        "hyvinvointi_app",
+                        "report",
+                        *command,
+                        "-o",
+                        str(out),
+                        "--replace",
+                    ],
                     check=True,
                     capture_output=True,
                 )

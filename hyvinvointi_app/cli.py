@@ -381,8 +381,17 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as error:
         print(f"hyvinvointi: {describe(error)}", file=sys.stderr)
         return EXIT_ERROR
-    except OSError as error:  # e.g. an output folder that cannot be created
-        print(f"hyvinvointi: {error.strerror or error}: {error.filename or ''}", file=sys.stderr)
+    except OSError as error:  # e.g. an output folder that cannot be created, a full disk
+        from hyvinvointi_app.domain.errors import WriteProblem
+        from hyvinvointi_app.store.storage_errors import write_problem
+
+        mapped = write_problem(error, Path(error.filename or "."))
+        if mapped is not None and mapped.problem is not WriteProblem.OTHER:
+            print(f"hyvinvointi: {describe(mapped)}", file=sys.stderr)
+        else:
+            print(
+                f"hyvinvointi: {error.strerror or error}: {error.filename or ''}", file=sys.stderr
+            )
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

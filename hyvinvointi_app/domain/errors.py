@@ -186,6 +186,8 @@ class WriteProblem(enum.Enum):
     NO_FOLDER = "no_folder"
     IS_FOLDER = "is_folder"
     DISK_ERROR = "disk_error"
+    IN_USE = "in_use"
+    """Another program has the file open (a PDF reader on Windows) or keeps it busy."""
     EXISTS = "exists"
     """A file of that name exists, and replacing it was not asked for."""
     OTHER = "other"

@@ -107,6 +107,11 @@ def _not_written_text(error: FileNotWritten, tr: Translator) -> str:
         return _(
             "You may not save in {folder}. Choose another folder, for example your Documents."
         ).format(folder=folder)
+    if error.problem is WriteProblem.IN_USE:
+        return _(
+            "{path} is open in another program, so it was not replaced. Close it there (for "
+            "example in the PDF reader) and try again, or choose another file name."
+        ).format(path=path)
     if error.problem is WriteProblem.EXISTS:
         return _(
             "{path} already exists, so it was not replaced. Choose another file name, or "

@@ -467,7 +467,7 @@ def build_bundle(
 
     languages = check_languages(languages)
     out_path = Path(out_path)
-    check_export_target(db, out_path, ExportKind.ZIP)
+    check_export_target(db, out_path, ExportKind.ZIP, replace=replace)
     created = (
         dt.datetime.combine(today, dt.time(12))
         if today is not None
@@ -522,6 +522,7 @@ def build_bundle(
         zip_bytes(members, created),
         ExportKind.ZIP,
         document="coordinator_bundle",
-        details={"language": ",".join(languages), "with_names": with_names},
+        language=",".join(languages),
+        with_names=with_names,
         replace=replace,
     )

@@ -152,9 +152,9 @@ def _export(
         data,
         ExportKind.PDF,
         document=document,
+        language=options.language,
+        with_names=options.with_names,
         details={
-            "language": options.language,
-            "with_names": options.with_names,
             "password": options.password is not None,
             "archival": options.is_archival,
             about[0]: about[1],
@@ -172,7 +172,7 @@ def export_memo(
     unprintable: Unprintable | None = None,
 ) -> ExportResult:
     """Write the memo to ``out_path`` (never half-written) and log the export."""
-    check_export_target(db, out_path, ExportKind.PDF)
+    check_export_target(db, out_path, ExportKind.PDF, replace=options.replace)
     data = memo_pdf(db, meeting_id, options, progress, unprintable)
     return _export(db, data, out_path, "memo", ("meeting_id", meeting_id), options)
 
@@ -185,7 +185,7 @@ def export_annual(
     progress: Progress | None = None,
     unprintable: Unprintable | None = None,
 ) -> ExportResult:
-    check_export_target(db, out_path, ExportKind.PDF)
+    check_export_target(db, out_path, ExportKind.PDF, replace=options.replace)
     data = annual_pdf(db, period_id, options, progress, unprintable)
     return _export(db, data, out_path, "annual_report", ("period_id", period_id), options)
 
@@ -198,6 +198,6 @@ def export_evaluation(
     progress: Progress | None = None,
     unprintable: Unprintable | None = None,
 ) -> ExportResult:
-    check_export_target(db, out_path, ExportKind.PDF)
+    check_export_target(db, out_path, ExportKind.PDF, replace=options.replace)
     data = evaluation_pdf(db, plan_id, options, progress, unprintable)
     return _export(db, data, out_path, "plan_evaluation", ("plan_id", plan_id), options)

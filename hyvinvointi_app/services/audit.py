@@ -84,11 +84,23 @@ def log_event(
 
 
 def log_export(
-    db: Database, document: str, *, language: str, with_names: bool, file_name: str = ""
+    db: Database,
+    document: str,
+    *,
+    language: str,
+    with_names: bool,
+    file_name: str = "",
+    **more: DetailValue,
 ) -> None:
     """Log that ``document`` (a key such as ``annual_clock``) was exported in ``language``,
-    with or without members' names, into a file named ``file_name`` (name only, no folder)."""
-    details: dict[str, Any] = {"document": document, "language": language, "with_names": with_names}
+    with or without members' names, into a file named ``file_name`` (name only, no folder),
+    with ``more`` short details (a password, the meeting's id)."""
+    details: dict[str, Any] = {
+        "document": document,
+        "language": language,
+        "with_names": with_names,
+        **more,
+    }
     if file_name:
         details["file"] = file_name[:MAX_DETAIL_LENGTH]
     log_event(db, AuditAction.EXPORTED, document, details)

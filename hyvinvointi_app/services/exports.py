@@ -17,14 +17,13 @@ keeps every other file out of.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from hyvinvointi_app.domain.enums import AuditAction
 from hyvinvointi_app.domain.errors import (
     DatabaseFileError,
     ExportRefusal,
@@ -33,7 +32,7 @@ from hyvinvointi_app.domain.errors import (
     WriteProblem,
 )
 from hyvinvointi_app.services import audit
-from hyvinvointi_app.services.backups import default_folder
+from hyvinvointi_app.services.backups import MANIFEST_NAME, default_folder
 from hyvinvointi_app.services.settings import load_backup_settings
 from hyvinvointi_app.store.database import SQLITE_HEADER, Database
 from hyvinvointi_app.store.files import write_atomically
@@ -72,11 +71,17 @@ class ExportResult:
 
 
 def protected_folders(unit_file: Path) -> tuple[Path, ...]:
-    """The folders no export may write into: the unit file's backup folders (the default
-    one beside it, and the one chosen in Settings)."""
+    """The folders no export may write into: the default backup folder beside the unit file,
+    and in the folder chosen in Settings every unit's backup subfolder (one with a
+    manifest). The chosen folder itself may hold other files (a director may back up into
+    Documents), so exports beside the subfolders are allowed."""
     default = default_folder(unit_file)
     chosen = load_backup_settings().folder_for(unit_file)
-    return (default,) if chosen == default else (default, chosen)
+    folders = [default]
+    if chosen != default:
+        with contextlib.suppress(OSError):  # a stick that is out holds nothing to protect
+            folders += [sub for sub in chosen.iterdir() if (sub / MANIFEST_NAME).is_file()]
+    return tuple(folders)
 
 
 def _resolved(path: Path) -> Path:
@@ -142,9 +147,10 @@ def check_target(
         raise FileNotWritten(path, WriteProblem.IS_FOLDER)
     if not target.parent.is_dir():
         raise FileNotWritten(path, WriteProblem.NO_FOLDER)
-    for folder in backup_folders:
-        if target.is_relative_to(_resolved(folder)):
-            raise ExportRefused(path, ExportRefusal.BACKUP_FOLDER, kind.value)
+    if target.name == MANIFEST_NAME or any(
+        target.is_relative_to(_resolved(folder)) for folder in backup_folders
+    ):
+        raise ExportRefused(path, ExportRefusal.BACKUP_FOLDER, kind.value)
     if _companion_of_unit_file(target):
         raise ExportRefused(path, ExportRefusal.UNIT_FILE, kind.value)
     if target.exists():
@@ -163,9 +169,15 @@ def check_target(
     return False
 
 
-def check_export_target(db: Database, path: Path, kind: ExportKind) -> bool:
-    """:func:`check_target` for an export of the open unit file ``db``."""
-    return check_target(path, kind, unit_file=db.path, backup_folders=protected_folders(db.path))
+def check_export_target(
+    db: Database, path: Path, kind: ExportKind, *, replace: bool = True
+) -> bool:
+    """:func:`check_target` for an export of the open unit file ``db``, before any work is
+    done; with ``replace=False`` an existing file is refused here too."""
+    exists = check_target(path, kind, unit_file=db.path, backup_folders=protected_folders(db.path))
+    if exists and not replace:
+        raise FileNotWritten(Path(path), WriteProblem.EXISTS)
+    return exists
 
 
 def write_file(
@@ -198,12 +210,14 @@ def export_file(
     kind: ExportKind,
     *,
     document: str,
-    details: dict[str, Any] | None = None,
+    language: str,
+    with_names: bool,
+    details: dict[str, audit.DetailValue] | None = None,
     replace: bool = True,
 ) -> ExportResult:
-    """Write an export of the open unit file ``db`` and log it in the activity log (what,
-    into which file name, never the contents). The file stands even if the log entry cannot
-    be written; :attr:`ExportResult.logged` says so."""
+    """Write an export of the open unit file ``db`` and log it in the activity log (what, in
+    which language, with or without names, into which file name; never the contents). The
+    file stands even if the log entry cannot be written; :attr:`ExportResult.logged` says so."""
     path = write_file(
         path,
         data,
@@ -212,9 +226,15 @@ def export_file(
         backup_folders=protected_folders(db.path),
         replace=replace,
     )
-    entry = {"document": document, **(details or {}), "file": path.name[: audit.MAX_DETAIL_LENGTH]}
     try:
-        audit.log_event(db, AuditAction.EXPORTED, document, entry)
+        audit.log_export(
+            db,
+            document,
+            language=language,
+            with_names=with_names,
+            file_name=path.name,
+            **(details or {}),
+        )
     except DatabaseFileError:  # read-only, a full disk: the export itself is done
         return ExportResult(path, logged=False)
     return ExportResult(path)

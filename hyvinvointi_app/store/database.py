@@ -95,14 +95,16 @@ def _journal_mode_in_header(path: Path) -> str:
 
 MAX_PATH_BYTES = 504
 """The longest full path SQLite's POSIX file layer opens together with its ``-journal``
-(its buffers hold 512 bytes). Windows' layer allows longer paths."""
+(its buffers hold 512 bytes), links resolved as SQLite resolves them. On Windows the
+limit is Windows' own (260 characters unless long paths are enabled), and opening reports
+a failure there as it is."""
 
 
 def _check_path_length(path: Path) -> None:
     """A sound file at a longer path cannot be opened: say so, not that it is not ours."""
     if os.name != "posix":
         return
-    length = len(os.fsencode(os.path.abspath(path)))
+    length = len(os.fsencode(os.path.realpath(path)))
     if length > MAX_PATH_BYTES:
         raise PathTooLong(path, length, MAX_PATH_BYTES)
 

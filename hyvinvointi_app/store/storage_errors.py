@@ -14,7 +14,7 @@ import contextlib
 import errno
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
@@ -32,6 +32,9 @@ from hyvinvointi_app.domain.errors import (
 
 _FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
+_WINDOWS_IN_USE = {32, 33}
+"""ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION: another program (a PDF reader, an
+antivirus scan) has the file open; Python reports them as EACCES, not as no permission."""
 _NEARLY_FULL_BYTES = 256 * 1024
 """Less free space than this beside a file whose write failed: the disk is full."""
 
@@ -60,9 +63,13 @@ def storage_error(error: BaseException, path: Path) -> DatabaseFileError | None:
             return DatabaseReadOnly(path, detail)
         if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
             return DatabaseBusy(path, detail)
+        if name.startswith("SQLITE_CANTOPEN"):  # the file's disk went away (a USB stick)
+            return DiskIOError(path, detail)
         return None
     if isinstance(original, OSError):
         detail = original.strerror or type(original).__name__
+        if getattr(original, "winerror", None) in _WINDOWS_IN_USE:
+            return DatabaseBusy(path, detail)
         if original.errno in _FULL_ERRNOS:
             return DiskFull(path, detail)
         if original.errno == errno.EIO:
@@ -72,18 +79,9 @@ def storage_error(error: BaseException, path: Path) -> DatabaseFileError | None:
     return None
 
 
-@contextlib.contextmanager
-def storage_errors(path: Path) -> Iterator[None]:
+def storage_errors(path: Path) -> contextlib.AbstractContextManager[None]:
     """Raise the user's error (see :func:`storage_error`) in place of a storage failure."""
-    try:
-        yield
-    except UserError:
-        raise
-    except (DBAPIError, sqlite3.Error, OSError) as error:
-        mapped = storage_error(error, path)
-        if mapped is None:
-            raise
-        raise mapped from error
+    return _mapping(storage_error, path)
 
 
 _PROBLEMS = {DiskFull: WriteProblem.DISK_FULL, DiskIOError: WriteProblem.DISK_ERROR}
@@ -97,6 +95,8 @@ def write_problem(error: BaseException, path: Path) -> FileNotWritten | None:
     if isinstance(original, IsADirectoryError):
         return FileNotWritten(path, WriteProblem.IS_FOLDER)
     mapped = storage_error(error, path)
+    if isinstance(mapped, DatabaseBusy):
+        return FileNotWritten(path, WriteProblem.IN_USE, mapped.detail)
     if isinstance(mapped, DatabaseReadOnly):
         return FileNotWritten(path, WriteProblem.NO_PERMISSION, mapped.detail)
     if mapped is not None:
@@ -106,15 +106,21 @@ def write_problem(error: BaseException, path: Path) -> FileNotWritten | None:
     return None
 
 
-@contextlib.contextmanager
-def writing_file(path: Path) -> Iterator[None]:
+def writing_file(path: Path) -> contextlib.AbstractContextManager[None]:
     """Raise :class:`FileNotWritten` in place of any failure to write ``path``."""
+    return _mapping(write_problem, path)
+
+
+@contextlib.contextmanager
+def _mapping(
+    mapper: Callable[[BaseException, Path], UserError | None], path: Path
+) -> Iterator[None]:
     try:
         yield
     except UserError:
         raise
     except (DBAPIError, sqlite3.Error, OSError) as error:
-        mapped = write_problem(error, path)
+        mapped = mapper(error, path)
         if mapped is None:
             raise
         raise mapped from error

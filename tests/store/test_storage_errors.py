@@ -29,7 +29,7 @@ from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.services import audit
 from hyvinvointi_app.store.backup import backup_file
 from hyvinvointi_app.store.database import Database, create_database
-from hyvinvointi_app.store.storage_errors import storage_error
+from hyvinvointi_app.store.storage_errors import storage_error, write_problem
 
 
 def _sqlite_error(name: str, message: str) -> sqlite3.OperationalError:
@@ -45,6 +45,7 @@ def _sqlite_error(name: str, message: str) -> sqlite3.OperationalError:
         ("SQLITE_IOERR_WRITE", "disk I/O error", DiskIOError),
         ("SQLITE_READONLY", "attempt to write a readonly database", DatabaseReadOnly),
         ("SQLITE_BUSY", "database is locked", DatabaseBusy),
+        ("SQLITE_CANTOPEN", "unable to open database file", DiskIOError),
     ],
 )
 def test_sqlalchemy_wrapped_errors_become_the_users_errors(
@@ -53,6 +54,19 @@ def test_sqlalchemy_wrapped_errors_become_the_users_errors(
     wrapped = OperationalError("INSERT …", {}, _sqlite_error(name, message))
     assert isinstance(storage_error(wrapped, tmp_path / "unit.sqlite"), expected)
     assert isinstance(storage_error(_sqlite_error(name, message), tmp_path), expected)
+
+
+def test_a_file_open_in_another_program_on_windows_is_in_use(tmp_path: Path) -> None:
+    """Windows reports a sharing violation (a PDF open in a reader) as EACCES: not 'you may
+    not save here' but 'close it there'."""
+    error = PermissionError(13, "The process cannot access the file")
+    error.winerror = 32  # type: ignore[attr-defined]
+    target = tmp_path / "report.pdf"
+    assert isinstance(storage_error(error, target), DatabaseBusy)
+    problem = write_problem(error, target)
+    assert problem is not None and problem.problem is WriteProblem.IN_USE
+    plain = write_problem(PermissionError(13, "Permission denied"), target)
+    assert plain is not None and plain.problem is WriteProblem.NO_PERMISSION
 
 
 def test_other_database_errors_stay_bugs(tmp_path: Path) -> None:

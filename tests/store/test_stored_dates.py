@@ -27,7 +27,9 @@ TODAY = dt.date(2026, 11, 23)
         ("2024-02-30", dt.date(2024, 2, 29)),
         ("2026-13-05", dt.date(2026, 12, 5)),
         ("2026-00-00", dt.date(2026, 1, 1)),
-        ("ei päivä", None),
+        ("31.02.2026", dt.date(2026, 2, 28)),
+        ("ei päivä", dt.date.min),
+        ("", None),
         (None, None),
     ],
 )
@@ -44,6 +46,10 @@ def unit_with_impossible_date(tmp_path: Path) -> Path:
         first = connection.execute("SELECT min(id) FROM meeting").fetchone()[0]
         connection.execute("UPDATE meeting SET date = '2026-02-31' WHERE id = ?", (first,))
         connection.execute("UPDATE action_item SET due_date = '2026-04-31'")
+        connection.execute(
+            "UPDATE action_item SET due_date = 'huomenna' WHERE id = (SELECT max(id) FROM"
+            " action_item)"
+        )
     connection.close()
     return path
 

@@ -250,3 +250,36 @@ def test_exports_onto_the_unit_file_or_into_the_backup_folder_are_refused(
     assert len(unit_bytes) <= context.path.stat().st_size
     assert not (backups / "log.csv").exists()
     assert audit.entries(context.database) == []
+
+
+def test_a_suffix_added_after_the_save_dialog_asks_before_replacing(
+    qtbot: QtBot,
+    window: MainWindow,
+    context: AppContext,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The save dialog asked about "loki"; the export writes "loki.csv", which exists: the
+    same question is asked before it is replaced (it used to be replaced silently)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    existing = tmp_path / "loki.csv"
+    existing.write_bytes(b"Aika;Toiminto\r\n")
+    dialog = ActivityLogDialog(context, window)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(tmp_path / "loki"), ""))
+    )
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked: list[str] = []
+
+    def question(_parent: object, title: str, *_rest: object) -> QMessageBox.StandardButton:
+        asked.append(title)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog.export()
+    assert existing.read_bytes() == b"Aika;Toiminto\r\n"
+    dialog.export()
+    assert existing.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert asked == [_("Replace the file?")] * 2

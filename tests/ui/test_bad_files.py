@@ -260,6 +260,7 @@ def test_an_impossible_stored_date_shows_on_every_screen_without_an_error(
     with connection:
         connection.execute("UPDATE meeting SET date = '2026-02-31'")
         connection.execute("UPDATE operating_period SET end_date = '2027-07-32'")
+        connection.execute("UPDATE action_item SET due_date = 'huomenna'")
     connection.close()
     window = MainWindow()
     qtbot.addWidget(window)

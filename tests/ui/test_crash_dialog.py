@@ -248,3 +248,39 @@ def test_an_error_that_ends_the_program_is_logged_as_closing(tmp_path: Path) -> 
     (log,) = tmp_path.glob("crash-*.log")
     text = log.read_text(encoding="utf-8")
     assert "the application closed" in text and "LookupError" in text and "Liisa" not in text
+
+
+def test_an_error_the_user_can_act_on_gets_its_own_message_not_the_crash_dialog(
+    qtbot: QtBot, window: MainWindow, context: AppContext, reporter: CrashReporter
+) -> None:
+    """A full disk that no screen caught: the crash dialog would claim that everything was
+    saved; the user is told what happened instead, and no crash log is written."""
+    from hyvinvointi_app.domain.errors import DiskFull, NotFound
+    from hyvinvointi_app.i18n.errors import describe
+
+    full = DiskFull(context.path, "SQLITE_FULL")
+
+    def fail() -> None:
+        raise full
+
+    button = broken_button(window, fail)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: reporter.user_error_box is not None)
+    box = reporter.user_error_box
+    assert box is not None and box.isVisible()
+    assert box.windowTitle() == _("The change was not saved")
+    assert box.text() == describe(full)
+    assert reporter.dialog is None and reporter.log_path is None
+    box.close()
+
+    missing = NotFound("meeting", 99)
+
+    def not_found() -> None:
+        raise missing
+
+    other = broken_button(window, not_found)
+    qtbot.mouseClick(other, Qt.MouseButton.LeftButton)
+    box = reporter.user_error_box
+    assert box is not None and box.text() == describe(missing)
+    assert box.windowTitle() != _("The change was not saved")
+    box.close()

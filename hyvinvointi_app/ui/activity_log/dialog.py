@@ -33,6 +33,7 @@ from hyvinvointi_app.services import audit, exports
 from hyvinvointi_app.services.audit import AuditEntry
 from hyvinvointi_app.ui.activity_log.export import activity_csv, column_titles, entry_cells
 from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.save_path import chosen_save_path
 
 TIME, ACTION, SUBJECT, DETAILS, USER = range(5)
 LAST_FOLDER_SETTING = "activity_log/last_folder"
@@ -179,10 +180,8 @@ class ActivityLogDialog(QDialog):
             str(suggested),
             _("CSV files ({pattern})").format(pattern="*.csv"),
         )
-        if name:
-            path = Path(name)
-            if not path.suffix:
-                path = path.with_suffix(".csv")
+        path = chosen_save_path(self, name, ".csv") if name else None
+        if path is not None:
             self.export_to(path)
 
     def export_to(self, path: Path) -> bool:
@@ -196,7 +195,8 @@ class ActivityLogDialog(QDialog):
                 data,
                 exports.ExportKind.CSV,
                 document="activity_log",
-                details={"language": ui_translator().language, "with_names": False},
+                language=ui_translator().language,
+                with_names=False,
             )
         except UserError as error:
             QMessageBox.warning(self, _("The activity log was not exported"), describe(error))

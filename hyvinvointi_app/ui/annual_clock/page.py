@@ -43,6 +43,7 @@ from hyvinvointi_app.ui.annual_clock.model import THEME_COLUMN, ClockModel
 from hyvinvointi_app.ui.annual_clock.view import ClockView
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.page import Page, heading
+from hyvinvointi_app.ui.save_path import chosen_save_path
 from hyvinvointi_app.ui.undo import record
 
 CLOCK_FILE_PATTERN = "*.json"
@@ -496,10 +497,8 @@ class AnnualClockPage(Page):
         name, _filter = QFileDialog.getSaveFileName(
             self, _("Export the annual clock"), str(suggested), self._file_filter()
         )
-        if name:
-            path = Path(name)
-            if not path.suffix:
-                path = path.with_suffix(".json")
+        path = chosen_save_path(self, name, ".json") if name else None
+        if path is not None:
             self.export_to(path)
 
     def export_to(self, path: Path) -> bool:
@@ -513,7 +512,8 @@ class AnnualClockPage(Page):
                 text.encode("utf-8"),
                 exports.ExportKind.JSON,
                 document="annual_clock",
-                details={"language": str(data["language"]), "with_names": False},
+                language=str(data["language"]),
+                with_names=False,
             )
         except UserError as error:
             QMessageBox.warning(self, _("The annual clock was not exported"), describe(error))

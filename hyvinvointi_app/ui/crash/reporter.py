@@ -29,7 +29,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from hyvinvointi_app.domain.errors import UserError
+from hyvinvointi_app.domain.errors import DatabaseFileError, UserError
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.ui.crash.log import (
@@ -122,9 +122,10 @@ class CrashReporter(QObject):
             sys.stderr.write(f"{describe(error)}\n")
             return
         parent = app.activeWindow()
+        saving = isinstance(error, DatabaseFileError)  # a full disk, a lost lock, …
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            _("The change was not saved"),
+            _("The change was not saved") if saving else "Hyvinvointiryhmä",
             describe(error),
             QMessageBox.StandardButton.Ok,
             parent if isinstance(parent, QWidget) else None,

@@ -42,6 +42,7 @@ from hyvinvointi_app.ui.reports.worker import (
     ExportJob,
     ExportWorker,
 )
+from hyvinvointi_app.ui.save_path import chosen_save_path
 
 REPORT_LANGUAGE_KEY = "report_language"
 """The default report language stored by Settings (ui/settings/dialog.py)."""
@@ -377,9 +378,7 @@ class ReportsPage(Page):
         )
         if not name:
             return None
-        path = Path(name)
-        wanted = ".zip" if zip_file else ".pdf"
-        return path if path.suffix.lower() == wanted else path.with_name(path.name + wanted)
+        return chosen_save_path(self, name, ".zip" if zip_file else ".pdf")
 
     # -- exporting ----------------------------------------------------------------------
 
@@ -460,7 +459,7 @@ class ReportsPage(Page):
         self.last_path = Path(path)
         text = _("Saved: {path}").format(path=path)
         if not logged:
-            text += " " + _("It is not in the activity log: the unit file is open read-only.")
+            text += " " + _("It is not in the activity log: the unit file could not be written.")
         self.done_label.setText(text)
         self.done_label.setAccessibleName(text)
         self.done_row.show()
