@@ -46,8 +46,10 @@ class FakeEditor(QWidget):
     def focus_item(self, item_id: int) -> None:
         self.focused.append(item_id)
 
-    def flush(self) -> None:
+    def flush(self) -> bool:
+        """Like the real editor's: True when every typed text is on disk."""
         self.flushed += 1
+        return True
 
 
 @pytest.fixture
