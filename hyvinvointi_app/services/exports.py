@@ -173,34 +173,12 @@ def check_export_target(
     db: Database, path: Path, kind: ExportKind, *, replace: bool = True
 ) -> bool:
     """:func:`check_target` for an export of the open unit file ``db``, before any work is
-    done; with ``replace=False`` an existing file is refused here too."""
+    done; with ``replace=False`` (the command line without ``--replace``) an existing file
+    of the same kind is refused too."""
     exists = check_target(path, kind, unit_file=db.path, backup_folders=protected_folders(db.path))
     if exists and not replace:
         raise FileNotWritten(Path(path), WriteProblem.EXISTS)
     return exists
-
-
-def write_file(
-    path: Path,
-    data: bytes,
-    kind: ExportKind,
-    *,
-    unit_file: Path | None = None,
-    backup_folders: Sequence[Path] = (),
-    replace: bool = True,
-) -> Path:
-    """Check ``path`` (:func:`check_target`), then write ``data`` there atomically.
-
-    ``replace=False`` refuses an existing file of the same kind too (the command line without
-    ``--replace``).
-    """
-    path = Path(path)
-    exists = check_target(path, kind, unit_file=unit_file, backup_folders=backup_folders)
-    if exists and not replace:
-        raise FileNotWritten(path, WriteProblem.EXISTS)
-    with writing_file(path):
-        write_atomically(path, data)
-    return path
 
 
 def export_file(
@@ -218,14 +196,10 @@ def export_file(
     """Write an export of the open unit file ``db`` and log it in the activity log (what, in
     which language, with or without names, into which file name; never the contents). The
     file stands even if the log entry cannot be written; :attr:`ExportResult.logged` says so."""
-    path = write_file(
-        path,
-        data,
-        kind,
-        unit_file=db.path,
-        backup_folders=protected_folders(db.path),
-        replace=replace,
-    )
+    path = Path(path)
+    check_export_target(db, path, kind, replace=replace)  # again: the file may be new since
+    with writing_file(path):
+        write_atomically(path, data)
     try:
         audit.log_export(
             db,

@@ -110,13 +110,18 @@ def test_a_real_disk_that_fills_up(tmp_path: Path) -> None:
             db.close()
 
 
-def test_backup_onto_a_full_disk_says_so_and_leaves_nothing(tmp_path: Path) -> None:
-    source = tmp_path / "unit.sqlite"
-    db = create_database(source)
+def unit_of_3_mb(path: Path) -> Path:
+    """A unit file whose copy needs about 3 MB."""
+    db = create_database(path)
     with db.transaction() as session:
         session.execute(text("CREATE TABLE ballast (x BLOB)"))
         session.execute(text("INSERT INTO ballast VALUES (zeroblob(3000000))"))
     db.close()
+    return path
+
+
+def test_backup_onto_a_full_disk_says_so_and_leaves_nothing(tmp_path: Path) -> None:
+    source = unit_of_3_mb(tmp_path / "unit.sqlite")
     with small_disk.mounted(tmp_path / "stick", size_mb=4) as stick:
         small_disk.fill(stick)
         (stick / "filler.bin").write_bytes(b"\0" * (1024 * 1024))  # 1 MB free, 3 MB wanted
@@ -129,12 +134,7 @@ def test_backup_onto_a_full_disk_says_so_and_leaves_nothing(tmp_path: Path) -> N
 def test_cli_backup_onto_a_full_disk_prints_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = tmp_path / "unit.sqlite"
-    db = create_database(source)
-    with db.transaction() as session:
-        session.execute(text("CREATE TABLE ballast (x BLOB)"))
-        session.execute(text("INSERT INTO ballast VALUES (zeroblob(3000000))"))
-    db.close()
+    source = unit_of_3_mb(tmp_path / "unit.sqlite")
     with small_disk.mounted(tmp_path / "stick", size_mb=4) as stick:
         (stick / "filler.bin").write_bytes(b"\0" * (3 * 1024 * 1024))
         assert cli.main(["--lang", "en", "backup", str(source), "--to", str(stick)]) == 2

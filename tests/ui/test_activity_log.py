@@ -238,7 +238,7 @@ def test_exports_onto_the_unit_file_or_into_the_backup_folder_are_refused(
     backups = context.path.parent / "backups"
     backups.mkdir(exist_ok=True)
     for target in (context.path, context.path.with_name(context.path.name + "-wal")):
-        assert not dialog.export_to(target.with_suffix(target.suffix))
+        assert not dialog.export_to(target)
         assert not window.pages["clock"].export_to(target)  # type: ignore[attr-defined]
     assert not dialog.export_to(backups / "log.csv")
     assert [title for title, _text in warnings] == [

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from PySide6.QtCore import Qt, QTimer, Signal
+from dialogs import answer_later
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -59,24 +60,6 @@ def fake_editor(monkeypatch: pytest.MonkeyPatch) -> Iterator[type[FakeEditor]]:
     monkeypatch.setitem(sys.modules, "hyvinvointi_app.ui.meetings.editor", module)
     FakeEditor.made = []
     yield FakeEditor
-
-
-def answer_later(handle: Callable[[QWidget], None]) -> list[QWidget]:
-    """Deal with the next modal dialog once it is shown (exec() blocks the test); the list
-    returned holds the dialog once handled, for the test to check."""
-    handled: list[QWidget] = []
-
-    def attempt(tries: int = 0) -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            if tries < 100:
-                QTimer.singleShot(20, lambda: attempt(tries + 1))
-            return
-        handled.append(dialog)
-        handle(dialog)
-
-    QTimer.singleShot(0, attempt)
-    return handled
 
 
 def activate(window: MainWindow, qtbot: QtBot) -> None:

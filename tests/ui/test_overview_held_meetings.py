@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from dialogs import answer_later
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from hyvinvointi_app.domain.enums import Role
@@ -18,23 +18,6 @@ from hyvinvointi_app.services.members import MemberInput
 from hyvinvointi_app.ui.main_window import MainWindow
 from hyvinvointi_app.ui.meetings.new_meeting_dialog import NewMeetingDialog
 from hyvinvointi_app.ui.meetings.page import MeetingsPage
-
-
-def answer_later(handle: Callable[[QWidget], None]) -> list[QWidget]:
-    """Deal with the next modal dialog once it is shown (exec() blocks the test)."""
-    handled: list[QWidget] = []
-
-    def attempt(tries: int = 0) -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            if tries < 100:
-                QTimer.singleShot(20, lambda: attempt(tries + 1))
-            return
-        handled.append(dialog)
-        handle(dialog)
-
-    QTimer.singleShot(0, attempt)
-    return handled
 
 
 def held_text(window: MainWindow) -> str:
