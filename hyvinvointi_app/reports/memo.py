@@ -1,4 +1,4 @@
-"""The memo of one meeting (kokousmuistio / mötesprotokoll)."""
+"""The memo of one meeting (kokousmuistio / minnesanteckningar)."""
 
 from __future__ import annotations
 
@@ -221,7 +221,7 @@ def build_story(data: MemoData, options: ReportOptions) -> list[Flowable]:
         cells.append(tx.label(row.status))
         rows.append(cells)
     for guest in meeting.guests:
-        cells = [tx.label(guest.role) + f" ({tx.pgettext('report', 'guest')})"]
+        cells = [tx.label(guest.role) + " (" + tx.pgettext("report", "guest") + ")"]
         if options.with_names:
             cells.append("")
         cells.append(guest.note or tx.label(AttendanceStatus.PRESENT))

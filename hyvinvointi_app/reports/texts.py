@@ -1,7 +1,7 @@
 """Fixed texts, labels, dates and times of a report in its language, or in both.
 
 A bilingual document prints every fixed text in Finnish and Swedish, one after the other
-("Kokousmuistio / Mötesprotokoll"); text the director typed is printed once, as typed.
+("Kokousmuistio / Minnesanteckningar"); text the director typed is printed once, as typed.
 Messages are looked up with ``gettext``/``pgettext`` and literal strings, so the catalog
 extractor finds them.
 """

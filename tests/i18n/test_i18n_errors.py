@@ -20,7 +20,9 @@ def test_a_locked_file_names_the_holder_and_the_time() -> None:
 
 
 def test_messages_are_translated() -> None:
-    assert describe(MemoLocked(3), translator_for("sv")).startswith("Det här mötesprotokollet")
+    assert describe(MemoLocked(3), translator_for("sv")).startswith(
+        "Minnesanteckningarna är godkända och låsta"
+    )
     assert describe(MemoLocked(3), translator_for("en")).startswith("This memo is approved")
 
 

@@ -228,8 +228,13 @@ def test_finnish_swedish_and_bilingual_wording(built: dict[tuple[str, str], byte
     sv = extract_text(built["memo", "sv"])
     both = extract_text(built["memo", "fi+sv"])
     assert "Kokousmuistio" in fi and "Sivu 1/" in fi and "klo 13.00" in fi
-    assert "Mötesprotokoll" in sv and "Sida 1/" in sv and "kl. 13.00" in sv
-    assert "Kokousmuistio / Mötesprotokoll" in both and "Sivu / Sida 1/" in both
+    assert (
+        "Minnesanteckningar" in sv
+        and "protokoll" not in sv
+        and "Sida 1/" in sv
+        and "kl. 13.00" in sv
+    )
+    assert "Kokousmuistio / Minnesanteckningar" in both and "Sivu / Sida 1/" in both
     assert "Muistioon ei ole kirjattu yksittäistä lasta koskevia tietoja." in fi
     assert "Toimintakertomus" in extract_text(built["annual", "fi"])
     assert "Verksamhetsberättelse" in extract_text(built["annual", "sv"])

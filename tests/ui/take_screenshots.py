@@ -54,6 +54,7 @@ def main() -> int:
             window.show_page(spec.key)
             app.processEvents()
             name = args.out / f"{spec.key}-{language}{suffix}.png"
+            window.statusBar().clearMessage()  # backup notices name a temporary folder
             window.grab().save(str(name))
             print(name)
         if not args.screens or "meeting-mode" in args.screens:
@@ -62,6 +63,7 @@ def main() -> int:
             page.open_meeting(meetings.latest_meeting(window.context.database))  # type: ignore[attr-defined]
             app.processEvents()
             name = args.out / f"meeting-mode-{language}{suffix}.png"
+            window.statusBar().clearMessage()  # backup notices name a temporary folder
             window.grab().save(str(name))
             print(name)
         if not args.screens or "card" in args.screens:
@@ -74,6 +76,7 @@ def main() -> int:
             window.context.open_requested.emit("cards", card.id)
             app.processEvents()
             name = args.out / f"card-{language}{suffix}.png"
+            window.statusBar().clearMessage()  # backup notices name a temporary folder
             window.grab().save(str(name))
             print(name)
         if not args.screens or "evaluation" in args.screens:
@@ -229,6 +232,7 @@ def _trust_screens(app, window, out, language, suffix):  # type: ignore[no-untyp
     editor._show_unsaved(describe(DiskFull(shown)))  # type: ignore[arg-type]
     app.processEvents()
     name = out / f"full-disk-{language}{suffix}.png"
+    window.statusBar().clearMessage()  # backup notices name a temporary folder
     window.grab().save(str(name))
     print(name)
     event.remove(context.database.engine, "connect", full)
