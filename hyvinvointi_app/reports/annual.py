@@ -252,6 +252,9 @@ def _actions(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[
     counts = data.summary.actions
     story: list[Flowable] = [heading(tx.pgettext("report", "Action items"))]
     story.append(
+        para(tx.pgettext("report", "Situation on {date}", date=tx.date(data.summary.as_of)))
+    )
+    story.append(
         table(
             [
                 tx.pgettext("report", "Done"),
@@ -275,7 +278,8 @@ def _actions(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[
         rows = [
             [
                 a.text,
-                tx.pgettext("report", "Meeting {number}", number=a.meeting_number),
+                tx.pgettext("report", "Meeting {number}", number=a.meeting_number)
+                + f" ({tx.date(a.meeting_date)})",
                 person(
                     tx,
                     a.responsible_role,
@@ -298,7 +302,7 @@ def _actions(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[
                 ],
                 rows,
                 [4, 1, 3, 1],
-                {1: 27, 3: DATE_MM},
+                {1: DATE_MM + 12, 3: DATE_MM},
             )
         )
     return story

@@ -4,6 +4,10 @@ The municipality's coordinator puts many units' bundles side by side, so every v
 is a stable code (the domain enums' values), a date or a count, plus the texts the director
 typed (strengths, development areas, result cards). Personal names are read only when the
 director chose to include them; otherwise they never leave this module.
+
+What belongs to the period is decided where the annual report decides it (:mod:`.held` for
+meetings, :mod:`.period_scope` for the rest), so the bundle's figures and its annual report
+PDF always agree.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hyvinvointi_app.domain.enums import (
@@ -24,6 +28,9 @@ from hyvinvointi_app.domain.enums import (
     Role,
 )
 from hyvinvointi_app.domain.errors import NotFound
+from hyvinvointi_app.services import period_scope
+from hyvinvointi_app.services.members import MemberView, members_in_period
+from hyvinvointi_app.services.periods import PeriodView, list_periods
 from hyvinvointi_app.services.summary import ActionCounts, period_summary
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import (
@@ -31,10 +38,7 @@ from hyvinvointi_app.store.models import (
     Guest,
     Meeting,
     Member,
-    OperatingPeriod,
     Plan,
-    PlanEvaluation,
-    ResultCard,
     Unit,
 )
 
@@ -121,6 +125,7 @@ class BundleCard:
     created_on: dt.date
     closed_on: dt.date | None
     checkpoints: tuple[BundleCheckpoint, ...]
+    """Only the checkpoints due in the period."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,32 +161,23 @@ class BundleData:
     minimum_met: bool
     roles_missing_in_period: tuple[Role, ...]
     members: tuple[RoleMembers, ...]
+    """Members whose term overlaps the period, counted by role."""
     meetings: tuple[BundleMeeting, ...]
+    """The meetings of the period held by ``today``."""
     approved_memos: tuple[ApprovedMemo, ...]
     """The period's approved memos (any date), in date order: the bundle's memo PDFs."""
     plans: tuple[BundlePlan, ...]
     result_cards: tuple[BundleCard, ...]
+    """The period's cards as the annual report shows them (:func:`.period_scope.cards_in_period`):
+    checkpoints due in the period, status as at the period's end."""
     actions: ActionCounts
+    """As in the annual report (:attr:`.summary.PeriodSummary.actions`)."""
 
 
-def _overlapping_members(session: Session, period: OperatingPeriod) -> list[Member]:
-    return list(
-        session.scalars(
-            select(Member)
-            .where(
-                or_(Member.term_start.is_(None), Member.term_start <= period.end_date),
-                or_(Member.term_end.is_(None), Member.term_end >= period.start_date),
-            )
-            .order_by(Member.id)
-        )
-    )
-
-
-def _members(
-    session: Session, period: OperatingPeriod, with_names: bool
-) -> tuple[RoleMembers, ...]:
-    by_role: dict[Role, list[Member]] = {}
-    for member in _overlapping_members(session, period):
+def _members(db: Database, period: PeriodView, with_names: bool) -> tuple[RoleMembers, ...]:
+    """The period's members (:func:`.members.members_in_period`) by role."""
+    by_role: dict[Role, list[MemberView]] = {}
+    for member in members_in_period(db, period.start_date, period.end_date):
         by_role.setdefault(member.role, []).append(member)
     return tuple(
         RoleMembers(
@@ -226,21 +222,15 @@ def _attendance(
     return tuple(lines), (tuple(named) if with_names else None)
 
 
-def _plans(session: Session, period: OperatingPeriod) -> tuple[BundlePlan, ...]:
-    """Every plan in use, and archived ones only when evaluated within the period."""
-    numbers = {i: n for i, n in session.execute(select(Meeting.id, Meeting.number))}
+def _plans(db: Database, session: Session, period: PeriodView) -> tuple[BundlePlan, ...]:
+    """Every plan in use, and archived ones only when evaluated within the period, each with
+    its evaluations dated in the period (:func:`.period_scope.evaluations_in_period`)."""
     evaluations: dict[int, list[BundleEvaluation]] = {}
-    for evaluation in session.scalars(
-        select(PlanEvaluation)
-        .where(PlanEvaluation.date.between(period.start_date, period.end_date))
-        .order_by(PlanEvaluation.date, PlanEvaluation.id)
-    ):
+    for evaluation in period_scope.evaluations_in_period(db, period):
         evaluations.setdefault(evaluation.plan_id, []).append(
             BundleEvaluation(
                 date=evaluation.date,
-                meeting_number=numbers.get(evaluation.meeting_id)
-                if evaluation.meeting_id
-                else None,
+                meeting_number=evaluation.meeting_number,
                 conclusion=evaluation.conclusion,
                 strengths=evaluation.strengths,
                 development_areas=evaluation.development_areas,
@@ -262,47 +252,35 @@ def _plans(session: Session, period: OperatingPeriod) -> tuple[BundlePlan, ...]:
     )
 
 
-def _cards(session: Session, period: OperatingPeriod, with_names: bool) -> tuple[BundleCard, ...]:
-    """Cards followed during the period: created before its end, not closed before its start."""
-    cards = session.scalars(
-        select(ResultCard)
-        .where(
-            ResultCard.created_on <= period.end_date,
-            or_(ResultCard.closed_on.is_(None), ResultCard.closed_on >= period.start_date),
-        )
-        .order_by(ResultCard.created_on, ResultCard.id)
-    ).all()
-    plan_names = {i: n for i, n in session.execute(select(Plan.id, Plan.name))}
-    members = {m.id: m for m in session.scalars(select(Member))}
-    result = []
-    for card in cards:
-        checkpoints = []
-        for checkpoint in sorted(card.checkpoints, key=lambda c: (c.due_date, c.id)):
-            member = members.get(checkpoint.responsible_id) if checkpoint.responsible_id else None
-            checkpoints.append(
+def _cards(
+    db: Database, period: PeriodView, today: dt.date, with_names: bool
+) -> tuple[BundleCard, ...]:
+    """The period's cards as the annual report shows them
+    (:func:`.period_scope.cards_in_period`)."""
+    return tuple(
+        BundleCard(
+            id=card.id,
+            plan_id=card.plan_id,
+            plan_name=card.plan_name,
+            what_to_change=card.what_to_change,
+            target_state=card.target_state,
+            indicator=card.indicator,
+            status=card.status,
+            created_on=card.created_on,
+            closed_on=card.closed_on,
+            checkpoints=tuple(
                 BundleCheckpoint(
                     due_date=checkpoint.due_date,
                     recorded_on=checkpoint.recorded_on,
                     value_note=checkpoint.value_note,
-                    responsible_role=member.role if member else None,
-                    responsible_name=(member.name if member and with_names else None),
+                    responsible_role=checkpoint.responsible_role,
+                    responsible_name=checkpoint.responsible_name if with_names else None,
                 )
-            )
-        result.append(
-            BundleCard(
-                id=card.id,
-                plan_id=card.plan_id,
-                plan_name=plan_names.get(card.plan_id) if card.plan_id else None,
-                what_to_change=card.what_to_change,
-                target_state=card.target_state,
-                indicator=card.indicator,
-                status=card.status,
-                created_on=card.created_on,
-                closed_on=card.closed_on,
-                checkpoints=tuple(checkpoints),
-            )
+                for checkpoint in card.checkpoints
+            ),
         )
-    return tuple(result)
+        for card in period_scope.cards_in_period(db, period, today)
+    )
 
 
 def bundle_data(
@@ -315,11 +293,13 @@ def bundle_data(
     """
     today = today or dt.date.today()
     summary = period_summary(db, period_id, today)
+    period = next((p for p in list_periods(db) if p.id == period_id), None)
+    if period is None:
+        raise NotFound("period", period_id)
+    role_members = _members(db, period, with_names)
+    cards = _cards(db, period, today, with_names)
     with db.reading() as session:
-        period = session.get(OperatingPeriod, period_id)
         unit = session.scalar(select(Unit))
-        if period is None:
-            raise NotFound("period", period_id)
         if unit is None:
             raise NotFound("unit", "")
         approved = {
@@ -370,10 +350,10 @@ def bundle_data(
             meetings_held=summary.meetings_held,
             minimum_met=summary.minimum_met,
             roles_missing_in_period=summary.roles_missing_in_period,
-            members=_members(session, period, with_names),
+            members=role_members,
             meetings=tuple(meetings),
             approved_memos=approved_memos,
-            plans=_plans(session, period),
-            result_cards=_cards(session, period, with_names),
+            plans=_plans(db, session, period),
+            result_cards=cards,
             actions=summary.actions,
         )

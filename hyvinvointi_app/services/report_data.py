@@ -12,13 +12,14 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from hyvinvointi_app.domain.enums import AgendaItemKind, EvaluationConclusion, MeetingStatus, Role
+from hyvinvointi_app.domain.enums import EvaluationConclusion, MeetingStatus, Role
 from hyvinvointi_app.domain.errors import NotFound
 from hyvinvointi_app.services import (
     annual_clock,
     evaluations,
     meetings,
     members,
+    period_scope,
     periods,
     result_cards,
     summary,
@@ -27,6 +28,7 @@ from hyvinvointi_app.services.annual_clock import ThemeView
 from hyvinvointi_app.services.evaluations import EvaluationView, PlanHistory
 from hyvinvointi_app.services.meetings import ActionView, MeetingDetail
 from hyvinvointi_app.services.members import MemberView
+from hyvinvointi_app.services.period_scope import HandledTheme
 from hyvinvointi_app.services.periods import PeriodView
 from hyvinvointi_app.services.plans import list_plans
 from hyvinvointi_app.services.result_cards import CardView
@@ -58,29 +60,30 @@ class MemoData:
 
 
 @dataclass(frozen=True, slots=True)
-class HandledTheme:
-    """An annual-clock theme as it was put on a meeting's agenda."""
-
-    title: str
-    meeting_number: int
-    meeting_date: dt.date
-
-
-@dataclass(frozen=True, slots=True)
 class AnnualData:
+    """One operating period's annual report; each section is selected by the rule in
+    :mod:`.period_scope`, which the coordinator bundle shares."""
+
     unit: UnitInfo
     period: PeriodView
     summary: PeriodSummary
     members: tuple[MemberView, ...]
+    """Members whose term overlaps the period."""
     meetings: tuple[MeetingDetail, ...]
     """The meetings held by ``today`` (those of ``summary.meetings``), whose memos, themes and
     children's and guardians' views the report lists."""
     planned_themes: tuple[ThemeView, ...]
+    """The unit's annual clock as it stands (the clock keeps no history)."""
     handled_themes: tuple[HandledTheme, ...]
+    """Themes and plan evaluations on the agendas of the held meetings."""
     evaluations: tuple[EvaluationView, ...]
+    """Evaluations dated in the period."""
     cards: tuple[CardView, ...]
+    """The period's result cards, each with only its checkpoints due in the period and its
+    status as at the period's end (:func:`.period_scope.cards_in_period`)."""
     provider_requests: tuple[EvaluationView, ...]
-    """Evaluations that concluded a plan needs updating: what the provider is asked to do."""
+    """Evaluations of the period that concluded a plan needs updating: what the provider is
+    asked to do."""
     name_roles: tuple[tuple[str, Role], ...] = ()
 
 
@@ -127,40 +130,17 @@ def memo_data(db: Database, meeting_id: int) -> MemoData:
     return MemoData(get_unit(db), detail, next_meeting, other_actions, name_roles(db))
 
 
-def _card_in_period(card: CardView, start: dt.date, end: dt.date) -> bool:
-    """A card is part of a period when it was followed at some time inside it."""
-    return card.created_on <= end and (card.closed_on is None or card.closed_on >= start)
-
-
 def annual_data(db: Database, period_id: int, today: dt.date | None = None) -> AnnualData:
-    """The period's figures; ``today`` decides which meetings count as held and which open
-    actions as overdue."""
+    """The period's figures; ``today`` decides which meetings count as held, and the day the
+    action items and the cards' status are told as at (the period's end, or ``today`` while
+    the period runs)."""
     figures = summary.period_summary(db, period_id, today=today)
     period = next((p for p in periods.list_periods(db) if p.id == period_id), None)
     if period is None:
         raise NotFound("period", period_id)
     start, end = period.start_date, period.end_date
     details = tuple(meetings.get_meeting(db, held.id) for held in figures.meetings)
-    handled = tuple(
-        HandledTheme(item.theme or item.title, detail.number, detail.date)
-        for detail in details
-        for item in detail.agenda
-        if item.kind in (AgendaItemKind.THEME, AgendaItemKind.PLAN_EVALUATION)
-    )
-    period_evaluations = sorted(
-        (
-            evaluation
-            for plan in list_plans(db, include_archived=True)
-            for evaluation in evaluations.list_evaluations(db, plan.id)
-            if start <= evaluation.date <= end
-        ),
-        key=lambda e: (e.date, e.plan_name, e.id),
-    )
-    cards = tuple(
-        card
-        for card in result_cards.list_cards(db, include_finished=True)
-        if _card_in_period(card, start, end)
-    )
+    period_evaluations = period_scope.evaluations_in_period(db, period)
     return AnnualData(
         unit=get_unit(db),
         period=period,
@@ -168,9 +148,9 @@ def annual_data(db: Database, period_id: int, today: dt.date | None = None) -> A
         members=tuple(members.members_in_period(db, start, end)),
         meetings=details,
         planned_themes=tuple(annual_clock.list_themes(db)),
-        handled_themes=handled,
-        evaluations=tuple(period_evaluations),
-        cards=cards,
+        handled_themes=period_scope.handled_themes(details),
+        evaluations=period_evaluations,
+        cards=period_scope.cards_in_period(db, period, figures.today),
         provider_requests=tuple(
             e for e in period_evaluations if e.conclusion is EvaluationConclusion.NEEDS_UPDATING
         ),

@@ -3,7 +3,8 @@
 Did the group meet often enough, were the expected roles there, which plans were
 evaluated, how the action items stand, which result cards are being followed. The
 figures depend on the day they are asked, so ``today`` is a parameter. Which meetings
-count as held, and which are still planned, is decided in :mod:`.held` alone.
+count as held, and which are still planned, is decided in :mod:`.held` alone; what else
+belongs to the period (members, evaluations, action items) in :mod:`.period_scope`.
 """
 
 from __future__ import annotations
@@ -12,12 +13,11 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hyvinvointi_app.domain.enums import (
     MINIMUM_MEETINGS_PER_PERIOD,
-    ActionStatus,
     AttendanceStatus,
     MeetingStatus,
     PlanType,
@@ -26,7 +26,9 @@ from hyvinvointi_app.domain.enums import (
     missing_roles,
 )
 from hyvinvointi_app.domain.errors import NotFound
-from hyvinvointi_app.services import held
+from hyvinvointi_app.services import held, members, period_scope
+from hyvinvointi_app.services.period_scope import Standing
+from hyvinvointi_app.services.periods import PeriodView
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import (
     ActionItem,
@@ -36,7 +38,6 @@ from hyvinvointi_app.store.models import (
     Member,
     OperatingPeriod,
     Plan,
-    PlanEvaluation,
     ResultCard,
     Unit,
 )
@@ -66,6 +67,9 @@ class ActionLine:
     id: int
     meeting_id: int
     meeting_number: int
+    meeting_date: dt.date
+    """The date of the meeting where it was agreed: with an action carried over from the
+    previous period, the number alone would point to another meeting."""
     text: str
     responsible_name: str | None
     responsible_role: Role | None
@@ -75,7 +79,8 @@ class ActionLine:
 
 @dataclass(frozen=True, slots=True)
 class ActionCounts:
-    """``open`` excludes the ``overdue`` ones (open and past their due date)."""
+    """``open`` excludes the ``overdue`` ones (open and past their due date); all four as at
+    one day (:attr:`PeriodSummary.as_of`)."""
 
     open: int
     overdue: int
@@ -104,6 +109,9 @@ class PeriodSummary:
     start_date: dt.date
     end_date: dt.date
     today: dt.date
+    as_of: dt.date
+    """The period's last day, or ``today`` while it still runs: the day the action items are
+    counted as at (see :func:`.period_scope.as_of`)."""
     meetings_held: int
     minimum_meetings: int
     minimum_met: bool
@@ -115,7 +123,11 @@ class PeriodSummary:
     roles_missing_in_period: tuple[Role, ...]
     """Expected roles that no member whose term overlaps the period has."""
     plans_evaluated: tuple[PlanEvaluated, ...]
+    """Plans with an evaluation dated in the period
+    (:func:`.period_scope.evaluations_in_period`)."""
     actions: ActionCounts
+    """The period's action items (:func:`.period_scope.action_in_period`) counted as at
+    :attr:`as_of` (:func:`.period_scope.standing_as_of`)."""
     open_actions: tuple[ActionLine, ...]
     overdue_actions: tuple[ActionLine, ...]
     active_cards: tuple[ActiveCard, ...]
@@ -127,7 +139,7 @@ def _in_role_order(roles: Iterable[Role]) -> tuple[Role, ...]:
 
 
 def _meetings(
-    session: Session, period: OperatingPeriod, today: dt.date, has_pre_primary: bool
+    session: Session, period: PeriodView, today: dt.date, has_pre_primary: bool
 ) -> tuple[MeetingAttendance, ...]:
     meetings = session.scalars(
         select(Meeting)
@@ -157,75 +169,63 @@ def _meetings(
     return tuple(rows)
 
 
-def _member_roles(session: Session, period: OperatingPeriod) -> set[Role]:
-    """Roles of members whose term overlaps the period (an open end overlaps everything)."""
-    return set(
-        session.scalars(
-            select(Member.role).where(
-                or_(Member.term_start.is_(None), Member.term_start <= period.end_date),
-                or_(Member.term_end.is_(None), Member.term_end >= period.start_date),
-            )
-        )
-    )
+def _member_roles(db: Database, period: PeriodView) -> set[Role]:
+    """Roles of the period's members (:func:`.members.members_in_period`)."""
+    return {m.role for m in members.members_in_period(db, period.start_date, period.end_date)}
 
 
-def _plans_evaluated(session: Session, period: OperatingPeriod) -> tuple[PlanEvaluated, ...]:
-    rows = session.execute(
-        select(Plan, PlanEvaluation.date)
-        .join(PlanEvaluation, PlanEvaluation.plan_id == Plan.id)
-        .where(PlanEvaluation.date.between(period.start_date, period.end_date))
-        .order_by(PlanEvaluation.date)
-    )
+def _plans_evaluated(db: Database, period: PeriodView) -> tuple[PlanEvaluated, ...]:
     dates: dict[int, list[dt.date]] = {}
-    plans: dict[int, Plan] = {}
-    for plan, date in rows:
-        plans[plan.id] = plan
-        dates.setdefault(plan.id, []).append(date)
+    plans: dict[int, tuple[str, PlanType]] = {}
+    for evaluation in period_scope.evaluations_in_period(db, period):
+        plans[evaluation.plan_id] = (evaluation.plan_name, evaluation.plan_type)
+        dates.setdefault(evaluation.plan_id, []).append(evaluation.date)
     ordered = sorted(
-        plans.values(), key=lambda p: (list(PlanType).index(p.type), p.name.casefold(), p.id)
+        plans.items(),
+        key=lambda p: (list(PlanType).index(p[1][1]), p[1][0].casefold(), p[0]),
     )
-    return tuple(PlanEvaluated(p.id, p.name, p.type, tuple(dates[p.id])) for p in ordered)
+    return tuple(
+        PlanEvaluated(plan_id, name, plan_type, tuple(dates[plan_id]))
+        for plan_id, (name, plan_type) in ordered
+    )
 
 
 def _actions(
-    session: Session, period: OperatingPeriod, today: dt.date
+    session: Session, period: PeriodView, day: dt.date
 ) -> tuple[ActionCounts, tuple[ActionLine, ...], tuple[ActionLine, ...]]:
-    """Action items agreed in the period's meetings (carried-over ones count where agreed)."""
+    """The period's action items (:func:`.period_scope.action_in_period`), counted as at
+    ``day`` (:func:`.period_scope.standing_as_of`)."""
     rows = session.execute(
-        select(ActionItem, Meeting.number)
+        select(ActionItem, Meeting.number, Meeting.date)
         .join(Meeting, Meeting.id == ActionItem.meeting_id)
-        .where(Meeting.period_id == period.id)
+        .where(period_scope.action_in_period(period))
         .order_by(ActionItem.due_date.is_(None), ActionItem.due_date, ActionItem.id)
     )
     members = {m.id: m for m in session.scalars(select(Member))}
-    open_lines: list[ActionLine] = []
-    overdue_lines: list[ActionLine] = []
-    done = dropped = 0
-    for action, number in rows:
-        if action.status is ActionStatus.DONE:
-            done += 1
-            continue
-        if action.status is ActionStatus.DROPPED:
-            dropped += 1
-            continue
+    lines: dict[Standing, list[ActionLine]] = {standing: [] for standing in Standing}
+    for action, number, date in rows:
         member = members.get(action.responsible_id) if action.responsible_id else None
-        line = ActionLine(
-            id=action.id,
-            meeting_id=action.meeting_id,
-            meeting_number=number,
-            text=action.text,
-            responsible_name=member.name if member else None,
-            responsible_role=member.role if member else None,
-            responsible_text=action.responsible_text,
-            due_date=action.due_date,
+        lines[period_scope.standing_as_of(action, day)].append(
+            ActionLine(
+                id=action.id,
+                meeting_id=action.meeting_id,
+                meeting_number=number,
+                meeting_date=date,
+                text=action.text,
+                responsible_name=member.name if member else None,
+                responsible_role=member.role if member else None,
+                responsible_text=action.responsible_text,
+                due_date=action.due_date,
+            )
         )
-        late = action.due_date is not None and action.due_date < today
-        (overdue_lines if late else open_lines).append(line)
-    counts = ActionCounts(len(open_lines), len(overdue_lines), done, dropped)
+    open_lines, overdue_lines = lines[Standing.OPEN], lines[Standing.OVERDUE]
+    counts = ActionCounts(
+        len(open_lines), len(overdue_lines), len(lines[Standing.DONE]), len(lines[Standing.DROPPED])
+    )
     return counts, tuple(open_lines), tuple(overdue_lines)
 
 
-def _active_cards(session: Session, period: OperatingPeriod) -> tuple[ActiveCard, ...]:
+def _active_cards(session: Session, period: PeriodView) -> tuple[ActiveCard, ...]:
     """Cards still followed that already existed in the period."""
     cards = session.scalars(
         select(ResultCard)
@@ -254,29 +254,36 @@ def _active_cards(session: Session, period: OperatingPeriod) -> tuple[ActiveCard
 def period_summary(db: Database, period_id: int, today: dt.date | None = None) -> PeriodSummary:
     today = today or dt.date.today()
     with db.reading() as session:
-        period = session.get(OperatingPeriod, period_id)
-        if period is None:
+        row = session.get(OperatingPeriod, period_id)
+        if row is None:
             raise NotFound("period", period_id)
         unit = session.scalar(select(Unit))
         if unit is None:
             raise NotFound("unit", "")
-        meetings = _meetings(session, period, today, unit.has_pre_primary)
-        counts, open_lines, overdue_lines = _actions(session, period, today)
+        period = PeriodView(row.id, row.label, row.start_date, row.end_date, row.is_current)
+        has_pre_primary = unit.has_pre_primary
+    day = period_scope.as_of(period, today)
+    member_roles = _member_roles(db, period)
+    plans_evaluated = _plans_evaluated(db, period)
+    with db.reading() as session:
+        meetings = _meetings(session, period, today, has_pre_primary)
+        counts, open_lines, overdue_lines = _actions(session, period, day)
         return PeriodSummary(
             period_id=period.id,
             label=period.label,
             start_date=period.start_date,
             end_date=period.end_date,
             today=today,
+            as_of=day,
             meetings_held=len(meetings),
             minimum_meetings=MINIMUM_MEETINGS_PER_PERIOD,
             minimum_met=len(meetings) >= MINIMUM_MEETINGS_PER_PERIOD,
             meetings=meetings,
             planned_meetings=held.planned_meeting_ids(session, period.id, today),
             roles_missing_in_period=tuple(
-                missing_roles(_member_roles(session, period), has_pre_primary=unit.has_pre_primary)
+                missing_roles(member_roles, has_pre_primary=has_pre_primary)
             ),
-            plans_evaluated=_plans_evaluated(session, period),
+            plans_evaluated=plans_evaluated,
             actions=counts,
             open_actions=open_lines,
             overdue_actions=overdue_lines,

@@ -1,0 +1,215 @@
+"""What belongs to an operating period: one rule per section of the annual report and of the
+coordinator bundle, so that the PDF, ``bundle.json``, the CSV files and the screens can never
+disagree about a period's content.
+
+A period runs from its first to its last day, both included (1.8.–31.7. by default); a date
+on 31.7. belongs to the period that ends then, one on 1.8. to the period that starts then.
+Each section takes its selection from one function:
+
+- **meetings**: the meetings of the period held by ``today`` (:mod:`.held`, via
+  :func:`.summary.period_summary`); the memo list, the handled annual-clock themes and the
+  children's and guardians' views are read from these meetings only;
+- **members**: those whose term overlaps the period (:func:`.members.members_in_period`);
+- **annual-clock themes**: planned = the unit's clock as it stands (the clock has no history),
+  handled = :func:`handled_themes`;
+- **evaluations**: :func:`evaluations_in_period`;
+- **result cards** and their checkpoints: :func:`cards_in_period`;
+- **action items**: :func:`action_in_period` and :func:`standing_as_of` (used by
+  :func:`.summary.period_summary`);
+- **memos**: the annual report lists the held meetings with their status; the bundle carries
+  the approved memos of the period's meetings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import ColumnElement, and_, or_, select
+
+from hyvinvointi_app.domain.enums import ActionStatus, AgendaItemKind, ResultCardStatus
+from hyvinvointi_app.services import evaluations, held, result_cards
+from hyvinvointi_app.services.evaluations import EvaluationView
+from hyvinvointi_app.services.meetings import MeetingDetail
+from hyvinvointi_app.services.periods import PeriodView
+from hyvinvointi_app.services.plans import list_plans
+from hyvinvointi_app.services.result_cards import STATUS_ORDER, CardView, CheckpointView
+from hyvinvointi_app.store.database import Database
+from hyvinvointi_app.store.models import ActionItem, AgendaItem, Meeting
+
+
+def as_of(period: PeriodView, today: dt.date) -> dt.date:
+    """The day a period's state is told as at: its last day, or today while it still runs.
+
+    Open, overdue and done action items and a card's status are counted as they stood on this
+    day, so the report of a past period says the same whenever it is made.
+    """
+    return min(period.end_date, today)
+
+
+def _within(day: dt.date | None, period: PeriodView) -> bool:
+    return day is not None and period.start_date <= day <= period.end_date
+
+
+# -- evaluations ------------------------------------------------------------------------------
+
+
+def evaluations_in_period(db: Database, period: PeriodView) -> tuple[EvaluationView, ...]:
+    """Evaluations **dated** in the period (first and last day included), whatever plan and
+    whether or not archived, ordered by date, plan name and id.
+
+    The evaluation's own date decides, not the period of a meeting it may be linked to; the
+    provider requests are those of them that concluded the plan needs updating.
+    """
+    found = (
+        evaluation
+        for plan in list_plans(db, include_archived=True)
+        for evaluation in evaluations.list_evaluations(db, plan.id)
+        if _within(evaluation.date, period)
+    )
+    return tuple(sorted(found, key=lambda e: (e.date, e.plan_name, e.id)))
+
+
+# -- annual-clock themes ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HandledTheme:
+    """An annual-clock theme as it was put on a meeting's agenda."""
+
+    title: str
+    meeting_number: int
+    meeting_date: dt.date
+
+
+def handled_themes(held_meetings: Iterable[MeetingDetail]) -> tuple[HandledTheme, ...]:
+    """The themes and plan evaluations on the agendas of the period's **held** meetings, in
+    meeting order: a theme only drafted onto a meeting still to come is not yet handled."""
+    return tuple(
+        HandledTheme(item.theme or item.title, meeting.number, meeting.date)
+        for meeting in held_meetings
+        for item in meeting.agenda
+        if item.kind in (AgendaItemKind.THEME, AgendaItemKind.PLAN_EVALUATION)
+    )
+
+
+# -- result cards -----------------------------------------------------------------------------
+
+
+def checkpoints_in_period(card: CardView, period: PeriodView) -> tuple[CheckpointView, ...]:
+    """A card's checkpoints whose **due date** lies in the period, with their values.
+
+    The due date is the checkpoint's date: it is fixed when the card is planned, so the report
+    of a period lists the same checkpoints before and after their values are recorded (a value
+    recorded after the period's end still prints, with its recording date). A card's later
+    checkpoints never print in an earlier period's report, nor its earlier ones in a later one.
+    """
+    return tuple(c for c in card.checkpoints if _within(c.due_date, period))
+
+
+def card_active_in(card: CardView, period: PeriodView) -> bool:
+    """Created by the period's last day and not closed before its first day."""
+    return card.created_on <= period.end_date and (
+        card.closed_on is None or card.closed_on >= period.start_date
+    )
+
+
+def card_belongs(card: CardView, period: PeriodView, held_agenda_items: frozenset[int]) -> bool:
+    """A card belongs to a period when it was active at some time in it **and** something
+    happened to it there: it was created or closed (reached or ended) in the period, it has a
+    checkpoint due in the period, or it was discussed in a meeting held in the period.
+
+    So a card whose whole life lies in an earlier period never appears, and neither does an
+    old card that stayed active but was not followed at all during the period.
+    """
+    return card_active_in(card, period) and (
+        _within(card.created_on, period)
+        or _within(card.closed_on, period)
+        or bool(checkpoints_in_period(card, period))
+        or any(item in held_agenda_items for item in card.discussed_in)
+    )
+
+
+def _card_as_of(card: CardView, period: PeriodView, day: dt.date) -> CardView:
+    """The card as the period saw it: its checkpoints of the period, and active if it was
+    reached or closed only after ``day`` (see :func:`as_of`)."""
+    trimmed = dataclasses.replace(card, checkpoints=checkpoints_in_period(card, period))
+    if card.closed_on is not None and card.closed_on > day:
+        trimmed = dataclasses.replace(trimmed, status=ResultCardStatus.ACTIVE, closed_on=None)
+    return trimmed
+
+
+def held_agenda_items(db: Database, period: PeriodView, today: dt.date) -> frozenset[int]:
+    """The agenda items of the period's meetings held by ``today``."""
+    with db.reading() as session:
+        held_ids = list(
+            session.scalars(
+                select(Meeting.id).where(Meeting.period_id == period.id, held.held_condition(today))
+            )
+        )
+        return frozenset(
+            session.scalars(select(AgendaItem.id).where(AgendaItem.meeting_id.in_(held_ids)))
+        )
+
+
+def cards_in_period(db: Database, period: PeriodView, today: dt.date) -> tuple[CardView, ...]:
+    """The result cards of the period (:func:`card_belongs`), each as the period saw it: only
+    its checkpoints due in the period, and its status as at :func:`as_of` (a card reached after
+    the period's end is still active in that period's report). Active cards first, then
+    reached and closed ones, oldest first within each status."""
+    discussed = held_agenda_items(db, period, today)
+    day = as_of(period, today)
+    cards = [
+        _card_as_of(card, period, day)
+        for card in result_cards.list_cards(db, include_finished=True)
+        if card_belongs(card, period, discussed)
+    ]
+    cards.sort(key=lambda c: (STATUS_ORDER.index(c.status), c.created_on, c.id))
+    return tuple(cards)
+
+
+# -- action items -----------------------------------------------------------------------------
+
+
+def action_in_period(period: PeriodView) -> ColumnElement[bool]:
+    """An action item belongs to a period when it was **agreed in a meeting of the period**,
+    or it was agreed by the period's last day and is **due** in the period or was **closed**
+    (done or dropped) in it: an action carried over from the previous period counts where it
+    falls due and where it was finished, as well as where it was agreed.
+
+    A condition on :class:`ActionItem` joined with the :class:`Meeting` where it was agreed.
+    """
+    start, end = period.start_date, period.end_date
+    return or_(
+        Meeting.period_id == period.id,
+        and_(
+            Meeting.date <= end,
+            or_(ActionItem.due_date.between(start, end), ActionItem.closed_on.between(start, end)),
+        ),
+    )
+
+
+class Standing(StrEnum):
+    """How an action item counts in a period's figures (overdue is derived, never stored)."""
+
+    OPEN = "open"
+    OVERDUE = "overdue"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+def standing_as_of(action: ActionItem, day: dt.date) -> Standing:
+    """How an action of the period counts as at ``day`` (see :func:`as_of`), one day for all
+    counts: done or dropped if it was closed on or before that day (or has no closing date),
+    otherwise still open then, and **overdue** when its due date lies before that day (an
+    action due on that very day is not yet late)."""
+    if action.status is not ActionStatus.OPEN and (
+        action.closed_on is None or action.closed_on <= day
+    ):
+        return Standing.DONE if action.status is ActionStatus.DONE else Standing.DROPPED
+    if action.due_date is not None and action.due_date < day:
+        return Standing.OVERDUE
+    return Standing.OPEN
