@@ -137,6 +137,15 @@ class ResultCardStatus(StrEnum):
     CLOSED = "closed"
 
 
+class ThemeHandling(StrEnum):
+    """How an annual-clock theme was dealt with in a period, as the director marked it (a
+    theme on the agenda of a held meeting is handled in a meeting without a mark)."""
+
+    HANDLED_ELSEWHERE = "handled_elsewhere"
+    MOVED = "moved"
+    NOT_HANDLED = "not_handled"
+
+
 class AuditAction(StrEnum):
     """What the audit log records; never the text of a memo."""
 

@@ -169,6 +169,16 @@ class MemoLocked(UserError):
         self.meeting_id = meeting_id
 
 
+class MemoRecordUnreadable(UserError):
+    """An approved memo's kept record could not be read: written by a newer version of the
+    program (``too_new``), or damaged."""
+
+    def __init__(self, meeting_id: int, too_new: bool) -> None:
+        super().__init__(f"memo record of meeting {meeting_id} unreadable (too new: {too_new})")
+        self.meeting_id = meeting_id
+        self.too_new = too_new
+
+
 class ValidationError(UserError):
     """Input that breaks a rule; ``field`` names the input so a form can show it beside it."""
 

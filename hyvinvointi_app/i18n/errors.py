@@ -25,6 +25,7 @@ from hyvinvointi_app.domain.errors import (
     LockLost,
     LockNotAFile,
     MemoLocked,
+    MemoRecordUnreadable,
     MigrationFailed,
     NotADatabase,
     NotFound,
@@ -80,6 +81,16 @@ def describe(error: UserError, tr: Translator | None = None) -> str:
         )
     if isinstance(error, MemoLocked):
         return _("This memo is approved and locked. Reopen it, giving a reason, to edit it.")
+    if isinstance(error, MemoRecordUnreadable):
+        if error.too_new:
+            return _(
+                "This approved memo was saved by a newer version of the program and cannot be "
+                "shown here. Open the file with the newer version."
+            )
+        return _(
+            "The approved text of this memo cannot be read: it is damaged. Restore the file "
+            "from a backup, or reopen the memo and approve it again."
+        )
     if isinstance(error, ValidationError):
         return validation_text(error, tr)
     if isinstance(error, FileNotWritten):

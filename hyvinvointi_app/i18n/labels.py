@@ -30,6 +30,7 @@ from hyvinvointi_app.domain.enums import (
     ReportLanguage,
     ResultCardStatus,
     Role,
+    ThemeHandling,
     VoiceKind,
     VoiceMethod,
 )
@@ -189,6 +190,14 @@ def _result_card_statuses(tr: Translator) -> _Labels:
     }
 
 
+def _theme_handlings(tr: Translator) -> _Labels:
+    return {
+        ThemeHandling.HANDLED_ELSEWHERE: tr.pgettext("theme handling", "Handled elsewhere"),
+        ThemeHandling.MOVED: tr.pgettext("theme handling", "Moved to the next meeting"),
+        ThemeHandling.NOT_HANDLED: tr.pgettext("theme handling", "Not handled"),
+    }
+
+
 def _audit_actions(tr: Translator) -> _Labels:
     return {
         AuditAction.MEMO_APPROVED: tr.pgettext("audit", "Memo approved"),
@@ -220,6 +229,7 @@ _TABLES: dict[type[StrEnum], Callable[[Translator], _Labels]] = {
     EvaluationConclusion: _evaluation_conclusions,
     ChecklistAnswer: _checklist_answers,
     ResultCardStatus: _result_card_statuses,
+    ThemeHandling: _theme_handlings,
     AuditAction: _audit_actions,
 }
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-
-from reportlab.platypus import Flowable
+from typing import TYPE_CHECKING
 
 from hyvinvointi_app.domain.enums import (
     MeetingStatus,
@@ -14,29 +13,36 @@ from hyvinvointi_app.domain.enums import (
     VoiceMethod,
 )
 from hyvinvointi_app.i18n.formatting import month_name
-from hyvinvointi_app.reports.common import person, typed_person, unit_name
-from hyvinvointi_app.reports.layout import (
+from hyvinvointi_app.reports.blocks import (
     DATE_MM,
-    PageFrame,
-    facts,
-    heading,
-    keep,
+    Block,
+    Facts,
+    Grid,
+    Heading,
+    Keep,
+    Para,
+    Subtitle,
+    Title,
     labelled,
-    para,
-    table,
 )
+from hyvinvointi_app.reports.common import person, typed_person, unit_name
 from hyvinvointi_app.reports.options import ReportOptions
-from hyvinvointi_app.reports.texts import SEPARATOR, ReportTexts
+from hyvinvointi_app.reports.texts import SEPARATOR, ReportTexts, document_name
 from hyvinvointi_app.services.annual_clock import period_month_index
 from hyvinvointi_app.services.report_data import AnnualData
 from hyvinvointi_app.services.result_cards import CardView
 
+if TYPE_CHECKING:
+    from hyvinvointi_app.reports.layout import PageFrame
+
 
 def document_type(tx: ReportTexts) -> str:
-    return tx.pgettext("report", "Annual report")
+    return document_name(tx, "annual")
 
 
 def page_frame(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> PageFrame:
+    from hyvinvointi_app.reports.layout import PageFrame
+
     unit = unit_name(data.unit, tx)
     kind = document_type(tx)
     return PageFrame(
@@ -63,8 +69,8 @@ def _months(tx: ReportTexts, month: int) -> str:
     return SEPARATOR.join(dict.fromkeys(month_name(month, c) for c in tx.codes))
 
 
-def _members(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[Flowable]:
-    story: list[Flowable] = [heading(tx.pgettext("report", "Members by role"))]
+def _members(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[Block]:
+    story: list[Block] = [Heading(tx.pgettext("report", "Members by role"))]
     by_role: dict[Role, list[str]] = defaultdict(list)
     for m in data.members:
         by_role[m.role].append(m.name or "")
@@ -72,19 +78,19 @@ def _members(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[
     if options.with_names:
         rows = [[tx.label(role), ", ".join(n for n in by_role[role] if n)] for role in ordered]
         story.append(
-            table([tx.pgettext("report", "Role"), tx.pgettext("report", "Name")], rows, [1, 1])
+            Grid([tx.pgettext("report", "Role"), tx.pgettext("report", "Name")], rows, [1, 1])
         )
     else:
         rows = [[tx.label(role), tx.number(len(by_role[role]))] for role in ordered]
         story.append(
-            table([tx.pgettext("report", "Role"), tx.pgettext("report", "Members")], rows, [3, 1])
+            Grid([tx.pgettext("report", "Role"), tx.pgettext("report", "Members")], rows, [3, 1])
         )
     return story
 
 
-def _meetings(data: AnnualData, tx: ReportTexts) -> list[Flowable]:
+def _meetings(data: AnnualData, tx: ReportTexts) -> list[Block]:
     s = data.summary
-    story: list[Flowable] = [heading(tx.pgettext("report", "Meetings held"))]
+    story: list[Block] = [Heading(tx.pgettext("report", "Meetings held"))]
     rows = [
         [
             str(m.number),
@@ -95,7 +101,7 @@ def _meetings(data: AnnualData, tx: ReportTexts) -> list[Flowable]:
         for m in s.meetings
     ]
     story.append(
-        table(
+        Grid(
             [
                 tx.pgettext("report", "No."),
                 tx.pgettext("report", "Date"),
@@ -115,19 +121,19 @@ def _latest_value(card: CardView) -> str:
     return recorded[-1].value_note if recorded else ""
 
 
-def _goals(data: AnnualData, tx: ReportTexts) -> list[Flowable]:
-    story: list[Flowable] = [heading(tx.pgettext("report", "Goals and how far they were met"))]
+def _goals(data: AnnualData, tx: ReportTexts) -> list[Block]:
+    story: list[Block] = [Heading(tx.pgettext("report", "Goals and how far they were met"))]
     if not data.cards:
         return [
             *story,
-            para(tx.pgettext("report", "No result cards were followed in this period.")),
+            Para(tx.pgettext("report", "No result cards were followed in this period.")),
         ]
     rows = [
         [card.what_to_change, card.target_state, tx.label(card.status), _latest_value(card)]
         for card in data.cards
     ]
     story.append(
-        table(
+        Grid(
             [
                 tx.pgettext("report", "What we want to change"),
                 tx.pgettext("report", "Target state"),
@@ -141,8 +147,8 @@ def _goals(data: AnnualData, tx: ReportTexts) -> list[Flowable]:
     return story
 
 
-def _themes(data: AnnualData, tx: ReportTexts) -> list[Flowable]:
-    story: list[Flowable] = [heading(tx.pgettext("report", "Annual clock: planned and handled"))]
+def _themes(data: AnnualData, tx: ReportTexts) -> list[Block]:
+    story: list[Block] = [Heading(tx.pgettext("report", "Annual clock: planned and handled"))]
     handled: dict[str, list[str]] = defaultdict(list)
     for done in data.handled_themes:
         handled[done.title].append(
@@ -163,7 +169,7 @@ def _themes(data: AnnualData, tx: ReportTexts) -> list[Flowable]:
     for title, where in handled.items():
         rows.append(["", title, ", ".join(where)])
     story.append(
-        table(
+        Grid(
             [
                 tx.pgettext("report", "Month"),
                 tx.pgettext("report", "Planned theme"),
@@ -176,33 +182,33 @@ def _themes(data: AnnualData, tx: ReportTexts) -> list[Flowable]:
     return story
 
 
-def _evaluations(data: AnnualData, tx: ReportTexts) -> list[Flowable]:
-    story: list[Flowable] = [heading(tx.pgettext("report", "Plan evaluations"))]
+def _evaluations(data: AnnualData, tx: ReportTexts) -> list[Block]:
+    story: list[Block] = [Heading(tx.pgettext("report", "Plan evaluations"))]
     if not data.evaluations:
-        return [*story, para(tx.pgettext("report", "No plans were evaluated in this period."))]
+        return [*story, Para(tx.pgettext("report", "No plans were evaluated in this period."))]
     for e in data.evaluations:
         title = f"{e.plan_name} \u2013 {tx.date(e.date)}"
         conclusion = tx.label(e.conclusion) if e.conclusion else ""
-        block: list[Flowable] = [heading(title, 3)]
+        block: list[Block] = [Heading(title, 3)]
         if conclusion:
-            block.append(para(f"{tx.pgettext('report', 'Conclusion')}: {conclusion}"))
-        story.append(keep(*block))
+            block.append(Para(f"{tx.pgettext('report', 'Conclusion')}: {conclusion}"))
+        story.append(Keep(block))
         story += labelled(tx.pgettext("report", "Strengths"), e.strengths)
         story += labelled(tx.pgettext("report", "Development areas"), e.development_areas)
     return story
 
 
-def _cards(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[Flowable]:
-    story: list[Flowable] = [heading(tx.pgettext("report", "Result cards"))]
+def _cards(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[Block]:
+    story: list[Block] = [Heading(tx.pgettext("report", "Result cards"))]
     if not data.cards:
         return [
             *story,
-            para(tx.pgettext("report", "No result cards were followed in this period.")),
+            Para(tx.pgettext("report", "No result cards were followed in this period.")),
         ]
     for card in data.cards:
-        head = [heading(card.what_to_change, 3)]
+        head: list[Block] = [Heading(card.what_to_change, 3)]
         head.append(
-            facts(
+            Facts(
                 [
                     (tx.pgettext("report", "Plan"), card.plan_name or ""),
                     (tx.pgettext("report", "Current state"), card.current_state),
@@ -214,7 +220,7 @@ def _cards(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[Fl
                 0.25,
             )
         )
-        story.append(keep(*head))
+        story.append(Keep(head))
         if card.checkpoints:
             rows = [
                 [
@@ -233,7 +239,7 @@ def _cards(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[Fl
                 for c in card.checkpoints
             ]
             story.append(
-                table(
+                Grid(
                     [
                         tx.pgettext("report", "Checkpoint"),
                         tx.pgettext("report", "Responsible"),
@@ -248,14 +254,14 @@ def _cards(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[Fl
     return story
 
 
-def _actions(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[Flowable]:
+def _actions(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[Block]:
     counts = data.summary.actions
-    story: list[Flowable] = [heading(tx.pgettext("report", "Action items"))]
+    story: list[Block] = [Heading(tx.pgettext("report", "Action items"))]
     story.append(
-        para(tx.pgettext("report", "Situation on {date}", date=tx.date(data.summary.as_of)))
+        Para(tx.pgettext("report", "Situation on {date}", date=tx.date(data.summary.as_of)))
     )
     story.append(
-        table(
+        Grid(
             [
                 tx.pgettext("report", "Done"),
                 tx.pgettext("report", "Open"),
@@ -274,7 +280,7 @@ def _actions(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[
         )
     )
     if data.summary.overdue_actions:
-        story.append(para(tx.pgettext("report", "Overdue action items"), "label"))
+        story.append(Para(tx.pgettext("report", "Overdue action items"), "label"))
         rows = [
             [
                 a.text,
@@ -293,7 +299,7 @@ def _actions(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[
             for a in data.summary.overdue_actions
         ]
         story.append(
-            table(
+            Grid(
                 [
                     tx.pgettext("report", "Action item"),
                     tx.pgettext("report", "Agreed in"),
@@ -308,10 +314,8 @@ def _actions(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[
     return story
 
 
-def _participation(data: AnnualData, tx: ReportTexts) -> list[Flowable]:
-    story: list[Flowable] = [
-        heading(tx.pgettext("report", "Children's and guardians' participation"))
-    ]
+def _participation(data: AnnualData, tx: ReportTexts) -> list[Block]:
+    story: list[Block] = [Heading(tx.pgettext("report", "Children's and guardians' participation"))]
     rows = []
     for meeting in data.meetings:
         for voice in meeting.voices:
@@ -329,9 +333,9 @@ def _participation(data: AnnualData, tx: ReportTexts) -> list[Flowable]:
             )
             rows.append([tx.date(meeting.date), who, methods, voice.summary])
     if not rows:
-        return [*story, para(tx.pgettext("report", "Nothing was recorded."))]
+        return [*story, Para(tx.pgettext("report", "Nothing was recorded."))]
     story.append(
-        table(
+        Grid(
             [
                 tx.pgettext("report", "Date"),
                 tx.pgettext("report", "Whose views"),
@@ -346,10 +350,10 @@ def _participation(data: AnnualData, tx: ReportTexts) -> list[Flowable]:
     return story
 
 
-def _requests(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[Flowable]:
-    story: list[Flowable] = [heading(tx.pgettext("report", "Requests to the provider"))]
+def _requests(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[Block]:
+    story: list[Block] = [Heading(tx.pgettext("report", "Requests to the provider"))]
     if not data.provider_requests:
-        return [*story, para(tx.pgettext("report", "No plan was found to need updating."))]
+        return [*story, Para(tx.pgettext("report", "No plan was found to need updating."))]
     rows = [
         [
             e.plan_name,
@@ -360,7 +364,7 @@ def _requests(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list
         for e in data.provider_requests
     ]
     story.append(
-        table(
+        Grid(
             [
                 tx.pgettext("report", "Plan"),
                 tx.pgettext("report", "Conclusion"),
@@ -375,10 +379,8 @@ def _requests(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list
     return story
 
 
-def _next_period(data: AnnualData, tx: ReportTexts) -> list[Flowable]:
-    story: list[Flowable] = [
-        heading(tx.pgettext("report", "Development areas for the next period"))
-    ]
+def _next_period(data: AnnualData, tx: ReportTexts) -> list[Block]:
+    story: list[Block] = [Heading(tx.pgettext("report", "Development areas for the next period"))]
     areas = list(
         dict.fromkeys(
             e.development_areas.strip() for e in data.evaluations if e.development_areas.strip()
@@ -390,13 +392,13 @@ def _next_period(data: AnnualData, tx: ReportTexts) -> list[Flowable]:
         if c.status is ResultCardStatus.ACTIVE and c.what_to_change not in areas
     ]
     if not areas:
-        return [*story, para(tx.pgettext("report", "Nothing was recorded."))]
-    story += [para(f"\u2022 {area}") for area in areas]
+        return [*story, Para(tx.pgettext("report", "Nothing was recorded."))]
+    story += [Para(f"\u2022 {area}") for area in areas]
     return story
 
 
-def _memos(data: AnnualData, tx: ReportTexts) -> list[Flowable]:
-    story: list[Flowable] = [heading(tx.pgettext("report", "Memos"))]
+def _memos(data: AnnualData, tx: ReportTexts) -> list[Block]:
+    story: list[Block] = [Heading(tx.pgettext("report", "Memos"))]
     rows = [
         [
             str(m.number),
@@ -409,7 +411,7 @@ def _memos(data: AnnualData, tx: ReportTexts) -> list[Flowable]:
         for m in data.meetings
     ]
     story.append(
-        table(
+        Grid(
             [
                 tx.pgettext("report", "No."),
                 tx.pgettext("report", "Date"),
@@ -424,16 +426,13 @@ def _memos(data: AnnualData, tx: ReportTexts) -> list[Flowable]:
     return story
 
 
-def build_story(data: AnnualData, options: ReportOptions) -> list[Flowable]:
+def build_blocks(data: AnnualData, options: ReportOptions) -> list[Block]:
     tx = ReportTexts(options.language)
     s = data.summary
-    story: list[Flowable] = [
-        para(document_type(tx), "title"),
-        para(
-            f"{unit_name(data.unit, tx)} \u2013 {tx.pgettext('report', 'Wellbeing group')}",
-            "subtitle",
-        ),
-        facts(
+    story: list[Block] = [
+        Title(document_type(tx)),
+        Subtitle(f"{unit_name(data.unit, tx)} \u2013 {tx.pgettext('report', 'Wellbeing group')}"),
+        Facts(
             [
                 (tx.pgettext("report", "Unit"), unit_name(data.unit, tx)),
                 (tx.pgettext("report", "Municipality"), data.unit.municipality),

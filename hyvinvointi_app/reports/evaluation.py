@@ -2,31 +2,38 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from typing import TYPE_CHECKING
 
 from hyvinvointi_app.domain.enums import EvaluationMethod, Role
-from hyvinvointi_app.reports.common import NameRoles, person, typed_person, unit_name
-from hyvinvointi_app.reports.layout import (
+from hyvinvointi_app.reports.blocks import (
     DATE_MM,
-    PageFrame,
-    facts,
-    heading,
-    keep,
+    Block,
+    Facts,
+    Grid,
+    Heading,
+    Keep,
+    Para,
+    Subtitle,
+    Title,
     labelled,
-    para,
-    table,
 )
+from hyvinvointi_app.reports.common import NameRoles, person, typed_person, unit_name
 from hyvinvointi_app.reports.options import ReportOptions
-from hyvinvointi_app.reports.texts import ReportTexts
+from hyvinvointi_app.reports.texts import ReportTexts, document_name
 from hyvinvointi_app.services.evaluations import EvaluationView
 from hyvinvointi_app.services.report_data import EvaluationSummaryData
 
+if TYPE_CHECKING:
+    from hyvinvointi_app.reports.layout import PageFrame
+
 
 def document_type(tx: ReportTexts) -> str:
-    return tx.pgettext("report", "Plan evaluation summary")
+    return document_name(tx, "evaluation")
 
 
 def page_frame(data: EvaluationSummaryData, tx: ReportTexts, options: ReportOptions) -> PageFrame:
+    from hyvinvointi_app.reports.layout import PageFrame
+
     unit = unit_name(data.unit, tx)
     kind = document_type(tx)
     plan = data.history.plan
@@ -48,16 +55,16 @@ def _methods(tx: ReportTexts, e: EvaluationView) -> str:
 
 def _evaluation(
     tx: ReportTexts, e: EvaluationView, names: NameRoles, with_names: bool
-) -> list[Flowable]:
+) -> list[Block]:
     meeting = (
         tx.pgettext("report", "Meeting {number}", number=e.meeting_number)
         if e.meeting_number is not None
         else ""
     )
-    head: list[Flowable] = [
+    head: list[Block] = [
         # Not an f-string: the extractor finds only plain calls, and the word was left English.
-        heading(tx.pgettext("report", "Evaluation") + " " + tx.date(e.date), 3),
-        facts(
+        Heading(tx.pgettext("report", "Evaluation") + " " + tx.date(e.date), 3),
+        Facts(
             [
                 (tx.pgettext("report", "Meeting"), meeting),
                 (tx.pgettext("report", "Methods"), _methods(tx, e)),
@@ -78,12 +85,12 @@ def _evaluation(
             0.25,
         ),
     ]
-    story: list[Flowable] = [keep(*head)]
+    story: list[Block] = [Keep(head)]
     story += labelled(tx.pgettext("report", "Strengths"), e.strengths)
     story += labelled(tx.pgettext("report", "Development areas"), e.development_areas)
     if e.checks:
         story.append(
-            table(
+            Grid(
                 [
                     tx.pgettext("report", "Question"),
                     tx.pgettext("report", "Answer"),
@@ -96,13 +103,13 @@ def _evaluation(
     return story
 
 
-def build_story(data: EvaluationSummaryData, options: ReportOptions) -> list[Flowable]:
+def build_blocks(data: EvaluationSummaryData, options: ReportOptions) -> list[Block]:
     tx = ReportTexts(options.language)
     plan = data.history.plan
-    story: list[Flowable] = [
-        para(document_type(tx), "title"),
-        para(plan.name, "subtitle"),
-        facts(
+    story: list[Block] = [
+        Title(document_type(tx)),
+        Subtitle(plan.name),
+        Facts(
             [
                 (tx.pgettext("report", "Unit"), unit_name(data.unit, tx)),
                 (tx.pgettext("report", "Plan type"), tx.label(plan.type)),
@@ -116,14 +123,14 @@ def build_story(data: EvaluationSummaryData, options: ReportOptions) -> list[Flo
                 (tx.pgettext("report", "Date of report"), tx.date(options.created_at().date())),
             ]
         ),
-        heading(tx.pgettext("report", "Evaluations at a glance")),
+        Heading(tx.pgettext("report", "Evaluations at a glance")),
     ]
     everything = [(group, e) for group in data.history.periods for e in group.evaluations]
     if not everything:
-        story.append(para(tx.pgettext("report", "The plan has not been evaluated yet.")))
+        story.append(Para(tx.pgettext("report", "The plan has not been evaluated yet.")))
     else:
         story.append(
-            table(
+            Grid(
                 [
                     tx.pgettext("report", "Date"),
                     tx.pgettext("report", "Operating period"),
@@ -149,28 +156,30 @@ def build_story(data: EvaluationSummaryData, options: ReportOptions) -> list[Flo
             if group.label
             else tx.pgettext("report", "Outside any operating period")
         )
-        story.append(heading(title))
+        story.append(Heading(title))
         for e in group.evaluations:
             story += _evaluation(tx, e, data.name_roles, options.with_names)
-    story.append(heading(tx.pgettext("report", "Result cards")))
+    story.append(Heading(tx.pgettext("report", "Result cards")))
     if not data.cards:
-        story.append(para(tx.pgettext("report", "No result cards were made from this plan.")))
+        story.append(Para(tx.pgettext("report", "No result cards were made from this plan.")))
     for card in data.cards:
         story.append(
-            keep(
-                heading(card.what_to_change, 3),
-                facts(
-                    [
-                        (tx.pgettext("report", "Target state"), card.target_state),
-                        (tx.pgettext("report", "Status"), tx.label(card.status)),
-                    ],
-                    0.25,
-                ),
+            Keep(
+                [
+                    Heading(card.what_to_change, 3),
+                    Facts(
+                        [
+                            (tx.pgettext("report", "Target state"), card.target_state),
+                            (tx.pgettext("report", "Status"), tx.label(card.status)),
+                        ],
+                        0.25,
+                    ),
+                ]
             )
         )
         if card.checkpoints:
             story.append(
-                table(
+                Grid(
                     [
                         tx.pgettext("report", "Checkpoint"),
                         tx.pgettext("report", "Responsible"),

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from types import ModuleType
+from typing import Any
 
 from hyvinvointi_app.reports.options import Progress, ReportOptions
 from hyvinvointi_app.reports.unprintable import Unprintable, collecting
@@ -24,11 +25,6 @@ from hyvinvointi_app.services.exports import (
 )
 from hyvinvointi_app.store.database import Database
 
-if TYPE_CHECKING:
-    from reportlab.platypus import Flowable
-
-    from hyvinvointi_app.reports.layout import PageFrame
-
 _STEPS = 4
 
 
@@ -37,9 +33,18 @@ def _step(progress: Progress | None, done: int) -> None:
         progress(done, _STEPS)
 
 
+def _document(kind: str) -> ModuleType:
+    """The module that builds a kind of document: ``build_blocks(data, options)`` and
+    ``page_frame(data, texts, options)``."""
+    from hyvinvointi_app.reports import annual, evaluation, memo
+
+    modules: dict[str, ModuleType] = {"memo": memo, "annual": annual, "evaluation": evaluation}
+    return modules[kind]
+
+
 def _build(
     gather: Callable[[], Any],
-    builder: Callable[[Any, ReportOptions], tuple[list[Flowable], PageFrame]],
+    kind: str,
     options: ReportOptions,
     progress: Progress | None,
     unprintable: Unprintable | None,
@@ -48,12 +53,15 @@ def _build(
     data = gather()
     _step(progress, 1)
     with collecting() as missing:
-        story, frame = builder(data, options)
-        _step(progress, 2)
         from hyvinvointi_app.reports.finish import finish
-        from hyvinvointi_app.reports.layout import render
+        from hyvinvointi_app.reports.layout import flowables, render
+        from hyvinvointi_app.reports.texts import ReportTexts
 
-        plain = render(story, frame)
+        document = _document(kind)
+        blocks = document.build_blocks(data, options)
+        frame = document.page_frame(data, ReportTexts(options.language), options)
+        _step(progress, 2)
+        plain = render(flowables(blocks), frame)
     if missing and unprintable is not None:
         unprintable("".join(missing))
     _step(progress, 3)
@@ -67,31 +75,6 @@ def _build(
     return result
 
 
-def _memo(data: Any, options: ReportOptions) -> tuple[list[Flowable], PageFrame]:
-    from hyvinvointi_app.reports import memo
-    from hyvinvointi_app.reports.texts import ReportTexts
-
-    return memo.build_story(data, options), memo.page_frame(data, ReportTexts(options.language))
-
-
-def _annual(data: Any, options: ReportOptions) -> tuple[list[Flowable], PageFrame]:
-    from hyvinvointi_app.reports import annual
-    from hyvinvointi_app.reports.texts import ReportTexts
-
-    return annual.build_story(data, options), annual.page_frame(
-        data, ReportTexts(options.language), options
-    )
-
-
-def _evaluation(data: Any, options: ReportOptions) -> tuple[list[Flowable], PageFrame]:
-    from hyvinvointi_app.reports import evaluation
-    from hyvinvointi_app.reports.texts import ReportTexts
-
-    return evaluation.build_story(data, options), evaluation.page_frame(
-        data, ReportTexts(options.language), options
-    )
-
-
 def memo_pdf(
     db: Database,
     meeting_id: int,
@@ -100,9 +83,9 @@ def memo_pdf(
     unprintable: Unprintable | None = None,
 ) -> bytes:
     """The memo of one meeting as a PDF."""
-    from hyvinvointi_app.services.report_data import memo_data
+    from hyvinvointi_app.services.memo_record import memo_data
 
-    return _build(lambda: memo_data(db, meeting_id), _memo, options, progress, unprintable)
+    return _build(lambda: memo_data(db, meeting_id), "memo", options, progress, unprintable)
 
 
 def annual_pdf(
@@ -117,7 +100,7 @@ def annual_pdf(
 
     today = options.created_at().date()
     return _build(
-        lambda: annual_data(db, period_id, today=today), _annual, options, progress, unprintable
+        lambda: annual_data(db, period_id, today=today), "annual", options, progress, unprintable
     )
 
 
@@ -132,7 +115,11 @@ def evaluation_pdf(
     from hyvinvointi_app.services.report_data import evaluation_summary_data
 
     return _build(
-        lambda: evaluation_summary_data(db, plan_id), _evaluation, options, progress, unprintable
+        lambda: evaluation_summary_data(db, plan_id),
+        "evaluation",
+        options,
+        progress,
+        unprintable,
     )
 
 

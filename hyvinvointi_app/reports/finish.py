@@ -38,7 +38,7 @@ def finish(plain: bytes, *, created: dt.datetime, archival: bool, password: str 
                 encryption=pikepdf.Encryption(user=password, owner=password, R=6),
             )
         elif archival:
-            pikepdf.pdfa.save(pdf, out, "2b")
+            pikepdf.pdfa.save(pdf, out, "2b", deterministic_id=True)
         else:
             pdf.save(out, deterministic_id=True)
         return out.getvalue()

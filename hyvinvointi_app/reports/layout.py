@@ -34,11 +34,9 @@ from reportlab.platypus import (
 )
 
 from hyvinvointi_app.domain.typed_text import clean_text
-from hyvinvointi_app.reports import fonts
+from hyvinvointi_app.reports import blocks, fonts
 from hyvinvointi_app.reports.fonts import FONT, FONT_BOLD, register_fonts
 
-DATE_MM = 24.0
-"""The width of a date column: 10.10.2026, and "Määräaika" above it, on one line."""
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_SIDE = 20 * mm
 MARGIN_TOP = 26 * mm
@@ -188,6 +186,64 @@ def facts(rows: Sequence[tuple[str, str]], label_width: float = 0.3) -> Table:
 
 def keep(*flowables: Flowable) -> KeepTogether:
     return KeepTogether(list(flowables))
+
+
+def signatures(heading_text: str, signers: Sequence[str]) -> KeepTogether:
+    """Room to sign for each signer, two side by side: a blank, a line, the signer under it."""
+    cell = styles()["cell"]
+    data: list[list[Any]] = []
+    heights: list[float | None] = []
+    lines: list[tuple[Any, ...]] = []
+    for start in range(0, len(signers), 2):
+        pair = list(signers[start : start + 2])
+        texts = [paragraph(signer, cell) for signer in pair] + [""] * (2 - len(pair))
+        data += [["", "", ""], [texts[0], "", texts[1]]]
+        heights += [14 * mm, None]
+        row = len(data) - 1
+        lines += [
+            ("LINEABOVE", (2 * i, row), (2 * i, row), 0.6, colors.black) for i in range(len(pair))
+        ]
+    grid = Table(
+        data,
+        colWidths=[FRAME_WIDTH * 0.44, FRAME_WIDTH * 0.12, FRAME_WIDTH * 0.44],
+        rowHeights=heights,
+        hAlign="LEFT",
+        style=TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                *lines,
+            ]
+        ),
+    )
+    return keep(paragraph(heading_text, styles()["label"]), grid)
+
+
+def flowables(document: Sequence[blocks.Block]) -> list[Flowable]:
+    """The PDF's flowables of a document built as blocks."""
+    result: list[Flowable] = []
+    for block in document:
+        match block:
+            case blocks.Title(text):
+                result.append(para(text, "title"))
+            case blocks.Subtitle(text):
+                result.append(para(text, "subtitle"))
+            case blocks.Heading(text, level):
+                result.append(heading(text, level))
+            case blocks.Para(text, style):
+                result.append(para(text, style))
+            case blocks.Facts(rows, label_width):
+                result.append(facts(rows, label_width))
+            case blocks.Grid(headers, rows, widths, fixed):
+                result.append(table(headers, rows, widths, fixed))
+            case blocks.Signatures(heading_text, signers):
+                result.append(signatures(heading_text, signers))
+            case blocks.Space(height):
+                result.append(spacer(height))
+            case blocks.Keep(inner):
+                result.append(keep(*flowables(inner)))
+    return result
 
 
 @dataclass(frozen=True)

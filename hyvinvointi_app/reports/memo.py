@@ -1,10 +1,15 @@
-"""The memo of one meeting (kokousmuistio / minnesanteckningar)."""
+"""The memo of one meeting (kokousmuistio / minnesanteckningar), built as blocks: the PDF and
+the read-only view of a kept version are the same document.
+
+An approved memo is built from its frozen record (:mod:`hyvinvointi_app.services.memo_record`):
+its actions' statuses are stated as at its approval day, never as at the day it is printed,
+so the same approved memo prints the same text every time.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-
-from reportlab.platypus import Flowable
+from typing import TYPE_CHECKING
 
 from hyvinvointi_app.domain.enums import (
     AgendaItemKind,
@@ -13,28 +18,49 @@ from hyvinvointi_app.domain.enums import (
     VoiceKind,
     VoiceMethod,
 )
-from hyvinvointi_app.reports.common import NameRoles, action_status, member, responsible, unit_name
-from hyvinvointi_app.reports.layout import (
+from hyvinvointi_app.reports.blocks import (
     DATE_MM,
-    PageFrame,
-    facts,
-    heading,
+    Block,
+    Facts,
+    Grid,
+    Heading,
+    Para,
+    Signatures,
+    Space,
+    Subtitle,
+    Title,
     labelled,
-    para,
-    spacer,
-    table,
+)
+from hyvinvointi_app.reports.common import (
+    action_status,
+    member,
+    responsible,
+    typed_person,
+    unit_name,
 )
 from hyvinvointi_app.reports.options import ReportOptions
-from hyvinvointi_app.reports.texts import ReportTexts
-from hyvinvointi_app.services.meetings import ActionView, AgendaItemView, FollowUpView, VoiceView
-from hyvinvointi_app.services.report_data import MemoData
+from hyvinvointi_app.reports.texts import ReportTexts, document_name, joined
+from hyvinvointi_app.services.meetings import (
+    ActionView,
+    AgendaItemView,
+    FollowUpView,
+    MemberRef,
+    VoiceView,
+    standing_title,
+)
+from hyvinvointi_app.services.memo_record import MemoData
+
+if TYPE_CHECKING:
+    from hyvinvointi_app.reports.layout import PageFrame
 
 
 def document_type(tx: ReportTexts) -> str:
-    return tx.pgettext("report", "Memo")
+    return document_name(tx, "memo")
 
 
-def page_frame(data: MemoData, tx: ReportTexts) -> PageFrame:
+def page_frame(data: MemoData, tx: ReportTexts, options: ReportOptions) -> PageFrame:
+    from hyvinvointi_app.reports.layout import PageFrame
+
     meeting = data.meeting
     unit = unit_name(data.unit, tx)
     kind = document_type(tx)
@@ -52,15 +78,28 @@ def page_frame(data: MemoData, tx: ReportTexts) -> PageFrame:
     )
 
 
-def _actions_table(
-    tx: ReportTexts,
-    actions: tuple[ActionView, ...],
-    options: ReportOptions,
-    today: dt.date,
-    names: NameRoles,
-) -> Flowable:
-    return table(
+def item_title(tx: ReportTexts, item: AgendaItemView) -> str:
+    """The standing agenda's heading in the document's language; a typed title as typed."""
+    titles = standing_title(item.kind, item.title)
+    if titles is not None:
+        return joined([titles.get(code) or titles["fi"] for code in tx.codes])
+    return item.title or tx.label(item.kind)
+
+
+def _numbered_actions(data: MemoData) -> list[tuple[str, ActionView]]:
+    """Every action item of the meeting with the number of its agenda item ("" for none)."""
+    rows = [
+        (str(number), action)
+        for number, item in enumerate(data.meeting.agenda, start=1)
+        for action in item.actions
+    ]
+    return rows + [("", action) for action in data.other_actions]
+
+
+def _actions_table(tx: ReportTexts, data: MemoData, options: ReportOptions, today: dt.date) -> Grid:
+    return Grid(
         [
+            tx.pgettext("report", "Agenda item"),
             tx.pgettext("report", "Action item"),
             tx.pgettext("report", "Responsible"),
             tx.pgettext("report", "Due date"),
@@ -68,22 +107,23 @@ def _actions_table(
         ],
         [
             [
+                number,
                 a.text,
-                responsible(tx, a, options.with_names, names),
+                responsible(tx, a, options.with_names, data.name_roles),
                 tx.date(a.due_date),
                 action_status(tx, a, today),
             ]
-            for a in actions
+            for number, a in _numbered_actions(data)
         ],
-        [5, 3, 1, 1.4],
-        {2: DATE_MM},
+        [1, 5, 3, 1, 1.4],
+        {0: 20 if not tx.bilingual else 30, 3: DATE_MM},
     )
 
 
 def _follow_up_table(
-    tx: ReportTexts, rows: tuple[FollowUpView, ...], options: ReportOptions, names: NameRoles
-) -> Flowable:
-    return table(
+    tx: ReportTexts, rows: tuple[FollowUpView, ...], data: MemoData, options: ReportOptions
+) -> Grid:
+    return Grid(
         [
             tx.pgettext("report", "Action item"),
             tx.pgettext("report", "Agreed in"),
@@ -97,7 +137,7 @@ def _follow_up_table(
                 f.action.text,
                 tx.pgettext("report", "Meeting {number}", number=f.origin_meeting_number)
                 + f" ({tx.date(f.origin_meeting_date)})",
-                responsible(tx, f.action, options.with_names, names),
+                responsible(tx, f.action, options.with_names, data.name_roles),
                 tx.date(f.action.due_date),
                 tx.label(f.outcome) if f.outcome else "",
                 f.comment,
@@ -109,10 +149,10 @@ def _follow_up_table(
     )
 
 
-def _voice(tx: ReportTexts, voice: VoiceView | None) -> list[Flowable]:
+def _voice(tx: ReportTexts, voice: VoiceView | None) -> list[Block]:
     if voice is None or not (voice.methods or voice.summary.strip()):
         return []
-    story: list[Flowable] = []
+    story: list[Block] = []
     methods = ", ".join(
         tx.label(VoiceMethod(m)) for m in voice.methods if m in VoiceMethod._value2member_map_
     )
@@ -122,93 +162,65 @@ def _voice(tx: ReportTexts, voice: VoiceView | None) -> list[Flowable]:
     return story
 
 
+def next_meeting_text(tx: ReportTexts, data: MemoData) -> str:
+    """ "maanantai 12. lokakuuta 2026, klo 13.00, Päiväkoti Kuusikon sali"."""
+    nxt = data.next_meeting
+    if nxt is None:
+        return ""
+    parts = (tx.date_long(nxt.date), tx.time_range(nxt.start_time, None), nxt.place)
+    return ", ".join(part for part in parts if part)
+
+
 def _item(
-    data: MemoData, item: AgendaItemView, tx: ReportTexts, options: ReportOptions, today: dt.date
-) -> list[Flowable]:
+    data: MemoData,
+    number: int,
+    item: AgendaItemView,
+    tx: ReportTexts,
+    options: ReportOptions,
+) -> list[Block]:
     meeting = data.meeting
-    title = item.title or tx.label(item.kind)
-    story: list[Flowable] = [heading(f"{item.position}. {title}", 3)]
+    story: list[Block] = [Heading(f"{number}. {item_title(tx, item)}", 3)]
     if item.plan_name:
-        story.append(para(f"{tx.pgettext('report', 'Plan')}: {item.plan_name}"))
+        story.append(Para(f"{tx.pgettext('report', 'Plan')}: {item.plan_name}"))
     if item.kind is AgendaItemKind.ATTENDANCE:
         story.append(
-            para(tx.pgettext("report", "Attendance is recorded at the beginning of the memo."))
+            Para(tx.pgettext("report", "Attendance is recorded at the beginning of the memo."))
         )
     if item.kind is AgendaItemKind.FOLLOW_UP:
         if meeting.follow_ups:
-            story.append(_follow_up_table(tx, meeting.follow_ups, options, data.name_roles))
-            story.append(spacer(2))
+            story.append(_follow_up_table(tx, meeting.follow_ups, data, options))
+            story.append(Space(2))
         else:
             story.append(
-                para(tx.pgettext("report", "No action items were open from earlier meetings."))
+                Para(tx.pgettext("report", "No action items were open from earlier meetings."))
             )
     voices = {v.kind: v for v in meeting.voices}
     if item.kind is AgendaItemKind.CHILDREN_VOICE:
         story += _voice(tx, voices.get(VoiceKind.CHILDREN))
     if item.kind is AgendaItemKind.GUARDIANS_VOICE:
         story += _voice(tx, voices.get(VoiceKind.GUARDIANS))
-    if item.kind is AgendaItemKind.NEXT_MEETING and data.next_meeting is not None:
-        nxt = data.next_meeting
-        text = " ".join(
-            part
-            for part in (tx.date_long(nxt.date), tx.time_range(nxt.start_time, None), nxt.place)
-            if part
-        )
-        story += labelled(tx.pgettext("report", "Next meeting"), text)
+    if item.kind is AgendaItemKind.NEXT_MEETING:
+        story += labelled(tx.pgettext("report", "Next meeting"), next_meeting_text(tx, data))
     story += labelled(tx.pgettext("report", "Discussion"), item.notes)
-    story += labelled(tx.pgettext("report", "Decision"), item.decision)
+    story += labelled(tx.pgettext("report", "Decision {number}", number=number), item.decision)
     if item.actions:
-        story.append(para(tx.pgettext("report", "Action items"), "label"))
-        story.append(_actions_table(tx, item.actions, options, today, data.name_roles))
+        story.append(
+            Para(
+                tx.pgettext(
+                    "report",
+                    "Action items agreed: see the table of action items at the end.",
+                ),
+                "note",
+            )
+        )
     if len(story) == 1:
-        story.append(para("\u2013", "note"))
+        story.append(Para("\u2013", "note"))
     return story
 
 
-def build_story(data: MemoData, options: ReportOptions) -> list[Flowable]:
-    tx = ReportTexts(options.language)
+def _attendance(tx: ReportTexts, data: MemoData, options: ReportOptions) -> list[Block]:
     meeting = data.meeting
-    today = options.created_at().date()
-    story: list[Flowable] = [
-        para(document_type(tx), "title"),
-        para(
-            f"{unit_name(data.unit, tx)} \u2013 {tx.pgettext('report', 'Wellbeing group')}",
-            "subtitle",
-        ),
-    ]
-    if meeting.status is MeetingStatus.DRAFT:
-        story.append(
-            para(tx.pgettext("report", "Draft: this memo has not been approved."), "label")
-        )
-    story.append(
-        facts(
-            [
-                (tx.pgettext("report", "Unit"), unit_name(data.unit, tx)),
-                (tx.pgettext("report", "Municipality"), data.unit.municipality),
-                (tx.pgettext("report", "Group"), tx.pgettext("report", "Wellbeing group")),
-                (tx.pgettext("report", "Operating period"), meeting.period_label),
-                (tx.pgettext("report", "Meeting"), str(meeting.number)),
-                (
-                    tx.pgettext("report", "Date and time"),
-                    " ".join(
-                        p
-                        for p in (
-                            tx.date_long(meeting.date),
-                            tx.time_range(meeting.start_time, meeting.end_time),
-                        )
-                        if p
-                    ),
-                ),
-                (tx.pgettext("report", "Place"), meeting.place),
-                (tx.pgettext("report", "Chair"), member(tx, meeting.chair, options.with_names)),
-                (
-                    tx.pgettext("report", "Secretary"),
-                    member(tx, meeting.secretary, options.with_names),
-                ),
-            ]
-        )
-    )
-    story.append(heading(tx.pgettext("report", "Attendance")))
+    present = sum(1 for row in meeting.attendance if row.status is AttendanceStatus.PRESENT)
     headers = [tx.pgettext("report", "Role")]
     if options.with_names:
         headers.append(tx.pgettext("report", "Name"))
@@ -226,29 +238,125 @@ def build_story(data: MemoData, options: ReportOptions) -> list[Flowable]:
             cells.append("")
         cells.append(guest.note or tx.label(AttendanceStatus.PRESENT))
         rows.append(cells)
-    story.append(table(headers, rows, [3, 3, 2] if options.with_names else [4, 2]))
-    story.append(heading(tx.pgettext("report", "Agenda items")))
-    for item in meeting.agenda:
-        story += _item(data, item, tx, options, today)
-    if data.other_actions:
-        story.append(heading(tx.pgettext("report", "Other action items"), 3))
-        story.append(_actions_table(tx, data.other_actions, options, today, data.name_roles))
-    story.append(heading(tx.pgettext("report", "Approval")))
-    if meeting.status is MeetingStatus.APPROVED and meeting.approved_at is not None:
-        line = tx.pgettext(
-            "report", "The memo was approved on {date}.", date=tx.date(meeting.approved_at.date())
+    return [
+        Heading(tx.pgettext("report", "Attendance")),
+        Para(
+            tx.pgettext(
+                "report",
+                "{count}/{total} members present",
+                count=present,
+                total=len(meeting.attendance),
+            )
+        ),
+        Grid(headers, rows, [3, 3, 2] if options.with_names else [4, 2]),
+    ]
+
+
+def approver_text(tx: ReportTexts, data: MemoData, options: ReportOptions) -> str:
+    """Who approved the memo, as the document may show them inside a sentence: the typed
+    name with the role when names are printed; without names the role of the member of that
+    name, else no one."""
+    typed = (data.meeting.approved_by or "").strip()
+    roles = dict(data.name_roles)
+    if typed not in roles:
+        return typed if options.with_names else ""
+    role = tx.label(roles[typed])
+    role = role[:1].lower() + role[1:]
+    return f"{typed} ({role})" if options.with_names else role
+
+
+def _approved_line(tx: ReportTexts, data: MemoData, options: ReportOptions, day: str) -> str:
+    """ "Muistion hyväksyi … 12.10.2026." in each of the document's languages."""
+    lines = []
+    for code in tx.codes:
+        one = ReportTexts(code)
+        who = approver_text(one, data, options)
+        lines.append(
+            one.pgettext("report", "The memo was approved by {name} on {date}.", name=who, date=day)
+            if who
+            else one.pgettext("report", "The memo was approved on {date}.", date=day)
         )
-        if options.with_names and meeting.approved_by:
-            line += " " + tx.pgettext("report", "Approved by: {name}", name=meeting.approved_by)
-        story.append(para(line))
+    return joined(lines)
+
+
+def _signer(tx: ReportTexts, title: str, ref: MemberRef | None, options: ReportOptions) -> str:
+    who = member(tx, ref, options.with_names)
+    return f"{title}\n{who}" if who else title
+
+
+def _approval(tx: ReportTexts, data: MemoData, options: ReportOptions) -> list[Block]:
+    meeting = data.meeting
+    story: list[Block] = [Heading(tx.pgettext("report", "Approval"))]
+    if meeting.status is MeetingStatus.APPROVED and meeting.approved_at is not None:
+        day = tx.date(meeting.approved_at.astimezone().date())
+        story.append(Para(_approved_line(tx, data, options, day)))
     else:
-        story.append(para(tx.pgettext("report", "The memo has not yet been approved.")))
+        story.append(Para(tx.pgettext("report", "The memo has not yet been approved.")))
     if meeting.privacy_checked:
         story.append(
-            para(
+            Para(
                 tx.gettext(
                     "No information concerning an individual child has been recorded in the memo."
                 )
             )
         )
+    if meeting.signatures:
+        story.append(
+            Signatures(
+                tx.pgettext("report", "Signatures"),
+                [
+                    _signer(tx, tx.pgettext("report", "Chair"), meeting.chair, options),
+                    _signer(tx, tx.pgettext("report", "Secretary"), meeting.secretary, options),
+                ],
+            )
+        )
+    story += labelled(tx.pgettext("report", "Attachments"), meeting.attachments)
+    story += labelled(
+        tx.pgettext("report", "Distribution"),
+        typed_person(tx, meeting.distribution, data.name_roles, options.with_names),
+    )
+    return story
+
+
+def build_blocks(data: MemoData, options: ReportOptions) -> list[Block]:
+    """The whole memo. Statuses are as at the memo's approval day (``data.as_at``) or, for a
+    draft, as at the day the document is made."""
+    tx = ReportTexts(options.language)
+    meeting = data.meeting
+    today = data.as_at or options.created_at().date()
+    story: list[Block] = [
+        Title(document_type(tx)),
+        Subtitle(f"{unit_name(data.unit, tx)} \u2013 {tx.pgettext('report', 'Wellbeing group')}"),
+    ]
+    if meeting.status is MeetingStatus.DRAFT:
+        story.append(
+            Para(tx.pgettext("report", "Draft: this memo has not been approved."), "label")
+        )
+    when = (tx.date_long(meeting.date), tx.time_range(meeting.start_time, meeting.end_time))
+    story.append(
+        Facts(
+            [
+                (tx.pgettext("report", "Unit"), unit_name(data.unit, tx)),
+                (tx.pgettext("report", "Municipality"), data.unit.municipality),
+                (tx.pgettext("report", "Group"), tx.pgettext("report", "Wellbeing group")),
+                (tx.pgettext("report", "Operating period"), meeting.period_label),
+                (tx.pgettext("report", "Meeting"), str(meeting.number)),
+                (tx.pgettext("report", "Date and time"), ", ".join(p for p in when if p)),
+                (tx.pgettext("report", "Place"), meeting.place),
+                (tx.pgettext("report", "Chair"), member(tx, meeting.chair, options.with_names)),
+                (
+                    tx.pgettext("report", "Secretary"),
+                    member(tx, meeting.secretary, options.with_names),
+                ),
+            ]
+        )
+    )
+    story += _attendance(tx, data, options)
+    story.append(Heading(tx.pgettext("report", "Agenda items")))
+    for number, item in enumerate(meeting.agenda, start=1):
+        story += _item(data, number, item, tx, options)
+    if _numbered_actions(data):
+        story.append(Heading(tx.pgettext("report", "Action items")))
+        story.append(_actions_table(tx, data, options, today))
+    story += _approval(tx, data, options)
     return story

@@ -20,7 +20,7 @@ from hyvinvointi_app.reports.options import REPORT_LANGUAGES
 SEPARATOR = " / "
 
 
-def _joined(parts: list[str]) -> str:
+def joined(parts: list[str]) -> str:
     """The parts once each, in order: equal words (a name, "Plan") are not doubled. Labels
     that hold a slash themselves ("Johtaja / kokoonkutsuja") are joined with a dash."""
     unique = list(dict.fromkeys(parts))
@@ -48,20 +48,20 @@ class ReportTexts:
         return "sv-FI" if self.language == "sv" else "fi-FI"
 
     def gettext(self, message: str, **values: Any) -> str:
-        return _joined([tr.gettext(message).format(**values) for tr in self.translators])
+        return joined([tr.gettext(message).format(**values) for tr in self.translators])
 
     def pgettext(self, context: str, message: str, **values: Any) -> str:
-        return _joined([tr.pgettext(context, message).format(**values) for tr in self.translators])
+        return joined([tr.pgettext(context, message).format(**values) for tr in self.translators])
 
     def label(self, value: StrEnum) -> str:
-        return _joined([label(value, tr) for tr in self.translators])
+        return joined([label(value, tr) for tr in self.translators])
 
     def date(self, value: dt.date | None) -> str:
         """``23.11.2026`` (the same in both languages); an empty string for no date."""
         return formatting.format_date(value, self.codes[0]) if value else ""
 
     def date_long(self, value: dt.date) -> str:
-        return _joined([formatting.format_date_long(value, c) for c in self.codes])
+        return joined([formatting.format_date_long(value, c) for c in self.codes])
 
     def clock_word(self) -> str:
         """``klo`` / ``kl.`` / ``klo / kl.``, before a time of day."""
@@ -70,7 +70,7 @@ class ReportTexts:
             sample = dt.time(13)
             clock = formatting.format_clock(sample, code)
             words.append(clock.replace(formatting.format_time(sample, code), "").strip())
-        return _joined([w for w in words if w])
+        return joined([w for w in words if w])
 
     def time_range(self, start: dt.time | None, end: dt.time | None) -> str:
         """``klo 13.00–14.30``; empty when no time was set."""
@@ -87,3 +87,15 @@ class ReportTexts:
 
     def yes_no(self, value: bool) -> str:
         return self.pgettext("report", "Yes") if value else self.pgettext("report", "No")
+
+
+def document_name(tx: ReportTexts, kind: str) -> str:
+    """The name of a kind of document ("memo", "annual", "evaluation", "bundle") in the
+    document's language(s): its title, its page header and its suggested file name."""
+    names = {
+        "memo": tx.pgettext("report", "Memo"),
+        "annual": tx.pgettext("report", "Annual report"),
+        "evaluation": tx.pgettext("report", "Plan evaluation summary"),
+        "bundle": tx.pgettext("report", "Coordinator bundle"),
+    }
+    return names[kind]

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import enum
-import json
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import select
 
 from hyvinvointi_app.domain.enums import AuditAction, MeetingStatus
 from hyvinvointi_app.domain.errors import UserError, ValidationError
 from hyvinvointi_app.domain.privacy import Finding, scan_fields
-from hyvinvointi_app.services import audit
+from hyvinvointi_app.services import audit, memo_record
 from hyvinvointi_app.services.meetings import (
     MeetingDetail,
     editable_meeting,
@@ -46,7 +42,6 @@ class MemoVersionView:
     approved_by: str | None
     reopened_at: dt.datetime
     reopen_reason: str
-    snapshot: dict[str, Any]
 
 
 def memo_fields(memo: MeetingDetail) -> list[tuple[str, str]]:
@@ -106,6 +101,7 @@ def approve_memo(
     approved_by: str,
     findings_confirmed: bool = False,
     confirmed: Collection[Finding] = (),
+    approved_at: dt.datetime | None = None,
 ) -> MeetingDetail:
     """Lock the memo after the privacy check.
 
@@ -113,6 +109,7 @@ def approve_memo(
     :class:`PrivacyReviewNeeded` lists them; the director fixes the text or confirms.
     ``confirmed`` confirms only the findings the director has seen: if the text changed
     meanwhile and the check now finds something else, the memo is not approved.
+    ``approved_at`` is now unless given (the demo approves its memos days after each meeting).
     """
     if not approved_by.strip():
         raise ValidationError("approved_by", "required")
@@ -124,9 +121,11 @@ def approve_memo(
         if unconfirmed and not findings_confirmed:
             raise PrivacyReviewNeeded(findings, unconfirmed)
         meeting.status = MeetingStatus.APPROVED
-        meeting.approved_at = utc_now()
+        meeting.approved_at = approved_at or utc_now()
         meeting.approved_by = approved_by.strip()
         meeting.privacy_checked = True
+        session.flush()
+        meeting.approved_snapshot = memo_record.frozen_record(session, meeting)
         audit.record(
             session,
             AuditAction.MEMO_APPROVED,
@@ -135,18 +134,6 @@ def approve_memo(
         )
         session.flush()
         return meeting_detail(session, meeting)
-
-
-def _jsonable(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, tuple | list):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, dt.date | dt.time | dt.datetime):
-        return value.isoformat()
-    return value
 
 
 def reopen_memo(db: Database, meeting_id: int, reason: str) -> MeetingDetail:
@@ -158,7 +145,7 @@ def reopen_memo(db: Database, meeting_id: int, reason: str) -> MeetingDetail:
         meeting = get_meeting_row(session, meeting_id)
         if meeting.status is not MeetingStatus.APPROVED:
             raise ValidationError("meeting", "not_approved")
-        snapshot = json.loads(json.dumps(_jsonable(meeting_detail(session, meeting))))
+        snapshot = meeting.approved_snapshot or memo_record.frozen_record(session, meeting)
         version = MemoVersion(
             meeting_id=meeting_id,
             approved_at=meeting.approved_at,
@@ -170,6 +157,7 @@ def reopen_memo(db: Database, meeting_id: int, reason: str) -> MeetingDetail:
         meeting.status = MeetingStatus.DRAFT
         meeting.approved_at = None
         meeting.approved_by = None
+        meeting.approved_snapshot = None
         meeting.privacy_checked = False
         session.flush()
         audit.record(
@@ -189,8 +177,6 @@ def memo_versions(db: Database, meeting_id: int) -> list[MemoVersionView]:
             .order_by(MemoVersion.reopened_at, MemoVersion.id)
         )
         return [
-            MemoVersionView(
-                r.id, r.approved_at, r.approved_by, r.reopened_at, r.reopen_reason, r.snapshot
-            )
+            MemoVersionView(r.id, r.approved_at, r.approved_by, r.reopened_at, r.reopen_reason)
             for r in rows
         ]

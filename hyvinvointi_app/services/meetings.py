@@ -8,6 +8,7 @@ memo is locked: every change to it goes through :func:`editable_meeting`, which 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -166,6 +167,9 @@ class MeetingDetail:
     agenda: tuple[AgendaItemView, ...] = ()
     follow_ups: tuple[FollowUpView, ...] = ()
     voices: tuple[VoiceView, ...] = field(default=())
+    distribution: str = ""
+    attachments: str = ""
+    signatures: bool = False
 
     def item(self, item_id: int) -> AgendaItemView:
         for agenda_item in self.agenda:
@@ -228,12 +232,34 @@ def editable_meeting(session: Session, meeting_id: int) -> Meeting:
     return meeting
 
 
-def _standing_titles(language: str) -> dict[AgendaItemKind, str]:
+@functools.cache
+def _standing_agenda() -> dict[AgendaItemKind, dict[str, str]]:
     data = load_json_resource("standing_agenda.json")
+    return {AgendaItemKind(item["kind"]): dict(item["title"]) for item in data["items"]}
+
+
+def _standing_titles(language: str) -> dict[AgendaItemKind, str]:
     return {
-        AgendaItemKind(item["kind"]): item["title"].get(language) or item["title"]["fi"]
-        for item in data["items"]
+        kind: titles.get(language) or titles["fi"] for kind, titles in _standing_agenda().items()
     }
+
+
+FREE_TITLED = frozenset(
+    {AgendaItemKind.THEME, AgendaItemKind.PLAN_EVALUATION, AgendaItemKind.CUSTOM}
+)
+"""Kinds whose title is what the director typed; the others carry the standing agenda's."""
+
+
+def standing_title(kind: AgendaItemKind, title: str) -> dict[str, str] | None:
+    """The standing agenda's heading of an item in every language, when the item still has
+    it (in any language) or has none: a document prints it in its own language. None when
+    the director wrote a title of their own, which prints as typed."""
+    if kind in FREE_TITLED:
+        return None
+    titles = _standing_agenda().get(kind)
+    if titles is None or (title.strip() and title.strip() not in titles.values()):
+        return None
+    return titles
 
 
 def _draft_agenda(session: Session, meeting: Meeting, language: str) -> list[AgendaItem]:
@@ -374,6 +400,26 @@ def update_header(db: Database, meeting_id: int, header: HeaderInput) -> Meeting
         meeting.place = check_text("place", header.place.strip())
         meeting.chair_id = header.chair_id
         meeting.secretary_id = header.secretary_id
+        session.flush()
+        return meeting_detail(session, meeting)
+
+
+@dataclass(frozen=True, slots=True)
+class MinutesInput:
+    """What the memo carries besides the meeting's header: distribution, attachments and
+    whether it ends with lines to sign."""
+
+    distribution: str = ""
+    attachments: str = ""
+    signatures: bool = False
+
+
+def update_minutes_fields(db: Database, meeting_id: int, fields: MinutesInput) -> MeetingDetail:
+    with db.transaction() as session:
+        meeting = editable_meeting(session, meeting_id)
+        meeting.distribution = check_text("distribution", fields.distribution.strip())
+        meeting.attachments = check_text("attachments", fields.attachments.strip())
+        meeting.signatures = fields.signatures
         session.flush()
         return meeting_detail(session, meeting)
 
@@ -675,4 +721,7 @@ def meeting_detail(session: Session, meeting: Meeting) -> MeetingDetail:
             for f, a, origin in follow_ups
         ),
         voices=tuple(VoiceView(v.kind, tuple(v.methods), v.summary) for v in voices),
+        distribution=meeting.distribution,
+        attachments=meeting.attachments,
+        signatures=meeting.signatures,
     )

@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from hyvinvointi_app.domain.enums import EvaluationConclusion, MeetingStatus, Role
 from hyvinvointi_app.domain.errors import NotFound
 from hyvinvointi_app.services import (
@@ -26,8 +24,9 @@ from hyvinvointi_app.services import (
 )
 from hyvinvointi_app.services.annual_clock import ThemeView
 from hyvinvointi_app.services.evaluations import EvaluationView, PlanHistory
-from hyvinvointi_app.services.meetings import ActionView, MeetingDetail
+from hyvinvointi_app.services.meetings import MeetingDetail
 from hyvinvointi_app.services.members import MemberView
+from hyvinvointi_app.services.memo_record import name_roles_in
 from hyvinvointi_app.services.period_scope import HandledTheme
 from hyvinvointi_app.services.periods import PeriodView
 from hyvinvointi_app.services.plans import list_plans
@@ -35,28 +34,6 @@ from hyvinvointi_app.services.result_cards import CardView
 from hyvinvointi_app.services.summary import PeriodSummary
 from hyvinvointi_app.services.unit import UnitInfo, get_unit
 from hyvinvointi_app.store.database import Database
-from hyvinvointi_app.store.models import ActionItem, Meeting
-
-
-@dataclass(frozen=True, slots=True)
-class NextMeeting:
-    """The meeting after this one, if it has already been called."""
-
-    number: int
-    date: dt.date
-    start_time: dt.time | None
-    place: str
-
-
-@dataclass(frozen=True, slots=True)
-class MemoData:
-    unit: UnitInfo
-    meeting: MeetingDetail
-    next_meeting: NextMeeting | None
-    other_actions: tuple[ActionView, ...] = ()
-    """Action items of the meeting not tied to an agenda item."""
-    name_roles: tuple[tuple[str, Role], ...] = ()
-    """Every member's name with their role, to print roles where a name was typed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,38 +73,9 @@ class EvaluationSummaryData:
 
 
 def name_roles(db: Database) -> tuple[tuple[str, Role], ...]:
-    """Members' names (longest first) with their roles: a document without names prints the
-    role where a member's name was typed into a free-text field (a plan's owner, say)."""
-    pairs = {
-        (m.name.strip(), m.role) for m in members.list_members(db) if m.name and m.name.strip()
-    }
-    return tuple(sorted(pairs, key=lambda pair: (-len(pair[0]), pair[0])))
-
-
-def memo_data(db: Database, meeting_id: int) -> MemoData:
-    detail = meetings.get_meeting(db, meeting_id)
+    """Members' names (longest first) with their roles (see :func:`memo_record.name_roles_in`)."""
     with db.reading() as session:
-        following = session.scalars(
-            select(Meeting)
-            .where(
-                (Meeting.date > detail.date)
-                | ((Meeting.date == detail.date) & (Meeting.id > detail.id))
-            )
-            .order_by(Meeting.date, Meeting.id)
-            .limit(1)
-        ).first()
-        next_meeting = (
-            NextMeeting(following.number, following.date, following.start_time, following.place)
-            if following is not None
-            else None
-        )
-        loose = session.scalars(
-            select(ActionItem)
-            .where(ActionItem.meeting_id == detail.id, ActionItem.agenda_item_id.is_(None))
-            .order_by(ActionItem.position, ActionItem.id)
-        ).all()
-        other_actions = tuple(meetings.action_view(session, a) for a in loose)
-    return MemoData(get_unit(db), detail, next_meeting, other_actions, name_roles(db))
+        return name_roles_in(session)
 
 
 def annual_data(db: Database, period_id: int, today: dt.date | None = None) -> AnnualData:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from hyvinvointi_app.domain.enums import Language
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
@@ -55,13 +56,18 @@ def set_up_unit(db: Database, info: UnitInfo) -> UnitInfo:
 
 def get_unit(db: Database) -> UnitInfo:
     with db.reading() as session:
-        unit = session.scalar(select(Unit))
-        if unit is None:
-            raise NotFound("unit", "")
-        return UnitInfo(
-            unit.name_fi,
-            unit.name_sv,
-            unit.municipality,
-            unit.has_pre_primary,
-            unit.working_language,
-        )
+        return unit_in(session)
+
+
+def unit_in(session: Session) -> UnitInfo:
+    """The unit, read in the caller's session (a transaction that needs it as it stands)."""
+    unit = session.scalar(select(Unit))
+    if unit is None:
+        raise NotFound("unit", "")
+    return UnitInfo(
+        unit.name_fi,
+        unit.name_sv,
+        unit.municipality,
+        unit.has_pre_primary,
+        unit.working_language,
+    )

@@ -22,7 +22,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The schema this version of the application writes."""
 
 APPLICATION_ID = 0x48595652
@@ -143,7 +143,44 @@ def _add_file_identity(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
-STEPS: dict[int, Step] = {2: _add_search_index, 3: _add_file_identity}
+# -- version 4: the documents' own fields ---------------------------------------------------
+
+
+def _add_document_fields(connection: sqlite3.Connection) -> None:
+    """What the memo and the annual report carry beyond the group's work itself.
+
+    The meeting's distribution list, attachments and signature choice, and the snapshot an
+    approved memo prints from; memos approved before this version get no snapshot here (it
+    is built by the services, which this module cannot call: see services.memo_record).
+    The period's written summary with its approval day and the group's requests to the
+    provider. An evaluation's finding of the plan's current state. A theme's mark per period
+    (handled elsewhere, moved, not handled).
+    """
+    for statement in (
+        "ALTER TABLE meeting ADD COLUMN distribution TEXT DEFAULT '' NOT NULL",
+        "ALTER TABLE meeting ADD COLUMN attachments TEXT DEFAULT '' NOT NULL",
+        "ALTER TABLE meeting ADD COLUMN signatures BOOLEAN DEFAULT '0' NOT NULL",
+        "ALTER TABLE meeting ADD COLUMN approved_snapshot JSON",
+        "ALTER TABLE operating_period ADD COLUMN summary TEXT DEFAULT '' NOT NULL",
+        "ALTER TABLE operating_period ADD COLUMN summary_approved_on DATE",
+        "ALTER TABLE operating_period ADD COLUMN provider_requests TEXT DEFAULT '' NOT NULL",
+        "ALTER TABLE plan_evaluation ADD COLUMN current_state TEXT DEFAULT '' NOT NULL",
+        """CREATE TABLE theme_mark (
+            id INTEGER NOT NULL,
+            theme_id INTEGER NOT NULL,
+            period_id INTEGER NOT NULL,
+            handling VARCHAR(40) NOT NULL,
+            note TEXT DEFAULT '' NOT NULL,
+            PRIMARY KEY (id),
+            CONSTRAINT theme_mark_once UNIQUE (theme_id, period_id),
+            FOREIGN KEY(theme_id) REFERENCES clock_theme (id) ON DELETE CASCADE,
+            FOREIGN KEY(period_id) REFERENCES operating_period (id) ON DELETE CASCADE
+        )""",
+    ):
+        connection.execute(statement)
+
+
+STEPS: dict[int, Step] = {2: _add_search_index, 3: _add_file_identity, 4: _add_document_fields}
 """Upgrade steps by the version they produce; version 1 is the first release."""
 
 

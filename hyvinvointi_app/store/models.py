@@ -40,6 +40,7 @@ from hyvinvointi_app.domain.enums import (
     PlanType,
     ResultCardStatus,
     Role,
+    ThemeHandling,
     VoiceKind,
 )
 from hyvinvointi_app.store.stored_dates import StoredDate
@@ -109,6 +110,12 @@ class OperatingPeriod(Base):
     start_date: Mapped[dt.date] = mapped_column(StoredDate)
     end_date: Mapped[dt.date] = mapped_column(StoredDate)
     is_current: Mapped[bool] = mapped_column(Boolean, default=False)
+    summary: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """The group's written summary of the period (yhteenveto / sammanfattning)."""
+    summary_approved_on: Mapped[dt.date | None] = mapped_column(StoredDate)
+    """When the group approved the summary."""
+    provider_requests: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """What the group asks of the provider (pyynnöt järjestäjälle / önskemål till anordnaren)."""
     __table_args__ = (CheckConstraint("end_date > start_date", name="period_dates_ordered"),)
 
 
@@ -141,6 +148,14 @@ class Meeting(Base):
     approved_by: Mapped[str | None] = mapped_column(String(200))
     privacy_checked: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utc_now, onupdate=utc_now)
+    distribution: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """Who receives the memo (jakelu / distribution), as typed."""
+    attachments: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """The memo's attachments (liitteet / bilagor), one per line."""
+    signatures: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    """Whether the memo ends with lines for the chair's and the secretary's signatures."""
+    approved_snapshot: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    """The approved memo as it prints, frozen at approval (see services.memo_record)."""
 
     period: Mapped[OperatingPeriod] = relationship()
     agenda_items: Mapped[list[AgendaItem]] = relationship(
@@ -285,6 +300,8 @@ class PlanEvaluation(Base):
     )
     methods: Mapped[list[str]] = mapped_column(default=list)
     participant_roles: Mapped[list[str]] = mapped_column(default=list)
+    current_state: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """The plan's current state in practice, as the evaluation found it (nykytila / nuläge)."""
     strengths: Mapped[str] = mapped_column(Text, default="")
     development_areas: Mapped[str] = mapped_column(Text, default="")
     conclusion: Mapped[EvaluationConclusion | None] = mapped_column(_enum(EvaluationConclusion))
@@ -366,6 +383,19 @@ class ClockTheme(Base):
     title: Mapped[str] = mapped_column(Text)
     plan_type: Mapped[PlanType | None] = mapped_column(_enum(PlanType))
     __table_args__ = (CheckConstraint("month BETWEEN 1 AND 12", name="clock_month_valid"),)
+
+
+class ThemeMark(Base):
+    """How a clock theme was dealt with in one operating period, when the director marked it:
+    handled elsewhere, moved to the next meeting, or not handled."""
+
+    __tablename__ = "theme_mark"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    theme_id: Mapped[int] = mapped_column(ForeignKey("clock_theme.id", ondelete="CASCADE"))
+    period_id: Mapped[int] = mapped_column(ForeignKey("operating_period.id", ondelete="CASCADE"))
+    handling: Mapped[ThemeHandling] = mapped_column(_enum(ThemeHandling))
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    __table_args__ = (UniqueConstraint("theme_id", "period_id", name="theme_mark_once"),)
 
 
 class AuditEvent(Base):

@@ -31,7 +31,7 @@ from hyvinvointi_app.domain.errors import (
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.paths import data_home
-from hyvinvointi_app.services import backups, unit
+from hyvinvointi_app.services import backups, memo_record, unit
 from hyvinvointi_app.services.audit import log_event
 from hyvinvointi_app.services.settings import load_backup_settings
 from hyvinvointi_app.store.database import Database, open_database, open_read_only
@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
             self._close_database(back_up=True)
         self.context = AppContext(database, self)
         if not database.read_only:
+            self._freeze_old_approvals(database)
             self.backups = scheduler.BackupScheduler(database.path, self)
             self.backups.succeeded.connect(lambda text: self.statusBar().showMessage(text, 8000))
             self.backups.failed.connect(lambda text: self.statusBar().showMessage(text))
@@ -215,6 +216,13 @@ class MainWindow(QMainWindow):
         self.context.open_requested.connect(self.show_item)
         self._remember_recent(database.path)
         self._build()
+
+    def _freeze_old_approvals(self, database: Database) -> None:
+        """Memos approved before the program kept an approved memo's text get it now, once."""
+        try:
+            memo_record.freeze_unfrozen(database)
+        except UserError as error:  # a full disk, say: they print as approved all the same
+            self.statusBar().showMessage(describe(error))
 
     def _close_database(self, *, back_up: bool = True) -> None:
         """Close the file; then back it up if its data changed (its copy is checked first,

@@ -15,7 +15,7 @@ def test_a_locked_file_names_the_holder_and_the_time() -> None:
     error = DatabaseLocked(Path("unit.sqlite"), holder)
     fi = describe(error, translator_for("fi"))
     sv = describe(error, translator_for("sv"))
-    assert "TOIMISTO-PC" in fi and "23.11.2026 klo 13.05 alkaen" in fi
+    assert "TOIMISTO-PC" in fi and "avattu 23.11.2026 klo 13.05" in fi
     assert "sedan 23.11.2026 kl. 13.05" in sv
 
 

@@ -19,7 +19,16 @@ from hyvinvointi_app.domain.enums import (
     VoiceMethod,
 )
 from hyvinvointi_app.domain.errors import MemoLocked, ValidationError
-from hyvinvointi_app.services import actions, agenda, approval, audit, meetings, members, periods
+from hyvinvointi_app.services import (
+    actions,
+    agenda,
+    approval,
+    audit,
+    meetings,
+    members,
+    memo_record,
+    periods,
+)
 from hyvinvointi_app.services.actions import ActionInput
 from hyvinvointi_app.services.members import MemberInput
 from hyvinvointi_app.store.database import Database
@@ -194,8 +203,8 @@ def test_approval_locks_and_reopen_keeps_the_approved_version(
     assert reopened.status is MeetingStatus.DRAFT and not reopened.privacy_checked
     versions = approval.memo_versions(db, memo.id)
     assert len(versions) == 1 and versions[0].approved_by == "Aino Ahonen"
-    notes = [i["notes"] for i in versions[0].snapshot["agenda"] if i["id"] == item]
-    assert notes == ["Soitetaan päiväkodin numeroon."]
+    kept = memo_record.version_memo(db, versions[0].id).meeting
+    assert [i.notes for i in kept.agenda if i.id == item] == ["Soitetaan päiväkodin numeroon."]
     agenda.set_item_text(db, item, "notes", "Korjattu.")
 
     logged = [e.action for e in audit.entries(db)]

@@ -20,12 +20,12 @@ from hyvinvointi_app.services import (
 from hyvinvointi_app.services.actions import ActionInput
 from hyvinvointi_app.services.evaluations import EvaluationInput
 from hyvinvointi_app.services.members import MemberInput
+from hyvinvointi_app.services.memo_record import memo_data
 from hyvinvointi_app.services.report_data import (
     annual_data,
     approved_meeting_ids,
     evaluation_summary_data,
     find_plan,
-    memo_data,
 )
 from hyvinvointi_app.store.database import Database
 

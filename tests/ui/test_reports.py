@@ -165,6 +165,23 @@ def test_export_button_asks_where_then_exports(
     assert not page.error.isVisible()
 
 
+def test_the_suggested_file_name_is_in_the_documents_language(demo_window: MainWindow) -> None:
+    page = reports_page(demo_window)  # a Finnish interface
+    page.select_document(Document.ANNUAL)
+    select_period(page, "2025-2026")
+    names = {}
+    for language in ("fi", "sv", "fi+sv"):
+        page.set_language(language)
+        names[language] = page.suggested_name()
+    assert names["fi"] == "Toimintakertomus 2025-2026.pdf"
+    assert names["sv"] == "Verksamhetsberättelse 2025-2026.pdf"
+    assert names["fi+sv"] == "Toimintakertomus - Verksamhetsberättelse 2025-2026.pdf"
+    page.select_document(Document.MEMO)
+    page.set_language("sv")
+    assert page.suggested_name().startswith("Minnesanteckningar Möte ")
+    assert "Kokous" not in page.suggested_name()
+
+
 def test_cancelled_save_dialog_exports_nothing(
     demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -8,6 +8,7 @@ the default set in Settings. The save dialog is one overridable method
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, QThreadPool, QUrl
@@ -32,6 +33,8 @@ from hyvinvointi_app.domain.errors import NotFound
 from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.labels import label, plan_type_label
 from hyvinvointi_app.i18n.translator import _, pgettext, ui_translator
+from hyvinvointi_app.reports.options import REPORT_LANGUAGES
+from hyvinvointi_app.reports.texts import ReportTexts, document_name
 from hyvinvointi_app.services import meetings, periods, plans, unit
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.field_message import FieldMessage
@@ -57,6 +60,9 @@ def _safe_file_name(text: str) -> str:
 class ReportsPage(Page):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        self._subjects: dict[tuple[Document, int], str] = {}
+        """Each period's label and each plan's name, for the suggested file name."""
+        self._meeting_subjects: dict[int, tuple[int, dt.date]] = {}
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.worker: ExportWorker | None = None
@@ -231,10 +237,12 @@ class ReportsPage(Page):
             current = None
         self.period_box.blockSignals(True)
         self.period_box.clear()
+        self._subjects.clear()
         for period in periods.list_periods(db):
             text = f"{period.label} ({format_date(period.start_date, lang)}–"
             text += f"{format_date(period.end_date, lang)})"
             self.period_box.addItem(text, period.id)
+            self._subjects[(Document.ANNUAL, period.id)] = period.label
         wanted = selected if selected is not None else current
         self.period_box.setCurrentIndex(max(self.period_box.findData(wanted), 0))
         self.period_box.blockSignals(False)
@@ -246,12 +254,14 @@ class ReportsPage(Page):
             if plan.archived:
                 text += " " + pgettext("plan", "(archived)")
             self.plan_box.addItem(text, plan.id)
+            self._subjects[(Document.EVALUATION, plan.id)] = plan.name
         self.plan_box.setCurrentIndex(max(self.plan_box.findData(selected_plan), 0))
         self._update_export_button()
 
     def _fill_meetings(self) -> None:
         selected = self.meeting_box.currentData()
         self.meeting_box.clear()
+        self._meeting_subjects.clear()
         period_id = self.period_box.currentData()
         if period_id is not None:
             lang = ui_translator().language
@@ -262,6 +272,7 @@ class ReportsPage(Page):
                 )
                 text += f" — {label(row.status)}"
                 self.meeting_box.addItem(text, row.id)
+                self._meeting_subjects[row.id] = (row.number, row.date)
         self.meeting_box.setCurrentIndex(max(self.meeting_box.findData(selected), 0))
         self._update_export_button()
 
@@ -342,23 +353,22 @@ class ReportsPage(Page):
         self.language_box.setCurrentIndex(self.language_box.findData(value))
 
     def suggested_name(self) -> str:
+        """The document's name and subject in the document's language ("Verksamhetsberättelse
+        2025-2026.pdf"); both languages for a bilingual document or a bundle of both."""
         document = self.document
-        suffix = ".zip" if document is Document.BUNDLE else ".pdf"
-        language = str(self.language_box.currentData()).replace(",", "-").replace("+", "-")
-        subject = ""
-        if document is Document.EVALUATION:
-            subject = self.plan_box.currentText().split(" — ")[0]
-        elif document is Document.MEMO:
-            subject = self.meeting_box.currentText().split(" — ")[0]
+        chosen = str(self.language_box.currentData())
+        tx = ReportTexts(chosen if chosen in REPORT_LANGUAGES else "fi+sv")
+        if document is Document.MEMO:
+            number, day = self._meeting_subjects.get(self.meeting_box.currentData() or 0, (0, None))
+            subject = tx.pgettext("report", "Meeting {number}", number=number)
+            subject += f" {tx.date(day)}" if day else ""
+        elif document is Document.EVALUATION:
+            subject = self._subjects.get((Document.EVALUATION, self.plan_box.currentData()), "")
         else:
-            subject = self.period_box.currentText().split(" (")[0]
-        names = {
-            Document.MEMO: _("Memo"),
-            Document.ANNUAL: _("Annual report"),
-            Document.EVALUATION: _("Evaluation summary"),
-            Document.BUNDLE: _("Coordinator bundle"),
-        }
-        return _safe_file_name(f"{names[document]} {subject} {language}") + suffix
+            subject = self._subjects.get((Document.ANNUAL, self.period_box.currentData()), "")
+        suffix = ".zip" if document is Document.BUNDLE else ".pdf"
+        name = document_name(tx, document.value)
+        return _safe_file_name(f"{name} {subject}".strip()) + suffix
 
     def _start_folder(self) -> Path:
         stored = str(self.context.settings.value(FOLDER_KEY, "", str))

@@ -1,4 +1,5 @@
-"""The memo's header: date, start and end time, place, chair and secretary.
+"""The memo's header: date, start and end time, place, chair and secretary; and what the
+memo carries at its end: distribution, attachments and lines to sign.
 
 Typed fields autosave like the rest of the memo; a date or time that cannot be read is
 explained beside the field and the stored value stays until it can.
@@ -10,7 +11,14 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from hyvinvointi_app.domain.errors import ValidationError
 from hyvinvointi_app.domain.typed_dates import (
@@ -23,7 +31,7 @@ from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.i18n.validation import reason_text
 from hyvinvointi_app.services import meetings
-from hyvinvointi_app.services.meetings import HeaderInput, MeetingDetail
+from hyvinvointi_app.services.meetings import HeaderInput, MeetingDetail, MinutesInput
 from hyvinvointi_app.services.members import MemberView
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.meetings.editor.autosave import Autosaver
@@ -86,8 +94,24 @@ class HeaderPanel(QWidget):
         grid.addWidget(self.chair_combo, 2, 1, 1, 3)
         grid.addWidget(buddy_label(_("Se&cretary:"), self.secretary_combo, self), 2, 4)
         grid.addWidget(self.secretary_combo, 2, 5, 1, 2)
+        self.distribution_edit = self._line(_("Distribution"), None)
+        self.distribution_edit.setToolTip(_("Who receives the memo, for example: members, staff"))
+        self.attachments_edit = self._line(_("Attachments"), None)
+        self.attachments_edit.setToolTip(_("The memo's attachments, separated by semicolons"))
+        self.signatures_check = QCheckBox(_("Signatu&re lines"), self)
+        self.signatures_check.setAccessibleName(
+            _("Signature lines for the chair and the secretary")
+        )
+        self.signatures_check.setToolTip(
+            _("The memo ends with lines for the chair's and the secretary's signatures")
+        )
+        grid.addWidget(buddy_label(_("Distri&bution:"), self.distribution_edit, self), 3, 0)
+        grid.addWidget(self.distribution_edit, 3, 1, 1, 3)
+        grid.addWidget(buddy_label(_("Attachments:"), self.attachments_edit, self), 3, 4)
+        grid.addWidget(self.attachments_edit, 3, 5, 1, 2)
+        grid.addWidget(self.signatures_check, 4, 1, 1, 6)
         self.hint = hint_label(self)
-        grid.addWidget(self.hint, 3, 0, 1, 7)
+        grid.addWidget(self.hint, 5, 0, 1, 7)
         grid.setColumnStretch(7, 1)
 
         self.bindings = [
@@ -98,6 +122,11 @@ class HeaderPanel(QWidget):
             edit.editingFinished.connect(self._tidy)
         self.chair_combo.activated.connect(lambda _i: self._save_choice())
         self.secretary_combo.activated.connect(lambda _i: self._save_choice())
+        self.minutes_bindings = [
+            autosaver.bind(edit, self._save_minutes)
+            for edit in (self.distribution_edit, self.attachments_edit)
+        ]
+        self.signatures_check.clicked.connect(self._signatures_clicked)
 
     def _line(self, name: str, width: int | None) -> QLineEdit:
         edit = QLineEdit(self)
@@ -119,6 +148,12 @@ class HeaderPanel(QWidget):
         for binding, value in zip(self.bindings, values, strict=True):
             if not binding.dirty:
                 binding.show(memo.id, value)
+        for binding, value in zip(
+            self.minutes_bindings, (memo.distribution, memo.attachments), strict=True
+        ):
+            if not binding.dirty:
+                binding.show(memo.id, value)
+        self.signatures_check.setChecked(memo.signatures)
         for combo, chosen in (
             (self.chair_combo, memo.chair),
             (self.secretary_combo, memo.secretary),
@@ -181,6 +216,26 @@ class HeaderPanel(QWidget):
         header = self._input()
         if header is not None:
             self._write(header)
+
+    def _save_minutes(self, _target: object, _text: str) -> None:
+        fields = MinutesInput(
+            self.distribution_edit.text(),
+            self.attachments_edit.text(),
+            self.signatures_check.isChecked(),
+        )
+        try:
+            self.memo = meetings.update_minutes_fields(
+                self.context.database, self.meeting_id, fields
+            )
+        except ValidationError as error:
+            show_hint(self.hint, reason_text(error.reason))
+            return
+        show_hint(self.hint, None)
+
+    def _signatures_clicked(self) -> None:
+        self.autosaver.flush()
+        self._save_minutes(None, "")
+        self.autosaver.mark_saved()
 
     def _save_choice(self) -> None:
         self.autosaver.flush()

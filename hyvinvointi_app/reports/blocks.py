@@ -1,0 +1,88 @@
+"""A document as plain blocks (title, headings, paragraphs, label–value facts, tables), built
+once and rendered by more than one renderer: the PDF (:func:`.layout.flowables`) and the
+read-only view of a kept memo version (:func:`.html.to_html`). No ReportLab here.
+
+Every text is as typed or as translated: renderers escape it and keep its line breaks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+DATE_MM = 24.0
+"""The width of a date column: 10.10.2026, and "Määräaika" above it, on one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Subtitle:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    text: str
+    level: int = 2
+    """2 for a section, 3 for an item inside one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    text: str
+    style: str = "body"
+    """"body", "label" (bold) or "note" (small)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """Label–value lines without a grid (a memo's header); empty values are left out."""
+
+    rows: Sequence[tuple[str, str]]
+    label_width: float = 0.3
+    """The labels' share of the line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """A table with a header row. ``widths`` are proportions; ``fixed`` gives some columns a
+    width in millimetres (dates, which must not wrap)."""
+
+    headers: Sequence[str]
+    rows: Sequence[Sequence[str]]
+    widths: Sequence[float]
+    fixed: dict[int, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Signatures:
+    """Lines to sign on, each with the signer's role (and name) under it."""
+
+    heading: str
+    signers: Sequence[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Space:
+    mm: float = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Keep:
+    """Blocks kept on one page (a heading with the facts under it)."""
+
+    blocks: Sequence[Block]
+
+
+Block = Title | Subtitle | Heading | Para | Facts | Grid | Signatures | Space | Keep
+
+
+def labelled(label: str, text: str) -> list[Block]:
+    """A bold label above typed text; nothing when the text is empty."""
+    if not text.strip():
+        return []
+    return [Para(label, "label"), Para(text)]
