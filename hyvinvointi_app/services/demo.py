@@ -3,12 +3,18 @@
 Everything is invented (resources/demo_texts.json) and goes through the same services the
 application uses, so the demo also exercises their rules. The same seed gives the same
 unit, except that the periods end with the one containing ``today``.
+
+The texts follow the annual clock: an agenda item gets the notes, decision and action items
+written for its theme, a plan evaluation the strengths and development areas of its plan,
+and a result card the goal of the plan it develops. Each period and each meeting draws from
+its own random stream, so the same period looks the same in a demo of any length.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,13 +48,78 @@ from hyvinvointi_app.services import (
 )
 from hyvinvointi_app.services.actions import ActionInput
 from hyvinvointi_app.services.evaluations import CheckAnswerInput, EvaluationInput
+from hyvinvointi_app.services.meetings import AgendaItemView, FollowUpView, MeetingDetail
 from hyvinvointi_app.services.members import MemberInput, MemberView
 from hyvinvointi_app.services.result_cards import CardInput, CheckpointInput
 from hyvinvointi_app.services.unit import UnitInfo, set_up_unit
 from hyvinvointi_app.store.database import Database, create_database
 
-MEETING_MONTHS = ((9, 12), (12, 4), (3, 11), (5, 6))
-"""(month, day) of the planning, December, evaluation and May meetings."""
+MEETING_DAYS = {9: 12, 12: 4, 3: 11, 5: 6}
+"""Day of the month of the planning (Sep), December, evaluation (Mar) and May meetings."""
+
+MEETING_MONTHS = {2: (9, 3), 3: (9, 3, 5), 4: (9, 12, 3, 5)}
+"""The months a period's meetings fall in, by their number: two meetings are the minimum
+(the autumn planning and the spring evaluation meeting), a third is May's, a fourth
+December's."""
+
+MEETING_COUNTS = (2, 3, 4, 4)
+"""How many meetings an older period held; the last two periods, which a director sees first,
+hold all four."""
+
+APPROVAL_DELAYS = tuple(range(2, 10))
+"""A memo is approved two to nine days after its meeting (on a weekday)."""
+
+CARD_CHANCE = 0.45
+"""How likely a period turns one development area of a plan into a result card."""
+
+CHECKPOINT_INTERVAL = dt.timedelta(days=75)
+
+CARD_RESPONSIBLE = {
+    PlanType.ACTION_PLAN: Role.DIRECTOR,
+    PlanType.ANTI_BULLYING: Role.SPECIAL_NEEDS_TEACHER,
+    PlanType.CHILD_PROTECTION: Role.DIRECTOR,
+    PlanType.GENDER_EQUALITY: Role.ECEC_STAFF,
+    PlanType.NON_DISCRIMINATION: Role.SPECIAL_NEEDS_TEACHER,
+    PlanType.SAFETY_RESCUE: Role.ECEC_STAFF,
+    PlanType.CUSTOM: Role.PRE_PRIMARY_STAFF,
+}
+"""Who follows a plan's result card at its checkpoints."""
+
+EVALUATION_METHODS = {
+    PlanType.ACTION_PLAN: (EvaluationMethod.DISCUSSION, EvaluationMethod.QUALITY_SELF_EVALUATION),
+    PlanType.ANTI_BULLYING: (
+        EvaluationMethod.DISCUSSION,
+        EvaluationMethod.CHILDREN_INTERVIEWS,
+        EvaluationMethod.GUARDIAN_SURVEY,
+        EvaluationMethod.OBSERVATION,
+    ),
+    PlanType.CHILD_PROTECTION: (EvaluationMethod.DISCUSSION, EvaluationMethod.STAFF_SURVEY),
+    PlanType.GENDER_EQUALITY: (
+        EvaluationMethod.OBSERVATION,
+        EvaluationMethod.STAFF_SURVEY,
+        EvaluationMethod.CHILDREN_INTERVIEWS,
+    ),
+    PlanType.NON_DISCRIMINATION: (
+        EvaluationMethod.DISCUSSION,
+        EvaluationMethod.GUARDIAN_SURVEY,
+        EvaluationMethod.OBSERVATION,
+    ),
+    PlanType.SAFETY_RESCUE: (EvaluationMethod.DISCUSSION, EvaluationMethod.OBSERVATION),
+    PlanType.CUSTOM: (
+        EvaluationMethod.QUALITY_SELF_EVALUATION,
+        EvaluationMethod.CHILDREN_INTERVIEWS,
+        EvaluationMethod.OBSERVATION,
+    ),
+}
+"""How each plan is plausibly evaluated; an evaluation uses two of its plan's methods."""
+
+CHECK_ANSWERS = (ChecklistAnswer.YES,) * 14 + (
+    ChecklistAnswer.PARTLY,
+    ChecklistAnswer.PARTLY,
+    ChecklistAnswer.PARTLY,
+    ChecklistAnswer.NO,
+)
+"""Mostly yes: a unit that runs a wellbeing group keeps its plans largely in order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,19 +129,60 @@ class DemoSummary:
     members: int
 
 
+@dataclass(frozen=True, slots=True)
+class _Card:
+    id: int
+    title: str
+    created_on: dt.date
+    ends_on: dt.date
+
+    def active_on(self, date: dt.date) -> bool:
+        return self.created_on < date <= self.ends_on
+
+
+def approval_day(meeting_date: dt.date, number: int) -> dt.date:
+    """The weekday, two to nine days after the meeting, on which the demo approves the memo
+    of its ``number``-th meeting."""
+    delay = APPROVAL_DELAYS[(number * 5) % len(APPROVAL_DELAYS)]
+    day = meeting_date + dt.timedelta(days=delay)
+    if day.weekday() >= 5:
+        monday = day + dt.timedelta(days=7 - day.weekday())
+        friday = day - dt.timedelta(days=day.weekday() - 4)
+        day = monday if (monday - meeting_date).days <= APPROVAL_DELAYS[-1] else friday
+    return day
+
+
 class _DemoWriter:
     def __init__(self, db: Database, language: str, today: dt.date, seed: int) -> None:
         self.db = db
         self.language = language
         self.today = today
+        self.seed = seed
         self.random = random.Random(seed)
         self.texts: dict[str, Any] = load_json_resource("demo_texts.json")[language]
+        self.theme_texts: dict[str, dict[str, Any]] = {
+            entry["theme"]: entry for entry in self.texts["themes"].values() if entry["theme"]
+        }
+        self.action_texts: dict[str, dict[str, Any]] = {
+            action["text"]: action for action in self._all_actions()
+        }
         self.meeting_count = 0
         self.member_count = 0
         self.staff: list[MemberView] = []
+        self.plan_types: dict[int, PlanType] = {}
+        self.checklists: dict[int, list[Any]] = {}
+        self.cards: list[_Card] = []
+        self.card_entries: dict[tuple[dt.date, PlanType], int] = {}
+        self.continued: set[int] = set()
 
-    def pick(self, key: str) -> str:
-        return str(self.random.choice(self.texts[key]))
+    def _all_actions(self) -> list[dict[str, Any]]:
+        entries = [
+            variant
+            for theme in self.texts["themes"].values()
+            for variant in [*theme["variants"], theme.get("without_cards") or {}]
+        ]
+        entries += [entry for group in self.texts["other_matters"].values() for entry in group]
+        return [action for entry in entries for action in entry.get("actions", ())]
 
     def write(self, years: int) -> DemoSummary:
         unit = self.texts["unit"]
@@ -84,17 +196,20 @@ class _DemoWriter:
                 Language(self.language),
             ),
         )
-        current_start, _ = periods.add_period(self.db, today=self.today).start_date, None
+        current_start = periods.add_period(self.db, today=self.today).start_date
         first_start = current_start.replace(year=current_start.year - years + 1)
         self._add_staff(first_start)
         self.after_setup(first_start)
-        for index in range(years):
-            start = first_start.replace(year=first_start.year + index)
+        starts = [first_start.replace(year=first_start.year + index) for index in range(years)]
+        recent = current_start.replace(year=current_start.year - 1)
+        schedule = {start: self._meeting_dates(start, full=start >= recent) for start in starts}
+        self.card_entries = self._plan_cards(schedule)
+        for index, start in enumerate(starts):
             if start == current_start:
                 period = periods.current_period(self.db)
             else:
                 period = periods.add_period(self.db, today=start)
-            self._write_period(period.id, index, start)
+            self._write_period(period.id, index, start, schedule[start])
         return DemoSummary(years, self.meeting_count, self.member_count)
 
     def after_setup(self, first_start: dt.date) -> None:
@@ -107,7 +222,7 @@ class _DemoWriter:
             )
         for plan_type in PlanType:
             custom = plan_type is PlanType.CUSTOM
-            plans.add_plan(
+            plan = plans.add_plan(
                 self.db,
                 plans.PlanInput(
                     plan_type,
@@ -120,6 +235,49 @@ class _DemoWriter:
                     custom_questions=tuple(self.texts["custom_questions"]) if custom else (),
                 ),
             )
+            self.plan_types[plan.id] = plan_type
+
+    def _meeting_dates(self, start: dt.date, *, full: bool) -> list[dt.date]:
+        """The period's meeting days (weekdays), up to a month after ``today``; all four
+        when ``full``."""
+        count = random.Random(f"{self.seed}:period:{start.year}").choice(MEETING_COUNTS)
+        if full:
+            count = max(MEETING_COUNTS)
+        dates = []
+        for month in MEETING_MONTHS[count]:
+            date = dt.date(start.year + (month < 8), month, MEETING_DAYS[month])
+            while date.weekday() >= 5:
+                date += dt.timedelta(days=1)
+            if date > self.today + dt.timedelta(days=30):
+                break
+            dates.append(date)
+        return dates
+
+    def _plan_cards(
+        self, schedule: dict[dt.date, list[dt.date]]
+    ) -> dict[tuple[dt.date, PlanType], int]:
+        """Which plan evaluation turns a development area into a result card, and which of
+        the plan's card texts it uses: each text once, the newest periods first, so that
+        every card has its own title and the recent periods always have cards."""
+        plan_months: dict[int, set[PlanType]] = {}
+        for theme in annual_clock.list_themes(self.db):
+            if theme.plan_type is not None:
+                plan_months.setdefault(theme.month, set()).add(theme.plan_type)
+        chosen: list[tuple[dt.date, PlanType]] = []
+        for start, dates in schedule.items():
+            held = [date for date in dates if date < self.today]
+            for plan_type in PlanType:
+                evaluated = [d for d in held if plan_type in plan_months.get(d.month, ())]
+                rng = random.Random(f"{self.seed}:card:{start.year}:{plan_type.value}")
+                if evaluated and rng.random() < CARD_CHANCE:
+                    chosen.append((rng.choice(evaluated), plan_type))
+        used: Counter[PlanType] = Counter()
+        entries: dict[tuple[dt.date, PlanType], int] = {}
+        for date, plan_type in sorted(chosen, reverse=True):
+            if used[plan_type] < len(self.texts["plan_texts"][plan_type.value]["cards"]):
+                entries[date, plan_type] = used[plan_type]
+                used[plan_type] += 1
+        return entries
 
     def _add(self, name: str, role: Role, start: dt.date, end: dt.date | None = None) -> MemberView:
         organisation = self.texts["organisations"].get(
@@ -138,35 +296,27 @@ class _DemoWriter:
             for name in people[role.value]:
                 self.staff.append(self._add(name, role, first_start))
 
-    def _write_period(self, period_id: int, index: int, start: dt.date) -> None:
+    def _write_period(
+        self, period_id: int, index: int, start: dt.date, dates: list[dt.date]
+    ) -> None:
         guardians = self.texts["people"]["guardian_representative"]
         end = start.replace(year=start.year + 1) - dt.timedelta(days=1)
         guardian = self._add(
             guardians[index % len(guardians)], Role.GUARDIAN_REPRESENTATIVE, start, end
         )
+        for date in dates:
+            self._write_meeting(period_id, date, guardian)
+
+    def _member(self, rng: random.Random, role: str, guardian: MemberView) -> MemberView:
+        if role == Role.GUARDIAN_REPRESENTATIVE.value:
+            return guardian
+        return rng.choice([m for m in self.staff if m.role.value == role] or self.staff)
+
+    def _write_meeting(self, period_id: int, date: dt.date, guardian: MemberView) -> None:
+        db = self.db
+        rng = random.Random(f"{self.seed}:meeting:{date.isoformat()}")
         director = next(m for m in self.staff if m.role is Role.DIRECTOR)
         secretary = next(m for m in self.staff if m.role is Role.ECEC_STAFF)
-        count = self.random.choice((2, 3, 4, 4))
-        months = (
-            MEETING_MONTHS[:1] + MEETING_MONTHS[1:][-(count - 1) :] if count < 4 else MEETING_MONTHS
-        )
-        for month, day in sorted(months, key=lambda md: (md[0] < 8, md[0])):
-            date = dt.date(start.year + (month < 8), month, day)
-            while date.weekday() >= 5:
-                date += dt.timedelta(days=1)
-            if date > self.today + dt.timedelta(days=30):
-                break
-            self._write_meeting(period_id, date, director, secretary, guardian)
-
-    def _write_meeting(
-        self,
-        period_id: int,
-        date: dt.date,
-        director: MemberView,
-        secretary: MemberView,
-        guardian: MemberView,
-    ) -> None:
-        db = self.db
         memo = meetings.new_meeting(
             db, period_id, date, start_time=dt.time(13), place=self.texts["place"]
         )
@@ -178,71 +328,158 @@ class _DemoWriter:
                 date, dt.time(13), dt.time(14, 30), self.texts["place"], director.id, secretary.id
             ),
         )
+        if date >= self.today:
+            return  # an upcoming meeting: its agenda is drafted, nothing has been discussed
+        present: set[Role] = set()
         for row in memo.attendance:
-            roll = self.random.random()
-            if roll < 0.12:
+            roll = rng.random()
+            if row.member.id in (director.id, secretary.id) or roll >= 0.18:
+                present.add(row.role)
+            elif roll < 0.12:
                 meetings.set_attendance(db, memo.id, row.member.id, AttendanceStatus.EXCUSED)
-            elif roll < 0.18:
+            else:
                 meetings.set_attendance(db, memo.id, row.member.id, AttendanceStatus.ABSENT)
         for follow_up in memo.follow_ups:
-            outcome = self.random.choice(list(FollowUpOutcome) + [FollowUpOutcome.DONE] * 2)
-            comment = self.texts["comments"][list(FollowUpOutcome).index(outcome) % 3]
-            actions.record_follow_up(db, memo.id, follow_up.action.id, outcome, comment)
-        people = [m for m in self.staff if m.role is not Role.DIRECTOR] + [guardian]
+            self._follow_up(rng, memo.id, date, follow_up)
+        roles = tuple(role for role in Role if role in present)
         for item in memo.agenda:
-            if item.kind in (
-                AgendaItemKind.THEME,
-                AgendaItemKind.PLAN_EVALUATION,
-                AgendaItemKind.OTHER_MATTERS,
-            ):
-                agenda.set_item_text(db, item.id, "notes", self.pick("notes"))
-                agenda.set_item_text(db, item.id, "decision", self.pick("decisions"))
-                for _ in range(self.random.randint(0, 2)):
-                    actions.add_action(
-                        db,
-                        memo.id,
-                        ActionInput(
-                            self.pick("actions"),
-                            self.random.choice(people).id,
-                            due_date=date + dt.timedelta(days=self.random.randint(20, 120)),
-                        ),
-                        agenda_item_id=item.id,
-                    )
-                self.on_item(memo.id, item.id, item.plan_id, date)
-            elif item.kind is AgendaItemKind.COMMUNICATION:
-                agenda.set_item_text(db, item.id, "notes", self.pick("decisions"))
-        voices = self.texts["voices"]
-        agenda.set_voice(
-            db,
-            memo.id,
-            VoiceKind.CHILDREN,
-            self.random.sample(
-                [VoiceMethod.INTERVIEW, VoiceMethod.DRAWING, VoiceMethod.CHILDRENS_MEETING], 2
-            ),
-            self.random.choice(voices["children"]),
-        )
-        agenda.set_voice(
-            db,
-            memo.id,
-            VoiceKind.GUARDIANS,
-            [VoiceMethod.SURVEY],
-            self.random.choice(voices["guardians"]),
-        )
-        if date < self.today:
-            approval.approve_memo(db, memo.id, approved_by=director.name or "")
+            self._write_item(rng, memo, item, roles, guardian)
+        self._write_voices(rng, memo.id, date)
+        approved_on = approval_day(date, self.meeting_count)
+        if approved_on < self.today:
+            at = dt.time(6 + self.meeting_count % 3, self.meeting_count * 13 % 60, tzinfo=dt.UTC)
+            approval.approve_memo(
+                db,
+                memo.id,
+                approved_by=director.name or "",
+                approved_at=dt.datetime.combine(approved_on, at),
+            )
 
-    def on_item(self, meeting_id: int, item_id: int, plan_id: int | None, date: dt.date) -> None:
-        """A plan item gets its evaluation, and every other one a result card followed up at
-        checkpoints (values recorded at the checkpoints that are already past)."""
-        if plan_id is None:
+    def _follow_up(
+        self, rng: random.Random, meeting_id: int, date: dt.date, follow_up: FollowUpView
+    ) -> None:
+        """What became of a carried-over action: done (most often), continued once at most,
+        or dropped for the reason its text gives; an action that may not be dropped (an
+        evacuation drill, say) has no such reason and is never dropped."""
+        action = follow_up.action
+        texts = self.action_texts.get(action.text, {})
+        due = action.due_date or date
+        roll = rng.random()
+        if action.id in self.continued:
+            outcome = FollowUpOutcome.DROPPED if roll < 0.1 else FollowUpOutcome.DONE
+        elif due >= date:
+            outcome = FollowUpOutcome.DONE if roll < 0.5 else FollowUpOutcome.CONTINUES
+        elif roll < 0.7:
+            outcome = FollowUpOutcome.DONE
+        elif roll < 0.85:
+            outcome = FollowUpOutcome.CONTINUES
+        else:
+            outcome = FollowUpOutcome.DROPPED
+        if outcome is FollowUpOutcome.DROPPED and "dropped" not in texts:
+            outcome = FollowUpOutcome.DONE
+        if outcome is FollowUpOutcome.CONTINUES:
+            self.continued.add(action.id)
+            comment = self.texts["follow_up"]["not_due" if due >= date else "late"]
+        elif outcome is FollowUpOutcome.DROPPED:
+            comment = texts["dropped"]
+        else:
+            comment = texts.get("done", "")
+        actions.record_follow_up(self.db, meeting_id, action.id, outcome, comment)
+
+    def _write_item(
+        self,
+        rng: random.Random,
+        memo: MeetingDetail,
+        item: AgendaItemView,
+        roles: tuple[Role, ...],
+        guardian: MemberView,
+    ) -> None:
+        date = memo.date
+        if item.kind in (AgendaItemKind.THEME, AgendaItemKind.PLAN_EVALUATION):
+            entry = self.theme_texts.get(item.theme) or self.texts["themes"]["default"]
+            variants = entry["variants"]
+            texts = variants[date.year % len(variants)]
+            notes, decision = texts["notes"], texts["decision"]
+            if entry.get("review_cards"):
+                active = [card for card in self.cards if card.active_on(date)]
+                if active:
+                    notes = notes.format(cards="; ".join(card.title for card in active))
+                    for card in active:
+                        result_cards.link_card_to_agenda_item(self.db, card.id, item.id)
+                else:
+                    texts = entry["without_cards"]
+                    notes, decision = texts["notes"], texts["decision"]
+            if item.plan_id is not None:
+                title = self._evaluate(rng, memo.id, item.id, item.plan_id, date, roles)
+                if title:
+                    decision += " " + self.texts["card_decision"].format(card=title)
+        elif item.kind is AgendaItemKind.OTHER_MATTERS:
+            group = self.texts["other_matters"]
+            options = group.get(str(date.month)) or group["default"]
+            texts = options[rng.randrange(len(options))]
+            notes, decision = texts["notes"], texts["decision"]
+        elif item.kind is AgendaItemKind.COMMUNICATION:
+            agenda.set_item_text(self.db, item.id, "notes", rng.choice(self.texts["communication"]))
             return
-        rng = self.random
-        answers = list(ChecklistAnswer)
+        elif item.kind is AgendaItemKind.CUSTOM:  # a result card's checkpoint proposed
+            agenda.set_item_text(self.db, item.id, "notes", self.texts["checkpoint_item"])
+            return
+        else:
+            return
+        agenda.set_item_text(self.db, item.id, "notes", notes)
+        if decision:
+            agenda.set_item_text(self.db, item.id, "decision", decision)
+        for action in texts.get("actions", ()):
+            actions.add_action(
+                self.db,
+                memo.id,
+                ActionInput(
+                    action["text"],
+                    self._member(rng, action["role"], guardian).id,
+                    due_date=date + dt.timedelta(days=action["days"]),
+                ),
+                agenda_item_id=item.id,
+            )
+
+    def _write_voices(self, rng: random.Random, meeting_id: int, date: dt.date) -> None:
+        for kind in VoiceKind:
+            group = self.texts["voices"][kind.value]
+            options = group.get(str(date.month)) or group["default"]
+            voice = options[rng.randrange(len(options))]
+            agenda.set_voice(
+                self.db,
+                meeting_id,
+                kind,
+                [VoiceMethod(method) for method in voice["methods"]],
+                voice["summary"],
+            )
+
+    def _evaluate(
+        self,
+        rng: random.Random,
+        meeting_id: int,
+        item_id: int,
+        plan_id: int,
+        date: dt.date,
+        roles: tuple[Role, ...],
+    ) -> str:
+        """Record the plan item's evaluation and, where the period develops this plan with a
+        result card, the card followed up at its checkpoints (values recorded at those
+        already past). Returns the new card's title, or ""."""
+        plan_type = self.plan_types[plan_id]
+        texts = self.texts["plan_texts"][plan_type.value]
+        if plan_id not in self.checklists:
+            self.checklists[plan_id] = plans.checklist_for_plan(self.db, plan_id, self.language)
         checks = tuple(
-            CheckAnswerInput(q.key, q.text, rng.choice(answers[:3] * 3 + answers[3:]))
-            for q in plans.checklist_for_plan(self.db, plan_id, self.language)
+            CheckAnswerInput(q.key, q.text, rng.choice(CHECK_ANSWERS))
+            for q in self.checklists[plan_id]
         )
-        needs_update = rng.random() < 0.3
+        entry = self.card_entries.get((date, plan_type))
+        card = None if entry is None else texts["cards"][entry]
+        areas = [rng.choice(texts["development_areas"])]
+        if card is not None:
+            areas.insert(0, card["what"])
+        needs_update = rng.random() < 0.2 or any(c.answer is ChecklistAnswer.NO for c in checks)
         evaluation = evaluations.record_evaluation(
             self.db,
             plan_id,
@@ -250,10 +487,10 @@ class _DemoWriter:
                 date,
                 meeting_id=meeting_id,
                 agenda_item_id=item_id,
-                methods=tuple(rng.sample(list(EvaluationMethod)[:-1], 2)),
-                participant_roles=tuple(sorted({m.role for m in self.staff}, key=list(Role).index)),
-                strengths=self.pick("strengths"),
-                development_areas=self.pick("development_areas"),
+                methods=tuple(rng.sample(EVALUATION_METHODS[plan_type], 2)),
+                participant_roles=roles,
+                strengths="\n".join(rng.sample(texts["strengths"], 2)),
+                development_areas="\n".join(areas),
                 conclusion=(
                     EvaluationConclusion.NEEDS_UPDATING
                     if needs_update
@@ -264,37 +501,38 @@ class _DemoWriter:
                 checks=checks,
             ),
         )
-        if rng.random() < 0.5:
-            return
-        card_texts = self.texts["card"]
-        card = result_cards.create_card_from_development_area(self.db, evaluation.id, today=date)
-        result_cards.edit_card(
+        if card is None:
+            return ""
+        responsible = self._member(rng, CARD_RESPONSIBLE[plan_type].value, self.staff[0])
+        dues = [date + CHECKPOINT_INTERVAL * step for step in range(1, len(card["values"]) + 1)]
+        view = result_cards.create_card(
             self.db,
-            card.id,
             CardInput(
-                card.what_to_change,
-                card_texts["current"],
-                card_texts["target"],
-                card_texts["ideal"],
-                card_texts["measures"],
-                card_texts["indicator"],
+                card["what"],
+                card["current"],
+                card["target"],
+                card["ideal"],
+                card["measures"],
+                card["indicator"],
                 plan_id=plan_id,
                 evaluation_id=evaluation.id,
             ),
+            [CheckpointInput(due, responsible_id=responsible.id) for due in dues],
+            today=date,
         )
-        result_cards.link_card_to_agenda_item(self.db, card.id, item_id)
-        responsible = rng.choice(self.staff)
-        for step, value in enumerate(card_texts["values"], start=1):
-            due = date + dt.timedelta(days=75 * step)
-            checkpoint = result_cards.add_checkpoint(
-                self.db, card.id, CheckpointInput(due, responsible_id=responsible.id)
+        result_cards.link_card_to_agenda_item(self.db, view.id, item_id)
+        for checkpoint, value in zip(view.checkpoints, card["values"], strict=True):
+            if checkpoint.due_date < self.today:
+                result_cards.record_checkpoint_value(
+                    self.db, checkpoint.id, value, checkpoint.due_date
+                )
+        if dues[-1] < self.today:
+            status = (
+                ResultCardStatus.REACHED if card["end"] == "reached" else ResultCardStatus.CLOSED
             )
-            if due < self.today:
-                result_cards.record_checkpoint_value(self.db, checkpoint.id, value, due)
-        if date + dt.timedelta(days=75 * len(card_texts["values"])) < self.today:
-            result_cards.set_card_status(
-                self.db, card.id, ResultCardStatus.REACHED, today=self.today
-            )
+            result_cards.set_card_status(self.db, view.id, status, today=dues[-1])
+        self.cards.append(_Card(view.id, card["what"], date, dues[-1]))
+        return str(card["what"])
 
 
 def write_demo(
