@@ -42,6 +42,7 @@ MARGIN_SIDE = 20 * mm
 MARGIN_TOP = 26 * mm
 MARGIN_BOTTOM = 20 * mm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_SIDE
+FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
 ACCENT = colors.HexColor("#1f4e79")
 RULE = colors.HexColor("#9aa5b1")
 HEADER_FILL = colors.HexColor("#e8edf2")
@@ -118,14 +119,31 @@ def spacer(height_mm: float = 3) -> Spacer:
     return Spacer(1, height_mm * mm)
 
 
+class _Grid(Table):  # type: ignore[misc]
+    """A table whose rows stay whole across a page break, and whose split leaves at least two
+    rows on each side (a lone row at the foot or the head of a page reads as lost). Only a
+    row taller than a whole page is split inside, where it must be."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self._calc(availWidth, availHeight)
+        head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        giant = max(self._rowHeights[head:], default=0) > FRAME_HEIGHT - sum(
+            self._rowHeights[:head]
+        )
+        self.splitInRow = int(giant)
+        self._rowSplitRange = None if giant else (head + 2, -2)
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        return parts
+
+
 def table(
     headers: Sequence[str],
     rows: Sequence[Sequence[str]],
     widths: Sequence[float],
     fixed: dict[int, float] | None = None,
 ) -> Table:
-    """A grid whose header repeats on every page and whose cells wrap (and split across
-    pages when one row is taller than a page), so that no row runs off the page.
+    """A grid whose header repeats on every page and whose cells wrap; rows stay whole
+    across pages unless one is taller than a page (see :class:`_Grid`).
     ``fixed`` gives some columns a width in millimetres (dates, which must not wrap); the
     rest of the text width is shared in the proportions of ``widths``."""
     cell, head = styles()["cell"], styles()["cell_head"]
@@ -134,12 +152,11 @@ def table(
     fixed = fixed or {}
     free = FRAME_WIDTH - sum(fixed.values()) * mm
     share = sum(w for i, w in enumerate(widths) if i not in fixed) or 1
-    result = Table(
+    result = _Grid(
         data,
         colWidths=[fixed[i] * mm if i in fixed else free * w / share for i, w in enumerate(widths)],
         repeatRows=1,
         splitByRow=1,
-        splitInRow=1,
         hAlign="LEFT",
     )
     result.setStyle(

@@ -1,0 +1,43 @@
+"""Tables across page breaks: a row stays whole unless it is taller than a page, and a table
+never leaves a lone row at the foot or the head of a page."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from hyvinvointi_app.reports.blocks import Block, Grid, Para
+from hyvinvointi_app.reports.layout import PageFrame, flowables, render
+
+FRAME = PageFrame("Yksikkö", "Muistio", "1.1.2026", "Sivu", "t", "s", "k", "fi")
+
+
+def _pages(document: list[Block]) -> list[str]:
+    reader = PdfReader(io.BytesIO(render(flowables(document), FRAME)))
+    return [page.extract_text() or "" for page in reader.pages]
+
+
+def _filler(lines: int) -> list[Block]:
+    return [Para(f"Täyterivi {n}") for n in range(lines)]
+
+
+@pytest.mark.parametrize("lines", range(38, 52))
+def test_a_table_never_leaves_a_lone_row_and_never_splits_a_row(lines: int) -> None:
+    rows = [[f"Alku{n:02d}\nkeskellä\nvielä\nLoppu{n:02d}", "x"] for n in range(6)]
+    pages = _pages([*_filler(lines), Grid(["Sarake", "Toinen"], rows, [4, 1])])
+    on_page = [[n for n in range(6) if f"Alku{n:02d}" in text] for text in pages]
+    for n in range(6):
+        (page,) = [i for i, text in enumerate(pages) if f"Alku{n:02d}" in text]
+        assert f"Loppu{n:02d}" in pages[page], f"row {n} split across pages"
+    for found in on_page:
+        assert len(found) != 1 or len([f for f in on_page if f]) == 1, on_page
+
+
+def test_a_row_taller_than_a_page_still_prints_whole() -> None:
+    words = [f"sana{n}" for n in range(2500)]
+    pages = _pages([Grid(["Teksti"], [[" ".join(words)], ["Seuraava"]], [1])])
+    text = " ".join(pages)
+    assert len(pages) > 1
+    assert all(word in text for word in (words[0], words[1250], words[-1], "Seuraava"))
