@@ -276,7 +276,7 @@ def _approved_line(tx: ReportTexts, data: MemoData, options: ReportOptions, day:
             if who
             else one.pgettext("report", "The memo was approved on {date}.", date=day)
         )
-    return joined(lines)
+    return "\n".join(dict.fromkeys(lines))  # a sentence per language, on lines of their own
 
 
 def _signer(tx: ReportTexts, title: str, ref: MemberRef | None, options: ReportOptions) -> str:

@@ -47,10 +47,14 @@ class MemoVersionView:
 def memo_fields(memo: MeetingDetail) -> list[tuple[str, str]]:
     """Every text typed into a memo, each with a key that tells the editor where it is.
 
-    Keys: ``place``, ``item:ID:FIELD``, ``action:ID:text``, ``action:ID:responsible``,
+    Keys: ``place``, ``distribution``, ``attachments``, ``item:ID:FIELD``, ``action:ID:text``, ``action:ID:responsible``,
     ``follow_up:ID:comment``, ``voice:KIND:summary``, ``guest:ID:note``.
     """
-    fields: list[tuple[str, str]] = [("place", memo.place)]
+    fields: list[tuple[str, str]] = [
+        ("place", memo.place),
+        ("distribution", memo.distribution),
+        ("attachments", memo.attachments),
+    ]
     for item in memo.agenda:
         for name in ("title", "theme", "notes", "decision"):
             fields.append((f"item:{item.id}:{name}", getattr(item, name)))

@@ -1,9 +1,9 @@
 """The fixed unit file, documents and text normalisation behind the report tests, the goldens
 and the rendered pages (``render_pages.py``, ``update_goldens.py``).
 
-The unit file is the demo unit written as on 23.11.2026 with a fixed seed; the approval
-times, which the services stamp with the clock, are then set to the day after each meeting,
-so that every document built from it is the same whenever it is built.
+The unit file is the demo unit written as on 23.11.2026 with a fixed seed (the demo approves
+each memo on a day derived from its meeting, never by the clock), so that every document
+built from it is the same whenever it is built.
 """
 
 from __future__ import annotations
@@ -15,14 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
-
-from hyvinvointi_app.domain.enums import MeetingStatus, PlanType
+from hyvinvointi_app.domain.enums import PlanType
 from hyvinvointi_app.reports import ReportOptions, annual_pdf, evaluation_pdf, memo_pdf
 from hyvinvointi_app.services import meetings, periods, plans
 from hyvinvointi_app.services.demo import write_demo
-from hyvinvointi_app.store.database import Database, open_database
-from hyvinvointi_app.store.models import Meeting
+from hyvinvointi_app.store.database import Database
 
 TODAY = dt.date(2026, 11, 23)
 CREATED = dt.datetime(2026, 11, 23, 12, 0)
@@ -33,16 +30,6 @@ GOLDEN_PERIOD = "2025-2026"
 
 def write_fixture(path: Path) -> Path:
     write_demo(path, language="fi", years=2, today=TODAY, seed=2026)
-    db = open_database(path)
-    try:
-        with db.transaction() as session:
-            for meeting in session.scalars(select(Meeting)):
-                if meeting.status is MeetingStatus.APPROVED:
-                    meeting.approved_at = dt.datetime.combine(
-                        meeting.date + dt.timedelta(days=1), dt.time(9, 30)
-                    )
-    finally:
-        db.close()
     return path
 
 

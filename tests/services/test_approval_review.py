@@ -68,3 +68,18 @@ def test_default_approver_is_the_chair_or_the_login(
     chair = members.add_member(db, MemberInput("Aino Ahonen", Role.DIRECTOR))
     detail = meetings.update_header(db, memo.id, HeaderInput(memo.date, chair_id=chair.id))
     assert approval.default_approver(detail) == "Aino Ahonen"
+
+
+def test_the_distribution_and_attachments_are_checked_too(
+    db: Database, memo: meetings.MeetingDetail
+) -> None:
+    meetings.update_minutes_fields(
+        db, memo.id, meetings.MinutesInput("Aino, 040 123 4567", "Liite: 131052-308T", True)
+    )
+    review = approval.review_memo(db, memo.id)
+    assert sorted((f.field, f.kind) for f in review.findings) == [
+        ("attachments", FindingKind.IDENTITY_CODE),
+        ("distribution", FindingKind.PHONE),
+    ]
+    with pytest.raises(approval.PrivacyReviewNeeded):
+        approval.approve_memo(db, memo.id, approved_by="Aino")

@@ -98,6 +98,10 @@ def place_text(finding: Finding, memo: MeetingDetail) -> str:
     item_id, _field = finding_place(finding, memo)
     if parts[0] == "place":
         return _("Meeting details: place")
+    if parts[0] == "distribution":
+        return _("Meeting details: distribution")
+    if parts[0] == "attachments":
+        return _("Meeting details: attachments")
     if parts[0] == "item" and item_id is not None:
         fields = {
             "title": pgettext("memo field", "title"),

@@ -334,7 +334,12 @@ class MeetingEditor(QWidget):
     def _widget_for(self, item_id: int | None, field: str) -> QWidget | None:
         assert self.memo is not None
         parts = field.split(":")
-        if field == "place" or parts[0] == "guest":
+        header_fields = {
+            "place": self.header.place_edit,
+            "distribution": self.header.distribution_edit,
+            "attachments": self.header.attachments_edit,
+        }
+        if field in header_fields or parts[0] == "guest":
             self.agenda_list.setCurrentRow(DETAILS_ROW)
             if parts[0] == "guest":
                 guests = self.attendance.guest_list
@@ -342,7 +347,7 @@ class MeetingEditor(QWidget):
                     if guests.item(row).data(Qt.ItemDataRole.UserRole) == int(parts[1]):
                         guests.setCurrentRow(row)
                 return guests
-            return self.header.place_edit
+            return header_fields[field]
         if len(parts) == 3 and parts[0] == "item":
             item_id, field = int(parts[1]), parts[2]
         if len(parts) == 3 and parts[0] == "action":
