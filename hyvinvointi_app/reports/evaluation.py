@@ -86,6 +86,7 @@ def _evaluation(
         ),
     ]
     story: list[Block] = [Keep(head)]
+    story += labelled(tx.pgettext("report", "Current state"), e.current_state)
     story += labelled(tx.pgettext("report", "Strengths"), e.strengths)
     story += labelled(tx.pgettext("report", "Development areas"), e.development_areas)
     if e.checks:

@@ -58,6 +58,8 @@ class EvaluationInput:
     agenda_item_id: int | None = None
     methods: tuple[EvaluationMethod, ...] = ()
     participant_roles: tuple[Role, ...] = ()
+    current_state: str = ""
+    """How the plan is carried out in practice now, as the evaluation found it."""
     strengths: str = ""
     development_areas: str = ""
     conclusion: EvaluationConclusion | None = None
@@ -86,6 +88,7 @@ class EvaluationView:
     agenda_item_id: int | None
     methods: tuple[EvaluationMethod, ...]
     participant_roles: tuple[Role, ...]
+    current_state: str
     strengths: str
     development_areas: str
     conclusion: EvaluationConclusion | None
@@ -127,6 +130,7 @@ def _view(session: Session, evaluation: PlanEvaluation) -> EvaluationView:
         agenda_item_id=evaluation.agenda_item_id,
         methods=tuple(EvaluationMethod(m) for m in evaluation.methods),
         participant_roles=tuple(Role(r) for r in evaluation.participant_roles),
+        current_state=evaluation.current_state,
         strengths=evaluation.strengths,
         development_areas=evaluation.development_areas,
         conclusion=evaluation.conclusion,
@@ -229,6 +233,7 @@ def _apply(session: Session, evaluation: PlanEvaluation, data: EvaluationInput) 
     evaluation.date = data.date
     evaluation.methods = _values("methods", EvaluationMethod, data.methods)
     evaluation.participant_roles = _values("participant_roles", Role, data.participant_roles)
+    evaluation.current_state = _text("current_state", data.current_state)
     evaluation.strengths = _text("strengths", data.strengths)
     evaluation.development_areas = _text("development_areas", data.development_areas)
     evaluation.conclusion = (
@@ -273,6 +278,7 @@ def evaluation_input(view: EvaluationView) -> EvaluationInput:
         agenda_item_id=view.agenda_item_id,
         methods=view.methods,
         participant_roles=view.participant_roles,
+        current_state=view.current_state,
         strengths=view.strengths,
         development_areas=view.development_areas,
         conclusion=view.conclusion,

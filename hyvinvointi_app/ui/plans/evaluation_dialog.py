@@ -1,6 +1,7 @@
-"""The evaluation form of a plan: when and where, how, who took part, what was found, the
-conclusion, and the plan type's own checklist. Everything is reachable by Tab; the service
-checks the rules and the form shows its verdict next to the field."""
+"""The evaluation form of a plan: when and where, how, who took part, what was found (the
+current state, strengths, development areas), the conclusion, and the plan type's own
+checklist. Everything is reachable by Tab; the service checks the rules and the form shows
+its verdict next to the field."""
 
 from __future__ import annotations
 
@@ -69,6 +70,7 @@ FIELD_ORDER = (
     "agenda_item_id",
     "methods",
     "participant_roles",
+    "current_state",
     "strengths",
     "development_areas",
     "conclusion",
@@ -249,6 +251,8 @@ class EvaluationDialog(QDialog):
         self.messages["participant_roles"] = self._message_below(left, body)
 
         # -- what was found, the conclusion, the checklist --------------------------------
+        self.current_state_edit = MemoText(_("Current state"), body)
+        self.current_state_edit.setPlaceholderText(_("How the plan is carried out in practice now"))
         self.strengths_edit = MemoText(_("Strengths"), body)
         self.strengths_edit.setPlaceholderText(_("What works well"))
         self.areas_edit = MemoText(_("Development areas"), body)
@@ -256,11 +260,12 @@ class EvaluationDialog(QDialog):
             _("One development area per line; each can become a result card.")
         )
         for name, text, edit in (
+            ("current_state", _("C&urrent state:"), self.current_state_edit),
             ("strengths", _("&Strengths:"), self.strengths_edit),
             ("development_areas", _("Development &areas:"), self.areas_edit),
         ):
-            edit.setMinimumHeight(70)
-            edit.setMaximumHeight(130)
+            edit.setMinimumHeight(60)
+            edit.setMaximumHeight(100)  # three boxes and the checklist in view
             caption = QLabel(text, body)
             caption.setBuddy(edit)
             right.addWidget(caption)
@@ -317,6 +322,7 @@ class EvaluationDialog(QDialog):
             self.conclusion_combo,
             self.update_by_edit,
             self.update_due_edit,
+            self.current_state_edit,
             self.strengths_edit,
             self.areas_edit,
         ]
@@ -407,6 +413,7 @@ class EvaluationDialog(QDialog):
             box.setChecked(method in existing.methods)
         for role, box in self.role_boxes.items():
             box.setChecked(role in existing.participant_roles)
+        self.current_state_edit.setPlainText(existing.current_state)
         self.strengths_edit.setPlainText(existing.strengths)
         self.areas_edit.setPlainText(existing.development_areas)
         value = existing.conclusion.value if existing.conclusion else None
@@ -513,6 +520,7 @@ class EvaluationDialog(QDialog):
             agenda_item_id=self.link.item_id if self.link else None,
             methods=tuple(m for m, box in self.method_boxes.items() if box.isChecked()),
             participant_roles=tuple(r for r, box in self.role_boxes.items() if box.isChecked()),
+            current_state=self.current_state_edit.toPlainText(),
             strengths=self.strengths_edit.toPlainText(),
             development_areas=self.areas_edit.toPlainText(),
             conclusion=EvaluationConclusion(conclusion) if conclusion else None,

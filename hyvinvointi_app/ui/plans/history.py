@@ -29,11 +29,14 @@ COLUMN_WIDTH = 250
 HEADER_CHARACTERS = 34
 """Row titles (checklist questions are long) wrap at this width instead of being cut."""
 EVALUATION_ID_ROLE = Qt.ItemDataRole.UserRole
+AREAS_ROW = 5
+"""The development areas' row: the one marked ↻, and the one chosen at first."""
 
 
 class HistoryTable(QTableWidget):
-    """Rows: meeting, methods, participants, strengths, development areas, conclusion and
-    each checklist question; columns: the evaluations, oldest first, grouped by period."""
+    """Rows: meeting, methods, participants, current state, strengths, development areas,
+    conclusion and each checklist question; columns: the evaluations, oldest first, grouped
+    by period."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +74,7 @@ class HistoryTable(QTableWidget):
             _("Meeting"),
             _("Methods"),
             _("Participants"),
+            _("Current state"),
             _("Strengths"),
             _("Development areas"),
             _("Conclusion"),
@@ -85,6 +89,7 @@ class HistoryTable(QTableWidget):
                 self._meeting(evaluation),
                 ", ".join(label(m) for m in evaluation.methods),
                 ", ".join(label(r) for r in evaluation.participant_roles),
+                evaluation.current_state,
                 evaluation.strengths,
                 self._areas(evaluation),
                 self._conclusion(evaluation),
@@ -95,7 +100,7 @@ class HistoryTable(QTableWidget):
                 item.setData(EVALUATION_ID_ROLE, evaluation.id)
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{row_titles[row]}: {text}")
                 item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-                if row == 4 and RECURRING_MARK in text:
+                if row == AREAS_ROW and RECURRING_MARK in text:
                     item.setToolTip(_("↻ marks a development area named in another period too."))
                 self.setItem(row, column, item)
             self.setColumnWidth(column, COLUMN_WIDTH)
@@ -106,7 +111,7 @@ class HistoryTable(QTableWidget):
             self.setVerticalHeaderItem(row, row_title)
         self.resizeRowsToContents()
         if columns:
-            self.setCurrentCell(4, len(columns) - 1)
+            self.setCurrentCell(AREAS_ROW, len(columns) - 1)
             # Once laid out, the latest evaluation is in view (it is the one chosen).
             QTimer.singleShot(0, self._scroll_to_current)
 
