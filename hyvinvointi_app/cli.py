@@ -129,7 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_report_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    report = commands.add_parser("report", help="export a memo, annual report or evaluation PDF")
+    report = commands.add_parser(
+        "report", help="export a memo, annual report or evaluation summary (PDF or Word)"
+    )
     documents = report.add_subparsers(
         dest="document", metavar="DOCUMENT", required=True, parser_class=_Parser
     )
@@ -148,10 +150,19 @@ def _add_report_parser(commands: argparse._SubParsersAction[argparse.ArgumentPar
             "--lang", dest="report_lang", choices=("fi", "sv", "fi+sv"), default="fi"
         )
         command.add_argument(
-            "-o", "--output", required=True, type=_existing_path, metavar="OUT.pdf"
+            "-o", "--output", required=True, type=_existing_path, metavar="OUT.pdf|OUT.docx"
+        )
+        command.add_argument(
+            "--format",
+            dest="file_format",
+            choices=("pdf", "docx"),
+            default="pdf",
+            help="a PDF (the default) or an editable Word file",
         )
         command.add_argument("--with-names", action="store_true", help="names beside roles")
-        command.add_argument("--replace", action="store_true", help="replace an existing PDF file")
+        command.add_argument(
+            "--replace", action="store_true", help="replace an existing file of the same format"
+        )
         command.add_argument(
             "--password", metavar="TEXT", help="encrypt the PDF (then not PDF/A); - asks for it"
         )
@@ -299,6 +310,7 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from hyvinvointi_app.domain.errors import NotFound
     from hyvinvointi_app.reports import (
+        ExportKind,
         ReportOptions,
         export_annual,
         export_evaluation,
@@ -335,7 +347,14 @@ def _cmd_report(args: argparse.Namespace) -> int:
             export, key = export_annual, periods.period_by_label(db, args.period).id
         else:
             export, key = export_evaluation, find_plan(db, args.plan)
-        result = export(db, key, args.output, options, unprintable=warn_on_stderr)
+        result = export(
+            db,
+            key,
+            args.output,
+            options,
+            unprintable=warn_on_stderr,
+            file_format=ExportKind(args.file_format),
+        )
     return _report_export(result)
 
 
@@ -367,8 +386,22 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     )
 
 
+def _report_format(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """A Word file asked for under a PDF's name, or with a password (only a PDF has one),
+    is a mistake in the arguments."""
+    if args.file_format != "docx":
+        return
+    if args.output.suffix.lower() == ".pdf":
+        parser.error(f"the output {args.output.name} is not a .docx file")
+    if args.password:
+        parser.error("--password protects a PDF only, not a Word file")
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "report":
+        _report_format(parser, args)
     from hyvinvointi_app.i18n.errors import describe
     from hyvinvointi_app.i18n.translator import set_ui_language
 

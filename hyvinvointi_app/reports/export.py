@@ -1,22 +1,27 @@
-"""Build a document into bytes, or export it to a file through the export service (checked
-first, written atomically, logged).
+"""Build a document into bytes, as a PDF or as a Word file, or export it to a file through
+the export service (checked first, written atomically, logged).
 
-Characters no shipped font prints are shown as a mark, and told to the caller's
-``unprintable`` callback after the document is laid out and before anything is written.
+Both formats are rendered from the same blocks and page frame (``_document(kind)``), so the
+Word copy says what the PDF says, in the same language.
 
-ReportLab and pikepdf are imported when a document is built, not with this module, so the
-main window can import the reports package without paying for them at start-up.
+Characters no shipped font prints are shown in the PDF as a mark, and told to the caller's
+``unprintable`` callback after the document is laid out and before anything is written. A
+Word file is set in the fonts of the computer that opens it, so nothing is told for it.
+
+ReportLab, pikepdf and python-docx are imported when a document is built, not with this
+module, so the main window can import the reports package without paying for them at
+start-up.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from hyvinvointi_app.reports.options import Progress, ReportOptions
 from hyvinvointi_app.reports.unprintable import Unprintable, collecting
+from hyvinvointi_app.services.audit import DetailValue
 from hyvinvointi_app.services.exports import (
     ExportKind,
     ExportResult,
@@ -26,6 +31,13 @@ from hyvinvointi_app.services.exports import (
 from hyvinvointi_app.store.database import Database
 
 _STEPS = 4
+
+DOCUMENT_FORMATS = (ExportKind.PDF, ExportKind.DOCX)
+"""The formats a document is exported in: the PDF to file and send, the Word file to edit."""
+
+_LOG_NAMES = {"memo": "memo", "annual": "annual_report", "evaluation": "plan_evaluation"}
+"""How the activity log names each kind of document."""
+_SUBJECTS = {"memo": "meeting_id", "annual": "period_id", "evaluation": "plan_id"}
 
 
 def _step(progress: Progress | None, done: int) -> None:
@@ -42,22 +54,53 @@ def _document(kind: str) -> ModuleType:
     return modules[kind]
 
 
-def _build(
-    gather: Callable[[], Any],
+def _gather(db: Database, kind: str, subject_id: int, options: ReportOptions) -> Any:
+    """The service data a kind of document is built from."""
+    if kind == "memo":
+        from hyvinvointi_app.services.memo_record import memo_data
+
+        return memo_data(db, subject_id)
+    if kind == "annual":
+        from hyvinvointi_app.services.report_data import annual_data
+
+        return annual_data(db, subject_id, today=options.created_at().date())
+    from hyvinvointi_app.services.report_data import evaluation_summary_data
+
+    return evaluation_summary_data(db, subject_id)
+
+
+def build_document(
+    db: Database,
     kind: str,
+    subject_id: int,
     options: ReportOptions,
-    progress: Progress | None,
-    unprintable: Unprintable | None,
+    file_format: ExportKind = ExportKind.PDF,
+    progress: Progress | None = None,
+    unprintable: Unprintable | None = None,
 ) -> bytes:
+    """A document ("memo", "annual", "evaluation") of one meeting, period or plan, as a PDF
+    or as a Word file (``file_format``)."""
+    if file_format not in DOCUMENT_FORMATS:
+        raise ValueError(f"a document is exported as {DOCUMENT_FORMATS}, not {file_format}")
     _step(progress, 0)
-    data = gather()
+    data = _gather(db, kind, subject_id, options)
     _step(progress, 1)
+    from hyvinvointi_app.reports.texts import ReportTexts
+
+    document = _document(kind)
+    if file_format is ExportKind.DOCX:
+        from hyvinvointi_app.reports.docx import render_docx
+
+        blocks = document.build_blocks(data, options)
+        frame = document.page_frame(data, ReportTexts(options.language), options)
+        _step(progress, 2)
+        result = render_docx(blocks, frame, options.created_at())
+        _step(progress, _STEPS)
+        return result
     with collecting() as missing:
         from hyvinvointi_app.reports.finish import finish
         from hyvinvointi_app.reports.layout import flowables, render
-        from hyvinvointi_app.reports.texts import ReportTexts
 
-        document = _document(kind)
         blocks = document.build_blocks(data, options)
         frame = document.page_frame(data, ReportTexts(options.language), options)
         _step(progress, 2)
@@ -83,9 +126,7 @@ def memo_pdf(
     unprintable: Unprintable | None = None,
 ) -> bytes:
     """The memo of one meeting as a PDF."""
-    from hyvinvointi_app.services.memo_record import memo_data
-
-    return _build(lambda: memo_data(db, meeting_id), "memo", options, progress, unprintable)
+    return build_document(db, "memo", meeting_id, options, ExportKind.PDF, progress, unprintable)
 
 
 def annual_pdf(
@@ -96,12 +137,7 @@ def annual_pdf(
     unprintable: Unprintable | None = None,
 ) -> bytes:
     """The group's annual report for one operating period as a PDF."""
-    from hyvinvointi_app.services.report_data import annual_data
-
-    today = options.created_at().date()
-    return _build(
-        lambda: annual_data(db, period_id, today=today), "annual", options, progress, unprintable
-    )
+    return build_document(db, "annual", period_id, options, ExportKind.PDF, progress, unprintable)
 
 
 def evaluation_pdf(
@@ -112,40 +148,39 @@ def evaluation_pdf(
     unprintable: Unprintable | None = None,
 ) -> bytes:
     """One plan's evaluations over time as a PDF."""
-    from hyvinvointi_app.services.report_data import evaluation_summary_data
-
-    return _build(
-        lambda: evaluation_summary_data(db, plan_id),
-        "evaluation",
-        options,
-        progress,
-        unprintable,
-    )
+    return build_document(db, "evaluation", plan_id, options, ExportKind.PDF, progress, unprintable)
 
 
-def _export(
+def export_document(
     db: Database,
-    data: bytes,
+    kind: str,
+    subject_id: int,
     out_path: Path,
-    document: str,
-    about: tuple[str, int],
     options: ReportOptions,
+    file_format: ExportKind = ExportKind.PDF,
+    progress: Progress | None = None,
+    unprintable: Unprintable | None = None,
 ) -> ExportResult:
-    """Write ``data`` through the export service (checked, atomic), then log the export (what,
-    in which language, with or without names, into which file name; never the text)."""
+    """Write a document to ``out_path`` through the export service: the target is checked
+    before the document is built, the file is never half-written, and the export is logged
+    (what, in which language and format, with or without names, into which file name; never
+    the text)."""
+    check_export_target(db, out_path, file_format, replace=options.replace)
+    data = build_document(db, kind, subject_id, options, file_format, progress, unprintable)
+    details: dict[str, DetailValue] = {_SUBJECTS[kind]: subject_id}
+    if file_format is ExportKind.PDF:
+        details |= {"password": options.password is not None, "archival": options.is_archival}
+    else:
+        details["format"] = file_format.value
     return export_file(
         db,
         out_path,
         data,
-        ExportKind.PDF,
-        document=document,
+        file_format,
+        document=_LOG_NAMES[kind],
         language=options.language,
         with_names=options.with_names,
-        details={
-            "password": options.password is not None,
-            "archival": options.is_archival,
-            about[0]: about[1],
-        },
+        details=details,
         replace=options.replace,
     )
 
@@ -157,11 +192,13 @@ def export_memo(
     options: ReportOptions,
     progress: Progress | None = None,
     unprintable: Unprintable | None = None,
+    *,
+    file_format: ExportKind = ExportKind.PDF,
 ) -> ExportResult:
     """Write the memo to ``out_path`` (never half-written) and log the export."""
-    check_export_target(db, out_path, ExportKind.PDF, replace=options.replace)
-    data = memo_pdf(db, meeting_id, options, progress, unprintable)
-    return _export(db, data, out_path, "memo", ("meeting_id", meeting_id), options)
+    return export_document(
+        db, "memo", meeting_id, out_path, options, file_format, progress, unprintable
+    )
 
 
 def export_annual(
@@ -171,10 +208,12 @@ def export_annual(
     options: ReportOptions,
     progress: Progress | None = None,
     unprintable: Unprintable | None = None,
+    *,
+    file_format: ExportKind = ExportKind.PDF,
 ) -> ExportResult:
-    check_export_target(db, out_path, ExportKind.PDF, replace=options.replace)
-    data = annual_pdf(db, period_id, options, progress, unprintable)
-    return _export(db, data, out_path, "annual_report", ("period_id", period_id), options)
+    return export_document(
+        db, "annual", period_id, out_path, options, file_format, progress, unprintable
+    )
 
 
 def export_evaluation(
@@ -184,7 +223,9 @@ def export_evaluation(
     options: ReportOptions,
     progress: Progress | None = None,
     unprintable: Unprintable | None = None,
+    *,
+    file_format: ExportKind = ExportKind.PDF,
 ) -> ExportResult:
-    check_export_target(db, out_path, ExportKind.PDF, replace=options.replace)
-    data = evaluation_pdf(db, plan_id, options, progress, unprintable)
-    return _export(db, data, out_path, "plan_evaluation", ("plan_id", plan_id), options)
+    return export_document(
+        db, "evaluation", plan_id, out_path, options, file_format, progress, unprintable
+    )

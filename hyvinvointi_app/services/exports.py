@@ -4,12 +4,12 @@ the annual clock, the activity log as CSV) goes through here, so that none can d
 Before anything is written, a target is refused (:class:`ExportRefused`) when it is the open
 unit file or belongs to it (``-wal``, ``-shm``, ``.lock``), when it is any other unit file or
 SQLite file (nothing replaces one) or a companion of one, when it lies in the backup folder,
-or when it is an existing file of another kind: a PDF may replace a PDF (the save dialog asks
-first; on the command line, only with ``--replace``), never a Word file. Then the file is
-written to a temporary name beside the target and renamed into place, owner-only, so that an
-existing file is either the old one or the new one. Last, the export is logged in the
-activity log; when the unit file cannot be written (opened read-only), the export still
-stands and the result says that its log entry is missing.
+or when it is an existing file of another kind: a PDF may replace a PDF and a Word file a Word
+file (the save dialog asks first; on the command line, only with ``--replace``), never one
+the other. Then the file is written to a temporary name beside the target and renamed into
+place, owner-only, so that an existing file is either the old one or the new one. Last, the
+export is logged in the activity log; when the unit file cannot be written (opened
+read-only), the export still stands and the result says that its log entry is missing.
 
 Backups are written by ``services.backups`` into the backup folder, which this service
 keeps every other file out of.
@@ -46,6 +46,8 @@ class ExportKind(enum.Enum):
     """What is written, and so which existing file it may replace."""
 
     PDF = "pdf"
+    DOCX = "docx"
+    """A Word document (the editable copy of a report): a zip, but named ``.docx``."""
     ZIP = "zip"
     CSV = "csv"
     JSON = "json"
@@ -57,6 +59,7 @@ class ExportKind(enum.Enum):
 
 _MAGIC: dict[ExportKind, tuple[bytes, ...]] = {
     ExportKind.PDF: (b"%PDF-",),
+    ExportKind.DOCX: (b"PK\x03\x04",),
     ExportKind.ZIP: (b"PK\x03\x04", b"PK\x05\x06"),
 }
 _BINARY_MAGIC = (b"%PDF-", b"PK\x03\x04", b"PK\x05\x06", b"\xd0\xcf\x11\xe0", SQLITE_HEADER)

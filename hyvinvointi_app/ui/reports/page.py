@@ -36,6 +36,7 @@ from hyvinvointi_app.i18n.translator import _, pgettext, ui_translator
 from hyvinvointi_app.reports.options import REPORT_LANGUAGES
 from hyvinvointi_app.reports.texts import ReportTexts, document_name
 from hyvinvointi_app.services import meetings, periods, plans, unit
+from hyvinvointi_app.services.exports import ExportKind
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.field_message import FieldMessage
 from hyvinvointi_app.ui.page import Page, heading
@@ -73,9 +74,10 @@ class ReportsPage(Page):
         layout.addWidget(heading(_("Reports"), self))
         intro = QLabel(
             _(
-                "Export a memo, the annual report or a plan's evaluation summary as a PDF, or "
-                "the bundle for the municipality's coordinator. Choose the language of the "
-                "document here: it need not be the language of the interface."
+                "Export a memo, the annual report or a plan's evaluation summary as a PDF or "
+                "as an editable Word file, or the bundle for the municipality's coordinator. "
+                "Choose the language of the document here: it need not be the language of "
+                "the interface."
             ),
             self,
         )
@@ -99,6 +101,13 @@ class ReportsPage(Page):
         self.meeting_box = self._combo(_("Meeting"))
         self.plan_box = self._combo(_("Plan"))
         self.language_box = self._combo(_("Language of the document"))
+        self.format_box = self._combo(_("File format"))
+        for file_format, text in (
+            (ExportKind.PDF, _("PDF document")),
+            (ExportKind.DOCX, _("Word document (editable)")),
+        ):
+            self.format_box.addItem(text, file_format.value)
+        self.format_box.currentIndexChanged.connect(lambda _i: self._on_format_changed())
         self.names_box = QCheckBox(_("Include members' &names (otherwise roles only)"), self)
         self.names_box.setAccessibleName(_("Include members' names"))
         self.password_edit = QLineEdit(self)
@@ -122,6 +131,7 @@ class ReportsPage(Page):
             (_("&Meeting:"), self.meeting_box),
             (_("P&lan:"), self.plan_box),
             (_("&Language:"), self.language_box),
+            (_("Fo&rmat:"), self.format_box),
             (_("Pass&word:"), self.password_edit),
         ):
             caption = QLabel(text, self)
@@ -285,7 +295,10 @@ class ReportsPage(Page):
         self._set_row_visible(self.meeting_box, document is Document.MEMO)
         self._set_row_visible(self.plan_box, document is Document.EVALUATION)
         self._set_row_visible(self.period_box, document is not Document.EVALUATION)
-        self._set_row_visible(self.password_edit, document is not Document.BUNDLE)
+        self._set_row_visible(self.format_box, document is not Document.BUNDLE)
+        self._set_row_visible(
+            self.password_edit, document is not Document.BUNDLE and not self._word_chosen()
+        )
         self._fill_languages()
         if document is Document.BUNDLE:
             self.language_box.setCurrentIndex(self.language_box.findData(BOTH_LANGUAGES))
@@ -308,12 +321,40 @@ class ReportsPage(Page):
         self._update_notes()
         self._update_export_button()
 
+    @property
+    def file_format(self) -> ExportKind:
+        """The chosen format of a single document; a bundle is always a zip file."""
+        if self.document is Document.BUNDLE:
+            return ExportKind.ZIP
+        return ExportKind(self.format_box.currentData())
+
+    def _word_chosen(self) -> bool:
+        return self.file_format is ExportKind.DOCX
+
+    def set_format(self, file_format: ExportKind) -> None:
+        self.format_box.setCurrentIndex(self.format_box.findData(file_format.value))
+
+    def _on_format_changed(self) -> None:
+        """A Word file has no password and is not archival: the password row goes away and
+        the note says what the Word file is for."""
+        self._set_row_visible(
+            self.password_edit, self.document is not Document.BUNDLE and not self._word_chosen()
+        )
+        self._update_notes()
+
     def _update_notes(self) -> None:
         if self.document is Document.BUNDLE:
             self.password_note.hide()
             return
         self.password_note.show()
-        if self.password_edit.text():
+        if self._word_chosen():
+            self.password_note.setText(
+                _(
+                    "A Word file is an editable copy to paste into the municipality's own "
+                    "template. File the PDF."
+                )
+            )
+        elif self.password_edit.text():
             self.password_note.setText(
                 _(
                     "A password-protected file is not archival (PDF/A): send it by e-mail, "
@@ -366,9 +407,8 @@ class ReportsPage(Page):
             subject = self._subjects.get((Document.EVALUATION, self.plan_box.currentData()), "")
         else:
             subject = self._subjects.get((Document.ANNUAL, self.period_box.currentData()), "")
-        suffix = ".zip" if document is Document.BUNDLE else ".pdf"
         name = document_name(tx, document.value)
-        return _safe_file_name(f"{name} {subject}".strip()) + suffix
+        return _safe_file_name(f"{name} {subject}".strip()) + self.file_format.suffix
 
     def _start_folder(self) -> Path:
         stored = str(self.context.settings.value(FOLDER_KEY, "", str))
@@ -381,14 +421,17 @@ class ReportsPage(Page):
 
     def choose_path(self) -> Path | None:
         """Ask where to save (the operating system's dialog); None when cancelled."""
-        zip_file = self.document is Document.BUNDLE
-        file_filter = _("Zip files (*.zip)") if zip_file else _("PDF documents (*.pdf)")
+        file_format = self.file_format
+        file_filter = {
+            ExportKind.ZIP: _("Zip files (*.zip)"),
+            ExportKind.DOCX: _("Word documents (*.docx)"),
+        }.get(file_format, _("PDF documents (*.pdf)"))
         name, _filter = QFileDialog.getSaveFileName(
             self, _("Export"), str(self._start_folder() / self.suggested_name()), file_filter
         )
         if not name:
             return None
-        return chosen_save_path(self, name, ".zip" if zip_file else ".pdf")
+        return chosen_save_path(self, name, file_format.suffix)
 
     # -- exporting ----------------------------------------------------------------------
 
@@ -412,8 +455,9 @@ class ReportsPage(Page):
             language=str(self.language_box.currentData()),
             with_names=self.names_box.isChecked(),
             password=(self.password_edit.text() or None)
-            if self.document is not Document.BUNDLE
+            if self.document is not Document.BUNDLE and not self._word_chosen()
             else None,
+            file_format=ExportKind(self.format_box.currentData()),  # a bundle holds PDFs
         )
         self.context.settings.setValue(FOLDER_KEY, str(Path(path).parent))
         worker = ExportWorker(self.context.database, job)

@@ -22,7 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from hyvinvointi_app.domain.errors import UserError
-from hyvinvointi_app.services.exports import ExportResult
+from hyvinvointi_app.services.exports import ExportKind, ExportResult
 from hyvinvointi_app.store.database import Database
 
 
@@ -47,6 +47,8 @@ class ExportJob:
     """"fi", "sv", "fi+sv"; for the bundle also :data:`BOTH_LANGUAGES`."""
     with_names: bool = False
     password: str | None = None
+    file_format: ExportKind = ExportKind.PDF
+    """PDF, or the editable Word file (memo, annual report, evaluation summary)."""
 
 
 class ExportCancelled(Exception):
@@ -82,7 +84,9 @@ def run_export(
             unprintable=unprintable,
         )
     options = ReportOptions(
-        language=job.language, with_names=job.with_names, password=job.password or None
+        language=job.language,
+        with_names=job.with_names,
+        password=(job.password or None) if job.file_format is ExportKind.PDF else None,
     )
     export = {
         Document.MEMO: export_memo,
@@ -96,6 +100,7 @@ def run_export(
         options,
         progress,  # type: ignore[arg-type]
         unprintable,
+        file_format=job.file_format,
     )
 
 
