@@ -32,11 +32,15 @@ def to_html(document: Sequence[blocks.Block]) -> str:
                 inner = f"<b>{_text(text)}</b>" if style == "label" else _text(text)
                 parts.append(f"<p>{inner}</p>")
             case blocks.Facts(rows, _label_width):
-                lines = "".join(_row([k, v], "td") for k, v in rows if v)
+                lines = "".join(
+                    f"<tr><td><b>{_text(k)}</b></td><td>{_text(v)}</td></tr>" for k, v in rows if v
+                )
                 parts.append(f'<table cellpadding="2">{lines}</table>')
             case blocks.Grid(headers, rows, _widths, _fixed):
                 body = _row(headers, "th") + "".join(_row(row, "td") for row in rows)
-                parts.append(f'<table border="1" cellspacing="0" cellpadding="3">{body}</table>')
+                parts.append(
+                    f'<table border="1" cellspacing="0" cellpadding="3" width="100%">{body}</table>'
+                )
             case blocks.Signatures(heading, signers):
                 parts.append(f"<p><b>{_text(heading)}</b></p>")
                 parts += [

@@ -66,6 +66,8 @@ def main() -> int:
             window.statusBar().clearMessage()  # backup notices name a temporary folder
             window.grab().save(str(name))
             print(name)
+        if not args.screens or "memo-versions" in args.screens:
+            _memo_versions(app, window, args.out, language, suffix)
         if not args.screens or "card" in args.screens:
             from hyvinvointi_app.services import result_cards
 
@@ -154,6 +156,28 @@ def main() -> int:
             _trust_screens(app, window, args.out, language, suffix)
         window.close()
     return 0
+
+
+def _memo_versions(app, window, out, language, suffix):  # type: ignore[no-untyped-def]
+    """An approved memo reopened once and approved again: its kept version, printed by the
+    memo's own builder."""
+    from hyvinvointi_app.domain.enums import MeetingStatus
+    from hyvinvointi_app.services import approval, meetings, periods
+    from hyvinvointi_app.ui.meetings.versions_dialog import VersionsDialog
+
+    db = window.context.database
+    rows = meetings.list_meetings(db, periods.current_period(db).id)
+    approved = [r for r in rows if r.status is MeetingStatus.APPROVED][-1]
+    reason = "Läsnäolo korjattu" if language == "fi" else "Närvaron rättad"
+    approval.reopen_memo(db, approved.id, reason)
+    approval.approve_memo(db, approved.id, approved_by="Aino Ahonen", findings_confirmed=True)
+    dialog = VersionsDialog(window.context, approved.id, window)
+    dialog.show()
+    app.processEvents()
+    name = out / f"memo-versions-{language}{suffix}.png"
+    dialog.grab().save(str(name))
+    print(name)
+    dialog.close()
 
 
 def _backup_dialogs(app, window, path, out, language, suffix):  # type: ignore[no-untyped-def]
