@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,7 @@ from hyvinvointi_app.reports.blocks import (
 from hyvinvointi_app.reports.common import person, typed_person, unit_name
 from hyvinvointi_app.reports.options import ReportOptions
 from hyvinvointi_app.reports.texts import SEPARATOR, ReportTexts, document_name
-from hyvinvointi_app.services.annual_clock import period_month_index
+from hyvinvointi_app.services.period_scope import ThemeOutcome
 from hyvinvointi_app.services.report_data import AnnualData
 from hyvinvointi_app.services.result_cards import CardView
 
@@ -147,36 +148,102 @@ def _goals(data: AnnualData, tx: ReportTexts) -> list[Block]:
     return story
 
 
+def _theme_handling(tx: ReportTexts, outcome: ThemeOutcome) -> str:
+    """Where a planned theme was handled: its held meetings, else the director's mark (with
+    its note), else not handled."""
+    if outcome.meetings:
+        return ", ".join(
+            _meeting_ref(tx, done.meeting_number, done.meeting_date) for done in outcome.meetings
+        )
+    if outcome.mark is not None:
+        text = tx.label(outcome.mark.handling)
+        return f"{text}: {outcome.mark.note}" if outcome.mark.note else text
+    if outcome.upcoming:
+        return tx.pgettext("report", "Not yet handled")
+    return tx.pgettext("report", "Not handled")
+
+
+def _meeting_ref(tx: ReportTexts, number: int, date: dt.date) -> str:
+    return tx.pgettext("report", "Meeting {number}", number=number) + f" ({tx.date(date)})"
+
+
 def _themes(data: AnnualData, tx: ReportTexts) -> list[Block]:
     story: list[Block] = [Heading(tx.pgettext("report", "Annual clock: planned and handled"))]
-    handled: dict[str, list[str]] = defaultdict(list)
-    for done in data.handled_themes:
-        handled[done.title].append(
-            tx.pgettext("report", "Meeting {number}", number=done.meeting_number)
-            + f" ({tx.date(done.meeting_date)})"
-        )
-    rows = []
-    planned = sorted(data.planned_themes, key=lambda t: (period_month_index(t.month), t.position))
-    for theme in planned:
-        where = handled.pop(theme.title, [])
-        rows.append(
-            [
-                _months(tx, theme.month),
-                theme.title,
-                ", ".join(where) if where else tx.pgettext("report", "Not handled"),
-            ]
-        )
-    for title, where in handled.items():
-        rows.append(["", title, ", ".join(where)])
+    outcomes, unplanned = data.theme_outcomes
+    rows = [[_months(tx, o.theme.month), o.theme.title, _theme_handling(tx, o)] for o in outcomes]
+    by_title: dict[str, list[str]] = defaultdict(list)
+    for done in unplanned:
+        by_title[done.title].append(_meeting_ref(tx, done.meeting_number, done.meeting_date))
+    rows += [["", title, ", ".join(where)] for title, where in by_title.items()]
     story.append(
         Grid(
             [
                 tx.pgettext("report", "Month"),
                 tx.pgettext("report", "Planned theme"),
-                tx.pgettext("report", "Handled"),
+                tx.pgettext("report", "Handling"),
             ],
             rows,
             [1.4, 4, 3],
+        )
+    )
+    return story
+
+
+def _summary(data: AnnualData, tx: ReportTexts) -> list[Block]:
+    """The group's own summary of the period, and whether the group approved it."""
+    texts = data.texts
+    story: list[Block] = [Heading(tx.pgettext("report", "Summary"))]
+    if not texts.summary.strip():
+        return [*story, Para(tx.pgettext("report", "No summary has been written."), "note")]
+    story.append(Para(texts.summary))
+    if texts.summary_approved_on is not None:
+        story.append(
+            Para(
+                tx.pgettext(
+                    "report",
+                    "The group approved the summary on {date}.",
+                    date=tx.date(texts.summary_approved_on),
+                )
+            )
+        )
+    else:
+        story.append(
+            Para(tx.pgettext("report", "The group has not yet approved the summary."), "label")
+        )
+    return story
+
+
+def _plans(data: AnnualData, tx: ReportTexts) -> list[Block]:
+    """Every plan in use, evaluated in the period or not, so a missing evaluation shows."""
+    story: list[Block] = [Heading(tx.pgettext("report", "Plans"))]
+    if not data.plans:
+        return [*story, Para(tx.pgettext("report", "The unit has no plans in its register."))]
+    rows = []
+    for entry in data.plans:
+        name = entry.plan.name
+        if entry.plan.archived:
+            name += " " + tx.pgettext("report", "(archived)")
+        rows.append(
+            [
+                name,
+                tx.yes_no(entry.evaluated),
+                "\n".join(tx.date(e.date) for e in entry.evaluations),
+                "\n".join(
+                    tx.label(e.conclusion) if e.conclusion else "\u2013" for e in entry.evaluations
+                ),
+            ]
+        )
+    story.append(
+        Grid(
+            [
+                tx.pgettext("report", "Plan"),
+                tx.pgettext("report", "Evaluated in the period"),
+                tx.pgettext("report", "Date"),
+                tx.pgettext("report", "Conclusion"),
+            ],
+            rows,
+            [4, 1, 1, 2.4],
+            {1: 40, 2: DATE_MM},
         )
     )
     return story
@@ -205,14 +272,17 @@ def _cards(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[Bl
             *story,
             Para(tx.pgettext("report", "No result cards were followed in this period.")),
         ]
-    for card in data.cards:
-        head: list[Block] = [Heading(card.what_to_change, 3)]
+    for number, card in enumerate(data.cards):
+        # the section's heading stays on the page of its first card
+        head: list[Block] = [story.pop()] if number == 0 else []
+        head.append(Heading(card.what_to_change, 3))
         head.append(
             Facts(
                 [
                     (tx.pgettext("report", "Plan"), card.plan_name or ""),
                     (tx.pgettext("report", "Current state"), card.current_state),
                     (tx.pgettext("report", "Target state"), card.target_state),
+                    (tx.pgettext("report", "Ideal state"), card.ideal_state),
                     (tx.pgettext("report", "Measures"), card.measures),
                     (tx.pgettext("report", "Indicator"), card.indicator),
                     (tx.pgettext("report", "Status"), tx.label(card.status)),
@@ -350,33 +420,42 @@ def _participation(data: AnnualData, tx: ReportTexts) -> list[Block]:
     return story
 
 
-def _requests(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[Block]:
-    story: list[Block] = [Heading(tx.pgettext("report", "Requests to the provider"))]
-    if not data.provider_requests:
+def _plans_needing_update(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[Block]:
+    story: list[Block] = [Heading(tx.pgettext("report", "Plans needing an update"))]
+    if not data.plans_needing_update:
         return [*story, Para(tx.pgettext("report", "No plan was found to need updating."))]
     rows = [
         [
             e.plan_name,
-            tx.label(e.conclusion) if e.conclusion else "",
+            tx.date(e.date),
             typed_person(tx, e.update_by, data.name_roles, options.with_names),
             tx.date(e.update_due),
         ]
-        for e in data.provider_requests
+        for e in data.plans_needing_update
     ]
     story.append(
         Grid(
             [
                 tx.pgettext("report", "Plan"),
-                tx.pgettext("report", "Conclusion"),
+                tx.pgettext("report", "Evaluated"),
                 tx.pgettext("report", "To be updated by"),
                 tx.pgettext("report", "By date"),
             ],
             rows,
-            [4, 2, 2.5, 1],
-            {3: DATE_MM},
+            [4, 1, 2.5, 1],
+            {1: DATE_MM, 3: DATE_MM},
         )
     )
     return story
+
+
+def _requests(data: AnnualData, tx: ReportTexts) -> list[Block]:
+    """What the group asks of the provider, as the group wrote it."""
+    story: list[Block] = [Heading(tx.pgettext("report", "Requests to the provider"))]
+    text = data.texts.provider_requests
+    if not text.strip():
+        return [*story, Para(tx.pgettext("report", "The group made no requests to the provider."))]
+    return [*story, Para(text)]
 
 
 def _next_period(data: AnnualData, tx: ReportTexts) -> list[Block]:
@@ -456,15 +535,18 @@ def build_blocks(data: AnnualData, options: ReportOptions) -> list[Block]:
             ]
         ),
     ]
+    story += _summary(data, tx)
     story += _members(data, tx, options)
     story += _meetings(data, tx)
     story += _goals(data, tx)
     story += _themes(data, tx)
+    story += _plans(data, tx)
     story += _evaluations(data, tx)
+    story += _plans_needing_update(data, tx, options)
     story += _cards(data, tx, options)
     story += _actions(data, tx, options)
     story += _participation(data, tx)
-    story += _requests(data, tx, options)
+    story += _requests(data, tx)
     story += _next_period(data, tx)
     story += _memos(data, tx)
     return story

@@ -188,6 +188,7 @@ def bundle_json(
                 "approved_on": _iso(plan.approved_on),
                 "next_review_due": _iso(plan.next_review_due),
                 "archived": plan.archived,
+                "evaluated_in_period": plan.evaluated_in_period,
                 "evaluation_dates": [e.date.isoformat() for e in plan.evaluations],
                 "evaluations": [
                     {
@@ -203,6 +204,8 @@ def bundle_json(
             for plan in data.plans
         ],
         "result_cards": cards,
+        "summary_approved_on": _iso(data.summary_approved_on),
+        "provider_requests": data.provider_requests,
         "actions": {
             "open": data.actions.open,
             "overdue": data.actions.overdue,
@@ -262,6 +265,8 @@ def bundle_csv(document: dict[str, Any]) -> dict[str, str]:
                 "actions_done",
                 "actions_dropped",
                 "actions_total",
+                "summary_approved_on",
+                "provider_requests",
             ],
             [
                 [
@@ -279,6 +284,8 @@ def bundle_csv(document: dict[str, Any]) -> dict[str, str]:
                     actions["done"],
                     actions["dropped"],
                     actions["total"],
+                    document.get("summary_approved_on"),
+                    document.get("provider_requests", ""),
                 ]
             ],
         ),
@@ -355,6 +362,7 @@ def bundle_csv(document: dict[str, Any]) -> dict[str, str]:
                 "conclusion",
                 "strengths",
                 "development_areas",
+                "evaluated_in_period",
             ],
             (
                 [
@@ -369,6 +377,7 @@ def bundle_csv(document: dict[str, Any]) -> dict[str, str]:
                     e.get("conclusion"),
                     e.get("strengths"),
                     e.get("development_areas"),
+                    p.get("evaluated_in_period", bool(p["evaluations"])),
                 ]
                 for p in document["plans"]
                 for e in (p["evaluations"] or [{}])

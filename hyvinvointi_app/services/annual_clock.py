@@ -17,11 +17,11 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from hyvinvointi_app.domain.enums import Language, PlanType
+from hyvinvointi_app.domain.enums import Language, PlanType, ThemeHandling
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
 from hyvinvointi_app.resources import load_json_resource
 from hyvinvointi_app.store.database import Database
-from hyvinvointi_app.store.models import ClockTheme, Unit
+from hyvinvointi_app.store.models import ClockTheme, OperatingPeriod, ThemeMark, Unit
 
 CLOCK_FORMAT = "hyvinvointi-annual-clock"
 CLOCK_VERSION = 1
@@ -464,3 +464,117 @@ def import_clock(
             raise ValidationError("themes", "too_many")
         _write_entries(session, entries, replace=replace)
     return list_themes(db)
+
+
+# -- how a theme was dealt with in a period ----------------------------------------------------
+
+MAX_MARK_NOTE_LENGTH = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeMarkView:
+    """The director's mark on a theme for one operating period: handled elsewhere, moved to
+    the next meeting or not handled, with an optional note. A theme on the agenda of a held
+    meeting needs no mark: the meeting tells it."""
+
+    theme_id: int
+    period_id: int
+    handling: ThemeHandling
+    note: str = ""
+
+
+def _mark_view(mark: ThemeMark) -> ThemeMarkView:
+    return ThemeMarkView(mark.theme_id, mark.period_id, mark.handling, mark.note or "")
+
+
+def _check_handling(value: object) -> ThemeHandling:
+    if not isinstance(value, str):
+        raise ValidationError("handling", "unknown_value")
+    try:
+        return ThemeHandling(value)
+    except ValueError as error:
+        raise ValidationError("handling", "unknown_value") from error
+
+
+def _check_note(note: object) -> str:
+    if not isinstance(note, str):
+        raise ValidationError("note", "not_text")
+    note = note.strip()
+    if len(note) > MAX_MARK_NOTE_LENGTH:
+        raise ValidationError("note", "too_long")
+    return note
+
+
+def _mark(session: Session, theme_id: int, period_id: int) -> ThemeMark | None:
+    return session.scalar(
+        select(ThemeMark).where(ThemeMark.theme_id == theme_id, ThemeMark.period_id == period_id)
+    )
+
+
+def theme_mark(db: Database, theme_id: int, period_id: int) -> ThemeMarkView | None:
+    with db.reading() as session:
+        mark = _mark(session, theme_id, period_id)
+        return None if mark is None else _mark_view(mark)
+
+
+def set_theme_mark(
+    db: Database, theme_id: int, period_id: int, handling: ThemeHandling, note: str = ""
+) -> ThemeMarkView:
+    """Mark how a theme was dealt with in a period (one mark per theme and period: a new one
+    replaces the old)."""
+    checked = _check_handling(handling)
+    checked_note = _check_note(note)
+    with db.transaction() as session:
+        _theme(session, theme_id)
+        if session.get(OperatingPeriod, period_id) is None:
+            raise NotFound("period", period_id)
+        mark = _mark(session, theme_id, period_id)
+        if mark is None:
+            mark = ThemeMark(theme_id=theme_id, period_id=period_id)
+            session.add(mark)
+        mark.handling = checked
+        mark.note = checked_note
+        session.flush()
+        return _mark_view(mark)
+
+
+def clear_theme_mark(db: Database, theme_id: int, period_id: int) -> ThemeMarkView | None:
+    """Take a theme's mark of a period away; returns what it was (None: there was none)."""
+    with db.transaction() as session:
+        mark = _mark(session, theme_id, period_id)
+        if mark is None:
+            return None
+        view = _mark_view(mark)
+        session.delete(mark)
+        return view
+
+
+def put_theme_mark(db: Database, theme_id: int, period_id: int, mark: ThemeMarkView | None) -> None:
+    """Make a theme's mark of a period exactly ``mark`` (None: no mark): the undo and redo of
+    marking and clearing."""
+    if mark is None:
+        clear_theme_mark(db, theme_id, period_id)
+    else:
+        set_theme_mark(db, theme_id, period_id, mark.handling, mark.note)
+
+
+def list_theme_marks(db: Database, period_id: int) -> tuple[ThemeMarkView, ...]:
+    """The marks of one period, in the clock's order (August first)."""
+    with db.reading() as session:
+        rows = session.execute(
+            select(ThemeMark, ClockTheme.month, ClockTheme.position)
+            .join(ClockTheme, ClockTheme.id == ThemeMark.theme_id)
+            .where(ThemeMark.period_id == period_id)
+        ).all()
+        ordered = sorted(rows, key=lambda r: (period_month_index(r[1]), r[2], r[0].theme_id))
+        return tuple(_mark_view(row[0]) for row in ordered)
+
+
+def marks_of_theme(db: Database, theme_id: int) -> tuple[ThemeMarkView, ...]:
+    """Every period's mark of one theme: what removing the theme takes with it, and its undo
+    puts back."""
+    with db.reading() as session:
+        marks = session.scalars(
+            select(ThemeMark).where(ThemeMark.theme_id == theme_id).order_by(ThemeMark.period_id)
+        )
+        return tuple(_mark_view(m) for m in marks)

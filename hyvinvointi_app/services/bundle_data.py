@@ -30,7 +30,7 @@ from hyvinvointi_app.domain.enums import (
 from hyvinvointi_app.domain.errors import NotFound
 from hyvinvointi_app.services import period_scope
 from hyvinvointi_app.services.members import MemberView, members_in_period
-from hyvinvointi_app.services.periods import PeriodView, list_periods
+from hyvinvointi_app.services.periods import PeriodView, list_periods, period_texts
 from hyvinvointi_app.services.summary import ActionCounts, period_summary
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import (
@@ -38,7 +38,6 @@ from hyvinvointi_app.store.models import (
     Guest,
     Meeting,
     Member,
-    Plan,
     Unit,
 )
 
@@ -101,6 +100,10 @@ class BundlePlan:
     archived: bool
     evaluations: tuple[BundleEvaluation, ...]
     """The evaluations dated within the period, oldest first (may be empty)."""
+
+    @property
+    def evaluated_in_period(self) -> bool:
+        return bool(self.evaluations)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +175,10 @@ class BundleData:
     checkpoints due in the period, status as at the period's end."""
     actions: ActionCounts
     """As in the annual report (:attr:`.summary.PeriodSummary.actions`)."""
+    summary_approved_on: dt.date | None = None
+    """When the group approved its summary of the period (None: not approved)."""
+    provider_requests: str = ""
+    """The group's requests to the provider, as typed."""
 
 
 def _members(db: Database, period: PeriodView, with_names: bool) -> tuple[RoleMembers, ...]:
@@ -222,33 +229,30 @@ def _attendance(
     return tuple(lines), (tuple(named) if with_names else None)
 
 
-def _plans(db: Database, session: Session, period: PeriodView) -> tuple[BundlePlan, ...]:
+def _plans(db: Database, period: PeriodView) -> tuple[BundlePlan, ...]:
     """Every plan in use, and archived ones only when evaluated within the period, each with
-    its evaluations dated in the period (:func:`.period_scope.evaluations_in_period`)."""
-    evaluations: dict[int, list[BundleEvaluation]] = {}
-    for evaluation in period_scope.evaluations_in_period(db, period):
-        evaluations.setdefault(evaluation.plan_id, []).append(
-            BundleEvaluation(
-                date=evaluation.date,
-                meeting_number=evaluation.meeting_number,
-                conclusion=evaluation.conclusion,
-                strengths=evaluation.strengths,
-                development_areas=evaluation.development_areas,
-            )
-        )
-    plans = [p for p in session.scalars(select(Plan)) if not p.archived or p.id in evaluations]
-    plans.sort(key=lambda p: (list(PlanType).index(p.type), p.name.casefold(), p.id))
+    its evaluations dated in the period (:func:`.period_scope.plans_in_period`, as in the
+    annual report's table of plans)."""
     return tuple(
         BundlePlan(
-            id=p.id,
-            type=p.type,
-            name=p.name,
-            approved_on=p.approved_on,
-            next_review_due=p.next_review_due,
-            archived=p.archived,
-            evaluations=tuple(evaluations.get(p.id, ())),
+            id=entry.plan.id,
+            type=entry.plan.type,
+            name=entry.plan.name,
+            approved_on=entry.plan.approved_on,
+            next_review_due=entry.plan.next_review_due,
+            archived=entry.plan.archived,
+            evaluations=tuple(
+                BundleEvaluation(
+                    date=evaluation.date,
+                    meeting_number=evaluation.meeting_number,
+                    conclusion=evaluation.conclusion,
+                    strengths=evaluation.strengths,
+                    development_areas=evaluation.development_areas,
+                )
+                for evaluation in entry.evaluations
+            ),
         )
-        for p in plans
+        for entry in period_scope.plans_in_period(db, period)
     )
 
 
@@ -298,6 +302,8 @@ def bundle_data(
         raise NotFound("period", period_id)
     role_members = _members(db, period, with_names)
     cards = _cards(db, period, today, with_names)
+    plans = _plans(db, period)
+    texts = period_texts(db, period_id)
     with db.reading() as session:
         unit = session.scalar(select(Unit))
         if unit is None:
@@ -353,7 +359,9 @@ def bundle_data(
             members=role_members,
             meetings=tuple(meetings),
             approved_memos=approved_memos,
-            plans=_plans(db, session, period),
+            plans=plans,
             result_cards=cards,
             actions=summary.actions,
+            summary_approved_on=texts.summary_approved_on,
+            provider_requests=texts.provider_requests,
         )

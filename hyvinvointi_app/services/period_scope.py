@@ -12,7 +12,11 @@ Each section takes its selection from one function:
 - **members**: those whose term overlaps the period (:func:`.members.members_in_period`);
 - **annual-clock themes**: planned = the unit's clock as it stands (the clock has no history),
   handled = :func:`handled_themes`;
-- **evaluations**: :func:`evaluations_in_period`;
+- **evaluations**: :func:`evaluations_in_period`; the plans they belong to, with every plan in
+  use whether evaluated or not: :func:`plans_in_period`; those to update:
+  :func:`plans_needing_update`;
+- **annual-clock outcome** of each planned theme (handled in a meeting, else the director's
+  mark, else not handled): :func:`theme_outcomes`;
 - **result cards** and their checkpoints: :func:`cards_in_period`;
 - **action items**: :func:`action_in_period` and :func:`standing_as_of` (used by
   :func:`.summary.period_summary`);
@@ -30,12 +34,19 @@ from enum import StrEnum
 
 from sqlalchemy import ColumnElement, and_, or_, select
 
-from hyvinvointi_app.domain.enums import ActionStatus, AgendaItemKind, ResultCardStatus
-from hyvinvointi_app.services import evaluations, held, result_cards
+from hyvinvointi_app.domain.enums import (
+    ActionStatus,
+    AgendaItemKind,
+    EvaluationConclusion,
+    PlanType,
+    ResultCardStatus,
+)
+from hyvinvointi_app.services import annual_clock, evaluations, held, result_cards
+from hyvinvointi_app.services.annual_clock import ThemeMarkView, ThemeView, period_month_index
 from hyvinvointi_app.services.evaluations import EvaluationView
 from hyvinvointi_app.services.meetings import MeetingDetail
 from hyvinvointi_app.services.periods import PeriodView
-from hyvinvointi_app.services.plans import list_plans
+from hyvinvointi_app.services.plans import PlanView, list_plans
 from hyvinvointi_app.services.result_cards import STATUS_ORDER, CardView, CheckpointView
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import ActionItem, AgendaItem, Meeting
@@ -73,6 +84,52 @@ def evaluations_in_period(db: Database, period: PeriodView) -> tuple[EvaluationV
     return tuple(sorted(found, key=lambda e: (e.date, e.plan_name, e.id)))
 
 
+@dataclass(frozen=True, slots=True)
+class PlanInPeriod:
+    """A plan as the period saw it: its evaluations dated in the period (none: the plan was
+    not evaluated in this period)."""
+
+    plan: PlanView
+    evaluations: tuple[EvaluationView, ...]
+    """Oldest first."""
+
+    @property
+    def evaluated(self) -> bool:
+        return bool(self.evaluations)
+
+    @property
+    def latest(self) -> EvaluationView | None:
+        return self.evaluations[-1] if self.evaluations else None
+
+
+def plans_in_period(
+    db: Database,
+    period: PeriodView,
+    period_evaluations: tuple[EvaluationView, ...] | None = None,
+) -> tuple[PlanInPeriod, ...]:
+    """**Every plan in use**, and an archived plan only when it was evaluated in the period,
+    each with its evaluations of the period (:func:`evaluations_in_period`, which may be
+    passed in when already read). In the register's order: plan type, then name."""
+    if period_evaluations is None:
+        period_evaluations = evaluations_in_period(db, period)
+    by_plan: dict[int, list[EvaluationView]] = {}
+    for evaluation in period_evaluations:
+        by_plan.setdefault(evaluation.plan_id, []).append(evaluation)
+    plans = [p for p in list_plans(db, include_archived=True) if not p.archived or p.id in by_plan]
+    plans.sort(key=lambda p: (list(PlanType).index(p.type), p.name.casefold(), p.id))
+    return tuple(PlanInPeriod(p, tuple(by_plan.get(p.id, ()))) for p in plans)
+
+
+def plans_needing_update(
+    period_evaluations: Iterable[EvaluationView],
+) -> tuple[EvaluationView, ...]:
+    """The period's evaluations that concluded their plan needs updating, with who updates it
+    and by when: the annual report lists them under their own heading."""
+    return tuple(
+        e for e in period_evaluations if e.conclusion is EvaluationConclusion.NEEDS_UPDATING
+    )
+
+
 # -- annual-clock themes ----------------------------------------------------------------------
 
 
@@ -94,6 +151,105 @@ def handled_themes(held_meetings: Iterable[MeetingDetail]) -> tuple[HandledTheme
         for item in meeting.agenda
         if item.kind in (AgendaItemKind.THEME, AgendaItemKind.PLAN_EVALUATION)
     )
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeOutcome:
+    """How one planned theme was dealt with in the period: on the agenda of held meetings
+    (``meetings``), otherwise as the director marked it (``mark``), otherwise not handled."""
+
+    theme: ThemeView
+    meetings: tuple[HandledTheme, ...]
+    mark: ThemeMarkView | None
+    upcoming: bool = False
+    """Neither handled nor marked, and its month is not yet over on the day the period is
+    told as at (:func:`as_of`): not yet handled rather than not handled."""
+
+    @property
+    def handled_in_meeting(self) -> bool:
+        return bool(self.meetings)
+
+
+def month_still_to_come(period: PeriodView, month: int, day: dt.date) -> bool:
+    """Whether ``month``'s last day within the period lies on or after ``day``: the month is
+    not over yet (a theme of it may still be handled). False for a month the period lacks."""
+    year, current = period.start_date.year, period.start_date.month
+    while (year, current) <= (period.end_date.year, period.end_date.month):
+        if current == month:
+            following = dt.date(year + current // 12, current % 12 + 1, 1)
+            return min(following - dt.timedelta(days=1), period.end_date) >= day
+        year, current = year + current // 12, current % 12 + 1
+    return False
+
+
+def theme_outcomes(
+    planned: Iterable[ThemeView],
+    handled: Iterable[HandledTheme],
+    marks: Iterable[ThemeMarkView],
+    period: PeriodView | None = None,
+    day: dt.date | None = None,
+) -> tuple[tuple[ThemeOutcome, ...], tuple[HandledTheme, ...]]:
+    """Each planned theme (in period order) with the held meetings whose agenda had it (by its
+    title, as the agenda keeps it) and its mark; then the themes handled in meetings that the
+    clock does not plan. A meeting wins over a mark: a theme handled in a meeting is handled
+    there even if it was also marked. With ``period`` and ``day`` (:func:`as_of`), a theme
+    neither handled nor marked whose month is not over by ``day`` is ``upcoming``."""
+    by_title: dict[str, list[HandledTheme]] = {}
+    for done in handled:
+        by_title.setdefault(done.title, []).append(done)
+    mark_of = {mark.theme_id: mark for mark in marks}
+    ordered = sorted(planned, key=lambda t: (period_month_index(t.month), t.position, t.id))
+    outcomes = []
+    for theme in ordered:
+        in_meetings = tuple(by_title.pop(theme.title, ()))
+        mark = None if in_meetings else mark_of.get(theme.id)
+        upcoming = (
+            not in_meetings
+            and mark is None
+            and period is not None
+            and day is not None
+            and month_still_to_come(period, theme.month, day)
+        )
+        outcomes.append(ThemeOutcome(theme, in_meetings, mark, upcoming))
+    unplanned = tuple(done for dones in by_title.values() for done in dones)
+    return tuple(outcomes), unplanned
+
+
+def handled_in_period(db: Database, period: PeriodView, today: dt.date) -> tuple[HandledTheme, ...]:
+    """:func:`handled_themes` read straight from the agendas of the period's meetings held by
+    ``today``, for a screen that needs no more of the meetings."""
+    with db.reading() as session:
+        # The held rule looks into the meeting's agenda itself, so the meetings come first.
+        held_ids = list(
+            session.scalars(
+                select(Meeting.id).where(Meeting.period_id == period.id, held.held_condition(today))
+            )
+        )
+        rows = session.execute(
+            select(AgendaItem.theme, AgendaItem.title, Meeting.number, Meeting.date)
+            .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+            .where(
+                AgendaItem.meeting_id.in_(held_ids),
+                AgendaItem.kind.in_((AgendaItemKind.THEME, AgendaItemKind.PLAN_EVALUATION)),
+            )
+            .order_by(Meeting.date, Meeting.number, AgendaItem.position, AgendaItem.id)
+        )
+        return tuple(
+            HandledTheme(theme or title, number, date) for theme, title, number, date in rows
+        )
+
+
+def clock_outcomes(db: Database, period: PeriodView, today: dt.date) -> tuple[ThemeOutcome, ...]:
+    """How each theme of the clock stands in a period by ``today``: what the annual clock
+    screen shows beside each theme, by the rule the annual report uses."""
+    outcomes, _unplanned = theme_outcomes(
+        annual_clock.list_themes(db),
+        handled_in_period(db, period, today),
+        annual_clock.list_theme_marks(db, period.id),
+        period,
+        as_of(period, today),
+    )
+    return outcomes
 
 
 # -- result cards -----------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from hyvinvointi_app.domain.periods import (
     period_label,
     validate_period,
 )
+from hyvinvointi_app.services.meetings import check_text
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import Meeting, OperatingPeriod
 
@@ -223,3 +224,50 @@ def period_containing(session: Session, day: dt.date) -> OperatingPeriod | None:
             OperatingPeriod.start_date <= day, OperatingPeriod.end_date >= day
         )
     )
+
+
+# -- the group's own texts of a period --------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodTexts:
+    """What the group writes for its annual report: the summary (yhteenveto / sammanfattning),
+    the day the group approved it, and the requests to the provider (pyynnöt järjestäjälle /
+    önskemål till anordnaren). Printed as typed."""
+
+    summary: str = ""
+    summary_approved_on: dt.date | None = None
+    provider_requests: str = ""
+
+
+def period_texts(db: Database, period_id: int) -> PeriodTexts:
+    with db.reading() as session:
+        period = session.get(OperatingPeriod, period_id)
+        if period is None:
+            raise NotFound("period", period_id)
+        return PeriodTexts(
+            period.summary or "", period.summary_approved_on, period.provider_requests or ""
+        )
+
+
+def set_period_texts(db: Database, period_id: int, texts: PeriodTexts) -> PeriodTexts:
+    """Save the summary, its approval day and the requests to the provider in one transaction.
+
+    An approval day needs a summary to approve, and cannot lie before the period starts (the
+    group approves what it wrote about the period, during it or after it ends).
+    """
+    summary = check_text("summary", texts.summary)
+    requests = check_text("provider_requests", texts.provider_requests)
+    approved_on = texts.summary_approved_on
+    if approved_on is not None and not summary.strip():
+        raise ValidationError("summary", "required")
+    with db.transaction() as session:
+        period = session.get(OperatingPeriod, period_id)
+        if period is None:
+            raise NotFound("period", period_id)
+        if approved_on is not None and approved_on < period.start_date:
+            raise ValidationError("summary_approved_on", "outside_period")
+        period.summary = summary
+        period.summary_approved_on = approved_on
+        period.provider_requests = requests
+        return PeriodTexts(summary, approved_on, requests)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from hyvinvointi_app.domain.enums import EvaluationConclusion, MeetingStatus, Role
+from hyvinvointi_app.domain.enums import MeetingStatus, Role
 from hyvinvointi_app.domain.errors import NotFound
 from hyvinvointi_app.services import (
     annual_clock,
@@ -22,13 +22,13 @@ from hyvinvointi_app.services import (
     result_cards,
     summary,
 )
-from hyvinvointi_app.services.annual_clock import ThemeView
+from hyvinvointi_app.services.annual_clock import ThemeMarkView, ThemeView
 from hyvinvointi_app.services.evaluations import EvaluationView, PlanHistory
 from hyvinvointi_app.services.meetings import MeetingDetail
 from hyvinvointi_app.services.members import MemberView
 from hyvinvointi_app.services.memo_record import name_roles_in
-from hyvinvointi_app.services.period_scope import HandledTheme
-from hyvinvointi_app.services.periods import PeriodView
+from hyvinvointi_app.services.period_scope import HandledTheme, PlanInPeriod, ThemeOutcome
+from hyvinvointi_app.services.periods import PeriodTexts, PeriodView
 from hyvinvointi_app.services.plans import list_plans
 from hyvinvointi_app.services.result_cards import CardView
 from hyvinvointi_app.services.summary import PeriodSummary
@@ -58,10 +58,29 @@ class AnnualData:
     cards: tuple[CardView, ...]
     """The period's result cards, each with only its checkpoints due in the period and its
     status as at the period's end (:func:`.period_scope.cards_in_period`)."""
-    provider_requests: tuple[EvaluationView, ...]
-    """Evaluations of the period that concluded a plan needs updating: what the provider is
-    asked to do."""
+    plans_needing_update: tuple[EvaluationView, ...]
+    """Evaluations of the period that concluded a plan needs updating
+    (:func:`.period_scope.plans_needing_update`)."""
+    texts: PeriodTexts
+    """The group's summary, its approval day and the requests to the provider, as typed."""
+    theme_marks: tuple[ThemeMarkView, ...]
+    """The director's marks on the clock's themes for this period."""
+    plans: tuple[PlanInPeriod, ...]
+    """Every plan in use (and archived ones evaluated in the period), each with its
+    evaluations in the period or none (:func:`.period_scope.plans_in_period`)."""
     name_roles: tuple[tuple[str, Role], ...] = ()
+
+    @property
+    def theme_outcomes(self) -> tuple[tuple[ThemeOutcome, ...], tuple[HandledTheme, ...]]:
+        """Each planned theme with how it was dealt with, then themes handled unplanned
+        (:func:`.period_scope.theme_outcomes`)."""
+        return period_scope.theme_outcomes(
+            self.planned_themes,
+            self.handled_themes,
+            self.theme_marks,
+            self.period,
+            self.summary.as_of,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +118,10 @@ def annual_data(db: Database, period_id: int, today: dt.date | None = None) -> A
         handled_themes=period_scope.handled_themes(details),
         evaluations=period_evaluations,
         cards=period_scope.cards_in_period(db, period, figures.today),
-        provider_requests=tuple(
-            e for e in period_evaluations if e.conclusion is EvaluationConclusion.NEEDS_UPDATING
-        ),
+        plans_needing_update=period_scope.plans_needing_update(period_evaluations),
+        texts=periods.period_texts(db, period_id),
+        theme_marks=annual_clock.list_theme_marks(db, period_id),
+        plans=period_scope.plans_in_period(db, period, period_evaluations),
         name_roles=name_roles(db),
     )
 

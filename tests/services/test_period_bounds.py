@@ -244,7 +244,7 @@ def test_evaluations_dated_in_the_period(db: Database, bounds: Bounds) -> None:
     annual = annual_data(db, bounds.period, today=TODAY)
     bundle = bundle_data(db, bounds.period, today=TODAY)
     assert [e.date for e in annual.evaluations] == [START, END]
-    assert [e.date for e in annual.provider_requests] == [START, END]
+    assert [e.date for e in annual.plans_needing_update] == [START, END]
     assert [p.evaluation_dates for p in annual.summary.plans_evaluated] == [(START, END)]
     by_id = {p.id: p for p in bundle.plans}
     assert [e.date for e in by_id[bounds.plan].evaluations] == [START, END]

@@ -75,7 +75,7 @@ def test_annual_data_gathers_the_period(db: Database) -> None:
     assert data.period.label == "2026-2027"
     assert [m.id for m in data.meetings] == [meeting.id]
     assert [e.date for e in data.evaluations] == [dt.date(2026, 9, 14)]
-    assert [e.plan_name for e in data.provider_requests] == ["Tasa-arvosuunnitelma"]
+    assert [e.plan_name for e in data.plans_needing_update] == ["Tasa-arvosuunnitelma"]
     assert data.planned_themes == ()  # no annual clock loaded in this unit
     themes = [i for i in meeting.agenda if i.kind is AgendaItemKind.THEME]
     assert len(data.handled_themes) == len(themes)

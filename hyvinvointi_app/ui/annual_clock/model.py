@@ -4,7 +4,7 @@ theme can be added to an empty one, and the list reads like the year it plans.""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
@@ -16,6 +16,8 @@ from hyvinvointi_app.services.annual_clock import PERIOD_MONTHS, ThemeView
 
 THEME_COLUMN = 0
 PLAN_COLUMN = 1
+HANDLING_COLUMN = 2
+"""How the theme was dealt with in the current operating period."""
 
 MONTH_ROLE = Qt.ItemDataRole.UserRole + 1
 """The month (1–12) of a month row and of a theme row."""
@@ -41,13 +43,24 @@ class ClockModel(QStandardItemModel):
     """Months and their themes; rebuilt whole by :meth:`load` (a clock has tens of rows)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(0, 2, parent)
-        self.setHorizontalHeaderLabels([_("Theme"), _("Plan evaluated")])
+        super().__init__(0, 3, parent)
+        self.setHorizontalHeaderLabels(
+            [_("Theme"), _("Plan evaluated"), _("In the current period")]
+        )
         self.themes: list[ThemeView] = []
+        self.handling: dict[int, str] = {}
 
-    def load(self, themes: Sequence[ThemeView], current_month: int | None = None) -> None:
-        """Show ``themes`` (in period order, as ``list_themes`` gives them)."""
+    def load(
+        self,
+        themes: Sequence[ThemeView],
+        current_month: int | None = None,
+        handling: Mapping[int, str] | None = None,
+    ) -> None:
+        """Show ``themes`` (in period order, as ``list_themes`` gives them), each with how it
+        was dealt with in the current period (``handling`` by theme id: where it was handled,
+        or its mark; absent or empty for neither)."""
         self.themes = list(themes)
+        self.handling = dict(handling or {})
         self.removeRows(0, self.rowCount())
         bold = QFont()
         bold.setBold(True)
@@ -72,7 +85,7 @@ class ClockModel(QStandardItemModel):
             month_item.setData(spoken, Qt.ItemDataRole.AccessibleTextRole)
             for theme in in_month:
                 month_item.appendRow(self._theme_row(theme))
-            self.appendRow([month_item, self._item("", month)])
+            self.appendRow([month_item, self._item("", month), self._item("", month)])
 
     def _item(self, text: str, month: int) -> QStandardItem:
         item = QStandardItem(text)
@@ -91,12 +104,18 @@ class ClockModel(QStandardItemModel):
         title_item = self._item(theme.title, theme.month)
         plan_item = self._item(plan, theme.month)
         spoken_plan = _("evaluates: {plan}").format(plan=plan) if plan else _("evaluates no plan")
-        title_item.setData(f"{theme.title}; {spoken_plan}", Qt.ItemDataRole.AccessibleTextRole)
+        handling = self.handling.get(theme.id, "")
+        handling_item = self._item(handling, theme.month)
+        spoken = f"{theme.title}; {spoken_plan}" + (f"; {handling}" if handling else "")
+        title_item.setData(spoken, Qt.ItemDataRole.AccessibleTextRole)
         plan_item.setData(spoken_plan, Qt.ItemDataRole.AccessibleTextRole)
-        for item in (title_item, plan_item):
+        handling_item.setData(handling or _("not marked"), Qt.ItemDataRole.AccessibleTextRole)
+        for item in (title_item, plan_item, handling_item):
             item.setData(theme.id, THEME_ID_ROLE)
             item.setToolTip(theme.title)
-        return [title_item, plan_item]
+        if handling:
+            handling_item.setToolTip(handling)
+        return [title_item, plan_item, handling_item]
 
     # -- looking things up ----------------------------------------------------------------
 

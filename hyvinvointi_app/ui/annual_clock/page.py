@@ -29,16 +29,21 @@ from PySide6.QtWidgets import (
 )
 
 from hyvinvointi_app.domain.enums import Language
-from hyvinvointi_app.domain.errors import UserError, ValidationError
+from hyvinvointi_app.domain.errors import NotFound, UserError, ValidationError
 from hyvinvointi_app.i18n.errors import describe
-from hyvinvointi_app.i18n.translator import _, ngettext, pgettext
-from hyvinvointi_app.services import annual_clock, exports, unit
+from hyvinvointi_app.i18n.formatting import format_date
+from hyvinvointi_app.i18n.labels import label
+from hyvinvointi_app.i18n.translator import _, ngettext, pgettext, ui_translator
+from hyvinvointi_app.services import annual_clock, exports, period_scope, periods, unit
 from hyvinvointi_app.services.annual_clock import ThemeView
+from hyvinvointi_app.services.period_scope import ThemeOutcome
+from hyvinvointi_app.services.periods import PeriodView
 from hyvinvointi_app.ui.annual_clock.dialog import ThemeDialog, ThemeInput
 from hyvinvointi_app.ui.annual_clock.files import (
     read_clock_file,
     rejection_reason,
 )
+from hyvinvointi_app.ui.annual_clock.mark_dialog import MarkChoice, ThemeMarkDialog
 from hyvinvointi_app.ui.annual_clock.model import THEME_COLUMN, ClockModel
 from hyvinvointi_app.ui.annual_clock.view import ClockView
 from hyvinvointi_app.ui.context import AppContext
@@ -54,6 +59,10 @@ class AnnualClockPage(Page):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.dialog: ThemeDialog | None = None
+        self.mark_dialog: ThemeMarkDialog | None = None
+        self.period: PeriodView | None = None
+        """The current operating period, whose handling of each theme the list shows."""
+        self.outcomes: dict[int, ThemeOutcome] = {}
         self._focus_theme: int | None = None
         self._build()
         self.refresh()
@@ -96,6 +105,7 @@ class AnnualClockPage(Page):
             _("Move to the next month"), lambda: self.move_to_month(+1), "Ctrl+Down"
         )
         self.remove_action = self._action(_("Remove"), self.remove_theme, "Delete")
+        self.mark_action = self._action(_("Mark handling…"), lambda: self.mark_theme(), "Ctrl+M")
         self.export_action = self._action(_("Export to a file…"), self.export)
         self.import_action = self._action(_("Import from a file…"), self.import_)
 
@@ -136,6 +146,7 @@ class AnnualClockPage(Page):
             self.move_up_action,
             self.move_down_action,
             self.remove_action,
+            self.mark_action,
         ):
             self.buttons.append(self._button(action, self))
             toolbar.addWidget(self.buttons[-1])
@@ -260,8 +271,23 @@ class AnnualClockPage(Page):
             keep_month = self.model.month_at(current)
         self._focus_theme = None
 
-        themes = annual_clock.list_themes(self.context.database)
-        self.model.load(themes, dt.date.today().month)
+        db = self.context.database
+        themes = annual_clock.list_themes(db)
+        today = dt.date.today()
+        try:
+            self.period = periods.current_period(db)
+        except NotFound:
+            self.period = None
+        self.outcomes = (
+            {}
+            if self.period is None
+            else {o.theme.id: o for o in period_scope.clock_outcomes(db, self.period, today)}
+        )
+        self.model.load(
+            themes,
+            today.month,
+            {theme_id: self._handling_text(o) for theme_id, o in self.outcomes.items()},
+        )
         self.view.after_reload()
         self.stack.setCurrentWidget(self.list_page if themes else self.empty_page)
         self.empty_language_note.setText(
@@ -299,6 +325,7 @@ class AnnualClockPage(Page):
         has_theme = theme is not None
         self.edit_action.setEnabled(has_theme)
         self.remove_action.setEnabled(has_theme)
+        self.mark_action.setEnabled(has_theme and self.period is not None)
         for action, finder, step in (
             (self.move_up_action, annual_clock.step_place, -1),
             (self.move_down_action, annual_clock.step_place, +1),
@@ -319,6 +346,8 @@ class AnnualClockPage(Page):
             self.move_down_action,
             self.earlier_month_action,
             self.later_month_action,
+            None,
+            self.mark_action,
             None,
             self.remove_action,
         ):
@@ -442,13 +471,86 @@ class AnnualClockPage(Page):
         if theme is None:
             return
         db = self.context.database
+        marks = annual_clock.marks_of_theme(db, theme.id)
         annual_clock.remove_theme(db, theme.id)
+
+        def undo() -> None:
+            annual_clock.restore_theme(db, theme)
+            for mark in marks:  # the periods' marks went with the theme: they come back too
+                annual_clock.put_theme_mark(db, theme.id, mark.period_id, mark)
+
         self._record(
             _("remove theme"),
-            undo=lambda: annual_clock.restore_theme(db, theme),
+            undo=undo,
             redo=lambda: annual_clock.remove_theme(db, theme.id),
         )
         self.context.status_message.emit(_("Theme removed. Edit → Undo brings it back."))
+
+    # -- how a theme was handled in the current period ------------------------------------------
+
+    @staticmethod
+    def _meetings_text(outcome: ThemeOutcome) -> str:
+        language = ui_translator().language
+        return ", ".join(
+            _("Meeting {number}").format(number=done.meeting_number)
+            + f" ({format_date(done.meeting_date, language)})"
+            for done in outcome.meetings
+        )
+
+    @classmethod
+    def _handling_text(cls, outcome: ThemeOutcome) -> str:
+        """What the list shows: the held meetings that had the theme, else its mark."""
+        if outcome.meetings:
+            return cls._meetings_text(outcome)
+        if outcome.mark is not None:
+            text = label(outcome.mark.handling)
+            return f"{text}: {outcome.mark.note}" if outcome.mark.note else text
+        return ""
+
+    def mark_theme(self) -> ThemeMarkDialog | None:
+        """Mark how the selected theme was dealt with in the current period (Ctrl+M)."""
+        theme = self.selected_theme()
+        period = self.period
+        if theme is None or period is None:
+            return None
+        db = self.context.database
+        before = annual_clock.theme_mark(db, theme.id, period.id)
+        outcome = self.outcomes.get(theme.id)
+        handled_in = self._meetings_text(outcome) if outcome is not None else ""
+
+        def save(choice: MarkChoice) -> None:
+            if choice is None:
+                annual_clock.clear_theme_mark(db, theme.id, period.id)
+                after = None
+            else:
+                after = annual_clock.set_theme_mark(db, theme.id, period.id, *choice)
+            if after == before:
+                return
+            self._focus_theme = theme.id
+            self._record(
+                _("mark theme handling"),
+                undo=lambda: annual_clock.put_theme_mark(db, theme.id, period.id, before),
+                redo=lambda: annual_clock.put_theme_mark(db, theme.id, period.id, after),
+            )
+            self.context.status_message.emit(
+                _("Theme marked: {handling}").format(handling=label(after.handling))
+                if after is not None
+                else _("The theme's mark was cleared")
+            )
+
+        if self.mark_dialog is not None:
+            self.mark_dialog.close()
+        dialog = ThemeMarkDialog(theme.title, period.label, before, handled_in, save, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._mark_dialog_closed(dialog))
+        self.mark_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _mark_dialog_closed(self, dialog: ThemeMarkDialog) -> None:
+        if self.mark_dialog is dialog:
+            self.mark_dialog = None
+        self.view.setFocus()
 
     def _replace(self, label_text: str, before: list[ThemeView], after: list[ThemeView]) -> None:
         db = self.context.database

@@ -24,7 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hyvinvointi_app.ui.annual_clock.model import NO_THEME, NOTE_ROLE, PLAN_COLUMN, THEME_ID_ROLE
+from hyvinvointi_app.ui.annual_clock.model import (
+    HANDLING_COLUMN,
+    NO_THEME,
+    NOTE_ROLE,
+    PLAN_COLUMN,
+    THEME_ID_ROLE,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -157,14 +163,20 @@ class ClockView(QTreeView):
         header = self.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(PLAN_COLUMN, QHeaderView.ResizeMode.Interactive)
+        if model is not None and model.columnCount() > HANDLING_COLUMN:
+            header.setSectionResizeMode(HANDLING_COLUMN, QHeaderView.ResizeMode.Interactive)
         self._fit_plan_column()
 
     def _fit_plan_column(self) -> None:
-        """The plan column takes about a third of the width: plan names are long, too."""
-        if self.model() is None:
+        """The plan column takes about a quarter of the width (plan names are long, too), and
+        the current period's handling a little less."""
+        model = self.model()
+        if model is None:
             return
         width = self.viewport().width()
-        self.header().resizeSection(PLAN_COLUMN, max(180, min(380, width // 3)))
+        self.header().resizeSection(PLAN_COLUMN, max(170, min(340, width // 4)))
+        if model.columnCount() > HANDLING_COLUMN:
+            self.header().resizeSection(HANDLING_COLUMN, max(160, min(300, width // 5)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

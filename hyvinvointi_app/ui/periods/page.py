@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.services import periods
-from hyvinvointi_app.services.periods import PeriodView
+from hyvinvointi_app.services.periods import PeriodTexts, PeriodView
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.page import Page, heading
 from hyvinvointi_app.ui.periods.dialog import PeriodDatesDialog
@@ -34,6 +34,7 @@ from hyvinvointi_app.ui.periods.model import (
     PeriodRow,
     PeriodTableModel,
 )
+from hyvinvointi_app.ui.periods.texts_dialog import PeriodTextsDialog
 from hyvinvointi_app.ui.undo import record
 
 COLUMN_PADDING = 28
@@ -43,7 +44,7 @@ COLUMN_PADDING = 28
 class PeriodsPage(Page):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.last_dialog: PeriodDatesDialog | None = None
+        self.last_dialog: PeriodDatesDialog | PeriodTextsDialog | None = None
         """The dialog last opened, so that a test can fill it in while it is open."""
         layout = QVBoxLayout(self)
         layout.addWidget(heading(_("Operating periods"), self))
@@ -89,7 +90,11 @@ class PeriodsPage(Page):
         self.add_button = self._button(_("&Add operating period…"), self.add_period)
         self.edit_button = self._button(_("Edit &dates…"), self.edit_dates)
         self.current_button = self._button(_("&Make current"), self.make_current)
-        for button in (self.add_button, self.edit_button, self.current_button):
+        self.texts_button = self._button(_("Summary and re&quests…"), self.edit_texts)
+        self.texts_button.setToolTip(
+            _("The group's summary and requests to the provider, for the annual report")
+        )
+        for button in (self.add_button, self.edit_button, self.current_button, self.texts_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
@@ -101,7 +106,8 @@ class PeriodsPage(Page):
         layout.addWidget(self.hint)
         self.setTabOrder(self.add_button, self.edit_button)
         self.setTabOrder(self.edit_button, self.current_button)
-        self.setTabOrder(self.current_button, self.table)
+        self.setTabOrder(self.current_button, self.texts_button)
+        self.setTabOrder(self.texts_button, self.table)
         self.refresh()
 
     def _button(self, text: str, slot: object) -> QPushButton:
@@ -151,10 +157,11 @@ class PeriodsPage(Page):
         selected = self.selected_period()
         self.edit_button.setEnabled(selected is not None)
         self.current_button.setEnabled(selected is not None and not selected.is_current)
+        self.texts_button.setEnabled(selected is not None)
 
     # -- changing -------------------------------------------------------------------------
 
-    def _open(self, dialog: PeriodDatesDialog) -> bool:
+    def _open(self, dialog: PeriodDatesDialog | PeriodTextsDialog) -> bool:
         self.last_dialog = dialog
         return bool(dialog.exec())
 
@@ -254,4 +261,39 @@ class PeriodsPage(Page):
         )
         self.context.status_message.emit(
             _("Operating period {label} is now the current one").format(label=chosen.label)
+        )
+
+    def edit_texts(self) -> None:
+        """The selected period's summary, its approval day and the requests to the provider."""
+        period = self.selected_period()
+        if period is None:
+            return
+        db = self.context.database
+        before = periods.period_texts(db, period.id)
+        saved: list[PeriodTexts] = []
+
+        def save(texts: PeriodTexts) -> None:
+            if texts != before:
+                saved.append(periods.set_period_texts(db, period.id, texts))
+
+        dialog = PeriodTextsDialog(
+            _("Summary and requests to the provider, operating period {label}").format(
+                label=period.label
+            ),
+            before,
+            save,
+            self,
+        )
+        if not self._open(dialog) or not saved:
+            return
+        after = saved[0]
+        record(
+            self.context,
+            _("change summary and requests"),
+            undo=lambda: periods.set_period_texts(db, period.id, before),
+            redo=lambda: periods.set_period_texts(db, period.id, after),
+            parent=self,
+        )
+        self.context.status_message.emit(
+            _("Summary and requests of operating period {label} saved").format(label=period.label)
         )

@@ -1,0 +1,373 @@
+"""Where the director writes the annual report's own texts and marks the clock's themes
+(issue 13, point 3): the summary, its approval day and the requests to the provider on the
+Operating periods screen; how a theme was handled in the current period on the Annual clock
+screen. Real widgets on a real unit file; every change is one undo step."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from keyboard import interactive_widgets, owner, tab_through
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from hyvinvointi_app.domain.enums import (
+    AgendaItemKind,
+    AttendanceStatus,
+    MeetingStatus,
+    Role,
+    ThemeHandling,
+)
+from hyvinvointi_app.i18n.labels import label
+from hyvinvointi_app.i18n.translator import _
+from hyvinvointi_app.i18n.validation import reason_text
+from hyvinvointi_app.services import annual_clock, periods
+from hyvinvointi_app.services.periods import PeriodTexts
+from hyvinvointi_app.store.models import AgendaItem, Attendance, Meeting, Member
+from hyvinvointi_app.ui.annual_clock.mark_dialog import ThemeMarkDialog
+from hyvinvointi_app.ui.annual_clock.model import HANDLING_COLUMN
+from hyvinvointi_app.ui.annual_clock.page import AnnualClockPage
+from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.main_window import MainWindow
+from hyvinvointi_app.ui.periods.page import PeriodsPage
+from hyvinvointi_app.ui.periods.texts_dialog import PeriodTextsDialog
+
+Filler = Callable[[PeriodTextsDialog], None]
+
+
+@pytest.fixture
+def periods_page(window: MainWindow) -> PeriodsPage:
+    window.show_page("periods")
+    shown = window.pages["periods"]
+    assert isinstance(shown, PeriodsPage)
+    return shown
+
+
+@pytest.fixture
+def clock_page(window: MainWindow, qtbot: QtBot) -> AnnualClockPage:
+    window.show_page("clock")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    shown = window.pages["clock"]
+    assert isinstance(shown, AnnualClockPage)
+    return shown
+
+
+def fill_with(monkeypatch: pytest.MonkeyPatch, filler: Filler) -> list[PeriodTextsDialog]:
+    """The next texts dialogs are filled in by ``filler`` and saved, as a director would."""
+    opened: list[PeriodTextsDialog] = []
+
+    def fake_exec(dialog: PeriodTextsDialog) -> int:
+        opened.append(dialog)
+        filler(dialog)
+        if dialog.result() == 0:
+            dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(PeriodTextsDialog, "exec", fake_exec)
+    return opened
+
+
+# -- the Operating periods screen -------------------------------------------------------------
+
+
+def test_summary_approval_and_requests_are_saved_and_undone(
+    periods_page: PeriodsPage,
+    context: AppContext,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    db = context.database
+    period = periods.current_period(db)
+    approved_on = period.start_date + dt.timedelta(days=290)
+
+    def fill(dialog: PeriodTextsDialog) -> None:
+        dialog.summary_edit.setPlainText("Ryhmä kokoontui neljästi.")
+        QTest.mouseClick(dialog.approved_check, Qt.MouseButton.LeftButton)
+        assert dialog.approved_edit.isEnabled()
+        dialog.approved_edit.setDate(approved_on)
+        dialog.requests_edit.setPlainText("Pyydämme lisää resursseja.")
+
+    fill_with(monkeypatch, fill)
+    assert periods_page.texts_button.isEnabled()
+    QTest.mouseClick(periods_page.texts_button, Qt.MouseButton.LeftButton)
+    saved = PeriodTexts("Ryhmä kokoontui neljästi.", approved_on, "Pyydämme lisää resursseja.")
+    assert periods.period_texts(db, period.id) == saved
+    assert context.undo_stack.undoText() == _("change summary and requests")
+    window.undo_action.trigger()
+    assert periods.period_texts(db, period.id) == PeriodTexts()
+    window.redo_action.trigger()
+    assert periods.period_texts(db, period.id) == saved
+
+
+def test_the_dialog_opens_with_the_saved_texts_and_an_unchanged_save_records_nothing(
+    periods_page: PeriodsPage, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = context.database
+    period = periods.current_period(db)
+    saved = PeriodTexts("Yhteenveto", None, "Pyyntö")
+    periods.set_period_texts(db, period.id, saved)
+    seen: list[PeriodTexts] = []
+
+    def look(dialog: PeriodTextsDialog) -> None:
+        seen.append(dialog.texts)
+        assert not dialog.approved_check.isChecked()
+        assert not dialog.approved_edit.isEnabled()
+
+    fill_with(monkeypatch, look)
+    periods_page.edit_texts()
+    assert seen == [saved]
+    assert context.undo_stack.count() == 0
+
+
+def test_approving_an_empty_summary_is_explained_and_saves_nothing(
+    periods_page: PeriodsPage, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = context.database
+    period = periods.current_period(db)
+    opened: list[PeriodTextsDialog] = []
+
+    def fake_exec(dialog: PeriodTextsDialog) -> int:
+        opened.append(dialog)
+        dialog.approved_check.setChecked(True)
+        dialog.requests_edit.setPlainText("Pyyntö")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(PeriodTextsDialog, "exec", fake_exec)
+    periods_page.edit_texts()
+    (dialog,) = opened
+    assert dialog.result() == 0  # stayed open: nothing typed is lost
+    assert dialog.summary_message.isVisibleTo(dialog)
+    assert dialog.summary_message.text.text() == _("Write the summary before marking it approved.")
+    assert dialog.summary_edit.accessibleDescription() == dialog.summary_message.text.text()
+    assert periods.period_texts(db, period.id) == PeriodTexts()
+    assert context.undo_stack.count() == 0
+
+
+def test_an_approval_before_the_period_is_explained_beside_the_date(
+    periods_page: PeriodsPage, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    period = periods.current_period(context.database)
+    opened: list[PeriodTextsDialog] = []
+
+    def fake_exec(dialog: PeriodTextsDialog) -> int:
+        opened.append(dialog)
+        dialog.summary_edit.setPlainText("Yhteenveto")
+        dialog.approved_check.setChecked(True)
+        dialog.approved_edit.setDate(period.start_date - dt.timedelta(days=1))
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(PeriodTextsDialog, "exec", fake_exec)
+    periods_page.edit_texts()
+    (dialog,) = opened
+    assert dialog.approved_message.text.text() == reason_text("outside_period")
+    assert periods.period_texts(context.database, period.id) == PeriodTexts()
+
+
+def test_the_texts_dialog_is_named_and_reachable_by_keyboard(
+    qtbot: QtBot, periods_page: PeriodsPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page_controls = interactive_widgets(periods_page)
+    assert periods_page.texts_button in page_controls
+    assert periods_page.texts_button.accessibleName()
+    reached_on_page = {
+        owner(w) for w in tab_through(qtbot, periods_page.window(), periods_page.add_button)
+    }
+    assert periods_page.texts_button in reached_on_page
+    checked: list[bool] = []
+
+    def inspect(dialog: PeriodTextsDialog) -> None:
+        dialog.approved_check.setChecked(True)  # the date field is reachable only when used
+        dialog.show()
+        controls = interactive_widgets(dialog)
+        assert {dialog.summary_edit, dialog.approved_check, dialog.approved_edit} <= set(
+            controls
+        ) | {dialog.summary_edit}
+        for control in [*controls, dialog.summary_edit, dialog.requests_edit]:
+            assert control.accessibleName(), control
+        reached = {owner(w) for w in tab_through(qtbot, dialog, dialog.summary_edit)}
+        assert {
+            dialog.summary_edit,
+            dialog.approved_check,
+            dialog.approved_edit,
+            dialog.requests_edit,
+        } <= reached
+        checked.append(True)
+        dialog.reject()
+
+    fill_with(monkeypatch, inspect)
+    periods_page.edit_texts()
+    assert checked == [True]
+
+
+# -- the Annual clock screen ------------------------------------------------------------------
+
+
+def _select(page: AnnualClockPage, theme_id: int) -> None:
+    page.view.setCurrentIndex(page.model.theme_index(theme_id))
+
+
+def _handling_text(page: AnnualClockPage, theme_id: int) -> str:
+    index = page.model.theme_index(theme_id)
+    return str(index.siblingAtColumn(HANDLING_COLUMN).data() or "")
+
+
+def _open_mark_dialog(page: AnnualClockPage) -> ThemeMarkDialog:
+    page.view.setFocus()
+    QTest.keyClick(page.view, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.mark_dialog
+    assert dialog is not None, "Ctrl+M opens the mark dialog"
+    return dialog
+
+
+def test_marking_a_theme_shows_in_the_list_and_is_one_undo_step(
+    clock_page: AnnualClockPage, context: AppContext, window: MainWindow
+) -> None:
+    db = context.database
+    period = periods.current_period(db)
+    theme = annual_clock.add_theme(db, 10, "Poistumisharjoitus").id
+    clock_page.refresh()
+    _select(clock_page, theme)
+    assert clock_page.mark_action.isEnabled()
+    assert _handling_text(clock_page, theme) == ""
+
+    dialog = _open_mark_dialog(clock_page)
+    assert dialog.no_mark_button.isChecked()
+    assert not dialog.note_edit.isEnabled()
+    dialog.choose(ThemeHandling.HANDLED_ELSEWHERE)
+    dialog.note_edit.setText("henkilöstökokouksessa")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+
+    mark = annual_clock.theme_mark(db, theme, period.id)
+    assert mark is not None
+    assert (mark.handling, mark.note) == (ThemeHandling.HANDLED_ELSEWHERE, "henkilöstökokouksessa")
+    clock_page.refresh()
+    assert (
+        _handling_text(clock_page, theme)
+        == f"{label(ThemeHandling.HANDLED_ELSEWHERE)}: henkilöstökokouksessa"
+    )
+    assert context.undo_stack.undoText() == _("mark theme handling")
+    window.undo_action.trigger()
+    assert annual_clock.theme_mark(db, theme, period.id) is None
+    clock_page.refresh()
+    assert _handling_text(clock_page, theme) == ""
+    window.redo_action.trigger()
+    assert annual_clock.theme_mark(db, theme, period.id) == mark
+
+
+def test_no_mark_clears_a_mark(clock_page: AnnualClockPage, context: AppContext) -> None:
+    db = context.database
+    period = periods.current_period(db)
+    theme = annual_clock.add_theme(db, 10, "Poistumisharjoitus").id
+    annual_clock.set_theme_mark(db, theme, period.id, ThemeHandling.MOVED)
+    clock_page.refresh()
+    _select(clock_page, theme)
+    assert _handling_text(clock_page, theme) == label(ThemeHandling.MOVED)
+    dialog = _open_mark_dialog(clock_page)
+    assert dialog.buttons_by_handling[ThemeHandling.MOVED].isChecked()
+    dialog.choose(None)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert annual_clock.theme_mark(db, theme, period.id) is None
+    assert _handling_text(clock_page, theme) == ""
+    context.undo_stack.undo()
+    assert annual_clock.theme_mark(db, theme, period.id) is not None
+
+
+def test_a_theme_handled_in_a_held_meeting_shows_the_meeting(
+    clock_page: AnnualClockPage, context: AppContext
+) -> None:
+    db = context.database
+    period = periods.current_period(db)
+    theme = annual_clock.add_theme(db, 10, "Turvallisuuskävely").id
+    day = period.start_date + dt.timedelta(days=60)
+    with db.transaction() as session:
+        director = Member(name="Aino Ahonen", role=Role.DIRECTOR)
+        session.add(director)
+        meeting = Meeting(period_id=period.id, number=1, date=day, status=MeetingStatus.APPROVED)
+        session.add(meeting)
+        session.flush()
+        session.add(
+            Attendance(
+                meeting_id=meeting.id,
+                member_id=director.id,
+                role=Role.DIRECTOR,
+                status=AttendanceStatus.PRESENT,
+            )
+        )
+        session.add(
+            AgendaItem(
+                meeting_id=meeting.id,
+                position=4,
+                kind=AgendaItemKind.THEME,
+                title="Turvallisuuskävely",
+                theme="Turvallisuuskävely",
+            )
+        )
+    clock_page.refresh()
+    expected = _("Meeting {number}").format(number=1) + f" ({day.day}.{day.month}.{day.year})"
+    assert _handling_text(clock_page, theme) == expected
+    _select(clock_page, theme)
+    dialog = _open_mark_dialog(clock_page)
+    assert dialog.meeting_note is not None
+    assert expected in dialog.meeting_note.text()
+    dialog.reject()
+
+
+def test_marking_needs_a_theme_and_a_current_period(
+    clock_page: AnnualClockPage, context: AppContext
+) -> None:
+    db = context.database
+    theme = annual_clock.add_theme(db, 10, "Poistumisharjoitus").id
+    clock_page.refresh()
+    clock_page.view.setCurrentIndex(clock_page.model.month_index(10))
+    assert not clock_page.mark_action.isEnabled()
+    _select(clock_page, theme)
+    assert clock_page.mark_action.isEnabled()
+    periods.clear_current_period(db)
+    clock_page.refresh()
+    _select(clock_page, theme)
+    assert not clock_page.mark_action.isEnabled()
+    assert clock_page.mark_theme() is None
+
+
+def test_the_mark_dialog_is_named_and_reachable_by_keyboard(
+    qtbot: QtBot, clock_page: AnnualClockPage, context: AppContext
+) -> None:
+    theme = annual_clock.add_theme(context.database, 10, "Poistumisharjoitus").id
+    clock_page.refresh()
+    _select(clock_page, theme)
+    mark_button = next(b for b in clock_page.buttons if b.defaultAction() is clock_page.mark_action)
+    assert mark_button.accessibleName()
+    dialog = _open_mark_dialog(clock_page)
+    dialog.choose(ThemeHandling.NOT_HANDLED)  # the note is reachable once there is a mark
+    controls = interactive_widgets(dialog)
+    for control in controls:
+        assert control.accessibleName(), control
+    reached = {
+        owner(w)
+        for w in tab_through(qtbot, dialog, dialog.buttons_by_handling[ThemeHandling.NOT_HANDLED])
+    }
+    assert dialog.note_edit in reached
+    assert dialog.buttons.button(dialog.buttons.StandardButton.Save) in reached
+    dialog.reject()
+
+
+def test_removing_a_marked_theme_and_undoing_brings_the_mark_back(
+    clock_page: AnnualClockPage, context: AppContext
+) -> None:
+    db = context.database
+    period = periods.current_period(db)
+    theme = annual_clock.add_theme(db, 10, "Poistumisharjoitus").id
+    mark = annual_clock.set_theme_mark(db, theme, period.id, ThemeHandling.MOVED, "joulukuuhun")
+    clock_page.refresh()
+    _select(clock_page, theme)
+    clock_page.remove_theme()
+    assert annual_clock.theme_mark(db, theme, period.id) is None
+    context.undo_stack.undo()
+    assert annual_clock.theme_mark(db, theme, period.id) == mark
