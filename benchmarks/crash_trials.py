@@ -146,6 +146,8 @@ class TrialResult:
     problems: list[str] = field(default_factory=list)
     home: Path | None = None
     path: Path | None = None
+    meeting_id: int = 0
+    """The meeting typed into when the process was killed."""
 
 
 def run_trial(
@@ -181,7 +183,7 @@ def run_trial(
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
-    result = TrialResult(seed, False, home=home, path=path)
+    result = TrialResult(seed, False, home=home, path=path, meeting_id=meeting_id)
     if not ready.wait(30):
         child.kill()
         child.wait()

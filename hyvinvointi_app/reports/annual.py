@@ -63,7 +63,8 @@ def page_frame(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> Pag
 
 
 def _roles(tx: ReportTexts, roles: tuple[Role, ...]) -> str:
-    return ", ".join(tx.label(r) for r in roles) or "\u2013"
+    """Roles as a list: one to a line when each is named in two languages."""
+    return ("\n" if tx.bilingual else ", ").join(tx.label(r) for r in roles) or "\u2013"
 
 
 def _months(tx: ReportTexts, month: int) -> str:
@@ -290,7 +291,6 @@ def _cards(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[Bl
                 0.25,
             )
         )
-        story.append(Keep(head))
         if card.checkpoints:
             rows = [
                 [
@@ -308,7 +308,7 @@ def _cards(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[Bl
                 ]
                 for c in card.checkpoints
             ]
-            story.append(
+            head.append(
                 Grid(
                     [
                         tx.pgettext("report", "Checkpoint"),
@@ -321,6 +321,7 @@ def _cards(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[Bl
                     {0: 35, 3: DATE_MM},
                 )
             )
+        story.append(Keep(head))  # a card's fields stay with its checkpoints
     return story
 
 
@@ -460,16 +461,18 @@ def _requests(data: AnnualData, tx: ReportTexts) -> list[Block]:
 
 def _next_period(data: AnnualData, tx: ReportTexts) -> list[Block]:
     story: list[Block] = [Heading(tx.pgettext("report", "Development areas for the next period"))]
-    areas = list(
-        dict.fromkeys(
-            e.development_areas.strip() for e in data.evaluations if e.development_areas.strip()
-        )
-    )
-    areas += [
-        c.what_to_change
-        for c in data.cards
-        if c.status is ResultCardStatus.ACTIVE and c.what_to_change not in areas
+    # One bullet per line the evaluations wrote, then the cards still active; each area once,
+    # however it was capitalised or spaced.
+    lines = [
+        line.strip(" -\u2022\t")
+        for e in data.evaluations
+        for line in e.development_areas.splitlines()
     ]
+    lines += [c.what_to_change for c in data.cards if c.status is ResultCardStatus.ACTIVE]
+    unique: dict[str, str] = {}
+    for line in filter(None, lines):
+        unique.setdefault(" ".join(line.split()).casefold(), line)
+    areas = list(unique.values())
     if not areas:
         return [*story, Para(tx.pgettext("report", "Nothing was recorded."))]
     story += [Para(f"\u2022 {area}") for area in areas]
@@ -483,7 +486,7 @@ def _memos(data: AnnualData, tx: ReportTexts) -> list[Block]:
             str(m.number),
             tx.date(m.date),
             tx.label(m.status),
-            tx.date(m.approved_at.date())
+            tx.date(m.approved_at.astimezone().date())
             if m.status is MeetingStatus.APPROVED and m.approved_at
             else "",
         ]

@@ -164,22 +164,20 @@ def build_blocks(data: EvaluationSummaryData, options: ReportOptions) -> list[Bl
     if not data.cards:
         story.append(Para(tx.pgettext("report", "No result cards were made from this plan.")))
     for card in data.cards:
-        story.append(
-            Keep(
+        block: list[Block] = [
+            Heading(card.what_to_change, 3),
+            Facts(
                 [
-                    Heading(card.what_to_change, 3),
-                    Facts(
-                        [
-                            (tx.pgettext("report", "Target state"), card.target_state),
-                            (tx.pgettext("report", "Status"), tx.label(card.status)),
-                        ],
-                        0.25,
-                    ),
-                ]
-            )
-        )
+                    (tx.pgettext("report", "Current state"), card.current_state),
+                    (tx.pgettext("report", "Target state"), card.target_state),
+                    (tx.pgettext("report", "Ideal state"), card.ideal_state),
+                    (tx.pgettext("report", "Status"), tx.label(card.status)),
+                ],
+                0.25,
+            ),
+        ]
         if card.checkpoints:
-            story.append(
+            block.append(
                 Grid(
                     [
                         tx.pgettext("report", "Checkpoint"),
@@ -205,4 +203,5 @@ def build_blocks(data: EvaluationSummaryData, options: ReportOptions) -> list[Bl
                     {0: 35},
                 )
             )
+        story.append(Keep(block))  # a card's fields stay with its checkpoints
     return story

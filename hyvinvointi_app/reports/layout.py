@@ -342,14 +342,29 @@ def _header(frame: PageFrame) -> Any:
     return draw
 
 
+def _opening_height(flowable: Flowable) -> float:
+    """The height of a table's header and first two rows (less than two rows never stand at
+    the foot of a page, see :class:`_Grid`); 0 for anything else."""
+    if not isinstance(flowable, _Grid):
+        return 0.0
+    flowable.wrap(FRAME_WIDTH, FRAME_HEIGHT * 100)
+    head = flowable.repeatRows if isinstance(flowable.repeatRows, int) else 1
+    return float(sum(flowable._rowHeights[: head + 2]))
+
+
 def _headings_not_last(story: list[Flowable]) -> list[Flowable]:
-    """A heading starts a new page when less than a few lines' room is left under it, so it
-    never stands alone at the foot of a page (a table after it still splits as it must)."""
+    """A heading starts a new page when too little room is left under it, so it never stands
+    alone at the foot of a page: a few lines' room, or the heading and the first rows of the
+    table that follows it when they need more (a table after it still splits as it must)."""
     result: list[Flowable] = []
-    for flowable in story:
+    for index, flowable in enumerate(story):
         style = getattr(flowable, "style", None)
         room = {"h2": 32, "h3": 26, "label": 18}.get(getattr(style, "name", ""))
-        if room:
+        if room and style is not None:
+            following = story[index + 1] if index + 1 < len(story) else None
+            if following is not None and (table_room := _opening_height(following)):
+                own = flowable.wrap(FRAME_WIDTH, FRAME_HEIGHT)[1] + style.spaceBefore
+                room = max(room, (own + style.spaceAfter + table_room) / mm + 2)
             result.append(CondPageBreak(room * mm))
         result.append(flowable)
     return result

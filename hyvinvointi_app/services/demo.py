@@ -30,6 +30,7 @@ from hyvinvointi_app.domain.enums import (
     PlanType,
     ResultCardStatus,
     Role,
+    ThemeHandling,
     VoiceKind,
     VoiceMethod,
 )
@@ -306,6 +307,44 @@ class _DemoWriter:
         )
         for date in dates:
             self._write_meeting(period_id, date, guardian)
+        self._write_period_record(period_id, start, dates)
+
+    def _write_period_record(self, period_id: int, start: dt.date, dates: list[dt.date]) -> None:
+        """What the group writes for a period's annual report once its last meeting is past:
+        the summary (approved in that meeting), the requests to the provider, and the themes
+        of the months without a meeting marked handled elsewhere (now and then not at all)."""
+        held = [date for date in dates if date < self.today]
+        if not held:
+            return
+        rng = random.Random(f"{self.seed}:record:{start.year}")
+        texts = self.texts["period_record"]
+        end = start.replace(year=start.year + 1) - dt.timedelta(days=1)
+        if held[-1].month in (5, 6) or end < self.today:
+            periods.set_period_texts(
+                self.db,
+                period_id,
+                periods.PeriodTexts(
+                    rng.choice(texts["summaries"]).format(count=len(held)),
+                    held[-1],
+                    rng.choice(texts["requests"]),
+                ),
+            )
+        meeting_months = {date.month for date in dates}
+        for theme in annual_clock.list_themes(self.db):
+            year = start.year + (theme.month < 8)
+            month_over = dt.date(year + (theme.month == 12), theme.month % 12 + 1, 1)
+            if theme.month in meeting_months or month_over > self.today:
+                continue
+            if rng.random() < 0.8:
+                annual_clock.set_theme_mark(
+                    self.db,
+                    theme.id,
+                    period_id,
+                    ThemeHandling.HANDLED_ELSEWHERE,
+                    rng.choice(texts["handled_elsewhere"]),
+                )
+            else:
+                annual_clock.set_theme_mark(self.db, theme.id, period_id, ThemeHandling.NOT_HANDLED)
 
     def _member(self, rng: random.Random, role: str, guardian: MemberView) -> MemberView:
         if role == Role.GUARDIAN_REPRESENTATIVE.value:

@@ -88,6 +88,7 @@ def test_a_summary_not_yet_approved_says_so(demo_db: Database, language: str) ->
 
 def test_without_a_summary_a_short_note(demo_db: Database) -> None:
     tx = ReportTexts("fi")
+    periods.set_period_texts(demo_db, _period(demo_db), PeriodTexts())  # the demo has one
     text = _text(demo_db, "fi")
     summary = _between(
         text, tx.pgettext("report", "Summary"), tx.pgettext("report", "Members by role")
@@ -137,6 +138,7 @@ def test_requests_to_the_provider_are_printed_as_typed(demo_db: Database, langua
     tx = ReportTexts(language)
     heading = tx.pgettext("report", "Requests to the provider")
     next_heading = tx.pgettext("report", "Development areas for the next period")
+    periods.set_period_texts(demo_db, _period(demo_db), PeriodTexts())  # the demo has some
     empty = _flat_between(_text(demo_db, language), heading, next_heading)
     assert _flat(empty) == _flat(
         tx.pgettext("report", "The group made no requests to the provider.")
@@ -194,3 +196,21 @@ def test_the_clock_tells_meeting_mark_or_not_handled(demo_db: Database, language
     # the screen's rule and the report's data agree
     data = annual_data(demo_db, period, today=today)
     assert data.theme_outcomes[0] == period_scope.clock_outcomes(demo_db, view, today)
+
+
+def test_development_areas_for_the_next_period_are_one_bullet_each_and_once(
+    demo_db: Database,
+) -> None:
+    tx = ReportTexts("fi")
+    section = _between(
+        _text(demo_db, "fi"),
+        tx.pgettext("report", "Development areas for the next period"),
+        tx.pgettext("report", "Memos"),
+    )
+    bullets = [line for line in section.splitlines() if line.startswith("\u2022")]
+    # a bullet may wrap onto a second line; no line is an area without its bullet
+    assert len(bullets) == len({" ".join(b.split()).casefold() for b in bullets})
+    areas = annual_data(demo_db, _period(demo_db)).evaluations
+    written = [line.strip() for e in areas for line in e.development_areas.splitlines()]
+    flat = _flat(section)
+    assert all(f"\u2022 {_flat(area)}" in flat for area in written if area)

@@ -8,7 +8,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from hyvinvointi_app.reports.blocks import Block, Grid, Para
+from hyvinvointi_app.reports.blocks import Block, Grid, Heading, Para
 from hyvinvointi_app.reports.layout import PageFrame, flowables, render
 
 FRAME = PageFrame("Yksikkö", "Muistio", "1.1.2026", "Sivu", "t", "s", "k", "fi")
@@ -41,3 +41,13 @@ def test_a_row_taller_than_a_page_still_prints_whole() -> None:
     text = " ".join(pages)
     assert len(pages) > 1
     assert all(word in text for word in (words[0], words[1250], words[-1], "Seuraava"))
+
+
+@pytest.mark.parametrize("lines", range(30, 52, 3))
+def test_a_heading_stays_with_the_first_rows_of_its_table(lines: int) -> None:
+    tall = "\n".join(["rivi"] * 6)
+    rows = [[f"Alku{n:02d}\n{tall}", "x"] for n in range(4)]
+    document = [*_filler(lines), Heading("Taulukon otsikko"), Grid(["A", "B"], rows, [4, 1])]
+    pages = _pages(document)
+    (page,) = [text for text in pages if "Taulukon otsikko" in text]
+    assert "Alku00" in page and "Alku01" in page

@@ -252,6 +252,28 @@ def test_the_recent_periods_hold_every_meeting_of_the_year(
         assert len(held) >= 2 or period.start_date.year == TODAY.year
 
 
+def test_past_periods_carry_their_summary_requests_and_theme_marks(
+    demo: tuple[str, Database, list[MeetingDetail]],
+) -> None:
+    from hyvinvointi_app.services import annual_clock
+
+    _, db, memos = demo
+    current = periods.current_period(db)
+    for period in periods.list_periods(db):
+        texts = periods.period_texts(db, period.id)
+        held = [m for m in memos if m.period_id == period.id and m.date < TODAY]
+        marks = annual_clock.list_theme_marks(db, period.id)
+        met = {m.date.month for m in memos if m.period_id == period.id}
+        themes = {t.id: t for t in annual_clock.list_themes(db)}
+        assert marks and all(themes[mark.theme_id].month not in met for mark in marks)
+        if period.id == current.id:
+            assert not texts.summary  # the period runs: its report is not yet written
+            continue
+        assert texts.summary and texts.provider_requests
+        assert texts.summary_approved_on == held[-1].date
+        assert str(len(held)) in texts.summary
+
+
 def test_same_today_and_years_give_the_same_demo(tmp_path: Path) -> None:
     def contents(path: Path) -> list[tuple[Any, ...]]:
         write_demo(path, language="sv", years=2, today=TODAY)

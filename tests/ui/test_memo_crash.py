@@ -48,9 +48,7 @@ def test_sigkill_while_typing_loses_nothing_older_than_a_second(
     database = open_database(last.path)
     try:
         context = AppContext(database)
-        from hyvinvointi_app.services import meetings
-
-        editor = MeetingEditor(context, meetings.latest_meeting(database))
+        editor = MeetingEditor(context, last.meeting_id)
         qtbot.addWidget(editor)
         editor.show()
         assert editor.crash_banner.isVisible()
