@@ -47,8 +47,9 @@ class MemoVersionView:
 def memo_fields(memo: MeetingDetail) -> list[tuple[str, str]]:
     """Every text typed into a memo, each with a key that tells the editor where it is.
 
-    Keys: ``place``, ``distribution``, ``attachments``, ``item:ID:FIELD``, ``action:ID:text``, ``action:ID:responsible``,
-    ``follow_up:ID:comment``, ``voice:KIND:summary``, ``guest:ID:note``.
+    Keys: ``place``, ``distribution``, ``attachments``, ``item:ID:FIELD``, ``action:ID:text``,
+    ``action:ID:responsible``, ``follow_up:ID:comment``, ``voice:KIND:summary``,
+    ``guest:ID:note``.
     """
     fields: list[tuple[str, str]] = [
         ("place", memo.place),
