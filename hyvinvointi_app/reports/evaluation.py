@@ -19,8 +19,9 @@ from hyvinvointi_app.reports.blocks import (
 )
 from hyvinvointi_app.reports.common import NameRoles, person, typed_person, unit_name
 from hyvinvointi_app.reports.options import ReportOptions
-from hyvinvointi_app.reports.texts import ReportTexts, document_name
+from hyvinvointi_app.reports.texts import ReportTexts, document_name, joined
 from hyvinvointi_app.services.evaluations import EvaluationView
+from hyvinvointi_app.services.plans import standard_question
 from hyvinvointi_app.services.report_data import EvaluationSummaryData
 
 if TYPE_CHECKING:
@@ -51,6 +52,14 @@ def page_frame(data: EvaluationSummaryData, tx: ReportTexts, options: ReportOpti
 
 def _methods(tx: ReportTexts, e: EvaluationView) -> str:
     return ", ".join(tx.label(EvaluationMethod(m)) for m in e.methods)
+
+
+def _question(tx: ReportTexts, key: str, question: str) -> str:
+    """A standard checklist question in the document's language; a plan's own as asked."""
+    texts = standard_question(key, question)
+    if texts is None:
+        return question
+    return joined([texts.get(code) or texts["fi"] for code in tx.codes])
 
 
 def _evaluation(
@@ -97,7 +106,14 @@ def _evaluation(
                     tx.pgettext("report", "Answer"),
                     tx.pgettext("report", "Note"),
                 ],
-                [[c.question, tx.label(c.answer) if c.answer else "", c.note] for c in e.checks],
+                [
+                    [
+                        _question(tx, c.key, c.question),
+                        tx.label(c.answer) if c.answer else "",
+                        c.note,
+                    ]
+                    for c in e.checks
+                ],
                 [5, 1.5, 3],
             )
         )

@@ -279,6 +279,18 @@ def checklist_for(
     return standard + custom
 
 
+def standard_question(key: str, question: str) -> dict[str, str] | None:
+    """A checklist question in every language, when an answer still carries the standard
+    question of its key (in any language): a document prints it in its own language. None
+    for a plan's own question, which prints as it was asked."""
+    for items in _checklists().values():
+        for item in items:
+            texts: dict[str, str] = dict(item["text"])
+            if item["key"] == key and question.strip() in texts.values():
+                return texts
+    return None
+
+
 def checklist_for_plan(db: Database, plan_id: int, language: str) -> list[ChecklistQuestion]:
     plan = get_plan(db, plan_id)
     return checklist_for(plan.type, language, plan.custom_questions)

@@ -194,3 +194,17 @@ def test_every_document_is_in_one_language(unit_in_language: tuple[str, Database
         if (found := foreign_words(extract_text(pdf), language))
     }
     assert not problems
+
+
+def test_standard_checklist_questions_print_in_the_documents_language(demo_db: Database) -> None:
+    from hyvinvointi_app.services.plans import standard_question
+
+    plan = plans.list_plans(demo_db, plan_type=PlanType.ANTI_BULLYING)[0].id
+    text = " ".join(extract_text(evaluation_pdf(demo_db, plan, options_sv())).split())
+    texts = standard_question("staff_inducted", "Onko henkilöstö perehdytetty toimintamalliin?")
+    assert texts is not None
+    assert texts["sv"] in text and texts["fi"] not in text
+
+
+def options_sv() -> ReportOptions:
+    return ReportOptions(language="sv", created=CREATED)
