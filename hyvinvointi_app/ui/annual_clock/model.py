@@ -11,7 +11,7 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from hyvinvointi_app.i18n.formatting import month_name
 from hyvinvointi_app.i18n.labels import plan_type_label
-from hyvinvointi_app.i18n.translator import _, ngettext, ui_translator
+from hyvinvointi_app.i18n.translator import _, ngettext, pgettext, ui_translator
 from hyvinvointi_app.services.annual_clock import PERIOD_MONTHS, ThemeView
 
 THEME_COLUMN = 0
@@ -45,7 +45,13 @@ class ClockModel(QStandardItemModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(0, 3, parent)
         self.setHorizontalHeaderLabels(
-            [_("Theme"), _("Plan evaluated"), _("In the current period")]
+            [_("Theme"), _("Plan evaluated"), pgettext("clock column", "Handling")]
+        )
+        self.setHeaderData(
+            2,
+            Qt.Orientation.Horizontal,
+            _("How each theme was dealt with in the current operating period"),
+            Qt.ItemDataRole.ToolTipRole,
         )
         self.themes: list[ThemeView] = []
         self.handling: dict[int, str] = {}
