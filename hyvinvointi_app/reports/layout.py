@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import io
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -121,19 +122,24 @@ def spacer(height_mm: float = 3) -> Spacer:
 
 class _Grid(Table):  # type: ignore[misc]
     """A table whose rows stay whole across a page break, and whose split leaves at least two
-    rows on each side (a lone row at the foot or the head of a page reads as lost). Only a
-    row taller than a whole page is split inside, where it must be."""
+    rows on each side (a lone row at the foot or the head of a page reads as lost), wherever
+    two rows fit on a page. A row taller than a page is split inside; at the top of a page,
+    where waiting helps nothing, any split that works is taken."""
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self._calc(availWidth, availHeight)
         head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
-        giant = max(self._rowHeights[head:], default=0) > FRAME_HEIGHT - sum(
-            self._rowHeights[:head]
-        )
-        self.splitInRow = int(giant)
-        self._rowSplitRange = None if giant else (head + 2, -2)
+        room = FRAME_HEIGHT - sum(self._rowHeights[:head])
+        body = self._rowHeights[head:]
+        two_fit = all(a + b <= room for a, b in itertools.pairwise(body))
+        self._rowSplitRange: tuple[int, int] | None = (head + 2, -2) if two_fit else None
+        self.splitInRow = int(max(body, default=0) > room)
         parts: list[Flowable] = super().split(availWidth, availHeight)
-        return parts
+        if parts or not getattr(getattr(self, "_frame", None), "_atTop", False):
+            return parts
+        self._rowSplitRange = None
+        self.splitInRow = 1
+        return list(super().split(availWidth, availHeight))
 
 
 def table(
@@ -364,7 +370,9 @@ def _headings_not_last(story: list[Flowable]) -> list[Flowable]:
             following = story[index + 1] if index + 1 < len(story) else None
             if following is not None and (table_room := _opening_height(following)):
                 own = flowable.wrap(FRAME_WIDTH, FRAME_HEIGHT)[1] + style.spaceBefore
-                room = max(room, (own + style.spaceAfter + table_room) / mm + 2)
+                wanted = (own + style.spaceAfter + table_room) / mm + 2
+                # never more than a page holds: first rows taller than that split anyway
+                room = max(room, min(wanted, 0.9 * FRAME_HEIGHT / mm))
             result.append(CondPageBreak(room * mm))
         result.append(flowable)
     return result

@@ -261,9 +261,10 @@ def remove_theme(db: Database, theme_id: int) -> None:
         _renumber(_month_themes(session, month))
 
 
-def restore_theme(db: Database, view: ThemeView) -> ThemeView:
+def restore_theme(db: Database, view: ThemeView, marks: Sequence[ThemeMarkView] = ()) -> ThemeView:
     """Put a removed theme back with its old id and at its old position (undo of a removal,
-    redo of an addition), so that older undo steps still find it by its id."""
+    redo of an addition), so that older undo steps still find it by its id; with ``marks``,
+    the periods' marks that went with it come back in the same transaction."""
     month = _check_month(view.month)
     title = _check_title(view.title)
     checked_type = _check_plan_type(view.plan_type)
@@ -277,12 +278,16 @@ def restore_theme(db: Database, view: ThemeView) -> ThemeView:
         _insert(ordered, theme, view.position)
         session.add(theme)
         session.flush()
+        _add_marks(session, marks, {theme.id})
         return _view(theme)
 
 
-def replace_all_themes(db: Database, views: Sequence[ThemeView]) -> list[ThemeView]:
-    """Make the clock exactly ``views``, ids included (undo and redo of an import or of
-    starting from the default clock). Everything is checked before anything is written."""
+def replace_all_themes(
+    db: Database, views: Sequence[ThemeView], marks: Sequence[ThemeMarkView] = ()
+) -> list[ThemeView]:
+    """Make the clock exactly ``views``, ids included, with exactly ``marks`` (undo and redo
+    of an import or of starting from the default clock: the marks the replaced themes took
+    with them come back with them). Everything is checked before anything is written."""
     if len(views) > MAX_THEMES:
         raise ValidationError("themes", "too_many")
     if len({view.id for view in views}) != len(views):
@@ -312,7 +317,22 @@ def replace_all_themes(db: Database, views: Sequence[ThemeView]) -> list[ThemeVi
                     plan_type=view.plan_type,
                 )
             )
+        session.flush()
+        _add_marks(session, marks, {view.id for view in ordered})
     return list_themes(db)
+
+
+def _add_marks(session: Session, marks: Iterable[ThemeMarkView], theme_ids: set[int]) -> None:
+    for mark in marks:
+        if mark.theme_id in theme_ids:
+            session.add(
+                ThemeMark(
+                    theme_id=mark.theme_id,
+                    period_id=mark.period_id,
+                    handling=_check_handling(mark.handling),
+                    note=_check_note(mark.note),
+                )
+            )
 
 
 def _write_entries(session: Session, entries: Iterable[ClockEntry], *, replace: bool) -> None:
@@ -568,6 +588,13 @@ def list_theme_marks(db: Database, period_id: int) -> tuple[ThemeMarkView, ...]:
         ).all()
         ordered = sorted(rows, key=lambda r: (period_month_index(r[1]), r[2], r[0].theme_id))
         return tuple(_mark_view(row[0]) for row in ordered)
+
+
+def all_theme_marks(db: Database) -> tuple[ThemeMarkView, ...]:
+    """Every mark of every period: what replacing the whole clock takes with it."""
+    with db.reading() as session:
+        marks = session.scalars(select(ThemeMark).order_by(ThemeMark.id))
+        return tuple(_mark_view(m) for m in marks)
 
 
 def marks_of_theme(db: Database, theme_id: int) -> tuple[ThemeMarkView, ...]:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from hyvinvointi_app.domain.enums import EXPECTED_ROLES, AuditAction, Role
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
 from hyvinvointi_app.i18n.collation import sort_key
-from hyvinvointi_app.services import audit
+from hyvinvointi_app.services import audit, memo_record
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import (
     ActionItem,
@@ -166,6 +166,7 @@ def erase_personal_details(
         member = _get(session, member_id)
         if member.term_end is None or member.term_end > today:
             raise ValidationError("term_end", "term_not_ended")
+        memo_record.forget_member(session, member.id, member.name)
         member.name = None
         member.email = None
         member.phone = None

@@ -175,6 +175,41 @@ def freeze_unfrozen(db: Database) -> int:
         return len(rows)
 
 
+def forget_member(session: Session, member_id: int, name: str | None) -> None:
+    """Remove an erased member's name from every kept record (approved memos and their
+    versions), in the erasing transaction: the member stays by role, as in the live data."""
+    for meeting in session.scalars(select(Meeting).where(Meeting.approved_snapshot.is_not(None))):
+        meeting.approved_snapshot = _without_member(meeting.approved_snapshot, member_id, name)
+        if name and meeting.approved_by == name:
+            meeting.approved_by = None
+    for version in session.scalars(select(MemoVersion)):
+        version.snapshot = _without_member(version.snapshot, member_id, name)
+        if name and version.approved_by == name:
+            version.approved_by = None
+
+
+_MEMBER_KEYS = frozenset({"id", "name", "role"})
+"""The keys of a member as a record stores one (``MeetingDetail``'s ``MemberRef``)."""
+
+
+def _without_member(value: Any, member_id: int, name: str | None) -> Any:
+    """A copy of a record's JSON without the member's name (a new object, so that the ORM
+    sees the change)."""
+    if isinstance(value, list):
+        return [_without_member(item, member_id, name) for item in value]
+    if not isinstance(value, dict):
+        return value
+    copy = {key: _without_member(item, member_id, name) for key, item in value.items()}
+    if set(copy) == _MEMBER_KEYS and copy["id"] == member_id:
+        copy["name"] = None
+    if name:
+        if copy.get("approved_by") == name:
+            copy["approved_by"] = None
+        if isinstance(copy.get("name_roles"), list):
+            copy["name_roles"] = [pair for pair in copy["name_roles"] if pair[0] != name]
+    return copy
+
+
 def version_memo(db: Database, version_id: int) -> MemoData:
     """A kept version of a memo (the memo as it was approved before it was reopened)."""
     with db.reading() as session:

@@ -51,3 +51,21 @@ def test_a_heading_stays_with_the_first_rows_of_its_table(lines: int) -> None:
     pages = _pages(document)
     (page,) = [text for text in pages if "Taulukon otsikko" in text]
     assert "Alku00" in page and "Alku01" in page
+
+
+@pytest.mark.parametrize("share", [0.35, 0.45, 0.6])
+@pytest.mark.parametrize("count", [2, 3, 4, 6])
+def test_rows_of_a_third_to_most_of_a_page_still_lay_out(share: float, count: int) -> None:
+    lines = int(60 * share)  # about 60 lines of table text fill a page
+    rows = [
+        [f"Rivi{n}\n" + "\n".join(["tekstiä"] * lines) + f"\nLoppu{n}", "x"] for n in range(count)
+    ]
+    text = " ".join(_pages([Grid(["A", "B"], rows, [4, 1])]))
+    assert all(f"Rivi{n}" in text and f"Loppu{n}" in text for n in range(count))
+
+
+def test_a_heading_before_a_table_of_very_tall_rows_wastes_no_page() -> None:
+    tall = "\n".join(["tekstiä"] * 45)
+    rows = [[f"Rivi{n}\n{tall}", "x"] for n in range(3)]
+    pages = _pages([Heading("Otsikko"), Grid(["A", "B"], rows, [4, 1])])
+    assert "Otsikko" in pages[0] and "Rivi0" in pages[0]

@@ -172,6 +172,29 @@ def test_removing_a_theme_removes_its_marks(db: Database, rows: Rows) -> None:
     assert annual_clock.list_theme_marks(db, period) == ()
 
 
+def test_the_undo_of_a_removal_or_a_replaced_clock_brings_the_marks_back(
+    db: Database, rows: Rows
+) -> None:
+    period = rows.period(2025)
+    theme = annual_clock.add_theme(db, 10, "Poistumisharjoitus")
+    annual_clock.add_theme(db, 11, "Lasten oikeudet")
+    annual_clock.set_theme_mark(db, theme.id, period, ThemeHandling.MOVED, "joulukuuhun")
+    marks = annual_clock.all_theme_marks(db)
+    # removing one theme, and its undo in one step
+    taken = annual_clock.marks_of_theme(db, theme.id)
+    annual_clock.remove_theme(db, theme.id)
+    assert annual_clock.all_theme_marks(db) == ()
+    annual_clock.restore_theme(db, theme, taken)
+    assert annual_clock.all_theme_marks(db) == marks
+    # an import or the default clock replaces every theme; its undo puts them and the marks back
+    before = annual_clock.list_themes(db)
+    annual_clock.replace_all_themes(db, [])
+    assert annual_clock.all_theme_marks(db) == ()
+    annual_clock.replace_all_themes(db, before, marks)
+    assert annual_clock.list_themes(db) == before
+    assert annual_clock.all_theme_marks(db) == marks
+
+
 # -- the annual clock in the period -----------------------------------------------------------
 
 

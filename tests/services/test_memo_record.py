@@ -248,3 +248,33 @@ def test_the_unit_language_does_not_matter_to_the_record(db: Database, approved:
     info = unit.get_unit(db)
     unit.set_up_unit(db, dataclasses.replace(info, working_language=Language.SWEDISH))
     assert memo_record.memo_data(db, approved.meeting_id).unit.working_language is Language.FINNISH
+
+
+def test_an_erased_members_name_leaves_every_kept_record(db: Database, approved: Approved) -> None:
+    greta = members.add_member(
+        db, MemberInput("Greta Grönqvist", Role.PSYCHOLOGIST, term_end=dt.date(2026, 9, 15))
+    )
+    second = meetings.get_meeting(db, approved.next_id)
+    meetings.update_header(
+        db,
+        second.id,
+        HeaderInput(second.date, dt.time(13), None, second.place, None, greta.id),
+    )
+    approval.approve_memo(db, second.id, approved_by="Greta Grönqvist", findings_confirmed=True)
+    approval.reopen_memo(db, second.id, "Korjaus")
+    approval.approve_memo(db, second.id, approved_by="Greta Grönqvist", findings_confirmed=True)
+    with_names = ReportOptions(language="fi", with_names=True)
+    assert "Greta" in _text(memo_pdf(db, second.id, with_names))
+
+    members.erase_personal_details(db, greta.id, today=dt.date(2026, 11, 1))
+
+    assert "Greta" not in _text(memo_pdf(db, second.id, with_names))
+    (version,) = approval.memo_versions(db, second.id)
+    assert version.approved_by is None
+    kept = memo_record.version_memo(db, version.id)
+    assert "Greta" not in repr(kept)
+    assert kept.meeting.secretary is not None and kept.meeting.secretary.role is Role.PSYCHOLOGIST
+    with db.reading() as session:
+        assert "Greta" not in json.dumps(
+            [m.approved_snapshot for m in session.query(Meeting).all()], ensure_ascii=False
+        )

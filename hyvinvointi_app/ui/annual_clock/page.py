@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt
@@ -35,7 +35,7 @@ from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.labels import label
 from hyvinvointi_app.i18n.translator import _, ngettext, pgettext, ui_translator
 from hyvinvointi_app.services import annual_clock, exports, period_scope, periods, unit
-from hyvinvointi_app.services.annual_clock import ThemeView
+from hyvinvointi_app.services.annual_clock import ThemeMarkView, ThemeView
 from hyvinvointi_app.services.period_scope import ThemeOutcome
 from hyvinvointi_app.services.periods import PeriodView
 from hyvinvointi_app.ui.annual_clock.dialog import ThemeDialog, ThemeInput
@@ -474,14 +474,10 @@ class AnnualClockPage(Page):
         marks = annual_clock.marks_of_theme(db, theme.id)
         annual_clock.remove_theme(db, theme.id)
 
-        def undo() -> None:
-            annual_clock.restore_theme(db, theme)
-            for mark in marks:  # the periods' marks went with the theme: they come back too
-                annual_clock.put_theme_mark(db, theme.id, mark.period_id, mark)
-
         self._record(
             _("remove theme"),
-            undo=undo,
+            # the periods' marks went with the theme: they come back with it
+            undo=lambda: annual_clock.restore_theme(db, theme, marks),
             redo=lambda: annual_clock.remove_theme(db, theme.id),
         )
         self.context.status_message.emit(_("Theme removed. Edit → Undo brings it back."))
@@ -552,23 +548,32 @@ class AnnualClockPage(Page):
             self.mark_dialog = None
         self.view.setFocus()
 
-    def _replace(self, label_text: str, before: list[ThemeView], after: list[ThemeView]) -> None:
+    def _replace(
+        self,
+        label_text: str,
+        before: list[ThemeView],
+        marks: Sequence[ThemeMarkView],
+        after: list[ThemeView],
+    ) -> None:
+        """One undo step for a clock replaced whole: its undo brings back the themes and the
+        periods' marks that went with them."""
         db = self.context.database
         self._record(
             label_text,
-            undo=lambda: annual_clock.replace_all_themes(db, before),
+            undo=lambda: annual_clock.replace_all_themes(db, before, marks),
             redo=lambda: annual_clock.replace_all_themes(db, after),
         )
 
     def start_from_default(self) -> None:
         db = self.context.database
         before = annual_clock.list_themes(db)
+        marks = annual_clock.all_theme_marks(db)
         try:
             after = annual_clock.load_default_clock(db, self._working_language())
         except UserError as error:
             QMessageBox.warning(self, _("The default clock was not added"), describe(error))
             return
-        self._replace(_("start from the default clock"), before, after)
+        self._replace(_("start from the default clock"), before, marks, after)
         self.context.status_message.emit(_("The default annual clock was added"))
         self.view.setFocus()
 
@@ -678,12 +683,13 @@ class AnnualClockPage(Page):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
+        marks = annual_clock.all_theme_marks(db)
         try:
             after = annual_clock.import_clock(db, clock)
         except UserError as error:
             return self._reject(path, describe(error))
         self.context.settings.setValue(LAST_FOLDER_SETTING, str(path.parent))
-        self._replace(_("import annual clock"), before, after)
+        self._replace(_("import annual clock"), before, marks, after)
         self.context.status_message.emit(
             ngettext(
                 "Annual clock imported: {count} theme",

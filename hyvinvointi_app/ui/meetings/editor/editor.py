@@ -524,6 +524,8 @@ class MeetingEditor(QWidget):
             self.header.start_edit,
             self.header.end_edit,
             self.header.place_edit,
+            self.header.distribution_edit,
+            self.header.attachments_edit,
             self.attendance.guest_note,
         ):
             edit.setReadOnly(self.locked)
@@ -531,6 +533,7 @@ class MeetingEditor(QWidget):
             self.header.chair_combo,
             self.header.secretary_combo,
             self.header.close_button,
+            self.header.signatures_check,
             self.attendance.guest_role,
             self.attendance.add_guest_button,
         ):

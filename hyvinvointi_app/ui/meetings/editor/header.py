@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hyvinvointi_app.domain.errors import ValidationError
+from hyvinvointi_app.domain.errors import UserError, ValidationError
 from hyvinvointi_app.domain.typed_dates import (
     InvalidTypedDate,
     InvalidTypedTime,
     parse_typed_date,
     parse_typed_time,
 )
+from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.i18n.validation import reason_text
@@ -233,8 +234,17 @@ class HeaderPanel(QWidget):
         show_hint(self.hint, None)
 
     def _signatures_clicked(self) -> None:
-        self.autosaver.flush()
-        self._save_minutes(None, "")
+        """Saved at once; typed text is written first. A refusal (a memo approved meanwhile,
+        a full disk) is said beside the fields and the box shows what is stored."""
+        if not self.autosaver.flush():
+            self.signatures_check.setChecked(not self.signatures_check.isChecked())
+            return
+        try:
+            self._save_minutes(None, "")
+        except UserError as error:
+            self.signatures_check.setChecked(not self.signatures_check.isChecked())
+            show_hint(self.hint, describe(error))
+            return
         self.autosaver.mark_saved()
 
     def _save_choice(self) -> None:
