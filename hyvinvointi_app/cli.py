@@ -387,25 +387,32 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 
 
 def _report_format(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
-    """A Word file asked for under a PDF's name, or with a password (only a PDF has one),
-    is a mistake in the arguments."""
-    if args.file_format != "docx":
-        return
-    if args.output.suffix.lower() == ".pdf":
-        parser.error(f"the output {args.output.name} is not a .docx file")
-    if args.password:
-        parser.error("--password protects a PDF only, not a Word file")
+    """A file asked for under the other format's name, or a Word file with a password (only
+    a PDF has one), is a mistake in the arguments."""
+    from hyvinvointi_app.i18n.translator import ui_translator
+
+    _ = ui_translator().gettext
+    suffix = args.output.suffix.lower()
+    wanted = ".docx" if args.file_format == "docx" else ".pdf"
+    if suffix in (".pdf", ".docx") and suffix != wanted:
+        parser.error(
+            _("The output {name} is not a {suffix} file.").format(
+                name=args.output.name, suffix=wanted
+            )
+        )
+    if args.file_format == "docx" and args.password:
+        parser.error(_("--password protects a PDF only, not a Word file."))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command == "report":
-        _report_format(parser, args)
     from hyvinvointi_app.i18n.errors import describe
     from hyvinvointi_app.i18n.translator import set_ui_language
 
     set_ui_language(args.lang or _language_from_environment())
+    if args.command == "report":
+        _report_format(parser, args)
     handlers = {"demo": _cmd_demo, "check": _cmd_check, "backup": _cmd_backup}
     handlers["bundle"] = _cmd_bundle
     handlers["report"] = _cmd_report

@@ -80,9 +80,10 @@ def test_a_pdf_stays_the_default(unit: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("arguments", "said"),
     [
-        (["--format", "docx", "-o", "memo.pdf"], "is not a .docx file"),
-        (["--format", "docx", "--password", "x", "-o", "memo.docx"], "PDF only"),
-        (["--format", "docx", "--password", "x", "-o", "memo"], "PDF only"),
+        (["--format", "docx", "-o", "memo.pdf"], "memo.pdf"),
+        (["-o", "memo.docx"], "memo.docx"),  # a PDF asked for under a Word file's name
+        (["--format", "docx", "--password", "x", "-o", "memo.docx"], "--password"),
+        (["--format", "docx", "--password", "x", "-o", "memo"], "--password"),
     ],
 )
 def test_a_format_that_does_not_fit_is_one_line_and_no_file(

@@ -320,7 +320,9 @@ def _properties(document: Document, frame: PageFrame, created: dt.datetime) -> N
     properties.last_modified_by = ""
     properties.category = ""
     properties.revision = 1
-    properties.created = properties.modified = created
+    # Word stores these as UTC ("…Z"); a naive time is the machine's local time
+    aware = created if created.tzinfo else created.astimezone()
+    properties.created = properties.modified = aware.astimezone(dt.UTC).replace(tzinfo=None)
     package = document.part.package
     for rel_id, rel in list(package.rels.items()):
         if rel.reltype == _THUMBNAIL:

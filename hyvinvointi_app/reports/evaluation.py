@@ -71,7 +71,7 @@ def _evaluation(
         else ""
     )
     head: list[Block] = [
-        # Not an f-string: the extractor finds only plain calls, and the word was left English.
+        # not an f-string: the catalog extractor finds only plain calls
         Heading(tx.pgettext("report", "Evaluation") + " " + tx.date(e.date), 3),
         Facts(
             [

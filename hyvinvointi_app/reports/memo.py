@@ -288,7 +288,7 @@ def _approval(tx: ReportTexts, data: MemoData, options: ReportOptions) -> list[B
     meeting = data.meeting
     story: list[Block] = [Heading(tx.pgettext("report", "Approval"))]
     if meeting.status is MeetingStatus.APPROVED and meeting.approved_at is not None:
-        day = tx.date(meeting.approved_at.astimezone().date())
+        day = tx.date(data.as_at or meeting.approved_at.astimezone().date())
         story.append(Para(_approved_line(tx, data, options, day)))
     else:
         story.append(Para(tx.pgettext("report", "The memo has not yet been approved.")))

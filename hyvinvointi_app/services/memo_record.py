@@ -301,7 +301,10 @@ def _decode(tp: Any, value: Any) -> Any:
         if tp is kind:
             if not isinstance(value, str):
                 raise TypeError(kind.__name__)
-            return kind.fromisoformat(value)
+            parsed = kind.fromisoformat(value)
+            if isinstance(parsed, dt.datetime) and parsed.tzinfo is None:
+                return parsed.replace(tzinfo=dt.UTC)  # stored times are UTC (older ones naive)
+            return parsed
     if tp in (str, int, bool, float):
         if not isinstance(value, tp):
             raise TypeError(tp.__name__)

@@ -73,7 +73,7 @@ def evaluations_in_period(db: Database, period: PeriodView) -> tuple[EvaluationV
     whether or not archived, ordered by date, plan name and id.
 
     The evaluation's own date decides, not the period of a meeting it may be linked to; the
-    provider requests are those of them that concluded the plan needs updating.
+    plans needing an update are those of them that concluded so.
     """
     found = (
         evaluation

@@ -21,7 +21,6 @@ from hyvinvointi_app.domain.enums import (
     AttendanceStatus,
     MeetingStatus,
     PlanType,
-    ResultCardStatus,
     Role,
     missing_roles,
 )
@@ -37,8 +36,6 @@ from hyvinvointi_app.store.models import (
     Meeting,
     Member,
     OperatingPeriod,
-    Plan,
-    ResultCard,
     Unit,
 )
 
@@ -93,16 +90,6 @@ class ActionCounts:
 
 
 @dataclass(frozen=True, slots=True)
-class ActiveCard:
-    id: int
-    what_to_change: str
-    plan_id: int | None
-    plan_name: str | None
-    created_on: dt.date
-    next_checkpoint: dt.date | None
-
-
-@dataclass(frozen=True, slots=True)
 class PeriodSummary:
     period_id: int
     label: str
@@ -130,7 +117,6 @@ class PeriodSummary:
     :attr:`as_of` (:func:`.period_scope.standing_as_of`)."""
     open_actions: tuple[ActionLine, ...]
     overdue_actions: tuple[ActionLine, ...]
-    active_cards: tuple[ActiveCard, ...]
 
 
 def _in_role_order(roles: Iterable[Role]) -> tuple[Role, ...]:
@@ -225,32 +211,6 @@ def _actions(
     return counts, tuple(open_lines), tuple(overdue_lines)
 
 
-def _active_cards(session: Session, period: PeriodView) -> tuple[ActiveCard, ...]:
-    """Cards still followed that already existed in the period."""
-    cards = session.scalars(
-        select(ResultCard)
-        .where(
-            ResultCard.status == ResultCardStatus.ACTIVE,
-            ResultCard.created_on <= period.end_date,
-        )
-        .order_by(ResultCard.created_on, ResultCard.id)
-    ).all()
-    names = {plan_id: name for plan_id, name in session.execute(select(Plan.id, Plan.name))}
-    return tuple(
-        ActiveCard(
-            id=card.id,
-            what_to_change=card.what_to_change,
-            plan_id=card.plan_id,
-            plan_name=names.get(card.plan_id) if card.plan_id else None,
-            created_on=card.created_on,
-            next_checkpoint=min(
-                (c.due_date for c in card.checkpoints if c.recorded_on is None), default=None
-            ),
-        )
-        for card in cards
-    )
-
-
 def period_summary(db: Database, period_id: int, today: dt.date | None = None) -> PeriodSummary:
     today = today or dt.date.today()
     with db.reading() as session:
@@ -287,5 +247,4 @@ def period_summary(db: Database, period_id: int, today: dt.date | None = None) -
             actions=counts,
             open_actions=open_lines,
             overdue_actions=overdue_lines,
-            active_cards=_active_cards(session, period),
         )

@@ -151,7 +151,7 @@ class Meeting(Base):
     distribution: Mapped[str] = mapped_column(Text, default="", server_default="")
     """Who receives the memo (jakelu / distribution), as typed."""
     attachments: Mapped[str] = mapped_column(Text, default="", server_default="")
-    """The memo's attachments (liitteet / bilagor), one per line."""
+    """The memo's attachments (liitteet / bilagor), as typed."""
     signatures: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     """Whether the memo ends with lines for the chair's and the secretary's signatures."""
     approved_snapshot: Mapped[dict[str, Any] | None] = mapped_column(JSON)

@@ -86,13 +86,6 @@ def golden_path(document: str, language: str) -> Path:
     return GOLDEN / f"{document}-{language.replace('+', '-')}.txt"
 
 
-def report_catalogs_merged() -> bool:
-    """True once i18n/pending/reports.json is merged into the catalogs."""
-    from hyvinvointi_app.i18n.translator import translator_for
-
-    return translator_for("fi").pgettext("report", "Memo") != "Memo"
-
-
 SAMI_NAME = "Áilu Čuđe-Ŋŧ"
 SWEDISH_NAME = "Åsa Öhman-Ääri"
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from report_documents import CREATED, GOLDEN_PERIOD, TODAY, report_catalogs_merged
+from report_documents import CREATED, GOLDEN_PERIOD, TODAY
 from test_one_language import foreign_words
 
 from hyvinvointi_app.domain.enums import AuditAction, PlanType
@@ -72,12 +72,6 @@ def _language(document: Any) -> str | None:
 
 def _golden_period(db: Database) -> int:
     return periods.period_by_label(db, GOLDEN_PERIOD).id
-
-
-@pytest.fixture
-def merged() -> None:
-    if not report_catalogs_merged():
-        pytest.skip("report texts not yet in the catalogs")
 
 
 # --- the renderer, on blocks made here ---------------------------------------------------
@@ -170,7 +164,8 @@ def test_page_header_footer_metadata_and_language() -> None:
     assert properties.subject == "Hyvinvointiryhmän kokouksen 4 muistio"
     assert properties.author == "Päiväkoti Äimärautio"
     assert properties.language == "sv-FI"
-    assert properties.created.replace(tzinfo=None) == CREATED
+    # Word keeps the time in UTC: the local creation time, converted
+    assert properties.created.replace(tzinfo=dt.UTC) == CREATED.astimezone(dt.UTC)
     assert "python-docx" not in (properties.comments + properties.author)
     assert _language(doc) == "sv-FI"
     # nothing of the template's own: no preview picture of another document
@@ -208,7 +203,7 @@ def _documents(db: Database, language: str) -> dict[str, Any]:
 
 
 def test_each_document_has_word_headings_a_table_and_one_language(
-    merged: None, unit_in_language: tuple[str, Database]
+    unit_in_language: tuple[str, Database],
 ) -> None:
     language, db = unit_in_language
     tx = ReportTexts(language)
@@ -251,9 +246,7 @@ def test_each_document_has_word_headings_a_table_and_one_language(
         assert not found, (kind, sorted(found))
 
 
-def test_the_word_copy_says_what_the_pdf_says(
-    merged: None, unit_in_language: tuple[str, Database]
-) -> None:
+def test_the_word_copy_says_what_the_pdf_says(unit_in_language: tuple[str, Database]) -> None:
     """Every heading and table header of the PDF is in the Word file, in the same order."""
     from pypdf import PdfReader
 
@@ -278,7 +271,7 @@ def test_the_word_copy_says_what_the_pdf_says(
 
 
 def test_the_evaluation_summary_prints_the_current_state(
-    merged: None, unit_in_language: tuple[str, Database], tmp_path: Path
+    unit_in_language: tuple[str, Database], tmp_path: Path
 ) -> None:
     language, source = unit_in_language
     copy = tmp_path / "unit.sqlite"

@@ -18,15 +18,9 @@ from report_documents import (
     golden_path,
     normalised,
     options,
-    report_catalogs_merged,
 )
 
 from hyvinvointi_app.store.database import open_database
-
-pytestmark = pytest.mark.skipif(
-    not report_catalogs_merged(),
-    reason="report texts not yet in the catalogs: merge i18n/pending/reports.json",
-)
 
 
 @pytest.mark.parametrize("document", DOCUMENTS, ids=lambda d: d.name)

@@ -21,7 +21,6 @@ from report_documents import (
     SmallUnit,
     extract_text,
     options,
-    report_catalogs_merged,
 )
 
 from hyvinvointi_app.domain.enums import Role
@@ -31,10 +30,6 @@ from hyvinvointi_app.services import actions, agenda, meetings
 from hyvinvointi_app.services.actions import ActionInput
 from hyvinvointi_app.store.database import Database
 
-needs_catalogs = pytest.mark.skipif(
-    not report_catalogs_merged(),
-    reason="report texts not yet in the catalogs: merge i18n/pending/reports.json",
-)
 DOCUMENT_TYPES = {
     "memo": "Memo",
     "annual": "Annual report",
@@ -222,7 +217,6 @@ def test_progress_is_reported_to_the_end(demo_db: Database) -> None:
     assert [d for d, _ in steps] == sorted(d for d, _ in steps)
 
 
-@needs_catalogs
 def test_finnish_swedish_and_bilingual_wording(built: dict[tuple[str, str], bytes]) -> None:
     fi = extract_text(built["memo", "fi"])
     sv = extract_text(built["memo", "sv"])

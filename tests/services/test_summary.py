@@ -219,13 +219,6 @@ def test_plans_evaluated_in_the_period(db: Database, year: Year) -> None:
     ]
 
 
-def test_active_result_cards_of_the_period(db: Database, year: Year) -> None:
-    cards = period_summary(db, year.period, today=TODAY).active_cards
-    assert [(c.id, c.plan_name, c.next_checkpoint) for c in cards] == [
-        (year.card, "Pelastussuunnitelma", dt.date(2025, 12, 10))
-    ]
-
-
 def test_unknown_period_is_not_found(db: Database) -> None:
     with pytest.raises(NotFound):
         period_summary(db, 999, today=TODAY)
