@@ -3,14 +3,38 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Protocol
 
 from hyvinvointi_app.domain.enums import ActionStatus, Role
 from hyvinvointi_app.reports.texts import SEPARATOR, ReportTexts
-from hyvinvointi_app.services.meetings import ActionView, MemberRef
-from hyvinvointi_app.services.unit import UnitInfo
 
 
-def unit_name(unit: UnitInfo, tx: ReportTexts) -> str:
+class UnitNames(Protocol):
+    @property
+    def name_fi(self) -> str: ...
+    @property
+    def name_sv(self) -> str: ...
+
+
+class Person(Protocol):
+    @property
+    def name(self) -> str | None: ...
+    @property
+    def role(self) -> Role: ...
+
+
+class Action(Protocol):
+    @property
+    def responsible(self) -> Person | None: ...
+    @property
+    def responsible_text(self) -> str: ...
+    @property
+    def status(self) -> ActionStatus: ...
+    @property
+    def due_date(self) -> dt.date | None: ...
+
+
+def unit_name(unit: UnitNames, tx: ReportTexts) -> str:
     """The unit's name in the document's language; both names in a bilingual one."""
     names = {"fi": unit.name_fi, "sv": unit.name_sv or unit.name_fi}
     return SEPARATOR.join(dict.fromkeys(names[c] for c in tx.codes if names[c]))
@@ -50,13 +74,13 @@ def person(
     return text
 
 
-def member(tx: ReportTexts, ref: MemberRef | None, with_names: bool) -> str:
+def member(tx: ReportTexts, ref: Person | None, with_names: bool) -> str:
     if ref is None:
         return ""
     return person(tx, ref.role, ref.name, with_names)
 
 
-def action_status(tx: ReportTexts, action: ActionView, today: dt.date) -> str:
+def action_status(tx: ReportTexts, action: Action, today: dt.date) -> str:
     overdue = (
         action.status is ActionStatus.OPEN
         and action.due_date is not None
@@ -67,9 +91,7 @@ def action_status(tx: ReportTexts, action: ActionView, today: dt.date) -> str:
     return tx.label(action.status)
 
 
-def responsible(
-    tx: ReportTexts, action: ActionView, with_names: bool, names: NameRoles = ()
-) -> str:
+def responsible(tx: ReportTexts, action: Action, with_names: bool, names: NameRoles = ()) -> str:
     if action.responsible is not None:
         return member(tx, action.responsible, with_names)
     return typed_person(tx, action.responsible_text, names, with_names)

@@ -40,15 +40,15 @@ from hyvinvointi_app.reports.common import (
 )
 from hyvinvointi_app.reports.options import ReportOptions
 from hyvinvointi_app.reports.texts import ReportTexts, document_name, joined
-from hyvinvointi_app.services.meetings import (
-    ActionView,
-    AgendaItemView,
-    FollowUpView,
-    MemberRef,
-    VoiceView,
-    standing_title,
+from hyvinvointi_app.services.meetings import standing_title
+from hyvinvointi_app.services.memo_record import (
+    MemoData,
+    RecordedAction,
+    RecordedFollowUp,
+    RecordedItem,
+    RecordedPerson,
+    RecordedVoice,
 )
-from hyvinvointi_app.services.memo_record import MemoData
 
 if TYPE_CHECKING:
     from hyvinvointi_app.reports.layout import PageFrame
@@ -78,7 +78,7 @@ def page_frame(data: MemoData, tx: ReportTexts, options: ReportOptions) -> PageF
     )
 
 
-def item_title(tx: ReportTexts, item: AgendaItemView) -> str:
+def item_title(tx: ReportTexts, item: RecordedItem) -> str:
     """The standing agenda's heading in the document's language; a typed title as typed."""
     titles = standing_title(item.kind, item.title)
     if titles is not None:
@@ -86,7 +86,7 @@ def item_title(tx: ReportTexts, item: AgendaItemView) -> str:
     return item.title or tx.label(item.kind)
 
 
-def _numbered_actions(data: MemoData) -> list[tuple[str, ActionView]]:
+def _numbered_actions(data: MemoData) -> list[tuple[str, RecordedAction]]:
     """Every action item of the meeting with the number of its agenda item ("" for none)."""
     rows = [
         (str(number), action)
@@ -121,7 +121,7 @@ def _actions_table(tx: ReportTexts, data: MemoData, options: ReportOptions, toda
 
 
 def _follow_up_table(
-    tx: ReportTexts, rows: tuple[FollowUpView, ...], data: MemoData, options: ReportOptions
+    tx: ReportTexts, rows: tuple[RecordedFollowUp, ...], data: MemoData, options: ReportOptions
 ) -> Grid:
     return Grid(
         [
@@ -149,7 +149,7 @@ def _follow_up_table(
     )
 
 
-def _voice(tx: ReportTexts, voice: VoiceView | None) -> list[Block]:
+def _voice(tx: ReportTexts, voice: RecordedVoice | None) -> list[Block]:
     if voice is None or not (voice.methods or voice.summary.strip()):
         return []
     story: list[Block] = []
@@ -174,7 +174,7 @@ def next_meeting_text(tx: ReportTexts, data: MemoData) -> str:
 def _item(
     data: MemoData,
     number: int,
-    item: AgendaItemView,
+    item: RecordedItem,
     tx: ReportTexts,
     options: ReportOptions,
 ) -> list[Block]:
@@ -279,7 +279,7 @@ def _approved_line(tx: ReportTexts, data: MemoData, options: ReportOptions, day:
     return "\n".join(dict.fromkeys(lines))  # a sentence per language, on lines of their own
 
 
-def _signer(tx: ReportTexts, title: str, ref: MemberRef | None, options: ReportOptions) -> str:
+def _signer(tx: ReportTexts, title: str, ref: RecordedPerson | None, options: ReportOptions) -> str:
     who = member(tx, ref, options.with_names)
     return f"{title}\n{who}" if who else title
 

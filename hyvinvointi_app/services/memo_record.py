@@ -9,13 +9,16 @@ version (``MemoVersion``), and approving again takes a new one.
 
 Snapshot formats (the ``format`` key; a snapshot without one is format 0):
 
-- **0**, the versions kept on reopening up to schema 3: the meeting alone (``MeetingDetail``
-  as JSON). Read with the unit and the members' names of the file as they are now, without
-  actions outside agenda items and without the next meeting; statuses as at the approval
-  day.
-- **1**: ``{"format": 1, "as_at": day, "unit": …, "meeting": …, "next_meeting": …,
-  "other_actions": […], "name_roles": [[name, role], …]}``. A field added to these
-  dataclasses later gets its default when an older format-1 snapshot lacks it.
+- **0**, the versions kept on reopening up to schema 3: the meeting alone (the JSON of the
+  screens' meeting view of that time, times in UTC without a zone). Read key by key into
+  :class:`RecordedMeeting`, with the unit and the members' names of the file as they are
+  now, without actions outside agenda items and without the next meeting; statuses as at
+  the approval day.
+- **1**: :class:`MemoData` as JSON: ``{"format": 1, "unit": RecordedUnit, "meeting":
+  RecordedMeeting, "next_meeting": …, "other_actions": [RecordedAction…], "name_roles":
+  [[name, role], …], "as_at": day}``. The ``Recorded*`` classes below are the format: they
+  are the record's own, not the screens' views, and change only with a new format (a field
+  added with a default reads from an older snapshot as that default).
 
 A format newer than :data:`SNAPSHOT_FORMAT` was written by a newer version of the program
 and is refused (:class:`MemoRecordUnreadable`), as is a snapshot that does not decode.
@@ -39,21 +42,125 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hyvinvointi_app.domain.enums import ActionStatus, MeetingStatus, Role
+from hyvinvointi_app.domain.enums import (
+    ActionStatus,
+    AgendaItemKind,
+    AttendanceStatus,
+    FollowUpOutcome,
+    MeetingStatus,
+    Role,
+    VoiceKind,
+)
 from hyvinvointi_app.domain.errors import MemoRecordUnreadable, NotFound
 from hyvinvointi_app.services.meetings import (
     ActionView,
     MeetingDetail,
+    MemberRef,
     action_view,
     get_meeting_row,
     meeting_detail,
 )
-from hyvinvointi_app.services.unit import UnitInfo, unit_in
+from hyvinvointi_app.services.unit import unit_in
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import ActionItem, Meeting, Member, MemoVersion
 
 SNAPSHOT_FORMAT = 1
 """The snapshot format this version of the program writes."""
+
+
+# -- the record: the memo as it prints, in types of its own ---------------------------------
+# These classes are the snapshot format: they change only with SNAPSHOT_FORMAT, never with
+# the screens' views (services.meetings), from which a draft's record is made.
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedPerson:
+    """A member as the memo knew them (the name is None once erased)."""
+
+    id: int
+    name: str | None
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedAction:
+    text: str
+    responsible: RecordedPerson | None
+    responsible_text: str
+    due_date: dt.date | None
+    status: ActionStatus
+    closed_on: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedFollowUp:
+    action: RecordedAction
+    origin_meeting_number: int
+    origin_meeting_date: dt.date
+    outcome: FollowUpOutcome | None
+    comment: str
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedItem:
+    kind: AgendaItemKind
+    title: str
+    plan_name: str | None
+    notes: str
+    decision: str
+    actions: tuple[RecordedAction, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedAttendance:
+    member: RecordedPerson
+    role: Role
+    """The role the member sat in at this meeting."""
+    status: AttendanceStatus
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedGuest:
+    role: Role
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedVoice:
+    kind: VoiceKind
+    methods: tuple[str, ...]
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedMeeting:
+    number: int
+    date: dt.date
+    start_time: dt.time | None
+    end_time: dt.time | None
+    place: str
+    period_label: str
+    chair: RecordedPerson | None
+    secretary: RecordedPerson | None
+    status: MeetingStatus
+    approved_at: dt.datetime | None
+    approved_by: str | None
+    privacy_checked: bool
+    attendance: tuple[RecordedAttendance, ...] = ()
+    guests: tuple[RecordedGuest, ...] = ()
+    agenda: tuple[RecordedItem, ...] = ()
+    follow_ups: tuple[RecordedFollowUp, ...] = ()
+    voices: tuple[RecordedVoice, ...] = ()
+    distribution: str = ""
+    attachments: str = ""
+    signatures: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedUnit:
+    name_fi: str
+    name_sv: str
+    municipality: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,16 +175,93 @@ class NextMeeting:
 
 @dataclass(frozen=True, slots=True)
 class MemoData:
-    unit: UnitInfo
-    meeting: MeetingDetail
+    """Everything the memo prints: the record of an approved memo, or a draft as it stands."""
+
+    unit: RecordedUnit
+    meeting: RecordedMeeting
     next_meeting: NextMeeting | None
-    other_actions: tuple[ActionView, ...] = ()
+    other_actions: tuple[RecordedAction, ...] = ()
     """Action items of the meeting not tied to an agenda item."""
     name_roles: tuple[tuple[str, Role], ...] = ()
     """Every member's name with their role, to print roles where a name was typed."""
     as_at: dt.date | None = None
     """The day the actions' statuses are stated as at (overdue or not): the approval day of
     an approved memo; None for a draft, which states them as at the day it is printed."""
+
+
+def _person(ref: MemberRef | None) -> RecordedPerson | None:
+    return None if ref is None else RecordedPerson(ref.id, ref.name, ref.role)
+
+
+def _action(view: ActionView, as_at: dt.date | None) -> RecordedAction:
+    """The action as the memo states it; with ``as_at``, as it stood at the end of that day
+    (closed later means open then)."""
+    status, closed_on = view.status, view.closed_on
+    if as_at is not None and status is not ActionStatus.OPEN and closed_on and closed_on > as_at:
+        status, closed_on = ActionStatus.OPEN, None
+    return RecordedAction(
+        view.text,
+        _person(view.responsible),
+        view.responsible_text,
+        view.due_date,
+        status,
+        closed_on,
+    )
+
+
+def recorded_meeting(detail: MeetingDetail, as_at: dt.date | None = None) -> RecordedMeeting:
+    """The record of a meeting as the screens' view shows it."""
+    return RecordedMeeting(
+        number=detail.number,
+        date=detail.date,
+        start_time=detail.start_time,
+        end_time=detail.end_time,
+        place=detail.place,
+        period_label=detail.period_label,
+        chair=_person(detail.chair),
+        secretary=_person(detail.secretary),
+        status=detail.status,
+        approved_at=detail.approved_at,
+        approved_by=detail.approved_by,
+        privacy_checked=detail.privacy_checked,
+        attendance=tuple(
+            RecordedAttendance(
+                RecordedPerson(a.member.id, a.member.name, a.member.role), a.role, a.status
+            )
+            for a in detail.attendance
+        ),
+        guests=tuple(RecordedGuest(g.role, g.note) for g in detail.guests),
+        agenda=tuple(
+            RecordedItem(
+                i.kind,
+                i.title,
+                i.plan_name,
+                i.notes,
+                i.decision,
+                tuple(_action(a, as_at) for a in i.actions),
+            )
+            for i in detail.agenda
+        ),
+        follow_ups=tuple(
+            RecordedFollowUp(
+                _action(f.action, as_at),
+                f.origin_meeting_number,
+                f.origin_meeting_date,
+                f.outcome,
+                f.comment,
+            )
+            for f in detail.follow_ups
+        ),
+        voices=tuple(RecordedVoice(v.kind, tuple(v.methods), v.summary) for v in detail.voices),
+        distribution=detail.distribution,
+        attachments=detail.attachments,
+        signatures=detail.signatures,
+    )
+
+
+def _unit(session: Session) -> RecordedUnit:
+    info = unit_in(session)
+    return RecordedUnit(info.name_fi, info.name_sv, info.municipality)
 
 
 def name_roles_in(session: Session) -> tuple[tuple[str, Role], ...]:
@@ -95,29 +279,8 @@ def _approval_day(meeting: Meeting) -> dt.date | None:
     return meeting.approved_at.astimezone().date() if meeting.approved_at else None
 
 
-def _as_at(action: ActionView, day: dt.date) -> ActionView:
-    """The action as it stood at the end of ``day``: closed later means open then."""
-    if action.status is not ActionStatus.OPEN and action.closed_on and action.closed_on > day:
-        return dataclasses.replace(action, status=ActionStatus.OPEN, closed_on=None)
-    return action
-
-
-def _detail_as_at(detail: MeetingDetail, day: dt.date) -> MeetingDetail:
-    return dataclasses.replace(
-        detail,
-        agenda=tuple(
-            dataclasses.replace(item, actions=tuple(_as_at(a, day) for a in item.actions))
-            for item in detail.agenda
-        ),
-        follow_ups=tuple(
-            dataclasses.replace(f, action=_as_at(f.action, day)) for f in detail.follow_ups
-        ),
-    )
-
-
 def live_memo(session: Session, meeting: Meeting, as_at: dt.date | None = None) -> MemoData:
     """The memo from the data as it stands; with ``as_at``, actions as at that day."""
-    detail = meeting_detail(session, meeting)
     following = session.scalars(
         select(Meeting)
         .where(
@@ -137,12 +300,13 @@ def live_memo(session: Session, meeting: Meeting, as_at: dt.date | None = None) 
         .where(ActionItem.meeting_id == meeting.id, ActionItem.agenda_item_id.is_(None))
         .order_by(ActionItem.position, ActionItem.id)
     ).all()
-    other_actions = tuple(action_view(session, a) for a in loose)
-    if as_at is not None:
-        detail = _detail_as_at(detail, as_at)
-        other_actions = tuple(_as_at(a, as_at) for a in other_actions)
     return MemoData(
-        unit_in(session), detail, next_meeting, other_actions, name_roles_in(session), as_at
+        _unit(session),
+        recorded_meeting(meeting_detail(session, meeting), as_at),
+        next_meeting,
+        tuple(_action(action_view(session, a), as_at) for a in loose),
+        name_roles_in(session),
+        as_at,
     )
 
 
@@ -248,10 +412,13 @@ def thaw(session: Session, meeting_id: int, snapshot: dict[str, Any]) -> MemoDat
 
 
 def _thaw_format_0(session: Session, snapshot: dict[str, Any]) -> MemoData:
-    detail = _decode(MeetingDetail, snapshot)
-    assert isinstance(detail, MeetingDetail)
-    day = detail.approved_at.astimezone().date() if detail.approved_at else None
-    return MemoData(unit_in(session), detail, None, (), name_roles_in(session), day)
+    """Format 0 is the JSON of the screens' meeting view of schema 1–3 (``MeetingDetail``
+    then): read key by key into the record, so that a later change of the view cannot change
+    how it reads. Its times were stored without a zone, in UTC."""
+    meeting = _decode(RecordedMeeting, snapshot)  # the same field names, by design of format 1
+    assert isinstance(meeting, RecordedMeeting)
+    day = meeting.approved_at.astimezone().date() if meeting.approved_at else None
+    return MemoData(_unit(session), meeting, None, (), name_roles_in(session), day)
 
 
 def _encode(value: Any) -> Any:

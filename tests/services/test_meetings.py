@@ -204,7 +204,8 @@ def test_approval_locks_and_reopen_keeps_the_approved_version(
     versions = approval.memo_versions(db, memo.id)
     assert len(versions) == 1 and versions[0].approved_by == "Aino Ahonen"
     kept = memo_record.version_memo(db, versions[0].id).meeting
-    assert [i.notes for i in kept.agenda if i.id == item] == ["Soitetaan päiväkodin numeroon."]
+    position = [i.id for i in memo.agenda].index(item)
+    assert kept.agenda[position].notes == "Soitetaan päiväkodin numeroon."
     agenda.set_item_text(db, item, "notes", "Korjattu.")
 
     logged = [e.action for e in audit.entries(db)]

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from hyvinvointi_app.domain.enums import ActionStatus, Language, MeetingStatus, Role
+from hyvinvointi_app.domain.enums import ActionStatus, MeetingStatus, Role
 from hyvinvointi_app.domain.errors import MemoRecordUnreadable
 from hyvinvointi_app.reports import ReportOptions, memo_pdf
 from hyvinvointi_app.reports import memo as memo_report
@@ -242,12 +242,6 @@ def test_memos_approved_before_the_record_print_as_at_approval_and_are_frozen(
     finally:
         connection.close()
     assert count == len(ids)
-
-
-def test_the_unit_language_does_not_matter_to_the_record(db: Database, approved: Approved) -> None:
-    info = unit.get_unit(db)
-    unit.set_up_unit(db, dataclasses.replace(info, working_language=Language.SWEDISH))
-    assert memo_record.memo_data(db, approved.meeting_id).unit.working_language is Language.FINNISH
 
 
 def test_an_erased_members_name_leaves_every_kept_record(db: Database, approved: Approved) -> None:

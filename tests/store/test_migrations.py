@@ -281,9 +281,10 @@ def test_sqlite_without_fts5_is_refused_with_a_clear_message(
 # tests/fixtures/schema_v3.sqlite is the demo unit of two operating periods as version 3 wrote
 # it (services.demo.write_demo(years=2, today=23.11.2026), copied with store.backup.backup_file
 # so that it is one self-contained file), like the fixtures of versions 1 and 2.
-# tests/fixtures/schema_v4.sqlite is the same demo as version 4 wrote it, with one value in
-# each of version 4's new fields (a memo's distribution, attachments and signatures, a period's
-# summary and requests to the provider, an evaluation's current state, a theme's mark).
+# tests/fixtures/schema_v4.sqlite is the same demo as version 4 wrote it (approved memos with
+# their frozen records, periods' summaries and requests, themes' marks), with a value in each
+# of version 4's other new fields (a memo's distribution, attachments and signatures, an
+# evaluation's current state).
 
 
 def _identity_row(path: Path) -> str:
