@@ -15,8 +15,10 @@ Each section takes its selection from one function:
 - **evaluations**: :func:`evaluations_in_period`; the plans they belong to, with every plan in
   use whether evaluated or not: :func:`plans_in_period`; those to update:
   :func:`plans_needing_update`;
-- **annual-clock outcome** of each planned theme (handled in a meeting, else the director's
-  mark, else not handled): :func:`theme_outcomes`;
+- **annual-clock outcome** of each planned theme (handled in a held meeting whose agenda item
+  of it has something written, else the director's mark for the period, else not handled;
+  an item matches a theme by title and a month not before the theme's): :func:`theme_outcomes`
+  with :func:`matching_theme`;
 - **result cards** and their checkpoints: :func:`cards_in_period`;
 - **action items**: :func:`action_in_period` and :func:`standing_as_of` (used by
   :func:`.summary.period_summary`);
@@ -41,10 +43,10 @@ from hyvinvointi_app.domain.enums import (
     PlanType,
     ResultCardStatus,
 )
-from hyvinvointi_app.services import annual_clock, evaluations, held, result_cards
+from hyvinvointi_app.services import annual_clock, evaluations, held, periods, result_cards
 from hyvinvointi_app.services.annual_clock import ThemeMarkView, ThemeView, period_month_index
 from hyvinvointi_app.services.evaluations import EvaluationView
-from hyvinvointi_app.services.meetings import MeetingDetail
+from hyvinvointi_app.services.meetings import AgendaItemView, MeetingDetail
 from hyvinvointi_app.services.periods import PeriodView
 from hyvinvointi_app.services.plans import PlanView, list_plans
 from hyvinvointi_app.services.result_cards import STATUS_ORDER, CardView, CheckpointView
@@ -132,31 +134,54 @@ def plans_needing_update(
 
 # -- annual-clock themes ----------------------------------------------------------------------
 
+CLOCK_ITEM_KINDS = (AgendaItemKind.THEME, AgendaItemKind.PLAN_EVALUATION)
+"""The agenda items that can carry an annual-clock theme."""
+
+
+def agenda_theme_title(theme: str, title: str) -> str:
+    """The clock theme an agenda item carries: its theme text, else its title (the agenda keeps
+    the clock theme's text in ``theme`` even when the director retitles the item)."""
+    return theme or title
+
+
+def _written(text: str) -> bool:
+    return bool(text.strip())
+
 
 @dataclass(frozen=True, slots=True)
 class HandledTheme:
-    """An annual-clock theme as it was put on a meeting's agenda."""
+    """An annual-clock theme as it was put on a held meeting's agenda."""
 
     title: str
     meeting_number: int
     meeting_date: dt.date
+    written: bool
+    """Something was written under the item: notes, a decision or an action item. An item
+    left empty was on the agenda but not handled there."""
 
 
 def handled_themes(held_meetings: Iterable[MeetingDetail]) -> tuple[HandledTheme, ...]:
     """The themes and plan evaluations on the agendas of the period's **held** meetings, in
-    meeting order: a theme only drafted onto a meeting still to come is not yet handled."""
+    meeting order, each saying whether anything was written under it: a theme only drafted
+    onto a meeting still to come is not yet handled, and one left empty was not handled."""
     return tuple(
-        HandledTheme(item.theme or item.title, meeting.number, meeting.date)
+        HandledTheme(
+            agenda_theme_title(item.theme, item.title),
+            meeting.number,
+            meeting.date,
+            _written(item.notes) or _written(item.decision) or bool(item.actions),
+        )
         for meeting in held_meetings
         for item in meeting.agenda
-        if item.kind in (AgendaItemKind.THEME, AgendaItemKind.PLAN_EVALUATION)
+        if item.kind in CLOCK_ITEM_KINDS
     )
 
 
 @dataclass(frozen=True, slots=True)
 class ThemeOutcome:
-    """How one planned theme was dealt with in the period: on the agenda of held meetings
-    (``meetings``), otherwise as the director marked it (``mark``), otherwise not handled."""
+    """How one planned theme was dealt with in the period: handled in held meetings
+    (``meetings``, items with something written), otherwise as the director marked it
+    (``mark``), otherwise not handled."""
 
     theme: ThemeView
     meetings: tuple[HandledTheme, ...]
@@ -164,6 +189,9 @@ class ThemeOutcome:
     upcoming: bool = False
     """Neither handled nor marked, and its month is not yet over on the day the period is
     told as at (:func:`as_of`): not yet handled rather than not handled."""
+    left_empty: tuple[HandledTheme, ...] = ()
+    """Held meetings that had the theme on their agenda but wrote nothing under it: these do
+    not handle it (a mark may tell that it was moved or not handled)."""
 
     @property
     def handled_in_meeting(self) -> bool:
@@ -182,6 +210,53 @@ def month_still_to_come(period: PeriodView, month: int, day: dt.date) -> bool:
     return False
 
 
+def _theme_place(month: int, period: PeriodView | None) -> int:
+    """How many months into the period a theme's month first comes (August first without a
+    period)."""
+    if period is None:
+        return period_month_index(month)
+    return (month - period.start_date.month) % 12
+
+
+def _meeting_place(day: dt.date, period: PeriodView | None) -> int:
+    """How many months into the period a meeting's month is."""
+    if period is None:
+        return period_month_index(day.month)
+    return (day.year - period.start_date.year) * 12 + day.month - period.start_date.month
+
+
+def matching_theme(
+    planned: Iterable[ThemeView],
+    title: str,
+    meeting_date: dt.date,
+    period: PeriodView | None = None,
+) -> ThemeView | None:
+    """The planned theme that an agenda item carrying ``title`` in a meeting on
+    ``meeting_date`` handles.
+
+    The rule: the same title (the schema links an agenda item to the clock by its text only)
+    **and** the theme's month is the meeting's month or an earlier one of the period. Of two
+    themes with the same title, the meeting goes to the one whose month came last by then
+    (the first of them by position when they share a month), so that a theme planned for
+    October and again for March each keeps its own meetings: October's takes the meetings of
+    October to February, March's those from March on. A meeting before the theme's month
+    handles no planned theme (its item counts as an unplanned theme).
+    """
+    place = _meeting_place(meeting_date, period)
+    candidates = [
+        theme
+        for theme in planned
+        if theme.title == title and _theme_place(theme.month, period) <= place
+    ]
+    if not candidates:
+        return None
+    latest = max(_theme_place(theme.month, period) for theme in candidates)
+    return min(
+        (t for t in candidates if _theme_place(t.month, period) == latest),
+        key=lambda t: (t.position, t.id),
+    )
+
+
 def theme_outcomes(
     planned: Iterable[ThemeView],
     handled: Iterable[HandledTheme],
@@ -189,19 +264,36 @@ def theme_outcomes(
     period: PeriodView | None = None,
     day: dt.date | None = None,
 ) -> tuple[tuple[ThemeOutcome, ...], tuple[HandledTheme, ...]]:
-    """Each planned theme (in period order) with the held meetings whose agenda had it (by its
-    title, as the agenda keeps it) and its mark; then the themes handled in meetings that the
-    clock does not plan. A meeting wins over a mark: a theme handled in a meeting is handled
-    there even if it was also marked. With ``period`` and ``day`` (:func:`as_of`), a theme
-    neither handled nor marked whose month is not over by ``day`` is ``upcoming``."""
-    by_title: dict[str, list[HandledTheme]] = {}
-    for done in handled:
-        by_title.setdefault(done.title, []).append(done)
-    mark_of = {mark.theme_id: mark for mark in marks}
+    """Each planned theme (in period order) with the held meetings that handled it, its mark
+    and whether it is still to come; then the themes handled in meetings that the clock does
+    not plan.
+
+    An agenda item belongs to a planned theme by :func:`matching_theme` (title, and a month
+    not before the theme's). It **handles** the theme only when something was written under
+    it (:attr:`HandledTheme.written`): notes, a decision or an action item. So:
+
+    - an item with something written wins over any mark: the theme was handled there;
+    - otherwise the director's mark for the period tells (handled elsewhere, moved to the
+      next meeting, not handled), even when the theme was on the agenda and left empty;
+    - otherwise it was not handled, or, with ``period`` and ``day`` (:func:`as_of`), not yet
+      handled (``upcoming``) while its month is not over by ``day``.
+
+    An empty item of a theme the clock does not plan is not listed as unplanned either.
+    """
     ordered = sorted(planned, key=lambda t: (period_month_index(t.month), t.position, t.id))
+    by_theme: dict[int, list[HandledTheme]] = {theme.id: [] for theme in ordered}
+    unplanned: list[HandledTheme] = []
+    for done in handled:
+        theme = matching_theme(ordered, done.title, done.meeting_date, period)
+        if theme is not None:
+            by_theme[theme.id].append(done)
+        elif done.written:
+            unplanned.append(done)
+    mark_of = {mark.theme_id: mark for mark in marks}
     outcomes = []
     for theme in ordered:
-        in_meetings = tuple(by_title.pop(theme.title, ()))
+        in_meetings = tuple(done for done in by_theme[theme.id] if done.written)
+        left_empty = tuple(done for done in by_theme[theme.id] if not done.written)
         mark = None if in_meetings else mark_of.get(theme.id)
         upcoming = (
             not in_meetings
@@ -210,9 +302,8 @@ def theme_outcomes(
             and day is not None
             and month_still_to_come(period, theme.month, day)
         )
-        outcomes.append(ThemeOutcome(theme, in_meetings, mark, upcoming))
-    unplanned = tuple(done for dones in by_title.values() for done in dones)
-    return tuple(outcomes), unplanned
+        outcomes.append(ThemeOutcome(theme, in_meetings, mark, upcoming, left_empty))
+    return tuple(outcomes), tuple(unplanned)
 
 
 def handled_in_period(db: Database, period: PeriodView, today: dt.date) -> tuple[HandledTheme, ...]:
@@ -225,17 +316,31 @@ def handled_in_period(db: Database, period: PeriodView, today: dt.date) -> tuple
                 select(Meeting.id).where(Meeting.period_id == period.id, held.held_condition(today))
             )
         )
+        has_action = (
+            select(ActionItem.id).where(ActionItem.agenda_item_id == AgendaItem.id).exists()
+        )
         rows = session.execute(
-            select(AgendaItem.theme, AgendaItem.title, Meeting.number, Meeting.date)
-            .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-            .where(
-                AgendaItem.meeting_id.in_(held_ids),
-                AgendaItem.kind.in_((AgendaItemKind.THEME, AgendaItemKind.PLAN_EVALUATION)),
+            select(
+                AgendaItem.theme,
+                AgendaItem.title,
+                AgendaItem.notes,
+                AgendaItem.decision,
+                has_action,
+                Meeting.number,
+                Meeting.date,
             )
+            .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+            .where(AgendaItem.meeting_id.in_(held_ids), AgendaItem.kind.in_(CLOCK_ITEM_KINDS))
             .order_by(Meeting.date, Meeting.number, AgendaItem.position, AgendaItem.id)
         )
         return tuple(
-            HandledTheme(theme or title, number, date) for theme, title, number, date in rows
+            HandledTheme(
+                agenda_theme_title(theme, title),
+                number,
+                date,
+                _written(notes or "") or _written(decision or "") or bool(action),
+            )
+            for theme, title, notes, decision, action, number, date in rows
         )
 
 
@@ -250,6 +355,22 @@ def clock_outcomes(db: Database, period: PeriodView, today: dt.date) -> tuple[Th
         as_of(period, today),
     )
     return outcomes
+
+
+def clock_theme_of_item(
+    db: Database, meeting: MeetingDetail, item: AgendaItemView
+) -> tuple[ThemeView, PeriodView] | None:
+    """The annual-clock theme an agenda item handles, by :func:`matching_theme`, with the
+    meeting's period: what a mark made from the meeting applies to. None when the item is not
+    a theme or plan-evaluation item, or its text matches no planned theme."""
+    if item.kind not in CLOCK_ITEM_KINDS:
+        return None
+    period = next((p for p in periods.list_periods(db) if p.id == meeting.period_id), None)
+    if period is None:
+        return None
+    title = agenda_theme_title(item.theme, item.title)
+    theme = matching_theme(annual_clock.list_themes(db), title, meeting.date, period)
+    return None if theme is None else (theme, period)
 
 
 # -- result cards -----------------------------------------------------------------------------

@@ -207,7 +207,11 @@ def _held_meeting_with_theme(rows: Rows, period: int, date: dt.date, title: str)
         status=MeetingStatus.APPROVED,
         attendance=[(director, AttendanceStatus.PRESENT)],
     )
-    rows.agenda_item(meeting, AgendaItemKind.THEME, title=title)
+    item = rows.agenda_item(meeting, AgendaItemKind.THEME, title=title)
+    with rows.db.transaction() as session:  # an item left empty would not handle its theme
+        written = session.get(AgendaItem, item)
+        assert written is not None
+        written.notes = "Käsiteltiin."
     return meeting
 
 

@@ -279,13 +279,10 @@ def test_no_mark_clears_a_mark(clock_page: AnnualClockPage, context: AppContext)
     assert annual_clock.theme_mark(db, theme, period.id) is not None
 
 
-def test_a_theme_handled_in_a_held_meeting_shows_the_meeting(
-    clock_page: AnnualClockPage, context: AppContext
-) -> None:
+def _held_meeting(context: AppContext, day: dt.date, title: str, notes: str) -> None:
+    """An approved meeting of the current period with ``title`` on its agenda."""
     db = context.database
     period = periods.current_period(db)
-    theme = annual_clock.add_theme(db, 10, "Turvallisuuskävely").id
-    day = period.start_date + dt.timedelta(days=60)
     with db.transaction() as session:
         director = Member(name="Aino Ahonen", role=Role.DIRECTOR)
         session.add(director)
@@ -305,21 +302,57 @@ def test_a_theme_handled_in_a_held_meeting_shows_the_meeting(
                 meeting_id=meeting.id,
                 position=4,
                 kind=AgendaItemKind.THEME,
-                title="Turvallisuuskävely",
-                theme="Turvallisuuskävely",
+                title=title,
+                theme=title,
+                notes=notes,
             )
         )
+
+
+def test_a_theme_handled_in_a_held_meeting_shows_the_meeting(
+    clock_page: AnnualClockPage, context: AppContext
+) -> None:
+    db = context.database
+    period = periods.current_period(db)
+    day = period.start_date + dt.timedelta(days=60)
+    theme = annual_clock.add_theme(db, day.month, "Turvallisuuskävely").id
+    _held_meeting(context, day, "Turvallisuuskävely", "Kävelyn havainnot käytiin läpi.")
     clock_page.refresh()
     expected = _("Meeting {number}").format(number=1) + f" ({day.day}.{day.month}.{day.year})"
     assert _handling_text(clock_page, theme) == expected
     _select(clock_page, theme)
     dialog = _open_mark_dialog(clock_page)
-    assert dialog.meeting_note is not None
+    assert not dialog.meeting_note.isHidden()
     assert expected in dialog.meeting_note.text()
+    assert "nothing was written" not in dialog.meeting_note.text()
     dialog.reject()
 
 
-def test_marking_needs_a_theme_and_a_current_period(
+def test_a_theme_left_empty_on_an_agenda_is_not_handled_and_the_dialog_says_so(
+    clock_page: AnnualClockPage, context: AppContext
+) -> None:
+    db = context.database
+    period = periods.current_period(db)
+    day = period.start_date + dt.timedelta(days=60)
+    theme = annual_clock.add_theme(db, day.month, "Turvallisuuskävely").id
+    _held_meeting(context, day, "Turvallisuuskävely", "")
+    clock_page.refresh()
+    assert _handling_text(clock_page, theme) == ""
+    _select(clock_page, theme)
+    dialog = _open_mark_dialog(clock_page)
+    meeting = _("Meeting {number}").format(number=1) + f" ({day.day}.{day.month}.{day.year})"
+    assert not dialog.meeting_note.isHidden()
+    assert dialog.meeting_note.text() == _(
+        "The theme was on the agenda: {meetings}, but nothing was written under the "
+        "item, so it does not count as handled there. Mark here whether it was moved "
+        "to the next meeting or not handled."
+    ).format(meetings=meeting)
+    dialog.choose(ThemeHandling.MOVED)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert _handling_text(clock_page, theme) == label(ThemeHandling.MOVED)
+
+
+def test_marking_needs_a_theme_and_a_period(
     clock_page: AnnualClockPage, context: AppContext
 ) -> None:
     db = context.database
@@ -329,11 +362,78 @@ def test_marking_needs_a_theme_and_a_current_period(
     assert not clock_page.mark_action.isEnabled()
     _select(clock_page, theme)
     assert clock_page.mark_action.isEnabled()
+    only = periods.current_period(db)
     periods.clear_current_period(db)
+    clock_page.refresh()
+    _select(clock_page, theme)
+    # no current period: a period is still there to be chosen
+    assert clock_page.mark_action.isEnabled()
+    dialog = clock_page.mark_theme()
+    assert dialog is not None
+    assert dialog.period_id == only.id
+    dialog.reject()
+    periods.remove_period(db, only.id)
     clock_page.refresh()
     _select(clock_page, theme)
     assert not clock_page.mark_action.isEnabled()
     assert clock_page.mark_theme() is None
+
+
+def test_the_mark_dialog_marks_any_period_and_the_list_keeps_the_current_one(
+    clock_page: AnnualClockPage, context: AppContext, window: MainWindow
+) -> None:
+    """The annual report of the period just ended is written when the next is current."""
+    db = context.database
+    current = periods.current_period(db)
+    previous = periods.add_period(
+        db,
+        current.start_date.replace(year=current.start_date.year - 1),
+        current.start_date - dt.timedelta(days=1),
+    )
+    older = periods.add_period(
+        db,
+        current.start_date.replace(year=current.start_date.year - 2),
+        previous.start_date - dt.timedelta(days=1),
+    )
+    theme = annual_clock.add_theme(db, 10, "Poistumisharjoitus").id
+    annual_clock.set_theme_mark(db, theme, current.id, ThemeHandling.NOT_HANDLED)
+    clock_page.refresh()
+    _select(clock_page, theme)
+    dialog = _open_mark_dialog(clock_page)
+
+    combo = dialog.period_combo
+    assert combo.accessibleName() == _("Operating period")
+    assert combo.isEnabled()
+    assert [combo.itemData(i) for i in range(combo.count())] == [current.id, previous.id, older.id]
+    assert combo.itemText(0) == _("{period} (current)").format(period=current.label)
+    assert combo.itemText(1) == previous.label
+    assert dialog.period_id == current.id  # the current period first
+    assert dialog.buttons_by_handling[ThemeHandling.NOT_HANDLED].isChecked()
+    assert current.label in dialog.windowTitle()
+
+    dialog.choose_period(previous.id)  # its own mark shows: none yet
+    assert dialog.no_mark_button.isChecked()
+    assert not dialog.note_edit.isEnabled()
+    assert previous.label in dialog.windowTitle()
+    dialog.choose(ThemeHandling.HANDLED_ELSEWHERE)
+    dialog.note_edit.setText("henkilöstökokouksessa")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+
+    mark = annual_clock.theme_mark(db, theme, previous.id)
+    assert mark is not None
+    assert (mark.handling, mark.note) == (ThemeHandling.HANDLED_ELSEWHERE, "henkilöstökokouksessa")
+    current_mark = annual_clock.theme_mark(db, theme, current.id)
+    assert current_mark is not None
+    assert current_mark.handling is ThemeHandling.NOT_HANDLED
+    clock_page.refresh()
+    assert _handling_text(clock_page, theme) == label(ThemeHandling.NOT_HANDLED)
+
+    assert context.undo_stack.undoText() == _("mark theme handling")
+    window.undo_action.trigger()
+    assert annual_clock.theme_mark(db, theme, previous.id) is None
+    assert annual_clock.theme_mark(db, theme, current.id) == current_mark
+    window.redo_action.trigger()
+    assert annual_clock.theme_mark(db, theme, previous.id) == mark
 
 
 def test_the_mark_dialog_is_named_and_reachable_by_keyboard(
@@ -344,15 +444,18 @@ def test_the_mark_dialog_is_named_and_reachable_by_keyboard(
     _select(clock_page, theme)
     mark_button = next(b for b in clock_page.buttons if b.defaultAction() is clock_page.mark_action)
     assert mark_button.accessibleName()
+    periods.add_period(context.database, dt.date(2020, 8, 1), dt.date(2021, 7, 31))
     dialog = _open_mark_dialog(clock_page)
     dialog.choose(ThemeHandling.NOT_HANDLED)  # the note is reachable once there is a mark
     controls = interactive_widgets(dialog)
+    assert dialog.period_combo in controls
     for control in controls:
         assert control.accessibleName(), control
     reached = {
         owner(w)
         for w in tab_through(qtbot, dialog, dialog.buttons_by_handling[ThemeHandling.NOT_HANDLED])
     }
+    assert dialog.period_combo in reached
     assert dialog.note_edit in reached
     assert dialog.buttons.button(dialog.buttons.StandardButton.Save) in reached
     dialog.reject()

@@ -1,20 +1,28 @@
-"""How a theme was dealt with in the current operating period, when not in a meeting: handled
+"""How a theme was dealt with in an operating period, when not in a meeting: handled
 elsewhere, moved to the next meeting or not handled, with an optional note; or no mark.
 
-A theme on the agenda of a held meeting is handled there, and the annual report says so
-whatever the mark; the dialog tells the director when that is the case. As the theme dialog,
-it saves through ``save`` and shows a refused rule beside its field, staying open.
+The period is chosen in the dialog (the current one first), because the annual report of a
+period is written after it has ended, when the next one is already current. Each period has
+its own mark: choosing another period shows that period's mark.
+
+A theme whose agenda item in a held meeting has something written is handled there, and the
+annual report says so whatever the mark; the dialog tells the director when that is the case,
+and also when the theme was on an agenda but left empty (then the mark tells). As the theme
+dialog, it saves through ``save`` and shows a refused rule beside its field, staying open.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QRadioButton,
@@ -29,6 +37,7 @@ from hyvinvointi_app.i18n.labels import choices
 from hyvinvointi_app.i18n.translator import _, pgettext
 from hyvinvointi_app.i18n.validation import reason_text
 from hyvinvointi_app.services.annual_clock import MAX_MARK_NOTE_LENGTH, ThemeMarkView
+from hyvinvointi_app.services.periods import PeriodView
 from hyvinvointi_app.ui.field_message import FieldMessage
 
 NO_MARK = 100
@@ -39,21 +48,40 @@ MarkChoice = tuple[ThemeHandling, str] | None
 """A handling and its note, or None for no mark."""
 
 
+@dataclass(frozen=True, slots=True)
+class MarkState:
+    """What the dialog shows for one period: the theme's mark, and the held meetings that
+    handled it and that had it on their agenda but wrote nothing under it (as text)."""
+
+    mark: ThemeMarkView | None
+    handled_in: str = ""
+    left_empty_in: str = ""
+
+
+def period_text(period: PeriodView) -> str:
+    """A period as the choice lists name it, the current one said so."""
+    if period.is_current:
+        return _("{period} (current)").format(period=period.label)
+    return period.label
+
+
 class ThemeMarkDialog(QDialog):
     def __init__(
         self,
         theme_title: str,
-        period_label: str,
-        mark: ThemeMarkView | None,
-        handled_in: str,
-        save: Callable[[MarkChoice], object],
+        periods: Sequence[PeriodView],
+        period_id: int,
+        load: Callable[[int], MarkState],
+        save: Callable[[int, MarkChoice], object],
         parent: QWidget | None = None,
     ) -> None:
+        """``periods`` newest first; ``period_id`` is the one chosen at first; ``load`` reads
+        a period's state, ``save`` stores the choice for the chosen period (a
+        :class:`UserError` it raises is shown and the dialog stays open)."""
         super().__init__(parent)
+        self._load = load
         self._save = save
-        title = _("How the theme was handled, operating period {label}").format(label=period_label)
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
+        self._periods = {period.id: period for period in periods}
         self.setMinimumWidth(560)
         layout = self._layout = QVBoxLayout(self)
 
@@ -64,19 +92,23 @@ class ThemeMarkDialog(QDialog):
         theme.setFont(bold)
         theme.setAccessibleName(_("Theme: {title}").format(title=theme_title))
         layout.addWidget(theme)
-        if handled_in:
-            self.meeting_note: QLabel | None = QLabel(
-                _(
-                    "This theme was handled in {meetings}. The annual report shows the "
-                    "meeting, whatever is marked here."
-                ).format(meetings=handled_in),
-                self,
-            )
-            self.meeting_note.setWordWrap(True)
-            self.meeting_note.setAccessibleName(self.meeting_note.text())
-            layout.addWidget(self.meeting_note)
-        else:
-            self.meeting_note = None
+
+        period_row = QHBoxLayout()
+        self.period_combo = QComboBox(self)
+        self.period_combo.setAccessibleName(_("Operating period"))
+        for period in periods:
+            self.period_combo.addItem(period_text(period), period.id)
+        self.period_combo.setEnabled(len(periods) > 1)
+        period_label = QLabel(_("Operating &period:"), self)
+        period_label.setBuddy(self.period_combo)
+        period_row.addWidget(period_label)
+        period_row.addWidget(self.period_combo)
+        period_row.addStretch(1)
+        layout.addLayout(period_row)
+
+        self.meeting_note = QLabel(self)
+        self.meeting_note.setWordWrap(True)
+        layout.addWidget(self.meeting_note)
 
         box = QGroupBox(_("When not handled in a meeting"), self)
         box.setAccessibleName(box.title())
@@ -118,14 +150,62 @@ class ThemeMarkDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
-        chosen: QRadioButton = (
-            self.buttons_by_handling[mark.handling] if mark else self.no_mark_button
-        )
-        chosen.setChecked(True)
-        self.note_edit.setText(mark.note if mark else "")
         self.group.idToggled.connect(lambda _id, _checked: self._choice_changed())
+        index = self.period_combo.findData(period_id)
+        self.period_combo.setCurrentIndex(max(index, 0))
+        self._show_period()
+        self.period_combo.currentIndexChanged.connect(lambda _index: self._show_period())
+        self._checked_button().setFocus()
+
+    # -- the chosen period ----------------------------------------------------------------
+
+    @property
+    def period_id(self) -> int:
+        return int(self.period_combo.currentData())
+
+    def choose_period(self, period_id: int) -> None:
+        """Choose a period as the director would in the list (its mark shows)."""
+        index = self.period_combo.findData(period_id)
+        if index < 0:
+            raise KeyError(period_id)
+        self.period_combo.setCurrentIndex(index)
+
+    def _show_period(self) -> None:
+        """Show the chosen period's mark and how its meetings dealt with the theme."""
+        period = self._periods[self.period_id]
+        title = _("How the theme was handled, operating period {label}").format(label=period.label)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        state = self._load(period.id)
+        if state.handled_in:
+            note = _(
+                "This theme was handled in {meetings}. The annual report shows the "
+                "meeting, whatever is marked here."
+            ).format(meetings=state.handled_in)
+        elif state.left_empty_in:
+            note = _(
+                "The theme was on the agenda: {meetings}, but nothing was written under the "
+                "item, so it does not count as handled there. Mark here whether it was moved "
+                "to the next meeting or not handled."
+            ).format(meetings=state.left_empty_in)
+        else:
+            note = ""
+        self.meeting_note.setText(note)
+        self.meeting_note.setAccessibleName(note)
+        self.meeting_note.setVisible(bool(note))
+        mark = state.mark
+        (self.buttons_by_handling[mark.handling] if mark else self.no_mark_button).setChecked(True)
+        self.note_edit.setText(mark.note if mark else "")
+        self.note_message.clear()
+        self.general_message.clear()
         self._choice_changed()
-        chosen.setFocus()
+
+    # -- the choice -----------------------------------------------------------------------
+
+    def _checked_button(self) -> QRadioButton:
+        button = self.group.checkedButton()
+        assert isinstance(button, QRadioButton)
+        return button
 
     @property
     def choice(self) -> MarkChoice:
@@ -154,7 +234,7 @@ class ThemeMarkDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self._save(self.choice)
+            self._save(self.period_id, self.choice)
         except UserError as error:
             self.show_error(error)
             return

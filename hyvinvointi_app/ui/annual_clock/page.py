@@ -31,9 +31,8 @@ from PySide6.QtWidgets import (
 from hyvinvointi_app.domain.enums import Language
 from hyvinvointi_app.domain.errors import NotFound, UserError, ValidationError
 from hyvinvointi_app.i18n.errors import describe
-from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.labels import label
-from hyvinvointi_app.i18n.translator import _, ngettext, pgettext, ui_translator
+from hyvinvointi_app.i18n.translator import _, ngettext, pgettext
 from hyvinvointi_app.services import annual_clock, exports, period_scope, periods, unit
 from hyvinvointi_app.services.annual_clock import ThemeMarkView, ThemeView
 from hyvinvointi_app.services.period_scope import ThemeOutcome
@@ -43,7 +42,8 @@ from hyvinvointi_app.ui.annual_clock.files import (
     read_clock_file,
     rejection_reason,
 )
-from hyvinvointi_app.ui.annual_clock.mark_dialog import MarkChoice, ThemeMarkDialog
+from hyvinvointi_app.ui.annual_clock.mark_dialog import ThemeMarkDialog
+from hyvinvointi_app.ui.annual_clock.marking import meetings_text, open_mark_dialog
 from hyvinvointi_app.ui.annual_clock.model import THEME_COLUMN, ClockModel
 from hyvinvointi_app.ui.annual_clock.view import ClockView
 from hyvinvointi_app.ui.context import AppContext
@@ -62,6 +62,8 @@ class AnnualClockPage(Page):
         self.mark_dialog: ThemeMarkDialog | None = None
         self.period: PeriodView | None = None
         """The current operating period, whose handling of each theme the list shows."""
+        self.has_periods = False
+        """Whether there is any period to mark a theme in."""
         self.outcomes: dict[int, ThemeOutcome] = {}
         self._focus_theme: int | None = None
         self._build()
@@ -278,6 +280,7 @@ class AnnualClockPage(Page):
             self.period = periods.current_period(db)
         except NotFound:
             self.period = None
+        self.has_periods = self.period is not None or bool(periods.list_periods(db))
         self.outcomes = (
             {}
             if self.period is None
@@ -325,7 +328,7 @@ class AnnualClockPage(Page):
         has_theme = theme is not None
         self.edit_action.setEnabled(has_theme)
         self.remove_action.setEnabled(has_theme)
-        self.mark_action.setEnabled(has_theme and self.period is not None)
+        self.mark_action.setEnabled(has_theme and self.has_periods)
         for action, finder, step in (
             (self.move_up_action, annual_clock.step_place, -1),
             (self.move_down_action, annual_clock.step_place, +1),
@@ -482,65 +485,36 @@ class AnnualClockPage(Page):
         )
         self.context.status_message.emit(_("Theme removed. Edit → Undo brings it back."))
 
-    # -- how a theme was handled in the current period ------------------------------------------
+    # -- how a theme was handled: the current period in the list, any period marked ----------
 
     @staticmethod
-    def _meetings_text(outcome: ThemeOutcome) -> str:
-        language = ui_translator().language
-        return ", ".join(
-            _("Meeting {number}").format(number=done.meeting_number)
-            + f" ({format_date(done.meeting_date, language)})"
-            for done in outcome.meetings
-        )
-
-    @classmethod
-    def _handling_text(cls, outcome: ThemeOutcome) -> str:
-        """What the list shows: the held meetings that had the theme, else its mark."""
+    def _handling_text(outcome: ThemeOutcome) -> str:
+        """What the list shows: the held meetings that handled the theme, else its mark."""
         if outcome.meetings:
-            return cls._meetings_text(outcome)
+            return meetings_text(outcome.meetings)
         if outcome.mark is not None:
             text = label(outcome.mark.handling)
             return f"{text}: {outcome.mark.note}" if outcome.mark.note else text
         return ""
 
     def mark_theme(self) -> ThemeMarkDialog | None:
-        """Mark how the selected theme was dealt with in the current period (Ctrl+M)."""
+        """Mark how the selected theme was dealt with in a period (Ctrl+M): the current one
+        unless the director chooses another (the annual report of the period just ended is
+        written when the next one is already current)."""
         theme = self.selected_theme()
-        period = self.period
-        if theme is None or period is None:
+        choices = periods.list_periods(self.context.database)
+        if theme is None or not choices:
             return None
-        db = self.context.database
-        before = annual_clock.theme_mark(db, theme.id, period.id)
-        outcome = self.outcomes.get(theme.id)
-        handled_in = self._meetings_text(outcome) if outcome is not None else ""
+        chosen = self.period.id if self.period is not None else choices[0].id
 
-        def save(choice: MarkChoice) -> None:
-            if choice is None:
-                annual_clock.clear_theme_mark(db, theme.id, period.id)
-                after = None
-            else:
-                after = annual_clock.set_theme_mark(db, theme.id, period.id, *choice)
-            if after == before:
-                return
+        def saved() -> None:
             self._focus_theme = theme.id
-            self._record(
-                _("mark theme handling"),
-                undo=lambda: annual_clock.put_theme_mark(db, theme.id, period.id, before),
-                redo=lambda: annual_clock.put_theme_mark(db, theme.id, period.id, after),
-            )
-            self.context.status_message.emit(
-                _("Theme marked: {handling}").format(handling=label(after.handling))
-                if after is not None
-                else _("The theme's mark was cleared")
-            )
 
         if self.mark_dialog is not None:
             self.mark_dialog.close()
-        dialog = ThemeMarkDialog(theme.title, period.label, before, handled_in, save, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog = open_mark_dialog(self.context, theme, choices, chosen, self, saved)
         dialog.finished.connect(lambda _result: self._mark_dialog_closed(dialog))
         self.mark_dialog = dialog
-        dialog.open()
         return dialog
 
     def _mark_dialog_closed(self, dialog: ThemeMarkDialog) -> None:

@@ -1,6 +1,11 @@
 """The editor of one agenda item: title, theme and plan, notes, decision, action items, and
 for the follow-up and voice items their own part. One instance shows item after item, so
-the field that has the cursor keeps it when the director moves to the next item."""
+the field that has the cursor keeps it when the director moves to the next item.
+
+A theme or plan-evaluation item that carries an annual-clock theme shows the theme's mark for
+the meeting's period and offers "Mark handling…" (the annual clock's own dialog), so that a
+theme the meeting ran out of time for can be marked moved to the next meeting there and then.
+"""
 
 from __future__ import annotations
 
@@ -24,9 +29,11 @@ from hyvinvointi_app.domain.enums import AgendaItemKind, AttendanceStatus, Voice
 from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.labels import label
 from hyvinvointi_app.i18n.translator import _, ngettext, ui_translator
-from hyvinvointi_app.services import agenda, evaluations
+from hyvinvointi_app.services import agenda, annual_clock, evaluations, meetings, period_scope
 from hyvinvointi_app.services.meetings import AgendaItemView, MeetingDetail
 from hyvinvointi_app.services.plans import PlanView
+from hyvinvointi_app.ui.annual_clock.mark_dialog import ThemeMarkDialog
+from hyvinvointi_app.ui.annual_clock.marking import open_mark_dialog
 from hyvinvointi_app.ui.cards.item_links import CardLinksPanel
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.meetings.editor.actions import ActionRow
@@ -123,6 +130,22 @@ class ItemEditor(QScrollArea):
         self.evaluation_id: int | None = None
         layout.addWidget(self.evaluation_row)
 
+        # The annual-clock theme the item carries: its mark for the meeting's period.
+        self.clock_row = QWidget(body)
+        clock_layout = QHBoxLayout(self.clock_row)
+        clock_layout.setContentsMargins(0, 0, 0, 0)
+        self.clock_summary = QLabel(self.clock_row)
+        self.clock_summary.setWordWrap(True)
+        self.clock_summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.mark_button = QPushButton(_("Mark handling…"), self.clock_row)
+        self.mark_button.setAccessibleName(_("Mark the theme's handling in the annual clock"))
+        self.mark_button.clicked.connect(lambda _checked=False: self.mark_theme())
+        clock_layout.addWidget(self.clock_summary, 1)
+        clock_layout.addWidget(self.mark_button)
+        self.mark_dialog: ThemeMarkDialog | None = None
+        self.clock_theme_shown = False
+        layout.addWidget(self.clock_row)
+
         self.card_links = CardLinksPanel(context, body)
         layout.addWidget(self.card_links)
 
@@ -210,6 +233,7 @@ class ItemEditor(QScrollArea):
             index = self.plan_combo.count() - 1
         self.plan_combo.setCurrentIndex(index)
         self._show_evaluation(item)
+        self._show_clock_theme(memo, item)
 
         self.attendance_row.setVisible(item.kind is AgendaItemKind.ATTENDANCE)
         if item.kind is AgendaItemKind.ATTENDANCE:
@@ -291,6 +315,58 @@ class ItemEditor(QScrollArea):
         self.evaluate_button.setEnabled(not self.read_only)
         self.open_evaluation_button.setVisible(found is not None)
 
+    def _show_clock_theme(self, memo: MeetingDetail, item: AgendaItemView) -> None:
+        """The item's annual-clock theme and its mark for the meeting's period; hidden for an
+        item that carries no planned theme."""
+        found = period_scope.clock_theme_of_item(self.context.database, memo, item)
+        self.clock_theme_shown = found is not None
+        self.clock_row.setVisible(found is not None)
+        self.mark_button.setEnabled(found is not None and not self.read_only)
+        if found is None:
+            return
+        theme, period = found
+        mark = annual_clock.theme_mark(self.context.database, theme.id, period.id)
+        if mark is None:
+            text = _(
+                "Annual clock: no mark. If the meeting does not get to this theme, mark it as "
+                "moved to the next meeting."
+            )
+        else:
+            handling = label(mark.handling)
+            text = _("Annual clock: {handling}").format(
+                handling=f"{handling}: {mark.note}" if mark.note else handling
+            )
+        self.clock_summary.setText(text)
+        self.clock_summary.setAccessibleName(text)
+
+    def mark_theme(self) -> ThemeMarkDialog | None:
+        """Mark how the item's annual-clock theme was dealt with in the meeting's period (the
+        clock's dialog, one undo step); not on an approved memo."""
+        if self.item is None or self.read_only:
+            return None
+        self.autosaver.flush()
+        db = self.context.database
+        memo = meetings.get_meeting(db, self.meeting_id)
+        # the theme's text may have been typed since the item was shown
+        item = next((i for i in memo.agenda if i.id == self.item.id), None)
+        found = None if item is None else period_scope.clock_theme_of_item(db, memo, item)
+        if found is None:
+            if item is not None:
+                self._show_clock_theme(memo, item)
+            return None
+        theme, period = found
+        if self.mark_dialog is not None:
+            self.mark_dialog.close()
+        dialog = open_mark_dialog(self.context, theme, [period], period.id, self)
+        dialog.finished.connect(lambda _result: self._mark_dialog_closed(dialog))
+        self.mark_dialog = dialog
+        return dialog
+
+    def _mark_dialog_closed(self, dialog: ThemeMarkDialog) -> None:
+        if self.mark_dialog is dialog:
+            self.mark_dialog = None
+            self.mark_button.setFocus()
+
     def _evaluate_plan(self) -> None:
         """Open the evaluation form with this meeting and item preset (and the item's plan)."""
         if self.item is None or self.read_only:
@@ -346,6 +422,7 @@ class ItemEditor(QScrollArea):
         for widget in (self.plan_combo, self.new_action_button, *self.voice.checks.values()):
             widget.setEnabled(not read_only)
         self.evaluate_button.setEnabled(not read_only)
+        self.mark_button.setEnabled(not read_only and self.clock_theme_shown)
         self.follow_up.read_only = read_only
         for row in self.action_rows:
             row.set_read_only(read_only)
