@@ -125,8 +125,12 @@ def test_a_file_of_another_kind_is_not_replaced(
     with zipfile.ZipFile(word, "w") as archive:
         archive.writestr("word/document.xml", "<w:document/>")
     before = sha(word)
-    assert annual(unit, word, "--replace") == 2
-    assert "another kind" in one_line(capsys)
+    # a PDF asked for under a Word file's name is refused before anything is built
+    with pytest.raises(SystemExit) as refused:
+        annual(unit, word, "--replace")
+    assert refused.value.code == 2
+    err = capsys.readouterr().err
+    assert "minutes.docx" in err and "Traceback" not in err and err.count("\n") == 1
     assert sha(word) == before
     zip_named_pdf = tmp_path / "old.pdf"
     shutil.copyfile(word, zip_named_pdf)
