@@ -1,5 +1,5 @@
-"""Keyboard checks shared by the screen tests: which controls a user operates, and where
-real Tab presses take the focus."""
+"""Keyboard checks shared by the screen tests: which controls a user operates, where real
+Tab presses take the focus, and the meeting editor as the active window for its shortcuts."""
 
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
+
+from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.meetings.editor import MeetingEditor
 
 
 def interactive_widgets(top: QWidget) -> list[QWidget]:
@@ -67,3 +70,18 @@ def owner(widget: QWidget) -> QWidget:
             return parent
         parent = parent.parentWidget()
     return widget
+
+
+def make_editor(qtbot: QtBot, context: AppContext, meeting_id: int) -> MeetingEditor:
+    """The editor as its own window, the active one (the main window steps aside), so that
+    its shortcuts work as they do when the meetings screen shows it."""
+    main = context.parent()
+    if isinstance(main, QWidget):
+        main.hide()
+    editor = MeetingEditor(context, meeting_id)
+    qtbot.addWidget(editor)
+    editor.resize(1200, 720)
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow, timeout=2000)
+    return editor

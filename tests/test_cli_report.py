@@ -1,5 +1,6 @@
-"""`hyvinvointi report`: the three documents from the command line, and one clear line for
-every mistake (unknown meeting, period or plan; an output that cannot be written)."""
+"""`hyvinvointi report`: the three documents from the command line, as PDFs or (with
+`--format docx`) as editable Word files, and one clear line for every mistake (unknown
+meeting, period or plan; a format that does not fit; an output that cannot be written)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import docx
 import pikepdf
 import pytest
 from pypdf import PdfReader
@@ -204,3 +206,93 @@ def test_an_existing_pdf_is_replaced_only_when_asked(
     with pikepdf.open(io.BytesIO(out.read_bytes())) as pdf:
         assert len(pdf.pages) >= 1
     assert out.read_bytes() != first
+
+
+# -- the editable Word copy (--format docx) ---------------------------------------------------
+
+
+def test_memo_and_annual_report_as_word_files(
+    unit: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    memo = tmp_path / "muistio.docx"
+    assert report("memo", str(unit), "--format", "docx", "-o", str(memo)) == 0
+    assert capsys.readouterr().out.strip() == str(memo)
+    document = docx.Document(str(memo))
+    assert document.paragraphs[0].style.name == "Title"
+    assert document.core_properties.language == "fi-FI"
+    annual = tmp_path / "årsberättelse.docx"
+    assert (
+        report(
+            "annual",
+            str(unit),
+            "--period",
+            "2025-2026",
+            "--lang",
+            "sv",
+            "--format",
+            "docx",
+            "-o",
+            str(annual),
+        )
+        == 0
+    )
+    assert docx.Document(str(annual)).core_properties.language == "sv-FI"
+    with open_database(unit) as db:
+        exported = [e for e in audit.entries(db) if e.action is AuditAction.EXPORTED]
+    assert [(e.details["document"], e.details.get("format")) for e in exported[-2:]] == [
+        ("memo", "docx"),
+        ("annual_report", "docx"),
+    ]
+
+
+def test_a_pdf_stays_the_default(unit: Path, tmp_path: Path) -> None:
+    out = tmp_path / "memo"
+    assert report("memo", str(unit), "-o", str(out)) == 0
+    assert out.read_bytes().startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        (["--format", "docx", "-o", "memo.pdf"], "memo.pdf"),
+        (["-o", "memo.docx"], "memo.docx"),  # a PDF asked for under a Word file's name
+        (["--format", "docx", "--password", "x", "-o", "memo.docx"], "--password"),
+        (["--format", "docx", "--password", "x", "-o", "memo"], "--password"),
+    ],
+)
+def test_a_format_that_does_not_fit_is_one_line_and_no_file(
+    unit: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    arguments: list[str],
+    said: str,
+) -> None:
+    arguments = [str(tmp_path / a) if a.startswith("memo.") else a for a in arguments]
+    with pytest.raises(SystemExit) as exit_:
+        report("memo", str(unit), *arguments)
+    assert exit_.value.code == 2
+    error = capsys.readouterr().err.strip()
+    assert said in error and len(error.splitlines()) == 1
+    assert not any(p.name.startswith("memo") for p in tmp_path.iterdir())
+
+
+def test_a_word_file_with_the_same_name_is_replaced_only_with_replace(
+    unit: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "muistio.docx"
+    assert report("memo", str(unit), "--format", "docx", "-o", str(out)) == 0
+    first = out.read_bytes()
+    assert report("memo", str(unit), "--format", "docx", "-o", str(out)) == 2
+    assert "--replace" in capsys.readouterr().err
+    assert out.read_bytes() == first
+    assert report("memo", str(unit), "--format", "docx", "--replace", "-o", str(out)) == 0
+
+
+def test_a_word_file_replaces_only_a_word_file(
+    unit: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "muistio.docx"
+    out.write_bytes(b"%PDF-1.7 not a Word file")
+    assert report("memo", str(unit), "--format", "docx", "--replace", "-o", str(out)) == 2
+    assert "another kind" in capsys.readouterr().err
+    assert out.read_bytes() == b"%PDF-1.7 not a Word file"

@@ -19,7 +19,7 @@ from hyvinvointi_app.reports.blocks import (
 )
 from hyvinvointi_app.reports.common import NameRoles, person, typed_person, unit_name
 from hyvinvointi_app.reports.options import ReportOptions
-from hyvinvointi_app.reports.texts import ReportTexts, document_name, joined
+from hyvinvointi_app.reports.texts import ReportTexts, document_name
 from hyvinvointi_app.services.evaluations import EvaluationView
 from hyvinvointi_app.services.plans import standard_question
 from hyvinvointi_app.services.report_data import EvaluationSummaryData
@@ -59,7 +59,7 @@ def _question(tx: ReportTexts, key: str, question: str) -> str:
     texts = standard_question(key, question)
     if texts is None:
         return question
-    return joined([texts.get(code) or texts["fi"] for code in tx.codes])
+    return tx.stored(texts)
 
 
 def _evaluation(

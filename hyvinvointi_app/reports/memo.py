@@ -39,7 +39,7 @@ from hyvinvointi_app.reports.common import (
     unit_name,
 )
 from hyvinvointi_app.reports.options import ReportOptions
-from hyvinvointi_app.reports.texts import ReportTexts, document_name, joined
+from hyvinvointi_app.reports.texts import ReportTexts, document_name
 from hyvinvointi_app.services.meetings import standing_title
 from hyvinvointi_app.services.memo_record import (
     MemoData,
@@ -82,7 +82,7 @@ def item_title(tx: ReportTexts, item: RecordedItem) -> str:
     """The standing agenda's heading in the document's language; a typed title as typed."""
     titles = standing_title(item.kind, item.title)
     if titles is not None:
-        return joined([titles.get(code) or titles["fi"] for code in tx.codes])
+        return tx.stored(titles)
     return item.title or tx.label(item.kind)
 
 
@@ -287,9 +287,9 @@ def _signer(tx: ReportTexts, title: str, ref: RecordedPerson | None, options: Re
 def _approval(tx: ReportTexts, data: MemoData, options: ReportOptions) -> list[Block]:
     meeting = data.meeting
     story: list[Block] = [Heading(tx.pgettext("report", "Approval"))]
-    if meeting.status is MeetingStatus.APPROVED and meeting.approved_at is not None:
-        day = tx.date(data.as_at or meeting.approved_at.astimezone().date())
-        story.append(Para(_approved_line(tx, data, options, day)))
+    if meeting.status is MeetingStatus.APPROVED and data.as_at is not None:
+        # an approved memo's data is as at its approval day (services.memo_record)
+        story.append(Para(_approved_line(tx, data, options, tx.date(data.as_at))))
     else:
         story.append(Para(tx.pgettext("report", "The memo has not yet been approved.")))
     if meeting.privacy_checked:

@@ -56,6 +56,11 @@ class ReportTexts:
     def label(self, value: StrEnum) -> str:
         return joined([label(value, tr) for tr in self.translators])
 
+    def stored(self, texts: dict[str, str]) -> str:
+        """A text the program keeps in each language (a standing agenda heading, a checklist
+        question) in the document's language(s); Finnish where a language lacks it."""
+        return joined([texts.get(code) or texts["fi"] for code in self.codes])
+
     def date(self, value: dt.date | None) -> str:
         """``23.11.2026`` (the same in both languages); an empty string for no date."""
         return formatting.format_date(value, self.codes[0]) if value else ""

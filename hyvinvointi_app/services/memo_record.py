@@ -275,8 +275,9 @@ def name_roles_in(session: Session) -> tuple[tuple[str, Role], ...]:
     return tuple(sorted(pairs, key=lambda pair: (-len(pair[0]), pair[0])))
 
 
-def _approval_day(meeting: Meeting) -> dt.date | None:
-    return meeting.approved_at.astimezone().date() if meeting.approved_at else None
+def _approval_day(approved_at: dt.datetime | None) -> dt.date | None:
+    """The local day of an approval (stored in UTC)."""
+    return approved_at.astimezone().date() if approved_at else None
 
 
 def live_memo(session: Session, meeting: Meeting, as_at: dt.date | None = None) -> MemoData:
@@ -317,13 +318,13 @@ def memo_data(db: Database, meeting_id: int) -> MemoData:
         if meeting.status is not MeetingStatus.APPROVED:
             return live_memo(session, meeting)
         if meeting.approved_snapshot is None:  # approved before the record existed
-            return live_memo(session, meeting, _approval_day(meeting))
+            return live_memo(session, meeting, _approval_day(meeting.approved_at))
         return thaw(session, meeting_id, meeting.approved_snapshot)
 
 
 def frozen_record(session: Session, meeting: Meeting) -> dict[str, Any]:
     """The snapshot of an approved meeting as it stands now (in the approving transaction)."""
-    return freeze(live_memo(session, meeting, _approval_day(meeting)))
+    return freeze(live_memo(session, meeting, _approval_day(meeting.approved_at)))
 
 
 def freeze_unfrozen(db: Database) -> int:
@@ -417,7 +418,7 @@ def _thaw_format_0(session: Session, snapshot: dict[str, Any]) -> MemoData:
     how it reads. Its times were stored without a zone, in UTC."""
     meeting = _decode(RecordedMeeting, snapshot)  # the same field names, by design of format 1
     assert isinstance(meeting, RecordedMeeting)
-    day = meeting.approved_at.astimezone().date() if meeting.approved_at else None
+    day = _approval_day(meeting.approved_at)
     return MemoData(_unit(session), meeting, None, (), name_roles_in(session), day)
 
 

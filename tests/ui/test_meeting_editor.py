@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from keyboard import make_editor
 from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -41,7 +42,6 @@ from hyvinvointi_app.store.database import Database, open_database
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.main_window import MainWindow
 from hyvinvointi_app.ui.meetings import approval as ui_approval
-from hyvinvointi_app.ui.meetings.editor import MeetingEditor
 from hyvinvointi_app.ui.meetings.editor.autosave import DEADLINE_MS, PAUSE_MS, RETRY_MS
 from hyvinvointi_app.ui.meetings.editor.editor import editing_marker_key
 
@@ -85,21 +85,6 @@ def set_up_meetings(context: AppContext) -> tuple[int, int]:
 @pytest.fixture
 def memo(context: AppContext) -> tuple[int, int]:
     return set_up_meetings(context)
-
-
-def make_editor(qtbot: QtBot, context: AppContext, meeting_id: int) -> MeetingEditor:
-    """The editor as its own window, the active one (the main window steps aside), so that
-    its shortcuts work as they do when the meetings screen shows it."""
-    main = context.parent()
-    if isinstance(main, QWidget):
-        main.hide()
-    editor = MeetingEditor(context, meeting_id)
-    qtbot.addWidget(editor)
-    editor.resize(1200, 720)
-    editor.show()
-    editor.activateWindow()
-    qtbot.waitUntil(editor.isActiveWindow, timeout=2000)
-    return editor
 
 
 def test_a_whole_meeting_typed_with_the_keyboard_alone(

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from keyboard import make_editor
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from hyvinvointi_app.domain.enums import AgendaItemKind, Role, ThemeHandling
@@ -36,19 +36,6 @@ def _meeting(context: AppContext, period: PeriodView, day: dt.date) -> int:
     if not members.list_members(db, include_former=False):
         members.add_member(db, MemberInput("Aino Ahonen", Role.DIRECTOR))
     return meetings.new_meeting(db, period.id, day).id
-
-
-def _editor(qtbot: QtBot, context: AppContext, meeting_id: int) -> MeetingEditor:
-    main = context.parent()
-    if isinstance(main, QWidget):
-        main.hide()
-    editor = MeetingEditor(context, meeting_id)
-    qtbot.addWidget(editor)
-    editor.resize(1200, 720)
-    editor.show()
-    editor.activateWindow()
-    qtbot.waitUntil(editor.isActiveWindow, timeout=2000)
-    return editor
 
 
 def _show_item(editor: MeetingEditor, title: str) -> None:
@@ -78,7 +65,7 @@ def test_a_theme_the_meeting_ran_out_of_time_for_is_marked_moved_with_one_undo_s
     period = periods.current_period(db)
     day = period.start_date + dt.timedelta(days=70)
     theme = annual_clock.add_theme(db, day.month, THEME).id
-    editor = _editor(qtbot, context, _meeting(context, period, day))
+    editor = make_editor(qtbot, context, _meeting(context, period, day))
     _show_item(editor, THEME)
     items = editor.item_editor
     assert items.clock_summary.text() == _(NO_MARK_TEXT)
@@ -123,7 +110,7 @@ def test_the_mark_goes_to_the_meetings_period_not_the_current_one(
     )
     day = previous.start_date + dt.timedelta(days=70)
     theme = annual_clock.add_theme(db, day.month, THEME).id
-    editor = _editor(qtbot, context, _meeting(context, previous, day))
+    editor = make_editor(qtbot, context, _meeting(context, previous, day))
     _show_item(editor, THEME)
     dialog = _open_dialog(editor)
     assert dialog.period_id == previous.id
@@ -143,7 +130,7 @@ def test_only_an_item_that_carries_a_planned_theme_offers_marking(
     day = period.start_date + dt.timedelta(days=70)
     annual_clock.add_theme(db, day.month, THEME)
     meeting_id = _meeting(context, period, day)
-    editor = _editor(qtbot, context, meeting_id)
+    editor = make_editor(qtbot, context, meeting_id)
     assert editor.memo is not None
     opening = next(i for i in editor.memo.agenda if i.kind is AgendaItemKind.OPENING)
     _show_item(editor, opening.title)
@@ -165,7 +152,7 @@ def test_an_approved_memo_offers_no_marking(qtbot: QtBot, context: AppContext) -
     day = period.start_date + dt.timedelta(days=70)
     theme = annual_clock.add_theme(db, day.month, THEME).id
     meeting_id = _meeting(context, period, day)
-    editor = _editor(qtbot, context, meeting_id)
+    editor = make_editor(qtbot, context, meeting_id)
     _show_item(editor, THEME)
     assert editor.item_editor.mark_button.isEnabled()
 
