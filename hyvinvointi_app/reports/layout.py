@@ -52,7 +52,10 @@ HEADER_FILL = colors.HexColor("#e8edf2")
 @functools.cache
 def styles() -> dict[str, ParagraphStyle]:
     register_fonts()
-    body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5, spaceAfter=4)
+    # embeddedHyphenation: a long compound breaks after its own hyphen (tasa-/arvosuunnitelma)
+    body = ParagraphStyle(
+        "body", fontName=FONT, fontSize=9.5, leading=12.5, spaceAfter=4, embeddedHyphenation=1
+    )
     return {
         "body": body,
         "title": ParagraphStyle(
