@@ -7,6 +7,8 @@ An intended change (code, catalog or demo data): regenerate with
 from __future__ import annotations
 
 import difflib
+import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -48,3 +50,53 @@ def test_document_text_matches_its_golden(
             f"{document.name} ({language}) differs from its golden text; if intended, run "
             f"tests/reports/update_goldens.py and review the diff:\n{diff[:4000]}"
         )
+
+
+def _known_words() -> set[str]:
+    """Every word of the demo's texts and of both catalogs."""
+    import json
+
+    from babel.messages.pofile import read_po
+
+    root = Path(__file__).parents[2]
+    texts: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(json.loads((root / "resources" / "demo_texts.json").read_text(encoding="utf-8")))
+    for language in ("fi", "sv"):
+        with open(root / "i18n" / language / "LC_MESSAGES" / "messages.po", "rb") as handle:
+            for message in read_po(handle):
+                strings = message.string if isinstance(message.string, tuple) else (message.string,)
+                texts += [s for s in strings if s]
+    return {w.casefold() for text in texts for w in WORD.findall(text)}
+
+
+WORD = re.compile(r"[^\W\d_]+")
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda d: d.name)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_word_is_broken_inside_at_a_line_end(document: Document, language: str) -> None:
+    """A column too narrow for a word splits it ("försk / oleundervisning"): in the reviewed
+    text no two line pieces that are not words themselves join into a word of the demo or
+    the catalogs."""
+    known = _known_words()
+    lines = golden_path(document.name, language).read_text(encoding="utf-8").splitlines()
+    broken = []
+    for first, second in itertools.pairwise(lines):
+        end = re.search(r"[^\W\d_]+$", first)
+        start = re.match(r"[^\W\d_]+", second)
+        if end and start:
+            head, tail = end.group().casefold(), start.group().casefold()
+            if head + tail in known and head not in known and tail not in known:
+                broken.append(f"{first[-20:]!r} | {second[:20]!r}")
+    assert not broken, broken
