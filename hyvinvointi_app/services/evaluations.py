@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session, selectinload
 
 from hyvinvointi_app.domain.enums import (
     ChecklistAnswer,
@@ -33,6 +33,7 @@ from hyvinvointi_app.store.models import (
     EvaluationCheck,
     Meeting,
     OperatingPeriod,
+    Plan,
     PlanEvaluation,
 )
 
@@ -119,6 +120,24 @@ class PlanHistory:
 def _view(session: Session, evaluation: PlanEvaluation) -> EvaluationView:
     plan = get_plan_row(session, evaluation.plan_id)
     meeting = session.get(Meeting, evaluation.meeting_id) if evaluation.meeting_id else None
+    return _view_of(evaluation, plan, meeting.number if meeting else None)
+
+
+def _views(session: Session, *conditions: ColumnElement[bool]) -> list[EvaluationView]:
+    """The evaluations that meet ``conditions``, oldest first, in three queries however many
+    there are (their plans and meetings joined, their checklist answers loaded at once)."""
+    rows = session.execute(
+        select(PlanEvaluation, Plan, Meeting.number)
+        .join(Plan, Plan.id == PlanEvaluation.plan_id)
+        .outerjoin(Meeting, Meeting.id == PlanEvaluation.meeting_id)
+        .where(*conditions)
+        .options(selectinload(PlanEvaluation.checks))
+        .order_by(PlanEvaluation.date, PlanEvaluation.id)
+    )
+    return [_view_of(evaluation, plan, number) for evaluation, plan, number in rows]
+
+
+def _view_of(evaluation: PlanEvaluation, plan: Plan, meeting_number: int | None) -> EvaluationView:
     return EvaluationView(
         id=evaluation.id,
         plan_id=plan.id,
@@ -126,7 +145,7 @@ def _view(session: Session, evaluation: PlanEvaluation) -> EvaluationView:
         plan_type=plan.type,
         date=evaluation.date,
         meeting_id=evaluation.meeting_id,
-        meeting_number=meeting.number if meeting else None,
+        meeting_number=meeting_number,
         agenda_item_id=evaluation.agenda_item_id,
         methods=tuple(EvaluationMethod(m) for m in evaluation.methods),
         participant_roles=tuple(Role(r) for r in evaluation.participant_roles),
@@ -326,12 +345,14 @@ def list_evaluations(db: Database, plan_id: int) -> list[EvaluationView]:
     """A plan's evaluations, oldest first."""
     with db.reading() as session:
         get_plan_row(session, plan_id)
-        rows = session.scalars(
-            select(PlanEvaluation)
-            .where(PlanEvaluation.plan_id == plan_id)
-            .order_by(PlanEvaluation.date, PlanEvaluation.id)
-        )
-        return [_view(session, e) for e in rows]
+        return _views(session, PlanEvaluation.plan_id == plan_id)
+
+
+def evaluations_between(db: Database, first: dt.date, last: dt.date) -> list[EvaluationView]:
+    """Every plan's evaluations dated from ``first`` to ``last`` (both included), archived
+    plans' too, oldest first."""
+    with db.reading() as session:
+        return _views(session, PlanEvaluation.date >= first, PlanEvaluation.date <= last)
 
 
 def evaluation_for_agenda_item(db: Database, item_id: int) -> EvaluationView | None:

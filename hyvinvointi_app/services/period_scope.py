@@ -77,12 +77,7 @@ def evaluations_in_period(db: Database, period: PeriodView) -> tuple[EvaluationV
     The evaluation's own date decides, not the period of a meeting it may be linked to; the
     plans needing an update are those of them that concluded so.
     """
-    found = (
-        evaluation
-        for plan in list_plans(db, include_archived=True)
-        for evaluation in evaluations.list_evaluations(db, plan.id)
-        if _within(evaluation.date, period)
-    )
+    found = evaluations.evaluations_between(db, period.start_date, period.end_date)
     return tuple(sorted(found, key=lambda e: (e.date, e.plan_name, e.id)))
 
 

@@ -8,7 +8,8 @@ fall due are proposed to the meeting held closest before them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -118,6 +119,11 @@ class DueCheckpoint:
 
 def _checkpoint_view(session: Session, checkpoint: Checkpoint) -> CheckpointView:
     member = session.get(Member, checkpoint.responsible_id) if checkpoint.responsible_id else None
+    return _checkpoint_of(checkpoint, {member.id: member} if member else {})
+
+
+def _checkpoint_of(checkpoint: Checkpoint, members: Mapping[int, Member]) -> CheckpointView:
+    member = members.get(checkpoint.responsible_id) if checkpoint.responsible_id else None
     return CheckpointView(
         id=checkpoint.id,
         card_id=checkpoint.card_id,
@@ -132,30 +138,47 @@ def _checkpoint_view(session: Session, checkpoint: Checkpoint) -> CheckpointView
 
 
 def _card_view(session: Session, card: ResultCard) -> CardView:
-    plan = session.get(Plan, card.plan_id) if card.plan_id else None
-    discussed = session.scalars(
-        select(ResultCardDiscussion.agenda_item_id)
-        .where(ResultCardDiscussion.card_id == card.id)
+    return _card_views(session, [card])[0]
+
+
+def _card_views(session: Session, cards: Sequence[ResultCard]) -> list[CardView]:
+    """Views of ``cards``, in the same order, in a handful of queries however many there are."""
+    ids = [card.id for card in cards]
+    members = {member.id: member for member in session.scalars(select(Member))}
+    plans = {plan_id: name for plan_id, name in session.execute(select(Plan.id, Plan.name))}
+    checkpoints: dict[int, list[Checkpoint]] = defaultdict(list)
+    for checkpoint in session.scalars(select(Checkpoint).where(Checkpoint.card_id.in_(ids))):
+        checkpoints[checkpoint.card_id].append(checkpoint)
+    discussed: dict[int, list[int]] = defaultdict(list)
+    for card_id, item_id in session.execute(
+        select(ResultCardDiscussion.card_id, ResultCardDiscussion.agenda_item_id)
+        .where(ResultCardDiscussion.card_id.in_(ids))
         .order_by(ResultCardDiscussion.agenda_item_id)
-    )
-    checkpoints = sorted(card.checkpoints, key=lambda c: (c.due_date, c.id))
-    return CardView(
-        id=card.id,
-        plan_id=card.plan_id,
-        plan_name=plan.name if plan else None,
-        evaluation_id=card.evaluation_id,
-        what_to_change=card.what_to_change,
-        current_state=card.current_state,
-        target_state=card.target_state,
-        ideal_state=card.ideal_state,
-        measures=card.measures,
-        indicator=card.indicator,
-        status=card.status,
-        created_on=card.created_on,
-        closed_on=card.closed_on,
-        checkpoints=tuple(_checkpoint_view(session, c) for c in checkpoints),
-        discussed_in=tuple(discussed),
-    )
+    ):
+        discussed[card_id].append(item_id)
+    return [
+        CardView(
+            id=card.id,
+            plan_id=card.plan_id,
+            plan_name=plans.get(card.plan_id) if card.plan_id else None,
+            evaluation_id=card.evaluation_id,
+            what_to_change=card.what_to_change,
+            current_state=card.current_state,
+            target_state=card.target_state,
+            ideal_state=card.ideal_state,
+            measures=card.measures,
+            indicator=card.indicator,
+            status=card.status,
+            created_on=card.created_on,
+            closed_on=card.closed_on,
+            checkpoints=tuple(
+                _checkpoint_of(c, members)
+                for c in sorted(checkpoints[card.id], key=lambda c: (c.due_date, c.id))
+            ),
+            discussed_in=tuple(discussed[card.id]),
+        )
+        for card in cards
+    ]
 
 
 def _card(session: Session, card_id: int) -> ResultCard:
@@ -305,7 +328,7 @@ def list_cards(
             session.scalars(query),
             key=lambda c: (STATUS_ORDER.index(c.status), c.created_on, c.id),
         )
-        return [_card_view(session, c) for c in cards]
+        return _card_views(session, cards)
 
 
 def cards_for_agenda_item(db: Database, item_id: int) -> list[CardView]:
@@ -315,8 +338,8 @@ def cards_for_agenda_item(db: Database, item_id: int) -> list[CardView]:
             .join(ResultCardDiscussion, ResultCardDiscussion.card_id == ResultCard.id)
             .where(ResultCardDiscussion.agenda_item_id == item_id)
             .order_by(ResultCard.created_on, ResultCard.id)
-        )
-        return [_card_view(session, c) for c in cards]
+        ).all()
+        return _card_views(session, cards)
 
 
 def add_checkpoint(db: Database, card_id: int, data: CheckpointInput) -> CheckpointView:
@@ -387,9 +410,10 @@ def due_checkpoints(
     if start is not None:
         query = query.where(Checkpoint.due_date >= start)
     plans = {plan_id: name for plan_id, name in session.execute(select(Plan.id, Plan.name))}
+    members = {member.id: member for member in session.scalars(select(Member))}
     return [
         DueCheckpoint(
-            checkpoint=_checkpoint_view(session, checkpoint),
+            checkpoint=_checkpoint_of(checkpoint, members),
             card_id=card.id,
             what_to_change=card.what_to_change,
             plan_id=card.plan_id,

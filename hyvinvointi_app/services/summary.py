@@ -10,6 +10,7 @@ belongs to the period (members, evaluations, action items) in :mod:`.period_scop
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -132,16 +133,20 @@ def _meetings(
         .where(Meeting.period_id == period.id, held.held_condition(today))
         .order_by(Meeting.date, Meeting.number)
     ).all()
+    ids = [meeting.id for meeting in meetings]
+    roles: dict[int, list[Role]] = defaultdict(list)
+    for meeting_id, role in (
+        *session.execute(
+            select(Attendance.meeting_id, Attendance.role).where(
+                Attendance.meeting_id.in_(ids), Attendance.status == AttendanceStatus.PRESENT
+            )
+        ),
+        *session.execute(select(Guest.meeting_id, Guest.role).where(Guest.meeting_id.in_(ids))),
+    ):
+        roles[meeting_id].append(role)
     rows: list[MeetingAttendance] = []
     for meeting in meetings:
-        attended = session.scalars(
-            select(Attendance.role).where(
-                Attendance.meeting_id == meeting.id,
-                Attendance.status == AttendanceStatus.PRESENT,
-            )
-        )
-        guests = session.scalars(select(Guest.role).where(Guest.meeting_id == meeting.id))
-        present = _in_role_order([*attended, *guests])
+        present = _in_role_order(roles[meeting.id])
         rows.append(
             MeetingAttendance(
                 id=meeting.id,
