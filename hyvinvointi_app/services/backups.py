@@ -65,6 +65,7 @@ from hyvinvointi_app.domain.errors import (
     DatabaseDamaged,
     DatabaseMissing,
 )
+from hyvinvointi_app.services.settings import RetentionPolicy, default_folder
 from hyvinvointi_app.store import migrations
 from hyvinvointi_app.store.backup import backup_file, restore_backup, timestamped_name
 from hyvinvointi_app.store.database import inspect_file
@@ -72,20 +73,9 @@ from hyvinvointi_app.store.files import fsync_directory, read_only_uri, write_at
 from hyvinvointi_app.store.identity import FileIdentity, read_identity
 
 MANIFEST_NAME = "backups.json"
-DEFAULT_FOLDER_NAME = "backups"
 BEFORE_RESTORE = "before-restore"
 INTERVAL_MINUTES = 30
 """While a file is open, a backup at most this often, and only when something changed."""
-
-
-@dataclass(frozen=True)
-class RetentionPolicy:
-    """How many automatic backups to keep (settable in Settings)."""
-
-    last: int = 10
-    daily: int = 14
-    weekly: int = 8
-    monthly: int = 12
 
 
 def backups_to_keep(
@@ -470,10 +460,6 @@ def _sha256(path: Path) -> str:
 
 
 # -- taking, thinning, restoring -----------------------------------------------------------
-
-
-def default_folder(source: Path) -> Path:
-    return source.parent / DEFAULT_FOLDER_NAME
 
 
 def usable_folder(source: Path, folder: Path | None) -> Path:

@@ -32,8 +32,8 @@ from hyvinvointi_app.domain.errors import (
     WriteProblem,
 )
 from hyvinvointi_app.services import audit
-from hyvinvointi_app.services.backups import MANIFEST_NAME, default_folder
-from hyvinvointi_app.services.settings import load_backup_settings
+from hyvinvointi_app.services.backups import MANIFEST_NAME
+from hyvinvointi_app.services.settings import default_folder, load_backup_settings
 from hyvinvointi_app.store.database import SQLITE_HEADER, Database
 from hyvinvointi_app.store.files import write_atomically
 from hyvinvointi_app.store.storage_errors import writing_file

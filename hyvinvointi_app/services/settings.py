@@ -19,12 +19,27 @@ from string import hexdigits
 from typing import Any
 
 from hyvinvointi_app.paths import data_home
-from hyvinvointi_app.services.backups import RetentionPolicy, default_folder
 from hyvinvointi_app.store.files import write_atomically
 
 SETTINGS_FILE = "settings.json"
 QT_SETTINGS_FILE = "settings.ini"
 _POLICY_FIELDS = ("last", "daily", "weekly", "monthly")
+DEFAULT_FOLDER_NAME = "backups"
+
+
+def default_folder(unit_file: Path) -> Path:
+    """The backup folder when none was chosen: ``backups`` beside the unit file."""
+    return unit_file.parent / DEFAULT_FOLDER_NAME
+
+
+@dataclass(frozen=True)
+class RetentionPolicy:
+    """How many automatic backups to keep (settable in Settings)."""
+
+    last: int = 10
+    daily: int = 14
+    weekly: int = 8
+    monthly: int = 12
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
 
 from hyvinvointi_app.paths import data_home
 from hyvinvointi_app.services import settings as shared_settings
-from hyvinvointi_app.store.database import Database
+
+if TYPE_CHECKING:  # the store loads after the window is shown (see ui/app.py)
+    from hyvinvointi_app.store.database import Database
 
 
 def open_settings() -> QSettings:

@@ -40,7 +40,7 @@ from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.paths import data_home
 from hyvinvointi_app.services import settings as shared_settings
 from hyvinvointi_app.services import unit
-from hyvinvointi_app.services.backups import RetentionPolicy, default_folder
+from hyvinvointi_app.services.settings import RetentionPolicy, default_folder
 from hyvinvointi_app.store.storage_errors import write_problem
 from hyvinvointi_app.ui.context import AppContext, open_settings
 
