@@ -88,7 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--smoke",
         action="store_true",
-        help="open the main window, print the seconds since start, and exit",
+        help="open the main window, print the seconds from start to its first paint and to "
+        "the open file's figures, and exit",
     )
     parser.add_argument(
         "--demo",
@@ -360,15 +361,18 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 def _cmd_gui(args: argparse.Namespace) -> int:
     from hyvinvointi_app.paths import data_home, default_database
-    from hyvinvointi_app.services.demo import write_demo
 
     path: Path | None = args.db
     if path is None and args.smoke:
+        from hyvinvointi_app.services.demo import write_demo
+
         path = Path(tempfile.mkdtemp(prefix="hyvinvointi-smoke-")) / "demo.sqlite"
         write_demo(path, language="fi", years=1)
     elif path is None and args.demo:
         path = data_home() / "demo.sqlite"
         if not path.exists():
+            from hyvinvointi_app.services.demo import write_demo
+
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             language = args.lang or _language_from_environment()
             write_demo(path, language=language if language in ("fi", "sv") else "fi")

@@ -328,13 +328,16 @@ def frozen_record(session: Session, meeting: Meeting) -> dict[str, Any]:
 
 
 def freeze_unfrozen(db: Database) -> int:
-    """Freeze the memos approved before the record existed (schema 4); returns how many."""
+    """Freeze the memos approved before the record existed (schema 4); returns how many.
+    Only reads when there is none (every opening asks: a write would cost a sync)."""
+    unfrozen = select(Meeting).where(
+        Meeting.status == MeetingStatus.APPROVED, Meeting.approved_snapshot.is_(None)
+    )
+    with db.reading() as session:
+        if session.scalar(unfrozen.with_only_columns(Meeting.id).limit(1)) is None:
+            return 0
     with db.transaction() as session:
-        rows = session.scalars(
-            select(Meeting).where(
-                Meeting.status == MeetingStatus.APPROVED, Meeting.approved_snapshot.is_(None)
-            )
-        ).all()
+        rows = session.scalars(unfrozen).all()
         for meeting in rows:
             meeting.approved_snapshot = frozen_record(session, meeting)
         return len(rows)

@@ -4,12 +4,21 @@ window appears at once."""
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QObject,
+    Qt,
+    QtMsgType,
+    Signal,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication
 
 from hyvinvointi_app.paths import default_database, log_folder
@@ -32,6 +41,39 @@ def _qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> 
     """Qt's diagnostics (platform-plugin notes and the like) go to the log, not to the
     user's terminal, where they would drown the one line an error is allowed."""
     _qt_log.log(_QT_LEVELS.get(kind, logging.DEBUG), "%s", message)
+
+
+PRELOADED = (
+    "hyvinvointi_app.store.database",
+    "hyvinvointi_app.services.memo_record",
+    "hyvinvointi_app.ui.backups.scheduler",
+    "hyvinvointi_app.ui.overview.page",
+)
+"""What opening a unit file and drawing its Overview need: most of a start-up's imports."""
+
+
+class _Preloaded(QObject):
+    done = Signal()
+
+
+def after_preloading(callback: Callable[[], None]) -> None:
+    """Import :data:`PRELOADED` in a thread while the window is shown and answers, then call
+    ``callback`` on the GUI thread (also when an import failed: the callback meets the same
+    error where the crash reporter shows it)."""
+    notice = _Preloaded(QApplication.instance())
+    notice.done.connect(callback, Qt.ConnectionType.QueuedConnection)
+    notice.done.connect(notice.deleteLater, Qt.ConnectionType.QueuedConnection)
+
+    def preload() -> None:
+        try:
+            for name in PRELOADED:
+                importlib.import_module(name)
+        except ImportError:
+            pass
+        finally:
+            notice.done.emit()
+
+    threading.Thread(target=preload, name="preload", daemon=True).start()
 
 
 def choose_language(explicit: str | None, fallback: str) -> str:
@@ -76,6 +118,10 @@ def run(
         wants_members = False
 
     window = MainWindow()
+    window.show_opening(path)
+    window.show()
+    app.processEvents()  # the first paint: the kept Overview, before the store loads
+    first_paint = uptime()
     exit_code = 0
 
     def open_file() -> None:
@@ -97,11 +143,22 @@ def run(
             window.pages["members"].add_member()  # type: ignore[attr-defined]
         if smoke:
             app.processEvents()
-            print(f"{uptime():.2f}")
+            print(smoke_line(first_paint, uptime()))
             window.close()
             app.quit()
 
-    window.show()
-    QTimer.singleShot(0, open_file)
+    after_preloading(open_file)
     app.exec()
     return exit_code
+
+
+def smoke_line(first_paint: float, figures: float) -> str:
+    """What ``--smoke`` prints: seconds since the process started to the first paint of the
+    main window, and to the live figures of the open file (see :func:`smoke_seconds`)."""
+    return f"first paint {first_paint:.2f} s, figures {figures:.2f} s"
+
+
+def smoke_seconds(output: str) -> tuple[float, float]:
+    """The two times in the last line of ``--smoke``'s output (for tests and benchmarks)."""
+    words = output.strip().splitlines()[-1].replace(",", "").split()
+    return float(words[2]), float(words[5])

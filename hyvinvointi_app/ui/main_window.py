@@ -1,11 +1,18 @@
 """The main window: a navigation of screens beside the current screen, the menus, and the open
 unit file. It remembers its size, position and last screen, and rebuilds every text when the
-interface language changes."""
+interface language changes.
+
+The window is painted before the store and the services load (they take most of a start-up):
+while the file opens it shows the Overview kept at the last closing (:meth:`show_opening`).
+So the store, the services and the file dialogs are imported in the methods that use them.
+"""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -21,32 +28,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hyvinvointi_app.domain.enums import AuditAction
-from hyvinvointi_app.domain.errors import (
-    DatabaseFileError,
-    LockedByOtherComputer,
-    LockHolder,
-    UserError,
-)
+from hyvinvointi_app.domain.errors import UserError
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.paths import data_home
-from hyvinvointi_app.services import backups, memo_record, unit
-from hyvinvointi_app.services.audit import log_event
 from hyvinvointi_app.services.settings import load_backup_settings
-from hyvinvointi_app.store.database import Database, open_database, open_read_only
 from hyvinvointi_app.ui import screens
-from hyvinvointi_app.ui.backups import scheduler
-from hyvinvointi_app.ui.backups.bad_file_dialog import (
-    BadFileDialog,
-    FileChoice,
-    TakeOverConfirmation,
-    offered_choices,
-)
-from hyvinvointi_app.ui.backups.restore_dialog import RestoreDialog
 from hyvinvointi_app.ui.context import AppContext, open_settings
 from hyvinvointi_app.ui.language import apply_language
+from hyvinvointi_app.ui.overview.figures import OverviewPreview, kept_figures
 from hyvinvointi_app.ui.page import Page
+
+if TYPE_CHECKING:
+    from hyvinvointi_app.store.database import Database
+    from hyvinvointi_app.ui.backups.scheduler import BackupScheduler
 
 RECENT_LIMIT = 8
 SCREEN_KEYS = [spec.key for spec in screens.SCREENS]
@@ -83,7 +78,9 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.context: AppContext | None = None
-        self.backups: scheduler.BackupScheduler | None = None
+        self.opening: Path | None = None
+        """The file being opened, before :meth:`open_database` or :meth:`open_or_explain`."""
+        self.backups: BackupScheduler | None = None
         self.pages = ScreenPages(self._create_page, with_file=False)
         self.settings = open_settings()
         self.resize(1200, 760)
@@ -98,8 +95,17 @@ class MainWindow(QMainWindow):
     def database(self) -> Database | None:
         return self.context.database if self.context else None
 
+    def show_opening(self, path: Path) -> None:
+        """Show the window as it will be once ``path`` is open: the navigation, and the
+        Overview kept at the last closing marked as being updated (the caller opens the file
+        on the next turn of the event loop)."""
+        self.opening = path
+        self._build()
+
     def open_database(self, path: Path) -> str | None:
         """Open a unit file and show it; return a translated message if it cannot be used."""
+        from hyvinvointi_app.store.database import open_database
+
         try:
             database = open_database(path, backup_dir=self._upgrade_copy_folder(path))
         except UserError as error:
@@ -111,6 +117,8 @@ class MainWindow(QMainWindow):
     def _upgrade_copy_folder(path: Path) -> Path | None:
         """The copy before a schema upgrade goes to the unit's backup subfolder if the
         backup folder is there."""
+        from hyvinvointi_app.services import backups
+
         folder = load_backup_settings().folder_for(path)
         return backups.folder_for_upgrade_copy(path, folder)
 
@@ -118,6 +126,19 @@ class MainWindow(QMainWindow):
         """Open ``path``; if it cannot be used, say why in one dialog and do what the user
         chooses there (restore a backup, open read-only, take over a file another computer
         left locked, open another file). False when nothing was opened (at start-up: quit)."""
+        from hyvinvointi_app.domain.errors import (
+            DatabaseFileError,
+            LockedByOtherComputer,
+            LockHolder,
+        )
+        from hyvinvointi_app.store.database import open_database, open_read_only
+        from hyvinvointi_app.ui.backups.bad_file_dialog import (
+            BadFileDialog,
+            FileChoice,
+            TakeOverConfirmation,
+            offered_choices,
+        )
+
         take_over_from: LockHolder | None = None
         while True:
             try:
@@ -171,6 +192,8 @@ class MainWindow(QMainWindow):
 
     def _warn_if_synchronised(self, path: Path) -> None:
         """A live database in OneDrive, Dropbox or Google Drive: warn once per file."""
+        from hyvinvointi_app.services import backups
+
         cloud = backups.synchronised_folder(path)
         if cloud is None:
             return
@@ -201,12 +224,15 @@ class MainWindow(QMainWindow):
         )
 
     def _set_database(self, database: Database) -> None:
+        from hyvinvointi_app.ui.backups.scheduler import BackupScheduler
+
         if self.context is not None:
             self._close_database(back_up=True)
+        self.opening = None
         self.context = AppContext(database, self)
         if not database.read_only:
             self._freeze_old_approvals(database)
-            self.backups = scheduler.BackupScheduler(database.path, self)
+            self.backups = BackupScheduler(database.path, self)
             self.backups.succeeded.connect(lambda text: self.statusBar().showMessage(text, 8000))
             self.backups.failed.connect(lambda text: self.statusBar().showMessage(text))
             self.backups.start()
@@ -219,6 +245,8 @@ class MainWindow(QMainWindow):
 
     def _freeze_old_approvals(self, database: Database) -> None:
         """Memos approved before the program kept an approved memo's text get it now, once."""
+        from hyvinvointi_app.services import memo_record
+
         try:
             memo_record.freeze_unfrozen(database)
         except UserError as error:  # a full disk, say: they print as approved all the same
@@ -232,12 +260,22 @@ class MainWindow(QMainWindow):
         if plan is not None:
             plan.stop()
         if self.context is not None:
+            self._keep_overview()
             self.context.close()
             self.context = None
         if plan is not None:
             if back_up:
                 plan.back_up_after_closing()
             plan.deleteLater()
+
+    def _keep_overview(self) -> None:
+        """Keep the Overview's lines as they are now, for the next start's first paint."""
+        assert self.context is not None
+        from hyvinvointi_app.ui.overview.page import OverviewPage
+
+        built = self.pages.built().get("overview")
+        with contextlib.suppress(UserError):  # the file went away: the next start shows none
+            (built if isinstance(built, OverviewPage) else OverviewPage(self.context)).refresh()
 
     # -- building (again on every language change) --------------------------------------
 
@@ -255,6 +293,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        if self.opening is not None and self.context is None:
+            self._build_opening(self.opening)
         if self.context is not None:
             for spec in screens.SCREENS:
                 self.stack.addWidget(QWidget(self.stack))  # the screen is built when first shown
@@ -266,6 +306,15 @@ class MainWindow(QMainWindow):
         self._update_title()
         if self.context is not None:
             self.show_page(str(current) if str(current) in self.pages else "overview")
+
+    def _build_opening(self, path: Path) -> None:
+        """The navigation (not yet usable) and the kept Overview, while ``path`` opens."""
+        for spec in screens.SCREENS:
+            item = QListWidgetItem(spec.title())
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.navigation.addItem(item)
+        kept = kept_figures(self.settings, path, ui_translator().language)
+        self.stack.addWidget(OverviewPreview(kept, self.stack))
 
     def _action(
         self,
@@ -358,6 +407,8 @@ class MainWindow(QMainWindow):
         if self.context is None:
             self.setWindowTitle(app_name)
             return
+        from hyvinvointi_app.services import unit
+
         info = unit.get_unit(self.context.database)
         name = info.name(ui_translator().language if ui_translator().language != "en" else "fi")
         file_name = self.context.path.name
@@ -456,6 +507,9 @@ class MainWindow(QMainWindow):
                 self._page_call("members", "add_member")
 
     def back_up_now(self) -> None:
+        from hyvinvointi_app.services import backups
+        from hyvinvointi_app.ui.backups import scheduler
+
         if self.context is None:
             return
         plan = self.backups or scheduler.BackupScheduler(self.context.path, self)
@@ -481,6 +535,13 @@ class MainWindow(QMainWindow):
     def _restore_into(self, path: Path, folder: Path) -> bool:
         """Let the user choose a backup of ``path`` and put it in place (closing ``path``
         first if it is open, and opening it again). True when a backup was restored."""
+        from hyvinvointi_app.domain.enums import AuditAction
+        from hyvinvointi_app.services import backups
+        from hyvinvointi_app.services.audit import log_event
+        from hyvinvointi_app.store.database import open_database
+        from hyvinvointi_app.ui.backups import scheduler
+        from hyvinvointi_app.ui.backups.restore_dialog import RestoreDialog
+
         dialog = RestoreDialog(path, folder, self)
         if not dialog.exec() or dialog.chosen is None:
             return False

@@ -4,19 +4,9 @@ words (never colour alone), and carries a link to the screen where it is put rig
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QStyle,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
 
 from hyvinvointi_app.i18n.formatting import format_date, month_name
 from hyvinvointi_app.i18n.labels import plan_type_label, role_label
@@ -24,19 +14,14 @@ from hyvinvointi_app.i18n.translator import _, ngettext, ui_translator
 from hyvinvointi_app.services.overview import Overview, overview
 from hyvinvointi_app.services.result_cards import DueCheckpoint
 from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.overview.figures import (
+    Figure,
+    KeptFigures,
+    add_figure,
+    keep_figures,
+    scroll_body,
+)
 from hyvinvointi_app.ui.page import Page, heading
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One line of the overview: what it says, whether it needs attention, where to fix it."""
-
-    key: str
-    title: str
-    text: str
-    attention: bool
-    target: str
-    link_text: str
 
 
 def figures(data: Overview, language: str) -> list[Figure]:
@@ -168,16 +153,7 @@ class OverviewPage(Page):
         self.period_label = QLabel(self)
         self.period_label.setWordWrap(True)
         outer.addWidget(self.period_label)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setAccessibleName(_("Figures of the operating period"))
-        self.body = QWidget(scroll)
-        self.grid = QGridLayout(self.body)
-        self.grid.setColumnStretch(1, 1)
-        self.grid.setHorizontalSpacing(16)
-        self.grid.setVerticalSpacing(14)
-        scroll.setWidget(self.body)
+        scroll, self.body, self.grid = scroll_body(self)
         outer.addWidget(scroll, 1)
         self.figures: list[Figure] = []
 
@@ -197,7 +173,20 @@ class OverviewPage(Page):
             button.setAccessibleName(_("Go to operating periods"))
             button.clicked.connect(lambda: self.context.navigate_requested.emit("periods"))
             self.grid.addWidget(button, 0, 0)
-            return
+        else:
+            self._draw(data, language)
+        self.period_label.setAccessibleName(self.period_label.text())
+        keep_figures(
+            self.context.settings,
+            KeptFigures(
+                str(self.context.path.resolve()),
+                language,
+                self.period_label.text(),
+                tuple(self.figures),
+            ),
+        )
+
+    def _draw(self, data: Overview, language: str) -> None:
         self.period_label.setText(
             _("Operating period {label}: {start}–{end}").format(
                 label=data.period_label,
@@ -205,53 +194,23 @@ class OverviewPage(Page):
                 end=format_date(data.period_end, language),
             )
         )
-        self.period_label.setAccessibleName(self.period_label.text())
         self.figures = figures(data, language)
-        style = self.style()
         for row, figure in enumerate(self.figures):
-            icon = style.standardIcon(
-                QStyle.StandardPixmap.SP_MessageBoxWarning
-                if figure.attention
-                else QStyle.StandardPixmap.SP_DialogApplyButton
+            column = add_figure(
+                self.grid, row, figure, self.body, self.context.navigate_requested.emit
             )
-            marker = QLabel(self.body)
-            marker.setPixmap(icon.pixmap(20, 20))
-            marker.setAccessibleName(_("Needs attention") if figure.attention else _("In order"))
-            title = QLabel(figure.title, self.body)
-            font = title.font()
-            font.setBold(True)
-            title.setFont(font)
-            text = QLabel(figure.text, self.body)
-            text.setTextFormat(Qt.TextFormat.PlainText)  # plan names are typed by the user
-            text.setWordWrap(True)
-            text.setAccessibleName(f"{figure.title}: {figure.text}")
-            text.setObjectName(f"figure_{figure.key}")
-            column = QVBoxLayout()
-            column.addWidget(title)
-            column.addWidget(text)
-            holder = QWidget(self.body)
-            holder.setLayout(column)
             if figure.key == "plans":
-                self._add_plan_links(column, data, holder)
-            link = QPushButton(figure.link_text, self.body)
-            link.setAccessibleName(f"{figure.link_text} ({figure.title})")
-            link.setObjectName(f"link_{figure.key}")
-            link.clicked.connect(
-                lambda _checked=False, key=figure.target: self.context.navigate_requested.emit(key)
-            )
-            self.grid.addWidget(marker, row, 0)
-            self.grid.addWidget(holder, row, 1)
-            self.grid.addWidget(link, row, 2)
+                self._add_plan_links(column, data)
         row = len(self.figures)
         for due in data.checkpoints_due:
             row += 1
             self._add_checkpoint_row(row, due, language)
         self.grid.setRowStretch(row + 1, 1)
 
-    def _add_plan_links(self, column: QVBoxLayout, data: Overview, holder: QWidget) -> None:
+    def _add_plan_links(self, column: QVBoxLayout, data: Overview) -> None:
         """A button per plan due for review that opens it in the plan register."""
         for plan in data.plans_due:
-            button = QPushButton(_("Open plan {plan}").format(plan=plan.name), holder)
+            button = QPushButton(_("Open plan {plan}").format(plan=plan.name))
             button.setAccessibleName(button.text())
             button.setObjectName(f"link_plan_{plan.id}")
             button.clicked.connect(

@@ -1,0 +1,129 @@
+"""The start-up paints the window before the store loads: the navigation and the Overview kept
+at the last closing, marked as being updated, then the live figures of the open file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QLabel, QPushButton
+from pytestqt.qtbot import QtBot
+
+from hyvinvointi_app.domain.enums import Role
+from hyvinvointi_app.i18n.translator import _
+from hyvinvointi_app.services import meetings, members, periods
+from hyvinvointi_app.services.members import MemberInput
+from hyvinvointi_app.store.database import open_database
+from hyvinvointi_app.ui.context import open_settings
+from hyvinvointi_app.ui.language import apply_language
+from hyvinvointi_app.ui.main_window import SCREEN_KEYS, MainWindow
+from hyvinvointi_app.ui.overview.figures import KEPT_KEY, OverviewPreview
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _opened_and_closed(qtbot: QtBot, path: Path) -> list[str]:
+    """Open ``path`` in a main window, close it; the texts of its Overview's figures."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_database(path) is None
+    texts = [f.text for f in window.pages["overview"].figures]  # type: ignore[attr-defined]
+    window.close()
+    return texts
+
+
+def _preview_texts(window: MainWindow) -> list[str]:
+    preview = window.stack.currentWidget()
+    assert isinstance(preview, OverviewPreview)
+    return [label.text() for label in preview.findChildren(QLabel) if label.objectName()]
+
+
+def test_the_overview_kept_at_closing_is_shown_while_the_file_opens(
+    qtbot: QtBot, unit_file: Path
+) -> None:
+    db = open_database(unit_file)
+    members.add_member(db, MemberInput("Aino Ahonen", Role.DIRECTOR))
+    meetings.new_meeting(db, periods.current_period(db).id, dt.date.today() + dt.timedelta(days=3))
+    db.close()
+    texts = _opened_and_closed(qtbot, unit_file)
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_opening(unit_file)
+    shown = _preview_texts(window)
+    notice = window.stack.currentWidget().findChild(QLabel, "overview_updating")
+    assert notice is not None and notice.text() == _(
+        "Opening the unit file: the figures below are from when the program was last closed."
+    )
+    assert [t for t in shown if t in texts] == texts  # every figure, as it was
+    links = window.stack.currentWidget().findChildren(QPushButton)
+    assert links and not any(link.isEnabled() for link in links)  # nothing to go to yet
+    assert window.navigation.count() == len(SCREEN_KEYS)
+    assert not window.navigation.item(1).flags()  # the screens wait for the file
+
+    assert window.open_database(unit_file) is None
+    assert window.current_page_key() == "overview"
+    assert not isinstance(window.stack.currentWidget(), OverviewPreview)
+    window.close()
+
+
+def test_no_figures_of_another_file_or_language_are_shown(
+    qtbot: QtBot, unit_file: Path, tmp_path: Path
+) -> None:
+    _opened_and_closed(qtbot, unit_file)
+    other = tmp_path / "other.sqlite"
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_opening(other)
+    assert _preview_texts(window) == [_("Opening the unit file…")]
+    apply_language("sv")
+    try:
+        window.show_opening(unit_file)
+        assert _preview_texts(window) == ["Enhetsfilen öppnas…"]
+    finally:
+        apply_language("fi")
+
+
+def test_damaged_kept_figures_are_ignored(qtbot: QtBot, unit_file: Path) -> None:
+    open_settings().setValue(KEPT_KEY, json.dumps({"file": str(unit_file), "figures": 3}))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_opening(unit_file)
+    assert _preview_texts(window) == [_("Opening the unit file…")]
+
+
+FIRST_PAINT = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from hyvinvointi_app.i18n.translator import set_ui_language
+from hyvinvointi_app.ui.app import run  # what the command line imports for the window
+app = QApplication(sys.argv)
+set_ui_language("fi")
+from hyvinvointi_app.ui.main_window import MainWindow
+window = MainWindow()
+window.show_opening(Path(sys.argv[1]))
+window.show()
+app.processEvents()
+print(sorted(m for m in sys.modules if m.split(".")[0] in ("sqlalchemy", "reportlab", "babel")
+             or m.startswith(("hyvinvointi_app.store.database", "hyvinvointi_app.services.demo",
+                              "hyvinvointi_app.services.overview", "hyvinvointi_app.reports"))))
+"""
+
+
+def test_the_first_paint_loads_neither_the_store_nor_the_documents(
+    unit_file: Path, tmp_path: Path
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT, str(unit_file)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env={"QT_QPA_PLATFORM": "offscreen", "HYVINVOINTI_HOME": str(tmp_path), "PATH": ""},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
