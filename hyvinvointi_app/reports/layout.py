@@ -98,10 +98,28 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
+class _Paragraph(Paragraph):  # type: ignore[misc]
+    """A paragraph that breaks its lines once for each width. A table wraps every cell when
+    it measures itself, again for each split it tries and again when it draws: about three
+    times the same work, and the most of an export's time, without this."""
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # The lines depend on the width alone (no style here shrinks text to a height); a
+        # split that found no room drops them, and then they are broken again.
+        wrapped = self._wrapped
+        if wrapped is not None and wrapped[0] == availWidth and "blPara" in self.__dict__:
+            return wrapped[1]
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size)
+        return size
+
+
 def paragraph(text: str, style: ParagraphStyle) -> Paragraph:
     """Typed text in ``style``: cleaned, escaped, line breaks kept, every character in a
     font that has it (or a replacement mark, see :mod:`.fonts`)."""
-    return Paragraph(fonts.markup(text, bold=style.fontName == FONT_BOLD), style)
+    return _Paragraph(fonts.markup(text, bold=style.fontName == FONT_BOLD), style)
 
 
 def para(text: str, style: str = "body") -> Paragraph:
