@@ -54,6 +54,19 @@ def _document(kind: str) -> ModuleType:
     return modules[kind]
 
 
+def load_in_advance() -> None:
+    """Load what building a document needs (ReportLab, pikepdf, the document modules, the
+    primary font), so that the first export no longer does. The interface calls it in a
+    thread once a file is open and nothing else runs: reading a font file and starting a C
+    library hold the interpreter for tens of milliseconds, which would otherwise pause the
+    window in the middle of the first export."""
+    import hyvinvointi_app.reports.finish  # noqa: F401 - pikepdf
+    from hyvinvointi_app.reports.layout import styles
+
+    _document("annual")
+    styles()
+
+
 def _gather(db: Database, kind: str, subject_id: int, options: ReportOptions) -> Any:
     """The service data a kind of document is built from."""
     if kind == "memo":

@@ -4,6 +4,7 @@ at the last closing, marked as being updated, then the live figures of the open 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import subprocess
 import sys
@@ -14,12 +15,14 @@ from pytestqt.qtbot import QtBot
 
 from hyvinvointi_app.domain.enums import Role
 from hyvinvointi_app.i18n.translator import _
+from hyvinvointi_app.reports import fonts
 from hyvinvointi_app.services import meetings, members, periods
 from hyvinvointi_app.services.members import MemberInput
 from hyvinvointi_app.store.database import open_database
+from hyvinvointi_app.ui.app import EXIT_CRASHED
 from hyvinvointi_app.ui.context import open_settings
 from hyvinvointi_app.ui.language import apply_language
-from hyvinvointi_app.ui.main_window import SCREEN_KEYS, MainWindow
+from hyvinvointi_app.ui.main_window import LOAD_DOCUMENTS_AFTER_MS, SCREEN_KEYS, MainWindow
 from hyvinvointi_app.ui.overview.figures import KEPT_KEY, OverviewPreview
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -127,3 +130,50 @@ def test_the_first_paint_loads_neither_the_store_nor_the_documents(
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_the_documents_code_loads_in_the_background_once_a_file_is_open(
+    qtbot: QtBot, unit_file: Path
+) -> None:
+    """So that the first export pauses the window no more than the later ones; then the
+    objects made so far are set aside from the garbage collector's full collections."""
+    gc.unfreeze()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    try:
+        assert window.open_database(unit_file) is None
+        assert gc.get_freeze_count() == 0
+        qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=LOAD_DOCUMENTS_AFTER_MS + 8000)
+        assert "hyvinvointi_app.reports.finish" in sys.modules
+        assert fonts._coverage.cache_info().currsize >= 1
+    finally:
+        gc.unfreeze()
+        window.close()
+
+
+SMOKE_CRASH = """
+import sys
+from hyvinvointi_app.cli import main
+from hyvinvointi_app.ui.main_window import MainWindow
+def broken(self, path):
+    raise RuntimeError("a bug while opening")
+MainWindow.open_database = broken
+sys.exit(main(["--smoke", "--db", sys.argv[1]]))
+"""
+
+
+def test_smoke_ends_at_once_with_an_error_status_on_an_unexpected_error(
+    unit_file: Path, tmp_path: Path
+) -> None:
+    """``--smoke`` checks a build: a bug must fail it, not leave a crash dialog waiting."""
+    done = subprocess.run(
+        [sys.executable, "-c", SMOKE_CRASH, str(unit_file)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env={"QT_QPA_PLATFORM": "offscreen", "HYVINVOINTI_HOME": str(tmp_path), "PATH": ""},
+    )
+    assert done.returncode == EXIT_CRASHED, done.stderr
+    assert "RuntimeError: a bug while opening" in done.stderr
+    assert not list(tmp_path.rglob("crash-*"))  # no crash log: it was a check, not a user

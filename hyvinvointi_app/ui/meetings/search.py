@@ -71,10 +71,13 @@ class SearchResultsModel(QAbstractListModel):
             SearchField.FOLLOW_UP: _("Follow-up comment"),
         }
         self._status_texts = {status: label(status) for status in MeetingStatus}
+        self._rich: dict[int, str] = {}
+        """The rich text of each row asked for (measuring and painting ask again and again)."""
 
     def set_hits(self, hits: tuple[SearchHit, ...]) -> None:
         self.beginResetModel()
         self._hits = hits
+        self._rich.clear()
         self.endResetModel()
 
     def hit_at(self, row: int) -> SearchHit | None:
@@ -116,7 +119,10 @@ class SearchResultsModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.plain_text(hit)
         if role == HTML_ROLE:
-            return self.rich_text(hit)
+            row = index.row()
+            if row not in self._rich:
+                self._rich[row] = self.rich_text(hit)
+            return self._rich[row]
         if role == HIT_ROLE:
             return hit
         return None
@@ -221,6 +227,10 @@ class SearchPanel(QWidget):
         self.view.setUniformItemSizes(False)
         self.view.setWordWrap(True)
         self.view.setTabKeyNavigation(False)
+        # Each result's height is measured from its rich text: a few at each turn of the
+        # event loop, so that a one-letter search with hundreds of hits never stalls typing.
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.view.setBatchSize(20)
         layout.addWidget(self.view, 1)
         self.result: SearchResult | None = None
 
