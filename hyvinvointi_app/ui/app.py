@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sys
 import threading
+import traceback
 from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import (
     QMessageLogContext,
@@ -19,9 +22,11 @@ from PySide6.QtCore import (
     Signal,
     qInstallMessageHandler,
 )
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from hyvinvointi_app.paths import default_database, log_folder
+from hyvinvointi_app.resources import resource_path
 from hyvinvointi_app.ui.context import open_settings
 from hyvinvointi_app.ui.crash import install_crash_reporter
 from hyvinvointi_app.ui.language import LANGUAGES, apply_language
@@ -43,6 +48,8 @@ def _qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> 
     _qt_log.log(_QT_LEVELS.get(kind, logging.DEBUG), "%s", message)
 
 
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+"""The window icon's sizes in ``resources/icons`` (the platform picks the one it needs)."""
 PRELOADED = (
     "hyvinvointi_app.store.database",
     "hyvinvointi_app.services.memo_record",
@@ -76,6 +83,25 @@ def after_preloading(callback: Callable[[], None]) -> None:
     threading.Thread(target=preload, name="preload", daemon=True).start()
 
 
+EXIT_CRASHED = 3
+"""``--smoke``'s exit status after an unexpected error."""
+
+
+def _smoke_failed(
+    kind: type[BaseException], error: BaseException | None, tb: TracebackType | None
+) -> None:
+    traceback.print_exception(kind, error, tb)
+    sys.stderr.flush()
+    os._exit(EXIT_CRASHED)  # at once: no dialog waits for a click that never comes
+
+
+def _icon() -> QIcon:
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resource_path("icons", f"hyvinvointi-{size}.png")))
+    return icon
+
+
 def choose_language(explicit: str | None, fallback: str) -> str:
     """``--lang`` first, then the language chosen in Settings, then the environment's."""
     stored = open_settings().value("language", "", str)
@@ -101,10 +127,17 @@ def run(
     app.setOrganizationName("Hyvinvointiryhma")
     if sys.platform != "win32":
         app.setStyle("Fusion")
+    app.setWindowIcon(_icon())
     apply_language(choose_language(language, fallback_language))
-    # An unexpected exception from here on: a log without user text, a dialog, and the
-    # event loop goes on (ui/crash/reporter.py).
-    install_crash_reporter(log_folder)
+    if smoke:  # a check of the program: an unexpected error ends it at once, non-zero
+        sys.excepthook = _smoke_failed
+        threading.excepthook = lambda args: _smoke_failed(
+            args.exc_type, args.exc_value, args.exc_traceback
+        )
+    else:
+        # An unexpected exception from here on: a log without user text, a dialog, and the
+        # event loop goes on (ui/crash/reporter.py).
+        install_crash_reporter(log_folder)
 
     if path is None:
         from hyvinvointi_app.ui.first_run.wizard import UnitWizard

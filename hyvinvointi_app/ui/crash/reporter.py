@@ -46,6 +46,12 @@ QUIET_SECONDS = 10.0
 _ExcInfo = tuple[type[BaseException], BaseException | None, TracebackType | None]
 
 
+def _to_stderr(text: str) -> None:
+    """The last resort's one line; a windowed program on Windows has no stderr at all."""
+    if sys.stderr is not None:
+        sys.stderr.write(text)
+
+
 class CrashReporter(QObject):
     """Installed once by ``ui.app.run``; ``dialog`` is the dialog shown (for tests)."""
 
@@ -119,7 +125,7 @@ class CrashReporter(QObject):
         its own message, never the crash dialog's claim that everything was saved."""
         app = QApplication.instance()
         if not isinstance(app, QApplication):
-            sys.stderr.write(f"{describe(error)}\n")
+            _to_stderr(f"{describe(error)}\n")
             return
         parent = app.activeWindow()
         saving = isinstance(error, DatabaseFileError)  # a full disk, a lost lock, …
@@ -148,7 +154,7 @@ class CrashReporter(QObject):
     ) -> None:
         """Log the error; show the dialog unless one is open or was closed just now."""
         if self._reporting:  # an error while reporting one: never go round again
-            sys.stderr.write(describe_for_stderr(kind, error))
+            _to_stderr(describe_for_stderr(kind, error))
             return
         self._reporting = True
         try:
@@ -170,7 +176,7 @@ class CrashReporter(QObject):
                 return
             self._show(fatal)
         except Exception as problem:  # the reporter itself failed: one line, no recursion
-            sys.stderr.write(describe_for_stderr(type(problem), problem))
+            _to_stderr(describe_for_stderr(type(problem), problem))
         finally:
             self._reporting = False
 
@@ -184,7 +190,7 @@ class CrashReporter(QObject):
         fatal: bool,
     ) -> None:
         if self._log is None:
-            sys.stderr.write(describe_for_stderr(kind, error))
+            _to_stderr(describe_for_stderr(kind, error))
             return
         self._log.add(kind, error, tb, thread=thread, fatal=fatal)
         try:
@@ -194,7 +200,7 @@ class CrashReporter(QObject):
             self._write_problem = problem.strerror or type(problem).__name__
             if self._log.errors == 1:  # never written: do not point the user to it
                 self._log = None
-                sys.stderr.write(describe_for_stderr(kind, error))
+                _to_stderr(describe_for_stderr(kind, error))
 
     def _dialog_open(self) -> bool:
         return self.dialog is not None and self.dialog.isVisible()

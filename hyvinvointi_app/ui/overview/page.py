@@ -144,6 +144,28 @@ def checkpoint_line(due: DueCheckpoint, language: str) -> str:
     return f"{line} — {who}" if who else line
 
 
+def kept_lines(context: AppContext, data: Overview | None, language: str) -> KeptFigures:
+    """The Overview's lines of ``data`` (None: no operating period yet), as a start-up shows
+    them before the file is open (see :mod:`.figures`)."""
+    if data is None:
+        period_text = _("The unit has no operating period yet. Add one under Operating periods.")
+        lines: tuple[Figure, ...] = ()
+    else:
+        period_text = _("Operating period {label}: {start}–{end}").format(
+            label=data.period_label,
+            start=format_date(data.period_start, language),
+            end=format_date(data.period_end, language),
+        )
+        lines = tuple(figures(data, language))
+    return KeptFigures(str(context.path.resolve()), language, period_text, lines)
+
+
+def keep_for_next_start(context: AppContext) -> None:
+    """Keep the Overview's lines as they are now (the file is about to close)."""
+    language = ui_translator().language
+    keep_figures(context.settings, kept_lines(context, overview(context.database), language))
+
+
 class OverviewPage(Page):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -164,37 +186,20 @@ class OverviewPage(Page):
                 item.widget().deleteLater()  # type: ignore[union-attr]
         language = ui_translator().language
         data = overview(self.context.database)
+        kept = kept_lines(self.context, data, language)
+        self.period_label.setText(kept.period_text)
+        self.period_label.setAccessibleName(kept.period_text)
+        self.figures = list(kept.figures)
         if data is None:
-            self.period_label.setText(
-                _("The unit has no operating period yet. Add one under Operating periods.")
-            )
-            self.figures = []
             button = QPushButton(_("Go to operating periods"), self.body)
             button.setAccessibleName(_("Go to operating periods"))
             button.clicked.connect(lambda: self.context.navigate_requested.emit("periods"))
             self.grid.addWidget(button, 0, 0)
         else:
             self._draw(data, language)
-        self.period_label.setAccessibleName(self.period_label.text())
-        keep_figures(
-            self.context.settings,
-            KeptFigures(
-                str(self.context.path.resolve()),
-                language,
-                self.period_label.text(),
-                tuple(self.figures),
-            ),
-        )
+        keep_figures(self.context.settings, kept)
 
     def _draw(self, data: Overview, language: str) -> None:
-        self.period_label.setText(
-            _("Operating period {label}: {start}–{end}").format(
-                label=data.period_label,
-                start=format_date(data.period_start, language),
-                end=format_date(data.period_end, language),
-            )
-        )
-        self.figures = figures(data, language)
         for row, figure in enumerate(self.figures):
             column = add_figure(
                 self.grid, row, figure, self.body, self.context.navigate_requested.emit
