@@ -428,6 +428,7 @@ def render(story: list[Flowable], frame: PageFrame) -> bytes:
         displayDocTitle=True,
         initialFontName=FONT,
         initialFontSize=9.5,
+        invariant=True,  # the same data gives the same file (the dates are set in finish)
     )
     draw = _header(frame)
     document.build(story, onFirstPage=draw, onLaterPages=draw, canvasmaker=_numbered_canvas(frame))

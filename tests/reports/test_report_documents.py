@@ -131,6 +131,17 @@ def test_archival_output_passes_the_pdfa_validator(
         assert opened.open_metadata().pdfa_status == "2B"
 
 
+def test_the_same_data_gives_the_same_archival_file(demo_db: Database) -> None:
+    """The XMP metadata is dated like the document (pikepdf's own PDF/A step stamped the
+    moment of writing), so a document made again from the same data is the same file."""
+    first = DOCUMENTS[1].build(demo_db, options("fi+sv"))
+    assert DOCUMENTS[1].build(demo_db, options("fi+sv")) == first
+    with pikepdf.open(io.BytesIO(first)) as opened:
+        meta = opened.open_metadata()
+        assert meta["pdf:Producer"] == str(opened.docinfo["/Producer"])
+        assert "/Trapped" not in opened.docinfo
+
+
 def test_password_protected_output_opens_only_with_the_password(demo_db: Database) -> None:
     pdf = DOCUMENTS[0].build(demo_db, options("fi", password="Salasana-2026"))
     with pytest.raises(pikepdf.PasswordError):
