@@ -4,10 +4,11 @@ Run: .venv/bin/python benchmarks/bench_stutter.py [--years 10] [--exports 5]
 
 The real main window on a copy of the 10-year demo, offscreen. A probe timer fires every
 5 ms on the GUI thread and records the gaps between its ticks; a gap is how long the window
-could not answer a key or a paint. Measured while: the annual report exports in the
-background as the Reports screen does it (the first export of the process, which loads
-ReportLab, apart from the later ones), the automatic backup runs in its thread, "Back up
-now" runs, and the memo search runs as the search box runs it (word by word, as typed).
+could not answer a key or a paint. Measured while: the Reports screen is built (it loads
+the documents' code in a thread), the annual report exports in the background as that
+screen does it (the first export of the process apart from the later ones), the automatic
+backup runs in its thread, "Back up now" runs, and the memo search runs as the search box
+runs it (word by word, as typed).
 Prints a Markdown table: the longest gap and the 99th percentile of gaps for each.
 """
 
@@ -82,7 +83,7 @@ def main() -> None:
     from hyvinvointi_app.services import members, periods
     from hyvinvointi_app.services.demo import write_demo
     from hyvinvointi_app.services.members import MemberInput
-    from hyvinvointi_app.ui.main_window import LOAD_DOCUMENTS_AFTER_MS, MainWindow
+    from hyvinvointi_app.ui.main_window import MainWindow
     from hyvinvointi_app.ui.reports.worker import Document, ExportJob, ExportWorker
 
     folder = Path(tempfile.mkdtemp())
@@ -99,13 +100,14 @@ def main() -> None:
         assert window.context is not None and window.backups is not None
         window.backups.wait()
         probe = Probe()
-        loading: list[float] = []
-        waited = time.perf_counter() + (LOAD_DOCUMENTS_AFTER_MS + 1500) / 1000
-        loading = probe.measure(lambda: None, lambda: time.perf_counter() > waited)
+        waited = time.perf_counter() + 3
+        loading = probe.measure(
+            lambda: window.show_page("reports"), lambda: time.perf_counter() > waited
+        )
         db = window.context.database
         past = periods.list_periods(db)[1]
         rows: list[tuple[str, str, str]] = [
-            _row("the documents' code loading in the background after opening", loading)
+            _row("the Reports screen built, the documents' code loading meanwhile", loading)
         ]
 
         pool = QThreadPool.globalInstance()

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import threading
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -46,8 +45,6 @@ if TYPE_CHECKING:
     from hyvinvointi_app.ui.backups.scheduler import BackupScheduler
 
 RECENT_LIMIT = 8
-LOAD_DOCUMENTS_AFTER_MS = 2000
-"""After a file opens, the documents' code loads in the background this much later."""
 SCREEN_KEYS = [spec.key for spec in screens.SCREENS]
 UNIT_FILE_FILTER = "*.sqlite"
 
@@ -246,23 +243,11 @@ class MainWindow(QMainWindow):
         self.context.open_requested.connect(self.show_item)
         self._remember_recent(database.path)
         self._build()
-        QTimer.singleShot(LOAD_DOCUMENTS_AFTER_MS, self, self._load_documents_in_advance)
-
-    def _load_documents_in_advance(self) -> None:
-        """Load the documents' code in a thread while nothing runs (see
-        :func:`~hyvinvointi_app.reports.export.load_in_advance`); then set aside, for the
-        garbage collector, every object made so far: they live as long as the program, and
-        a full collection need no longer walk them (it paused the window for ~50 ms)."""
-        if self.context is None:  # closed meanwhile
-            return
-
-        def load() -> None:
-            from hyvinvointi_app.reports.export import load_in_advance
-
-            load_in_advance()
-            gc.freeze()
-
-        threading.Thread(target=load, name="load-documents", daemon=True).start()
+        # What exists now lives about as long as the program: once the young garbage is
+        # gone, set it aside, so that a full garbage collection need no longer walk it (one
+        # paused the window for ~50 ms in the middle of an export).
+        gc.collect(1)
+        gc.freeze()
 
     def _freeze_old_approvals(self, database: Database) -> None:
         """Memos approved before the program kept an approved memo's text get it now, once."""

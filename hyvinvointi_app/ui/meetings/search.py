@@ -230,7 +230,7 @@ class SearchPanel(QWidget):
         # Each result's height is measured from its rich text: a few at each turn of the
         # event loop, so that a one-letter search with hundreds of hits never stalls typing.
         self.view.setLayoutMode(QListView.LayoutMode.Batched)
-        self.view.setBatchSize(20)
+        self.view.setBatchSize(10)
         layout.addWidget(self.view, 1)
         self.result: SearchResult | None = None
 

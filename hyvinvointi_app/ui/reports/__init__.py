@@ -9,5 +9,7 @@ from hyvinvointi_app.ui.page import Page
 
 def create_page(context: AppContext) -> Page:
     from hyvinvointi_app.ui.reports.page import ReportsPage
+    from hyvinvointi_app.ui.reports.worker import load_in_advance
 
+    load_in_advance()
     return ReportsPage(context)

@@ -13,6 +13,8 @@ is written; the file is written all the same, with a mark in their place.
 
 from __future__ import annotations
 
+import functools
+import gc
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -49,6 +51,23 @@ class ExportJob:
     password: str | None = None
     file_format: ExportKind = ExportKind.PDF
     """PDF, or the editable Word file (memo, annual report, evaluation summary)."""
+
+
+@functools.cache
+def load_in_advance() -> None:
+    """Load the documents' code in a thread, once per process, when the Reports screen is
+    first built: the first export then pauses the window no more than the later ones (see
+    :func:`~hyvinvointi_app.reports.export.load_in_advance`), and a program that never
+    exports never holds ReportLab, pikepdf and the fonts in memory (about 27 MB)."""
+
+    def load() -> None:
+        from hyvinvointi_app.reports.export import load_in_advance
+
+        load_in_advance()
+        gc.collect(1)
+        gc.freeze()  # what it loaded lives as long as the program too
+
+    threading.Thread(target=load, name="load-documents", daemon=True).start()
 
 
 class ExportCancelled(Exception):
