@@ -21,6 +21,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def _print_memory(name: str) -> None:
+    status = Path("/proc/self/status")  # Linux; elsewhere nothing is printed
+    if status.exists():
+        rss = next(line for line in status.read_text().splitlines() if line[:6] == "VmRSS:")
+        print(f"| {name} | {int(rss.split()[1]) / 1024:.0f} MB | |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--years", type=int, default=10)
@@ -61,18 +68,12 @@ def main() -> None:
             print(
                 f"| {key} | {statistics.median(times) * 1000:.1f} ms | {max(times) * 1000:.1f} ms |"
             )
+        _print_memory("resident memory, every screen opened")
         loaded = time.monotonic() + 3  # the Reports screen loads the documents' code
         while time.monotonic() < loaded:
             app.processEvents()
             time.sleep(0.01)
-        status = Path("/proc/self/status")
-        if status.exists():
-            rss = next(line for line in status.read_text().splitlines() if line[:6] == "VmRSS:")
-            megabytes = int(rss.split()[1]) / 1024
-            print(
-                f"| resident memory, every screen opened, documents' code loaded"
-                f" | {megabytes:.0f} MB | |"
-            )
+        _print_memory("resident memory, the documents' code loaded too")
         window.close()
         window.deleteLater()
         app.processEvents()
