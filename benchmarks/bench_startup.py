@@ -9,8 +9,9 @@ the last closing) and to the live figures of the open file. Both measure from th
 own start (the kernel's start time of the process), so Python's start-up is counted on both
 sides. Bytecode is cached as in an installed program (a first, unmeasured round writes it).
 
-``--program DIR`` measures a one-folder build instead: DIR/hyvinvointi against the bare
-window built beside it (packaging/bare_window.py, if built), else against this Python.
+``--program DIR`` measures a one-folder build instead (``dist/hyvinvointi`` from
+``bash .ci/build``): DIR/hyvinvointi against the same bare window frozen the same way, one
+folder beside it (``bare_window/``, built with PyInstaller on first use).
 Prints a Markdown table; copy it into docs/performance.md with the machine's details.
 """
 
@@ -62,6 +63,24 @@ def _run(command: list[str], home: Path) -> str:
     return done.stdout
 
 
+def _frozen_bare_window(dist: Path, scratch: Path) -> Path:
+    """The bare window as a one-folder PyInstaller program in ``dist/bare_window``."""
+    program = dist / "bare_window" / "bare_window"
+    if not program.exists():
+        script = scratch / "bare_window.py"
+        script.write_text(BARE, encoding="utf-8")
+        pyinstaller = Path(sys.executable).parent / "pyinstaller"
+        options = ["--noconfirm", "--onedir", "--name", "bare_window", "--distpath", str(dist)]
+        places = ["--workpath", str(scratch / "build"), "--specpath", str(scratch)]
+        subprocess.run(
+            [str(pyinstaller), *options, *places, str(script)],
+            check=True,
+            capture_output=True,
+            timeout=900,
+        )
+    return program
+
+
 def main() -> None:
     sys.path.insert(0, str(ROOT))
     from hyvinvointi_app.services.demo import write_demo
@@ -79,8 +98,7 @@ def main() -> None:
         write_demo(unit, language="fi", years=args.years)
         if args.program:
             app = [str(args.program / "hyvinvointi")]
-            bare_program = args.program.parent / "bare_window" / "bare_window"
-            bare = [str(bare_program)] if bare_program.exists() else [sys.executable, "-c", BARE]
+            bare = [str(_frozen_bare_window(args.program.parent, Path(folder)))]
         else:
             app = [sys.executable, "-m", "hyvinvointi_app"]
             bare = [sys.executable, "-c", BARE]
