@@ -57,6 +57,22 @@ def main() -> int:
             window.statusBar().clearMessage()  # backup notices name a temporary folder
             window.grab().save(str(name))
             print(name)
+        if not args.screens or "opening" in args.screens:
+            # The next start's first paint: the Overview kept at closing, being updated.
+            window.close()
+            starting = MainWindow()
+            starting.resize(1366, 768)
+            starting.show_opening(path)
+            starting.show()
+            app.processEvents()
+            name = args.out / f"opening-{language}{suffix}.png"
+            starting.grab().save(str(name))
+            print(name)
+            starting.close()
+            window = MainWindow()
+            window.resize(1366, 768)
+            window.show()
+            assert window.open_database(path) is None
         if not args.screens or "meeting-mode" in args.screens:
             assert window.context is not None
             page = window.pages["meetings"]
