@@ -40,6 +40,10 @@ def finish(plain: bytes, *, created: dt.datetime, archival: bool, password: str 
         pdf.docinfo["/CreationDate"] = stamp
         pdf.docinfo["/ModDate"] = stamp
         pdf.docinfo["/Producer"] = pikepdf.String("Hyvinvointiryhmä (ReportLab, pikepdf)")
+        # ReportLab's invariant output has one ID for every document: pikepdf makes one
+        # from the content instead (the same data still gives the same file).
+        if "/ID" in pdf.trailer:
+            del pdf.trailer["/ID"]
         out = io.BytesIO()
         if password is not None:
             pdf.save(

@@ -350,9 +350,10 @@ def list_evaluations(db: Database, plan_id: int) -> list[EvaluationView]:
 
 def evaluations_between(db: Database, first: dt.date, last: dt.date) -> list[EvaluationView]:
     """Every plan's evaluations dated from ``first`` to ``last`` (both included), archived
-    plans' too, oldest first."""
+    plans' too, oldest first. The dates are compared as read, not in SQL: a date another
+    tool wrote in another form (``2026-9-10``) is still a date of the period."""
     with db.reading() as session:
-        return _views(session, PlanEvaluation.date >= first, PlanEvaluation.date <= last)
+        return [view for view in _views(session) if first <= view.date <= last]
 
 
 def evaluation_for_agenda_item(db: Database, item_id: int) -> EvaluationView | None:

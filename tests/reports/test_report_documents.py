@@ -22,9 +22,10 @@ from report_documents import (
     extract_text,
     options,
 )
+from reportlab.platypus import Paragraph
 
 from hyvinvointi_app.domain.enums import Role
-from hyvinvointi_app.reports import ReportOptions, memo_pdf
+from hyvinvointi_app.reports import ReportOptions, layout, memo_pdf
 from hyvinvointi_app.reports.texts import ReportTexts
 from hyvinvointi_app.services import actions, agenda, meetings
 from hyvinvointi_app.services.actions import ActionInput
@@ -140,6 +141,44 @@ def test_the_same_data_gives_the_same_archival_file(demo_db: Database) -> None:
         meta = opened.open_metadata()
         assert meta["pdf:Producer"] == str(opened.docinfo["/Producer"])
         assert "/Trapped" not in opened.docinfo
+
+
+def test_each_document_has_its_own_identifier(demo_db: Database) -> None:
+    """ReportLab's invariant output gives every document the same /ID; the file's own is
+    made from its content (the first element identifies the document to readers)."""
+    identifiers = set()
+    for document in DOCUMENTS:
+        for archival in (True, False):
+            with pikepdf.open(
+                io.BytesIO(document.build(demo_db, options("fi", archival=archival)))
+            ) as pdf:
+                identifiers.add(bytes(pdf.trailer.ID[0]))
+    assert len(identifiers) == 2 * len(DOCUMENTS)
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda d: d.name)
+def test_nothing_pdfa_would_need_repaired(demo_db: Database, document: Document) -> None:
+    """The PDF/A-2b step adds only the output intent and the XMP declaration: it relies on
+    ReportLab's documents having no annotations (links), no interpolated images and no
+    non-symbolic TrueType font without an encoding, which pikepdf's full preparation would
+    repair (ReportLab's font subsets are symbolic)."""
+    with pikepdf.open(io.BytesIO(document.build(demo_db, options("fi+sv")))) as pdf:
+        assert all("/Annots" not in page.obj for page in pdf.pages)
+        for page in pdf.pages:
+            for name, font in page.Resources.get("/Font", {}).items():
+                symbolic = int(font.FontDescriptor.Flags) & 4 if "/FontDescriptor" in font else 0
+                assert "/Encoding" in font or "/DescendantFonts" in font or symbolic, name
+        assert not any(
+            "/Interpolate" in obj for obj in pdf.objects if isinstance(obj, pikepdf.Dictionary)
+        )
+
+
+def test_the_wrap_cache_changes_no_byte(demo_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A paragraph breaks its lines once per width (``layout._Paragraph``, which relies on
+    ReportLab dropping ``blPara`` when a split fails): the files are the same without it."""
+    cached = [document.build(demo_db, options("fi+sv")) for document in DOCUMENTS]
+    monkeypatch.setattr(layout, "_Paragraph", Paragraph)
+    assert [document.build(demo_db, options("fi+sv")) for document in DOCUMENTS] == cached
 
 
 def test_password_protected_output_opens_only_with_the_password(demo_db: Database) -> None:

@@ -421,3 +421,17 @@ def test_the_demo_report_of_2025_2026_keeps_to_its_period(tmp_path: Path) -> Non
         assert any(d > end for d in meeting_dates), "the demo has a later period to leave out"
     finally:
         db.close()
+
+
+def test_an_evaluation_dated_in_another_form_is_still_of_its_period(
+    db: Database, bounds: Bounds
+) -> None:
+    """A date another tool wrote as 2026-7-31 reads as a date (``hyvinvointi check`` lists
+    it); the period's evaluations were once compared as text in SQL, which left it out."""
+    with db.transaction() as session:
+        session.connection().exec_driver_sql(
+            "UPDATE plan_evaluation SET date = ? WHERE date = ?",
+            (f"{END.year}-{END.month}-{END.day}", END.isoformat()),
+        )
+    annual = annual_data(db, bounds.period, today=TODAY)
+    assert [e.date for e in annual.evaluations] == [START, END]
