@@ -44,17 +44,10 @@ def po_path(language: str, folder: Path | None = None) -> Path:
     return (folder or catalog_folder()) / language / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-def compile_po(path: Path) -> gettext.GNUTranslations:
-    """Translations from a ``.po`` file.
-
-    Fuzzy and untranslated entries are left out, so those messages show in English: a
-    guessed translation must never reach a director. Babel is imported here, not at the top,
-    because reading a catalog is the only thing that needs it (~30 ms of imports).
-    """
-    return gettext.GNUTranslations(io.BytesIO(_mo_bytes(path)))
-
-
-def _mo_bytes(path: Path) -> bytes:
+def mo_bytes(path: Path) -> bytes:
+    """A ``.po`` file compiled. Fuzzy and untranslated entries are left out, so those
+    messages show in English: a guessed translation must never reach a director. Babel is
+    imported here, not at the top: only compiling a catalog needs it."""
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
@@ -77,14 +70,17 @@ def compiled_po(path: Path) -> gettext.GNUTranslations:
         return gettext.GNUTranslations(io.BytesIO(cache.read_bytes()))
     except (OSError, ValueError, IndexError, struct.error):  # missing or damaged: compile
         pass
-    compiled = _mo_bytes(path)
-    with contextlib.suppress(OSError):
+    compiled = mo_bytes(path)
+    partial = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+    try:
         cache.parent.mkdir(exist_ok=True)
         for old in cache.parent.glob(f"{path.stem}.*.mo"):
             old.unlink()
-        partial = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
         partial.write_bytes(compiled)
         os.replace(partial, cache)
+    except OSError:  # another process reads it (Windows), a read-only folder: no copy
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
     return gettext.GNUTranslations(io.BytesIO(compiled))
 
 

@@ -9,8 +9,7 @@ So the store, the services and the file dialogs are imported in the methods that
 
 from __future__ import annotations
 
-import contextlib
-import gc
+import logging
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,6 +43,7 @@ if TYPE_CHECKING:
     from hyvinvointi_app.store.database import Database
     from hyvinvointi_app.ui.backups.scheduler import BackupScheduler
 
+_log = logging.getLogger(__name__)
 RECENT_LIMIT = 8
 SCREEN_KEYS = [spec.key for spec in screens.SCREENS]
 UNIT_FILE_FILTER = "*.sqlite"
@@ -243,11 +243,6 @@ class MainWindow(QMainWindow):
         self.context.open_requested.connect(self.show_item)
         self._remember_recent(database.path)
         self._build()
-        # What exists now lives about as long as the program: once the young garbage is
-        # gone, set it aside, so that a full garbage collection need no longer walk it (one
-        # paused the window for ~50 ms in the middle of an export).
-        gc.collect(1)
-        gc.freeze()
 
     def _freeze_old_approvals(self, database: Database) -> None:
         """Memos approved before the program kept an approved memo's text get it now, once."""
@@ -266,21 +261,30 @@ class MainWindow(QMainWindow):
         if plan is not None:
             plan.stop()
         if self.context is not None:
-            self._keep_overview()
-            self.context.close()
-            self.context = None
+            try:
+                self._keep_overview()
+            finally:
+                self.context.close()
+                self.context.deleteLater()
+                self.context = None
         if plan is not None:
             if back_up:
                 plan.back_up_after_closing()
             plan.deleteLater()
 
     def _keep_overview(self) -> None:
-        """Keep the Overview's lines as they are now, for the next start's first paint."""
+        """Keep the Overview's lines as they are now, for the next start's first paint (not
+        of a file opened read-only: someone else's, or a backup). Nothing here may keep
+        the file from closing: a failure only means the next start shows no kept lines."""
         assert self.context is not None
+        if self.context.database.read_only:
+            return
         from hyvinvointi_app.ui.overview.page import keep_for_next_start
 
-        with contextlib.suppress(UserError):  # the file went away: the next start shows none
+        try:
             keep_for_next_start(self.context)
+        except Exception:
+            _log.warning("the Overview's lines were not kept", exc_info=True)
 
     # -- building (again on every language change) --------------------------------------
 
@@ -341,12 +345,17 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         keys = QKeySequence.StandardKey
         file_menu = bar.addMenu(_("&File"))
-        self._action(
+        new = self._action(
             file_menu, _("&New unit file…"), self.new_unit_file, keys.New, needs_file=False
         )
-        self._action(file_menu, _("&Open…"), self.choose_and_open, keys.Open, needs_file=False)
+        other = self._action(
+            file_menu, _("&Open…"), self.choose_and_open, keys.Open, needs_file=False
+        )
         self.recent_menu = file_menu.addMenu(_("Open &recent"))
         self._fill_recent_menu()
+        if self.opening is not None:  # no other file until this one is open
+            for action in (new, other, self.recent_menu.menuAction()):
+                action.setEnabled(False)
         file_menu.addSeparator()
         self._action(file_menu, _("&Back up now"), self.back_up_now, "Ctrl+B")
         self._action(file_menu, _("Res&tore from backup…"), self.restore_from_backup)

@@ -51,7 +51,7 @@ def test_a_damaged_copy_is_compiled_again(tmp_path: Path) -> None:
     assert copy.read_bytes()[:4] != b"\x00" * 4
 
 
-def test_a_read_only_folder_still_gives_the_translations(tmp_path: Path) -> None:
+def test_a_copy_that_cannot_be_written_still_gives_the_translations(tmp_path: Path) -> None:
     po = _catalog(tmp_path)
     (po.parent / "__pycache__").write_text("not a folder")  # the copy cannot be written
     assert compiled_po(po).gettext("Overview") == "Yleiskatsaus"

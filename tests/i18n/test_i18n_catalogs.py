@@ -200,7 +200,7 @@ msgstr[1] "{n} jäsentä"
 def test_fuzzy_and_untranslated_entries_are_never_shown(tmp_path: Path) -> None:
     po = tmp_path / "messages.po"
     po.write_text(_PO, encoding="utf-8")
-    compiled = catalogs.compile_po(po)
+    compiled = catalogs.compiled_po(po)
     assert compiled.gettext("Members") == "Jäsenet"
     assert compiled.gettext("Meetings") == "Meetings"
     assert compiled.gettext("Untranslated") == "Untranslated"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -31,7 +30,6 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
     apply_language("fi")
     yield home
     apply_language("fi")
-    gc.unfreeze()  # a main window open for seconds sets objects aside (see main_window.py)
 
 
 @pytest.fixture

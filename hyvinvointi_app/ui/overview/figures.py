@@ -57,7 +57,11 @@ def keep_figures(settings: QSettings, kept: KeptFigures) -> None:
 
 def kept_figures(settings: QSettings, path: Path, language: str) -> KeptFigures | None:
     """The lines kept for ``path`` in ``language``; None if there are none (or they are
-    damaged, or of another file or language)."""
+    damaged, or of another file or language). The lines of a file that is gone are
+    forgotten."""
+    if not path.exists():
+        settings.remove(KEPT_KEY)
+        return None
     try:
         stored = json.loads(str(settings.value(KEPT_KEY, "")))
         kept = KeptFigures(

@@ -197,7 +197,6 @@ class OverviewPage(Page):
             self.grid.addWidget(button, 0, 0)
         else:
             self._draw(data, language)
-        keep_figures(self.context.settings, kept)
 
     def _draw(self, data: Overview, language: str) -> None:
         for row, figure in enumerate(self.figures):

@@ -14,7 +14,6 @@ is written; the file is written all the same, with a mark in their place.
 from __future__ import annotations
 
 import functools
-import gc
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -64,8 +63,6 @@ def load_in_advance() -> None:
         from hyvinvointi_app.reports.export import load_in_advance
 
         load_in_advance()
-        gc.collect(1)
-        gc.freeze()  # what it loaded lives as long as the program too
 
     threading.Thread(target=load, name="load-documents", daemon=True).start()
 
