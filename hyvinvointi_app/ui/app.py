@@ -1,6 +1,6 @@
 """Application bootstrap: Qt, the language, the first-run wizard when there is no unit file
-yet, and the main window; the file opens on the first turn of the event loop so that the
-window appears at once."""
+yet, and the main window. The window is painted first, with the Overview kept at the last
+closing; the store and the services load in a thread meanwhile, and then the file opens."""
 
 from __future__ import annotations
 
