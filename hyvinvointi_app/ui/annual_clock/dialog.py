@@ -30,6 +30,7 @@ from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.i18n.validation import validation_text
 from hyvinvointi_app.services.annual_clock import MAX_TITLE_LENGTH, PERIOD_MONTHS
 from hyvinvointi_app.ui.annual_clock.model import month_title
+from hyvinvointi_app.ui.buttons import dialog_buttons
 from hyvinvointi_app.ui.field_message import FieldMessage
 
 
@@ -131,15 +132,8 @@ class ThemeDialog(QDialog):
             if isinstance(buddy_label, QLabel):
                 buddy_label.setBuddy(field)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        self.buttons = dialog_buttons(self, on_accept=self._try_save)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        for button in (self.save_button, cancel):  # Qt's own texts, in Qt's translation
-            button.setAccessibleName(button.text().replace("&", ""))
-        self.buttons.accepted.connect(self._try_save)
-        self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
@@ -151,7 +145,9 @@ class ThemeDialog(QDialog):
         QWidget.setTabOrder(self.month, self.text)
         QWidget.setTabOrder(self.text, self.plan)
         QWidget.setTabOrder(self.plan, self.save_button)
-        QWidget.setTabOrder(self.save_button, cancel)
+        QWidget.setTabOrder(
+            self.save_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        )
         self.text.setFocus()
         self.text.moveCursor(self.text.textCursor().MoveOperation.End)
 

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -38,6 +37,7 @@ from hyvinvointi_app.i18n.translator import _, pgettext
 from hyvinvointi_app.i18n.validation import reason_text
 from hyvinvointi_app.services.annual_clock import MAX_MARK_NOTE_LENGTH, ThemeMarkView
 from hyvinvointi_app.services.periods import PeriodView
+from hyvinvointi_app.ui.buttons import dialog_buttons
 from hyvinvointi_app.ui.field_message import FieldMessage
 
 NO_MARK = 100
@@ -141,13 +141,7 @@ class ThemeMarkDialog(QDialog):
         layout.addWidget(self.general_message)
         layout.addStretch(1)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        for standard in self.buttons.buttons():
-            standard.setAccessibleName(standard.text().replace("&", ""))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = dialog_buttons(self)
         layout.addWidget(self.buttons)
 
         self.group.idToggled.connect(lambda _id, _checked: self._choice_changed())

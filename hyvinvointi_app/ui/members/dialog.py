@@ -13,7 +13,6 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -29,6 +28,7 @@ from hyvinvointi_app.i18n.labels import choices
 from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.i18n.validation import field_label, reason_text
 from hyvinvointi_app.services.members import MemberInput, MemberView, validate_member
+from hyvinvointi_app.ui.buttons import Standard, dialog_buttons
 
 _DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
@@ -209,15 +209,7 @@ class MemberDialog(QDialog):
         privacy.setWordWrap(True)
         layout.addWidget(privacy)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        save_button.setAccessibleName(save_button.text().replace("&", ""))
-        cancel_button.setAccessibleName(cancel_button.text().replace("&", ""))
-        self.buttons.accepted.connect(self.try_save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = dialog_buttons(self, on_accept=self.try_save)
         layout.addWidget(self.buttons)
 
         if initial is not None:
@@ -363,16 +355,12 @@ class EndTermDialog(QDialog):
         label.setBuddy(self.date_edit)
         form.addRow(label, self.errors.wrap("term_end", self.date_edit))
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        self.buttons = dialog_buttons(
+            self,
+            Standard.Ok | Standard.Cancel,
+            on_accept=self.try_save,
+            accept_text=title,
         )
-        ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok_button.setText(title)
-        ok_button.setAccessibleName(title)
-        cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel_button.setAccessibleName(cancel_button.text().replace("&", ""))
-        self.buttons.accepted.connect(self.try_save)
-        self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.date_edit.setFocus()
         self.date_edit.selectAll()

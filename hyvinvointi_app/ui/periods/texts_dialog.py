@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -29,6 +28,7 @@ from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.i18n.validation import reason_text
 from hyvinvointi_app.services.periods import PeriodTexts
+from hyvinvointi_app.ui.buttons import dialog_buttons
 from hyvinvointi_app.ui.field_message import FieldMessage
 from hyvinvointi_app.ui.periods.dialog import DATE_FORMAT, to_date, to_qdate
 
@@ -100,13 +100,7 @@ class PeriodTextsDialog(QDialog):
 
         self.general_message = FieldMessage(self)
         layout.addWidget(self.general_message)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        for button in self.buttons.buttons():
-            button.setAccessibleName(button.text().replace("&", ""))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = dialog_buttons(self)
         layout.addWidget(self.buttons)
 
         QWidget.setTabOrder(self.summary_edit, self.approved_check)

@@ -12,7 +12,6 @@ from typing import TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -27,6 +26,7 @@ from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.services import evaluations, result_cards
 from hyvinvointi_app.services.evaluations import EvaluationInput, EvaluationView
+from hyvinvointi_app.ui.buttons import Standard, dialog_buttons
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.plans.evaluation_dialog import AgendaLink, EvaluationDialog
 from hyvinvointi_app.ui.undo import record
@@ -147,15 +147,11 @@ class AreaChoiceDialog(QDialog):
         self.list.itemActivated.connect(lambda _item: self.accept())
         intro.setBuddy(self.list)
         layout.addWidget(self.list, 1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        buttons = dialog_buttons(
+            self,
+            Standard.Ok | Standard.Cancel,
+            accept_text=_("Create card"),
         )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(_("Create card"))
-        for button in buttons.buttons():
-            button.setAccessibleName(button.text().replace("&", ""))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.list.setFocus()
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -49,6 +48,7 @@ from hyvinvointi_app.services.evaluations import (
 )
 from hyvinvointi_app.services.plans import ChecklistQuestion, PlanView
 from hyvinvointi_app.store.database import Database
+from hyvinvointi_app.ui.buttons import dialog_buttons
 from hyvinvointi_app.ui.field_message import FieldMessage
 from hyvinvointi_app.ui.meetings.editor.fields import MemoText
 from hyvinvointi_app.ui.plans.fields import (
@@ -307,13 +307,7 @@ class EvaluationDialog(QDialog):
         self.messages["checks"] = self._message_below(right, body)
         right.addStretch(1)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        for button in self.buttons.buttons():
-            button.setAccessibleName(button.text().replace("&", ""))
-        self.buttons.accepted.connect(self.try_save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = dialog_buttons(self, on_accept=self.try_save)
         outer.addWidget(self.buttons)
 
         # Down the left column, then the right one.

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from hyvinvointi_app.i18n.labels import choices
 from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.i18n.validation import reason_text
 from hyvinvointi_app.services.plans import MAX_NAME_LENGTH, PlanInput, PlanView, validate_plan
+from hyvinvointi_app.ui.buttons import dialog_buttons
 from hyvinvointi_app.ui.field_message import FieldMessage
 from hyvinvointi_app.ui.meetings.editor.fields import MemoText
 from hyvinvointi_app.ui.members.dialog import grow_to_fit
@@ -146,13 +146,7 @@ class PlanDialog(QDialog):
         self.questions_hint.setWordWrap(True)
         layout.addWidget(self.questions_hint)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        for button in self.buttons.buttons():
-            button.setAccessibleName(button.text().replace("&", ""))
-        self.buttons.accepted.connect(self.try_save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = dialog_buttons(self, on_accept=self.try_save)
         layout.addWidget(self.buttons)
 
         if initial is not None:

@@ -17,7 +17,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -42,6 +41,7 @@ from hyvinvointi_app.services import settings as shared_settings
 from hyvinvointi_app.services import unit
 from hyvinvointi_app.services.settings import RetentionPolicy, default_folder
 from hyvinvointi_app.store.storage_errors import write_problem
+from hyvinvointi_app.ui.buttons import Standard, dialog_buttons
 from hyvinvointi_app.ui.context import AppContext, open_settings
 
 INTERFACE_LANGUAGES: tuple[tuple[str, str], ...] = (
@@ -74,13 +74,7 @@ class SettingsDialog(QDialog):
         if context is not None:
             layout.addWidget(self._backup_group(context))
         layout.addStretch(1)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        for button in self.buttons.buttons():
-            button.setAccessibleName(button.text().replace("&", ""))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = dialog_buttons(self, Standard.Ok | Standard.Cancel)
         layout.addWidget(self.buttons)
         self.language_box.setFocus()
 
