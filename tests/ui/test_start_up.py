@@ -100,6 +100,22 @@ def test_damaged_kept_figures_are_ignored(qtbot: QtBot, unit_file: Path) -> None
     assert _preview_texts(window) == [_("Opening the unit file…")]
 
 
+def _run_child(
+    code: str, unit_file: Path, home: Path, status: int = 0
+) -> subprocess.CompletedProcess[str]:
+    """``code`` in a new Python process (``sys.argv[1]`` is the unit file), offscreen."""
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(unit_file)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env={"QT_QPA_PLATFORM": "offscreen", "HYVINVOINTI_HOME": str(home), "PATH": ""},
+    )
+    assert done.returncode == status, done.stderr
+    return done
+
+
 FIRST_PAINT = """
 import sys
 from pathlib import Path
@@ -122,15 +138,7 @@ print(sorted(m for m in sys.modules if m.split(".")[0] in ("sqlalchemy", "report
 def test_the_first_paint_loads_neither_the_store_nor_the_documents(
     unit_file: Path, tmp_path: Path
 ) -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", FIRST_PAINT, str(unit_file)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-        env={"QT_QPA_PLATFORM": "offscreen", "HYVINVOINTI_HOME": str(tmp_path), "PATH": ""},
-    )
-    assert done.returncode == 0, done.stderr
+    done = _run_child(FIRST_PAINT, unit_file, tmp_path)
     assert done.stdout.strip() == "[]"
 
 
@@ -229,19 +237,6 @@ def test_the_reports_screen_loads_the_documents_code_in_the_background(
     assert done.stdout.strip().splitlines()[-1] == "True 1"
 
 
-def _run_child(code: str, unit_file: Path, home: Path) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(unit_file)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-        env={"QT_QPA_PLATFORM": "offscreen", "HYVINVOINTI_HOME": str(home), "PATH": ""},
-    )
-    assert done.returncode == 0, done.stderr
-    return done
-
-
 SMOKE_CRASH = """
 import sys
 from hyvinvointi_app.cli import main
@@ -257,14 +252,6 @@ def test_smoke_ends_at_once_with_an_error_status_on_an_unexpected_error(
     unit_file: Path, tmp_path: Path
 ) -> None:
     """``--smoke`` checks a build: a bug must fail it, not leave a crash dialog waiting."""
-    done = subprocess.run(
-        [sys.executable, "-c", SMOKE_CRASH, str(unit_file)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-        env={"QT_QPA_PLATFORM": "offscreen", "HYVINVOINTI_HOME": str(tmp_path), "PATH": ""},
-    )
-    assert done.returncode == EXIT_CRASHED, done.stderr
+    done = _run_child(SMOKE_CRASH, unit_file, tmp_path, status=EXIT_CRASHED)
     assert "RuntimeError: a bug while opening" in done.stderr
     assert not list(tmp_path.rglob("crash-*"))  # no crash log: it was a check, not a user
