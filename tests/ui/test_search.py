@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import threading
 import types
 from collections.abc import Callable, Iterator
 from typing import ClassVar
@@ -17,12 +18,12 @@ from pytestqt.qtbot import QtBot
 
 from hyvinvointi_app.domain.enums import AgendaItemKind
 from hyvinvointi_app.i18n.translator import _
-from hyvinvointi_app.services import agenda, approval, meetings, periods
+from hyvinvointi_app.services import agenda, approval, meetings, periods, search
 from hyvinvointi_app.services.meetings import MeetingDetail
-from hyvinvointi_app.store.database import Database
+from hyvinvointi_app.store.database import Database, open_database
 from hyvinvointi_app.ui.main_window import MainWindow
 from hyvinvointi_app.ui.meetings.page import EMPTY, LIST, RESULTS, MeetingsPage
-from hyvinvointi_app.ui.meetings.search import DEBOUNCE_MS, HTML_ROLE, HitDelegate
+from hyvinvointi_app.ui.meetings.search import DEBOUNCE_MS, HTML_ROLE, HitDelegate, SearchPanel
 
 Typist = Callable[[QWidget, str], None]
 
@@ -51,6 +52,12 @@ def fake_editor(monkeypatch: pytest.MonkeyPatch) -> Iterator[type[FakeEditor]]:
     monkeypatch.setitem(sys.modules, "hyvinvointi_app.ui.meetings.editor", module)
     FakeEditor.made = []
     yield FakeEditor
+
+
+def _search_now(qtbot: QtBot, panel: SearchPanel) -> None:
+    """Run the search for the box's text and wait until its results are shown."""
+    with qtbot.waitSignal(panel.searched, timeout=5000):
+        panel.run()
 
 
 def _other(memo: MeetingDetail) -> int:
@@ -129,13 +136,16 @@ def test_enter_opens_the_item_and_escape_returns_to_the_list(
     memos: tuple[Database, MeetingDetail, MeetingDetail],
     fake_editor: type[FakeEditor],
     typist: Typist,
+    qtbot: QtBot,
 ) -> None:
     _db, old, _new = memos
     page = _page(window)
+    window.activateWindow()
     page.focus_find()
     typist(page.search_box, "kompost")
-    QTest.keyClick(page.search_box, Qt.Key.Key_Return)  # runs at once, moves to the results
-    assert page.search_panel.view.hasFocus() or page.search_panel.model.rowCount() == 1
+    QTest.keyClick(page.search_box, Qt.Key.Key_Return)  # searches now, then to the results
+    qtbot.waitUntil(page.search_panel.view.hasFocus, timeout=5000)
+    assert page.search_panel.model.rowCount() == 1
     QTest.keyClick(page.search_panel.view, Qt.Key.Key_Return)
     editor = fake_editor.made[-1]
     assert (editor.meeting_id, editor.focused) == (old.id, [_other(old)])
@@ -148,28 +158,36 @@ def test_enter_opens_the_item_and_escape_returns_to_the_list(
 
 
 def test_down_arrow_moves_from_the_box_to_the_results(
-    window: MainWindow, memos: tuple[Database, MeetingDetail, MeetingDetail], typist: Typist
+    window: MainWindow,
+    memos: tuple[Database, MeetingDetail, MeetingDetail],
+    typist: Typist,
+    qtbot: QtBot,
 ) -> None:
     page = _page(window)
     window.activateWindow()
     page.focus_find()
     typist(page.search_box, "ympä")
-    QTest.keyClick(page.search_box, Qt.Key.Key_Down)
+    QTest.keyClick(page.search_box, Qt.Key.Key_Down)  # before the search has answered
+    qtbot.waitUntil(page.search_panel.view.hasFocus, timeout=5000)
     assert page.search_panel.model.rowCount() == 2
     assert page.search_panel.view.currentIndex().row() == 0
 
 
 def test_results_follow_changes_in_the_data(
-    window: MainWindow, memos: tuple[Database, MeetingDetail, MeetingDetail], typist: Typist
+    window: MainWindow,
+    memos: tuple[Database, MeetingDetail, MeetingDetail],
+    typist: Typist,
+    qtbot: QtBot,
 ) -> None:
     db, _old, new = memos
     page = _page(window)
     page.focus_find()
     typist(page.search_box, "toukokuu")
-    page.search_panel.run()
+    _search_now(qtbot, page.search_panel)
     assert page.search_panel.model.rowCount() == 1
     agenda.set_item_text(db, _other(new), "decision", "Päivä siirtyy kesäkuulle")
-    window.context.data_changed.emit()  # type: ignore[union-attr]
+    with qtbot.waitSignal(page.search_panel.searched, timeout=5000):
+        window.context.data_changed.emit()  # type: ignore[union-attr]
     assert page.search_panel.model.rowCount() == 0
 
 
@@ -194,12 +212,66 @@ def test_many_results_are_measured_a_few_at_a_time(window: MainWindow, qtbot: Qt
     page = _page(window)
     panel = page.search_panel
     panel.view.setItemDelegate(Counting(panel.view))
+    measured_when_shown: list[int] = []
+    panel.searched.connect(lambda: measured_when_shown.append(len(measured)))
     page.search_box.setText("k")
-    panel.run()
+    _search_now(qtbot, panel)
     total = panel.model.rowCount()
     assert total > 60
-    assert len(measured) <= 2 * panel.view.batchSize()  # the rest waits for the event loop
+    (measured_at_once,) = measured_when_shown
+    assert measured_at_once <= 2 * panel.view.batchSize()  # the rest waits for the event loop
     qtbot.waitUntil(lambda: set(measured) >= set(range(total)), timeout=5000)
     assert panel.view.currentIndex().row() == 0
     page.search_box.clear()
     panel.run()  # no layout left pending when the window closes
+
+
+def test_the_search_runs_beside_the_window_and_only_its_latest_answer_shows(
+    window: MainWindow,
+    memos: tuple[Database, MeetingDetail, MeetingDetail],
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A one-letter search of ten years took 30-40 ms on the GUI thread, felt between two
+    keys; now the window goes on while it runs, and an answer overtaken by newer typing is
+    never shown."""
+    threads: list[threading.Thread] = []
+    searching = search.search
+
+    def noting_the_thread(db: Database, text: str) -> search.SearchResult:
+        threads.append(threading.current_thread())
+        return searching(db, text)
+
+    monkeypatch.setattr(search, "search", noting_the_thread)
+    page = _page(window)
+    panel = page.search_panel
+    shown: list[tuple[str, int]] = []
+    panel.searched.connect(lambda: shown.append((panel.summary.text(), panel.model.rowCount())))
+    page.search_box.setText("ympä")
+    panel.run()
+    page.search_box.setText("toukokuu")
+    _search_now(qtbot, panel)
+    qtbot.wait(50)  # the first search's answer came too, and was dropped
+    assert len(threads) == 2 and threading.main_thread() not in threads
+    assert [rows for _text, rows in shown] == [1]
+    assert not panel.searching
+
+
+def test_closing_the_file_lets_a_running_search_end_first(
+    window: MainWindow,
+    memos: tuple[Database, MeetingDetail, MeetingDetail],
+    qtbot: QtBot,
+) -> None:
+    page = _page(window)
+    panel = page.search_panel
+    path = window.context.path  # type: ignore[union-attr]
+    shown: list[bool] = []
+    panel.searched.connect(lambda: shown.append(True))
+    page.search_box.setText("k")
+    panel.run()
+    window.close()  # the file closes while the search may still run
+    assert panel.pool.activeThreadCount() == 0
+    qtbot.wait(50)
+    assert shown == []
+    with open_database(path) as again:  # closed and unlocked: nothing holds it open
+        assert search.search(again, "ympä").total == 2
