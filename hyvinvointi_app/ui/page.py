@@ -12,7 +12,8 @@ class Page(QWidget):
     """A screen. It builds its texts in the interface language when constructed (the main
     window builds the screens anew when the language changes) and redraws in
     :meth:`refresh`, which the main window calls when the screen is shown and after every
-    change while it is shown."""
+    change while it is shown. A screen does not read its data when built: being shown for
+    the first time reads it once."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

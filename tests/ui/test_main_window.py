@@ -4,9 +4,12 @@ switching at run time, remembered size and screen, recent files, backups, bad fi
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
@@ -18,8 +21,10 @@ from hyvinvointi_app.services import meetings, members, periods
 from hyvinvointi_app.services.members import MemberInput
 from hyvinvointi_app.services.settings import load_backup_settings
 from hyvinvointi_app.store.database import inspect_file, open_database
+from hyvinvointi_app.ui import screens
 from hyvinvointi_app.ui.language import apply_language
-from hyvinvointi_app.ui.main_window import MainWindow
+from hyvinvointi_app.ui.main_window import SCREEN_KEYS, MainWindow
+from hyvinvointi_app.ui.page import Page
 
 
 def _with_meeting_and_director(path: Path) -> None:
@@ -59,6 +64,45 @@ def test_every_screen_is_reachable_by_keyboard_shortcut(window: MainWindow) -> N
         QTest.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
         assert window.current_page_key() == key
     assert window.navigation.accessibleName()
+
+
+def _screen_classes() -> list[type[Page]]:
+    for spec in screens.SCREENS:
+        if spec.module is not None:
+            importlib.import_module(f"{spec.module}.page")
+    found, todo = [], list(Page.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        found.append(cls)
+        todo += cls.__subclasses__()
+    return found
+
+
+def test_each_screen_reads_its_data_once_when_first_shown(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Five screens read theirs when built and again when shown: twice the queries of a
+    first look (on the Reports screen, 40 ms of a 65 ms pause)."""
+    reads: Counter[str] = Counter()
+    shown_at_opening = set(window.pages.built())
+    for cls in _screen_classes():
+        if "refresh" in cls.__dict__:
+            reading = cls.__dict__["refresh"]
+
+            def counted(page: Page, reading: Callable[[Page], None] = reading) -> None:
+                reads[type(page).__name__] += 1
+                reading(page)
+
+            monkeypatch.setattr(cls, "refresh", counted)
+    for key in SCREEN_KEYS:
+        window.show_page(key)
+    built = {
+        type(page).__name__
+        for key, page in window.pages.built().items()
+        if key not in shown_at_opening
+    }
+    assert len(built) == len(SCREEN_KEYS) - len(shown_at_opening)
+    assert {name: reads[name] for name in built} == dict.fromkeys(built, 1)
 
 
 def test_switching_the_language_redraws_everything_at_once(window: MainWindow) -> None:

@@ -67,7 +67,6 @@ class AnnualClockPage(Page):
         self.outcomes: dict[int, ThemeOutcome] = {}
         self._focus_theme: int | None = None
         self._build()
-        self.refresh()
 
     # -- building -------------------------------------------------------------------------
 

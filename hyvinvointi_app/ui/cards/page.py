@@ -167,7 +167,6 @@ class CardsPage(Page):
         splitter.setSizes([400, 860])
         layout.addWidget(splitter, 1)
         context.closing.connect(self.flush)
-        self.refresh()
 
     # -- building -------------------------------------------------------------------------
 

@@ -108,7 +108,6 @@ class PeriodsPage(Page):
         self.setTabOrder(self.edit_button, self.current_button)
         self.setTabOrder(self.current_button, self.texts_button)
         self.setTabOrder(self.texts_button, self.table)
-        self.refresh()
 
     def _button(self, text: str, slot: object) -> QPushButton:
         button = QPushButton(text, self)

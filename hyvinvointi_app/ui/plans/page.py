@@ -148,7 +148,6 @@ class PlansPage(Page):
         self.setTabOrder(self.open_button, self.card_button)
         self.setTabOrder(self.card_button, self.delete_button)
         self.setTabOrder(self.delete_button, self.history)
-        self.refresh()
 
     def _button(self, text: str, slot: object, parent: QWidget | None = None) -> QPushButton:
         button = QPushButton(text, parent or self)

@@ -191,7 +191,6 @@ class ReportsPage(Page):
         layout.addStretch(1)
 
         self._fill_languages()
-        self.refresh()
         self._on_document_changed()
 
     # -- building -----------------------------------------------------------------------
