@@ -19,8 +19,6 @@ import contextlib
 import datetime as dt
 import errno
 import os
-import platform
-import sqlite3
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,6 +104,9 @@ def format_exception_safely(
 
 
 def _versions() -> list[str]:
+    import platform  # here, not at start-up: only a crash needs them
+    import sqlite3
+
     from hyvinvointi_app import __version__
 
     lines = [
