@@ -118,7 +118,7 @@ def main() -> None:
         db = window.context.database
         past = periods.list_periods(db)[1]
         rows: list[tuple[str, str, str]] = [
-            _row("the Reports screen built, the documents' code loading meanwhile", loading)
+            _row("the Reports screen built and drawn, then the documents' code loading", loading)
         ]
 
         pool = QThreadPool.globalInstance()
