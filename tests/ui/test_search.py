@@ -173,6 +173,25 @@ def test_down_arrow_moves_from_the_box_to_the_results(
     assert page.search_panel.view.currentIndex().row() == 0
 
 
+def test_typing_on_before_the_answer_comes_keeps_the_cursor_in_the_box(
+    window: MainWindow,
+    memos: tuple[Database, MeetingDetail, MeetingDetail],
+    qtbot: QtBot,
+) -> None:
+    page = _page(window)
+    window.activateWindow()
+    page.focus_find()
+    panel = page.search_panel
+    page.search_box.setText("ympä")
+    QTest.keyClick(page.search_box, Qt.Key.Key_Down)  # to the results once they come
+    page.search_box.setText("toukokuu")  # typed on before they came: they are not wanted
+    with qtbot.waitSignal(panel.searched, timeout=5000):
+        pass  # the search for the new text, after the typing pause
+    assert page.search_box.hasFocus()
+    assert panel.model.rowCount() == 1 and panel.result is not None
+    assert panel.result.query == "toukokuu"
+
+
 def test_results_follow_changes_in_the_data(
     window: MainWindow,
     memos: tuple[Database, MeetingDetail, MeetingDetail],

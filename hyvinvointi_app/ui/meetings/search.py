@@ -281,7 +281,7 @@ class SearchPanel(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.run)
-        box.textChanged.connect(lambda _text: self.timer.start())
+        box.textChanged.connect(self._typed)
         box.returnPressed.connect(self._run_and_enter)
         box.to_results.connect(self.focus_results)
         self.view.open_current.connect(self.open_current)
@@ -307,14 +307,14 @@ class SearchPanel(QWidget):
         """Search for what the box holds, in the search's thread (also after a change in the
         data); the results replace the shown ones when they come."""
         self.timer.stop()
-        self._number += 1
         if not self.query:
-            self._job = None
+            self._forget_pending()
             self.result = None
             self.model.set_hits(())
             self.summary.setText(self._hint)
             self.searched.emit()
             return
+        self._number += 1
         job = _SearchJob(self.context, self.query, self._number)
         job.signals.found.connect(self._show)
         job.signals.failed.connect(self._show_failure)
@@ -324,9 +324,19 @@ class SearchPanel(QWidget):
 
     def wait(self) -> None:
         """The file is closing: let a running search end first, and show nothing of it."""
+        self._forget_pending()
+        self.pool.waitForDone()
+
+    def _typed(self, _text: str) -> None:
+        self._forget_pending()
+        self.timer.start()
+
+    def _forget_pending(self) -> None:
+        """An answer under way is for older text, or for a file that closes: it is dropped
+        when it comes, and so is the move to the results asked for with it."""
         self._number += 1
         self._job = None
-        self.pool.waitForDone()
+        self._focus_when_found = False
 
     def _current(self, number: int) -> bool:
         if number != self._number:

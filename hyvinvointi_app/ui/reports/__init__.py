@@ -3,6 +3,8 @@ evaluation summary or the coordinator bundle, in the language the reader needs."
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
+
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.page import Page
 
@@ -13,8 +15,6 @@ the interpreter and the window paused once for 60-90 ms; drawn alone, 25-40 ms."
 
 
 def create_page(context: AppContext) -> Page:
-    from PySide6.QtCore import QTimer
-
     from hyvinvointi_app.ui.reports.page import ReportsPage
     from hyvinvointi_app.ui.reports.worker import load_in_advance
 
