@@ -394,10 +394,11 @@ def _report_format(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
     """A file asked for under the other format's name, or a Word file with a password (only
     a PDF has one), is a mistake in the arguments."""
     from hyvinvointi_app.i18n.translator import ui_translator
+    from hyvinvointi_app.services.exports import ExportKind
 
     _ = ui_translator().gettext
     suffix = args.output.suffix.lower()
-    wanted = ".docx" if args.file_format == "docx" else ".pdf"
+    wanted = ExportKind(args.file_format).suffix
     if suffix in (".pdf", ".docx") and suffix != wanted:
         parser.error(
             _("The output {name} is not a {suffix} file.").format(

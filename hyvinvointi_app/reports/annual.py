@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import TYPE_CHECKING
 
 from hyvinvointi_app.domain.enums import (
     MeetingStatus,
@@ -21,6 +20,7 @@ from hyvinvointi_app.reports.blocks import (
     Grid,
     Heading,
     Keep,
+    PageFrame,
     Para,
     Subtitle,
     Title,
@@ -33,17 +33,12 @@ from hyvinvointi_app.services.period_scope import ThemeOutcome
 from hyvinvointi_app.services.report_data import AnnualData
 from hyvinvointi_app.services.result_cards import CardView
 
-if TYPE_CHECKING:
-    from hyvinvointi_app.reports.layout import PageFrame
-
 
 def document_type(tx: ReportTexts) -> str:
     return document_name(tx, "annual")
 
 
 def page_frame(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> PageFrame:
-    from hyvinvointi_app.reports.layout import PageFrame
-
     unit = unit_name(data.unit, tx)
     kind = document_type(tx)
     return PageFrame(
@@ -355,8 +350,7 @@ def _actions(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[
         rows = [
             [
                 a.text,
-                tx.pgettext("report", "Meeting {number}", number=a.meeting_number)
-                + f" ({tx.date(a.meeting_date)})",
+                _meeting_ref(tx, a.meeting_number, a.meeting_date),
                 person(
                     tx,
                     a.responsible_role,

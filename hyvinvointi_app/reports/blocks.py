@@ -7,8 +7,44 @@ Every text is as typed or as translated: renderers escape it and keep its line b
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+from hyvinvointi_app.domain.typed_text import clean_text
+
+
+@dataclass(frozen=True)
+class PageFrame:
+    """What every page of one document repeats, and the document's metadata."""
+
+    unit_name: str
+    document_type: str
+    document_date: str
+    page_word: str
+    title: str
+    subject: str
+    keywords: str
+    language: str
+
+    def cleaned(self) -> PageFrame:
+        """The frame without control characters: its texts go into XML (the PDF's XMP, the
+        Word file's header and properties), where such a character is an error."""
+        return dataclasses.replace(
+            self,
+            **{f.name: clean_text(getattr(self, f.name)) for f in dataclasses.fields(self)},
+        )
+
+
+def column_widths(
+    widths: Sequence[float], fixed: dict[int, float], total: float, unit: float = 1.0
+) -> list[float]:
+    """A grid's column widths in ``total``'s unit: the ``fixed`` ones (millimetres, times
+    ``unit``) as given, the rest of ``total`` shared in the proportions of ``widths``."""
+    free = total - sum(fixed.values()) * unit
+    share = sum(w for i, w in enumerate(widths) if i not in fixed) or 1
+    return [fixed[i] * unit if i in fixed else free * w / share for i, w in enumerate(widths)]
+
 
 DATE_MM = 24.0
 """The width of a date column: 10.10.2026, and "Määräaika" above it, on one line."""

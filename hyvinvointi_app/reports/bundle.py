@@ -284,8 +284,8 @@ def bundle_csv(document: dict[str, Any]) -> dict[str, str]:
                     actions["done"],
                     actions["dropped"],
                     actions["total"],
-                    document.get("summary_approved_on"),
-                    document.get("provider_requests", ""),
+                    document["summary_approved_on"],
+                    document["provider_requests"],
                 ]
             ],
         ),
@@ -377,7 +377,7 @@ def bundle_csv(document: dict[str, Any]) -> dict[str, str]:
                     e.get("conclusion"),
                     e.get("strengths"),
                     e.get("development_areas"),
-                    p.get("evaluated_in_period", bool(p["evaluations"])),
+                    p["evaluated_in_period"],
                 ]
                 for p in document["plans"]
                 for e in (p["evaluations"] or [{}])

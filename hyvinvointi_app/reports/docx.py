@@ -8,7 +8,6 @@ python-docx (and lxml under it) is imported when a document is built, not with t
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import io
 from collections.abc import Sequence
@@ -16,13 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 from hyvinvointi_app.domain.typed_text import clean_text
 from hyvinvointi_app.reports import blocks
+from hyvinvointi_app.reports.blocks import PageFrame
 
 if TYPE_CHECKING:
     from docx.document import Document
     from docx.table import Table
     from docx.text.paragraph import Paragraph
-
-    from hyvinvointi_app.reports.layout import PageFrame
 
 PAGE_WIDTH_MM = 210.0
 PAGE_HEIGHT_MM = 297.0
@@ -75,16 +73,6 @@ def _cell_text(cell: Any, text: str, *, bold: bool = False, size: float | None =
             run.font.size = Pt(size)
 
 
-def _widths_mm(
-    widths: Sequence[float], fixed: dict[int, float], total: float = TEXT_WIDTH_MM
-) -> list[float]:
-    """Column widths in millimetres: ``fixed`` ones as given, the rest of ``total`` shared
-    in the proportions of ``widths`` (as the PDF shares its frame)."""
-    free = total - sum(fixed.values())
-    share = sum(w for i, w in enumerate(widths) if i not in fixed) or 1
-    return [fixed[i] if i in fixed else free * w / share for i, w in enumerate(widths)]
-
-
 def _set_widths(table: Table, widths_mm: Sequence[float]) -> None:
     """Word reads each cell's width, LibreOffice the grid's: both are set."""
     from docx.shared import Mm
@@ -126,7 +114,7 @@ def _grid(document: Document, grid: blocks.Grid) -> Table:
         row._tr.get_or_add_trPr().append(_on(OxmlElement("w:cantSplit")))
         for cell, text in zip(row.cells, values, strict=False):
             _cell_text(cell, text, size=CELL_PT)
-    _set_widths(table, _widths_mm(grid.widths, grid.fixed))
+    _set_widths(table, blocks.column_widths(grid.widths, grid.fixed, TEXT_WIDTH_MM))
     return table
 
 
@@ -159,7 +147,6 @@ def _signatures(document: Document, signatures: blocks.Signatures) -> list[Parag
         line = _paragraph(document, SIGNATURE_LINE)
         line.paragraph_format.space_before = Pt(28)
         line.paragraph_format.space_after = Pt(0)
-        line.paragraph_format.keep_with_next = True
         made += [line, _paragraph(document, signer)]
     for paragraph in made[:-1]:
         paragraph.paragraph_format.keep_with_next = True
@@ -290,16 +277,16 @@ def _page(document: Document, frame: PageFrame) -> None:
     for inherited in (4680, 9360):  # the template's Header style: centre and right (Letter)
         stops.add_tab_stop(Twips(inherited), WD_TAB_ALIGNMENT.CLEAR)
     stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
-    unit = header.add_run(_text(frame.unit_name))
+    unit = header.add_run(frame.unit_name)
     unit.bold = True
     right = f"{frame.document_type}  {frame.document_date}".strip()
-    header.add_run("\t" + _text(right))
+    header.add_run("\t" + right)
     for run in header.runs:
         run.font.size = Pt(8)
 
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER
-    footer.add_run(_text(frame.page_word) + " ")
+    footer.add_run(frame.page_word + " ")
     _field(footer, "PAGE")
     footer.add_run("/")
     _field(footer, "NUMPAGES")
@@ -337,10 +324,7 @@ def render_docx(
     from docx import Document as new_document
     from docx.shared import Pt
 
-    frame = dataclasses.replace(
-        frame,
-        **{field.name: _text(getattr(frame, field.name)) for field in dataclasses.fields(frame)},
-    )
+    frame = frame.cleaned()
     document = new_document()
     normal = document.styles["Normal"]
     normal.font.size = Pt(BODY_PT)

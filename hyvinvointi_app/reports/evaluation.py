@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from hyvinvointi_app.domain.enums import EvaluationMethod, Role
 from hyvinvointi_app.reports.blocks import (
     DATE_MM,
@@ -12,6 +10,7 @@ from hyvinvointi_app.reports.blocks import (
     Grid,
     Heading,
     Keep,
+    PageFrame,
     Para,
     Subtitle,
     Title,
@@ -24,17 +23,12 @@ from hyvinvointi_app.services.evaluations import EvaluationView
 from hyvinvointi_app.services.plans import standard_question
 from hyvinvointi_app.services.report_data import EvaluationSummaryData
 
-if TYPE_CHECKING:
-    from hyvinvointi_app.reports.layout import PageFrame
-
 
 def document_type(tx: ReportTexts) -> str:
     return document_name(tx, "evaluation")
 
 
 def page_frame(data: EvaluationSummaryData, tx: ReportTexts, options: ReportOptions) -> PageFrame:
-    from hyvinvointi_app.reports.layout import PageFrame
-
     unit = unit_name(data.unit, tx)
     kind = document_type(tx)
     plan = data.history.plan

@@ -100,12 +100,12 @@ def build_document(
     from hyvinvointi_app.reports.texts import ReportTexts
 
     document = _document(kind)
+    blocks = document.build_blocks(data, options)
+    frame = document.page_frame(data, ReportTexts(options.language), options)
+    _step(progress, 2)
     if file_format is ExportKind.DOCX:
         from hyvinvointi_app.reports.docx import render_docx
 
-        blocks = document.build_blocks(data, options)
-        frame = document.page_frame(data, ReportTexts(options.language), options)
-        _step(progress, 2)
         result = render_docx(blocks, frame, options.created_at())
         _step(progress, _STEPS)
         return result
@@ -113,9 +113,6 @@ def build_document(
         from hyvinvointi_app.reports.finish import finish
         from hyvinvointi_app.reports.layout import flowables, render
 
-        blocks = document.build_blocks(data, options)
-        frame = document.page_frame(data, ReportTexts(options.language), options)
-        _step(progress, 2)
         plain = render(flowables(blocks), frame)
     if missing and unprintable is not None:
         unprintable("".join(missing))

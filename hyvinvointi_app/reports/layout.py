@@ -10,12 +10,10 @@ ReportLab's canvas references unless ``initialFontName`` says otherwise).
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import io
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib import colors
@@ -34,8 +32,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from hyvinvointi_app.domain.typed_text import clean_text
 from hyvinvointi_app.reports import blocks, fonts
+from hyvinvointi_app.reports.blocks import PageFrame
 from hyvinvointi_app.reports.fonts import FONT, FONT_BOLD, register_fonts
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -176,12 +174,9 @@ def table(
     cell, head = styles()["cell"], styles()["cell_head"]
     data: list[list[Any]] = [[paragraph(h, head) for h in headers]]
     data += [[paragraph(value, cell) for value in row] for row in rows]
-    fixed = fixed or {}
-    free = FRAME_WIDTH - sum(fixed.values()) * mm
-    share = sum(w for i, w in enumerate(widths) if i not in fixed) or 1
     result = _Grid(
         data,
-        colWidths=[fixed[i] * mm if i in fixed else free * w / share for i, w in enumerate(widths)],
+        colWidths=blocks.column_widths(widths, fixed or {}, FRAME_WIDTH, mm),
         repeatRows=1,
         splitByRow=1,
         hAlign="LEFT",
@@ -290,20 +285,6 @@ def flowables(document: Sequence[blocks.Block]) -> list[Flowable]:
     return result
 
 
-@dataclass(frozen=True)
-class PageFrame:
-    """What every page of one document repeats, and the document's metadata."""
-
-    unit_name: str
-    document_type: str
-    document_date: str
-    page_word: str
-    title: str
-    subject: str
-    keywords: str
-    language: str
-
-
 def _numbered_canvas(frame: PageFrame) -> type[Canvas]:
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         """Holds every page until ``save``, when the page count is known for the footer."""
@@ -402,14 +383,7 @@ def _headings_not_last(story: list[Flowable]) -> list[Flowable]:
 def render(story: list[Flowable], frame: PageFrame) -> bytes:
     """Lay out ``story`` on A4 pages and return the PDF (plain: not yet PDF/A)."""
     register_fonts()
-    # The metadata goes into XML (PDF/A's XMP), where a control character is an error.
-    frame = dataclasses.replace(
-        frame,
-        **{
-            field.name: clean_text(getattr(frame, field.name))
-            for field in dataclasses.fields(frame)
-        },
-    )
+    frame = frame.cleaned()
     story = _headings_not_last(story)
     buffer = io.BytesIO()
     document = SimpleDocTemplate(

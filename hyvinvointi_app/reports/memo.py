@@ -9,7 +9,6 @@ so the same approved memo prints the same text every time.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from hyvinvointi_app.domain.enums import (
     AgendaItemKind,
@@ -24,6 +23,7 @@ from hyvinvointi_app.reports.blocks import (
     Facts,
     Grid,
     Heading,
+    PageFrame,
     Para,
     Signatures,
     Space,
@@ -50,17 +50,12 @@ from hyvinvointi_app.services.memo_record import (
     RecordedVoice,
 )
 
-if TYPE_CHECKING:
-    from hyvinvointi_app.reports.layout import PageFrame
-
 
 def document_type(tx: ReportTexts) -> str:
     return document_name(tx, "memo")
 
 
 def page_frame(data: MemoData, tx: ReportTexts, options: ReportOptions) -> PageFrame:
-    from hyvinvointi_app.reports.layout import PageFrame
-
     meeting = data.meeting
     unit = unit_name(data.unit, tx)
     kind = document_type(tx)

@@ -78,7 +78,7 @@ def _golden_period(db: Database) -> int:
 
 
 def _frame(language: str = "fi-FI") -> Any:
-    from hyvinvointi_app.reports.layout import PageFrame
+    from hyvinvointi_app.reports.blocks import PageFrame
 
     return PageFrame(
         unit_name="Päiväkoti Äimärautio",

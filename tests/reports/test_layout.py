@@ -8,8 +8,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from hyvinvointi_app.reports.blocks import Block, Grid, Heading, Para
-from hyvinvointi_app.reports.layout import PageFrame, flowables, render
+from hyvinvointi_app.reports.blocks import Block, Grid, Heading, PageFrame, Para
+from hyvinvointi_app.reports.layout import flowables, render
 
 FRAME = PageFrame("Yksikkö", "Muistio", "1.1.2026", "Sivu", "t", "s", "k", "fi")
 
