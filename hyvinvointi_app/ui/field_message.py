@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QWidget
+
+from hyvinvointi_app.domain.errors import UserError, ValidationError
+from hyvinvointi_app.i18n.errors import describe
+from hyvinvointi_app.i18n.validation import reason_text
 
 
 class FieldMessage(QWidget):
@@ -54,3 +60,28 @@ class FieldMessage(QWidget):
         needed = self.text.heightForWidth(width) if width > 0 else -1
         if needed > 0 and needed != self.minimumHeight():
             self.setMinimumHeight(needed)
+
+
+def show_refusal(
+    error: UserError,
+    fields: Mapping[str, tuple[QWidget, FieldMessage]],
+    general: FieldMessage,
+    wording: Mapping[tuple[str, str], str] | None = None,
+) -> None:
+    """Show why a dialog's input was refused, after clearing every message: a rule broken
+    by one of ``fields`` (its name: the field and its message) beside that field, which
+    takes the focus; another rule, or a problem such as a full disk, in ``general``.
+    ``wording`` gives a dialog's own text for a (field, reason)."""
+    for _field, message in fields.values():
+        message.clear()
+    general.clear()
+    if isinstance(error, ValidationError) and error.field in fields:
+        field, message = fields[error.field]
+        message.show_message(
+            (wording or {}).get((error.field, error.reason)) or reason_text(error.reason)
+        )
+        field.setFocus()
+    elif isinstance(error, ValidationError):
+        general.show_message(reason_text(error.reason))
+    else:
+        general.show_message(describe(error))

@@ -30,15 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from hyvinvointi_app.domain.enums import ThemeHandling
-from hyvinvointi_app.domain.errors import UserError, ValidationError
-from hyvinvointi_app.i18n.errors import describe
+from hyvinvointi_app.domain.errors import UserError
 from hyvinvointi_app.i18n.labels import choices
 from hyvinvointi_app.i18n.translator import _, pgettext
-from hyvinvointi_app.i18n.validation import reason_text
 from hyvinvointi_app.services.annual_clock import MAX_MARK_NOTE_LENGTH, ThemeMarkView
 from hyvinvointi_app.services.periods import PeriodView
 from hyvinvointi_app.ui.buttons import dialog_buttons
-from hyvinvointi_app.ui.field_message import FieldMessage
+from hyvinvointi_app.ui.field_message import FieldMessage, show_refusal
 
 NO_MARK = 100
 """The id of the "no mark" choice in the button group (the others are their enum's index;
@@ -71,7 +69,7 @@ class ThemeMarkDialog(QDialog):
         theme_title: str,
         periods: Sequence[PeriodView],
         period_id: int,
-        load: Callable[[int], MarkState],
+        load: Callable[[PeriodView], MarkState],
         save: Callable[[int, MarkChoice], object],
         parent: QWidget | None = None,
     ) -> None:
@@ -170,7 +168,7 @@ class ThemeMarkDialog(QDialog):
         title = _("How the theme was handled, operating period {label}").format(label=period.label)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        state = self._load(period.id)
+        state = self._load(period)
         if state.handled_in:
             note = _(
                 "This theme was handled in {meetings}. The annual report shows the "
@@ -215,15 +213,7 @@ class ThemeMarkDialog(QDialog):
         self.note_edit.setEnabled(self.group.checkedId() != NO_MARK)
 
     def show_error(self, error: UserError) -> None:
-        self.note_message.clear()
-        self.general_message.clear()
-        if isinstance(error, ValidationError) and error.field == "note":
-            self.note_message.show_message(reason_text(error.reason))
-            self.note_edit.setFocus()
-        elif isinstance(error, ValidationError):
-            self.general_message.show_message(reason_text(error.reason))
-        else:
-            self.general_message.show_message(describe(error))
+        show_refusal(error, {"note": (self.note_edit, self.note_message)}, self.general_message)
         self._layout.activate()
 
     def accept(self) -> None:

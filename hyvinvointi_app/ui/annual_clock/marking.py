@@ -18,7 +18,7 @@ from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.labels import label
 from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.services import annual_clock, period_scope
-from hyvinvointi_app.services.annual_clock import ThemeView
+from hyvinvointi_app.services.annual_clock import ThemeMarkView, ThemeView
 from hyvinvointi_app.services.period_scope import HandledTheme
 from hyvinvointi_app.services.periods import PeriodView
 from hyvinvointi_app.ui.annual_clock.mark_dialog import MarkChoice, MarkState, ThemeMarkDialog
@@ -36,16 +36,20 @@ def meetings_text(meetings: Iterable[HandledTheme]) -> str:
     )
 
 
-def mark_state(
-    context: AppContext, theme_id: int, period: PeriodView, today: dt.date | None = None
-) -> MarkState:
+def mark_text(mark: ThemeMarkView) -> str:
+    """How a mark reads in a list or a summary: its handling, and its note if it has one."""
+    handling = label(mark.handling)
+    return f"{handling}: {mark.note}" if mark.note else handling
+
+
+def mark_state(context: AppContext, theme_id: int, period: PeriodView) -> MarkState:
     """The theme's mark in ``period`` and the held meetings that handled it or left it empty,
     by the annual report's rule (:func:`.period_scope.clock_outcomes`)."""
     db = context.database
     outcome = next(
         (
             o
-            for o in period_scope.clock_outcomes(db, period, today or dt.date.today())
+            for o in period_scope.clock_outcomes(db, period, dt.date.today())
             if o.theme.id == theme_id
         ),
         None,
@@ -93,12 +97,11 @@ def open_mark_dialog(
             else _("The theme's mark was cleared")
         )
 
-    by_id = {period.id: period for period in periods}
     dialog = ThemeMarkDialog(
         theme.title,
         periods,
         period_id,
-        lambda chosen: mark_state(context, theme.id, by_id[chosen]),
+        lambda chosen: mark_state(context, theme.id, chosen),
         save,
         parent,
     )

@@ -29,9 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from hyvinvointi_app.domain.enums import Language
-from hyvinvointi_app.domain.errors import NotFound, UserError, ValidationError
+from hyvinvointi_app.domain.errors import UserError, ValidationError
 from hyvinvointi_app.i18n.errors import describe
-from hyvinvointi_app.i18n.labels import label
 from hyvinvointi_app.i18n.translator import _, ngettext, pgettext
 from hyvinvointi_app.services import annual_clock, exports, period_scope, periods, unit
 from hyvinvointi_app.services.annual_clock import ThemeMarkView, ThemeView
@@ -43,7 +42,7 @@ from hyvinvointi_app.ui.annual_clock.files import (
     rejection_reason,
 )
 from hyvinvointi_app.ui.annual_clock.mark_dialog import ThemeMarkDialog
-from hyvinvointi_app.ui.annual_clock.marking import meetings_text, open_mark_dialog
+from hyvinvointi_app.ui.annual_clock.marking import mark_text, meetings_text, open_mark_dialog
 from hyvinvointi_app.ui.annual_clock.model import THEME_COLUMN, ClockModel
 from hyvinvointi_app.ui.annual_clock.view import ClockView
 from hyvinvointi_app.ui.context import AppContext
@@ -64,7 +63,6 @@ class AnnualClockPage(Page):
         """The current operating period, whose handling of each theme the list shows."""
         self.has_periods = False
         """Whether there is any period to mark a theme in."""
-        self.outcomes: dict[int, ThemeOutcome] = {}
         self._focus_theme: int | None = None
         self._build()
 
@@ -275,21 +273,13 @@ class AnnualClockPage(Page):
         db = self.context.database
         themes = annual_clock.list_themes(db)
         today = dt.date.today()
-        try:
-            self.period = periods.current_period(db)
-        except NotFound:
-            self.period = None
-        self.has_periods = self.period is not None or bool(periods.list_periods(db))
-        self.outcomes = (
-            {}
-            if self.period is None
-            else {o.theme.id: o for o in period_scope.clock_outcomes(db, self.period, today)}
+        all_periods = periods.list_periods(db)
+        self.period = next((p for p in all_periods if p.is_current), None)
+        self.has_periods = bool(all_periods)
+        outcomes = (
+            () if self.period is None else period_scope.clock_outcomes(db, self.period, today)
         )
-        self.model.load(
-            themes,
-            today.month,
-            {theme_id: self._handling_text(o) for theme_id, o in self.outcomes.items()},
-        )
+        self.model.load(themes, today.month, {o.theme.id: self._handling_text(o) for o in outcomes})
         self.view.after_reload()
         self.stack.setCurrentWidget(self.list_page if themes else self.empty_page)
         self.empty_language_note.setText(
@@ -491,10 +481,7 @@ class AnnualClockPage(Page):
         """What the list shows: the held meetings that handled the theme, else its mark."""
         if outcome.meetings:
             return meetings_text(outcome.meetings)
-        if outcome.mark is not None:
-            text = label(outcome.mark.handling)
-            return f"{text}: {outcome.mark.note}" if outcome.mark.note else text
-        return ""
+        return mark_text(outcome.mark) if outcome.mark is not None else ""
 
     def mark_theme(self) -> ThemeMarkDialog | None:
         """Mark how the selected theme was dealt with in a period (Ctrl+M): the current one

@@ -163,8 +163,7 @@ class ClockView(QTreeView):
         header = self.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(PLAN_COLUMN, QHeaderView.ResizeMode.Interactive)
-        if model is not None and model.columnCount() > HANDLING_COLUMN:
-            header.setSectionResizeMode(HANDLING_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(HANDLING_COLUMN, QHeaderView.ResizeMode.Interactive)
         self._fit_plan_column()
 
     def _fit_plan_column(self) -> None:
@@ -175,8 +174,7 @@ class ClockView(QTreeView):
             return
         width = self.viewport().width()
         self.header().resizeSection(PLAN_COLUMN, max(170, min(340, width // 4)))
-        if model.columnCount() > HANDLING_COLUMN:
-            self.header().resizeSection(HANDLING_COLUMN, max(160, min(300, width // 5)))
+        self.header().resizeSection(HANDLING_COLUMN, max(160, min(300, width // 5)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

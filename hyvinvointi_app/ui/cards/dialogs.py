@@ -74,8 +74,6 @@ class _SavingDialog(QDialog):
     def finish_layout(self) -> None:
         self.layout_.addWidget(self.message)
         self.layout_.addWidget(self.buttons)
-        for button in self.buttons.buttons():
-            button.setAccessibleName(button.text().replace("&", ""))
 
     def add_row(self, text: str, field: QWidget) -> None:
         label = QLabel(text, self)

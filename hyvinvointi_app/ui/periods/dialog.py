@@ -21,13 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hyvinvointi_app.domain.errors import UserError, ValidationError
+from hyvinvointi_app.domain.errors import UserError
 from hyvinvointi_app.domain.periods import period_label
-from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.translator import _
-from hyvinvointi_app.i18n.validation import reason_text
 from hyvinvointi_app.ui.buttons import dialog_buttons
-from hyvinvointi_app.ui.field_message import FieldMessage
+from hyvinvointi_app.ui.field_message import FieldMessage, show_refusal
 
 DATE_FORMAT = "d.M.yyyy"
 """Finnish and Swedish short dates alike (see ``i18n.formatting``)."""
@@ -128,35 +126,22 @@ class PeriodDatesDialog(QDialog):
 
     def _clear_messages(self) -> None:
         for message in (self.start_message, self.end_message, self.general_message):
-            message.show_message("")
-        self.start_edit.setAccessibleDescription("")
-        self.end_edit.setAccessibleDescription("")
+            message.clear()
 
     def show_error(self, error: UserError) -> None:
         """Show why the dates were refused beside the field concerned, and go there."""
-        self._show_error(error)
+        show_refusal(
+            error,
+            {
+                "start_date": (self.start_edit, self.start_message),
+                "end_date": (self.end_edit, self.end_message),
+            },
+            self.general_message,
+        )
         self._layout.activate()
         # A wrapped message needs height the open dialog does not have yet.
         needed = self._layout.heightForWidth(self.width())
         self.resize(self.width(), max(self.height(), needed))
-
-    def _show_error(self, error: UserError) -> None:
-        self._clear_messages()
-        if isinstance(error, ValidationError) and error.field in ("start_date", "end_date"):
-            text = reason_text(error.reason)
-            edit, message = (
-                (self.start_edit, self.start_message)
-                if error.field == "start_date"
-                else (self.end_edit, self.end_message)
-            )
-            message.show_message(text)
-            edit.setAccessibleDescription(text)
-            edit.setFocus()
-            return
-        if isinstance(error, ValidationError):
-            self.general_message.show_message(reason_text(error.reason))
-        else:
-            self.general_message.show_message(describe(error))
 
     def accept(self) -> None:
         try:

@@ -23,13 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hyvinvointi_app.domain.errors import UserError, ValidationError
-from hyvinvointi_app.i18n.errors import describe
+from hyvinvointi_app.domain.errors import UserError
 from hyvinvointi_app.i18n.translator import _
-from hyvinvointi_app.i18n.validation import reason_text
 from hyvinvointi_app.services.periods import PeriodTexts
 from hyvinvointi_app.ui.buttons import dialog_buttons
-from hyvinvointi_app.ui.field_message import FieldMessage
+from hyvinvointi_app.ui.field_message import FieldMessage, show_refusal
 from hyvinvointi_app.ui.periods.dialog import DATE_FORMAT, to_date, to_qdate
 
 
@@ -42,8 +40,6 @@ class PeriodTextsDialog(QDialog):
         texts: PeriodTexts,
         save: Callable[[PeriodTexts], object],
         parent: QWidget | None = None,
-        *,
-        today: dt.date | None = None,
     ) -> None:
         super().__init__(parent)
         self._save = save
@@ -78,7 +74,7 @@ class PeriodTextsDialog(QDialog):
         self.approved_edit.setDateRange(QDate(2000, 1, 1), QDate(2100, 12, 31))
         self.approved_edit.setAccessibleName(_("Date the group approved the summary"))
         approved_on = texts.summary_approved_on
-        self.approved_edit.setDate(to_qdate(approved_on or today or dt.date.today()))
+        self.approved_edit.setDate(to_qdate(approved_on or dt.date.today()))
         self.approved_check.setChecked(approved_on is not None)
         self.approved_edit.setEnabled(approved_on is not None)
         self.approved_check.toggled.connect(self._approval_toggled)
@@ -132,34 +128,18 @@ class PeriodTextsDialog(QDialog):
             provider_requests=self.requests_edit.toPlainText(),
         )
 
-    def _clear_messages(self) -> None:
-        for message in (
-            self.summary_message,
-            self.approved_message,
-            self.requests_message,
-            self.general_message,
-        ):
-            message.clear()
-
     def show_error(self, error: UserError) -> None:
         """Show why the texts were refused beside the field concerned, and go there."""
-        self._clear_messages()
-        fields = {
-            "summary": (self.summary_edit, self.summary_message),
-            "summary_approved_on": (self.approved_edit, self.approved_message),
-            "provider_requests": (self.requests_edit, self.requests_message),
-        }
-        if isinstance(error, ValidationError) and error.field in fields:
-            edit, message = fields[error.field]
-            text = reason_text(error.reason)
-            if error.field == "summary" and error.reason == "required":
-                text = _("Write the summary before marking it approved.")
-            message.show_message(text)
-            edit.setFocus()
-        elif isinstance(error, ValidationError):
-            self.general_message.show_message(reason_text(error.reason))
-        else:
-            self.general_message.show_message(describe(error))
+        show_refusal(
+            error,
+            {
+                "summary": (self.summary_edit, self.summary_message),
+                "summary_approved_on": (self.approved_edit, self.approved_message),
+                "provider_requests": (self.requests_edit, self.requests_message),
+            },
+            self.general_message,
+            {("summary", "required"): _("Write the summary before marking it approved.")},
+        )
         self._layout.activate()
 
     def accept(self) -> None:

@@ -295,9 +295,6 @@ class ReportsPage(Page):
         self._set_row_visible(self.plan_box, document is Document.EVALUATION)
         self._set_row_visible(self.period_box, document is not Document.EVALUATION)
         self._set_row_visible(self.format_box, document is not Document.BUNDLE)
-        self._set_row_visible(
-            self.password_edit, document is not Document.BUNDLE and not self._word_chosen()
-        )
         self._fill_languages()
         if document is Document.BUNDLE:
             self.language_box.setCurrentIndex(self.language_box.findData(BOTH_LANGUAGES))
@@ -317,7 +314,7 @@ class ReportsPage(Page):
             ),
         }
         self.document_note.setText(notes[document])
-        self._update_notes()
+        self._on_format_changed()
         self._update_export_button()
 
     @property
@@ -327,18 +324,15 @@ class ReportsPage(Page):
             return ExportKind.ZIP
         return ExportKind(self.format_box.currentData())
 
-    def _word_chosen(self) -> bool:
-        return self.file_format is ExportKind.DOCX
-
-    def set_format(self, file_format: ExportKind) -> None:
-        self.format_box.setCurrentIndex(self.format_box.findData(file_format.value))
+    @property
+    def _password_applies(self) -> bool:
+        """Only a PDF has a password (not a Word file, not a bundle)."""
+        return self.file_format is ExportKind.PDF
 
     def _on_format_changed(self) -> None:
         """A Word file has no password and is not archival: the password row goes away and
         the note says what the Word file is for."""
-        self._set_row_visible(
-            self.password_edit, self.document is not Document.BUNDLE and not self._word_chosen()
-        )
+        self._set_row_visible(self.password_edit, self._password_applies)
         self._update_notes()
 
     def _update_notes(self) -> None:
@@ -346,7 +340,7 @@ class ReportsPage(Page):
             self.password_note.hide()
             return
         self.password_note.show()
-        if self._word_chosen():
+        if self.file_format is ExportKind.DOCX:
             self.password_note.setText(
                 _(
                     "A Word file is an editable copy to paste into the municipality's own "
@@ -453,10 +447,8 @@ class ReportsPage(Page):
             out_path=Path(path),
             language=str(self.language_box.currentData()),
             with_names=self.names_box.isChecked(),
-            password=(self.password_edit.text() or None)
-            if self.document is not Document.BUNDLE and not self._word_chosen()
-            else None,
-            file_format=ExportKind(self.format_box.currentData()),  # a bundle holds PDFs
+            password=(self.password_edit.text() or None) if self._password_applies else None,
+            file_format=self.file_format,
         )
         self.context.settings.setValue(FOLDER_KEY, str(Path(path).parent))
         worker = ExportWorker(self.context.database, job)

@@ -33,7 +33,7 @@ from hyvinvointi_app.services import agenda, annual_clock, evaluations, meetings
 from hyvinvointi_app.services.meetings import AgendaItemView, MeetingDetail
 from hyvinvointi_app.services.plans import PlanView
 from hyvinvointi_app.ui.annual_clock.mark_dialog import ThemeMarkDialog
-from hyvinvointi_app.ui.annual_clock.marking import open_mark_dialog
+from hyvinvointi_app.ui.annual_clock.marking import mark_text, open_mark_dialog
 from hyvinvointi_app.ui.cards.item_links import CardLinksPanel
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.meetings.editor.actions import ActionRow
@@ -332,10 +332,7 @@ class ItemEditor(QScrollArea):
                 "moved to the next meeting."
             )
         else:
-            handling = label(mark.handling)
-            text = _("Annual clock: {handling}").format(
-                handling=f"{handling}: {mark.note}" if mark.note else handling
-            )
+            text = _("Annual clock: {handling}").format(handling=mark_text(mark))
         self.clock_summary.setText(text)
         self.clock_summary.setAccessibleName(text)
 
