@@ -43,6 +43,7 @@ from hyvinvointi_app.services import (
     evaluations,
     meetings,
     members,
+    period_scope,
     periods,
     plans,
     result_cards,
@@ -51,6 +52,7 @@ from hyvinvointi_app.services.actions import ActionInput
 from hyvinvointi_app.services.evaluations import CheckAnswerInput, EvaluationInput
 from hyvinvointi_app.services.meetings import AgendaItemView, FollowUpView, MeetingDetail
 from hyvinvointi_app.services.members import MemberInput, MemberView
+from hyvinvointi_app.services.periods import PeriodView
 from hyvinvointi_app.services.result_cards import CardInput, CheckpointInput
 from hyvinvointi_app.services.unit import UnitInfo, set_up_unit
 from hyvinvointi_app.store.database import Database, create_database
@@ -210,7 +212,7 @@ class _DemoWriter:
                 period = periods.current_period(self.db)
             else:
                 period = periods.add_period(self.db, today=start)
-            self._write_period(period.id, index, start, schedule[start])
+            self._write_period(period, index, schedule[start])
         return DemoSummary(years, self.meeting_count, self.member_count)
 
     def after_setup(self, first_start: dt.date) -> None:
@@ -297,32 +299,31 @@ class _DemoWriter:
             for name in people[role.value]:
                 self.staff.append(self._add(name, role, first_start))
 
-    def _write_period(
-        self, period_id: int, index: int, start: dt.date, dates: list[dt.date]
-    ) -> None:
+    def _write_period(self, period: PeriodView, index: int, dates: list[dt.date]) -> None:
         guardians = self.texts["people"]["guardian_representative"]
-        end = start.replace(year=start.year + 1) - dt.timedelta(days=1)
         guardian = self._add(
-            guardians[index % len(guardians)], Role.GUARDIAN_REPRESENTATIVE, start, end
+            guardians[index % len(guardians)],
+            Role.GUARDIAN_REPRESENTATIVE,
+            period.start_date,
+            period.end_date,
         )
         for date in dates:
-            self._write_meeting(period_id, date, guardian)
-        self._write_period_record(period_id, start, dates)
+            self._write_meeting(period.id, date, guardian)
+        self._write_period_record(period, dates)
 
-    def _write_period_record(self, period_id: int, start: dt.date, dates: list[dt.date]) -> None:
+    def _write_period_record(self, period: PeriodView, dates: list[dt.date]) -> None:
         """What the group writes for a period's annual report once its last meeting is past:
         the summary (approved in that meeting), the requests to the provider, and the themes
         of the months without a meeting marked handled elsewhere (now and then not at all)."""
         held = [date for date in dates if date < self.today]
         if not held:
             return
-        rng = random.Random(f"{self.seed}:record:{start.year}")
+        rng = random.Random(f"{self.seed}:record:{period.start_date.year}")
         texts = self.texts["period_record"]
-        end = start.replace(year=start.year + 1) - dt.timedelta(days=1)
-        if held[-1].month in (5, 6) or end < self.today:
+        if held[-1].month in (5, 6) or period.end_date < self.today:
             periods.set_period_texts(
                 self.db,
-                period_id,
+                period.id,
                 periods.PeriodTexts(
                     rng.choice(texts["summaries"]).format(count=len(held)),
                     held[-1],
@@ -331,20 +332,20 @@ class _DemoWriter:
             )
         meeting_months = {date.month for date in dates}
         for theme in annual_clock.list_themes(self.db):
-            year = start.year + (theme.month < 8)
-            month_over = dt.date(year + (theme.month == 12), theme.month % 12 + 1, 1)
-            if theme.month in meeting_months or month_over > self.today:
+            if theme.month in meeting_months or period_scope.month_still_to_come(
+                period, theme.month, self.today
+            ):
                 continue
             if rng.random() < 0.8:
                 annual_clock.set_theme_mark(
                     self.db,
                     theme.id,
-                    period_id,
+                    period.id,
                     ThemeHandling.HANDLED_ELSEWHERE,
                     rng.choice(texts["handled_elsewhere"]),
                 )
             else:
-                annual_clock.set_theme_mark(self.db, theme.id, period_id, ThemeHandling.NOT_HANDLED)
+                annual_clock.set_theme_mark(self.db, theme.id, period.id, ThemeHandling.NOT_HANDLED)
 
     def _member(self, rng: random.Random, role: str, guardian: MemberView) -> MemberView:
         if role == Role.GUARDIAN_REPRESENTATIVE.value:

@@ -209,7 +209,7 @@ def _action(view: ActionView, as_at: dt.date | None) -> RecordedAction:
     )
 
 
-def recorded_meeting(detail: MeetingDetail, as_at: dt.date | None = None) -> RecordedMeeting:
+def _recorded_meeting(detail: MeetingDetail, as_at: dt.date | None = None) -> RecordedMeeting:
     """The record of a meeting as the screens' view shows it."""
     return RecordedMeeting(
         number=detail.number,
@@ -303,7 +303,7 @@ def live_memo(session: Session, meeting: Meeting, as_at: dt.date | None = None) 
     ).all()
     return MemoData(
         _unit(session),
-        recorded_meeting(meeting_detail(session, meeting), as_at),
+        _recorded_meeting(meeting_detail(session, meeting), as_at),
         next_meeting,
         tuple(_action(action_view(session, a), as_at) for a in loose),
         name_roles_in(session),
@@ -357,7 +357,7 @@ def forget_member(session: Session, member_id: int, name: str | None) -> None:
 
 
 _MEMBER_KEYS = frozenset({"id", "name", "role"})
-"""The keys of a member as a record stores one (``MeetingDetail``'s ``MemberRef``)."""
+"""The keys of a member as a record stores one (:class:`RecordedPerson`)."""
 
 
 def _without_member(value: Any, member_id: int, name: str | None) -> Any:

@@ -40,7 +40,6 @@ from hyvinvointi_app.domain.enums import (
     ActionStatus,
     AgendaItemKind,
     EvaluationConclusion,
-    PlanType,
     ResultCardStatus,
 )
 from hyvinvointi_app.services import annual_clock, evaluations, held, periods, result_cards
@@ -94,10 +93,6 @@ class PlanInPeriod:
     def evaluated(self) -> bool:
         return bool(self.evaluations)
 
-    @property
-    def latest(self) -> EvaluationView | None:
-        return self.evaluations[-1] if self.evaluations else None
-
 
 def plans_in_period(
     db: Database,
@@ -113,7 +108,6 @@ def plans_in_period(
     for evaluation in period_evaluations:
         by_plan.setdefault(evaluation.plan_id, []).append(evaluation)
     plans = [p for p in list_plans(db, include_archived=True) if not p.archived or p.id in by_plan]
-    plans.sort(key=lambda p: (list(PlanType).index(p.type), p.name.casefold(), p.id))
     return tuple(PlanInPeriod(p, tuple(by_plan.get(p.id, ()))) for p in plans)
 
 
@@ -139,8 +133,9 @@ def agenda_theme_title(theme: str, title: str) -> str:
     return theme or title
 
 
-def _written(text: str) -> bool:
-    return bool(text.strip())
+def _has_writing(notes: str | None, decision: str | None, has_actions: bool) -> bool:
+    """Something was written under an agenda item: notes, a decision or an action item."""
+    return bool((notes or "").strip() or (decision or "").strip() or has_actions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +159,7 @@ def handled_themes(held_meetings: Iterable[MeetingDetail]) -> tuple[HandledTheme
             agenda_theme_title(item.theme, item.title),
             meeting.number,
             meeting.date,
-            _written(item.notes) or _written(item.decision) or bool(item.actions),
+            _has_writing(item.notes, item.decision, bool(item.actions)),
         )
         for meeting in held_meetings
         for item in meeting.agenda
@@ -188,10 +183,6 @@ class ThemeOutcome:
     """Held meetings that had the theme on their agenda but wrote nothing under it: these do
     not handle it (a mark may tell that it was moved or not handled)."""
 
-    @property
-    def handled_in_meeting(self) -> bool:
-        return bool(self.meetings)
-
 
 def month_still_to_come(period: PeriodView, month: int, day: dt.date) -> bool:
     """Whether ``month``'s last day within the period lies on or after ``day``: the month is
@@ -205,18 +196,13 @@ def month_still_to_come(period: PeriodView, month: int, day: dt.date) -> bool:
     return False
 
 
-def _theme_place(month: int, period: PeriodView | None) -> int:
-    """How many months into the period a theme's month first comes (August first without a
-    period)."""
-    if period is None:
-        return period_month_index(month)
+def _theme_place(month: int, period: PeriodView) -> int:
+    """How many months into the period a theme's month first comes."""
     return (month - period.start_date.month) % 12
 
 
-def _meeting_place(day: dt.date, period: PeriodView | None) -> int:
+def _meeting_place(day: dt.date, period: PeriodView) -> int:
     """How many months into the period a meeting's month is."""
-    if period is None:
-        return period_month_index(day.month)
     return (day.year - period.start_date.year) * 12 + day.month - period.start_date.month
 
 
@@ -224,7 +210,7 @@ def matching_theme(
     planned: Iterable[ThemeView],
     title: str,
     meeting_date: dt.date,
-    period: PeriodView | None = None,
+    period: PeriodView,
 ) -> ThemeView | None:
     """The planned theme that an agenda item carrying ``title`` in a meeting on
     ``meeting_date`` handles.
@@ -256,8 +242,8 @@ def theme_outcomes(
     planned: Iterable[ThemeView],
     handled: Iterable[HandledTheme],
     marks: Iterable[ThemeMarkView],
-    period: PeriodView | None = None,
-    day: dt.date | None = None,
+    period: PeriodView,
+    day: dt.date,
 ) -> tuple[tuple[ThemeOutcome, ...], tuple[HandledTheme, ...]]:
     """Each planned theme (in period order) with the held meetings that handled it, its mark
     and whether it is still to come; then the themes handled in meetings that the clock does
@@ -270,8 +256,8 @@ def theme_outcomes(
     - an item with something written wins over any mark: the theme was handled there;
     - otherwise the director's mark for the period tells (handled elsewhere, moved to the
       next meeting, not handled), even when the theme was on the agenda and left empty;
-    - otherwise it was not handled, or, with ``period`` and ``day`` (:func:`as_of`), not yet
-      handled (``upcoming``) while its month is not over by ``day``.
+    - otherwise it was not handled, or not yet handled (``upcoming``) while its month is not
+      over by ``day`` (:func:`as_of`).
 
     An empty item of a theme the clock does not plan is not listed as unplanned either.
     """
@@ -291,11 +277,7 @@ def theme_outcomes(
         left_empty = tuple(done for done in by_theme[theme.id] if not done.written)
         mark = None if in_meetings else mark_of.get(theme.id)
         upcoming = (
-            not in_meetings
-            and mark is None
-            and period is not None
-            and day is not None
-            and month_still_to_come(period, theme.month, day)
+            not in_meetings and mark is None and month_still_to_come(period, theme.month, day)
         )
         outcomes.append(ThemeOutcome(theme, in_meetings, mark, upcoming, left_empty))
     return tuple(outcomes), tuple(unplanned)
@@ -333,7 +315,7 @@ def handled_in_period(db: Database, period: PeriodView, today: dt.date) -> tuple
                 agenda_theme_title(theme, title),
                 number,
                 date,
-                _written(notes or "") or _written(decision or "") or bool(action),
+                _has_writing(notes, decision, bool(action)),
             )
             for theme, title, notes, decision, action, number, date in rows
         )

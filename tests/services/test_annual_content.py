@@ -293,7 +293,7 @@ def test_every_plan_in_use_is_listed_with_its_evaluation_or_none(db: Database, r
     assert listed[safety].evaluated
     assert [e.date for e in listed[safety].evaluations] == [dt.date(2026, 3, 11)]
     assert not listed[equality].evaluated
-    assert listed[equality].latest is None
+    assert listed[equality].evaluations == ()
     assert [(e.plan_id, e.update_by, e.update_due) for e in data.plans_needing_update] == [
         (archived_evaluated, "Johtaja", dt.date(2025, 12, 31))
     ]

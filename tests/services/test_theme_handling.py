@@ -126,7 +126,7 @@ def test_only_an_item_with_something_written_handles_its_theme(
     theme = annual_clock.add_theme(db, 10, "Turvallisuuskävely").id
     agenda.meeting(dt.date(2025, 10, 8), "Turvallisuuskävely", **written)
     outcome = _outcomes(db, period)[theme]
-    assert outcome.handled_in_meeting is handled
+    assert bool(outcome.meetings) is handled
     assert [d.meeting_number for d in outcome.meetings] == ([1] if handled else [])
     assert [d.meeting_number for d in outcome.left_empty] == ([] if handled else [1])
     assert not outcome.upcoming
@@ -137,12 +137,12 @@ def test_writing_into_an_empty_item_makes_the_theme_handled(
 ) -> None:
     theme = annual_clock.add_theme(db, 10, "Turvallisuuskävely").id
     _meeting, item = agenda.meeting(dt.date(2025, 10, 8), "Turvallisuuskävely")
-    assert not _outcomes(db, period)[theme].handled_in_meeting
+    assert not _outcomes(db, period)[theme].meetings
     with db.transaction() as session:
         row = session.get(AgendaItem, item)
         assert row is not None
         row.notes = "Kävelyn havainnot kirjattiin."
-    assert _outcomes(db, period)[theme].handled_in_meeting
+    assert _outcomes(db, period)[theme].meetings
 
 
 def test_handled_themes_from_the_memos_tell_written_from_empty(
@@ -281,7 +281,10 @@ def test_matching_counts_months_from_the_periods_own_start() -> None:
 
 def test_two_themes_with_one_title_in_one_month_do_not_share_a_meeting() -> None:
     first, second = _theme(1, 10, "Kävely", 1), _theme(2, 10, "Kävely", 2)
-    assert period_scope.matching_theme([second, first], "Kävely", dt.date(2025, 10, 1)) == first
+    period = PeriodView(1, "2025-2026", dt.date(2025, 8, 1), dt.date(2026, 7, 31), False)
+    assert period_scope.matching_theme([second, first], "Kävely", dt.date(2025, 10, 1), period) == (
+        first
+    )
 
 
 # -- the theme a meeting's item carries ----------------------------------------------------------
