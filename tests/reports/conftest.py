@@ -13,6 +13,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import report_documents
 
+from hyvinvointi_app.services.demo import write_demo
 from hyvinvointi_app.store.database import Database, open_database
 
 
@@ -28,6 +29,20 @@ def demo_db(fixture_file: Path, tmp_path: Path) -> Iterator[Database]:
     shutil.copyfile(fixture_file, copy)
     db = open_database(copy)
     yield db
+    db.close()
+
+
+@pytest.fixture(scope="session", params=["fi", "sv"])
+def unit_in_language(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, Database]]:
+    """The demo unit written in Finnish and in Swedish (two years), once per session: only
+    read, or copied before a test writes."""
+    language = str(request.param)
+    path = tmp_path_factory.mktemp(f"demo-{language}") / "unit.sqlite"
+    write_demo(path, language=language, years=2, today=report_documents.TODAY, seed=2026)
+    db = open_database(path)
+    yield language, db
     db.close()
 
 

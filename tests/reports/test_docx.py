@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-from report_documents import CREATED, GOLDEN_PERIOD, TODAY
+from report_documents import CREATED, GOLDEN_PERIOD
 from test_one_language import foreign_words
 
 from hyvinvointi_app.domain.enums import AuditAction, PlanType
@@ -37,7 +35,6 @@ from hyvinvointi_app.reports import blocks as b
 from hyvinvointi_app.reports.docx import render_docx
 from hyvinvointi_app.reports.texts import ReportTexts
 from hyvinvointi_app.services import audit, evaluations, meetings, periods, plans
-from hyvinvointi_app.services.demo import write_demo
 from hyvinvointi_app.store.database import Database, open_database
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -175,18 +172,6 @@ def test_page_header_footer_metadata_and_language() -> None:
 # --- the three documents -------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module", params=["fi", "sv"])
-def unit_in_language(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[str, Database]]:
-    language = str(request.param)
-    path = tmp_path_factory.mktemp(f"docx-{language}") / "unit.sqlite"
-    write_demo(path, language=language, years=2, today=TODAY, seed=2026)
-    db = open_database(path)
-    yield language, db
-    db.close()
-
-
 def _documents(db: Database, language: str) -> dict[str, Any]:
     period = _golden_period(db)
     plan = plans.list_plans(db, plan_type=PlanType.ANTI_BULLYING)[0].id
@@ -303,19 +288,10 @@ def test_the_evaluation_summary_prints_the_current_state(
 # --- through the export service --------------------------------------------------------------
 
 
-@pytest.fixture
-def unit_copy(fixture_file: Path, tmp_path: Path) -> Iterator[Database]:
-    copy = tmp_path / "unit.sqlite"
-    shutil.copyfile(fixture_file, copy)
-    db = open_database(copy)
-    yield db
-    db.close()
-
-
 def test_a_word_export_is_written_and_logged_by_the_export_service(
-    unit_copy: Database, tmp_path: Path
+    demo_db: Database, tmp_path: Path
 ) -> None:
-    db = unit_copy
+    db = demo_db
     out = tmp_path / "Toimintakertomus 2025-2026.docx"
     options = ReportOptions(language="fi", created=CREATED, replace=False)
     result = export_annual(db, _golden_period(db), out, options, file_format=ExportKind.DOCX)
@@ -336,9 +312,9 @@ def test_a_word_export_is_written_and_logged_by_the_export_service(
 
 
 def test_a_refused_word_target_says_why_and_writes_nothing(
-    unit_copy: Database, tmp_path: Path
+    demo_db: Database, tmp_path: Path
 ) -> None:
-    db = unit_copy
+    db = demo_db
     options = ReportOptions(language="fi", created=CREATED)
     plan = plans.list_plans(db, plan_type=PlanType.ANTI_BULLYING)[0].id
     before = db.path.read_bytes()
@@ -370,6 +346,6 @@ def test_a_refused_word_target_says_why_and_writes_nothing(
     ]
 
 
-def test_a_pdf_cannot_be_asked_for_in_another_format(unit_copy: Database) -> None:
+def test_a_pdf_cannot_be_asked_for_in_another_format(demo_db: Database) -> None:
     with pytest.raises(ValueError):
-        build_document(unit_copy, "memo", 1, ReportOptions(), ExportKind.ZIP)
+        build_document(demo_db, "memo", 1, ReportOptions(), ExportKind.ZIP)

@@ -7,7 +7,9 @@ An intended change (code, catalog or demo data): regenerate with
 from __future__ import annotations
 
 import difflib
+import functools
 import itertools
+import json
 import re
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from report_documents import (
     normalised,
     options,
 )
+from test_one_language import catalog_texts
 
 from hyvinvointi_app.store.database import open_database
 
@@ -52,12 +55,9 @@ def test_document_text_matches_its_golden(
         )
 
 
-def _known_words() -> set[str]:
+@functools.cache
+def _known_words() -> frozenset[str]:
     """Every word of the demo's texts and of both catalogs."""
-    import json
-
-    from babel.messages.pofile import read_po
-
     root = Path(__file__).parents[2]
     texts: list[str] = []
 
@@ -73,11 +73,8 @@ def _known_words() -> set[str]:
 
     walk(json.loads((root / "resources" / "demo_texts.json").read_text(encoding="utf-8")))
     for language in ("fi", "sv"):
-        with open(root / "i18n" / language / "LC_MESSAGES" / "messages.po", "rb") as handle:
-            for message in read_po(handle):
-                strings = message.string if isinstance(message.string, tuple) else (message.string,)
-                texts += [s for s in strings if s]
-    return {w.casefold() for text in texts for w in WORD.findall(text)}
+        texts += [text for _ident, text in catalog_texts(language)]
+    return frozenset(w.casefold() for text in texts for w in WORD.findall(text))
 
 
 WORD = re.compile(r"[^\W\d_]+")

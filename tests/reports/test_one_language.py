@@ -10,13 +10,12 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from report_documents import CREATED, GOLDEN_PERIOD, TODAY, extract_text
+from report_documents import CREATED, GOLDEN_PERIOD, extract_text
 
 from hyvinvointi_app.domain.enums import PlanType
 from hyvinvointi_app.reports import ReportOptions, annual_pdf, evaluation_pdf, memo_pdf
 from hyvinvointi_app.services import meetings, periods, plans
-from hyvinvointi_app.services.demo import write_demo
-from hyvinvointi_app.store.database import Database, open_database
+from hyvinvointi_app.store.database import Database
 
 CATALOGS = Path(__file__).parents[2] / "i18n"
 
@@ -143,7 +142,7 @@ def foreign_words(text: str, language: str) -> set[str]:
     return words & FOREIGN[language]
 
 
-def _catalog_texts(language: str) -> list[tuple[str, str]]:
+def catalog_texts(language: str) -> list[tuple[str, str]]:
     with open(CATALOGS / language / "LC_MESSAGES" / "messages.po", "rb") as handle:
         catalog = read_po(handle)
     texts = []
@@ -160,22 +159,10 @@ def _catalog_texts(language: str) -> list[tuple[str, str]]:
 def test_no_fixed_text_has_a_word_of_another_language(language: str) -> None:
     problems = [
         (ident, text, sorted(found))
-        for ident, text in _catalog_texts(language)
+        for ident, text in catalog_texts(language)
         if (found := foreign_words(text, language))
     ]
     assert not problems, "\n".join(f"{i!r} -> {t!r}: {w}" for i, t, w in problems)
-
-
-@pytest.fixture(scope="module", params=["fi", "sv"])
-def unit_in_language(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[str, Database]:
-    language = str(request.param)
-    path = tmp_path_factory.mktemp(f"demo-{language}") / "unit.sqlite"
-    write_demo(path, language=language, years=2, today=TODAY, seed=2026)
-    db = open_database(path)
-    request.addfinalizer(db.close)
-    return language, db
 
 
 def test_every_document_is_in_one_language(unit_in_language: tuple[str, Database]) -> None:

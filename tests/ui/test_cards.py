@@ -10,12 +10,12 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
+from dialogs import fill_with
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
-    QDialog,
     QLabel,
     QPushButton,
     QScrollBar,
@@ -39,22 +39,6 @@ from hyvinvointi_app.ui.meetings.editor import MeetingEditor
 
 AREAS = "Pihan portin salpa korjataan.\nSijaisten perehdytys turvallisuusohjeisiin."
 Typist = Callable[[QWidget, str], None]
-
-
-def fill_with(
-    monkeypatch: pytest.MonkeyPatch, kind: type[QDialog], filler: Callable[..., None]
-) -> list[QDialog]:
-    opened: list[QDialog] = []
-
-    def fake_exec(dialog: QDialog) -> int:
-        opened.append(dialog)
-        filler(dialog)
-        if dialog.result() == 0:
-            dialog.accept()
-        return dialog.result()
-
-    monkeypatch.setattr(kind, "exec", fake_exec)
-    return opened
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ the open dialog in the way a director would and presses Save, as the real one wo
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 import pytest
+from dialogs import fill_with
 from keyboard import interactive_widgets, owner, tab_through
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -35,8 +35,6 @@ from hyvinvointi_app.ui.periods.model import (
 )
 from hyvinvointi_app.ui.periods.page import PeriodsPage
 
-Filler = Callable[[PeriodDatesDialog], None]
-
 
 @pytest.fixture
 def page(window: MainWindow) -> PeriodsPage:
@@ -44,21 +42,6 @@ def page(window: MainWindow) -> PeriodsPage:
     shown = window.pages["periods"]
     assert isinstance(shown, PeriodsPage)
     return shown
-
-
-def fill_with(monkeypatch: pytest.MonkeyPatch, filler: Filler) -> list[PeriodDatesDialog]:
-    """Make the next dialogs be filled in by ``filler`` and saved; returns them as opened."""
-    opened: list[PeriodDatesDialog] = []
-
-    def fake_exec(dialog: PeriodDatesDialog) -> int:
-        opened.append(dialog)
-        filler(dialog)
-        if dialog.result() == 0:
-            dialog.accept()
-        return dialog.result()
-
-    monkeypatch.setattr(PeriodDatesDialog, "exec", fake_exec)
-    return opened
 
 
 def rows(context: AppContext) -> list[PeriodView]:
@@ -108,7 +91,7 @@ def test_adding_proposes_the_next_default_period_and_undoes(
     (existing,) = rows(context)
     next_start = dt.date(existing.end_date.year, 8, 1)
     next_end = dt.date(existing.end_date.year + 1, 7, 31)
-    opened = fill_with(monkeypatch, lambda dialog: None)
+    opened = fill_with(monkeypatch, PeriodDatesDialog, lambda dialog: None)
     page.add_button.click()
     (dialog,) = opened
     assert (dialog.start, dialog.end) == (next_start, next_end)
@@ -147,7 +130,7 @@ def test_an_overlapping_edit_is_shown_beside_the_field_and_saves_nothing(
         assert dialog.result() == 0
         dialog.reject()
 
-    opened = fill_with(monkeypatch, overlap)
+    opened = fill_with(monkeypatch, PeriodDatesDialog, overlap)
     page.edit_button.click()
     (dialog,) = opened
     assert dialog.start_message.isVisibleTo(dialog)
@@ -169,7 +152,7 @@ def test_a_meeting_left_outside_is_explained_beside_the_end_date(
         dialog.accept()
         dialog.reject()
 
-    opened = fill_with(monkeypatch, shorten)
+    opened = fill_with(monkeypatch, PeriodDatesDialog, shorten)
     page.edit_button.click()
     assert opened[0].end_message.isVisibleTo(opened[0])
     assert opened[0].end_message.text.text() == reason_text("meetings_outside")
@@ -186,7 +169,7 @@ def test_editing_dates_is_one_undo_step(
     def change(dialog: PeriodDatesDialog) -> None:
         dialog.set_dates(new_start, new_end)
 
-    fill_with(monkeypatch, change)
+    fill_with(monkeypatch, PeriodDatesDialog, change)
     QTest.keyClick(page.table, Qt.Key.Key_Return)  # Enter on a row opens its dates
     (after,) = rows(context)
     assert (after.id, after.start_date, after.end_date) == (before.id, new_start, new_end)
@@ -203,7 +186,7 @@ def test_editing_dates_is_one_undo_step(
 def test_unchanged_dates_make_no_undo_step(
     page: PeriodsPage, context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    fill_with(monkeypatch, lambda dialog: None)
+    fill_with(monkeypatch, PeriodDatesDialog, lambda dialog: None)
     page.edit_button.click()
     assert context.undo_stack.count() == 0
 
@@ -265,6 +248,6 @@ def test_every_control_is_named_and_reachable_by_keyboard(
         checked.append(dialog)
         dialog.reject()
 
-    fill_with(monkeypatch, look)
+    fill_with(monkeypatch, PeriodDatesDialog, look)
     page.add_button.click()
     assert checked
