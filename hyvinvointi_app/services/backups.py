@@ -264,11 +264,18 @@ def make_unit_subfolder(folder: Path, identity: FileIdentity) -> Path:
     """The unit's subfolder of ``folder``, created owner-only if needed, its manifest
     recording whose it is from the start (that is how it is known again)."""
     sub = unit_subfolder(folder, identity)
+    created = not sub.exists()
     sub.mkdir(mode=0o700, exist_ok=True)
     if _subfolder_identity(sub) != identity.uuid:
         data = _read_manifest(sub)
         data["identity"], data["unit"] = identity.uuid, identity.unit_name
-        _write_manifest(sub, data)
+        try:
+            _write_manifest(sub, data)
+        except OSError:
+            if created:  # e.g. a full disk: leave nothing behind
+                with contextlib.suppress(OSError):
+                    sub.rmdir()
+            raise
     return sub
 
 

@@ -44,7 +44,11 @@ def write_atomically(path: Path, data: bytes) -> None:
             os.fsync(stream.fileno())
         os.replace(temporary, path)
         fsync_directory(path.parent)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        if isinstance(error, OSError) and error.filename is None:
+            # A full disk fails in write() or flush(), whose errors name no file: name the
+            # one that was not written, so that the message can say which.
+            raise OSError(error.errno, error.strerror, str(path)) from error
         raise

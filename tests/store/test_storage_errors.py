@@ -140,3 +140,19 @@ def test_cli_backup_onto_a_full_disk_prints_one_line(
         assert cli.main(["--lang", "en", "backup", str(source), "--to", str(stick)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "disk is full" in err and "Traceback" not in err
+
+
+def test_cli_backup_onto_a_disk_full_to_the_last_byte_names_the_place_and_leaves_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not even the unit's subfolder's manifest fits: the line said "so . was not written",
+    and an empty subfolder stayed on the stick."""
+    source = unit_of_3_mb(tmp_path / "unit.sqlite")
+    with small_disk.mounted(tmp_path / "stick", size_mb=4) as stick:
+        small_disk.fill(stick)
+        assert cli.main(["--lang", "en", "backup", str(source), "--to", str(stick)]) == 2
+        left = sorted(p.name for p in stick.iterdir())
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "disk is full" in err, err
+    assert str(stick) in err and " . " not in err
+    assert left == ["filler.bin"]
