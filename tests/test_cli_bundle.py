@@ -3,7 +3,6 @@ gets one translated line, a non-zero exit and no file."""
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -11,6 +10,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
+from hyvinvointi_app.services.bundle_reader import read_bundle
 
 
 def run(*args: str, lang: str = "fi") -> subprocess.CompletedProcess[str]:
@@ -62,13 +63,15 @@ def test_bundle_writes_the_zip(demo: Path, tmp_path: Path) -> None:
     assert result.stdout.strip() == str(out)
     with zipfile.ZipFile(out) as archive:
         names = archive.namelist()
-        document = json.loads(archive.read("bundle.json"))
+    document = read_bundle(out).document
+    folder = document["folder"]
+    assert all(n.startswith(f"{folder}/") and f"/{folder}-" in n for n in names)
     assert document["period"]["label"] == _period(demo)
     assert document["with_names"] is False
     assert document["languages"] == ["fi", "sv"]
     assert any(n.endswith("-fi.pdf") for n in names)
     assert any(n.endswith("-sv.pdf") for n in names)
-    assert "csv/summary.csv" in names
+    assert f"{folder}/csv/{folder}-summary.csv" in names
 
 
 def test_bilingual_with_names(demo: Path, tmp_path: Path) -> None:
@@ -78,8 +81,8 @@ def test_bilingual_with_names(demo: Path, tmp_path: Path) -> None:
         "--with-names",
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
+    document = read_bundle(out).document
     with zipfile.ZipFile(out) as archive:
-        document = json.loads(archive.read("bundle.json"))
         pdfs = [n for n in archive.namelist() if n.endswith(".pdf")]
     assert document["with_names"] is True
     assert document["languages"] == ["fi+sv"]

@@ -146,6 +146,17 @@ class ThemeHandling(StrEnum):
     NOT_HANDLED = "not_handled"
 
 
+class ThemeCoverage(StrEnum):
+    """How a planned annual-clock theme stands in a period: handled in a held meeting, else
+    as the director marked it, else not handled, or not yet while its month is to come."""
+
+    HANDLED_IN_MEETING = "handled_in_meeting"
+    HANDLED_ELSEWHERE = "handled_elsewhere"
+    MOVED = "moved"
+    NOT_HANDLED = "not_handled"
+    NOT_YET_HANDLED = "not_yet_handled"
+
+
 class AuditAction(StrEnum):
     """What the audit log records; never the text of a memo."""
 

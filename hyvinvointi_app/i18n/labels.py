@@ -30,6 +30,7 @@ from hyvinvointi_app.domain.enums import (
     ReportLanguage,
     ResultCardStatus,
     Role,
+    ThemeCoverage,
     ThemeHandling,
     VoiceKind,
     VoiceMethod,
@@ -198,6 +199,16 @@ def _theme_handlings(tr: Translator) -> _Labels:
     }
 
 
+def _theme_coverages(tr: Translator) -> _Labels:
+    return {
+        ThemeCoverage.HANDLED_IN_MEETING: tr.pgettext("theme coverage", "Handled in a meeting"),
+        ThemeCoverage.HANDLED_ELSEWHERE: tr.pgettext("theme handling", "Handled elsewhere"),
+        ThemeCoverage.MOVED: tr.pgettext("theme handling", "Moved to the next meeting"),
+        ThemeCoverage.NOT_HANDLED: tr.pgettext("theme handling", "Not handled"),
+        ThemeCoverage.NOT_YET_HANDLED: tr.pgettext("theme coverage", "Not yet handled"),
+    }
+
+
 def _audit_actions(tr: Translator) -> _Labels:
     return {
         AuditAction.MEMO_APPROVED: tr.pgettext("audit", "Memo approved"),
@@ -230,6 +241,7 @@ _TABLES: dict[type[StrEnum], Callable[[Translator], _Labels]] = {
     ChecklistAnswer: _checklist_answers,
     ResultCardStatus: _result_card_statuses,
     ThemeHandling: _theme_handlings,
+    ThemeCoverage: _theme_coverages,
     AuditAction: _audit_actions,
 }
 

@@ -48,6 +48,7 @@ def reason_text(reason: str, tr: Translator | None = None) -> str:
         "not_a_list": _("The file is not in the expected format."),
         "wrong_format": _("The file is not an annual clock file."),
         "too_large": _("The file is too large."),
+        "unreadable": _("The file cannot be read."),
         "invalid_version": _("The file's version is not recognised."),
         "too_new": _("The file was written by a newer version of the application."),
     }

@@ -7,7 +7,6 @@ from collections import defaultdict
 
 from hyvinvointi_app.domain.enums import (
     MeetingStatus,
-    ResultCardStatus,
     Role,
     VoiceKind,
     VoiceMethod,
@@ -29,6 +28,7 @@ from hyvinvointi_app.reports.blocks import (
 from hyvinvointi_app.reports.common import person, typed_person, unit_name
 from hyvinvointi_app.reports.options import ReportOptions
 from hyvinvointi_app.reports.texts import SEPARATOR, ReportTexts, document_name
+from hyvinvointi_app.services import period_scope
 from hyvinvointi_app.services.period_scope import ThemeOutcome
 from hyvinvointi_app.services.report_data import AnnualData
 from hyvinvointi_app.services.result_cards import CardView
@@ -455,18 +455,7 @@ def _requests(data: AnnualData, tx: ReportTexts) -> list[Block]:
 
 def _next_period(data: AnnualData, tx: ReportTexts) -> list[Block]:
     story: list[Block] = [Heading(tx.pgettext("report", "Development areas for the next period"))]
-    # One bullet per line the evaluations wrote, then the cards still active; each area once,
-    # however it was capitalised or spaced.
-    lines = [
-        line.strip(" -\u2022\t")
-        for e in data.evaluations
-        for line in e.development_areas.splitlines()
-    ]
-    lines += [c.what_to_change for c in data.cards if c.status is ResultCardStatus.ACTIVE]
-    unique: dict[str, str] = {}
-    for line in filter(None, lines):
-        unique.setdefault(" ".join(line.split()).casefold(), line)
-    areas = list(unique.values())
+    areas = period_scope.next_period_development_areas(data.evaluations, data.cards)
     if not areas:
         return [*story, Para(tx.pgettext("report", "Nothing was recorded."))]
     story += [Para(f"\u2022 {area}") for area in areas]

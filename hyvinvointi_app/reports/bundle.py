@@ -2,8 +2,9 @@
 coordinator files and compares with other units' bundles.
 
 It holds the annual report PDF(s), the period's approved memos as PDFs, ``bundle.json``
-(versioned; its JSON Schema is ``resources/bundle.schema.json``, explained in
-``docs/bundle.md``) and the same figures as CSV files for spreadsheets. Values are stable
+(versioned; its JSON Schema is ``resources/bundle-2.schema.json``, explained in
+``docs/bundle.md``) and the same figures as CSV files for spreadsheets, all in one folder
+named by the unit and the period, each file's name starting with it. Values are stable
 codes, dates (ISO 8601) and counts; personal names appear only when asked for. The zip is
 written through the export service (checked target, temporary file renamed into place), so
 a failure never leaves a half-written bundle under the final name.
@@ -15,8 +16,8 @@ import csv
 import datetime as dt
 import io
 import json
-import re
 import zipfile
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -34,9 +35,8 @@ from hyvinvointi_app.services.exports import (
 from hyvinvointi_app.store.database import Database
 
 FORMAT = "hyvinvointi-bundle"
-VERSION = 1
-SCHEMA_ID = "urn:hyvinvointiryhma:schema:hyvinvointi-bundle:1"
-JSON_NAME = "bundle.json"
+VERSION = 2
+SCHEMA_ID = "urn:hyvinvointiryhma:schema:hyvinvointi-bundle:2"
 CSV_DELIMITER = ";"
 """Finnish and Swedish spreadsheet programs expect a semicolon: the comma is the decimal mark."""
 LIST_SEPARATOR = ","
@@ -49,20 +49,25 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^0-9A-Za-z]+", "-", text).strip("-") or "period"
-
-
 def _language_slug(language: str) -> str:
     return language.replace("+", "-")
 
 
-def annual_report_name(data: BundleData, language: str) -> str:
-    return f"annual-report-{_slug(data.period_label)}-{_language_slug(language)}.pdf"
+def json_name(folder: str) -> str:
+    return f"{folder}/{folder}-bundle.json"
 
 
-def memo_name(number: int, date: dt.date, language: str) -> str:
-    return f"memos/memo-{number:02d}-{date.isoformat()}-{_language_slug(language)}.pdf"
+def csv_name(folder: str, table: str) -> str:
+    return f"{folder}/csv/{folder}-{table}.csv"
+
+
+def annual_report_name(folder: str, language: str) -> str:
+    return f"{folder}/{folder}-annual-report-{_language_slug(language)}.pdf"
+
+
+def memo_name(folder: str, number: int, date: dt.date, language: str) -> str:
+    day = date.isoformat()
+    return f"{folder}/memos/{folder}-memo-{number:02d}-{day}-{_language_slug(language)}.pdf"
 
 
 def check_languages(languages: Sequence[str]) -> tuple[str, ...]:
@@ -84,7 +89,7 @@ def bundle_json(
     files: Sequence[dict[str, Any]] = (),
     generated_at: dt.datetime | None = None,
 ) -> dict[str, Any]:
-    """The content of ``bundle.json`` (see ``resources/bundle.schema.json``)."""
+    """The content of ``bundle.json`` (see ``resources/bundle-2.schema.json``)."""
     generated_at = generated_at or dt.datetime.now(dt.UTC)
     memos: dict[int, list[str]] = {}
     for file in files:
@@ -162,7 +167,10 @@ def bundle_json(
         "as_of": data.today.isoformat(),
         "with_names": data.with_names,
         "languages": list(languages),
+        "folder": data.folder,
         "unit": {
+            "id": data.unit_id,
+            "site_code": data.site_code,
             "name_fi": data.unit_name_fi,
             "name_sv": data.unit_name_sv,
             "municipality": data.municipality,
@@ -195,8 +203,10 @@ def bundle_json(
                         "date": e.date.isoformat(),
                         "meeting_number": e.meeting_number,
                         "conclusion": e.conclusion.value if e.conclusion else None,
+                        "current_state": e.current_state,
                         "strengths": e.strengths,
                         "development_areas": e.development_areas,
+                        "update_due": _iso(e.update_due),
                     }
                     for e in plan.evaluations
                 ],
@@ -204,8 +214,34 @@ def bundle_json(
             for plan in data.plans
         ],
         "result_cards": cards,
+        "summary": data.summary,
         "summary_approved_on": _iso(data.summary_approved_on),
         "provider_requests": data.provider_requests,
+        "voices": [
+            {
+                "meeting_number": voice.meeting_number,
+                "date": voice.date.isoformat(),
+                "kind": voice.kind.value,
+                "methods": list(voice.methods),
+                "summary": voice.summary,
+            }
+            for voice in data.voices
+        ],
+        "annual_clock": [
+            {
+                "month": theme.month,
+                "title": theme.title,
+                "plan_type": theme.plan_type.value if theme.plan_type else None,
+                "coverage": theme.coverage.value,
+                "meeting_numbers": list(theme.meeting_numbers),
+            }
+            for theme in data.clock
+        ],
+        "unplanned_themes": [
+            {"title": theme.title, "meeting_number": theme.meeting_number}
+            for theme in data.unplanned_themes
+        ],
+        "next_period_development_areas": list(data.next_period_development_areas),
         "actions": {
             "open": data.actions.open,
             "overdue": data.actions.overdue,
@@ -244,12 +280,21 @@ def bundle_csv(document: dict[str, Any]) -> dict[str, str]:
     content so that both always carry the same figures. Each row starts with the unit and
     the period, so a coordinator can stack many units' files into one sheet."""
     unit = document["unit"]
-    key = [unit["municipality"], unit["name_fi"] or unit["name_sv"], document["period"]["label"]]
-    key_header = ["municipality", "unit", "period"]
+    folder = document["folder"]
+    key = [
+        unit["municipality"],
+        unit["name_fi"] or unit["name_sv"],
+        unit["site_code"],
+        unit["id"],
+        document["period"]["label"],
+    ]
+    key_header = ["municipality", "unit", "site_code", "unit_id", "period"]
     with_names = bool(document["with_names"])
     actions = document["actions"]
-    files = {
-        "csv/summary.csv": _table(
+    clock = document["annual_clock"]
+    voice_kinds = Counter(voice["kind"] for voice in document["voices"])
+    tables = {
+        "summary": _table(
             [
                 *key_header,
                 "period_start",
@@ -267,6 +312,10 @@ def bundle_csv(document: dict[str, Any]) -> dict[str, str]:
                 "actions_total",
                 "summary_approved_on",
                 "provider_requests",
+                "themes_planned",
+                "themes_handled_in_meeting",
+                "voices_children",
+                "voices_guardians",
             ],
             [
                 [
@@ -286,17 +335,21 @@ def bundle_csv(document: dict[str, Any]) -> dict[str, str]:
                     actions["total"],
                     document["summary_approved_on"],
                     document["provider_requests"],
+                    len(clock),
+                    sum(1 for theme in clock if theme["coverage"] == "handled_in_meeting"),
+                    voice_kinds["children"],
+                    voice_kinds["guardians"],
                 ]
             ],
         ),
-        "csv/members.csv": _table(
+        "members": _table(
             [*key_header, "role", "count", *(["names"] if with_names else [])],
             (
                 [*key, m["role"], m["count"], *([m["names"]] if with_names else [])]
                 for m in document["members"]
             ),
         ),
-        "csv/meetings.csv": _table(
+        "meetings": _table(
             [
                 *key_header,
                 "meeting_number",
@@ -323,7 +376,7 @@ def bundle_csv(document: dict[str, Any]) -> dict[str, str]:
                 for m in document["meetings"]
             ),
         ),
-        "csv/attendance.csv": _table(
+        "attendance": _table(
             [
                 *key_header,
                 "meeting_number",
@@ -349,7 +402,7 @@ def bundle_csv(document: dict[str, Any]) -> dict[str, str]:
                 for a in m["attendance"]
             ),
         ),
-        "csv/plans.csv": _table(
+        "plans": _table(
             [
                 *key_header,
                 "plan_id",
@@ -363,6 +416,8 @@ def bundle_csv(document: dict[str, Any]) -> dict[str, str]:
                 "strengths",
                 "development_areas",
                 "evaluated_in_period",
+                "current_state",
+                "update_due",
             ],
             (
                 [
@@ -378,12 +433,14 @@ def bundle_csv(document: dict[str, Any]) -> dict[str, str]:
                     e.get("strengths"),
                     e.get("development_areas"),
                     p["evaluated_in_period"],
+                    e.get("current_state"),
+                    e.get("update_due"),
                 ]
                 for p in document["plans"]
                 for e in (p["evaluations"] or [{}])
             ),
         ),
-        "csv/result_cards.csv": _table(
+        "result_cards": _table(
             [
                 *key_header,
                 "card_id",
@@ -424,8 +481,26 @@ def bundle_csv(document: dict[str, Any]) -> dict[str, str]:
             ),
         ),
     }
+    tables["voices"] = _table(
+        [*key_header, "meeting_number", "date", "kind", "methods", "summary"],
+        (
+            [*key, v["meeting_number"], v["date"], v["kind"], v["methods"], v["summary"]]
+            for v in document["voices"]
+        ),
+    )
+    tables["annual_clock"] = _table(
+        [*key_header, "month", "title", "plan_type", "coverage", "meeting_numbers"],
+        (
+            [*key, t["month"], t["title"], t["plan_type"], t["coverage"], t["meeting_numbers"]]
+            for t in clock
+        ),
+    )
+    tables["development_areas"] = _table(
+        [*key_header, "next_period_development_area"],
+        ([*key, area] for area in document["next_period_development_areas"]),
+    )
     if with_names:
-        files["csv/attendees.csv"] = _table(
+        tables["attendees"] = _table(
             [*key_header, "meeting_number", "date", "role", "name", "status"],
             (
                 [*key, m["number"], m["date"], a["role"], a["name"], a["status"]]
@@ -433,7 +508,7 @@ def bundle_csv(document: dict[str, Any]) -> dict[str, str]:
                 for a in m.get("attendees", [])
             ),
         )
-    return files
+    return {csv_name(folder, name): table for name, table in tables.items()}
 
 
 # -- the zip ----------------------------------------------------------------------------------
@@ -503,12 +578,12 @@ def build_bundle(
 
     for language in languages:
         options = ReportOptions(language=language, with_names=with_names, created=created)
-        name = annual_report_name(data, language)
+        name = annual_report_name(data.folder, language)
         pdfs.append((name, annual_pdf(db, period_id, options, unprintable=note)))
         files.append({"path": name, "kind": "annual_report", "language": language})
         step()
         for memo in data.approved_memos:
-            name = memo_name(memo.number, memo.date, language)
+            name = memo_name(data.folder, memo.number, memo.date, language)
             pdfs.append((name, memo_pdf(db, memo.meeting_id, options, unprintable=note)))
             files.append(
                 {"path": name, "kind": "memo", "language": language, "meeting_number": memo.number}
@@ -518,7 +593,7 @@ def build_bundle(
     tables = bundle_csv(document)
     document["files"].extend({"path": name, "kind": "csv"} for name in tables)
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    members: list[tuple[str, bytes]] = [(JSON_NAME, text.encode("utf-8"))]
+    members: list[tuple[str, bytes]] = [(json_name(data.folder), text.encode("utf-8"))]
     # UTF-8 with a byte-order mark: spreadsheet programs then read ä, ö and å right.
     members.extend((name, table.encode("utf-8-sig")) for name, table in tables.items())
     members.extend(pdfs)

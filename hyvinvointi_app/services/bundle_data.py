@@ -13,6 +13,8 @@ PDF always agree.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -26,20 +28,18 @@ from hyvinvointi_app.domain.enums import (
     PlanType,
     ResultCardStatus,
     Role,
+    ThemeCoverage,
+    VoiceKind,
+    VoiceMethod,
 )
-from hyvinvointi_app.domain.errors import NotFound
 from hyvinvointi_app.services import period_scope
-from hyvinvointi_app.services.members import MemberView, members_in_period
-from hyvinvointi_app.services.periods import PeriodView, list_periods, period_texts
-from hyvinvointi_app.services.summary import ActionCounts, period_summary
+from hyvinvointi_app.services.members import MemberView
+from hyvinvointi_app.services.periods import list_periods
+from hyvinvointi_app.services.report_data import AnnualData, annual_data
+from hyvinvointi_app.services.summary import ActionCounts
+from hyvinvointi_app.services.unit import get_unit, unit_identity
 from hyvinvointi_app.store.database import Database
-from hyvinvointi_app.store.models import (
-    Attendance,
-    Guest,
-    Meeting,
-    Member,
-    Unit,
-)
+from hyvinvointi_app.store.models import Attendance, Guest, Meeting, Member
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +86,12 @@ class BundleEvaluation:
     date: dt.date
     meeting_number: int | None
     conclusion: EvaluationConclusion | None
+    current_state: str
     strengths: str
     development_areas: str
+    update_due: dt.date | None
+    """When a plan that needs updating is to be updated by (who does it is not carried: the
+    field may hold a name)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +136,39 @@ class BundleCard:
 
 
 @dataclass(frozen=True, slots=True)
+class BundleVoice:
+    """Children's or guardians' views recorded in a held meeting: how they were collected and
+    what came up, at group level (the memo never names a child)."""
+
+    meeting_number: int
+    date: dt.date
+    kind: VoiceKind
+    methods: tuple[str, ...]
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class BundleTheme:
+    """A planned annual-clock theme and how it stands in the period
+    (:attr:`.period_scope.ThemeOutcome.coverage`)."""
+
+    month: int
+    title: str
+    plan_type: PlanType | None
+    coverage: ThemeCoverage
+    meeting_numbers: tuple[int, ...]
+    """The held meetings that handled it (something written under its item)."""
+
+
+@dataclass(frozen=True, slots=True)
+class UnplannedTheme:
+    """A theme handled in a held meeting that the clock does not plan."""
+
+    title: str
+    meeting_number: int
+
+
+@dataclass(frozen=True, slots=True)
 class ApprovedMemo:
     meeting_id: int
     number: int
@@ -148,6 +185,10 @@ class RoleMembers:
 
 @dataclass(frozen=True, slots=True)
 class BundleData:
+    unit_id: str
+    """The file's stable identity (a UUID): the same unit in every period's bundle."""
+    site_code: str
+    """The unit's official site code as typed in its details, or empty."""
     unit_name_fi: str
     unit_name_sv: str
     municipality: str
@@ -175,16 +216,65 @@ class BundleData:
     checkpoints due in the period, status as at the period's end."""
     actions: ActionCounts
     """As in the annual report (:attr:`.summary.PeriodSummary.actions`)."""
-    summary_approved_on: dt.date | None = None
+    summary: str
+    """The group's written summary of the period, as typed."""
+    summary_approved_on: dt.date | None
     """When the group approved its summary of the period (None: not approved)."""
-    provider_requests: str = ""
+    provider_requests: str
     """The group's requests to the provider, as typed."""
 
+    @property
+    def folder(self) -> str:
+        """:func:`bundle_folder` of this unit and period."""
+        name = self.unit_name_fi or self.unit_name_sv
+        return bundle_folder(name, self.site_code, self.unit_id, self.period_label)
 
-def _members(db: Database, period: PeriodView, with_names: bool) -> tuple[RoleMembers, ...]:
+    voices: tuple[BundleVoice, ...]
+    """Children's and guardians' views recorded in the held meetings, in meeting order."""
+    clock: tuple[BundleTheme, ...]
+    """Each planned theme of the annual clock, in the period's month order."""
+    unplanned_themes: tuple[UnplannedTheme, ...]
+    next_period_development_areas: tuple[str, ...]
+    """:func:`.period_scope.next_period_development_areas`, as in the annual report."""
+
+
+FOLDER_NAME_LENGTH = 40
+"""At most this many characters of the unit's name in the bundle's folder name: the paths of
+100 unzipped bundles stay well inside Windows' 260 characters."""
+
+
+def ascii_slug(text: str, limit: int = 60) -> str:
+    """Lower-case ASCII letters, digits and single hyphens (ä and å become a, ö o)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"[^0-9a-z]+", "-", plain).strip("-")[:limit].strip("-")
+
+
+def bundle_folder(name: str, site_code: str, unit_id: str, period_label: str) -> str:
+    """The folder every file of a unit's bundle lives in, and the start of each file's name:
+    the unit's name, its site code (else the first 8 characters of its identity: two units
+    of the same name differ) and the period, e.g. ``kuusikon-paivakoti-3f2a9c1e-2025-2026``.
+    A hundred units' bundles then unzip side by side without a clash."""
+    parts = (
+        ascii_slug(name, FOLDER_NAME_LENGTH) or "unit",
+        ascii_slug(site_code) or unit_id[:8],
+        ascii_slug(period_label) or "period",
+    )
+    return "-".join(parts)
+
+
+def suggested_bundle_name(db: Database, period_id: int) -> str:
+    """The file name a bundle of the period is offered under: its folder's name and .zip."""
+    unit = get_unit(db)
+    period = next(p for p in list_periods(db) if p.id == period_id)
+    name = unit.name_fi or unit.name_sv
+    return bundle_folder(name, unit.site_code, unit_identity(db), period.label) + ".zip"
+
+
+def _members(annual: AnnualData, with_names: bool) -> tuple[RoleMembers, ...]:
     """The period's members (:func:`.members.members_in_period`) by role."""
     by_role: dict[Role, list[MemberView]] = {}
-    for member in members_in_period(db, period.start_date, period.end_date):
+    for member in annual.members:
         by_role.setdefault(member.role, []).append(member)
     return tuple(
         RoleMembers(
@@ -229,7 +319,7 @@ def _attendance(
     return tuple(lines), (tuple(named) if with_names else None)
 
 
-def _plans(db: Database, period: PeriodView) -> tuple[BundlePlan, ...]:
+def _plans(annual: AnnualData) -> tuple[BundlePlan, ...]:
     """Every plan in use, and archived ones only when evaluated within the period, each with
     its evaluations dated in the period (:func:`.period_scope.plans_in_period`, as in the
     annual report's table of plans)."""
@@ -246,19 +336,19 @@ def _plans(db: Database, period: PeriodView) -> tuple[BundlePlan, ...]:
                     date=evaluation.date,
                     meeting_number=evaluation.meeting_number,
                     conclusion=evaluation.conclusion,
+                    current_state=evaluation.current_state,
                     strengths=evaluation.strengths,
                     development_areas=evaluation.development_areas,
+                    update_due=evaluation.update_due,
                 )
                 for evaluation in entry.evaluations
             ),
         )
-        for entry in period_scope.plans_in_period(db, period)
+        for entry in annual.plans
     )
 
 
-def _cards(
-    db: Database, period: PeriodView, today: dt.date, with_names: bool
-) -> tuple[BundleCard, ...]:
+def _cards(annual: AnnualData, with_names: bool) -> tuple[BundleCard, ...]:
     """The period's cards as the annual report shows them
     (:func:`.period_scope.cards_in_period`)."""
     return tuple(
@@ -283,7 +373,41 @@ def _cards(
                 for checkpoint in card.checkpoints
             ),
         )
-        for card in period_scope.cards_in_period(db, period, today)
+        for card in annual.cards
+    )
+
+
+def _voices(annual: AnnualData) -> tuple[BundleVoice, ...]:
+    """What the held meetings recorded of children's and guardians' views (an empty one
+    left out, as in the annual report)."""
+    return tuple(
+        BundleVoice(
+            meeting.number,
+            meeting.date,
+            voice.kind,
+            tuple(m for m in voice.methods if m in VoiceMethod._value2member_map_),
+            voice.summary,
+        )
+        for meeting in annual.meetings
+        for voice in meeting.voices
+        if voice.methods or voice.summary.strip()
+    )
+
+
+def _clock(annual: AnnualData) -> tuple[tuple[BundleTheme, ...], tuple[UnplannedTheme, ...]]:
+    outcomes, unplanned = annual.theme_outcomes
+    return (
+        tuple(
+            BundleTheme(
+                month=outcome.theme.month,
+                title=outcome.theme.title,
+                plan_type=outcome.theme.plan_type,
+                coverage=outcome.coverage,
+                meeting_numbers=tuple(done.meeting_number for done in outcome.meetings),
+            )
+            for outcome in outcomes
+        ),
+        tuple(UnplannedTheme(done.title, done.meeting_number) for done in unplanned),
     )
 
 
@@ -292,22 +416,15 @@ def bundle_data(
 ) -> BundleData:
     """Everything the bundle's ``bundle.json`` and CSV files carry, for one period.
 
-    Meetings are those held by ``today`` (see :mod:`.held`, as in the period summary and the
-    annual report); the memos of the bundle are the period's approved ones.
+    Read from the annual report's data (:func:`.report_data.annual_data`), so that the two
+    can never disagree: meetings are those held by ``today`` (see :mod:`.held`); the memos of
+    the bundle are the period's approved ones.
     """
     today = today or dt.date.today()
-    summary = period_summary(db, period_id, today)
-    period = next((p for p in list_periods(db) if p.id == period_id), None)
-    if period is None:
-        raise NotFound("period", period_id)
-    role_members = _members(db, period, with_names)
-    cards = _cards(db, period, today, with_names)
-    plans = _plans(db, period)
-    texts = period_texts(db, period_id)
+    annual = annual_data(db, period_id, today)
+    summary, period, unit = annual.summary, annual.period, annual.unit
+    clock, unplanned = _clock(annual)
     with db.reading() as session:
-        unit = session.scalar(select(Unit))
-        if unit is None:
-            raise NotFound("unit", "")
         approved = {
             m.id: m.approved_at.date() if m.approved_at else None
             for m in session.scalars(
@@ -340,28 +457,37 @@ def bundle_data(
                 .order_by(Meeting.date, Meeting.number)
             )
         )
-        return BundleData(
-            unit_name_fi=unit.name_fi,
-            unit_name_sv=unit.name_sv,
-            municipality=unit.municipality,
-            has_pre_primary=unit.has_pre_primary,
-            working_language=unit.working_language.value,
-            period_id=period.id,
-            period_label=period.label,
-            period_start=period.start_date,
-            period_end=period.end_date,
-            today=today,
-            with_names=with_names,
-            minimum_meetings=summary.minimum_meetings,
-            meetings_held=summary.meetings_held,
-            minimum_met=summary.minimum_met,
-            roles_missing_in_period=summary.roles_missing_in_period,
-            members=role_members,
-            meetings=tuple(meetings),
-            approved_memos=approved_memos,
-            plans=plans,
-            result_cards=cards,
-            actions=summary.actions,
-            summary_approved_on=texts.summary_approved_on,
-            provider_requests=texts.provider_requests,
-        )
+    return BundleData(
+        unit_id=unit_identity(db),
+        site_code=unit.site_code,
+        unit_name_fi=unit.name_fi,
+        unit_name_sv=unit.name_sv,
+        municipality=unit.municipality,
+        has_pre_primary=unit.has_pre_primary,
+        working_language=unit.working_language.value,
+        period_id=period.id,
+        period_label=period.label,
+        period_start=period.start_date,
+        period_end=period.end_date,
+        today=today,
+        with_names=with_names,
+        minimum_meetings=summary.minimum_meetings,
+        meetings_held=summary.meetings_held,
+        minimum_met=summary.minimum_met,
+        roles_missing_in_period=summary.roles_missing_in_period,
+        members=_members(annual, with_names),
+        meetings=tuple(meetings),
+        approved_memos=approved_memos,
+        plans=_plans(annual),
+        result_cards=_cards(annual, with_names),
+        actions=summary.actions,
+        summary=annual.texts.summary,
+        summary_approved_on=annual.texts.summary_approved_on,
+        provider_requests=annual.texts.provider_requests,
+        voices=_voices(annual),
+        clock=clock,
+        unplanned_themes=unplanned,
+        next_period_development_areas=period_scope.next_period_development_areas(
+            annual.evaluations, annual.cards
+        ),
+    )

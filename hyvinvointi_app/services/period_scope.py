@@ -22,6 +22,7 @@ Each section takes its selection from one function:
 - **result cards** and their checkpoints: :func:`cards_in_period`;
 - **action items**: :func:`action_in_period` and :func:`standing_as_of` (used by
   :func:`.summary.period_summary`);
+- **development areas for the next period**: :func:`next_period_development_areas`;
 - **memos**: the annual report lists the held meetings with their status; the bundle carries
   the approved memos of the period's meetings.
 """
@@ -41,6 +42,7 @@ from hyvinvointi_app.domain.enums import (
     AgendaItemKind,
     EvaluationConclusion,
     ResultCardStatus,
+    ThemeCoverage,
 )
 from hyvinvointi_app.services import annual_clock, evaluations, held, periods, result_cards
 from hyvinvointi_app.services.annual_clock import ThemeMarkView, ThemeView, period_month_index
@@ -183,6 +185,15 @@ class ThemeOutcome:
     """Held meetings that had the theme on their agenda but wrote nothing under it: these do
     not handle it (a mark may tell that it was moved or not handled)."""
 
+    @property
+    def coverage(self) -> ThemeCoverage:
+        """The outcome as one code (the coordinator bundle's annual-clock coverage)."""
+        if self.meetings:
+            return ThemeCoverage.HANDLED_IN_MEETING
+        if self.mark is not None:
+            return ThemeCoverage(self.mark.handling.value)
+        return ThemeCoverage.NOT_YET_HANDLED if self.upcoming else ThemeCoverage.NOT_HANDLED
+
 
 def month_still_to_come(period: PeriodView, month: int, day: dt.date) -> bool:
     """Whether ``month``'s last day within the period lies on or after ``day``: the month is
@@ -281,6 +292,24 @@ def theme_outcomes(
         )
         outcomes.append(ThemeOutcome(theme, in_meetings, mark, upcoming, left_empty))
     return tuple(outcomes), tuple(unplanned)
+
+
+def next_period_development_areas(
+    period_evaluations: Iterable[EvaluationView], cards: Iterable[CardView]
+) -> tuple[str, ...]:
+    """The development areas the period leaves to the next one: each line the period's
+    evaluations wrote under development areas (a leading dash or bullet dropped), then the
+    cards still active at its end; each area once, however it was capitalised or spaced."""
+    lines = [
+        line.strip(" -\u2022\t")
+        for evaluation in period_evaluations
+        for line in evaluation.development_areas.splitlines()
+    ]
+    lines += [card.what_to_change for card in cards if card.status is ResultCardStatus.ACTIVE]
+    unique: dict[str, str] = {}
+    for line in filter(None, lines):
+        unique.setdefault(" ".join(line.split()).casefold(), line)
+    return tuple(unique.values())
 
 
 def handled_in_period(db: Database, period: PeriodView, today: dt.date) -> tuple[HandledTheme, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -10,7 +11,12 @@ from sqlalchemy.orm import Session
 from hyvinvointi_app.domain.enums import Language
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
 from hyvinvointi_app.store.database import Database
+from hyvinvointi_app.store.identity import identity_in
 from hyvinvointi_app.store.models import Unit
+
+SITE_CODE_MAX_LENGTH = 60
+_SITE_CODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z.\-_/ ]*")
+"""Letters, digits and the separators official codes use (a Varda code is dotted digits)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +26,9 @@ class UnitInfo:
     municipality: str
     has_pre_primary: bool
     working_language: Language
+    site_code: str = ""
+    """The unit's official site code (e.g. its Varda toimipaikka code), if typed; the
+    coordinator bundle carries it."""
 
     def name(self, language: str) -> str:
         """The unit's name in a language, falling back to the other one."""
@@ -31,12 +40,18 @@ class UnitInfo:
 def _validated(info: UnitInfo) -> UnitInfo:
     if not (info.name_fi.strip() or info.name_sv.strip()):
         raise ValidationError("name_fi", "required")
+    site_code = " ".join(info.site_code.split())
+    if len(site_code) > SITE_CODE_MAX_LENGTH:
+        raise ValidationError("site_code", "too_long")
+    if site_code and not _SITE_CODE.fullmatch(site_code):
+        raise ValidationError("site_code", "format")
     return UnitInfo(
         info.name_fi.strip(),
         info.name_sv.strip(),
         info.municipality.strip(),
         info.has_pre_primary,
         Language(info.working_language),
+        site_code,
     )
 
 
@@ -50,6 +65,7 @@ def set_up_unit(db: Database, info: UnitInfo) -> UnitInfo:
         unit.municipality = info.municipality
         unit.has_pre_primary = info.has_pre_primary
         unit.working_language = info.working_language
+        unit.site_code = info.site_code
         session.add(unit)
     return info
 
@@ -70,4 +86,12 @@ def unit_in(session: Session) -> UnitInfo:
         unit.municipality,
         unit.has_pre_primary,
         unit.working_language,
+        unit.site_code,
     )
+
+
+def unit_identity(db: Database) -> str:
+    """The file's stable identity (a UUID, see ``store/identity.py``): what tells this unit
+    from any other in the coordinator's overview, whatever its name."""
+    with db.reading() as session:
+        return identity_in(session)

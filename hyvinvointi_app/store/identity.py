@@ -14,6 +14,9 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
 from hyvinvointi_app.store import migrations
 from hyvinvointi_app.store.files import read_only_uri
 
@@ -58,6 +61,14 @@ def read_identity(path: Path) -> FileIdentity | None:
         return None
     finally:
         connection.close()
+
+
+def identity_in(session: Session) -> str:
+    """The identity of the open file (current schema, so it has the identity table)."""
+    identity = session.execute(
+        text(f"SELECT uuid FROM {migrations.IDENTITY_TABLE} WHERE id = 1")
+    ).scalar_one()
+    return str(identity)
 
 
 def give_new_identity(path: Path) -> str:

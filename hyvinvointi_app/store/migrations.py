@@ -22,7 +22,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """The schema this version of the application writes."""
 
 APPLICATION_ID = 0x48595652
@@ -180,7 +180,22 @@ def _add_document_fields(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
-STEPS: dict[int, Step] = {2: _add_search_index, 3: _add_file_identity, 4: _add_document_fields}
+# -- version 5: the unit's official site code ----------------------------------------------
+
+
+def _add_site_code(connection: sqlite3.Connection) -> None:
+    """The unit's official site code (e.g. its Varda toimipaikka code), which the coordinator
+    bundle carries beside the file's identity so that a municipality can match bundles to
+    its own register."""
+    connection.execute("ALTER TABLE unit ADD COLUMN site_code VARCHAR(60) DEFAULT '' NOT NULL")
+
+
+STEPS: dict[int, Step] = {
+    2: _add_search_index,
+    3: _add_file_identity,
+    4: _add_document_fields,
+    5: _add_site_code,
+}
 """Upgrade steps by the version they produce; version 1 is the first release."""
 
 

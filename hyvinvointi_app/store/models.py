@@ -101,6 +101,8 @@ class Unit(Base):
     has_pre_primary: Mapped[bool] = mapped_column(Boolean, default=False)
     working_language: Mapped[Language] = mapped_column(_enum(Language), default=Language.FINNISH)
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utc_now)
+    site_code: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    """The unit's official site code, e.g. its Varda toimipaikka code; optional."""
 
 
 class OperatingPeriod(Base):

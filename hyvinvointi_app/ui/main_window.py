@@ -372,6 +372,7 @@ class MainWindow(QMainWindow):
         import_menu.setEnabled(self.context is not None)
         self._action(import_menu, _("Annual clock…"), lambda: self._page_call("clock", "import_"))
         file_menu.addSeparator()
+        self._action(file_menu, _("&Unit details…"), self.edit_unit_details)
         self._action(file_menu, _("&Settings…"), self.open_settings, keys.Preferences)
         self._action(file_menu, _("&Quit"), self.close, keys.Quit, needs_file=False)
 
@@ -597,6 +598,12 @@ class MainWindow(QMainWindow):
             language = self.settings.value("language", before, str)
             if language != ui_translator().language:
                 self.set_language(language)
+
+    def edit_unit_details(self) -> None:
+        from hyvinvointi_app.ui.unit_details import UnitDetailsDialog
+
+        assert self.context is not None
+        UnitDetailsDialog(self.context, self).exec()
 
     def set_language(self, language: str) -> None:
         """Switch every text at once, Qt's own included; the screen shown stays."""

@@ -20,8 +20,7 @@ from pypdf import PdfReader
 from hyvinvointi_app.domain.enums import MeetingStatus
 from hyvinvointi_app.domain.errors import ExportRefused, FileNotWritten, WriteProblem
 from hyvinvointi_app.reports.bundle import CSV_DELIMITER, build_bundle, check_languages
-from hyvinvointi_app.resources import resource_path
-from hyvinvointi_app.services import meetings, members, periods
+from hyvinvointi_app.services import bundle_reader, meetings, members, periods
 from hyvinvointi_app.services.demo import write_demo
 from hyvinvointi_app.store.database import Database, open_database
 
@@ -60,14 +59,23 @@ def named_bundle(demo: Database, period_id: int, tmp_path_factory: pytest.TempPa
     return build_bundle(demo, period_id, out, languages=("fi+sv",), with_names=True).path
 
 
+def _short_names(path: Path) -> dict[str, str]:
+    """Each file of the zip by its name without the bundle's folder and the folder's name
+    that starts every file name ("csv/summary.csv" for "<folder>/csv/<folder>-summary.csv")."""
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
+    folder = names[0].split("/")[0]
+    return {n.removeprefix(f"{folder}/").replace(f"{folder}-", ""): n for n in names}
+
+
 def _json(path: Path) -> dict:
     with zipfile.ZipFile(path) as archive:
-        return json.loads(archive.read("bundle.json").decode("utf-8"))
+        return json.loads(archive.read(_short_names(path)["bundle.json"]).decode("utf-8"))
 
 
 def _csv(path: Path, name: str) -> list[dict[str, str]]:
     with zipfile.ZipFile(path) as archive:
-        text = archive.read(name).decode("utf-8-sig")
+        text = archive.read(_short_names(path)[name]).decode("utf-8-sig")
     return list(csv.DictReader(io.StringIO(text), delimiter=CSV_DELIMITER))
 
 
@@ -76,8 +84,8 @@ def _texts(path: Path) -> dict[str, str]:
     whitespace collapsed so that a name broken across lines still reads as one."""
     texts = {}
     with zipfile.ZipFile(path) as archive:
-        for name in archive.namelist():
-            data = archive.read(name)
+        for name, full_name in _short_names(path).items():
+            data = archive.read(full_name)
             if name.endswith(".pdf"):
                 reader = PdfReader(io.BytesIO(data))
                 parts = [page.extract_text() or "" for page in reader.pages]
@@ -90,14 +98,14 @@ def _texts(path: Path) -> dict[str, str]:
 
 
 def _schema() -> dict:
-    return json.loads(resource_path("bundle.schema.json").read_text(encoding="utf-8"))
+    return bundle_reader.schema(2)
 
 
 def test_schema_is_a_valid_draft_2020_12_schema_documented_throughout() -> None:
     schema = _schema()
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["properties"]["version"]["const"] == 1
+    assert schema["properties"]["version"]["const"] == 2
     undocumented = [
         key for key, value in schema["properties"].items() if not value.get("description")
     ]
@@ -112,7 +120,7 @@ def test_demo_bundle_validates_against_the_schema(bundle: Path, named_bundle: Pa
         document = _json(path)
         errors = sorted(validator.iter_errors(document), key=str)
         assert not errors, errors[:3]
-        assert (document["format"], document["version"]) == ("hyvinvointi-bundle", 1)
+        assert (document["format"], document["version"]) == ("hyvinvointi-bundle", 2)
 
 
 def test_schema_refuses_names_in_a_bundle_without_names(bundle: Path, named_bundle: Path) -> None:
@@ -152,22 +160,20 @@ def test_annual_reports_and_approved_memos_in_both_languages(
         m for m in meetings.list_meetings(demo, period_id) if m.status is MeetingStatus.APPROVED
     ]
     assert approved
-    with zipfile.ZipFile(bundle) as archive:
-        names = archive.namelist()
+    names = _short_names(bundle)
     pdfs = [n for n in names if n.endswith(".pdf")]
-    assert "annual-report-2025-2026-fi.pdf" in pdfs
-    assert "annual-report-2025-2026-sv.pdf" in pdfs
+    assert "annual-report-fi.pdf" in pdfs
+    assert "annual-report-sv.pdf" in pdfs
     assert len([n for n in pdfs if n.startswith("memos/")]) == 2 * len(approved)
     document = _json(bundle)
     listed = {f["path"] for f in document["files"]}
-    assert listed == set(names) - {"bundle.json"}
+    assert listed == set(names.values()) - {names["bundle.json"]}
     texts = _texts(bundle)
     for meeting in approved:
         fi = f"memos/memo-{meeting.number:02d}-{meeting.date.isoformat()}-fi.pdf"
         assert meeting.date.strftime("%-d.%-m.%Y") in texts[fi]
-    with zipfile.ZipFile(named_bundle) as archive:
-        bilingual = [n for n in archive.namelist() if n.endswith(".pdf")]
-    assert "annual-report-2025-2026-fi-sv.pdf" in bilingual
+    bilingual = [n for n in _short_names(named_bundle) if n.endswith(".pdf")]
+    assert "annual-report-fi-sv.pdf" in bilingual
     assert len(bilingual) == 1 + len(approved)
 
 

@@ -5,7 +5,6 @@ plan with its evaluation in the period or none, on a real unit file."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import TYPE_CHECKING
 
 import jsonschema
@@ -22,8 +21,7 @@ from hyvinvointi_app.domain.enums import (
 )
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
 from hyvinvointi_app.reports.bundle import bundle_csv, bundle_json
-from hyvinvointi_app.resources import resource_path
-from hyvinvointi_app.services import annual_clock, period_scope, periods
+from hyvinvointi_app.services import annual_clock, bundle_reader, period_scope, periods
 from hyvinvointi_app.services.annual_clock import ThemeMarkView
 from hyvinvointi_app.services.bundle_data import bundle_data
 from hyvinvointi_app.services.evaluations import EvaluationInput, record_evaluation
@@ -330,14 +328,13 @@ def test_annual_data_and_bundle_carry_the_group_texts(db: Database, rows: Rows) 
     assert document["summary_approved_on"] == "2026-05-20"
     assert document["provider_requests"] == "Pyydämme lisää resursseja."
     assert [p["evaluated_in_period"] for p in document["plans"]] == [False]
-    schema = json.loads(resource_path("bundle.schema.json").read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator(schema).validate(document)
-    tables = bundle_csv(document)
-    summary_header, summary_row = tables["csv/summary.csv"].splitlines()
+    jsonschema.Draft202012Validator(bundle_reader.schema(2)).validate(document)
+    tables = {name.rsplit("-", 1)[-1]: text for name, text in bundle_csv(document).items()}
+    summary_header, summary_row = tables["summary.csv"].splitlines()
     values = dict(zip(summary_header.split(";"), summary_row.split(";"), strict=True))
     assert values["summary_approved_on"] == "2026-05-20"
     assert values["provider_requests"] == "Pyydämme lisää resursseja."
-    plans_header, plans_row = tables["csv/plans.csv"].splitlines()
+    plans_header, plans_row = tables["plans.csv"].splitlines()
     plan_values = dict(zip(plans_header.split(";"), plans_row.split(";"), strict=True))
     assert plan_values["evaluated_in_period"] == "false"
 

@@ -285,6 +285,8 @@ def test_sqlite_without_fts5_is_refused_with_a_clear_message(
 # their frozen records, periods' summaries and requests, themes' marks), with a value in each
 # of version 4's other new fields (a memo's distribution, attachments and signatures, an
 # evaluation's current state).
+# tests/fixtures/schema_v5.sqlite is the same demo as version 5 wrote it, with the unit's site
+# code (version 5's one new field) typed.
 
 
 def _identity_row(path: Path) -> str:
@@ -349,3 +351,18 @@ def test_the_v3_fixture_keeps_its_identity_when_opened(tmp_path: Path) -> None:
     before = _identity_row(path)
     open_database(path).close()
     assert _identity_row(path) == before
+
+
+@pytest.mark.parametrize(("version", "site_code"), [(4, ""), (5, "1.2.246.562.10.12345678901")])
+def test_the_site_code_is_empty_after_the_upgrade_and_kept_after(
+    tmp_path: Path, version: int, site_code: str
+) -> None:
+    path = tmp_path / "unit.sqlite"
+    shutil.copyfile(FIXTURES / f"schema_v{version}.sqlite", path)
+    path.chmod(0o600)
+    open_database(path).close()
+    connection = sqlite3.connect(path)
+    try:
+        assert connection.execute("SELECT site_code FROM unit").fetchall() == [(site_code,)]
+    finally:
+        connection.close()

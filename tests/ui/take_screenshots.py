@@ -98,6 +98,18 @@ def main() -> int:
             window.statusBar().clearMessage()  # backup notices name a temporary folder
             window.grab().save(str(name))
             print(name)
+        if not args.screens or "unit-details" in args.screens:
+            from hyvinvointi_app.ui.unit_details import UnitDetailsDialog
+
+            assert window.context is not None
+            details = UnitDetailsDialog(window.context, window)
+            details.unit_form.site_code.setText("1.2.246.562.10.12345678901")  # type: ignore[union-attr]
+            details.show()
+            app.processEvents()
+            name = args.out / f"unit-details-{language}{suffix}.png"
+            details.grab().save(str(name))
+            print(name)
+            details.reject()
         if not args.screens or "memo-versions" in args.screens:
             _memo_versions(app, window, args.out, language, suffix)
         if not args.screens or "card" in args.screens:

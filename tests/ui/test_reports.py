@@ -26,6 +26,7 @@ from hyvinvointi_app.domain.errors import ExportRefusal, ExportRefused, FileNotW
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.translator import _, translator_for
 from hyvinvointi_app.services import audit, periods
+from hyvinvointi_app.services.bundle_reader import read_bundle
 from hyvinvointi_app.services.demo import write_demo
 from hyvinvointi_app.services.exports import ExportKind
 from hyvinvointi_app.ui.main_window import MainWindow
@@ -216,10 +217,10 @@ def test_file_menu_opens_the_bundle_and_exports_a_zip(
     page.export_to(out)
     qtbot.waitUntil(lambda: not page.is_running(), timeout=WAIT_MS)
     assert not page.error.isVisible(), page.error.text.text()
+    folder = read_bundle(out).document["folder"]
+    assert page.suggested_name() == f"{folder}.zip"
     with zipfile.ZipFile(out) as archive:
-        names = archive.namelist()
-        annual = archive.read("annual-report-2025-2026-sv.pdf")
-    assert "bundle.json" in names
+        annual = archive.read(f"{folder}/{folder}-annual-report-sv.pdf")
     assert PdfReader(io.BytesIO(annual)).pages
 
 

@@ -11,12 +11,9 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -29,7 +26,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from hyvinvointi_app.domain.enums import Language
 from hyvinvointi_app.domain.errors import DatabaseExists, ValidationError
 from hyvinvointi_app.domain.periods import (
     InvalidPeriod,
@@ -40,16 +36,21 @@ from hyvinvointi_app.domain.periods import (
 )
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.formatting import format_date
-from hyvinvointi_app.i18n.labels import label as enum_label
 from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.i18n.validation import reason_text
 from hyvinvointi_app.paths import data_home
 from hyvinvointi_app.services.unit import UnitInfo
 from hyvinvointi_app.ui.field_message import FieldMessage
+from hyvinvointi_app.ui.form_parts import (
+    field_column,
+    form_layout,
+    hint_label,
+    labelled,
+    wrapped_label,
+)
+from hyvinvointi_app.ui.unit_details import UnitForm
 
 DATE_FORMAT = "d.M.yyyy"
-NAME_MAX_LENGTH = 200
-"""The unit's name and municipality columns hold 200 characters."""
 UNIT_FILE_SUFFIX = ".sqlite"
 
 
@@ -58,57 +59,12 @@ def interface_language() -> str:
     return "sv" if ui_translator().language == "sv" else "fi"
 
 
-def wrapped_label(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
-
-
-def hint_label(text: str, parent: QWidget) -> QLabel:
-    """A quieter sentence under a field or a choice."""
-    label = wrapped_label(text, parent)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 0.95)
-    label.setFont(font)
-    return label
-
-
 def to_qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
 def to_date(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
-
-
-def field_column(field: QWidget, message: FieldMessage, parent: QWidget) -> QWidget:
-    """A field with its message beneath, as one cell of a form."""
-    column = QWidget(parent)
-    layout = QVBoxLayout(column)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(2)
-    layout.addWidget(field)
-    layout.addWidget(message)
-    return column
-
-
-def form_layout() -> QFormLayout:
-    """Labels beside the fields, wrapping above them when a long Finnish label needs room."""
-    form = QFormLayout()
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-    return form
-
-
-def labelled(text: str, field: QWidget, parent: QWidget) -> QLabel:
-    """A form label tied to its field; the field is announced by the same words."""
-    label = QLabel(text, parent)
-    label.setBuddy(field)
-    label.setWordWrap(True)
-    field.setAccessibleName(text)
-    return label
 
 
 class StartChoice(Enum):
@@ -233,42 +189,18 @@ class UnitPage(QWizardPage):
             )
         )
         layout.addSpacing(8)
-        form = form_layout()
-
-        self.name_fi = QLineEdit(self)
-        self.name_fi.setMaxLength(NAME_MAX_LENGTH)
-        self.name_fi_message = FieldMessage(self, self.name_fi)
-        self.name_fi.textEdited.connect(lambda _text: self.name_fi_message.clear())
-        form.addRow(
-            labelled(_("Name in Finnish"), self.name_fi, self),
-            field_column(self.name_fi, self.name_fi_message, self),
+        self.unit_form = UnitForm(
+            self,
+            language_hint=_("The default annual clock is added in this language."),
+            language=interface_language(),
         )
-
-        self.name_sv = QLineEdit(self)
-        self.name_sv.setMaxLength(NAME_MAX_LENGTH)
-        form.addRow(labelled(_("Name in Swedish"), self.name_sv, self), self.name_sv)
-
-        self.municipality = QLineEdit(self)
-        self.municipality.setMaxLength(NAME_MAX_LENGTH)
-        form.addRow(labelled(_("Municipality"), self.municipality, self), self.municipality)
-
-        self.pre_primary = QCheckBox(_("The unit provides pre-primary education"), self)
-        self.pre_primary.setAccessibleName(self.pre_primary.text())
-        form.addRow(self.pre_primary)
-
-        self.language = QComboBox(self)
-        for language in (Language.FINNISH, Language.SWEDISH):
-            self.language.addItem(enum_label(language), language.value)
-        self.language.setCurrentIndex(self.language.findData(interface_language()))
-        language_hint = _("The default annual clock is added in this language.")
-        self.language.setAccessibleDescription(language_hint)
-        language_column = QWidget(self)
-        column_layout = QVBoxLayout(language_column)
-        column_layout.setContentsMargins(0, 0, 0, 0)
-        column_layout.setSpacing(2)
-        column_layout.addWidget(self.language, 0, Qt.AlignmentFlag.AlignLeft)
-        column_layout.addWidget(hint_label(language_hint, self))
-        form.addRow(labelled(_("Working language"), self.language, self), language_column)
+        form = self.unit_form.form
+        self.name_fi = self.unit_form.name_fi
+        self.name_fi_message = self.unit_form.name_fi_message
+        self.name_sv = self.unit_form.name_sv
+        self.municipality = self.unit_form.municipality
+        self.pre_primary = self.unit_form.pre_primary
+        self.language = self.unit_form.language
 
         self.file_edit: QLineEdit | None = None
         self.file_message: FieldMessage | None = None
@@ -288,28 +220,17 @@ class UnitPage(QWizardPage):
                 labelled(_("File"), self.file_edit, self),
                 field_column(row, self.file_message, self),
             )
+            self.setTabOrder(self.language, self.file_edit)
             self.setTabOrder(self.file_edit, self.choose_button)
 
-        layout.addLayout(form)
+        layout.addWidget(self.unit_form)
         layout.addStretch(1)
-        self.setTabOrder(self.name_fi, self.name_sv)
-        self.setTabOrder(self.name_sv, self.municipality)
-        self.setTabOrder(self.municipality, self.pre_primary)
-        self.setTabOrder(self.pre_primary, self.language)
-        if self.file_edit is not None:
-            self.setTabOrder(self.language, self.file_edit)
 
     def initializePage(self) -> None:
         self.name_fi.setFocus()
 
     def unit_info(self) -> UnitInfo:
-        return UnitInfo(
-            self.name_fi.text().strip(),
-            self.name_sv.text().strip(),
-            self.municipality.text().strip(),
-            self.pre_primary.isChecked(),
-            Language(self.language.currentData()),
-        )
+        return self.unit_form.unit_info()
 
     def file_path(self) -> Path | None:
         """The file typed or chosen, ending in .sqlite; relative names go to the data folder."""
@@ -360,9 +281,7 @@ class UnitPage(QWizardPage):
 
     def show_problem(self, error: ValidationError) -> None:
         """A service's refusal beside the field it concerns."""
-        if error.field in ("name_fi", "name"):
-            self.name_fi_message.show_message(reason_text(error.reason))
-            self.name_fi.setFocus()
+        self.unit_form.show_problem(error)
 
     def validatePage(self) -> bool:
         if not self.name_fi.text().strip():

@@ -36,6 +36,7 @@ from hyvinvointi_app.i18n.translator import _, pgettext, ui_translator
 from hyvinvointi_app.reports.options import REPORT_LANGUAGES
 from hyvinvointi_app.reports.texts import ReportTexts, document_name
 from hyvinvointi_app.services import meetings, periods, plans, unit
+from hyvinvointi_app.services.bundle_data import suggested_bundle_name
 from hyvinvointi_app.services.exports import ExportKind
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.field_message import FieldMessage
@@ -388,8 +389,12 @@ class ReportsPage(Page):
 
     def suggested_name(self) -> str:
         """The document's name and subject in the document's language ("Verksamhetsberättelse
-        2025-2026.pdf"); both languages for a bilingual document or a bundle of both."""
+        2025-2026.pdf"); both languages for a bilingual document. A bundle is named by its
+        unit and period (:func:`.bundle_data.suggested_bundle_name`), so that a coordinator's
+        folder of bundles from many units never holds two of one name."""
         document = self.document
+        if document is Document.BUNDLE and self.period_box.currentData() is not None:
+            return suggested_bundle_name(self.context.database, self.period_box.currentData())
         chosen = str(self.language_box.currentData())
         tx = ReportTexts(chosen if chosen in REPORT_LANGUAGES else "fi+sv")
         if document is Document.MEMO:

@@ -1,0 +1,205 @@
+"""The unit's details: its names, municipality, pre-primary education, working language and
+official site code. The first-run wizard asks for them with :class:`UnitForm`; File → Unit
+details… changes them later in :class:`UnitDetailsDialog`, one undoable step.
+
+The site code (e.g. the unit's Varda toimipaikka code) is optional. The coordinator bundle
+carries it, so that a municipality can match bundles to its own register of units.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLineEdit, QVBoxLayout, QWidget
+
+from hyvinvointi_app.domain.enums import Language
+from hyvinvointi_app.domain.errors import ValidationError
+from hyvinvointi_app.i18n.labels import label as enum_label
+from hyvinvointi_app.i18n.translator import _
+from hyvinvointi_app.i18n.validation import reason_text
+from hyvinvointi_app.services import unit
+from hyvinvointi_app.services.unit import SITE_CODE_MAX_LENGTH, UnitInfo
+from hyvinvointi_app.ui.buttons import dialog_buttons
+from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.field_message import FieldMessage
+from hyvinvointi_app.ui.form_parts import (
+    field_column,
+    form_layout,
+    hint_label,
+    labelled,
+    wrapped_label,
+)
+from hyvinvointi_app.ui.undo import record
+
+NAME_MAX_LENGTH = 200
+"""The unit's name and municipality columns hold 200 characters."""
+
+
+class UnitForm(QWidget):
+    """The unit's fields in a form; ``form`` takes further rows (the wizard's file)."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        *,
+        language_hint: str,
+        language: str,
+        with_site_code: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.form = form_layout()
+        layout.addLayout(self.form)
+        form = self.form
+
+        self.name_fi = QLineEdit(self)
+        self.name_fi.setMaxLength(NAME_MAX_LENGTH)
+        self.name_fi_message = FieldMessage(self, self.name_fi)
+        self.name_fi.textEdited.connect(lambda _text: self.name_fi_message.clear())
+        form.addRow(
+            labelled(_("Name in Finnish"), self.name_fi, self),
+            field_column(self.name_fi, self.name_fi_message, self),
+        )
+
+        self.name_sv = QLineEdit(self)
+        self.name_sv.setMaxLength(NAME_MAX_LENGTH)
+        form.addRow(labelled(_("Name in Swedish"), self.name_sv, self), self.name_sv)
+
+        self.municipality = QLineEdit(self)
+        self.municipality.setMaxLength(NAME_MAX_LENGTH)
+        form.addRow(labelled(_("Municipality"), self.municipality, self), self.municipality)
+
+        self.pre_primary = QCheckBox(_("The unit provides pre-primary education"), self)
+        self.pre_primary.setAccessibleName(self.pre_primary.text())
+        form.addRow(self.pre_primary)
+
+        self.language = QComboBox(self)
+        for value in (Language.FINNISH, Language.SWEDISH):
+            self.language.addItem(enum_label(value), value.value)
+        self.language.setCurrentIndex(max(self.language.findData(language), 0))
+        self.language.setAccessibleDescription(language_hint)
+        language_column = QWidget(self)
+        column_layout = QVBoxLayout(language_column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.setSpacing(2)
+        column_layout.addWidget(self.language, 0, Qt.AlignmentFlag.AlignLeft)
+        column_layout.addWidget(hint_label(language_hint, self))
+        form.addRow(labelled(_("Working language"), self.language, self), language_column)
+
+        self.site_code: QLineEdit | None = None
+        self.site_code_message: FieldMessage | None = None
+        order: list[QWidget] = [
+            self.name_fi,
+            self.name_sv,
+            self.municipality,
+            self.pre_primary,
+            self.language,
+        ]
+        if with_site_code:
+            self.site_code = QLineEdit(self)
+            self.site_code.setMaxLength(SITE_CODE_MAX_LENGTH)
+            self.site_code_message = FieldMessage(self, self.site_code)
+            message = self.site_code_message
+            self.site_code.textEdited.connect(lambda _text: message.clear())
+            site_hint = _(
+                "Optional: the unit's official code, such as its Varda site code. The bundle "
+                "for the coordinator carries it."
+            )
+            self.site_code.setAccessibleDescription(site_hint)
+            site_column = field_column(self.site_code, message, self)
+            site_column.layout().addWidget(hint_label(site_hint, self))
+            form.addRow(labelled(_("Site code"), self.site_code, self), site_column)
+            order.append(self.site_code)
+        for first, second in itertools.pairwise(order):
+            self.setTabOrder(first, second)
+
+    def set_info(self, info: UnitInfo) -> None:
+        self.name_fi.setText(info.name_fi)
+        self.name_sv.setText(info.name_sv)
+        self.municipality.setText(info.municipality)
+        self.pre_primary.setChecked(info.has_pre_primary)
+        self.language.setCurrentIndex(max(self.language.findData(info.working_language.value), 0))
+        if self.site_code is not None:
+            self.site_code.setText(info.site_code)
+
+    def unit_info(self) -> UnitInfo:
+        return UnitInfo(
+            self.name_fi.text().strip(),
+            self.name_sv.text().strip(),
+            self.municipality.text().strip(),
+            self.pre_primary.isChecked(),
+            Language(self.language.currentData()),
+            self.site_code.text().strip() if self.site_code is not None else "",
+        )
+
+    def show_problem(self, error: ValidationError) -> None:
+        """A service's refusal beside the field it concerns."""
+        if error.field in ("name_fi", "name"):
+            self.name_fi_message.show_message(reason_text(error.reason))
+            self.name_fi.setFocus()
+        elif error.field == "site_code" and self.site_code is not None:
+            assert self.site_code_message is not None
+            self.site_code_message.show_message(reason_text(error.reason))
+            self.site_code.setFocus()
+
+    def check_name(self) -> bool:
+        """False, with the reason beside the Finnish name, when neither name is typed."""
+        if not (self.name_fi.text().strip() or self.name_sv.text().strip()):
+            self.show_problem(ValidationError("name_fi", "required"))
+            return False
+        self.name_fi_message.clear()
+        return True
+
+
+class UnitDetailsDialog(QDialog):
+    """File → Unit details…: the unit's details as stored, saved as one undoable step."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(_("Unit details"))
+        self.setAccessibleName(_("Unit details"))
+        self.setMinimumWidth(560)
+        self.before = unit.get_unit(context.database)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            wrapped_label(_("The names are shown in memos, reports and the window's title."), self)
+        )
+        self.unit_form = UnitForm(
+            self,
+            language_hint=_(
+                "Reports are offered in this language first. The annual clock stays as it is."
+            ),
+            language=self.before.working_language.value,
+            with_site_code=True,
+        )
+        self.unit_form.set_info(self.before)
+        layout.addWidget(self.unit_form)
+        layout.addStretch(1)
+        self.buttons = dialog_buttons(self, on_accept=self.save)
+        layout.addWidget(self.buttons)
+        self.unit_form.name_fi.setFocus()
+
+    def save(self) -> None:
+        """Store the details in one transaction and record the undo step; a refused field is
+        said beside it and the dialog stays open."""
+        if not self.unit_form.check_name():
+            return
+        db, before = self.context.database, self.before
+        try:
+            after = unit.set_up_unit(db, self.unit_form.unit_info())
+        except ValidationError as error:
+            self.unit_form.show_problem(error)
+            return
+        if after != before:
+            record(
+                self.context,
+                _("change unit details"),
+                undo=lambda: unit.set_up_unit(db, before),
+                redo=lambda: unit.set_up_unit(db, after),
+                parent=self.parentWidget(),
+            )
+            self.context.status_message.emit(_("Unit details saved"))
+        self.accept()
