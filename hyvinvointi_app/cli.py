@@ -126,6 +126,35 @@ def build_parser() -> argparse.ArgumentParser:
     bundle.add_argument("--with-names", action="store_true", help="include members' names")
     bundle.add_argument("--replace", action="store_true", help="replace an existing zip file")
     _add_report_parser(commands)
+    aggregate = commands.add_parser(
+        "aggregate",
+        help="the coordinator's overview of many units' bundles (PDF, and Excel or CSV)",
+    )
+    aggregate.add_argument(
+        "sources",
+        nargs="+",
+        type=_existing_path,
+        metavar="BUNDLE_OR_FOLDER",
+        help="bundles (.zip), or folders searched for them",
+    )
+    aggregate.add_argument(
+        "-o", "--output", required=True, type=_existing_path, metavar="OVERVIEW.pdf"
+    )
+    aggregate.add_argument("--xlsx", type=_existing_path, metavar="OVERVIEW.xlsx")
+    aggregate.add_argument("--csv", type=_existing_path, metavar="OVERVIEW.csv")
+    aggregate.add_argument(
+        "--lang",
+        dest="overview_lang",
+        choices=("fi", "sv", "fi+sv"),
+        help="language of the PDF and the workbook (default: the interface's, else Finnish)",
+    )
+    aggregate.add_argument(
+        "--expected",
+        type=_existing_path,
+        metavar="UNITS.csv",
+        help="the units that should have sent a bundle (a column 'unit', and 'site_code')",
+    )
+    aggregate.add_argument("--replace", action="store_true", help="replace existing files")
     return parser
 
 
@@ -308,6 +337,63 @@ def _cmd_bundle(args: argparse.Namespace) -> int:
     return _report_export(result)
 
 
+def _cmd_aggregate(args: argparse.Namespace) -> int:
+    """Read every bundle given, write the overview's files, and tell on stderr, one line
+    each, the bundles skipped (with the reason), replaced by newer ones, and missing."""
+    from hyvinvointi_app.i18n.translator import ui_translator
+    from hyvinvointi_app.i18n.validation import reason_text as problem_text
+    from hyvinvointi_app.reports.options import ReportOptions
+    from hyvinvointi_app.reports.overview import export_overview, reason_text
+    from hyvinvointi_app.services.coordinator import ExpectedListError, aggregate, read_expected
+
+    tr = ui_translator()
+    _ = tr.gettext
+    expected = []
+    if args.expected is not None:
+        try:
+            expected = read_expected(args.expected)
+        except ExpectedListError as error:
+            print(
+                "hyvinvointi: "
+                + _("The list of expected units {path} cannot be read: {reason}").format(
+                    path=error.path, reason=problem_text(error.reason)
+                ),
+                file=sys.stderr,
+            )
+            return EXIT_ERROR
+    language = args.overview_lang or ("sv" if tr.language == "sv" else "fi")
+    overview = aggregate(args.sources, expected=expected)
+    written = export_overview(
+        overview,
+        args.output,
+        options=ReportOptions(language=language, replace=args.replace),
+        xlsx=args.xlsx,
+        csv_path=args.csv,
+    )
+    for skipped in overview.skipped:
+        line = _("{file} was skipped: {reason}").format(
+            file=skipped.path, reason=reason_text(tr.pgettext, skipped.reason)
+        )
+        print(f"hyvinvointi: {line}", file=sys.stderr)
+    for replaced in overview.replaced:
+        line = _("{older} was replaced by the newer bundle {newer}").format(
+            older=replaced.dropped, newer=replaced.kept
+        )
+        print(f"hyvinvointi: {line}", file=sys.stderr)
+    for missing in overview.missing:
+        name = missing.unit.name or missing.unit.site_code or missing.unit.unit_id
+        if missing.period_label:
+            line = _("No bundle from {unit} for the operating period {period}").format(
+                unit=name, period=missing.period_label
+            )
+        else:
+            line = _("No bundle from {unit}").format(unit=name)
+        print(f"hyvinvointi: {line}", file=sys.stderr)
+    for path in written:
+        print(path)
+    return EXIT_OK
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
     from hyvinvointi_app.domain.errors import NotFound
     from hyvinvointi_app.reports import (
@@ -421,6 +507,7 @@ def main(argv: list[str] | None = None) -> int:
     handlers = {"demo": _cmd_demo, "check": _cmd_check, "backup": _cmd_backup}
     handlers["bundle"] = _cmd_bundle
     handlers["report"] = _cmd_report
+    handlers["aggregate"] = _cmd_aggregate
     try:
         return handlers.get(args.command, _cmd_gui)(args)
     except UserError as error:

@@ -108,13 +108,36 @@ class Space:
 
 
 @dataclass(frozen=True, slots=True)
+class Chart:
+    """One figure over the operating periods as bars: (period, value, the value as text)."""
+
+    title: str
+    bars: Sequence[tuple[str, float, str]]
+    maximum: float = 1.0
+    """The top of the scale: 1.0 for a share."""
+
+
+@dataclass(frozen=True, slots=True)
+class Charts:
+    """Small bar charts side by side (a trend); where a format draws none (the Word file,
+    the HTML view), each chart is a small table of its values."""
+
+    charts: Sequence[Chart]
+
+
+@dataclass(frozen=True, slots=True)
 class Keep:
     """Blocks kept on one page (a heading with the facts under it)."""
 
     blocks: Sequence[Block]
 
 
-Block = Title | Subtitle | Heading | Para | Facts | Grid | Signatures | Space | Keep
+Block = Title | Subtitle | Heading | Para | Facts | Grid | Signatures | Space | Charts | Keep
+
+
+def chart_table(chart: Chart) -> Grid:
+    """A chart's values as a table, for a format that draws no chart."""
+    return Grid([chart.title, ""], [[label, text] for label, _value, text in chart.bars], [3, 1])
 
 
 def labelled(label: str, text: str) -> list[Block]:

@@ -48,6 +48,8 @@ def to_html(document: Sequence[blocks.Block]) -> str:
                 ]
             case blocks.Space():
                 pass
+            case blocks.Charts(charts):
+                parts.append(to_html([blocks.chart_table(chart) for chart in charts]))
             case blocks.Keep(inner):
                 parts.append(to_html(inner))
     return "\n".join(parts)

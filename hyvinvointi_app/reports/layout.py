@@ -20,6 +20,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -280,9 +281,69 @@ def flowables(document: Sequence[blocks.Block]) -> list[Flowable]:
                 result.append(signatures(heading_text, signers))
             case blocks.Space(height):
                 result.append(spacer(height))
+            case blocks.Charts(charts):
+                result.append(bar_charts(charts))
             case blocks.Keep(inner):
                 result.append(keep(*flowables(inner)))
     return result
+
+
+CHART_HEIGHT = 46 * mm
+
+
+def _wrapped(text: str, font: str, size: float, width: float) -> list[str]:
+    """Words to lines no wider than ``width`` (a chart's title over its panel)."""
+    lines: list[str] = []
+    for word in text.split():
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and stringWidth(candidate, font, size) <= width:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    return lines
+
+
+def bar_charts(charts: Sequence[blocks.Chart]) -> Flowable:
+    """Small bar charts side by side across the text width, in the document's own fonts
+    (PDF/A embeds them): a title over each, the value over each bar, the period under it.
+    ReportLab's graphics load here: only the coordinator's overview draws charts."""
+    from reportlab.graphics.shapes import Drawing, Line, Rect, String
+
+    register_fonts()
+    drawing = Drawing(FRAME_WIDTH, CHART_HEIGHT, initialFontName=FONT)  # never Helvetica
+    panel = FRAME_WIDTH / max(len(charts), 1)
+    for index, chart in enumerate(charts):
+        left = index * panel
+        title = _wrapped(chart.title, FONT_BOLD, 8, panel - 6 * mm)[:2]
+        for number, line in enumerate(title):
+            drawing.add(
+                String(left, CHART_HEIGHT - 9 - number * 10, line, fontName=FONT_BOLD, fontSize=8)
+            )
+        base = 9.0
+        top = CHART_HEIGHT - 9 - len(title) * 10 - 10
+        slot = (panel - 6 * mm) / max(len(chart.bars), 1)
+        width = min(slot * 0.6, 14 * mm)
+        for number, (label, value, text) in enumerate(chart.bars):
+            centre = left + slot * (number + 0.5)
+            height = (top - base) * max(0.0, min(value / (chart.maximum or 1.0), 1.0))
+            drawing.add(
+                Rect(centre - width / 2, base, width, height, fillColor=ACCENT, strokeColor=None)
+            )
+            drawing.add(
+                String(
+                    centre,
+                    base + height + 2,
+                    text,
+                    fontName=FONT,
+                    fontSize=7.5,
+                    textAnchor="middle",
+                )
+            )
+            drawing.add(String(centre, 0, label, fontName=FONT, fontSize=7, textAnchor="middle"))
+        drawing.add(
+            Line(left, base, left + panel - 6 * mm, base, strokeColor=RULE, strokeWidth=0.5)
+        )
+    return drawing
 
 
 def _numbered_canvas(frame: PageFrame) -> type[Canvas]:

@@ -51,6 +51,8 @@ class ExportKind(enum.Enum):
     ZIP = "zip"
     CSV = "csv"
     JSON = "json"
+    XLSX = "xlsx"
+    """An Excel workbook (the coordinator's overview): a zip, but named ``.xlsx``."""
 
     @property
     def suffix(self) -> str:
@@ -60,6 +62,7 @@ class ExportKind(enum.Enum):
 _MAGIC: dict[ExportKind, tuple[bytes, ...]] = {
     ExportKind.PDF: (b"%PDF-",),
     ExportKind.DOCX: (b"PK\x03\x04",),
+    ExportKind.XLSX: (b"PK\x03\x04",),
     ExportKind.ZIP: (b"PK\x03\x04", b"PK\x05\x06"),
 }
 _BINARY_MAGIC = (b"%PDF-", b"PK\x03\x04", b"PK\x05\x06", b"\xd0\xcf\x11\xe0", SQLITE_HEADER)
@@ -215,3 +218,16 @@ def export_file(
     except DatabaseFileError:  # read-only, a full disk: the export itself is done
         return ExportResult(path, logged=False)
     return ExportResult(path)
+
+
+def write_export(path: Path, data: bytes, kind: ExportKind, *, replace: bool = True) -> Path:
+    """Write an export that belongs to no unit file (the coordinator's overview, made from
+    bundles): checked as every export is (never a unit file or its companions, never a file
+    of another kind; an existing one only with ``replace``), written atomically. There is
+    no activity log to write to."""
+    path = Path(path)
+    if check_target(path, kind) and not replace:
+        raise FileNotWritten(path, WriteProblem.EXISTS)
+    with writing_file(path):
+        write_atomically(path, data)
+    return path

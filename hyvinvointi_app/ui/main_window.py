@@ -84,6 +84,8 @@ class MainWindow(QMainWindow):
         self.backups: BackupScheduler | None = None
         self.pages = ScreenPages(self._create_page, with_file=False)
         self.settings = open_settings()
+        self.coordinator_window: QWidget | None = None
+        """File → Coordinator view, once opened (built anew in another language)."""
         self.resize(1200, 760)
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
@@ -371,6 +373,9 @@ class MainWindow(QMainWindow):
         import_menu = file_menu.addMenu(_("&Import"))
         import_menu.setEnabled(self.context is not None)
         self._action(import_menu, _("Annual clock…"), lambda: self._page_call("clock", "import_"))
+        self._action(
+            file_menu, _("Coor&dinator view…"), self.open_coordinator_view, needs_file=False
+        )
         file_menu.addSeparator()
         self._action(file_menu, _("&Unit details…"), self.edit_unit_details)
         self._action(file_menu, _("&Settings…"), self.open_settings, keys.Preferences)
@@ -599,6 +604,18 @@ class MainWindow(QMainWindow):
             if language != ui_translator().language:
                 self.set_language(language)
 
+    def open_coordinator_view(self) -> None:
+        """The coordinator's overview of many units' bundles, in a window of its own (it
+        needs no unit file); opened again, the same window comes to the front."""
+        from hyvinvointi_app.ui.coordinator.window import CoordinatorWindow
+
+        window = self.coordinator_window
+        if window is None:
+            window = self.coordinator_window = CoordinatorWindow(self, self.settings)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
     def edit_unit_details(self) -> None:
         from hyvinvointi_app.ui.unit_details import UnitDetailsDialog
 
@@ -609,6 +626,10 @@ class MainWindow(QMainWindow):
         """Switch every text at once, Qt's own included; the screen shown stays."""
         apply_language(language)
         self.settings.setValue("language", language)
+        if self.coordinator_window is not None:  # its texts are in the old language
+            self.coordinator_window.close()
+            self.coordinator_window.deleteLater()
+            self.coordinator_window = None
         self._build()
 
     def show_data_location(self) -> None:

@@ -96,7 +96,11 @@ def test_sigkill_mid_write_keeps_every_committed_transaction(tmp_path: Path, tri
             break
         committed.append(int(line))
     os.kill(writer.pid, signal.SIGKILL)
-    rest, _ = writer.communicate(timeout=10)
+    # Through the same reader as readline: it may have read lines ahead into its buffer,
+    # which communicate() (reading the pipe itself) would lose; on a loaded machine it did,
+    # and two committed lines looked unprinted.
+    rest = writer.stdout.read()
+    writer.wait(timeout=10)
     committed += [int(line) for line in rest.split()]
 
     report = inspect_file(path)

@@ -198,8 +198,85 @@ def main() -> int:
             _backup_dialogs(app, window, path, args.out, language, suffix)
         if not args.screens or "trust" in args.screens:
             _trust_screens(app, window, args.out, language, suffix)
+        if not args.screens or "coordinator" in args.screens:
+            _coordinator(app, window, home, args.out, language, suffix)
         window.close()
     return 0
+
+
+def _coordinator(app, window, home, out, language, suffix):  # type: ignore[no-untyped-def]
+    """File → Coordinator view on the bundles of four units of two periods, one of them a
+    version-1 bundle, a file that is no bundle, and one expected unit missing."""
+    import dataclasses
+    import shutil
+
+    from hyvinvointi_app.reports.bundle import build_bundle
+    from hyvinvointi_app.services import periods, unit
+    from hyvinvointi_app.services.demo import write_demo
+    from hyvinvointi_app.store.database import open_database
+
+    folder = home / f"bundles-{language}"
+    if not folder.exists():
+        folder.mkdir()
+        names = ("Päiväkoti Aapinen", "Päiväkoti Mäntylä", "Päiväkoti Öljymäki")
+        for seed, name in enumerate(names, start=21):
+            path = home / f"unit-{language}-{seed}.sqlite"
+            write_demo(path, language=language, years=2, today=dt.date(2026, 11, 23), seed=seed)
+            db = open_database(path)
+            info = unit.get_unit(db)
+            named = {"name_fi": name} if language == "fi" else {"name_sv": name}
+            unit.set_up_unit(
+                db, dataclasses.replace(info, site_code=f"1.2.246.562.10.{seed}", **named)
+            )
+            for label in ("2025-2026", "2026-2027"):
+                period = periods.period_by_label(db, label).id
+                out_zip = folder / f"{seed}-{label}.zip"
+                build_bundle(
+                    db, period, out_zip, languages=(language,), today=dt.date(2026, 11, 23)
+                )
+            db.close()
+        fixture = Path(__file__).resolve().parents[1] / "fixtures" / "bundles"
+        shutil.copy(fixture / "v1-granbacken-2025-2026.zip", folder)
+        (folder / "liite.zip").write_bytes(b"not a bundle")
+        (home / "expected.csv").write_text(
+            "unit\nPäiväkoti Aapinen\nPäiväkoti Pihlaja\n", encoding="utf-8"
+        )
+    window.open_coordinator_view()
+    view = window.coordinator_window
+    view.resize(1366, 768)
+    view.load_expected(home / "expected.csv")
+    view.read_folder(folder)
+    view.wait()
+    for _turn in range(20):
+        app.processEvents()
+    # As a coordinator's Windows computer would show it, not the temporary folder's name.
+    view.folder_edit.setText(str(PureWindowsPath(r"C:\Users\koordinaattori\Aineistot 2026")))
+    for tab, name in ((0, "coordinator"), (1, "coordinator-unit"), (3, "coordinator-skipped")):
+        view.tabs.setCurrentIndex(tab)
+        app.processEvents()
+        shot = out / f"{name}-{language}{suffix}.png"
+        view.grab().save(str(shot))
+        print(shot)
+    view.close()
+    # The overview's PDF pages, as tests/reports/render_pages.py renders the unit's reports.
+    import subprocess
+
+    from hyvinvointi_app.reports.options import ReportOptions
+    from hyvinvointi_app.reports.overview import export_overview
+
+    assert view.overview is not None
+    pdf = home / f"overview-{language}.pdf"
+    export_overview(view.overview, pdf, options=ReportOptions(language=language))
+    for old in out.glob(f"report-overview-{language}-*.png"):
+        old.unlink()
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "70", str(pdf), str(out / f"report-overview-{language}")],
+        check=True,
+    )
+    for png in sorted(out.glob(f"report-overview-{language}-*.png")):
+        head, _, number = png.stem.rpartition("-")
+        png.rename(png.with_name(f"{head}-{int(number)}.png"))
+        print(png.with_name(f"{head}-{int(number)}.png"))
 
 
 def _memo_versions(app, window, out, language, suffix):  # type: ignore[no-untyped-def]

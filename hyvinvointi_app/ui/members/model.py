@@ -4,7 +4,6 @@ filtered by what the director types. No widgets here, so the model is tested on 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -24,6 +23,7 @@ from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.labels import role_label
 from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.services.members import MemberView
+from hyvinvointi_app.ui.filtering import change_rows_filter
 
 NAME, ROLE, ORGANISATION, TERM, CONTACT = range(5)
 COLUMN_COUNT = 5
@@ -180,20 +180,10 @@ class MembersProxy(QSortFilterProxyModel):
         return model
 
     def set_filter_text(self, text: str) -> None:
-        self._change_filter(lambda: setattr(self, "_words", text.casefold().split()))
+        change_rows_filter(self, lambda: setattr(self, "_words", text.casefold().split()))
 
     def set_show_former(self, show: bool) -> None:
-        self._change_filter(lambda: setattr(self, "_show_former", show))
-
-    def _change_filter(self, change: Callable[[], None]) -> None:
-        # Qt 6.10 replaced invalidateRowsFilter() by a begin/end pair; older 6.x lacks it.
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-            change()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            change()
-            self.invalidateRowsFilter()
+        change_rows_filter(self, lambda: setattr(self, "_show_former", show))
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model = self.source()

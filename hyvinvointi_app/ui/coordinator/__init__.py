@@ -1,0 +1,1 @@
+"""The coordinator view: many units' bundles in one overview."""
