@@ -394,21 +394,27 @@ def _totals(rows: Sequence[OverviewRow]) -> tuple[PeriodTotals, ...]:
             period_label=group[0].period_label,
             units=len(group),
             units_minimum_met=sum(r.minimum_met for r in group),
-            meetings_held=sum(r.meetings_held for r in group),
             units_roles_missing=sum(1 for r in group if r.roles_missing),
-            plans_evaluated=sum(r.plans_evaluated for r in group),
-            plans_overdue=sum(r.plans_overdue for r in group),
-            plans_total=sum(r.plans_total for r in group),
-            cards_active=sum(r.cards_active for r in group),
-            cards_reached=sum(r.cards_reached for r in group),
-            actions_open=sum(r.actions_open for r in group),
-            actions_overdue=sum(r.actions_overdue for r in group),
-            themes_planned=sum(r.themes_planned for r in group),
-            themes_handled=sum(r.themes_handled for r in group),
-            voices=sum(r.voices for r in group),
+            **{name: sum(getattr(r, name) for r in group) for name in _SUMMED},
         )
         for group in ordered
     )
+
+
+_SUMMED = (
+    "meetings_held",
+    "plans_evaluated",
+    "plans_overdue",
+    "plans_total",
+    "cards_active",
+    "cards_reached",
+    "actions_open",
+    "actions_overdue",
+    "themes_planned",
+    "themes_handled",
+    "voices",
+)
+"""The figures a period's totals add up from its units' rows, under the same names."""
 
 
 def _recurring(per_unit: dict[str, Texts], minimum_units: int = 2) -> tuple[Recurring, ...]:

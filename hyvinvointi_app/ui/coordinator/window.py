@@ -210,6 +210,7 @@ class CoordinatorWindow(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        header.setResizeContentsPrecision(60)  # widths from 60 rows, not from all 500
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._show_unit(current)
         )
@@ -303,10 +304,15 @@ class CoordinatorWindow(QWidget):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.status.setText(_("Reading the bundles…"))
-        self._run(
-            lambda progress: aggregate([folder], expected=expected, progress=progress),
-            self._show_overview,
-        )
+
+        def read(progress: Callable[[int, int], None]) -> Overview:
+            # The figures' texts come from the documents' code: loading it (0.7 s) belongs
+            # here, off the GUI thread, not in the first showing of the figures.
+            import hyvinvointi_app.reports.overview  # noqa: F401
+
+            return aggregate([folder], expected=expected, progress=progress)
+
+        self._run(read, self._show_overview)
 
     def _run(
         self, work: Callable[[Callable[[int, int], None]], object], done: Callable[[object], None]
