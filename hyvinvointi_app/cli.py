@@ -341,9 +341,9 @@ def _cmd_aggregate(args: argparse.Namespace) -> int:
     """Read every bundle given, write the overview's files, and tell on stderr, one line
     each, the bundles skipped (with the reason), replaced by newer ones, and missing."""
     from hyvinvointi_app.i18n.translator import ui_translator
-    from hyvinvointi_app.i18n.validation import reason_text as problem_text
+    from hyvinvointi_app.i18n.validation import reason_text
     from hyvinvointi_app.reports.options import ReportOptions
-    from hyvinvointi_app.reports.overview import export_overview, reason_text
+    from hyvinvointi_app.reports.overview import export_overview, refusal_text
     from hyvinvointi_app.services.coordinator import ExpectedListError, aggregate, read_expected
 
     tr = ui_translator()
@@ -356,7 +356,7 @@ def _cmd_aggregate(args: argparse.Namespace) -> int:
             print(
                 "hyvinvointi: "
                 + _("The list of expected units {path} cannot be read: {reason}").format(
-                    path=error.path, reason=problem_text(error.reason)
+                    path=error.path, reason=reason_text(error.reason)
                 ),
                 file=sys.stderr,
             )
@@ -369,10 +369,11 @@ def _cmd_aggregate(args: argparse.Namespace) -> int:
         options=ReportOptions(language=language, replace=args.replace),
         xlsx=args.xlsx,
         csv_path=args.csv,
+        keep=[args.expected] if args.expected is not None else [],
     )
     for skipped in overview.skipped:
         line = _("{file} was skipped: {reason}").format(
-            file=skipped.path, reason=reason_text(tr.pgettext, skipped.reason)
+            file=skipped.path, reason=refusal_text(tr.pgettext, skipped.reason)
         )
         print(f"hyvinvointi: {line}", file=sys.stderr)
     for replaced in overview.replaced:

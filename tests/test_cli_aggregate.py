@@ -112,3 +112,15 @@ def test_an_unreadable_list_of_expected_units_is_one_line(folder: Path, tmp_path
     assert result.stderr.count("\n") == 1
     assert "kan inte läsas" in result.stderr
     assert not (tmp_path / "o.pdf").exists()
+
+
+def test_the_list_of_expected_units_is_never_written_over(folder: Path, tmp_path: Path) -> None:
+    listed = tmp_path / "units.csv"
+    listed.write_text("unit\nPäiväkoti Pihlaja\n", encoding="utf-8")
+    result = run(
+        "aggregate", str(folder), "-o", str(tmp_path / "o.pdf"), "--csv", str(listed),
+        "--expected", str(listed), "--replace",
+    )  # fmt: skip
+    assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
+    assert listed.read_text(encoding="utf-8") == "unit\nPäiväkoti Pihlaja\n"
+    assert not (tmp_path / "o.pdf").exists()

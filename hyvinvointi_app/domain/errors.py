@@ -224,6 +224,9 @@ class ExportRefusal(enum.Enum):
     """The target lies inside the backup folder, which holds only backups."""
     OTHER_KIND = "other_kind"
     """An existing file of another kind (a Word file where a PDF would go)."""
+    SOURCE = "source"
+    """The target is a file the export is made from (a bundle, the list of expected units),
+    or a target named twice."""
 
 
 class ExportRefused(UserError):

@@ -34,3 +34,12 @@ def clean_value(value: object) -> object:
         same = all(a is k and b is v for (a, b), (k, v) in zip(pairs, value.items(), strict=True))
         return value if same else dict(pairs)
     return value
+
+
+_LEADING_BULLET = re.compile(r"^[\s\-\u2013\u2022*\u00b7]+")
+
+
+def list_line(line: str) -> str:
+    """One line of a typed list as its item: a leading dash, bullet or asterisk dropped,
+    spacing made single. How the director wrote the list does not matter."""
+    return " ".join(_LEADING_BULLET.sub("", line).split())

@@ -154,6 +154,11 @@ def _refusal_text(error: ExportRefused, tr: Translator) -> str:
             "{path} is in the backup folder, which holds only backups. Nothing was written. "
             "Choose another folder, for example your Documents."
         ).format(path=path)
+    if error.reason is ExportRefusal.SOURCE:
+        return _(
+            "{path} is a file the overview is made from, or is named twice among the files to "
+            "write. Nothing was written. Choose another file name."
+        ).format(path=path)
     return _(
         "{path} is a file of another kind, so it is not replaced by the export. Nothing was "
         "written. Choose another file name."

@@ -65,6 +65,7 @@ def field_label(field: str, tr: Translator | None = None) -> str:
         "name_fi": _("Name in Finnish"),
         "name_sv": _("Name in Swedish"),
         "municipality": _("Municipality"),
+        "site_code": _("Site code"),
         "role": _("Role"),
         "organisation": _("Organisation"),
         "email": _("E-mail"),

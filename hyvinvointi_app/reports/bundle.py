@@ -26,6 +26,7 @@ from hyvinvointi_app import __version__
 from hyvinvointi_app.domain.enums import ReportLanguage
 from hyvinvointi_app.reports.unprintable import Unprintable
 from hyvinvointi_app.services.bundle_data import BundleData, bundle_data
+from hyvinvointi_app.services.bundle_reader import FORMAT, NEWEST_VERSION
 from hyvinvointi_app.services.exports import (
     ExportKind,
     ExportResult,
@@ -34,9 +35,8 @@ from hyvinvointi_app.services.exports import (
 )
 from hyvinvointi_app.store.database import Database
 
-FORMAT = "hyvinvointi-bundle"
-VERSION = 2
-SCHEMA_ID = "urn:hyvinvointiryhma:schema:hyvinvointi-bundle:2"
+VERSION = NEWEST_VERSION
+SCHEMA_ID = f"urn:hyvinvointiryhma:schema:{FORMAT}:{VERSION}"
 CSV_DELIMITER = ";"
 """Finnish and Swedish spreadsheet programs expect a semicolon: the comma is the decimal mark."""
 LIST_SEPARATOR = ","

@@ -14,12 +14,18 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from hyvinvointi_app.domain.enums import PlanType, Role
-from hyvinvointi_app.domain.errors import FileNotWritten, WriteProblem
+from hyvinvointi_app.domain.errors import (
+    ExportRefusal,
+    ExportRefused,
+    FileNotWritten,
+    WriteProblem,
+)
 from hyvinvointi_app.i18n.collation import sort_key
 from hyvinvointi_app.reports.blocks import (
     Block,
@@ -55,18 +61,19 @@ PERIOD_MM = 36.0
 @dataclass(frozen=True)
 class Column:
     """One figure of a unit's row: its CSV code, its heading in the document's language, its
-    value, and its width in the workbook (characters)."""
+    value, its width in the workbook (characters), and, where the CSV file gives codes rather
+    than words, its value there."""
 
     code: str
     header: Callable[[ReportTexts], str]
     value: Callable[[OverviewRow, ReportTexts], Value]
     width: int = 12
+    coded: Callable[[OverviewRow], Value] | None = None
 
 
 def _roles(row: OverviewRow, tx: ReportTexts) -> str:
     return ", ".join(
-        tx.label(Role(code)) if code in Role._value2member_map_ else code
-        for code in row.roles_missing
+        tx.label(role) if isinstance(role, Role) else role for role in row.missing_roles()
     )
 
 
@@ -108,6 +115,7 @@ UNIT_COLUMNS: tuple[Column, ...] = (
         lambda tx: tx.pgettext("overview", "Roles missing"),
         _roles,
         30,
+        lambda r: ",".join(r.roles_missing),
     ),
     Column(
         "plans_in_use",
@@ -186,7 +194,7 @@ def _standing(tx: ReportTexts, standing: PlanStanding) -> str:
     return texts[standing]
 
 
-def reason_text(pgettext: Callable[[str, str], str], reason: RefusalReason) -> str:
+def refusal_text(pgettext: Callable[[str, str], str], reason: RefusalReason) -> str:
     """Why a bundle was skipped, by ``pgettext`` (a document's :class:`ReportTexts` or the
     interface's translator)."""
     texts = {
@@ -518,7 +526,7 @@ def _skipped_blocks(tx: ReportTexts, overview: Overview) -> list[Block]:
             Heading(tx.pgettext("overview", "Files skipped")),
             Grid(
                 [tx.pgettext("overview", "File"), tx.pgettext("overview", "Reason")],
-                [[s.path.name, reason_text(tx.pgettext, s.reason)] for s in overview.skipped],
+                [[s.path.name, refusal_text(tx.pgettext, s.reason)] for s in overview.skipped],
                 [2, 3],
             ),
         ]
@@ -589,8 +597,24 @@ def overview_csv(overview: Overview) -> bytes:
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow([column.code for column in UNIT_COLUMNS])
     for row in overview.rows:
-        writer.writerow([_csv_cell(column.value(row, tx)) for column in UNIT_COLUMNS])
+        writer.writerow(
+            [
+                _csv_cell(column.coded(row) if column.coded else column.value(row, tx))
+                for column in UNIT_COLUMNS
+            ]
+        )
     return buffer.getvalue().encode("utf-8-sig")
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet program takes for the start of a formula in a cell's text."""
+
+
+def _inert(text: str) -> str:
+    """Text from a bundle (a unit's name, a development area) as a spreadsheet shows it and
+    never runs it: a leading formula character gets an apostrophe before it. Bundles come
+    from outside, and "=HYPERLINK(...)" in a unit's name must stay text."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def _csv_cell(value: Value) -> str:
@@ -600,7 +624,7 @@ def _csv_cell(value: Value) -> str:
         return "true" if value else "false"
     if isinstance(value, dt.date):
         return value.isoformat()
-    return str(value)
+    return _inert(str(value))
 
 
 def overview_xlsx(overview: Overview, language: str) -> bytes:
@@ -613,7 +637,7 @@ def overview_xlsx(overview: Overview, language: str) -> bytes:
     tx = ReportTexts(language)
     workbook = Workbook()
     skipped: list[list[Value]] = [
-        [str(s.path), reason_text(tx.pgettext, s.reason)] for s in overview.skipped
+        [str(s.path), refusal_text(tx.pgettext, s.reason)] for s in overview.skipped
     ]
     skipped += [
         [str(r.dropped), tx.pgettext("overview", "Replaced by {file}", file=r.kept.name)]
@@ -669,7 +693,10 @@ def overview_xlsx(overview: Overview, language: str) -> bytes:
             cell.font = Font(bold=True)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         for row in rows:
-            sheet.append(row)
+            sheet.append([_sheet_value(value) for value in row])
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # text, never a formula
         for index, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = max(
                 width, min(len(headers[index - 1]) + 2, 40)
@@ -691,6 +718,14 @@ def _sheet_title(title: str) -> str:
     """A sheet's name: at most 31 characters and none of ``[]:*?/\\`` (Excel's rules)."""
     cleaned = "".join("-" if ch in "[]:*?/\\" else ch for ch in title)
     return cleaned[:31]
+
+
+def _sheet_value(value: Value) -> Value:
+    """A cell's value without the characters a workbook cannot hold (a control character in
+    a bundle's text)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
 def _cell(value: Value, tx: ReportTexts) -> Value:
@@ -774,26 +809,43 @@ def export_overview(
     xlsx: Path | None = None,
     csv_path: Path | None = None,
     progress: Progress | None = None,
+    keep: Collection[Path] = (),
 ) -> list[Path]:
     """Write the overview's files through the export service (checked first, each written
     atomically); return the paths written. ``options.language`` is the PDF's and the
     workbook's language (the workbook in Finnish for "fi+sv": a sheet wants one heading per
-    column)."""
+    column). Neither a bundle the overview was read from nor a file of ``keep`` (the list
+    of expected units) is ever written over."""
     targets = ((pdf, ExportKind.PDF), (xlsx, ExportKind.XLSX), (csv_path, ExportKind.CSV))
     wanted = [(path, kind) for path, kind in targets if path is not None]
     for path, kind in wanted:  # every target is checked before anything is built
         if check_target(path, kind) and not options.replace:
             raise FileNotWritten(path, WriteProblem.EXISTS)
-    written = []
+    sources = {_resolved(path) for path in keep} | {_resolved(row.source) for row in overview.rows}
+    sources |= {_resolved(s.path) for s in overview.skipped}
+    sources |= {_resolved(r.dropped) for r in overview.replaced}
+    seen: set[Path] = set()
+    for path, kind in wanted:
+        target = _resolved(path)
+        if target in sources or target in seen:
+            raise ExportRefused(path, ExportRefusal.SOURCE, kind.value)
+        seen.add(target)
+    made: list[tuple[Path, ExportKind, bytes]] = []  # all made before any is written
     for done, (path, kind) in enumerate(wanted, start=1):
         if kind is ExportKind.PDF:
-            data = overview_pdf(overview, options)
+            made.append((path, kind, overview_pdf(overview, options)))
         elif kind is ExportKind.XLSX:
             language = "fi" if options.language == "fi+sv" else options.language
-            data = overview_xlsx(overview, language)
+            made.append((path, kind, overview_xlsx(overview, language)))
         else:
-            data = overview_csv(overview)
-        written.append(write_export(path, data, kind, replace=options.replace))
+            made.append((path, kind, overview_csv(overview)))
         if progress is not None:
-            progress(done, len(wanted))
+            progress(done, len(wanted) + 1)
+    written = [write_export(path, data, kind, replace=options.replace) for path, kind, data in made]
+    if progress is not None:
+        progress(len(wanted) + 1, len(wanted) + 1)
     return written
+
+
+def _resolved(path: Path) -> Path:
+    return Path(os.path.realpath(path))

@@ -223,12 +223,6 @@ class BundleData:
     provider_requests: str
     """The group's requests to the provider, as typed."""
 
-    @property
-    def folder(self) -> str:
-        """:func:`bundle_folder` of this unit and period."""
-        name = self.unit_name_fi or self.unit_name_sv
-        return bundle_folder(name, self.site_code, self.unit_id, self.period_label)
-
     voices: tuple[BundleVoice, ...]
     """Children's and guardians' views recorded in the held meetings, in meeting order."""
     clock: tuple[BundleTheme, ...]
@@ -236,6 +230,12 @@ class BundleData:
     unplanned_themes: tuple[UnplannedTheme, ...]
     next_period_development_areas: tuple[str, ...]
     """:func:`.period_scope.next_period_development_areas`, as in the annual report."""
+
+    @property
+    def folder(self) -> str:
+        """:func:`bundle_folder` of this unit and period."""
+        name = self.unit_name_fi or self.unit_name_sv
+        return bundle_folder(name, self.site_code, self.unit_id, self.period_label)
 
 
 FOLDER_NAME_LENGTH = 40

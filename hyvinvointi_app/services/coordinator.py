@@ -22,7 +22,6 @@ import csv
 import dataclasses
 import datetime as dt
 import io
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -30,7 +29,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from hyvinvointi_app.domain.enums import PlanType, ResultCardStatus, ThemeCoverage
+from hyvinvointi_app.domain.enums import PlanType, ResultCardStatus, Role, ThemeCoverage
+from hyvinvointi_app.domain.typed_text import list_line
 from hyvinvointi_app.i18n.collation import sort_key
 from hyvinvointi_app.services.bundle_reader import (
     BundleRefused,
@@ -44,6 +44,10 @@ MAX_EXPECTED_BYTES = 2 * 1024 * 1024
 """A list of expected units is a few kilobytes: a few thousand units at most."""
 
 Progress = Callable[[int, int], None]
+
+
+HANDLED = frozenset({ThemeCoverage.HANDLED_IN_MEETING.value, ThemeCoverage.HANDLED_ELSEWHERE.value})
+"""The coverage codes of a planned theme that counts as handled."""
 
 
 class PlanStanding(StrEnum):
@@ -104,6 +108,13 @@ class OverviewRow:
         if language == "sv":
             return self.unit_name_sv or self.unit_name_fi
         return self.unit_name_fi or self.unit_name_sv
+
+    def missing_roles(self) -> tuple[Role | str, ...]:
+        """The roles missing, as :class:`.Role` where this version knows the code (a newer
+        bundle's unknown code stays as it is)."""
+        return tuple(
+            Role(code) if code in Role._value2member_map_ else code for code in self.roles_missing
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,12 +230,21 @@ def _plan_standing(plans: list[dict[str, Any]], as_of: dt.date, period_over: boo
     return PlanStanding.NOT_YET
 
 
-def _unit_key(document: dict[str, Any]) -> str:
-    unit = document["unit"]
+def _name_key(municipality: str, name_fi: str, name_sv: str) -> str | None:
+    """How a unit without an identity (a version-1 bundle) is known; None without a name."""
+    name = _folded(name_fi or name_sv)
+    return f"name:{_folded(municipality)}/{name}" if name else None
+
+
+def _unit_key(read: ReadBundle) -> str:
+    """The unit's identity; else its municipality and name; else (no name at all) the
+    bundle's own file, so that two nameless units are never taken for one."""
+    unit = read.document["unit"]
     if unit["id"]:
         return str(unit["id"])
-    name = unit["name_fi"] or unit["name_sv"]
-    return f"name:{_folded(unit['municipality'])}/{_folded(name)}"
+    return _name_key(unit["municipality"], unit["name_fi"], unit["name_sv"]) or (
+        f"file:{read.path}"
+    )
 
 
 def row_of(read: ReadBundle) -> OverviewRow:
@@ -248,9 +268,8 @@ def row_of(read: ReadBundle) -> OverviewRow:
     cards = Counter(card["status"] for card in document["result_cards"])
     actions = document["actions"]
     clock = document["annual_clock"]
-    handled = {ThemeCoverage.HANDLED_IN_MEETING.value, ThemeCoverage.HANDLED_ELSEWHERE.value}
     return OverviewRow(
-        unit_key=_unit_key(document),
+        unit_key=_unit_key(read),
         unit_name_fi=unit["name_fi"],
         unit_name_sv=unit["name_sv"],
         municipality=unit["municipality"],
@@ -272,7 +291,7 @@ def row_of(read: ReadBundle) -> OverviewRow:
         actions_open=actions["open"] + actions["overdue"],
         actions_overdue=actions["overdue"],
         themes_planned=len(clock),
-        themes_handled=sum(1 for theme in clock if theme["coverage"] in handled),
+        themes_handled=sum(1 for theme in clock if theme["coverage"] in HANDLED),
         voices=len(document["voices"]),
         generated_at=dt.datetime.fromisoformat(document["generated_at"]),
         source=read.path,
@@ -280,13 +299,10 @@ def row_of(read: ReadBundle) -> OverviewRow:
     )
 
 
-_BULLET = re.compile(r"^[\s\-\u2013\u2022*·]+")
-
-
 def _folded(text: str) -> str:
     """The form two units' texts are compared in: case, spacing, bullets and a closing full
     stop do not matter."""
-    return " ".join(_BULLET.sub("", text).split()).rstrip(".").casefold()
+    return list_line(text).rstrip(".").casefold()
 
 
 Texts = set[tuple[str, str, str]]
@@ -300,14 +316,13 @@ def _texts(document: dict[str, Any]) -> tuple[Texts, Texts]:
     for plan in document["plans"]:
         for evaluation in plan["evaluations"]:
             for line in evaluation["development_areas"].splitlines():
-                text = " ".join(_BULLET.sub("", line).split()).rstrip(".")
+                text = list_line(line).rstrip(".")
                 if text:
                     areas.add((plan["type"], _folded(text), text))
-    handled = {ThemeCoverage.HANDLED_IN_MEETING.value, ThemeCoverage.HANDLED_ELSEWHERE.value}
     themes = {
         (theme["plan_type"] or "", _folded(theme["title"]), theme["title"].strip())
         for theme in document["annual_clock"]
-        if theme["coverage"] in handled and theme["title"].strip()
+        if theme["coverage"] in HANDLED and theme["title"].strip()
     }
     themes |= {
         ("", _folded(theme["title"]), theme["title"].strip())
@@ -346,17 +361,16 @@ class _Read:
     """When the bundle was written, and when its file last changed: the newer one wins."""
 
 
-def _name_key(row: OverviewRow) -> str:
-    return f"name:{_folded(row.municipality)}/{_folded(row.unit_name_fi or row.unit_name_sv)}"
-
-
 def _identities_by_name(reads: Sequence[_Read]) -> dict[str, str]:
     """For a version-1 bundle's unit (known by municipality and name), the identity of the
     one version-2 unit of that municipality and name; none when two units share them."""
     found: dict[str, set[str]] = defaultdict(set)
     for read in reads:
         if not read.row.unit_key.startswith("name:"):
-            found[_name_key(read.row)].add(read.row.unit_key)
+            row = read.row
+            key = _name_key(row.municipality, row.unit_name_fi, row.unit_name_sv)
+            if key is not None:
+                found[key].add(row.unit_key)
     return {name: next(iter(keys)) for name, keys in found.items() if len(keys) == 1}
 
 
@@ -447,9 +461,11 @@ def _recurring(per_unit: dict[str, Texts], minimum_units: int = 2) -> tuple[Recu
 
 
 def _matches(unit: ExpectedUnit, row: OverviewRow) -> bool:
-    if unit.unit_id:
+    """By the identity when both the list and the bundle have one, else by the site code
+    when both have one (it is optional, and a version-1 bundle has none), else by name."""
+    if unit.unit_id and not row.unit_key.startswith(("name:", "file:")):
         return unit.unit_id.casefold() == row.unit_key.casefold()
-    if unit.site_code:
+    if unit.site_code and row.site_code:
         return _folded(unit.site_code) == _folded(row.site_code)
     names = {_folded(row.unit_name_fi), _folded(row.unit_name_sv)} - {""}
     same_place = not unit.municipality or _folded(unit.municipality) == _folded(row.municipality)
@@ -468,6 +484,20 @@ def _missing(expected: Sequence[ExpectedUnit], rows: Sequence[OverviewRow]) -> t
     )
 
 
+def _reduced(path: Path) -> _Read:
+    """What the overview keeps of the bundle at ``path``; :class:`BundleRefused` when it
+    cannot be used."""
+    bundle = read_bundle(path)
+    try:
+        row = row_of(bundle)
+        areas, themes = _texts(bundle.document)
+    except (KeyError, TypeError, ValueError) as error:
+        # Valid against its schema, whose patterns let a date that is no date (2026-02-30)
+        # or a second 60 through.
+        raise BundleRefused(path, RefusalReason.INVALID, type(error).__name__) from error
+    return _Read(row, areas, themes, (row.generated_at, bundle.modified))
+
+
 def aggregate(
     sources: Iterable[Path],
     *,
@@ -481,12 +511,9 @@ def aggregate(
     skipped: list[Skipped] = []
     for done, path in enumerate(paths, start=1):
         try:
-            bundle = read_bundle(path)
+            reads.append(_reduced(path))
         except BundleRefused as refused:
             skipped.append(Skipped(path, refused.reason, refused.detail))
-        else:
-            row = row_of(bundle)
-            reads.append(_Read(row, *_texts(bundle.document), (row.generated_at, bundle.modified)))
         if progress is not None:
             progress(done, len(paths))
     kept, replaced = _newest(reads)
@@ -527,7 +554,7 @@ _HEADERS = {
     "name": ("unit", "name", "yksikkö", "nimi", "enhet", "namn", "toimipaikka"),
     "municipality": ("municipality", "kunta", "kommun"),
     "site_code": ("site_code", "site code", "toimipaikkatunnus", "koodi", "kod"),
-    "unit_id": ("unit_id", "id"),
+    "unit_id": ("unit_id",),
 }
 
 

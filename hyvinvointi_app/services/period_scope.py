@@ -44,6 +44,7 @@ from hyvinvointi_app.domain.enums import (
     ResultCardStatus,
     ThemeCoverage,
 )
+from hyvinvointi_app.domain.typed_text import list_line
 from hyvinvointi_app.services import annual_clock, evaluations, held, periods, result_cards
 from hyvinvointi_app.services.annual_clock import ThemeMarkView, ThemeView, period_month_index
 from hyvinvointi_app.services.evaluations import EvaluationView
@@ -298,10 +299,10 @@ def next_period_development_areas(
     period_evaluations: Iterable[EvaluationView], cards: Iterable[CardView]
 ) -> tuple[str, ...]:
     """The development areas the period leaves to the next one: each line the period's
-    evaluations wrote under development areas (a leading dash or bullet dropped), then the
+    evaluations wrote under development areas (:func:`.typed_text.list_line`), then the
     cards still active at its end; each area once, however it was capitalised or spaced."""
     lines = [
-        line.strip(" -\u2022\t")
+        list_line(line)
         for evaluation in period_evaluations
         for line in evaluation.development_areas.splitlines()
     ]

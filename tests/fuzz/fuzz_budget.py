@@ -18,6 +18,7 @@ BUDGET: dict[str, int] = {
     "cli_main": 300,
     "bundle_json_text": 800,
     "bundle_documents": 600,
+    "bundle_overview": 300,
 }
 SCALE = max(1, int(os.environ.get("HYPOTHESIS_FUZZ_SCALE", "1") or 1))
 

@@ -94,14 +94,11 @@ def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return found
 
 
-@fuzz("bundle_documents")
-@given(data=st.data())
-def test_a_damaged_bundle_is_checked_without_failing(
-    validator: Any, written: dict[str, Any], data: st.DataObject
-) -> None:
+def _damaged(written: dict[str, Any], data: st.DataObject, least: int = 1) -> dict[str, Any]:
+    """The written document with ``least`` to three values replaced by any JSON, or removed."""
     document = copy.deepcopy(written)
     paths = _paths(document)
-    for _change in range(data.draw(st.integers(1, 3), label="changes")):
+    for _change in range(data.draw(st.integers(least, 3), label="changes")):
         where = data.draw(st.sampled_from(paths), label="path")
         parent: Any = document
         try:
@@ -113,7 +110,57 @@ def test_a_damaged_bundle_is_checked_without_failing(
                 parent[where[-1]] = data.draw(_JSON, label="value")
         except (KeyError, IndexError, TypeError):
             continue  # an earlier change removed the way there
+    return document
+
+
+@fuzz("bundle_documents")
+@given(data=st.data())
+def test_a_damaged_bundle_is_checked_without_failing(
+    validator: Any, written: dict[str, Any], data: st.DataObject
+) -> None:
+    document = _damaged(written, data)
     errors = list(validator.iter_errors(document))
     for required in ("format", "version", "unit", "period"):
         if required not in document:
             assert errors
+
+
+_DAY_LIKE = st.builds(
+    lambda year, month, day: f"{year:04d}-{month:02d}-{day:02d}",
+    st.integers(1, 9999),
+    st.integers(0, 19),
+    st.integers(0, 39),
+)
+"""Days as the schema's date format lets them through, possible or not (2026-02-30)."""
+_TIME_LIKE = st.sampled_from(["T12:00:00Z", "T12:00:60Z", "T23:59:59+02:00", "t12:00:00z"])
+
+
+@fuzz("bundle_overview")
+@given(data=st.data())
+def test_a_damaged_bundle_is_read_or_skipped_and_the_overview_written(
+    written: dict[str, Any], data: st.DataObject
+) -> None:
+    """The coordinator's whole path on a damaged bundle, zipped as a unit would send it: the
+    overview either reads it or lists it as skipped, never fails, and its workbook and CSV
+    file are made."""
+    import tempfile
+    import zipfile
+
+    from hyvinvointi_app.reports.overview import overview_csv, overview_xlsx
+    from hyvinvointi_app.services.coordinator import aggregate
+
+    document = _damaged(written, data, least=0)  # often whole: its dates alone are odd
+    if data.draw(st.booleans(), label="odd day"):
+        document["as_of"] = data.draw(_DAY_LIKE, label="as_of")
+    if data.draw(st.booleans(), label="odd moment"):
+        moment = data.draw(_DAY_LIKE, label="day") + data.draw(_TIME_LIKE, label="time")
+        document["generated_at"] = moment
+    folder = document.get("folder") if isinstance(document.get("folder"), str) else "x"
+    with tempfile.TemporaryDirectory() as temporary:
+        path = Path(temporary) / "bundle.zip"
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr(f"{folder}/{folder}-bundle.json", json.dumps(document))
+        overview = aggregate([path])
+        assert len(overview.rows) + len(overview.skipped) == 1
+        overview_csv(overview)
+        overview_xlsx(overview, "fi")

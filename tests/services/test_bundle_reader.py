@@ -168,6 +168,42 @@ def _bomb(members: dict[str, bytes], out: Path) -> Path:
     return _zip(out, {**members, name: members[name] + b" " * (50 * 1024 * 1024)})
 
 
+def _packed_tight(members: dict[str, bytes], out: Path) -> Path:
+    """bundle.json padded to 7 MB (under the size limit) that packs 1000 to 1."""
+    name = _json_name(members)
+    return _zip(out, {**members, name: members[name] + b" " * (7 * 1024 * 1024)})
+
+
+def _many_files(members: dict[str, bytes], out: Path) -> Path:
+    """6000 tiny files beside the bundle: refused from the directory's end record."""
+    return _zip(out, {**members, **{f"x/{n}.txt": b"" for n in range(6000)}})
+
+
+def _central_entry(data: bytearray, name: str) -> int:
+    """Where the zip's directory entry of ``name`` starts."""
+    at = data.find(b"PK\x01\x02")
+    while at >= 0:
+        length = int.from_bytes(data[at + 28 : at + 30], "little")
+        if data[at + 46 : at + 46 + length] == name.encode():
+            return at
+        at = data.find(b"PK\x01\x02", at + 4)
+    raise AssertionError(name)
+
+
+def _patched(field: int, value: bytes) -> Mutation:
+    """A real bundle with one field of bundle.json's directory entry rewritten."""
+
+    def mutate(members: dict[str, bytes], out: Path) -> Path:
+        _zip(out, members)
+        data = bytearray(out.read_bytes())
+        entry = _central_entry(data, _json_name(members))
+        data[entry + field : entry + field + len(value)] = value
+        out.write_bytes(bytes(data))
+        return out
+
+    return mutate
+
+
 def _damaged(members: dict[str, bytes], out: Path) -> Path:
     """Bytes inside the compressed bundle.json overwritten (a bad sector, a cut download)."""
     _zip(out, members)
@@ -177,6 +213,28 @@ def _damaged(members: dict[str, bytes], out: Path) -> Path:
     data[start : start + 64] = bytes(64)
     out.write_bytes(bytes(data))
     return out
+
+
+def _patched_name_flag(members: dict[str, bytes], out: Path) -> Path:
+    """An extra file whose name's bytes are not UTF-8, in an entry flagged as UTF-8."""
+    _zip(out, {**members, "zz/\u00e4.txt": b""})
+    data = bytearray(out.read_bytes())
+    entry = _central_entry(data, "zz/\u00e4.txt")
+    length = int.from_bytes(data[entry + 28 : entry + 30], "little")
+    data[entry + 46 + length - 5] = 0xFF  # the second byte of ä: no longer UTF-8
+    out.write_bytes(bytes(data))
+    return out
+
+
+def _write(out: Path, data: bytes) -> Path:
+    out.write_bytes(data)
+    return out
+
+
+def _truncated(members: dict[str, bytes], out: Path) -> Path:
+    _zip(out, members)
+    data = out.read_bytes()
+    return _write(out, data[: len(data) // 2])
 
 
 BAD: dict[str, tuple[Mutation, RefusalReason]] = {
@@ -226,18 +284,21 @@ BAD: dict[str, tuple[Mutation, RefusalReason]] = {
         RefusalReason.UNSAFE_NAMES,
     ),
     "damaged": (_damaged, RefusalReason.DAMAGED),
+    "packed too tight": (_packed_tight, RefusalReason.BOMB),
+    "directory too large": (_many_files, RefusalReason.BOMB),
+    # the directory says 10 bytes: zipfile unpacks no more, and the CRC then fails
+    "size understated": (_patched(24, (10).to_bytes(4, "little")), RefusalReason.DAMAGED),
+    "encrypted": (_patched(8, (1).to_bytes(2, "little")), RefusalReason.UNREADABLE),
+    "a name of dot": (lambda m, out: _zip(out, {**m, "./": b""}), RefusalReason.UNSAFE_NAMES),
+    "a number of 5000 digits": (
+        lambda m, out: _zip(out, {**m, _json_name(m): b'{"format": ' + b"1" * 5000 + b"}"}),
+        RefusalReason.NOT_JSON,
+    ),
+    "a name not UTF-8 though flagged so": (
+        _patched_name_flag,
+        RefusalReason.NOT_A_ZIP,
+    ),
 }
-
-
-def _write(out: Path, data: bytes) -> Path:
-    out.write_bytes(data)
-    return out
-
-
-def _truncated(members: dict[str, bytes], out: Path) -> Path:
-    _zip(out, members)
-    data = out.read_bytes()
-    return _write(out, data[: len(data) // 2])
 
 
 @pytest.mark.parametrize("case", list(BAD), ids=list(BAD))

@@ -8,17 +8,21 @@ import csv
 import dataclasses
 import datetime as dt
 import io
+import json
 import os
 import shutil
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pikepdf.pdfa
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from hyvinvointi_app.domain.errors import ExportRefused, FileNotWritten
+from hyvinvointi_app.domain.enums import PlanType
+from hyvinvointi_app.domain.errors import ExportRefusal, ExportRefused, FileNotWritten
 from hyvinvointi_app.reports.bundle import build_bundle
 from hyvinvointi_app.reports.options import ReportOptions
 from hyvinvointi_app.reports.overview import UNIT_COLUMNS, export_overview
@@ -140,15 +144,125 @@ def test_totals_sum_the_rows_per_period_oldest_first(overview: Overview) -> None
     assert [t.units for t in overview.totals] == [3, 2]
 
 
-def test_a_finished_period_s_unevaluated_plan_is_overdue(overview: Overview) -> None:
-    """The demo evaluates every plan in a finished period; in the running one (as of
-    23.11.2026) a plan is overdue only when its next review has passed."""
-    finished = [r for r in overview.rows if r.period_label == "2025-2026" and r.version == 2]
-    assert all(standing is PlanStanding.EVALUATED for r in finished for _t, standing in r.plans)
-    running = [r for r in overview.rows if r.period_label == "2026-2027"]
-    for row in running:
-        overdue = sum(1 for _t, standing in row.plans if standing is PlanStanding.OVERDUE)
-        assert (overdue > 0) is (row.plans_overdue > 0)
+def _variant(source: Path, out: Path, change: Callable[[dict[str, Any]], object]) -> Path:
+    """A copy of a real bundle with its bundle.json changed by ``change``."""
+    with zipfile.ZipFile(source) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    name = next(n for n in members if n.rpartition("/")[2].endswith("bundle.json"))
+    document = json.loads(members[name])
+    change(document)
+    members[name] = json.dumps(document, ensure_ascii=False).encode()
+    with zipfile.ZipFile(out, "w") as archive:
+        for member, data in members.items():
+            archive.writestr(member, data)
+    return out
+
+
+def _not_evaluated(plan: dict[str, Any], next_review: str | None) -> None:
+    plan.update(evaluated_in_period=False, evaluations=[], evaluation_dates=[])
+    plan["next_review_due"] = next_review
+
+
+def test_a_plan_not_evaluated_is_overdue_once_its_period_is_over_or_its_review_due(
+    units: Units, tmp_path: Path
+) -> None:
+    """The finished period: overdue whatever the next review says. The running period (as of
+    23.11.2026): overdue only when the next review was due by then."""
+    source = units.folder / "Päiväkoti Aapinen-2025-2026.zip"
+    finished = _variant(
+        source, tmp_path / "a.zip", lambda d: _not_evaluated(d["plans"][0], "2027-06-01")
+    )
+    running = units.folder / "Päiväkoti Aapinen-2026-2027.zip"
+
+    def change(document: dict[str, Any]) -> None:
+        _not_evaluated(document["plans"][0], "2026-11-01")  # past by the bundle's day
+        _not_evaluated(document["plans"][1], "2027-03-01")  # still to come
+        for plan in document["plans"][2:]:
+            plan.update(evaluated_in_period=True)
+
+    current = _variant(running, tmp_path / "b.zip", change)
+    rows = {row.period_label: row for row in aggregate([finished, current]).rows}
+    first = rows["2025-2026"]
+    assert first.plans_overdue == 1 and first.plans_evaluated == first.plans_total - 1
+    plan_type = PlanType(json.loads(_bundle_json(finished))["plans"][0]["type"])
+    assert dict(first.plans)[plan_type] is PlanStanding.OVERDUE
+    second = rows["2026-2027"]
+    assert second.plans_overdue == 1
+    document = json.loads(_bundle_json(current))
+    standings = dict(second.plans)
+    assert standings[PlanType(document["plans"][0]["type"])] is PlanStanding.OVERDUE
+    if document["plans"][1]["type"] != document["plans"][0]["type"]:
+        assert standings[PlanType(document["plans"][1]["type"])] is PlanStanding.NOT_YET
+
+
+def _bundle_json(path: Path) -> bytes:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(next(n for n in archive.namelist() if n.endswith("-bundle.json")))
+
+
+def test_a_bundle_valid_by_its_schema_but_with_an_impossible_date_is_skipped(
+    units: Units, tmp_path: Path
+) -> None:
+    """The schema's date pattern lets 2026-02-30 and a 60th second through."""
+    source = units.folder / "Päiväkoti Aapinen-2025-2026.zip"
+    bad_day = _variant(source, tmp_path / "day.zip", lambda d: d.update(as_of="2026-02-30"))
+    bad_second = _variant(
+        source, tmp_path / "second.zip", lambda d: d.update(generated_at="2026-11-23T12:00:60Z")
+    )
+    found = aggregate([bad_day, bad_second, units.folder / "Päiväkoti Öljymäki-2025-2026.zip"])
+    assert {(s.path.name, s.reason) for s in found.skipped} == {
+        ("day.zip", RefusalReason.INVALID),
+        ("second.zip", RefusalReason.INVALID),
+    }
+    assert [row.name("fi") for row in found.rows] == ["Päiväkoti Öljymäki"]
+
+
+def test_two_nameless_version_1_units_are_never_taken_for_one(tmp_path: Path) -> None:
+    def nameless(document: dict[str, Any]) -> None:
+        document["unit"].update(name_fi="", name_sv="")
+
+    first = _variant(V1_FIXTURE, tmp_path / "a.zip", nameless)
+    second = _variant(V1_FIXTURE, tmp_path / "b.zip", nameless)
+    found = aggregate([first, second])
+    assert len(found.rows) == 2 and not found.replaced
+
+
+def test_recurring_areas_and_themes_count_the_units_that_wrote_them(
+    units: Units, tmp_path: Path
+) -> None:
+    """A line two units wrote (in any spelling of case, spacing and bullets) is listed with 2;
+    one a single unit wrote twice, in two periods, is not listed."""
+
+    def written(*texts: str) -> Callable[[dict[str, Any]], None]:
+        def change(document: dict[str, Any]) -> None:
+            plan = next(plan for plan in document["plans"] if plan["evaluations"])
+            plan["evaluations"][0]["development_areas"] += "".join("\n" + t for t in texts)
+            for theme, text in zip(document["annual_clock"], texts, strict=False):
+                theme.update(title=text, coverage="handled_in_meeting")
+
+        return change
+
+    folder = units.folder
+    bundles = [
+        _variant(
+            folder / "Päiväkoti Aapinen-2025-2026.zip",
+            tmp_path / "1.zip",
+            written("Pihan Valaistus", "Oma Kohde"),
+        ),
+        _variant(
+            folder / "Päiväkoti Öljymäki-2025-2026.zip",
+            tmp_path / "2.zip",
+            written("- pihan  valaistus."),
+        ),
+        _variant(
+            folder / "Päiväkoti Aapinen-2026-2027.zip", tmp_path / "3.zip", written("oma kohde")
+        ),
+    ]
+    found = aggregate(bundles)
+    areas = {item.text.casefold(): item.units for item in found.development_areas}
+    themes = {item.text.casefold(): item.units for item in found.themes}
+    assert areas["pihan valaistus"] == 2 and themes["pihan valaistus"] == 2
+    assert "oma kohde" not in areas and "oma kohde" not in themes
 
 
 def test_bad_files_are_listed_with_their_reasons_and_the_rest_are_read(
@@ -162,6 +276,24 @@ def test_bad_files_are_listed_with_their_reasons_and_the_rest_are_read(
     assert overview.read == 4 + 1 + 2
 
 
+def test_a_listed_site_code_matches_by_name_where_the_bundle_has_none(units: Units) -> None:
+    """The site code is optional (and a version-1 bundle has none): the list's code does not
+    make a unit missing whose bundle is there under its name."""
+    found = aggregate(
+        [units.folder],
+        expected=[
+            ExpectedUnit("Päiväkoti Öljymäki", site_code="1.2.246.562.10.99"),
+            ExpectedUnit("Päiväkoti Kuusikko", "Borgå", site_code="1.2.246.562.10.98"),
+            ExpectedUnit("Päiväkoti Aapinen", site_code="1.2.246.562.10.97"),  # a wrong code
+        ],
+    )
+    assert {(m.unit.name, m.period_label) for m in found.missing} == {
+        ("Päiväkoti Aapinen", "2025-2026"),
+        ("Päiväkoti Aapinen", "2026-2027"),
+        ("Päiväkoti Kuusikko", "2026-2027"),  # the version-1 unit sent only 2025-2026
+    }
+
+
 def test_the_missing_unit_is_listed_for_each_period_and_the_others_are_found(
     overview: Overview,
 ) -> None:
@@ -169,14 +301,6 @@ def test_the_missing_unit_is_listed_for_each_period_and_the_others_are_found(
         ("Päiväkoti Pihlaja", "2025-2026"),
         ("Päiväkoti Pihlaja", "2026-2027"),
     ]
-
-
-def test_recurring_areas_and_themes_count_units(overview: Overview) -> None:
-    """The two Finnish demo units share development areas and themes with each other, and
-    the Swedish version-1 bundle its development areas with none of them: each is counted
-    once per unit, however many periods wrote it."""
-    assert overview.development_areas and overview.themes
-    assert all(2 <= item.units <= 3 for item in overview.development_areas + overview.themes)
 
 
 def test_the_newer_of_two_bundles_of_a_unit_and_period_is_kept(
@@ -301,6 +425,43 @@ def test_the_csv_file_has_a_row_per_unit_and_period_under_stable_codes(
         (row.name("fi"), row.period_label, row.meetings_held) for row in overview.rows
     ]
     assert rows[0]["minimum_met"] in ("true", "false")
+
+
+def test_text_from_a_bundle_is_never_a_formula_and_control_characters_are_dropped(
+    units: Units, tmp_path: Path
+) -> None:
+    source = units.folder / "Päiväkoti Aapinen-2025-2026.zip"
+    hostile = _variant(
+        source,
+        tmp_path / "h.zip",
+        lambda d: d["unit"].update(
+            name_fi='=HYPERLINK("http://x","click")', municipality="Po\x01rvoo"
+        ),
+    )
+    found = aggregate([hostile])
+    book_path, table = tmp_path / "o.xlsx", tmp_path / "o.csv"
+    export_overview(found, None, options=ReportOptions(), xlsx=book_path, csv_path=table)
+    sheet = load_workbook(book_path)["Yksiköt"]
+    name, municipality = sheet["A2"], sheet["B2"]
+    assert (name.value, name.data_type) == ('=HYPERLINK("http://x","click")', "s")
+    assert municipality.value == "Porvoo"
+    row = next(csv.DictReader(io.StringIO(table.read_text("utf-8-sig")), delimiter=";"))
+    assert row["unit"] == '\'=HYPERLINK("http://x","click")'
+
+
+def test_an_output_onto_a_source_is_refused(
+    units: Units, overview: Overview, tmp_path: Path
+) -> None:
+    listed = tmp_path / "units.csv"
+    listed.write_text("unit\nPäiväkoti Aapinen\n", encoding="utf-8")
+    with pytest.raises(ExportRefused) as refused:
+        export_overview(overview, None, options=ReportOptions(), csv_path=listed, keep=[listed])
+    assert refused.value.reason is ExportRefusal.SOURCE
+    assert listed.read_text(encoding="utf-8") == "unit\nPäiväkoti Aapinen\n"
+    with pytest.raises(ExportRefused):  # the same file named twice
+        export_overview(
+            overview, tmp_path / "x.pdf", options=ReportOptions(), csv_path=tmp_path / "x.pdf"
+        )
 
 
 def test_an_output_onto_a_bundle_or_an_existing_file_is_refused_before_any_is_written(

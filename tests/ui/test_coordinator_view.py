@@ -91,8 +91,10 @@ def test_the_table_shows_the_newest_period_and_all_on_demand(
     view.period_box.setCurrentIndex(view.period_box.findData(None))
     assert view.proxy.rowCount() == 3  # two periods of the demo, one of the version-1 unit
     assert view.overview is not None
-    status = view.status.text()
-    assert "1" in status and len(view.overview.skipped) == 1
+    assert view.status.text() == _(
+        "{units} units in {bundles} bundles; {skipped} skipped, {replaced} replaced by "
+        "newer ones, {missing} missing."
+    ).format(units=2, bundles=4, skipped=1, replaced=0, missing=0)
     view.filter_edit.setText("borgå")  # the version-1 unit's municipality
     assert [view.proxy.row_at(r).version for r in range(view.proxy.rowCount())] == [1]
     view.filter_edit.clear()
@@ -118,6 +120,36 @@ def test_figures_sort_as_numbers_and_warnings_are_said_in_words(
     assert index.data(Qt.ItemDataRole.DecorationRole) is not None
     assert _("(below the minimum)") in index.data(Qt.ItemDataRole.AccessibleTextRole)
     assert "\n" in str(view.proxy.headerData(EVALUATIONS, Qt.Orientation.Horizontal))
+
+
+def test_a_folder_that_is_gone_is_said_and_nothing_is_read(
+    view: CoordinatorWindow, tmp_path: Path
+) -> None:
+    view.read_folder(tmp_path / "stick")
+    assert not view.is_busy() and view.overview is None
+    assert str(tmp_path / "stick") in view.status.text()
+
+
+def test_an_unexpected_error_in_the_reading_is_said_and_the_window_stays_usable(
+    qtbot: QtBot, view: CoordinatorWindow, bundles: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("hyvinvointi_app.ui.coordinator.window.aggregate", broken)
+    shown: list[str] = []
+
+    def close(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        shown.append(box.text())
+        box.accept()
+
+    answer_later(close)
+    view.read_folder(bundles)
+    qtbot.waitUntil(lambda: not view.is_busy(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: bool(shown), timeout=WAIT_MS)
+    assert shown == [_("The work stopped because of an unexpected error.")]
+    assert view.read_button.isEnabled() and view.choose_button.isEnabled()
 
 
 def test_a_selected_unit_shows_its_trend(

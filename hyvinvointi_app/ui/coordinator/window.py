@@ -11,6 +11,7 @@ their own.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -43,7 +44,7 @@ from hyvinvointi_app.domain.errors import UserError
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.labels import choices, label
 from hyvinvointi_app.i18n.translator import _, ui_translator
-from hyvinvointi_app.i18n.validation import reason_text as problem_text
+from hyvinvointi_app.i18n.validation import reason_text
 from hyvinvointi_app.services.coordinator import (
     ExpectedListError,
     ExpectedUnit,
@@ -52,18 +53,29 @@ from hyvinvointi_app.services.coordinator import (
     aggregate,
     read_expected,
 )
+from hyvinvointi_app.store.storage_errors import write_problem
 from hyvinvointi_app.ui.context import open_settings
 from hyvinvointi_app.ui.coordinator.chart import TrendChart
 from hyvinvointi_app.ui.coordinator.model import ROW_ROLE, OverviewFilter, OverviewModel
+from hyvinvointi_app.ui.save_path import chosen_save_path
+
+_log = logging.getLogger(__name__)
 
 FOLDER_KEY = "coordinator/folder"
 EXPECTED_KEY = "coordinator/expected"
 
 
 class _Signals(QObject):
+    """A job's answers. Owned by the window (it lives in the GUI thread and is deleted there
+    once the answer is handled), emitted from the worker thread."""
+
     progress = Signal(int, int)
     finished = Signal(object)
     failed = Signal(str)
+
+
+class _Cancelled(Exception):
+    """Raised in the worker at its next progress step once the window closes."""
 
 
 Work = Callable[[Callable[[int, int], None]], object]
@@ -73,18 +85,34 @@ Work = Callable[[Callable[[int, int], None]], object]
 class _Job(QRunnable):
     """One piece of work off the GUI thread; its answer comes back as a signal."""
 
-    def __init__(self, work: Work) -> None:
+    def __init__(self, work: Work, signals: _Signals) -> None:
         super().__init__()
-        self.signals = _Signals()
+        self.signals = signals
+        self.cancelled = False
         self._work = work
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.cancelled:
+            raise _Cancelled
+        self.signals.progress.emit(done, total)
 
     def run(self) -> None:
         try:
-            result = self._work(self.signals.progress.emit)
+            result = self._work(self._progress)
+        except _Cancelled:
+            return
         except UserError as error:
             self.signals.failed.emit(describe(error))
         except OSError as error:
-            self.signals.failed.emit(f"{error.strerror or error}: {error.filename or ''}")
+            problem = write_problem(error, Path(error.filename or "."))
+            self.signals.failed.emit(
+                describe(problem)
+                if problem is not None and error.filename
+                else _("The work stopped: {reason}").format(reason=error.strerror or error)
+            )
+        except Exception:  # a bug: said, logged, and the window stays usable
+            _log.exception("the coordinator view's work failed")
+            self.signals.failed.emit(_("The work stopped because of an unexpected error."))
         else:
             self.signals.finished.emit(result)
 
@@ -299,6 +327,15 @@ class CoordinatorWindow(QWidget):
         if self.is_busy():
             return
         self.folder_edit.setText(str(folder))
+        if not folder.is_dir():
+            self.status.setText(
+                "⚠ "
+                + _(
+                    "The folder {folder} cannot be found: connect the drive or stick it is on, "
+                    "or choose another folder."
+                ).format(folder=folder)
+            )
+            return
         self.settings.setValue(FOLDER_KEY, str(folder))
         expected = list(self.expected)
         self.progress.setRange(0, 0)
@@ -314,13 +351,12 @@ class CoordinatorWindow(QWidget):
 
         self._run(read, self._show_overview)
 
-    def _run(
-        self, work: Callable[[Callable[[int, int], None]], object], done: Callable[[object], None]
-    ) -> None:
-        job = _Job(work)
-        job.signals.progress.connect(self._on_progress)
-        job.signals.finished.connect(lambda result: self._finish(done, result))
-        job.signals.failed.connect(self._on_failed)
+    def _run(self, work: Work, done: Callable[[object], None]) -> None:
+        signals = _Signals(self)
+        job = _Job(work, signals)
+        signals.progress.connect(self._on_progress)
+        signals.finished.connect(lambda result: self._finish(done, result))
+        signals.failed.connect(self._on_failed)
         self._job = job
         self._set_busy(True)
         self.pool.start(job)
@@ -341,18 +377,23 @@ class CoordinatorWindow(QWidget):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
-    def _finish(self, done: Callable[[object], None], result: object) -> None:
+    def _end_job(self) -> None:
+        if self._job is not None:
+            self._job.signals.deleteLater()
         self._job = None
         self.progress.hide()
+
+    def _finish(self, done: Callable[[object], None], result: object) -> None:
+        self._end_job()
         done(result)
         self._set_busy(False)
 
     def _on_failed(self, message: str) -> None:
-        self._job = None
-        self.progress.hide()
+        self._end_job()
         self._set_busy(False)
         self.status.setText("⚠ " + message)
-        QMessageBox.warning(self, _("Coordinator view"), message)
+        if self.isVisible():
+            QMessageBox.warning(self, _("Coordinator view"), message)
 
     def _show_overview(self, result: object) -> None:
         assert isinstance(result, Overview)
@@ -443,7 +484,7 @@ class CoordinatorWindow(QWidget):
         )
 
     def _fill_lists(self, overview: Overview) -> None:
-        from hyvinvointi_app.reports.overview import reason_text
+        from hyvinvointi_app.reports.overview import refusal_text
 
         tr = ui_translator()
         self._fill(
@@ -454,7 +495,7 @@ class CoordinatorWindow(QWidget):
         self._fill(
             self.skipped_table,
             [_("File"), _("Reason")],
-            [[self._shown(s.path), reason_text(tr.pgettext, s.reason)] for s in overview.skipped]
+            [[self._shown(s.path), refusal_text(tr.pgettext, s.reason)] for s in overview.skipped]
             + [
                 [
                     self._shown(r.dropped),
@@ -511,7 +552,7 @@ class CoordinatorWindow(QWidget):
                     self,
                     _("Coordinator view"),
                     _("The list of expected units {path} cannot be read: {reason}").format(
-                        path=path, reason=problem_text(error.reason)
+                        path=path, reason=reason_text(error.reason)
                     ),
                 )
             return False
@@ -536,10 +577,8 @@ class CoordinatorWindow(QWidget):
         name, _filter = QFileDialog.getSaveFileName(
             self, _("Export the overview"), str(start), filters[kind]
         )
-        if name:
-            path = Path(name)
-            if path.suffix.casefold() != f".{kind}":
-                path = path.with_name(path.name + f".{kind}")
+        path = chosen_save_path(self, name, f".{kind}") if name else None
+        if path is not None:
             self.export_to(path, kind)
 
     def export_to(self, path: Path, kind: str) -> None:
@@ -551,13 +590,20 @@ class CoordinatorWindow(QWidget):
         overview = self.overview
         assert overview is not None
         options = ReportOptions(language=str(self.language_box.currentData()))
-        targets = {"pdf": {"pdf": path}, "xlsx": {"pdf": None, "xlsx": path}}
-        targets["csv"] = {"pdf": None, "csv_path": path}
+        targets = {
+            "pdf": {"pdf": path},
+            "xlsx": {"pdf": None, "xlsx": path},
+            "csv": {"pdf": None, "csv_path": path},
+        }
+        expected = self.settings.value(EXPECTED_KEY, "", str)
+        keep = [Path(expected)] if expected else []
         self.progress.setRange(0, 0)
         self.progress.show()
         self.status.setText(_("Exporting…"))
         self._run(
-            lambda _progress: export_overview(overview, options=options, **targets[kind]),
+            lambda progress: export_overview(
+                overview, options=options, progress=progress, keep=keep, **targets[kind]
+            ),
             lambda _written: self.status.setText(_("Exported: {file}").format(file=path)),
         )
 
@@ -566,5 +612,9 @@ class CoordinatorWindow(QWidget):
         self.pool.waitForDone()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """A read or an export stops at its next step (an export writes its file only at its
+        end, so nothing is left half written)."""
+        if self._job is not None:
+            self._job.cancelled = True
         self.wait()
         super().closeEvent(event)
