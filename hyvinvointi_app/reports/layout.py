@@ -310,29 +310,33 @@ def bar_charts(charts: Sequence[blocks.Chart]) -> Flowable:
     from reportlab.graphics.shapes import Drawing, Line, Rect, String
 
     register_fonts()
-    drawing = Drawing(FRAME_WIDTH, CHART_HEIGHT, initialFontName=FONT)  # never Helvetica
     panel = FRAME_WIDTH / max(len(charts), 1)
-    for index, chart in enumerate(charts):
+    titles = [_wrapped(chart.title, FONT_BOLD, 8, panel - 6 * mm) for chart in charts]
+    # Every title whole (a bilingual one takes four lines), and every chart's bars on one scale
+    # below the longest.
+    lines = max((len(title) for title in titles), default=0)
+    height = CHART_HEIGHT + max(lines - 2, 0) * 10
+    drawing = Drawing(FRAME_WIDTH, height, initialFontName=FONT)  # never Helvetica
+    base = 9.0
+    top = height - 9 - lines * 10 - 10
+    for index, (chart, title) in enumerate(zip(charts, titles, strict=True)):
         left = index * panel
-        title = _wrapped(chart.title, FONT_BOLD, 8, panel - 6 * mm)[:2]
         for number, line in enumerate(title):
             drawing.add(
-                String(left, CHART_HEIGHT - 9 - number * 10, line, fontName=FONT_BOLD, fontSize=8)
+                String(left, height - 9 - number * 10, line, fontName=FONT_BOLD, fontSize=8)
             )
-        base = 9.0
-        top = CHART_HEIGHT - 9 - len(title) * 10 - 10
         slot = (panel - 6 * mm) / max(len(chart.bars), 1)
         width = min(slot * 0.6, 14 * mm)
         for number, (label, value, text) in enumerate(chart.bars):
             centre = left + slot * (number + 0.5)
-            height = (top - base) * max(0.0, min(value / (chart.maximum or 1.0), 1.0))
+            bar = (top - base) * max(0.0, min(value / (chart.maximum or 1.0), 1.0))
             drawing.add(
-                Rect(centre - width / 2, base, width, height, fillColor=ACCENT, strokeColor=None)
+                Rect(centre - width / 2, base, width, bar, fillColor=ACCENT, strokeColor=None)
             )
             drawing.add(
                 String(
                     centre,
-                    base + height + 2,
+                    base + bar + 2,
                     text,
                     fontName=FONT,
                     fontSize=7.5,

@@ -424,15 +424,12 @@ def bundle_data(
     annual = annual_data(db, period_id, today)
     summary, period, unit = annual.summary, annual.period, annual.unit
     clock, unplanned = _clock(annual)
+    approved = {
+        m.id: m.approved_at.date()
+        for m in annual.meetings
+        if m.status is MeetingStatus.APPROVED and m.approved_at
+    }
     with db.reading() as session:
-        approved = {
-            m.id: m.approved_at.date() if m.approved_at else None
-            for m in session.scalars(
-                select(Meeting).where(
-                    Meeting.period_id == period_id, Meeting.status == MeetingStatus.APPROVED
-                )
-            )
-        }
         meetings = []
         for held in summary.meetings:
             lines, attendees = _attendance(session, held.id, with_names)

@@ -109,6 +109,11 @@ class OverviewRow:
             return self.unit_name_sv or self.unit_name_fi
         return self.unit_name_fi or self.unit_name_sv
 
+    @property
+    def needs_attention(self) -> bool:
+        """The minimum of meetings not met, a role missing or a plan evaluation overdue."""
+        return not self.minimum_met or bool(self.roles_missing) or self.plans_overdue > 0
+
     def missing_roles(self) -> tuple[Role | str, ...]:
         """The roles missing, as :class:`.Role` where this version knows the code (a newer
         bundle's unknown code stays as it is)."""

@@ -100,11 +100,9 @@ def test_the_table_shows_the_newest_period_and_all_on_demand(
     view.filter_edit.clear()
     view.attention_box.setChecked(True)
     rows = [view.proxy.row_at(r) for r in range(view.proxy.rowCount())]
-    assert rows and all(coordinator_needs(row) for row in rows)
-
-
-def coordinator_needs(row: coordinator.OverviewRow) -> bool:
-    return not row.minimum_met or bool(row.roles_missing) or row.plans_overdue > 0
+    assert rows and all(
+        not row.minimum_met or row.roles_missing or row.plans_overdue > 0 for row in rows
+    )
 
 
 def test_figures_sort_as_numbers_and_warnings_are_said_in_words(

@@ -34,11 +34,6 @@ ROW_ROLE = Qt.ItemDataRole.UserRole
 """The :class:`OverviewRow` of a table row."""
 
 
-def needs_attention(row: OverviewRow) -> bool:
-    """The minimum of meetings not met, a role missing or a plan evaluation overdue."""
-    return not row.minimum_met or bool(row.roles_missing) or row.plans_overdue > 0
-
-
 def two_lines(text: str, longer_than: int = 16) -> str:
     """A long column heading on two lines, broken at the space nearest its middle."""
     if len(text) <= longer_than or " " not in text:
@@ -198,7 +193,7 @@ class OverviewFilter(QSortFilterProxyModel):
         row = self.source().row_at(source_row)
         if self._period is not None and row.period_label != self._period:
             return False
-        if self._attention_only and not needs_attention(row):
+        if self._attention_only and not row.needs_attention:
             return False
         haystack = " ".join(
             (row.unit_name_fi, row.unit_name_sv, row.municipality, row.site_code)
