@@ -56,7 +56,7 @@ def _damaged(path: Path) -> None:
     unit_file(path, members=400)
     data = bytearray(path.read_bytes())
     page_size = 4096
-    for page in range(2, len(data) // page_size, 3):
+    for page in range(2, len(data) // page_size):
         start = page * page_size + 100
         data[start : start + 400] = bytes((page * 7 + i) % 251 for i in range(400))
     path.write_bytes(bytes(data))

@@ -491,6 +491,23 @@ def _memos(data: AnnualData, tx: ReportTexts) -> list[Block]:
     return story
 
 
+def _package(data: AnnualData, tx: ReportTexts) -> list[tuple[str, str]]:
+    """The municipal package the unit works by, when it uses one."""
+    if data.package is None:
+        return []
+    return [
+        (
+            tx.pgettext("report", "Municipal package"),
+            tx.pgettext(
+                "report",
+                "{name}, version {version}",
+                name=data.package.name,
+                version=data.package.version,
+            ),
+        )
+    ]
+
+
 def build_blocks(data: AnnualData, options: ReportOptions) -> list[Block]:
     tx = ReportTexts(options.language)
     s = data.summary
@@ -517,6 +534,7 @@ def build_blocks(data: AnnualData, options: ReportOptions) -> list[Block]:
                     tx.pgettext("report", "Roles missing in the period"),
                     _roles(tx, s.roles_missing_in_period),
                 ),
+                *_package(data, tx),
                 (tx.pgettext("report", "Date of report"), tx.date(options.created_at().date())),
             ]
         ),

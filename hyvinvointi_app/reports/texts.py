@@ -9,6 +9,7 @@ extractor finds them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any
 
@@ -56,7 +57,7 @@ class ReportTexts:
     def label(self, value: StrEnum) -> str:
         return joined([label(value, tr) for tr in self.translators])
 
-    def stored(self, texts: dict[str, str]) -> str:
+    def stored(self, texts: Mapping[str, str]) -> str:
         """A text the program keeps in each language (a standing agenda heading, a checklist
         question) in the document's language(s); Finnish where a language lacks it."""
         return joined([texts.get(code) or texts["fi"] for code in self.codes])

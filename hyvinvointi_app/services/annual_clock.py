@@ -44,6 +44,8 @@ class ThemeView:
     position: int
     title: str
     plan_type: PlanType | None
+    package_item: str | None = None
+    """Where the theme came from, when a municipal package brought it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +70,10 @@ def period_month_index(month: int) -> int:
     return (month - PERIOD_MONTHS[0]) % 12
 
 
-def _view(theme: ClockTheme) -> ThemeView:
-    return ThemeView(theme.id, theme.month, theme.position, theme.title, theme.plan_type)
+def theme_view(theme: ClockTheme) -> ThemeView:
+    return ThemeView(
+        theme.id, theme.month, theme.position, theme.title, theme.plan_type, theme.package_item
+    )
 
 
 def _check_month(month: object, field: str = "month") -> int:
@@ -138,13 +142,13 @@ def list_themes(db: Database) -> list[ThemeView]:
     with db.reading() as session:
         themes = session.scalars(select(ClockTheme)).all()
         ordered = sorted(themes, key=lambda t: (period_month_index(t.month), t.position, t.id))
-        return [_view(t) for t in ordered]
+        return [theme_view(t) for t in ordered]
 
 
 def themes_in_month(db: Database, month: int) -> list[ThemeView]:
     month = _check_month(month)
     with db.reading() as session:
-        return [_view(t) for t in _month_themes(session, month)]
+        return [theme_view(t) for t in _month_themes(session, month)]
 
 
 def add_theme(
@@ -167,7 +171,7 @@ def add_theme(
         _insert(ordered, theme, position)
         session.add(theme)
         session.flush()
-        return _view(theme)
+        return theme_view(theme)
 
 
 def edit_theme(
@@ -190,11 +194,13 @@ def edit_theme(
         theme.title = title
         theme.plan_type = checked_type
         if position is not None or (target_month is not None and target_month != theme.month):
-            _place(session, theme, theme.month if target_month is None else target_month, position)
-        return _view(theme)
+            place_in(
+                session, theme, theme.month if target_month is None else target_month, position
+            )
+        return theme_view(theme)
 
 
-def _place(session: Session, theme: ClockTheme, month: int, position: int | None) -> None:
+def place_in(session: Session, theme: ClockTheme, month: int, position: int | None) -> None:
     """Put an existing theme at ``position`` of ``month`` and renumber both months."""
     old_month = theme.month
     ordered = [t for t in _month_themes(session, month) if t.id != theme.id]
@@ -209,8 +215,8 @@ def move_theme(db: Database, theme_id: int, month: int, position: int | None = N
     month = _check_month(month)
     with db.transaction() as session:
         theme = _theme(session, theme_id)
-        _place(session, theme, month, position)
-        return _view(theme)
+        place_in(session, theme, month, position)
+        return theme_view(theme)
 
 
 def step_place(themes: Sequence[ThemeView], theme_id: int, step: int) -> tuple[int, int] | None:
@@ -252,13 +258,27 @@ def month_step_place(
     return month, sum(1 for t in themes if t.month == month) + 1
 
 
+def remove_in(session: Session, theme: ClockTheme) -> None:
+    """Remove a theme (its marks go with it) and renumber its month."""
+    session.delete(theme)
+    session.flush()
+    _renumber(_month_themes(session, theme.month))
+
+
+def add_in(
+    session: Session, month: int, title: str, plan_type: PlanType | None, package_item: str
+) -> None:
+    """Add a theme a municipal package brought, last in its month (checked by the package)."""
+    ordered = _month_themes(session, month)
+    theme = ClockTheme(month=month, title=title, plan_type=plan_type, package_item=package_item)
+    _insert(ordered, theme, None)
+    session.add(theme)
+    session.flush()
+
+
 def remove_theme(db: Database, theme_id: int) -> None:
     with db.transaction() as session:
-        theme = _theme(session, theme_id)
-        month = theme.month
-        session.delete(theme)
-        session.flush()
-        _renumber(_month_themes(session, month))
+        remove_in(session, _theme(session, theme_id))
 
 
 def restore_theme(db: Database, view: ThemeView, marks: Sequence[ThemeMarkView] = ()) -> ThemeView:
@@ -274,12 +294,18 @@ def restore_theme(db: Database, view: ThemeView, marks: Sequence[ThemeMarkView] 
         if (session.scalar(select(func.count(ClockTheme.id))) or 0) >= MAX_THEMES:
             raise ValidationError("themes", "too_many")
         ordered = _month_themes(session, month)
-        theme = ClockTheme(id=view.id, month=month, title=title, plan_type=checked_type)
+        theme = ClockTheme(
+            id=view.id,
+            month=month,
+            title=title,
+            plan_type=checked_type,
+            package_item=view.package_item,
+        )
         _insert(ordered, theme, view.position)
         session.add(theme)
         session.flush()
         _add_marks(session, marks, {theme.id})
-        return _view(theme)
+        return theme_view(theme)
 
 
 def replace_all_themes(
@@ -292,6 +318,15 @@ def replace_all_themes(
         raise ValidationError("themes", "too_many")
     if len({view.id for view in views}) != len(views):
         raise ValidationError("themes", "duplicate_id")
+    with db.transaction() as session:
+        replace_clock_in(session, views, marks)
+    return list_themes(db)
+
+
+def replace_clock_in(
+    session: Session, views: Sequence[ThemeView], marks: Sequence[ThemeMarkView]
+) -> None:
+    """:func:`replace_all_themes` inside a transaction that may change more."""
     checked = [
         ThemeView(
             view.id,
@@ -299,27 +334,27 @@ def replace_all_themes(
             view.position,
             _check_title(view.title),
             _check_plan_type(view.plan_type),
+            view.package_item,
         )
         for view in views
     ]
     ordered = sorted(checked, key=lambda v: (v.month, v.position))
-    with db.transaction() as session:
-        session.execute(delete(ClockTheme))
-        positions: dict[int, int] = {}
-        for view in ordered:
-            positions[view.month] = positions.get(view.month, 0) + 1
-            session.add(
-                ClockTheme(
-                    id=view.id,
-                    month=view.month,
-                    position=positions[view.month],
-                    title=view.title,
-                    plan_type=view.plan_type,
-                )
+    session.execute(delete(ClockTheme))
+    positions: dict[int, int] = {}
+    for view in ordered:
+        positions[view.month] = positions.get(view.month, 0) + 1
+        session.add(
+            ClockTheme(
+                id=view.id,
+                month=view.month,
+                position=positions[view.month],
+                title=view.title,
+                plan_type=view.plan_type,
+                package_item=view.package_item,
             )
-        session.flush()
-        _add_marks(session, marks, {view.id for view in ordered})
-    return list_themes(db)
+        )
+    session.flush()
+    _add_marks(session, marks, {view.id for view in ordered})
 
 
 def _add_marks(session: Session, marks: Iterable[ThemeMarkView], theme_ids: set[int]) -> None:
@@ -503,7 +538,7 @@ class ThemeMarkView:
     note: str = ""
 
 
-def _mark_view(mark: ThemeMark) -> ThemeMarkView:
+def mark_view(mark: ThemeMark) -> ThemeMarkView:
     return ThemeMarkView(mark.theme_id, mark.period_id, mark.handling, mark.note or "")
 
 
@@ -534,7 +569,7 @@ def _mark(session: Session, theme_id: int, period_id: int) -> ThemeMark | None:
 def theme_mark(db: Database, theme_id: int, period_id: int) -> ThemeMarkView | None:
     with db.reading() as session:
         mark = _mark(session, theme_id, period_id)
-        return None if mark is None else _mark_view(mark)
+        return None if mark is None else mark_view(mark)
 
 
 def set_theme_mark(
@@ -555,7 +590,7 @@ def set_theme_mark(
         mark.handling = checked
         mark.note = checked_note
         session.flush()
-        return _mark_view(mark)
+        return mark_view(mark)
 
 
 def clear_theme_mark(db: Database, theme_id: int, period_id: int) -> ThemeMarkView | None:
@@ -564,7 +599,7 @@ def clear_theme_mark(db: Database, theme_id: int, period_id: int) -> ThemeMarkVi
         mark = _mark(session, theme_id, period_id)
         if mark is None:
             return None
-        view = _mark_view(mark)
+        view = mark_view(mark)
         session.delete(mark)
         return view
 
@@ -587,14 +622,14 @@ def list_theme_marks(db: Database, period_id: int) -> tuple[ThemeMarkView, ...]:
             .where(ThemeMark.period_id == period_id)
         ).all()
         ordered = sorted(rows, key=lambda r: (period_month_index(r[1]), r[2], r[0].theme_id))
-        return tuple(_mark_view(row[0]) for row in ordered)
+        return tuple(mark_view(row[0]) for row in ordered)
 
 
 def all_theme_marks(db: Database) -> tuple[ThemeMarkView, ...]:
     """Every mark of every period: what replacing the whole clock takes with it."""
     with db.reading() as session:
         marks = session.scalars(select(ThemeMark).order_by(ThemeMark.id))
-        return tuple(_mark_view(m) for m in marks)
+        return tuple(mark_view(m) for m in marks)
 
 
 def marks_of_theme(db: Database, theme_id: int) -> tuple[ThemeMarkView, ...]:
@@ -604,4 +639,4 @@ def marks_of_theme(db: Database, theme_id: int) -> tuple[ThemeMarkView, ...]:
         marks = session.scalars(
             select(ThemeMark).where(ThemeMark.theme_id == theme_id).order_by(ThemeMark.period_id)
         )
-        return tuple(_mark_view(m) for m in marks)
+        return tuple(mark_view(m) for m in marks)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,8 +28,12 @@ from hyvinvointi_app.domain.enums import (
     VoiceKind,
 )
 from hyvinvointi_app.domain.errors import MemoLocked, NotFound, ValidationError
-from hyvinvointi_app.resources import load_json_resource
 from hyvinvointi_app.services import audit
+from hyvinvointi_app.services.municipal_package import (
+    in_language,
+    shipped_standing_agenda,
+    standing_agenda_in,
+)
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import (
     ActionFollowUp,
@@ -233,15 +238,8 @@ def editable_meeting(session: Session, meeting_id: int) -> Meeting:
 
 
 @functools.cache
-def _standing_agenda() -> dict[AgendaItemKind, dict[str, str]]:
-    data = load_json_resource("standing_agenda.json")
-    return {AgendaItemKind(item["kind"]): dict(item["title"]) for item in data["items"]}
-
-
-def _standing_titles(language: str) -> dict[AgendaItemKind, str]:
-    return {
-        kind: titles.get(language) or titles["fi"] for kind, titles in _standing_agenda().items()
-    }
+def _standing_agenda() -> dict[AgendaItemKind, Mapping[str, str]]:
+    return dict(shipped_standing_agenda())
 
 
 FREE_TITLED = frozenset(
@@ -250,7 +248,7 @@ FREE_TITLED = frozenset(
 """Kinds whose title is what the director typed; the others carry the standing agenda's."""
 
 
-def standing_title(kind: AgendaItemKind, title: str) -> dict[str, str] | None:
+def standing_title(kind: AgendaItemKind, title: str) -> Mapping[str, str] | None:
     """The standing agenda's heading of an item in every language, when the item still has
     it (in any language) or has none: a document prints it in its own language. None when
     the director wrote a title of their own, which prints as typed."""
@@ -263,8 +261,9 @@ def standing_title(kind: AgendaItemKind, title: str) -> dict[str, str] | None:
 
 
 def _draft_agenda(session: Session, meeting: Meeting, language: str) -> list[AgendaItem]:
-    """The standing agenda with this month's annual-clock themes in place of item 4 and 5."""
-    titles = _standing_titles(language)
+    """The standing agenda (the municipal package's, else the shipped one) with this month's
+    annual-clock themes in place of its theme item."""
+    agenda = standing_agenda_in(session) or shipped_standing_agenda()
     themes = session.scalars(
         select(ClockTheme)
         .where(ClockTheme.month == meeting.date.month)
@@ -274,7 +273,7 @@ def _draft_agenda(session: Session, meeting: Meeting, language: str) -> list[Age
         select(Plan).where(Plan.archived.is_(False)).order_by(Plan.name, Plan.id)
     ).all()
     items: list[AgendaItem] = []
-    for kind in titles:
+    for kind, titles in agenda:
         if kind is AgendaItemKind.THEME:
             for theme in themes:
                 plan = next((p for p in plans if p.type is theme.plan_type), None)
@@ -289,7 +288,7 @@ def _draft_agenda(session: Session, meeting: Meeting, language: str) -> list[Age
         elif kind is AgendaItemKind.PLAN_EVALUATION:
             continue  # plans enter through the themes that evaluate them
         else:
-            items.append(AgendaItem(kind=kind, title=titles[kind]))
+            items.append(AgendaItem(kind=kind, title=in_language(titles, language)))
     for position, item in enumerate(items, start=1):
         item.position = position
     return items

@@ -8,17 +8,20 @@ municipality can correct their wording without touching code.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hyvinvointi_app.domain.enums import Language, PlanType
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
-from hyvinvointi_app.resources import load_json_resource
+from hyvinvointi_app.services.municipal_package import (
+    checklist_in,
+    in_language,
+    shipped_checklist,
+    shipped_checklists,
+)
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import AgendaItem, Plan, PlanEvaluation, ResultCard
 
@@ -194,12 +197,20 @@ def remove_plan(db: Database, plan_id: int) -> PlanView:
     """
     with db.transaction() as session:
         plan = get_plan_row(session, plan_id)
-        for model in (PlanEvaluation, ResultCard, AgendaItem):
-            if session.scalar(select(model.id).where(model.plan_id == plan_id).limit(1)):
-                raise ValidationError("plan", "in_use")
+        if plan_in_use(session, plan_id):
+            raise ValidationError("plan", "in_use")
         view = plan_view(plan)
         session.delete(plan)
         return view
+
+
+def plan_in_use(session: Session, plan_id: int) -> bool:
+    """Whether a plan has been evaluated, is followed by a result card or is named by an
+    agenda item: then it is part of the unit's record and is never deleted."""
+    return any(
+        session.scalar(select(model.id).where(model.plan_id == plan_id).limit(1))
+        for model in (PlanEvaluation, ResultCard, AgendaItem)
+    )
 
 
 def restore_plan(db: Database, view: PlanView) -> PlanView:
@@ -252,25 +263,24 @@ def plans_due_for_review(
         return [plan_view(p) for p in plans]
 
 
-@cache
-def _checklists() -> dict[str, Any]:
-    data: dict[str, Any] = load_json_resource("checklists.json")["checklists"]
-    return data
-
-
 def checklist_for(
-    plan_type: PlanType, language: str, custom_questions: Sequence[str] = ()
+    plan_type: PlanType,
+    language: str,
+    custom_questions: Sequence[str] = (),
+    package_checklist: Sequence[tuple[str, Mapping[str, str]]] | None = None,
 ) -> list[ChecklistQuestion]:
     """The type's checklist in a language (Finnish unless Swedish), then the plan's own.
 
-    A custom question's key is its place in the plan's list (``custom_1``…); each
-    answer keeps the question's text, so a later edit of the list does not alter it.
+    The type's checklist is the municipal package's when it has one (``package_checklist``:
+    key and texts), else the shipped one. A custom question's key is its place in the plan's
+    list (``custom_1``…); each answer keeps the question's text, so a later edit of the
+    list does not alter it.
     """
     lang = Language.SWEDISH.value if language == Language.SWEDISH else Language.FINNISH.value
-    standard = [
-        ChecklistQuestion(str(item["key"]), str(item["text"].get(lang) or item["text"]["fi"]))
-        for item in _checklists().get(PlanType(plan_type).value, [])
-    ]
+    items = (
+        shipped_checklist(PlanType(plan_type)) if package_checklist is None else package_checklist
+    )
+    standard = [ChecklistQuestion(key, in_language(texts, lang)) for key, texts in items]
     custom = [
         ChecklistQuestion(f"{CUSTOM_KEY_PREFIX}{number}", text.strip(), custom=True)
         for number, text in enumerate(custom_questions, start=1)
@@ -283,7 +293,7 @@ def standard_question(key: str, question: str) -> dict[str, str] | None:
     """A checklist question in every language, when an answer still carries the standard
     question of its key (in any language): a document prints it in its own language. None
     for a plan's own question, which prints as it was asked."""
-    for items in _checklists().values():
+    for items in shipped_checklists().values():
         for item in items:
             texts: dict[str, str] = dict(item["text"])
             if item["key"] == key and question.strip() in texts.values():
@@ -292,5 +302,7 @@ def standard_question(key: str, question: str) -> dict[str, str] | None:
 
 
 def checklist_for_plan(db: Database, plan_id: int, language: str) -> list[ChecklistQuestion]:
-    plan = get_plan(db, plan_id)
-    return checklist_for(plan.type, language, plan.custom_questions)
+    with db.reading() as session:
+        plan = plan_view(get_plan_row(session, plan_id))
+        package = checklist_in(session, plan.type)
+    return checklist_for(plan.type, language, plan.custom_questions, package)

@@ -27,6 +27,7 @@ from hyvinvointi_app.services.evaluations import EvaluationView, PlanHistory
 from hyvinvointi_app.services.meetings import MeetingDetail
 from hyvinvointi_app.services.members import MemberView
 from hyvinvointi_app.services.memo_record import name_roles_in
+from hyvinvointi_app.services.municipal_package import PackageInfo, current_package
 from hyvinvointi_app.services.period_scope import HandledTheme, PlanInPeriod, ThemeOutcome
 from hyvinvointi_app.services.periods import PeriodTexts, PeriodView
 from hyvinvointi_app.services.plans import list_plans
@@ -69,6 +70,8 @@ class AnnualData:
     """Every plan in use (and archived ones evaluated in the period), each with its
     evaluations in the period or none (:func:`.period_scope.plans_in_period`)."""
     name_roles: tuple[tuple[str, Role], ...] = ()
+    package: PackageInfo | None = None
+    """The municipal package the unit uses, if any."""
 
     @property
     def theme_outcomes(self) -> tuple[tuple[ThemeOutcome, ...], tuple[HandledTheme, ...]]:
@@ -123,6 +126,7 @@ def annual_data(db: Database, period_id: int, today: dt.date | None = None) -> A
         theme_marks=annual_clock.list_theme_marks(db, period_id),
         plans=period_scope.plans_in_period(db, period, period_evaluations),
         name_roles=name_roles(db),
+        package=current_package(db),
     )
 
 

@@ -22,7 +22,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """The schema this version of the application writes."""
 
 APPLICATION_ID = 0x48595652
@@ -190,11 +190,36 @@ def _add_site_code(connection: sqlite3.Connection) -> None:
     connection.execute("ALTER TABLE unit ADD COLUMN site_code VARCHAR(60) DEFAULT '' NOT NULL")
 
 
+# -- version 6: the municipal package -------------------------------------------------------
+
+
+def _add_municipal_package(connection: sqlite3.Connection) -> None:
+    """The municipal package a unit imports (its checklists, standing agenda and result-card
+    templates), and the mark of origin on the clock's themes and the plans it brought."""
+    for statement in (
+        "ALTER TABLE clock_theme ADD COLUMN package_item VARCHAR(120)",
+        "ALTER TABLE plan ADD COLUMN package_item VARCHAR(120)",
+        """CREATE TABLE municipal_package (
+            id INTEGER NOT NULL,
+            package_id VARCHAR(36) NOT NULL,
+            name VARCHAR(200) NOT NULL,
+            version INTEGER NOT NULL,
+            published_on DATE,
+            imported_at DATETIME NOT NULL,
+            content JSON NOT NULL,
+            PRIMARY KEY (id),
+            CONSTRAINT one_municipal_package CHECK (id = 1)
+        )""",
+    ):
+        connection.execute(statement)
+
+
 STEPS: dict[int, Step] = {
     2: _add_search_index,
     3: _add_file_identity,
     4: _add_document_fields,
     5: _add_site_code,
+    6: _add_municipal_package,
 }
 """Upgrade steps by the version they produce; version 1 is the first release."""
 

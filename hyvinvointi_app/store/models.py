@@ -289,6 +289,8 @@ class Plan(Base):
     document_location: Mapped[str] = mapped_column(Text, default="")
     custom_questions: Mapped[list[str]] = mapped_column(default=list)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    package_item: Mapped[str | None] = mapped_column(String(120))
+    """The municipal package's plan type this plan came from (see MunicipalPackage)."""
 
 
 class PlanEvaluation(Base):
@@ -384,6 +386,8 @@ class ClockTheme(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     title: Mapped[str] = mapped_column(Text)
     plan_type: Mapped[PlanType | None] = mapped_column(_enum(PlanType))
+    package_item: Mapped[str | None] = mapped_column(String(120))
+    """The municipal package's theme this theme came from (see MunicipalPackage)."""
     __table_args__ = (CheckConstraint("month BETWEEN 1 AND 12", name="clock_month_valid"),)
 
 
@@ -398,6 +402,26 @@ class ThemeMark(Base):
     handling: Mapped[ThemeHandling] = mapped_column(_enum(ThemeHandling))
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
     __table_args__ = (UniqueConstraint("theme_id", "period_id", name="theme_mark_once"),)
+
+
+class MunicipalPackage(Base):
+    """The municipal package the unit imported last (at most one row).
+
+    Its checklists, standing agenda and result-card templates are read from ``content``
+    (the package file as validated); its clock themes and plan types became the unit's own
+    rows, which carry ``package_item`` (the package's id and the item's key), so that a newer
+    version of the package updates exactly what this one brought.
+    """
+
+    __tablename__ = "municipal_package"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    package_id: Mapped[str] = mapped_column(String(36))
+    name: Mapped[str] = mapped_column(String(200))
+    version: Mapped[int] = mapped_column(Integer)
+    published_on: Mapped[dt.date | None] = mapped_column(StoredDate)
+    imported_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utc_now)
+    content: Mapped[dict[str, Any]] = mapped_column()
+    __table_args__ = (CheckConstraint("id = 1", name="one_municipal_package"),)
 
 
 class AuditEvent(Base):

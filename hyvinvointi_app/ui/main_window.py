@@ -370,9 +370,11 @@ class MainWindow(QMainWindow):
         export_menu = file_menu.addMenu(_("&Export"))
         export_menu.setEnabled(self.context is not None)
         self._action(export_menu, _("Annual clock…"), lambda: self._page_call("clock", "export"))
+        self._action(export_menu, _("Municipal package…"), self.export_municipal_package)
         import_menu = file_menu.addMenu(_("&Import"))
         import_menu.setEnabled(self.context is not None)
         self._action(import_menu, _("Annual clock…"), lambda: self._page_call("clock", "import_"))
+        self._action(import_menu, _("Municipal package…"), self.import_municipal_package)
         self._action(
             file_menu, _("Coor&dinator view…"), self.open_coordinator_view, needs_file=False
         )
@@ -621,6 +623,18 @@ class MainWindow(QMainWindow):
 
         assert self.context is not None
         UnitDetailsDialog(self.context, self).exec()
+
+    def export_municipal_package(self) -> None:
+        from hyvinvointi_app.ui.package import export_package
+
+        assert self.context is not None
+        export_package(self.context, self)
+
+    def import_municipal_package(self) -> None:
+        from hyvinvointi_app.ui.package import import_package
+
+        assert self.context is not None
+        import_package(self.context, self)
 
     def set_language(self, language: str) -> None:
         """Switch every text at once, Qt's own included; the screen shown stays."""

@@ -214,3 +214,21 @@ def test_development_areas_for_the_next_period_are_one_bullet_each_and_once(
     written = [line.strip() for e in areas for line in e.development_areas.splitlines()]
     flat = _flat(section)
     assert all(f"\u2022 {_flat(area)}" in flat for area in written if area)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_municipal_package_in_use_is_named_with_its_version(
+    demo_db: Database, language: str
+) -> None:
+    from hyvinvointi_app.services import municipal_package
+
+    tx = ReportTexts(language)
+    label = tx.pgettext("report", "Municipal package")
+    assert _flat(label) not in _flat(_text(demo_db, language))
+    document = municipal_package.compose(demo_db, "Porvoon yhteiset käytännöt", 3)
+    municipal_package.import_package(demo_db, municipal_package.validate_package(document))
+    text = _flat(_text(demo_db, language))
+    named = tx.pgettext(
+        "report", "{name}, version {version}", name="Porvoon yhteiset käytännöt", version=3
+    )
+    assert f"{_flat(label)} {_flat(named)}" in text

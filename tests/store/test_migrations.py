@@ -287,6 +287,9 @@ def test_sqlite_without_fts5_is_refused_with_a_clear_message(
 # evaluation's current state).
 # tests/fixtures/schema_v5.sqlite is the same demo as version 5 wrote it, with the unit's site
 # code (version 5's one new field) typed.
+# tests/fixtures/schema_v6.sqlite is the same demo as version 6 wrote it, with a municipal
+# package composed from the demo itself (plus a theme and a plan type of its own) imported:
+# version 6's new table and the package marks on themes and plans are filled.
 
 
 def _identity_row(path: Path) -> str:
@@ -366,3 +369,28 @@ def test_the_site_code_is_empty_after_the_upgrade_and_kept_after(
         assert connection.execute("SELECT site_code FROM unit").fetchall() == [(site_code,)]
     finally:
         connection.close()
+
+
+@pytest.mark.parametrize("version", [5, 6])
+def test_the_municipal_package_is_empty_after_the_upgrade_and_kept_after(
+    tmp_path: Path, version: int
+) -> None:
+    from hyvinvointi_app.services import municipal_package
+
+    path = tmp_path / "unit.sqlite"
+    shutil.copyfile(FIXTURES / f"schema_v{version}.sqlite", path)
+    path.chmod(0o600)
+    db = open_database(path)
+    try:
+        info = municipal_package.current_package(db)
+        state = municipal_package.package_state(db)
+    finally:
+        db.close()
+    marked_themes = [t for t in state.themes if t.package_item]
+    marked_plans = [p.name for p in state.plans if p.package_item]
+    if version == 5:
+        assert info is None and not marked_themes and not marked_plans
+    else:
+        assert info is not None and (info.name, info.version) == ("Porvoon yhteiset käytännöt", 1)
+        assert len(marked_themes) == len(state.themes) == 35
+        assert "Laatukortti: leikki" in marked_plans

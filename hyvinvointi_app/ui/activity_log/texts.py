@@ -39,6 +39,7 @@ def document_text(document: str) -> str:
         "action_items": pgettext("exported document", "Action items"),
         "bundle": pgettext("exported document", "Coordinator bundle"),
         "coordinator_bundle": pgettext("exported document", "Coordinator bundle"),
+        "municipal_package": pgettext("exported document", "Municipal package"),
     }
     return names.get(document, document)
 

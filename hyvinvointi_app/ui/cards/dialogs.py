@@ -8,7 +8,7 @@ stays open so that nothing typed is lost.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 from hyvinvointi_app.domain.errors import UserError
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.translator import _
-from hyvinvointi_app.services.result_cards import CheckpointInput
+from hyvinvointi_app.services.municipal_package import TemplateView
+from hyvinvointi_app.services.result_cards import CardInput, CheckpointInput
 from hyvinvointi_app.ui.buttons import Standard, dialog_buttons
 from hyvinvointi_app.ui.field_message import FieldMessage
 
@@ -94,11 +95,18 @@ class _SavingDialog(QDialog):
 
 
 class NewCardDialog(_SavingDialog):
-    """What the group wants to change: the one field a new card needs."""
+    """What the group wants to change: the one field a new card needs; or a template of the
+    municipal package, which fills the card's other texts too."""
 
-    def __init__(self, save: Callable[[str], object], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        save: Callable[[CardInput], object],
+        parent: QWidget | None = None,
+        templates: Sequence[TemplateView] = (),
+    ) -> None:
         super().__init__(_("New result card"), _("&Create card"), parent)
         self._save = save
+        self.templates = tuple(templates)
         intro = QLabel(
             _(
                 "Name what the group wants to change. The states, measures, indicator and "
@@ -109,14 +117,45 @@ class NewCardDialog(_SavingDialog):
         )
         intro.setWordWrap(True)
         self.layout_.insertWidget(0, intro)
+        self.template_box: QComboBox | None = None
+        if self.templates:
+            self.template_box = QComboBox(self)
+            self.template_box.addItem(_("No template"))
+            for template in self.templates:
+                self.template_box.addItem(template.what_to_change.splitlines()[0])
+            self.template_box.setAccessibleName(_("Template"))
+            self.template_box.currentIndexChanged.connect(self._use_template)
+            self.add_row(_("&Template:"), self.template_box)
         self.what_edit = QLineEdit(self)
         self.what_edit.setAccessibleName(_("What we want to change"))
         self.add_row(_("&What we want to change:"), self.what_edit)
         self.finish_layout()
         self.what_edit.setFocus()
 
+    def template(self) -> TemplateView | None:
+        index = self.template_box.currentIndex() if self.template_box is not None else 0
+        return self.templates[index - 1] if index > 0 else None
+
+    def _use_template(self, index: int) -> None:
+        template = self.template()
+        if template is not None:
+            self.what_edit.setText(" ".join(template.what_to_change.split()))
+
+    def card_input(self) -> CardInput:
+        template = self.template()
+        what = self.what_edit.text()
+        if template is None:
+            return CardInput(what)
+        return CardInput(
+            what,
+            target_state=template.target_state,
+            ideal_state=template.ideal_state,
+            measures=template.measures,
+            indicator=template.indicator,
+        )
+
     def save(self) -> object:
-        return self._save(self.what_edit.text())
+        return self._save(self.card_input())
 
 
 class CheckpointDialog(_SavingDialog):

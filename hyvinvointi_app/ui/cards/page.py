@@ -38,7 +38,7 @@ from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.labels import label
 from hyvinvointi_app.i18n.translator import _, pgettext, ui_translator
-from hyvinvointi_app.services import members, result_cards
+from hyvinvointi_app.services import members, municipal_package, result_cards, unit
 from hyvinvointi_app.services.result_cards import (
     CardInput,
     CardView,
@@ -619,10 +619,11 @@ class CardsPage(Page):
         self.flush()
         db = self.context.database
 
-        def save(text: str) -> CardView:
-            return result_cards.create_card(db, CardInput(text))
+        def save(data: CardInput) -> CardView:
+            return result_cards.create_card(db, data)
 
-        dialog = NewCardDialog(save, self)
+        language = unit.get_unit(db).working_language
+        dialog = NewCardDialog(save, self, municipal_package.card_templates(db, language))
         if not self._open(dialog) or not isinstance(dialog.saved, CardView):
             return
         view = dialog.saved

@@ -43,6 +43,7 @@ from hyvinvointi_app.services.settings import RetentionPolicy, default_folder
 from hyvinvointi_app.store.storage_errors import write_problem
 from hyvinvointi_app.ui.buttons import Standard, dialog_buttons
 from hyvinvointi_app.ui.context import AppContext, open_settings
+from hyvinvointi_app.ui.package import package_text
 
 INTERFACE_LANGUAGES: tuple[tuple[str, str], ...] = (
     ("fi", "Suomi"),
@@ -139,6 +140,12 @@ class SettingsDialog(QDialog):
                 )
             ),
         )
+        if self.context is not None:
+            self.package_edit = QLineEdit(package_text(self.context.database), group)
+            self.package_edit.setReadOnly(True)
+            self.package_edit.setAccessibleName(_("Municipal package"))
+            self.package_edit.setCursorPosition(0)
+            form.addRow(self._label(_("Municipal package"), self.package_edit), self.package_edit)
         return group
 
     def _backup_group(self, context: AppContext) -> QGroupBox:

@@ -1,0 +1,985 @@
+"""The municipal package: what a municipality shares with every unit, as one versioned file.
+
+A package carries the annual clock, the evaluation checklists per plan type, the
+municipality's own plan types with their questions (quality cards, say), the standing agenda
+and result-card templates, each text in Finnish, Swedish or both, under a name and a version
+number. A coordinator composes one from a unit file of their own (:func:`compose`); a unit
+reads it (:func:`parse_package`, which refuses anything not exactly of the format), looks at
+what it would change (:func:`preview`) and imports it in one transaction
+(:func:`import_package`), which :func:`put_state` takes back.
+
+Checklists, the standing agenda and the templates are read from the package kept in the file
+(:class:`MunicipalPackage`). The clock's themes and the plan types become the unit's own rows,
+marked with where they came from (``package_item``: the package's id and the item's key): a
+newer version of the same package updates and removes only what the older one brought, and
+nothing the unit made itself is removed. A theme of the unit's own with the same month and
+text as a package's theme is taken as that theme, so that a unit that already has the clock
+does not get it twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import unicodedata
+import uuid
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from sqlalchemy import delete, or_, select
+from sqlalchemy.orm import Session
+
+from hyvinvointi_app.domain.enums import AgendaItemKind, Language, PlanType, ResultCardStatus
+from hyvinvointi_app.domain.errors import ValidationError
+from hyvinvointi_app.resources import load_json_resource, resource_path
+from hyvinvointi_app.services import annual_clock
+from hyvinvointi_app.services.annual_clock import ThemeMarkView, ThemeView
+from hyvinvointi_app.store.database import Database
+from hyvinvointi_app.store.models import (
+    AgendaItem,
+    ClockTheme,
+    MunicipalPackage,
+    Plan,
+    ResultCard,
+    Setting,
+    ThemeMark,
+    Unit,
+)
+
+PACKAGE_FORMAT = "hyvinvointi-municipal-package"
+FORMAT_VERSION = 1
+MAX_FILE_BYTES = 8_000_000
+MAX_PLAN_NAME_LENGTH = 300
+MAX_TEMPLATE_TEXT_LENGTH = 20_000
+COMPOSED_SETTING = "composed_package"
+"""The setting under which a coordinator's file remembers the package it last exported."""
+
+STANDARD_TYPES: tuple[PlanType, ...] = tuple(t for t in PlanType if t is not PlanType.CUSTOM)
+"""The plan types whose checklist a package may replace."""
+
+_FORBIDDEN_CATEGORIES = frozenset({"Cc", "Cs"})
+_CARD_FIELDS = ("target_state", "ideal_state", "measures", "indicator")
+
+Texts = Mapping[str, str]
+"""A text in Finnish, Swedish or both: ``{"fi": …, "sv": …}``."""
+
+
+def in_language(texts: Texts, language: str) -> str:
+    """The text in a language, or in the other one when it has none in that language."""
+    other = Language.FINNISH.value if language == Language.SWEDISH else Language.SWEDISH.value
+    return texts.get(language) or texts.get(other) or ""
+
+
+class Part(enum.Enum):
+    """The parts of a package, in the order a preview lists them."""
+
+    CLOCK = "annual_clock"
+    CHECKLISTS = "checklists"
+    PLAN_TYPES = "plan_types"
+    STANDING_AGENDA = "standing_agenda"
+    TEMPLATES = "result_card_templates"
+
+
+@dataclass(frozen=True, slots=True)
+class PackageTheme:
+    key: str
+    month: int
+    title: Texts
+    plan_type: PlanType | None
+
+
+@dataclass(frozen=True, slots=True)
+class PackagePlanType:
+    key: str
+    name: Texts
+    questions: tuple[Texts, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CardTemplate:
+    key: str
+    plan_type: PlanType | None
+    what_to_change: Texts
+    target_state: Texts
+    ideal_state: Texts
+    measures: Texts
+    indicator: Texts
+
+
+@dataclass(frozen=True, slots=True)
+class Package:
+    """A validated package; ``document`` is the file's content as read, kept in the unit."""
+
+    id: str
+    name: str
+    version: int
+    published: dt.date | None
+    parts: frozenset[Part]
+    """The parts the package has; a part it leaves out leaves the unit's own as it is."""
+    annual_clock: tuple[PackageTheme, ...]
+    checklists: Mapping[PlanType, tuple[tuple[str, Texts], ...]]
+    plan_types: tuple[PackagePlanType, ...]
+    standing_agenda: tuple[tuple[AgendaItemKind, Texts], ...]
+    templates: tuple[CardTemplate, ...]
+    document: Mapping[str, Any] = field(repr=False)
+
+
+# -- reading a package file --------------------------------------------------------------------
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The published JSON Schema of the format."""
+    text = resource_path(f"package-{FORMAT_VERSION}.schema.json").read_text(encoding="utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+@cache
+def _validator() -> Callable[[Any], Any]:
+    import fastjsonschema
+
+    return fastjsonschema.compile(
+        {**schema(), "$schema": "http://json-schema.org/draft-07/schema#"}
+    )
+
+
+def _text(value: str, where: str, *, limit: int | None = None, lines: bool = False) -> str:
+    """A text stripped, and refused when too long or holding control characters (line
+    breaks only where ``lines``)."""
+    value = value.strip()
+    if limit is not None and len(value) > limit:
+        raise ValidationError(where, "too_long")
+    allowed = "\n\t" if lines else ""
+    if any(unicodedata.category(c) in _FORBIDDEN_CATEGORIES and c not in allowed for c in value):
+        raise ValidationError(where, "invalid_characters")
+    return value
+
+
+def _texts(
+    value: Mapping[str, str],
+    where: str,
+    *,
+    required: bool = True,
+    limit: int | None = None,
+    lines: bool = False,
+) -> Texts:
+    texts = {lang: _text(text, where, limit=limit, lines=lines) for lang, text in value.items()}
+    texts = {lang: text for lang, text in texts.items() if text}
+    if required and not texts:
+        raise ValidationError(where, "required")
+    return texts
+
+
+def _unique(keys: Iterable[str], where: str) -> None:
+    seen: set[str] = set()
+    for key in keys:
+        if key in seen:
+            raise ValidationError(where, "duplicate_key")
+        seen.add(key)
+
+
+def _plan_type(value: str | None) -> PlanType | None:
+    return PlanType(value) if value else None
+
+
+def validate_package(document: object) -> Package:
+    """Check a decoded package whole; :class:`ValidationError` names the first fault."""
+    if not isinstance(document, Mapping):
+        raise ValidationError("file", "not_an_object")
+    if document.get("format") != PACKAGE_FORMAT:
+        raise ValidationError("format", "wrong_format")
+    version = document.get("format_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        raise ValidationError("format_version", "too_new")
+    from fastjsonschema import JsonSchemaException
+
+    try:
+        _validator()(document)
+    except JsonSchemaException as error:
+        where = str(getattr(error, "name", "") or "file").removeprefix("data").lstrip(".")
+        raise ValidationError(where or "file", "invalid") from error
+    themes = tuple(
+        PackageTheme(
+            item["key"],
+            item["month"],
+            _texts(item["title"], f"annual_clock.{i}.title", limit=annual_clock.MAX_TITLE_LENGTH),
+            _plan_type(item.get("plan_type")),
+        )
+        for i, item in enumerate(document.get("annual_clock", []))
+    )
+    _unique((t.key for t in themes), "annual_clock")
+    checklists: dict[PlanType, tuple[tuple[str, Texts], ...]] = {}
+    for type_key, items in document.get("checklists", {}).items():
+        checklists[PlanType(type_key)] = tuple(
+            (item["key"], _texts(item["text"], f"checklists.{type_key}.{i}"))
+            for i, item in enumerate(items)
+        )
+        _unique((key for key, _text in checklists[PlanType(type_key)]), f"checklists.{type_key}")
+    plan_types = tuple(
+        PackagePlanType(
+            item["key"],
+            _texts(item["name"], f"plan_types.{i}.name", limit=MAX_PLAN_NAME_LENGTH),
+            tuple(
+                _texts(question, f"plan_types.{i}.questions.{j}")
+                for j, question in enumerate(item["questions"])
+            ),
+        )
+        for i, item in enumerate(document.get("plan_types", []))
+    )
+    _unique((t.key for t in plan_types), "plan_types")
+    agenda = tuple(
+        (AgendaItemKind(item["kind"]), _texts(item["title"], f"standing_agenda.{i}.title"))
+        for i, item in enumerate(document.get("standing_agenda", []))
+    )
+    _unique((k.value for k, _t in agenda if k is not AgendaItemKind.CUSTOM), "standing_agenda")
+    templates = tuple(
+        CardTemplate(
+            item["key"],
+            _plan_type(item.get("plan_type")),
+            _texts(item["what_to_change"], f"result_card_templates.{i}.what_to_change", lines=True),
+            *(
+                _texts(
+                    item.get(name, {}),
+                    f"result_card_templates.{i}.{name}",
+                    required=False,
+                    lines=True,
+                )
+                for name in _CARD_FIELDS
+            ),
+        )
+        for i, item in enumerate(document.get("result_card_templates", []))
+    )
+    _unique((t.key for t in templates), "result_card_templates")
+    published = document.get("published")
+    try:
+        published_on = dt.date.fromisoformat(published) if published else None
+    except ValueError as error:
+        raise ValidationError("published", "format") from error
+    return Package(
+        id=document["id"],
+        name=_name(document["name"]),
+        version=document["version"],
+        published=published_on,
+        parts=frozenset(part for part in Part if part.value in document),
+        annual_clock=themes,
+        checklists=checklists,
+        plan_types=plan_types,
+        standing_agenda=agenda,
+        templates=templates,
+        document=dict(document),
+    )
+
+
+def _name(value: str) -> str:
+    name = _text(value, "name")
+    if not name:
+        raise ValidationError("name", "required")
+    return name
+
+
+def parse_package(raw: bytes) -> Package:
+    """A package file's bytes, checked; anything wrong is a :class:`ValidationError`."""
+    if not raw.strip():
+        raise ValidationError("file", "empty")
+    if len(raw) > MAX_FILE_BYTES:
+        raise ValidationError("file", "too_large")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValidationError("file", "not_utf8") from error
+    try:
+        document = json.loads(text)
+    except (ValueError, RecursionError) as error:
+        raise ValidationError("file", "not_json") from error
+    return validate_package(document)
+
+
+# -- what the application ships, and what the unit has now -----------------------------------
+
+
+@cache
+def shipped_checklists() -> dict[str, list[dict[str, Any]]]:
+    """resources/checklists.json: the checklist of each plan type, by the type's value."""
+    data: dict[str, list[dict[str, Any]]] = load_json_resource("checklists.json")["checklists"]
+    return data
+
+
+def shipped_checklist(plan_type: PlanType) -> tuple[tuple[str, Texts], ...]:
+    """The shipped checklist of a plan type: each question's key and texts."""
+    return tuple(
+        (str(item["key"]), dict(item["text"]))
+        for item in shipped_checklists().get(plan_type.value, [])
+    )
+
+
+@cache
+def shipped_standing_agenda() -> tuple[tuple[AgendaItemKind, Texts], ...]:
+    """resources/standing_agenda.json: each item's kind and title, in order."""
+    return tuple(
+        (AgendaItemKind(item["kind"]), dict(item["title"]))
+        for item in load_json_resource("standing_agenda.json")["items"]
+    )
+
+
+# -- what the unit has now --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PackageInfo:
+    """The package a unit uses, as Settings and the annual report name it."""
+
+    package_id: str
+    name: str
+    version: int
+    published: dt.date | None
+    imported_at: dt.datetime
+
+
+def _stored(session: Session) -> MunicipalPackage | None:
+    return session.get(MunicipalPackage, 1)
+
+
+def _info(row: MunicipalPackage) -> PackageInfo:
+    return PackageInfo(row.package_id, row.name, row.version, row.published_on, row.imported_at)
+
+
+def package_in(session: Session) -> PackageInfo | None:
+    row = _stored(session)
+    return None if row is None else _info(row)
+
+
+def current_package(db: Database) -> PackageInfo | None:
+    with db.reading() as session:
+        return package_in(session)
+
+
+def _content(session: Session) -> Package | None:
+    row = _stored(session)
+    return None if row is None else validate_package(row.content)
+
+
+def checklist_in(session: Session, plan_type: PlanType) -> tuple[tuple[str, Texts], ...] | None:
+    """The package's checklist of a plan type (key, texts), or None: the shipped one holds."""
+    package = _content(session)
+    if package is None:
+        return None
+    return package.checklists.get(plan_type)
+
+
+def standing_agenda_in(session: Session) -> tuple[tuple[AgendaItemKind, Texts], ...] | None:
+    """The package's standing agenda, or None: the shipped one holds."""
+    package = _content(session)
+    if package is None or Part.STANDING_AGENDA not in package.parts:
+        return None
+    return package.standing_agenda
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateView:
+    """A result-card template in one language, as a new card is filled from it."""
+
+    key: str
+    plan_type: PlanType | None
+    what_to_change: str
+    target_state: str
+    ideal_state: str
+    measures: str
+    indicator: str
+
+
+def card_templates(db: Database, language: str) -> list[TemplateView]:
+    """The package's result-card templates in a language, in the package's order."""
+    with db.reading() as session:
+        package = _content(session)
+    if package is None:
+        return []
+    return [
+        TemplateView(
+            t.key,
+            t.plan_type,
+            in_language(t.what_to_change, language),
+            *(in_language(getattr(t, name), language) for name in _CARD_FIELDS),
+        )
+        for t in package.templates
+    ]
+
+
+# -- the state an import changes, and putting it back ------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PackagePlan:
+    """A plan a package brought, or one of the unit's own that a package's plan type may take
+    as its own: the fields an import writes."""
+
+    id: int
+    name: str
+    custom_questions: tuple[str, ...]
+    package_item: str | None
+
+
+_PACKAGE_PLANS = or_(Plan.package_item.is_not(None), Plan.type == PlanType.CUSTOM)
+"""The plans an import may touch: those packages brought and the unit's other plans."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredPackage:
+    package_id: str
+    name: str
+    version: int
+    published: dt.date | None
+    imported_at: dt.datetime
+    content: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class PackageState:
+    """Everything an import may change: the whole clock with its marks, the plans packages
+    brought, and the kept package. Undo and redo put one back exactly, ids included."""
+
+    themes: tuple[ThemeView, ...]
+    marks: tuple[ThemeMarkView, ...]
+    plans: tuple[PackagePlan, ...]
+    package: StoredPackage | None
+
+
+def _state(session: Session) -> PackageState:
+    themes = sorted(
+        session.scalars(select(ClockTheme)),
+        key=lambda t: (annual_clock.period_month_index(t.month), t.position, t.id),
+    )
+    marks = session.scalars(select(ThemeMark).order_by(ThemeMark.id))
+    plans = session.scalars(select(Plan).where(_PACKAGE_PLANS).order_by(Plan.id))
+    row = _stored(session)
+    return PackageState(
+        themes=tuple(annual_clock.theme_view(t) for t in themes),
+        marks=tuple(annual_clock.mark_view(m) for m in marks),
+        plans=tuple(
+            PackagePlan(p.id, p.name, tuple(p.custom_questions), p.package_item) for p in plans
+        ),
+        package=None
+        if row is None
+        else StoredPackage(
+            row.package_id, row.name, row.version, row.published_on, row.imported_at, row.content
+        ),
+    )
+
+
+def package_state(db: Database) -> PackageState:
+    with db.reading() as session:
+        return _state(session)
+
+
+def _put(session: Session, state: PackageState) -> None:
+    annual_clock.replace_clock_in(session, state.themes, state.marks)
+    wanted = {plan.id for plan in state.plans}
+    for plan in session.scalars(select(Plan).where(Plan.package_item.is_not(None))):
+        if plan.id not in wanted:  # brought by the import being taken back
+            _remove_brought_plan(session, plan)
+    for item in state.plans:
+        row = session.get(Plan, item.id)
+        if row is None:
+            row = Plan(id=item.id, type=PlanType.CUSTOM)
+            session.add(row)
+        row.name = item.name
+        row.custom_questions = list(item.custom_questions)
+        row.package_item = item.package_item
+    session.execute(delete(MunicipalPackage))
+    if state.package is not None:
+        stored = state.package
+        session.add(
+            MunicipalPackage(
+                id=1,
+                package_id=stored.package_id,
+                name=stored.name,
+                version=stored.version,
+                published_on=stored.published,
+                imported_at=stored.imported_at,
+                content=dict(stored.content),
+            )
+        )
+    session.flush()
+
+
+def _remove_brought_plan(session: Session, plan: Plan) -> None:
+    # Imported here: the plans service reads its checklists from this module.
+    from hyvinvointi_app.services.plans import plan_in_use
+
+    if plan_in_use(session, plan.id):
+        raise ValidationError("plan", "in_use")
+    session.delete(plan)
+    session.flush()
+
+
+def put_state(db: Database, state: PackageState) -> None:
+    """Make the clock, the package's plans and the kept package exactly ``state`` (the undo
+    and redo of an import), in one transaction."""
+    with db.transaction() as session:
+        _put(session, state)
+
+
+# -- what an import changes --------------------------------------------------------------------
+
+
+class Change(enum.Enum):
+    ADDED = "added"
+    REPLACED = "replaced"
+    REMOVED = "removed"
+    KEPT = "kept"
+    """No longer in the package, but kept as the unit's own: a period's record refers to it."""
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One line of a preview: what happens to one thing of one part."""
+
+    part: Part
+    change: Change
+    title: str = ""
+    month: int | None = None
+    plan_type: PlanType | None = None
+
+
+class ImportRefusal(enum.Enum):
+    OLDER = "older"
+    """The unit already uses a newer version of the same package."""
+
+
+class PackageRefused(ValidationError):
+    """The package is sound but cannot be imported into this unit."""
+
+    def __init__(self, refusal: ImportRefusal, current: PackageInfo, offered: int) -> None:
+        super().__init__("version", refusal.value)
+        self.refusal = refusal
+        self.current = current
+        self.offered = offered
+        """The version of the package that was refused."""
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    package: Package
+    current: PackageInfo | None
+    entries: tuple[Entry, ...]
+
+    def count(self, change: Change) -> int:
+        return sum(1 for entry in self.entries if entry.change is change)
+
+    @property
+    def changes_anything(self) -> bool:
+        return any(entry.change is not Change.UNCHANGED for entry in self.entries) or (
+            self.current is None
+            or (self.current.package_id, self.current.version)
+            != (self.package.id, self.package.version)
+        )
+
+
+def _item(package: Package, key: str) -> str:
+    return f"{package.id}#{key}"
+
+
+def _language(session: Session) -> str:
+    language = session.scalar(select(Unit.working_language))
+    return (language or Language.FINNISH).value
+
+
+def _same_text(a: str, b: str) -> bool:
+    return a.strip().casefold() == b.strip().casefold()
+
+
+@dataclass
+class _Plan:
+    """What an import does, worked out once for both the preview and the import."""
+
+    entries: list[Entry] = field(default_factory=list)
+    theme_updates: list[tuple[int, PackageTheme, str]] = field(default_factory=list)
+    theme_adds: list[tuple[PackageTheme, str]] = field(default_factory=list)
+    theme_removals: list[int] = field(default_factory=list)
+    theme_detachments: list[int] = field(default_factory=list)
+    plan_updates: list[tuple[int, PackagePlanType, str, tuple[str, ...]]] = field(
+        default_factory=list
+    )
+    plan_adds: list[tuple[PackagePlanType, str, tuple[str, ...]]] = field(default_factory=list)
+
+
+def _work_out(session: Session, package: Package) -> _Plan:
+    language = _language(session)
+    plan = _Plan()
+    current = package_in(session)
+    if (
+        current is not None
+        and current.package_id == package.id
+        and current.version > package.version
+    ):
+        raise PackageRefused(ImportRefusal.OLDER, current, package.version)
+    if Part.CLOCK in package.parts:
+        _work_out_clock(session, package, language, plan)
+    if Part.CHECKLISTS in package.parts or current is not None:
+        _work_out_checklists(session, package, language, plan)
+    if Part.PLAN_TYPES in package.parts:
+        _work_out_plan_types(session, package, language, plan)
+    _work_out_agenda(session, package, language, plan)
+    _work_out_templates(session, package, language, plan)
+    return plan
+
+
+def _work_out_clock(session: Session, package: Package, language: str, plan: _Plan) -> None:
+    themes = list(session.scalars(select(ClockTheme)))
+    by_item = {t.package_item: t for t in themes if t.package_item}
+    marked = set(session.scalars(select(ThemeMark.theme_id)))
+    taken: set[int] = set()
+    for theme in package.annual_clock:
+        title = in_language(theme.title, language)
+        item = _item(package, theme.key)
+        row = by_item.get(item)
+        if row is None:
+            row = next(
+                (
+                    t
+                    for t in themes
+                    if t.package_item is None
+                    and t.id not in taken
+                    and t.month == theme.month
+                    and _same_text(t.title, title)
+                ),
+                None,
+            )
+        if row is None:
+            plan.theme_adds.append((theme, item))
+            change = Change.ADDED
+        else:
+            taken.add(row.id)
+            plan.theme_updates.append((row.id, theme, item))
+            same = (row.month, row.title, row.plan_type) == (theme.month, title, theme.plan_type)
+            change = Change.UNCHANGED if same else Change.REPLACED
+        plan.entries.append(Entry(Part.CLOCK, change, title, theme.month, theme.plan_type))
+    # What the package's clock takes the place of: the themes an older version of it brought
+    # and the application's default themes. One a period's record refers to (a mark, a
+    # meeting's agenda item) stays, as the unit's own; the unit's own themes always stay.
+    prefix = f"{package.id}#"
+    defaults = {(e.month, e.title) for e in annual_clock.default_clock(language).themes}
+    used = set(session.scalars(select(AgendaItem.theme).where(AgendaItem.theme != "")))
+    for row in themes:
+        from_package = (row.package_item or "").startswith(prefix)
+        from_default = row.package_item is None and (row.month, row.title) in defaults
+        if row.id in taken or not (from_package or from_default):
+            continue
+        if row.id in marked or row.title in used:
+            if from_package:
+                plan.theme_detachments.append(row.id)
+            change = Change.KEPT
+        else:
+            plan.theme_removals.append(row.id)
+            change = Change.REMOVED
+        plan.entries.append(Entry(Part.CLOCK, change, row.title, row.month, row.plan_type))
+    count = len(themes) + len(plan.theme_adds) - len(plan.theme_removals)
+    if count > annual_clock.MAX_THEMES:
+        raise ValidationError("themes", "too_many")
+
+
+def _work_out_checklists(session: Session, package: Package, language: str, plan: _Plan) -> None:
+    for plan_type in STANDARD_TYPES:
+        before = checklist_in(session, plan_type) or shipped_checklist(plan_type)
+        after = package.checklists.get(plan_type) or shipped_checklist(plan_type)
+        if plan_type not in package.checklists and before == after:
+            continue
+        same = [(k, in_language(t, language)) for k, t in before] == [
+            (k, in_language(t, language)) for k, t in after
+        ]
+        plan.entries.append(
+            Entry(
+                Part.CHECKLISTS,
+                Change.UNCHANGED if same else Change.REPLACED,
+                plan_type=plan_type,
+            )
+        )
+
+
+def _work_out_plan_types(session: Session, package: Package, language: str, plan: _Plan) -> None:
+    existing = list(session.scalars(select(Plan).where(_PACKAGE_PLANS).order_by(Plan.id)))
+    rows = {p.package_item: p for p in existing if p.package_item}
+    taken: set[int] = set()
+    for plan_type in package.plan_types:
+        name = in_language(plan_type.name, language)
+        questions = tuple(q for q in (in_language(q, language) for q in plan_type.questions) if q)
+        item = _item(package, plan_type.key)
+        row = rows.get(item)
+        if row is None:  # a plan of the unit's own by the same name is taken as this type
+            row = next(
+                (
+                    p
+                    for p in existing
+                    if p.package_item is None
+                    and not p.archived
+                    and p.id not in taken
+                    and _same_text(p.name, name)
+                ),
+                None,
+            )
+        if row is None:
+            plan.plan_adds.append((plan_type, name, questions))
+            plan.entries.append(Entry(Part.PLAN_TYPES, Change.ADDED, name))
+            continue
+        taken.add(row.id)
+        same = row.name == name and tuple(row.custom_questions) == questions
+        plan.entries.append(
+            Entry(Part.PLAN_TYPES, Change.UNCHANGED if same else Change.REPLACED, name)
+        )
+        plan.plan_updates.append((row.id, plan_type, name, questions))
+
+
+def _work_out_agenda(session: Session, package: Package, language: str, plan: _Plan) -> None:
+    before = standing_agenda_in(session)
+    if Part.STANDING_AGENDA not in package.parts:
+        if before is not None:  # back to the shipped agenda
+            plan.entries.append(Entry(Part.STANDING_AGENDA, Change.REPLACED))
+        return
+
+    def titles(agenda: Sequence[tuple[AgendaItemKind, Texts]]) -> list[tuple[AgendaItemKind, str]]:
+        return [(kind, in_language(texts, language)) for kind, texts in agenda]
+
+    shipped = shipped_standing_agenda()
+    same = titles(before if before is not None else shipped) == titles(package.standing_agenda)
+    plan.entries.append(Entry(Part.STANDING_AGENDA, Change.UNCHANGED if same else Change.REPLACED))
+
+
+def _work_out_templates(session: Session, package: Package, language: str, plan: _Plan) -> None:
+    old = _content(session)
+    before = {t.key: t for t in old.templates} if old is not None and old.id == package.id else {}
+    kept: set[str] = set()
+    for template in package.templates:
+        title = in_language(template.what_to_change, language)
+        previous = before.get(template.key)
+        if previous is None:
+            change = Change.ADDED
+        else:
+            kept.add(template.key)
+            change = Change.UNCHANGED if previous == template else Change.REPLACED
+        plan.entries.append(Entry(Part.TEMPLATES, change, title, plan_type=template.plan_type))
+    old_templates = old.templates if old is not None else ()
+    for template in old_templates:
+        if template.key not in kept:
+            plan.entries.append(
+                Entry(
+                    Part.TEMPLATES,
+                    Change.REMOVED,
+                    in_language(template.what_to_change, language),
+                    plan_type=template.plan_type,
+                )
+            )
+
+
+def preview(db: Database, package: Package) -> Preview:
+    """What importing ``package`` would add, replace and remove; nothing is written.
+    :class:`PackageRefused` when the unit uses a newer version of the same package."""
+    with db.reading() as session:
+        return Preview(package, package_in(session), tuple(_work_out(session, package).entries))
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    before: PackageState
+    after: PackageState
+
+
+def import_package(
+    db: Database, package: Package, *, now: dt.datetime | None = None
+) -> ImportResult:
+    """Import ``package`` in one transaction; ``before`` and ``after`` are the undo and redo."""
+    with db.transaction() as session:
+        before = _state(session)
+        plan = _work_out(session, package)
+        themes = {t.id: t for t in session.scalars(select(ClockTheme))}
+        language = _language(session)
+        for theme_id, theme, item in plan.theme_updates:
+            row = themes[theme_id]
+            row.title = in_language(theme.title, language)
+            row.plan_type = theme.plan_type
+            row.package_item = item
+            if row.month != theme.month:
+                annual_clock.place_in(session, row, theme.month, None)
+        for theme_id in plan.theme_detachments:
+            themes[theme_id].package_item = None
+        for theme_id in plan.theme_removals:
+            annual_clock.remove_in(session, themes[theme_id])
+        for theme, item in plan.theme_adds:
+            annual_clock.add_in(
+                session, theme.month, in_language(theme.title, language), theme.plan_type, item
+            )
+        for plan_id, plan_type, name, questions in plan.plan_updates:
+            row_plan = session.get(Plan, plan_id)
+            assert row_plan is not None
+            row_plan.name = name
+            row_plan.custom_questions = list(questions)
+            row_plan.package_item = _item(package, plan_type.key)
+        for plan_type, name, questions in plan.plan_adds:
+            session.add(
+                Plan(
+                    type=PlanType.CUSTOM,
+                    name=name,
+                    custom_questions=list(questions),
+                    package_item=_item(package, plan_type.key),
+                )
+            )
+        same = before.package is not None and (
+            before.package.package_id,
+            before.package.version,
+        ) == (package.id, package.version)
+        session.execute(delete(MunicipalPackage))
+        session.add(
+            MunicipalPackage(
+                id=1,
+                package_id=package.id,
+                name=package.name,
+                version=package.version,
+                published_on=package.published,
+                # the same version again is no new import: it keeps its day
+                imported_at=before.package.imported_at
+                if same and before.package is not None
+                else now or dt.datetime.now(dt.UTC),
+                content=dict(package.document),
+            )
+        )
+        session.flush()
+        return ImportResult(before, _state(session))
+
+
+# -- composing a package from a unit file ------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Composed:
+    """What a file last exported as a package: the next export keeps the id and counts on."""
+
+    package_id: str
+    name: str
+    version: int
+
+
+def last_composed(db: Database) -> Composed | None:
+    with db.reading() as session:
+        row = session.get(Setting, COMPOSED_SETTING)
+    if row is None:
+        return None
+    try:
+        data = json.loads(row.value)
+        return Composed(str(uuid.UUID(data["id"])), str(data["name"]), int(data["version"]))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _texts_of(text: str, language: str) -> dict[str, str]:
+    return {language: text} if text.strip() else {}
+
+
+def compose(
+    db: Database,
+    name: str,
+    version: int,
+    parts: Iterable[Part] = tuple(Part),
+    *,
+    today: dt.date | None = None,
+) -> dict[str, Any]:
+    """The unit file's clock, checklists, custom plans, standing agenda and result cards as a
+    package document (checked as an importing unit checks it), and remembered as the file's
+    package, so that the next export is the same package's next version.
+
+    Texts the unit typed are in its working language; checklists and the standing agenda are
+    the ones in use (the kept package's or the shipped ones), in both languages.
+    """
+    name = name.strip()
+    if not name:
+        raise ValidationError("name", "required")
+    chosen = frozenset(parts)
+    previous = last_composed(db)
+    package_id = previous.package_id if previous is not None else str(uuid.uuid4())
+    with db.reading() as session:
+        language = _language(session)
+        unit = session.scalar(select(Unit))
+        document: dict[str, Any] = {
+            "format": PACKAGE_FORMAT,
+            "format_version": FORMAT_VERSION,
+            "id": package_id,
+            "name": name,
+            "version": version,
+            "published": (today or dt.date.today()).isoformat(),
+            "municipality": unit.municipality if unit is not None else "",
+        }
+        if Part.CLOCK in chosen:
+            document[Part.CLOCK.value] = [
+                {
+                    "key": f"t{t.id}",
+                    "month": t.month,
+                    "title": {language: t.title},
+                    "plan_type": t.plan_type.value if t.plan_type else None,
+                }
+                for t in _state(session).themes
+            ]
+        if Part.CHECKLISTS in chosen:
+            document[Part.CHECKLISTS.value] = {
+                t.value: [
+                    {"key": key, "text": dict(texts)}
+                    for key, texts in (checklist_in(session, t) or shipped_checklist(t))
+                ]
+                for t in STANDARD_TYPES
+            }
+        if Part.PLAN_TYPES in chosen:
+            plans = session.scalars(
+                select(Plan)
+                .where(Plan.type == PlanType.CUSTOM, Plan.archived.is_(False))
+                .order_by(Plan.name, Plan.id)
+            )
+            document[Part.PLAN_TYPES.value] = [
+                {
+                    "key": f"p{p.id}",
+                    "name": {language: p.name},
+                    "questions": [{language: q} for q in p.custom_questions if q.strip()],
+                }
+                for p in plans
+            ]
+        if Part.STANDING_AGENDA in chosen:
+            agenda = standing_agenda_in(session) or shipped_standing_agenda()
+            document[Part.STANDING_AGENDA.value] = [
+                {"kind": kind.value, "title": dict(texts)} for kind, texts in agenda
+            ]
+        if Part.TEMPLATES in chosen:
+            document[Part.TEMPLATES.value] = _templates_of(session, language)
+    validate_package(document)
+    with db.transaction() as session:
+        session.merge(
+            Setting(
+                key=COMPOSED_SETTING,
+                value=json.dumps({"id": package_id, "name": name, "version": version}),
+            )
+        )
+    return document
+
+
+def _templates_of(session: Session, language: str) -> list[dict[str, Any]]:
+    """The file's active result cards as templates (a card with a text longer than a
+    template holds is left out)."""
+    cards = session.scalars(
+        select(ResultCard)
+        .where(ResultCard.status == ResultCardStatus.ACTIVE)
+        .order_by(ResultCard.id)
+    )
+    templates: list[dict[str, Any]] = []
+    for card in cards:
+        texts = [card.what_to_change, *(getattr(card, name) for name in _CARD_FIELDS)]
+        if any(len(text.strip()) > MAX_TEMPLATE_TEXT_LENGTH for text in texts):
+            continue
+        plan = session.get(Plan, card.plan_id) if card.plan_id is not None else None
+        templates.append(
+            {
+                "key": f"c{card.id}",
+                "plan_type": plan.type.value if plan is not None else None,
+                "what_to_change": _texts_of(card.what_to_change, language),
+                **{name: _texts_of(getattr(card, name), language) for name in _CARD_FIELDS},
+            }
+        )
+    return templates
