@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMessageBox,
+    QSizePolicy,
     QSpinBox,
     QTreeWidget,
     QTreeWidgetItem,
@@ -136,6 +137,7 @@ class ExportPackageDialog(QDialog):
         self.version_spin = QSpinBox(self)
         self.version_spin.setRange(1, 1_000_000)
         self.version_spin.setValue(previous.version + 1 if previous else 1)
+        self.version_spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         form.addRow(labelled(_("Version"), self.version_spin, self), self.version_spin)
         self.parts: dict[Part, QCheckBox] = {}
         for part in Part:
@@ -259,7 +261,8 @@ def read_package_file(path: Path) -> Package:
 def _entry_text(entry: Entry) -> str:
     language = ui_translator().language
     if entry.part is Part.CLOCK and entry.month is not None:
-        return f"{formatting.month_name(entry.month, language)}: {entry.title}"
+        month = formatting.month_name(entry.month, language)
+        return f"{month[:1].upper()}{month[1:]}: {entry.title}"
     if entry.part is Part.CHECKLISTS and entry.plan_type is not None:
         return plan_type_label(PlanType(entry.plan_type))
     if entry.part is Part.STANDING_AGENDA:
@@ -342,10 +345,25 @@ class PackagePreviewDialog(QDialog):
             font = top.font(0)
             font.setBold(True)
             top.setFont(0, font)
-            for entry in entries:
+            changed = [e for e in entries if e.change is not Change.UNCHANGED]
+            for entry in changed:
                 top.addChild(QTreeWidgetItem([_entry_text(entry), change_label(entry.change)]))
+            unchanged = [e for e in entries if e.change is Change.UNCHANGED]
+            if unchanged:
+                # what stays as it is, folded away beneath what changes
+                group = QTreeWidgetItem(
+                    [
+                        ngettext("{count} unchanged", "{count} unchanged", len(unchanged)).format(
+                            count=len(unchanged)
+                        ),
+                        change_label(Change.UNCHANGED),
+                    ]
+                )
+                for entry in unchanged:
+                    group.addChild(QTreeWidgetItem([_entry_text(entry), ""]))
+                top.addChild(group)
             self.tree.addTopLevelItem(top)
-            top.setExpanded(any(e.change is not Change.UNCHANGED for e in entries))
+            top.setExpanded(True)
         layout.addWidget(self.tree, 1)
 
         self.buttons = dialog_buttons(

@@ -14,8 +14,87 @@ import os
 import sys
 import tempfile
 from pathlib import Path, PureWindowsPath
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _package(app: Any, window: Any, out: Path, language: str, suffix: str) -> None:
+    """The export dialog, and the preview of a municipality's package for the demo unit: a
+    few themes of its own added, one default theme left out, a quality card, its own
+    anti-bullying checklist and standing agenda."""
+    from hyvinvointi_app.services import municipal_package as mp
+    from hyvinvointi_app.ui.package import ExportPackageDialog, PackagePreviewDialog
+
+    db = window.context.database
+    export = ExportPackageDialog(window.context, window)
+    export.name_edit.setText(
+        "Porvoon yhteiset käytännöt" if language == "fi" else "Borgå stads gemensamma praxis"
+    )
+    export.version_spin.setValue(3)
+    export.show()
+    app.processEvents()
+    name = out / f"package-export-{language}{suffix}.png"
+    export.grab().save(str(name))
+    print(name)
+    export.reject()
+    document = mp.compose(db, export.name_edit.text(), 3, today=dt.date(2026, 11, 23))
+    fi, sv = "fi", "sv"
+    document["annual_clock"] = [
+        *document["annual_clock"][1:],
+        {
+            "key": "k1",
+            "month": 9,
+            "title": {fi: "Turvallisuuskävely pihalla", sv: "Trygghetsvandring på gården"},
+            "plan_type": "safety_rescue",
+        },
+        {
+            "key": "k2",
+            "month": 2,
+            "title": {
+                fi: "Lasten kokous: mikä tekee päivistä mukavia?",
+                sv: "Barnens möte: vad gör dagarna trevliga?",
+            },
+        },
+    ]
+    document["plan_types"] = [
+        {
+            "key": "lk1",
+            "name": {fi: "Laatukortti: leikki", sv: "Kvalitetskort: lek"},
+            "questions": [
+                {fi: "Onko leikille aikaa joka päivä?", sv: "Finns det tid för lek varje dag?"}
+            ],
+        }
+    ]
+    document["checklists"]["anti_bullying"] = [
+        {
+            "key": "model_known",
+            "text": {
+                fi: "Tunteeko koko henkilöstö toimintamallin?",
+                sv: "Känner all personal till modellen?",
+            },
+        }
+    ]
+    preview = mp.preview(db, mp.validate_package(document))
+    dialog = PackagePreviewDialog(preview, window)
+    dialog.show()
+    app.processEvents()
+    name = out / f"package-import-{language}{suffix}.png"
+    dialog.grab().save(str(name))
+    print(name)
+    dialog.reject()
+    # Settings name the package once it is imported.
+    from hyvinvointi_app.ui.settings.dialog import SettingsDialog
+
+    result = mp.import_package(db, preview.package)
+    settings = SettingsDialog(window.context, window)
+    settings.show()
+    app.processEvents()
+    name = out / f"settings-{language}{suffix}.png"
+    settings.grab().save(str(name))
+    print(name)
+    settings.reject()
+    mp.put_state(db, result.before)
 
 
 def main() -> int:
@@ -110,6 +189,8 @@ def main() -> int:
             details.grab().save(str(name))
             print(name)
             details.reject()
+        if not args.screens or "package" in args.screens:
+            _package(app, window, args.out, language, suffix)
         if not args.screens or "memo-versions" in args.screens:
             _memo_versions(app, window, args.out, language, suffix)
         if not args.screens or "card" in args.screens:
