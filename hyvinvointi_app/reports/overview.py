@@ -320,6 +320,50 @@ def _totals_grid(tx: ReportTexts, totals: Sequence[PeriodTotals]) -> Grid:
     )
 
 
+TREND_PERIODS = 4
+"""A unit's trend in the PDF covers the latest periods that fit a cell."""
+
+
+def _unit_trends_grid(tx: ReportTexts, overview: Overview) -> Grid | None:
+    """A line per unit with bundles of two periods or more, each figure's values over the
+    latest periods (``3 → 4 → 4``); None when no unit has two."""
+    recent = overview.periods[-TREND_PERIODS:]
+    by_unit: dict[str, dict[str, OverviewRow]] = {}
+    for row in overview.rows:
+        if row.period_label in recent:
+            by_unit.setdefault(row.unit_key, {})[row.period_label] = row
+    units = [rows for rows in by_unit.values() if len(rows) > 1]
+    if not units:
+        return None
+    figures: list[Callable[[OverviewRow], str]] = [
+        lambda r: str(r.meetings_held),
+        lambda r: _share(r.plans_evaluated, r.plans_total)[1],
+        lambda r: _share(r.themes_handled, r.themes_planned)[1] if r.version > 1 else "\u2013",
+        lambda r: str(r.actions_open),
+    ]
+
+    def trend(rows: dict[str, OverviewRow], figure: Callable[[OverviewRow], str]) -> str:
+        return " \u2192 ".join(
+            figure(rows[label]) if label in rows else "\u2013" for label in recent
+        )
+
+    lines = [
+        [_name(next(reversed(rows.values())), tx), *(trend(rows, f) for f in figures)]
+        for rows in units
+    ]
+    return Grid(
+        [
+            tx.pgettext("overview", "Unit"),
+            tx.pgettext("overview", "Meetings held"),
+            tx.pgettext("overview", "Plans evaluated"),
+            tx.pgettext("overview", "Themes handled"),
+            tx.pgettext("overview", "Actions open"),
+        ],
+        sorted(lines, key=lambda line: sort_key(line[0])),
+        [2, 1, 1, 1, 1],
+    )
+
+
 def _units_grid(tx: ReportTexts, rows: Sequence[OverviewRow]) -> Grid:
     """A unit to a line; the figures' columns narrow and fixed, the names wrap. A version-1
     bundle carries no annual-clock coverage: its themes are a dash."""
@@ -438,6 +482,21 @@ def build_blocks(overview: Overview, options: ReportOptions) -> list[Block]:
         ]
         if len(overview.totals) > 1:
             story += [Space(4), trend_charts(tx, overview.totals)]
+    trends = _unit_trends_grid(tx, overview)
+    if trends is not None:
+        recent = overview.periods[-TREND_PERIODS:]
+        story += [
+            Heading(tx.pgettext("overview", "Each unit's trend")),
+            Para(
+                tx.pgettext(
+                    "overview",
+                    "Oldest period first: {periods}. A dash: no bundle of that period.",
+                    periods=" \u2192 ".join(recent),
+                ),
+                "note",
+            ),
+            trends,
+        ]
     for period in reversed(overview.periods):
         rows = sorted(
             (row for row in overview.rows if row.period_label == period),

@@ -477,3 +477,22 @@ def test_an_output_onto_a_bundle_or_an_existing_file_is_refused_before_any_is_wr
     with pytest.raises(FileNotWritten):
         export_overview(overview, existing, options=ReportOptions(replace=False))
     assert existing.read_bytes() == b"%PDF-1.7 old"
+
+
+def test_each_units_trend_reads_oldest_period_first_in_the_pdf(
+    overview: Overview, units: Units
+) -> None:
+    from hyvinvointi_app.reports.blocks import Grid, Heading
+    from hyvinvointi_app.reports.overview import build_blocks
+
+    blocks = build_blocks(overview, ReportOptions(language="fi"))
+    start = next(
+        i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.text == "Yksiköiden kehitys"
+    )
+    grid = next(b for b in blocks[start:] if isinstance(b, Grid))
+    meetings = {row[0]: row[1] for row in grid.rows}
+    # Only the units with bundles of both periods: the version-1 unit has one period.
+    assert meetings == {
+        name: " \u2192 ".join(str(units.held[(name, label)]) for label in PERIODS)
+        for name in units.files
+    }
