@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,7 +33,7 @@ MAX_FILE_BYTES = 2_000_000
 PERIOD_MONTHS: tuple[int, ...] = (8, 9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7)
 """The months of a default operating period in order (1.8.–31.7.)."""
 
-_FORBIDDEN_CATEGORIES = frozenset({"Cc", "Cs"})
+FORBIDDEN_CATEGORIES = frozenset({"Cc", "Cs"})
 """Control characters and lone surrogates: the latter cannot even be stored as UTF-8."""
 
 
@@ -92,7 +92,7 @@ def _check_title(title: object, field: str = "title") -> str:
         raise ValidationError(field, "required")
     if len(title) > MAX_TITLE_LENGTH:
         raise ValidationError(field, "too_long")
-    if any(unicodedata.category(char) in _FORBIDDEN_CATEGORIES for char in title):
+    if any(unicodedata.category(char) in FORBIDDEN_CATEGORIES for char in title):
         raise ValidationError(field, "invalid_characters")
     return title
 
@@ -274,6 +274,11 @@ def add_in(
     _insert(ordered, theme, None)
     session.add(theme)
     session.flush()
+
+
+def reorder_in(session: Session, month: int, key: Callable[[ClockTheme], tuple[int, int]]) -> None:
+    """Order a month's themes by ``key`` and renumber them."""
+    _renumber(sorted(_month_themes(session, month), key=key))
 
 
 def remove_theme(db: Database, theme_id: int) -> None:

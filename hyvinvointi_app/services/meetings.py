@@ -8,7 +8,6 @@ memo is locked: every change to it goes through :func:`editable_meeting`, which 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -237,7 +236,6 @@ def editable_meeting(session: Session, meeting_id: int) -> Meeting:
     return meeting
 
 
-@functools.cache
 def _standing_agenda() -> dict[AgendaItemKind, Mapping[str, str]]:
     return dict(shipped_standing_agenda())
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import re
 import unicodedata
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -53,14 +54,15 @@ PACKAGE_FORMAT = "hyvinvointi-municipal-package"
 FORMAT_VERSION = 1
 MAX_FILE_BYTES = 8_000_000
 MAX_PLAN_NAME_LENGTH = 300
+"""As a plan's name holds (services.plans, which reads its checklists from here)."""
 MAX_TEMPLATE_TEXT_LENGTH = 20_000
+"""As the schema's long texts hold."""
 COMPOSED_SETTING = "composed_package"
 """The setting under which a coordinator's file remembers the package it last exported."""
 
 STANDARD_TYPES: tuple[PlanType, ...] = tuple(t for t in PlanType if t is not PlanType.CUSTOM)
 """The plan types whose checklist a package may replace."""
 
-_FORBIDDEN_CATEGORIES = frozenset({"Cc", "Cs"})
 _CARD_FIELDS = ("target_state", "ideal_state", "measures", "indicator")
 
 Texts = Mapping[str, str]
@@ -140,6 +142,8 @@ def schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> Callable[[Any], Any]:
+    """The schema compiled as draft 7, as the bundle's is (it uses nothing newer but
+    ``$defs``, reached by its JSON pointer); the tests check with draft 2020-12 too."""
     import fastjsonschema
 
     return fastjsonschema.compile(
@@ -154,7 +158,10 @@ def _text(value: str, where: str, *, limit: int | None = None, lines: bool = Fal
     if limit is not None and len(value) > limit:
         raise ValidationError(where, "too_long")
     allowed = "\n\t" if lines else ""
-    if any(unicodedata.category(c) in _FORBIDDEN_CATEGORIES and c not in allowed for c in value):
+    if any(
+        unicodedata.category(c) in annual_clock.FORBIDDEN_CATEGORIES and c not in allowed
+        for c in value
+    ):
         raise ValidationError(where, "invalid_characters")
     return value
 
@@ -200,8 +207,18 @@ def validate_package(document: object) -> Package:
     try:
         _validator()(document)
     except JsonSchemaException as error:
-        where = str(getattr(error, "name", "") or "file").removeprefix("data").lstrip(".")
+        # "data.annual_clock[3].month" names the field as "annual_clock.3.month"
+        name = str(getattr(error, "name", "") or "").removeprefix("data")
+        where = re.sub(r"\[(\d+)\]", r".\1", name).strip(".")
         raise ValidationError(where or "file", "invalid") from error
+    # The schema's "integer" lets 3.0 through: the numbers must be whole numbers as written.
+    numbers = [("format_version", document["format_version"]), ("version", document["version"])] + [
+        (f"annual_clock.{i}.month", item["month"])
+        for i, item in enumerate(document.get("annual_clock", []))
+    ]
+    for where, number in numbers:
+        if type(number) is not int:
+            raise ValidationError(where, "invalid")
     themes = tuple(
         PackageTheme(
             item["key"],
@@ -357,9 +374,26 @@ def current_package(db: Database) -> PackageInfo | None:
         return package_in(session)
 
 
+_read: dict[tuple[str, int, dt.datetime], Package] = {}
+"""The kept package as read, by its id, version and moment of import: it is read for every
+evaluation and agenda draft, and was checked whole when it was imported."""
+
+
 def _content(session: Session) -> Package | None:
-    row = _stored(session)
-    return None if row is None else validate_package(row.content)
+    found = session.execute(
+        select(MunicipalPackage.package_id, MunicipalPackage.version, MunicipalPackage.imported_at)
+    ).first()
+    if found is None:
+        return None
+    key = (found[0], found[1], found[2])
+    package = _read.get(key)
+    if package is None:
+        row = _stored(session)
+        assert row is not None
+        package = validate_package(row.content)
+        _read.clear()
+        _read[key] = package
+    return package
 
 
 def checklist_in(session: Session, plan_type: PlanType) -> tuple[tuple[str, Texts], ...] | None:
@@ -382,8 +416,6 @@ def standing_agenda_in(session: Session) -> tuple[tuple[AgendaItemKind, Texts], 
 class TemplateView:
     """A result-card template in one language, as a new card is filled from it."""
 
-    key: str
-    plan_type: PlanType | None
     what_to_change: str
     target_state: str
     ideal_state: str
@@ -399,8 +431,6 @@ def card_templates(db: Database, language: str) -> list[TemplateView]:
         return []
     return [
         TemplateView(
-            t.key,
-            t.plan_type,
             in_language(t.what_to_change, language),
             *(in_language(getattr(t, name), language) for name in _CARD_FIELDS),
         )
@@ -428,11 +458,7 @@ _PACKAGE_PLANS = or_(Plan.package_item.is_not(None), Plan.type == PlanType.CUSTO
 
 @dataclass(frozen=True, slots=True)
 class StoredPackage:
-    package_id: str
-    name: str
-    version: int
-    published: dt.date | None
-    imported_at: dt.datetime
+    info: PackageInfo
     content: Mapping[str, Any]
 
 
@@ -461,11 +487,7 @@ def _state(session: Session) -> PackageState:
         plans=tuple(
             PackagePlan(p.id, p.name, tuple(p.custom_questions), p.package_item) for p in plans
         ),
-        package=None
-        if row is None
-        else StoredPackage(
-            row.package_id, row.name, row.version, row.published_on, row.imported_at, row.content
-        ),
+        package=None if row is None else StoredPackage(_info(row), row.content),
     )
 
 
@@ -490,16 +512,16 @@ def _put(session: Session, state: PackageState) -> None:
         row.package_item = item.package_item
     session.execute(delete(MunicipalPackage))
     if state.package is not None:
-        stored = state.package
+        info = state.package.info
         session.add(
             MunicipalPackage(
                 id=1,
-                package_id=stored.package_id,
-                name=stored.name,
-                version=stored.version,
-                published_on=stored.published,
-                imported_at=stored.imported_at,
-                content=dict(stored.content),
+                package_id=info.package_id,
+                name=info.name,
+                version=info.version,
+                published_on=info.published,
+                imported_at=info.imported_at,
+                content=dict(state.package.content),
             )
         )
     session.flush()
@@ -530,7 +552,8 @@ class Change(enum.Enum):
     REPLACED = "replaced"
     REMOVED = "removed"
     KEPT = "kept"
-    """No longer in the package, but kept as the unit's own: a period's record refers to it."""
+    """No longer in the package, but kept as the unit's own (a period's record refers to it, or
+    the unit had it before the package)."""
     UNCHANGED = "unchanged"
 
 
@@ -545,17 +568,11 @@ class Entry:
     plan_type: PlanType | None = None
 
 
-class ImportRefusal(enum.Enum):
-    OLDER = "older"
-    """The unit already uses a newer version of the same package."""
-
-
 class PackageRefused(ValidationError):
-    """The package is sound but cannot be imported into this unit."""
+    """The unit uses a newer version of the same package: an older one is not imported."""
 
-    def __init__(self, refusal: ImportRefusal, current: PackageInfo, offered: int) -> None:
-        super().__init__("version", refusal.value)
-        self.refusal = refusal
+    def __init__(self, current: PackageInfo, offered: int) -> None:
+        super().__init__("version", "older")
         self.current = current
         self.offered = offered
         """The version of the package that was refused."""
@@ -567,9 +584,6 @@ class Preview:
     current: PackageInfo | None
     entries: tuple[Entry, ...]
 
-    def count(self, change: Change) -> int:
-        return sum(1 for entry in self.entries if entry.change is change)
-
     @property
     def changes_anything(self) -> bool:
         return any(entry.change is not Change.UNCHANGED for entry in self.entries) or (
@@ -579,8 +593,18 @@ class Preview:
         )
 
 
+OWN = "#own"
+"""Ends the ``package_item`` of a theme the unit had of its own before a package named the same
+theme: a later version that leaves the theme out leaves it to the unit instead of removing it."""
+
+
 def _item(package: Package, key: str) -> str:
     return f"{package.id}#{key}"
+
+
+def _ours(package: Package, item: str | None) -> bool:
+    """Whether a row's ``package_item`` says this package (any of its versions) brought it."""
+    return item is not None and item.startswith(f"{package.id}#")
 
 
 def _language(session: Session) -> str:
@@ -600,11 +624,10 @@ class _Plan:
     theme_updates: list[tuple[int, PackageTheme, str]] = field(default_factory=list)
     theme_adds: list[tuple[PackageTheme, str]] = field(default_factory=list)
     theme_removals: list[int] = field(default_factory=list)
-    theme_detachments: list[int] = field(default_factory=list)
-    plan_updates: list[tuple[int, PackagePlanType, str, tuple[str, ...]]] = field(
-        default_factory=list
-    )
-    plan_adds: list[tuple[PackagePlanType, str, tuple[str, ...]]] = field(default_factory=list)
+    plan_updates: list[tuple[int, str, str, tuple[str, ...]]] = field(default_factory=list)
+    plan_adds: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
+    detached_themes: list[int] = field(default_factory=list)
+    detached_plans: list[int] = field(default_factory=list)
 
 
 def _work_out(session: Session, package: Package) -> _Plan:
@@ -616,7 +639,7 @@ def _work_out(session: Session, package: Package) -> _Plan:
         and current.package_id == package.id
         and current.version > package.version
     ):
-        raise PackageRefused(ImportRefusal.OLDER, current, package.version)
+        raise PackageRefused(current, package.version)
     if Part.CLOCK in package.parts:
         _work_out_clock(session, package, language, plan)
     if Part.CHECKLISTS in package.parts or current is not None:
@@ -629,26 +652,39 @@ def _work_out(session: Session, package: Package) -> _Plan:
 
 
 def _work_out_clock(session: Session, package: Package, language: str, plan: _Plan) -> None:
-    themes = list(session.scalars(select(ClockTheme)))
-    by_item = {t.package_item: t for t in themes if t.package_item}
-    marked = set(session.scalars(select(ThemeMark.theme_id)))
+    """Each package theme updates the theme it brought before, or is taken as a theme the unit
+    has (same month and text), or is added. Then what the package's clock takes the place of:
+    the themes its older versions brought and the application's default themes. One a
+    period's record refers to (a mark, a meeting's agenda item) or the unit had of its own
+    stays, as the unit's own; the unit's other themes are left as they are."""
+    themes = list(session.scalars(select(ClockTheme).order_by(ClockTheme.id)))
+    brought = {
+        (t.package_item or "").removesuffix(OWN): t
+        for t in themes
+        if _ours(package, t.package_item)
+    }
+    defaults = {(e.month, e.title) for e in annual_clock.default_clock(language).themes}
     taken: set[int] = set()
     for theme in package.annual_clock:
         title = in_language(theme.title, language)
         item = _item(package, theme.key)
-        row = by_item.get(item)
+        row = brought.get(item)
+        if row is not None and (row.package_item or "").endswith(OWN):
+            item += OWN
         if row is None:
             row = next(
                 (
                     t
                     for t in themes
-                    if t.package_item is None
+                    if not _ours(package, t.package_item)
                     and t.id not in taken
                     and t.month == theme.month
                     and _same_text(t.title, title)
                 ),
                 None,
             )
+            if row is not None and (row.month, row.title) not in defaults:
+                item += OWN
         if row is None:
             plan.theme_adds.append((theme, item))
             change = Change.ADDED
@@ -658,27 +694,29 @@ def _work_out_clock(session: Session, package: Package, language: str, plan: _Pl
             same = (row.month, row.title, row.plan_type) == (theme.month, title, theme.plan_type)
             change = Change.UNCHANGED if same else Change.REPLACED
         plan.entries.append(Entry(Part.CLOCK, change, title, theme.month, theme.plan_type))
-    # What the package's clock takes the place of: the themes an older version of it brought
-    # and the application's default themes. One a period's record refers to (a mark, a
-    # meeting's agenda item) stays, as the unit's own; the unit's own themes always stay.
-    prefix = f"{package.id}#"
-    defaults = {(e.month, e.title) for e in annual_clock.default_clock(language).themes}
+    marked = set(session.scalars(select(ThemeMark.theme_id)))
     used = set(session.scalars(select(AgendaItem.theme).where(AgendaItem.theme != "")))
     for row in themes:
-        from_package = (row.package_item or "").startswith(prefix)
-        from_default = row.package_item is None and (row.month, row.title) in defaults
-        if row.id in taken or not (from_package or from_default):
+        if row.id in taken:
             continue
-        if row.id in marked or row.title in used:
-            if from_package:
-                plan.theme_detachments.append(row.id)
-            change = Change.KEPT
-        else:
+        brought_by = row.package_item
+        in_record = row.id in marked or row.title in used
+        if _ours(package, brought_by):
+            if (brought_by or "").endswith(OWN) or in_record:
+                plan.detached_themes.append(row.id)
+                change = Change.KEPT
+            else:
+                plan.theme_removals.append(row.id)
+                change = Change.REMOVED
+            plan.entries.append(Entry(Part.CLOCK, change, row.title, row.month, row.plan_type))
+        elif brought_by is not None:  # another package brought it: it stays, as the unit's own
+            plan.detached_themes.append(row.id)
+        elif (row.month, row.title) in defaults and not in_record:
             plan.theme_removals.append(row.id)
-            change = Change.REMOVED
-        plan.entries.append(Entry(Part.CLOCK, change, row.title, row.month, row.plan_type))
-    count = len(themes) + len(plan.theme_adds) - len(plan.theme_removals)
-    if count > annual_clock.MAX_THEMES:
+            plan.entries.append(
+                Entry(Part.CLOCK, Change.REMOVED, row.title, row.month, row.plan_type)
+            )
+    if len(themes) + len(plan.theme_adds) - len(plan.theme_removals) > annual_clock.MAX_THEMES:
         raise ValidationError("themes", "too_many")
 
 
@@ -701,28 +739,30 @@ def _work_out_checklists(session: Session, package: Package, language: str, plan
 
 
 def _work_out_plan_types(session: Session, package: Package, language: str, plan: _Plan) -> None:
+    """Each plan type updates the plan it brought before, or is taken as a plan of the unit's
+    own by the same name, or is added as a plan. Plans are part of the record and are never
+    removed: one a newer version leaves out stays, as the unit's own."""
     existing = list(session.scalars(select(Plan).where(_PACKAGE_PLANS).order_by(Plan.id)))
-    rows = {p.package_item: p for p in existing if p.package_item}
+    brought = {p.package_item: p for p in existing if _ours(package, p.package_item)}
     taken: set[int] = set()
     for plan_type in package.plan_types:
         name = in_language(plan_type.name, language)
         questions = tuple(q for q in (in_language(q, language) for q in plan_type.questions) if q)
         item = _item(package, plan_type.key)
-        row = rows.get(item)
-        if row is None:  # a plan of the unit's own by the same name is taken as this type
-            row = next(
-                (
-                    p
-                    for p in existing
-                    if p.package_item is None
-                    and not p.archived
-                    and p.id not in taken
-                    and _same_text(p.name, name)
-                ),
-                None,
-            )
+        row = brought.get(item) or next(
+            (
+                p
+                for p in existing
+                if not _ours(package, p.package_item)
+                and p.type is PlanType.CUSTOM
+                and not p.archived
+                and p.id not in taken
+                and _same_text(p.name, name)
+            ),
+            None,
+        )
         if row is None:
-            plan.plan_adds.append((plan_type, name, questions))
+            plan.plan_adds.append((item, name, questions))
             plan.entries.append(Entry(Part.PLAN_TYPES, Change.ADDED, name))
             continue
         taken.add(row.id)
@@ -730,7 +770,13 @@ def _work_out_plan_types(session: Session, package: Package, language: str, plan
         plan.entries.append(
             Entry(Part.PLAN_TYPES, Change.UNCHANGED if same else Change.REPLACED, name)
         )
-        plan.plan_updates.append((row.id, plan_type, name, questions))
+        plan.plan_updates.append((row.id, item, name, questions))
+    for row in existing:
+        if row.id in taken or row.package_item is None:
+            continue
+        plan.detached_plans.append(row.id)
+        if _ours(package, row.package_item):
+            plan.entries.append(Entry(Part.PLAN_TYPES, Change.KEPT, row.name))
 
 
 def _work_out_agenda(session: Session, package: Package, language: str, plan: _Plan) -> None:
@@ -761,8 +807,7 @@ def _work_out_templates(session: Session, package: Package, language: str, plan:
             kept.add(template.key)
             change = Change.UNCHANGED if previous == template else Change.REPLACED
         plan.entries.append(Entry(Part.TEMPLATES, change, title, plan_type=template.plan_type))
-    old_templates = old.templates if old is not None else ()
-    for template in old_templates:
+    for template in old.templates if old is not None else ():
         if template.key not in kept:
             plan.entries.append(
                 Entry(
@@ -794,42 +839,31 @@ def import_package(
     with db.transaction() as session:
         before = _state(session)
         plan = _work_out(session, package)
-        themes = {t.id: t for t in session.scalars(select(ClockTheme))}
-        language = _language(session)
-        for theme_id, theme, item in plan.theme_updates:
-            row = themes[theme_id]
-            row.title = in_language(theme.title, language)
-            row.plan_type = theme.plan_type
-            row.package_item = item
-            if row.month != theme.month:
-                annual_clock.place_in(session, row, theme.month, None)
-        for theme_id in plan.theme_detachments:
-            themes[theme_id].package_item = None
-        for theme_id in plan.theme_removals:
-            annual_clock.remove_in(session, themes[theme_id])
-        for theme, item in plan.theme_adds:
-            annual_clock.add_in(
-                session, theme.month, in_language(theme.title, language), theme.plan_type, item
-            )
-        for plan_id, plan_type, name, questions in plan.plan_updates:
-            row_plan = session.get(Plan, plan_id)
-            assert row_plan is not None
-            row_plan.name = name
-            row_plan.custom_questions = list(questions)
-            row_plan.package_item = _item(package, plan_type.key)
-        for plan_type, name, questions in plan.plan_adds:
+        _apply_clock(session, package, plan)
+        for plan_id, item, name, questions in plan.plan_updates:
+            row = session.get(Plan, plan_id)
+            assert row is not None
+            row.name, row.custom_questions, row.package_item = name, list(questions), item
+        for item, name, questions in plan.plan_adds:
             session.add(
                 Plan(
                     type=PlanType.CUSTOM,
                     name=name,
                     custom_questions=list(questions),
-                    package_item=_item(package, plan_type.key),
+                    package_item=item,
                 )
             )
-        same = before.package is not None and (
-            before.package.package_id,
-            before.package.version,
-        ) == (package.id, package.version)
+        for plan_id in plan.detached_plans:
+            row = session.get(Plan, plan_id)
+            assert row is not None
+            row.package_item = None
+        kept = before.package
+        same = kept is not None and (kept.info.package_id, kept.info.version) == (
+            package.id,
+            package.version,
+        )
+        # the same version again is no new import: it keeps its day
+        moment = kept.info.imported_at if same and kept is not None else now
         session.execute(delete(MunicipalPackage))
         session.add(
             MunicipalPackage(
@@ -838,15 +872,42 @@ def import_package(
                 name=package.name,
                 version=package.version,
                 published_on=package.published,
-                # the same version again is no new import: it keeps its day
-                imported_at=before.package.imported_at
-                if same and before.package is not None
-                else now or dt.datetime.now(dt.UTC),
+                imported_at=moment or dt.datetime.now(dt.UTC),
                 content=dict(package.document),
             )
         )
         session.flush()
         return ImportResult(before, _state(session))
+
+
+def _apply_clock(session: Session, package: Package, plan: _Plan) -> None:
+    """Write the clock's changes; then each month the package names holds its themes in the
+    package's order, followed by the unit's others in theirs."""
+    language = _language(session)
+    themes = {t.id: t for t in session.scalars(select(ClockTheme))}
+    for theme_id, theme, item in plan.theme_updates:
+        row = themes[theme_id]
+        row.title = in_language(theme.title, language)
+        row.plan_type = theme.plan_type
+        row.package_item = item
+        if row.month != theme.month:
+            annual_clock.place_in(session, row, theme.month, None)
+    for theme_id in plan.detached_themes:
+        themes[theme_id].package_item = None
+    for theme_id in plan.theme_removals:
+        annual_clock.remove_in(session, themes[theme_id])
+    for theme, item in plan.theme_adds:
+        annual_clock.add_in(
+            session, theme.month, in_language(theme.title, language), theme.plan_type, item
+        )
+    order = {_item(package, theme.key): index for index, theme in enumerate(package.annual_clock)}
+
+    def place(theme: ClockTheme) -> tuple[int, int]:
+        item = (theme.package_item or "").removesuffix(OWN)
+        return (0, order[item]) if item in order else (1, theme.position)
+
+    for month in {theme.month for theme in package.annual_clock}:
+        annual_clock.reorder_in(session, month, place)
 
 
 # -- composing a package from a unit file ------------------------------------------------------
@@ -874,6 +935,8 @@ def last_composed(db: Database) -> Composed | None:
 
 
 def _texts_of(text: str, language: str) -> dict[str, str]:
+    """A text the unit typed, in its language; line breaks as a package holds them."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return {language: text} if text.strip() else {}
 
 
@@ -886,8 +949,8 @@ def compose(
     today: dt.date | None = None,
 ) -> dict[str, Any]:
     """The unit file's clock, checklists, custom plans, standing agenda and result cards as a
-    package document (checked as an importing unit checks it), and remembered as the file's
-    package, so that the next export is the same package's next version.
+    package document, checked as an importing unit checks it: a part with more items than a
+    package holds is a ``too_many`` :class:`ValidationError` naming the part.
 
     Texts the unit typed are in its working language; checklists and the standing agenda are
     the ones in use (the kept package's or the shipped ones), in both languages.
@@ -949,15 +1012,19 @@ def compose(
             ]
         if Part.TEMPLATES in chosen:
             document[Part.TEMPLATES.value] = _templates_of(session, language)
+    for part in (Part.CLOCK, Part.PLAN_TYPES, Part.TEMPLATES):
+        if len(document.get(part.value, ())) > schema()["properties"][part.value]["maxItems"]:
+            raise ValidationError(part.value, "too_many")
     validate_package(document)
-    with db.transaction() as session:
-        session.merge(
-            Setting(
-                key=COMPOSED_SETTING,
-                value=json.dumps({"id": package_id, "name": name, "version": version}),
-            )
-        )
     return document
+
+
+def remember_composed(db: Database, document: Mapping[str, Any]) -> None:
+    """Remember an exported package as the file's own, so that the next export is the same
+    package's next version (once the file is written)."""
+    data = {"id": document["id"], "name": document["name"], "version": document["version"]}
+    with db.transaction() as session:
+        session.merge(Setting(key=COMPOSED_SETTING, value=json.dumps(data)))
 
 
 def _templates_of(session: Session, language: str) -> list[dict[str, Any]]:

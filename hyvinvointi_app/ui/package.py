@@ -5,6 +5,7 @@ step. A package with any fault is refused whole with its reason, and nothing cha
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -194,9 +195,16 @@ class ExportPackageDialog(QDialog):
                 with_names=False,
                 details={"version": self.version_spin.value()},
             )
+        except ValidationError as error:
+            QMessageBox.warning(
+                self, _("The municipal package was not exported"), rejection_reason(error)
+            )
+            return False
         except UserError as error:
             QMessageBox.warning(self, _("The municipal package was not exported"), describe(error))
             return False
+        with contextlib.suppress(UserError):  # a read-only file: the export itself stands
+            mp.remember_composed(db, document)
         self.path = path
         self.context.settings.setValue(LAST_FOLDER_SETTING, str(path.parent))
         self.context.status_message.emit(
@@ -225,6 +233,10 @@ def _where(field: str) -> str:
 
 def rejection_reason(error: ValidationError) -> str:
     """One or two sentences on why a package cannot be imported."""
+    if error.reason == "too_many" and _where(error.field):
+        return _("{part}: there are more items than a package can hold.").format(
+            part=_where(error.field)
+        )
     if isinstance(error, mp.PackageRefused):
         return _(
             "This unit already uses version {current} of this package, and the file holds "

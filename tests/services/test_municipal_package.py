@@ -63,7 +63,9 @@ def coordinator(tmp_path: Path) -> Database:
 
 
 def _file(db: Database, version: int = 1, name: str = "Porvoon yhteiset käytännöt") -> bytes:
+    """The package as File → Export writes it (and the file remembers it after)."""
     document = mp.compose(db, name, version, today=dt.date(2026, 12, 7))
+    mp.remember_composed(db, document)
     return json.dumps(document, ensure_ascii=False).encode("utf-8")
 
 
@@ -116,9 +118,11 @@ def test_a_package_carries_one_unit_to_another_and_twice_changes_nothing(
         ]
 
         mp.import_package(unit, package)
-        assert sorted(_clock(unit)) == sorted(
-            [*_clock(coordinator), (own.month, own.title, own.plan_type)]
-        )
+        # The same clock in the same order; the unit's own theme after the package's of March.
+        expected = _clock(coordinator)
+        last_of_march = max(i for i, (month, _t, _p) in enumerate(expected) if month == 3)
+        expected.insert(last_of_march + 1, (own.month, own.title, own.plan_type))
+        assert _clock(unit) == expected
         assert _checklists(unit) == _checklists(coordinator)
         assert _custom_plans(unit) == _custom_plans(coordinator)
         templates = mp.card_templates(unit, "fi")
@@ -317,6 +321,12 @@ def _broken(document: dict[str, Any], case: str) -> None:
         document["standing_agenda"].append(dict(document["standing_agenda"][0]))
     elif case == "bad date":
         document["published"] = "2026-02-31"
+    elif case == "an empty checklist":
+        document["checklists"]["action_plan"] = []
+    elif case == "a version written 3.0":
+        document["version"] = 3.0
+    elif case == "a month written 2.0":
+        document["annual_clock"][0]["month"] = 2.0
 
 
 BROKEN = {
@@ -332,6 +342,9 @@ BROKEN = {
     "version zero": "invalid",
     "two openings": "duplicate_key",
     "bad date": "format",
+    "an empty checklist": "invalid",
+    "a version written 3.0": "invalid",
+    "a month written 2.0": "invalid",
 }
 
 
@@ -347,12 +360,16 @@ def test_a_package_with_any_fault_is_refused_whole_and_changes_nothing(
         with pytest.raises(ValidationError) as error:
             mp.parse_package(json.dumps(document).encode("utf-8"))
         assert error.value.reason == BROKEN[case]
+        if case == "month 13":
+            assert error.value.field == "annual_clock.0.month"
         assert mp.package_state(unit) == before
     finally:
         unit.close()
 
 
 def test_the_next_export_is_the_same_packages_next_version(coordinator: Database) -> None:
+    assert mp.last_composed(coordinator) is None
+    mp.compose(coordinator, "Kokeilu", 1)  # composed, but not written: not remembered
     assert mp.last_composed(coordinator) is None
     first = json.loads(_file(coordinator, version=1))
     composed = mp.last_composed(coordinator)
@@ -391,3 +408,97 @@ def test_the_coordinators_own_file_takes_its_own_package_without_doubling_anythi
     mp.put_state(coordinator, result.before)
     assert mp.package_state(coordinator) == before
     assert _custom_plans(coordinator) == custom
+
+
+def test_a_package_under_another_id_takes_the_place_of_the_first_without_doubling(
+    coordinator: Database, tmp_path: Path
+) -> None:
+    """The coordinator's setting lost, the same contents come as a new package: nothing is
+    doubled, and what the first brought stays as the unit's own."""
+    unit = _unit(tmp_path / "unit.sqlite")
+    try:
+        mp.import_package(unit, mp.parse_package(_file(coordinator)))
+        clock, custom = _clock(unit), _custom_plans(unit)
+        document = json.loads(_file(coordinator))
+        document["id"] = "0b6d6c2e-4a53-4b8f-9a57-2f3c1f0e7d11"
+        second = mp.validate_package(document)
+        preview = mp.preview(unit, second)
+        # The clock and the plans are found as they are; the templates, read from the kept
+        # package, are the new package's.
+        changes = {e.change for e in preview.entries if e.part in (Part.CLOCK, Part.PLAN_TYPES)}
+        assert changes == {Change.UNCHANGED}
+        after = mp.import_package(unit, second).after
+        assert _clock(unit) == clock and _custom_plans(unit) == custom
+        assert all(t.package_item.startswith(second.id) for t in after.themes if t.package_item)
+    finally:
+        unit.close()
+
+
+def test_a_theme_the_unit_had_of_its_own_is_never_removed_by_a_later_version(
+    coordinator: Database, tmp_path: Path
+) -> None:
+    unit = _unit(tmp_path / "unit.sqlite")
+    try:
+        own = annual_clock.add_theme(unit, 3, "Kevätjuhlan suunnittelu")
+        annual_clock.add_theme(coordinator, 3, "Kevätjuhlan suunnittelu")
+        mp.import_package(unit, mp.parse_package(_file(coordinator)))
+        theirs = next(t for t in annual_clock.list_themes(coordinator) if t.title == own.title)
+        annual_clock.remove_theme(coordinator, theirs.id)
+        card = plans.list_plans(coordinator, plan_type=PlanType.CUSTOM)[0]
+        plans.remove_plan(coordinator, card.id)
+        newer = mp.parse_package(_file(coordinator, version=2))
+        preview = mp.preview(unit, newer)
+        kept = {(e.part, e.title) for e in preview.entries if e.change is Change.KEPT}
+        assert kept == {(Part.CLOCK, own.title), (Part.PLAN_TYPES, "Laatukortti: leikki")}
+        mp.import_package(unit, newer)
+        stays = next(t for t in annual_clock.list_themes(unit) if t.id == own.id)
+        assert stays.package_item is None
+        assert [p.package_item for p in mp.package_state(unit).plans] == [None]
+        assert not mp.preview(unit, newer).changes_anything
+    finally:
+        unit.close()
+
+
+def test_a_dropped_default_theme_a_meeting_used_stays_and_twice_is_still_nothing(
+    coordinator: Database, tmp_path: Path
+) -> None:
+    unit = _unit(tmp_path / "unit.sqlite")
+    try:
+        dropped = annual_clock.list_themes(unit)[-1]  # the coordinator removed it
+        period = periods.current_period(unit)
+        annual_clock.set_theme_mark(unit, dropped.id, period.id, ThemeHandling.NOT_HANDLED)
+        package = mp.parse_package(_file(coordinator))
+        assert not [e for e in mp.preview(unit, package).entries if e.title == dropped.title]
+        mp.import_package(unit, package)
+        assert dropped.id in [t.id for t in annual_clock.list_themes(unit)]
+        assert not mp.preview(unit, package).changes_anything
+    finally:
+        unit.close()
+
+
+def test_a_new_theme_keeps_its_place_in_the_month(coordinator: Database, tmp_path: Path) -> None:
+    annual_clock.add_theme(coordinator, 10, "Ensimmäisenä lokakuussa", position=1)
+    unit = _unit(tmp_path / "unit.sqlite")
+    try:
+        mp.import_package(unit, mp.parse_package(_file(coordinator)))
+        october = [t.title for t in annual_clock.list_themes(unit) if t.month == 10]
+        assert october[0] == "Ensimmäisenä lokakuussa"
+        assert october == [t.title for t in annual_clock.list_themes(coordinator) if t.month == 10]
+    finally:
+        unit.close()
+
+
+def test_composing_refuses_a_part_too_large_and_keeps_line_breaks_as_a_package_holds_them(
+    coordinator: Database,
+) -> None:
+    result_cards.create_card(coordinator, CardInput("Rivit", measures="Yksi\r\nkaksi\rkolme"))
+    document = mp.compose(coordinator, "Paketti", 1)
+    template = next(
+        t for t in document["result_card_templates"] if t["what_to_change"]["fi"] == "Rivit"
+    )
+    assert template["measures"] == {"fi": "Yksi\nkaksi\nkolme"}
+    for number in range(50):
+        plans.add_plan(coordinator, PlanInput(PlanType.CUSTOM, f"Laatukortti {number}"))
+    with pytest.raises(ValidationError) as error:
+        mp.compose(coordinator, "Paketti", 1)
+    assert (error.value.field, error.value.reason) == ("plan_types", "too_many")

@@ -207,6 +207,9 @@ def test_a_new_card_takes_a_templates_texts(
         assert dialog.template_box.accessibleName() == _("Template")
         dialog.template_box.setCurrentIndex(1)
         assert dialog.what_edit.text() == "Lasten osallisuus"
+        dialog.template_box.setCurrentIndex(0)  # back to no template: its words go
+        assert dialog.what_edit.text() == ""
+        dialog.template_box.setCurrentIndex(1)
 
     fill_with(monkeypatch, NewCardDialog, choose)
     window.pages["cards"].new_card()

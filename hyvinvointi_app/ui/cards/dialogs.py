@@ -107,6 +107,7 @@ class NewCardDialog(_SavingDialog):
         super().__init__(_("New result card"), _("&Create card"), parent)
         self._save = save
         self.templates = tuple(templates)
+        self._template_words = {" ".join(t.what_to_change.split()) for t in self.templates}
         intro = QLabel(
             _(
                 "Name what the group wants to change. The states, measures, indicator and "
@@ -121,8 +122,13 @@ class NewCardDialog(_SavingDialog):
         if self.templates:
             self.template_box = QComboBox(self)
             self.template_box.addItem(_("No template"))
+            self.template_box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            self.template_box.setMinimumContentsLength(30)
             for template in self.templates:
-                self.template_box.addItem(template.what_to_change.splitlines()[0])
+                title = " ".join(template.what_to_change.split())
+                self.template_box.addItem(title if len(title) <= 90 else title[:89] + "…")
             self.template_box.setAccessibleName(_("Template"))
             self.template_box.currentIndexChanged.connect(self._use_template)
             self.add_row(_("&Template:"), self.template_box)
@@ -137,9 +143,13 @@ class NewCardDialog(_SavingDialog):
         return self.templates[index - 1] if index > 0 else None
 
     def _use_template(self, index: int) -> None:
+        """Fill in the template's words; back at “No template”, take away the words the
+        previous template gave (a text typed over them stays)."""
         template = self.template()
         if template is not None:
             self.what_edit.setText(" ".join(template.what_to_change.split()))
+        elif self.what_edit.text() in self._template_words:
+            self.what_edit.clear()
 
     def card_input(self) -> CardInput:
         template = self.template()
