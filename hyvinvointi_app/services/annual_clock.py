@@ -265,17 +265,6 @@ def remove_in(session: Session, theme: ClockTheme) -> None:
     _renumber(_month_themes(session, theme.month))
 
 
-def add_in(
-    session: Session, month: int, title: str, plan_type: PlanType | None, package_item: str
-) -> None:
-    """Add a theme a municipal package brought, last in its month (checked by the package)."""
-    ordered = _month_themes(session, month)
-    theme = ClockTheme(month=month, title=title, plan_type=plan_type, package_item=package_item)
-    _insert(ordered, theme, None)
-    session.add(theme)
-    session.flush()
-
-
 def reorder_in(session: Session, month: int, key: Callable[[ClockTheme], tuple[int, int]]) -> None:
     """Order a month's themes by ``key`` and renumber them."""
     _renumber(sorted(_month_themes(session, month), key=key))

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -395,6 +396,17 @@ class PackagePreviewDialog(QDialog):
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
 
 
+@contextlib.contextmanager
+def _busy() -> Iterator[None]:
+    """The wait cursor while a package is read or imported: a real one takes some 20 ms, the
+    largest the format allows some 0.3 s (docs/performance.md)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
 def _refuse(parent: QWidget, path: Path, reason: str) -> None:
     QMessageBox.warning(
         parent,
@@ -417,8 +429,9 @@ def import_package(context: AppContext, parent: QWidget, path: Path | None = Non
         path = Path(name)
     db = context.database
     try:
-        package = read_package_file(path)
-        preview = mp.preview(db, package)
+        with _busy():
+            package = read_package_file(path)
+            preview = mp.preview(db, package)
     except ValidationError as error:
         _refuse(parent, path, rejection_reason(error))
         return False
@@ -435,7 +448,8 @@ def import_package(context: AppContext, parent: QWidget, path: Path | None = Non
 def apply_import(context: AppContext, parent: QWidget, package: Package, path: Path) -> bool:
     db = context.database
     try:
-        result = mp.import_package(db, package)
+        with _busy():
+            result = mp.import_package(db, package)
     except ValidationError as error:
         _refuse(parent, path, rejection_reason(error))
         return False
