@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import hashlib
 import json
 import re
+import unicodedata
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -158,9 +160,12 @@ _CONTROL_IN_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def _text(value: str, where: str, *, limit: int | None = None, lines: bool = False) -> str:
-    """A text stripped, and refused when too long or holding control characters (line
-    breaks only where ``lines``)."""
-    value = value.strip()
+    """A text stripped and composed (NFC: a text an editor wrote decomposed is the same text),
+    and refused when too long or holding control characters (line breaks only where
+    ``lines``); one of nothing but spaces and invisible characters is empty."""
+    value = unicodedata.normalize("NFC", value.strip())
+    if not any(not unicodedata.category(c).startswith(("Z", "C")) for c in value):
+        return ""
     if limit is not None and len(value) > limit:
         raise ValidationError(where, "too_long")
     if (_CONTROL_IN_LINES if lines else _CONTROL).search(value):
@@ -273,6 +278,9 @@ def validate_package(document: object) -> Package:
         for i, item in enumerate(document.get("result_card_templates", []))
     )
     _unique((t.key for t in templates), "result_card_templates")
+    if agenda and AgendaItemKind.THEME not in {kind for kind, _t in agenda}:
+        raise ValidationError("standing_agenda", "no_theme_item")
+    _text(document.get("municipality", ""), "municipality")
     published = document.get("published")
     try:
         published_on = dt.date.fromisoformat(published) if published else None
@@ -311,10 +319,24 @@ def parse_package(raw: bytes) -> Package:
     except UnicodeDecodeError as error:
         raise ValidationError("file", "not_utf8") from error
     try:
-        document = json.loads(text)
+        document = json.loads(text, object_pairs_hook=_object)
+    except _DuplicateName as error:
+        raise ValidationError("file", "duplicate_key") from error
     except (ValueError, RecursionError) as error:
         raise ValidationError("file", "not_json") from error
     return validate_package(document)
+
+
+class _DuplicateName(Exception):
+    pass
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refused when it names a field twice (JSON would keep the last)."""
+    document = dict(pairs)
+    if len(document) != len(pairs):
+        raise _DuplicateName
+    return document
 
 
 # -- what the application ships, and what the unit has now -----------------------------------
@@ -609,6 +631,15 @@ def _ours(package: Package, item: str | None) -> bool:
     return item is not None and item.startswith(f"{package.id}#")
 
 
+def _replaced_prefix(session: Session, package: Package) -> str:
+    """How the rows of the kept package begin, when ``package`` is another that takes its place
+    (what it brought stays as the unit's own); a prefix no row has otherwise."""
+    current = package_in(session)
+    if current is None or current.package_id == package.id:
+        return "\x00"
+    return f"{current.package_id}#"
+
+
 def _language(session: Session) -> str:
     language = session.scalar(select(Unit.working_language))
     return (language or Language.FINNISH).value
@@ -698,6 +729,7 @@ def _work_out_clock(session: Session, package: Package, language: str, plan: _Pl
         plan.entries.append(Entry(Part.CLOCK, change, title, theme.month, theme.plan_type))
     marked = set(session.scalars(select(ThemeMark.theme_id)))
     used = set(session.scalars(select(AgendaItem.theme).where(AgendaItem.theme != "")))
+    replaced = _replaced_prefix(session, package)
     for row in themes:
         if row.id in taken:
             continue
@@ -711,8 +743,8 @@ def _work_out_clock(session: Session, package: Package, language: str, plan: _Pl
                 plan.theme_removals.append(row.id)
                 change = Change.REMOVED
             plan.entries.append(Entry(Part.CLOCK, change, row.title, row.month, row.plan_type))
-        elif brought_by is not None:  # another package brought it: it stays, as the unit's own
-            plan.detached_themes.append(row.id)
+        elif brought_by is not None and brought_by.startswith(replaced):
+            plan.detached_themes.append(row.id)  # the package replaced brought it: the unit's
         elif (row.month, row.title) in defaults and not in_record:
             plan.theme_removals.append(row.id)
             plan.entries.append(
@@ -773,12 +805,15 @@ def _work_out_plan_types(session: Session, package: Package, language: str, plan
             Entry(Part.PLAN_TYPES, Change.UNCHANGED if same else Change.REPLACED, name)
         )
         plan.plan_updates.append((row.id, item, name, questions))
+    replaced = _replaced_prefix(session, package)
     for row in existing:
         if row.id in taken or row.package_item is None:
             continue
-        plan.detached_plans.append(row.id)
         if _ours(package, row.package_item):
+            plan.detached_plans.append(row.id)
             plan.entries.append(Entry(Part.PLAN_TYPES, Change.KEPT, row.name))
+        elif row.package_item.startswith(replaced):
+            plan.detached_plans.append(row.id)
 
 
 def _work_out_agenda(session: Session, package: Package, language: str, plan: _Plan) -> None:
@@ -860,11 +895,13 @@ def import_package(
             assert row is not None
             row.package_item = None
         kept = before.package
-        same = kept is not None and (kept.info.package_id, kept.info.version) == (
-            package.id,
-            package.version,
-        )
-        # the same version again is no new import: it keeps its day
+        same = kept is not None and (
+            kept.info.package_id,
+            kept.info.version,
+            dict(kept.content),
+        ) == (package.id, package.version, dict(package.document))
+        # the same package again is no new import: it keeps its day (and the kept package's
+        # reading, which is known by it)
         moment = kept.info.imported_at if same and kept is not None else now
         session.execute(delete(MunicipalPackage))
         session.add(
@@ -931,22 +968,49 @@ class Composed:
     version: int
 
 
+def _composed_setting(session: Session) -> dict[str, Any]:
+    row = session.get(Setting, COMPOSED_SETTING)
+    try:
+        data = json.loads(row.value) if row is not None else {}
+        uuid.UUID(str(data["id"]))
+    except (ValueError, KeyError, TypeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def last_composed(db: Database) -> Composed | None:
     with db.reading() as session:
-        row = session.get(Setting, COMPOSED_SETTING)
-    if row is None:
-        return None
+        data = _composed_setting(session)
     try:
-        data = json.loads(row.value)
-        return Composed(str(uuid.UUID(data["id"])), str(data["name"]), int(data["version"]))
+        return Composed(str(data["id"]), str(data["name"]), int(data["version"]))
     except (ValueError, KeyError, TypeError):
         return None
+
+
+def _line(text: str) -> str:
+    """A one-line text as a package holds it: tabs and runs of spaces as one space."""
+    return " ".join(text.split())
 
 
 def _texts_of(text: str, language: str) -> dict[str, str]:
     """A text the unit typed, in its language; line breaks as a package holds them."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return {language: text} if text.strip() else {}
+
+
+def _key(row: ClockTheme | Plan, package_id: str, letter: str) -> str:
+    """The lasting key of a theme or plan in the package made from this file. A row the file
+    made itself gets a random key the first time, kept on the row (as the package's mark), so
+    that a row added after one was deleted never takes the deleted row's key; a row another
+    package brought gets a key made from that origin, the same every time."""
+    item = row.package_item
+    if item is not None and item.startswith(f"{package_id}#"):
+        return item.removeprefix(f"{package_id}#").removesuffix(OWN)
+    if item is not None:
+        return letter + hashlib.sha256(item.encode("utf-8")).hexdigest()[:20]
+    key = letter + uuid.uuid4().hex[:20]
+    row.package_item = f"{package_id}#{key}"
+    return key
 
 
 def compose(
@@ -962,35 +1026,43 @@ def compose(
     package holds is a ``too_many`` :class:`ValidationError` naming the part.
 
     Texts the unit typed are in its working language; checklists and the standing agenda are
-    the ones in use (the kept package's or the shipped ones), in both languages.
+    the ones in use (the kept package's or the shipped ones), in both languages. The file
+    keeps the package's identity and its rows' keys from the first export on.
     """
-    name = name.strip()
+    name = _line(name)
     if not name:
         raise ValidationError("name", "required")
     chosen = frozenset(parts)
-    previous = last_composed(db)
-    package_id = previous.package_id if previous is not None else str(uuid.uuid4())
-    with db.reading() as session:
+    with db.transaction() as session:
+        setting = _composed_setting(session)
+        if not setting:
+            setting = {"id": str(uuid.uuid4())}
+            session.merge(Setting(key=COMPOSED_SETTING, value=json.dumps(setting)))
+        package_id = str(setting["id"])
         language = _language(session)
         unit = session.scalar(select(Unit))
         document: dict[str, Any] = {
             "format": PACKAGE_FORMAT,
             "format_version": FORMAT_VERSION,
             "id": package_id,
-            "name": name,
+            "name": name[:200],
             "version": version,
             "published": (today or dt.date.today()).isoformat(),
-            "municipality": unit.municipality if unit is not None else "",
+            "municipality": _line(unit.municipality)[:200] if unit is not None else "",
         }
         if Part.CLOCK in chosen:
+            themes = sorted(
+                session.scalars(select(ClockTheme)),
+                key=lambda t: (annual_clock.period_month_index(t.month), t.position, t.id),
+            )
             document[Part.CLOCK.value] = [
                 {
-                    "key": f"t{t.id}",
+                    "key": _key(t, package_id, "t"),
                     "month": t.month,
                     "title": {language: t.title},
                     "plan_type": t.plan_type.value if t.plan_type else None,
                 }
-                for t in _state(session).themes
+                for t in themes
             ]
         if Part.CHECKLISTS in chosen:
             document[Part.CHECKLISTS.value] = {
@@ -1008,9 +1080,9 @@ def compose(
             )
             document[Part.PLAN_TYPES.value] = [
                 {
-                    "key": f"p{p.id}",
-                    "name": {language: p.name},
-                    "questions": [{language: q} for q in p.custom_questions if q.strip()],
+                    "key": _key(p, package_id, "p"),
+                    "name": {language: _line(p.name)},
+                    "questions": [{language: _line(q)} for q in p.custom_questions if q.strip()],
                 }
                 for p in plans
             ]
@@ -1021,18 +1093,28 @@ def compose(
             ]
         if Part.TEMPLATES in chosen:
             document[Part.TEMPLATES.value] = _templates_of(session, language)
-    for part in (Part.CLOCK, Part.PLAN_TYPES, Part.TEMPLATES):
-        if len(document.get(part.value, ())) > schema()["properties"][part.value]["maxItems"]:
-            raise ValidationError(part.value, "too_many")
-    validate_package(document)
+        for part in (Part.CLOCK, Part.PLAN_TYPES, Part.TEMPLATES):
+            if len(document.get(part.value, ())) > schema()["properties"][part.value]["maxItems"]:
+                raise ValidationError(part.value, "too_many")
+        validate_package(document)
     return document
 
 
+def package_bytes(document: Mapping[str, Any]) -> bytes:
+    """The package file's bytes; a ``package`` ``too_large`` :class:`ValidationError` when it
+    would be larger than a unit reads."""
+    raw = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    if len(raw) > MAX_FILE_BYTES:
+        raise ValidationError("package", "too_large")
+    return raw
+
+
 def remember_composed(db: Database, document: Mapping[str, Any]) -> None:
-    """Remember an exported package as the file's own, so that the next export is the same
-    package's next version (once the file is written)."""
-    data = {"id": document["id"], "name": document["name"], "version": document["version"]}
+    """Remember an exported package's name and version (once its file is written), so that
+    the next export is offered as the same package's next version."""
     with db.transaction() as session:
+        data = {**_composed_setting(session), "id": document["id"]}
+        data.update(name=document["name"], version=document["version"])
         session.merge(Setting(key=COMPOSED_SETTING, value=json.dumps(data)))
 
 

@@ -6,7 +6,6 @@ step. A package with any fault is refused whole with its reason, and nothing cha
 from __future__ import annotations
 
 import contextlib
-import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -185,11 +184,10 @@ class ExportPackageDialog(QDialog):
             document = mp.compose(
                 db, self.name_edit.text(), self.version_spin.value(), self.chosen_parts()
             )
-            text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
             exports.export_file(
                 db,
                 path,
-                text.encode("utf-8"),
+                mp.package_bytes(document),
                 exports.ExportKind.JSON,
                 document="municipal_package",
                 language="fi+sv",
@@ -234,6 +232,13 @@ def _where(field: str) -> str:
 
 def rejection_reason(error: ValidationError) -> str:
     """One or two sentences on why a package cannot be imported."""
+    if error.field == "package" and error.reason == "too_large":
+        return _(
+            "The package would be larger than a package file may be (8 MB). Leave the result "
+            "card templates out, or shorten the longest cards."
+        )
+    if error.reason == "no_theme_item":
+        return _("The standing agenda has no item for the annual clock's themes.")
     if error.reason == "too_many" and _where(error.field):
         return _("{part}: there are more items than a package can hold.").format(
             part=_where(error.field)

@@ -11,6 +11,7 @@ from typing import Any
 
 import jsonschema
 import pytest
+from sqlalchemy import select
 
 from hyvinvointi_app.domain.enums import AgendaItemKind, Language, PlanType, ThemeHandling
 from hyvinvointi_app.domain.errors import ValidationError
@@ -284,6 +285,7 @@ BAD: dict[str, tuple[Any, str]] = {
     "latin-1": ("Päiväkoti".encode("latin-1"), "not_utf8"),
     "an annual clock file": ({"format": "hyvinvointi-annual-clock", "version": 1}, "wrong_format"),
     "a list": ([1, 2], "not_an_object"),
+    "a field named twice": (b'{"format": "x", "format": "y"}', "duplicate_key"),
 }
 
 
@@ -327,6 +329,16 @@ def _broken(document: dict[str, Any], case: str) -> None:
         document["version"] = 3.0
     elif case == "a month written 2.0":
         document["annual_clock"][0]["month"] = 2.0
+    elif case == "a checklist key like a plan's own question's":
+        document["checklists"]["action_plan"][0]["key"] = "custom_1"
+    elif case == "a standing agenda without the clock's themes":
+        document["standing_agenda"] = [
+            i for i in document["standing_agenda"] if i["kind"] != "theme"
+        ]
+    elif case == "a control character in the municipality":
+        document["municipality"] = "Porvoo\x00"
+    elif case == "a title of invisible characters":
+        document["annual_clock"][0]["title"] = {"fi": "\u200b\u200b", "sv": " \u2060"}
 
 
 BROKEN = {
@@ -345,6 +357,10 @@ BROKEN = {
     "an empty checklist": "invalid",
     "a version written 3.0": "invalid",
     "a month written 2.0": "invalid",
+    "a checklist key like a plan's own question's": "invalid",
+    "a standing agenda without the clock's themes": "no_theme_item",
+    "a control character in the municipality": "invalid_characters",
+    "a title of invisible characters": "required",
 }
 
 
@@ -399,10 +415,11 @@ def test_the_coordinators_own_file_takes_its_own_package_without_doubling_anythi
     coordinator: Database,
 ) -> None:
     """Importing the package into the file it was made from finds every theme and plan it
-    already has; the undo gives the plan back as the unit's own, not deleted."""
+    already has; the undo gives the file back as it was, the plan not deleted."""
+    package = mp.parse_package(_file(coordinator))
     before = mp.package_state(coordinator)
     clock, custom = _clock(coordinator), _custom_plans(coordinator)
-    result = mp.import_package(coordinator, mp.parse_package(_file(coordinator)))
+    result = mp.import_package(coordinator, package)
     assert _clock(coordinator) == clock and _custom_plans(coordinator) == custom
     assert all(plan.package_item for plan in result.after.plans)
     mp.put_state(coordinator, result.before)
@@ -502,3 +519,85 @@ def test_composing_refuses_a_part_too_large_and_keeps_line_breaks_as_a_package_h
     with pytest.raises(ValidationError) as error:
         mp.compose(coordinator, "Paketti", 1)
     assert (error.value.field, error.value.reason) == ("plan_types", "too_many")
+
+
+def test_a_row_added_after_one_was_deleted_never_takes_its_place(
+    coordinator: Database, tmp_path: Path
+) -> None:
+    """SQLite gives a new row the id of the last one deleted: the package's keys are not ids,
+    so the unit's theme with a period's mark and its evaluated plan stay as they were."""
+    unit = _unit(tmp_path / "unit.sqlite")
+    try:
+        mp.import_package(unit, mp.parse_package(_file(coordinator)))
+        theirs = max(annual_clock.list_themes(coordinator), key=lambda t: t.id)
+        last = next(t for t in annual_clock.list_themes(unit) if t.title == theirs.title)
+        period = periods.current_period(unit)
+        annual_clock.set_theme_mark(unit, last.id, period.id, ThemeHandling.MOVED)
+        [card_plan] = plans.list_plans(unit, plan_type=PlanType.CUSTOM)
+        result_cards.create_card(unit, CardInput("Leikin aika", plan_id=card_plan.id))
+        annual_clock.remove_theme(coordinator, theirs.id)
+        [their_plan] = plans.list_plans(coordinator, plan_type=PlanType.CUSTOM)
+        plans.remove_plan(coordinator, their_plan.id)
+        new_theme = annual_clock.add_theme(coordinator, 9, "Syysretken turvallisuus")
+        new_plan = plans.add_plan(coordinator, PlanInput(PlanType.CUSTOM, "Laatukortti: ruokailu"))
+        assert new_plan.id == their_plan.id  # the id comes back
+        assert new_theme.id <= theirs.id
+        mp.import_package(unit, mp.parse_package(_file(coordinator, version=2)))
+        kept = next(t for t in annual_clock.list_themes(unit) if t.id == last.id)
+        assert (kept.month, kept.title) == (last.month, last.title)
+        assert "Syysretken turvallisuus" in [t.title for t in annual_clock.list_themes(unit)]
+        assert plans.get_plan(unit, card_plan.id).name == "Laatukortti: leikki"
+        assert "Laatukortti: ruokailu" in [n for n, _q in _custom_plans(unit)]
+    finally:
+        unit.close()
+
+
+def test_the_same_version_changed_is_used_at_once(coordinator: Database, tmp_path: Path) -> None:
+    unit = _unit(tmp_path / "unit.sqlite")
+    try:
+        document = json.loads(_file(coordinator))
+        mp.import_package(unit, mp.validate_package(document))
+        plan = plans.add_plan(unit, PlanInput(PlanType.ACTION_PLAN, "Toimintasuunnitelma"))
+        document["checklists"]["action_plan"] = [{"key": "fixed", "text": {"fi": "Korjattu?"}}]
+        mp.import_package(unit, mp.validate_package(document))
+        assert [q.text for q in plans.checklist_for_plan(unit, plan.id, "fi")] == ["Korjattu?"]
+    finally:
+        unit.close()
+
+
+def test_a_package_written_decomposed_doubles_nothing(
+    coordinator: Database, tmp_path: Path
+) -> None:
+    import unicodedata
+
+    text = _file(coordinator).decode("utf-8")
+    decomposed = mp.parse_package(unicodedata.normalize("NFD", text).encode("utf-8"))
+    unit = _unit(tmp_path / "unit.sqlite")
+    try:
+        mp.import_package(unit, decomposed)
+        assert sorted(_clock(unit)) == sorted(_clock(coordinator))
+    finally:
+        unit.close()
+
+
+def test_what_the_unit_may_type_always_exports(coordinator: Database) -> None:
+    plans.add_plan(
+        coordinator,
+        PlanInput(
+            PlanType.CUSTOM, "Laatukortti:\tpiha", custom_questions=("Onko\tpiha turvallinen?",)
+        ),
+    )
+    with coordinator.transaction() as session:
+        from hyvinvointi_app.store.models import Unit
+
+        session.scalar(select(Unit)).municipality = "Porvoo " * 60
+    document = mp.compose(coordinator, "Paketti", 1)
+    names = [t["name"]["fi"] for t in document["plan_types"]]
+    assert "Laatukortti: piha" in names
+    assert len(document["municipality"]) <= 200
+
+
+def test_a_package_larger_than_a_unit_reads_is_not_written() -> None:
+    with pytest.raises(ValidationError) as error:
+        mp.package_bytes({"text": "x" * mp.MAX_FILE_BYTES})
+    assert (error.value.field, error.value.reason) == ("package", "too_large")
