@@ -339,7 +339,7 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return document
 
 
-# -- what the application ships, and what the unit has now -----------------------------------
+# -- what the application ships ----------------------------------------------------------------
 
 
 @cache
@@ -534,9 +534,14 @@ def _put(session: Session, state: PackageState) -> None:
         row.name = item.name
         row.custom_questions = list(item.custom_questions)
         row.package_item = item.package_item
+    _keep(session, state.package)
+
+
+def _keep(session: Session, package: StoredPackage | None) -> None:
+    """Make ``package`` the one the unit file keeps (None: none)."""
     session.execute(delete(MunicipalPackage))
-    if state.package is not None:
-        info = state.package.info
+    if package is not None:
+        info = package.info
         session.add(
             MunicipalPackage(
                 id=1,
@@ -545,7 +550,7 @@ def _put(session: Session, state: PackageState) -> None:
                 version=info.version,
                 published_on=info.published,
                 imported_at=info.imported_at,
-                content=dict(state.package.content),
+                content=dict(package.content),
             )
         )
     session.flush()
@@ -903,19 +908,14 @@ def import_package(
         # the same package again is no new import: it keeps its day (and the kept package's
         # reading, which is known by it)
         moment = kept.info.imported_at if same and kept is not None else now
-        session.execute(delete(MunicipalPackage))
-        session.add(
-            MunicipalPackage(
-                id=1,
-                package_id=package.id,
-                name=package.name,
-                version=package.version,
-                published_on=package.published,
-                imported_at=moment or dt.datetime.now(dt.UTC),
-                content=dict(package.document),
-            )
+        info = PackageInfo(
+            package.id,
+            package.name,
+            package.version,
+            package.published,
+            moment or dt.datetime.now(dt.UTC),
         )
-        session.flush()
+        _keep(session, StoredPackage(info, package.document))
         return ImportResult(before, _state(session))
 
 
