@@ -5,13 +5,11 @@ one translated line."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_process import run
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -23,16 +21,6 @@ from hyvinvointi_app.store.database import open_database
 V1_FIXTURE = (
     Path(__file__).resolve().parent / "fixtures" / "bundles" / "v1-granbacken-2025-2026.zip"
 )
-
-
-def run(*args: str, lang: str = "fi") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "hyvinvointi_app", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "HYVINVOINTI_LANG": lang},
-    )
 
 
 @pytest.fixture(scope="module")

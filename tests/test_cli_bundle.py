@@ -3,25 +3,14 @@ gets one translated line, a non-zero exit and no file."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
+from cli_process import run
 
 from hyvinvointi_app.services.bundle_reader import read_bundle
-
-
-def run(*args: str, lang: str = "fi") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "hyvinvointi_app", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "HYVINVOINTI_LANG": lang},
-    )
 
 
 def assert_one_clear_line(result: subprocess.CompletedProcess[str]) -> str:

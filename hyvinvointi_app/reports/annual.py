@@ -498,12 +498,10 @@ def _package(data: AnnualData, tx: ReportTexts) -> list[tuple[str, str]]:
     return [
         (
             tx.pgettext("report", "Municipal package"),
-            tx.pgettext(
-                "report",
-                "{name}, version {version}",
-                name=data.package.name,
-                version=data.package.version,
-            ),
+            # the name once, as typed; only the word "version" in each language
+            data.package.name
+            + ", "
+            + tx.pgettext("report", "version {version}", version=data.package.version),
         )
     ]
 

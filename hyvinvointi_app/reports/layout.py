@@ -417,12 +417,14 @@ def _header(frame: PageFrame) -> Any:
 
 def _opening_height(flowable: Flowable) -> float:
     """The height of a table's header and first two rows (less than two rows never stand at
-    the foot of a page, see :class:`_Grid`); 0 for anything else."""
+    the foot of a page, see :class:`_Grid`), or of the whole table when it has fewer than
+    four rows and so cannot split at all; 0 for anything else."""
     if not isinstance(flowable, _Grid):
         return 0.0
     flowable.wrap(FRAME_WIDTH, FRAME_HEIGHT * 100)
     head = flowable.repeatRows if isinstance(flowable.repeatRows, int) else 1
-    return float(sum(flowable._rowHeights[: head + 2]))
+    body = len(flowable._rowHeights) - head
+    return float(sum(flowable._rowHeights[: head + (2 if body >= 4 else body)]))
 
 
 def _headings_not_last(story: list[Flowable]) -> list[Flowable]:

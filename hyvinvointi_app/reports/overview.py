@@ -487,6 +487,7 @@ def build_blocks(overview: Overview, options: ReportOptions) -> list[Block]:
         recent = overview.periods[-TREND_PERIODS:]
         story += [
             Heading(tx.pgettext("overview", "Each unit's trend")),
+            trends,
             Para(
                 tx.pgettext(
                     "overview",
@@ -495,7 +496,6 @@ def build_blocks(overview: Overview, options: ReportOptions) -> list[Block]:
                 ),
                 "note",
             ),
-            trends,
         ]
     for period in reversed(overview.periods):
         rows = sorted(

@@ -236,10 +236,6 @@ def editable_meeting(session: Session, meeting_id: int) -> Meeting:
     return meeting
 
 
-def _standing_agenda() -> dict[AgendaItemKind, Mapping[str, str]]:
-    return dict(shipped_standing_agenda())
-
-
 FREE_TITLED = frozenset(
     {AgendaItemKind.THEME, AgendaItemKind.PLAN_EVALUATION, AgendaItemKind.CUSTOM}
 )
@@ -252,7 +248,7 @@ def standing_title(kind: AgendaItemKind, title: str) -> Mapping[str, str] | None
     the director wrote a title of their own, which prints as typed."""
     if kind in FREE_TITLED:
         return None
-    titles = _standing_agenda().get(kind)
+    titles = dict(shipped_standing_agenda()).get(kind)
     if titles is None or (title.strip() and title.strip() not in titles.values()):
         return None
     return titles

@@ -228,7 +228,6 @@ def test_the_municipal_package_in_use_is_named_with_its_version(
     document = municipal_package.compose(demo_db, "Porvoon yhteiset käytännöt", 3)
     municipal_package.import_package(demo_db, municipal_package.validate_package(document))
     text = _flat(_text(demo_db, language))
-    named = tx.pgettext(
-        "report", "{name}, version {version}", name="Porvoon yhteiset käytännöt", version=3
-    )
+    named = "Porvoon yhteiset käytännöt, " + tx.pgettext("report", "version {version}", version=3)
     assert f"{_flat(label)} {_flat(named)}" in text
+    assert text.count("Porvoon yhteiset käytännöt") == 1  # the name once, in both languages

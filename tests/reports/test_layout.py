@@ -53,6 +53,19 @@ def test_a_heading_stays_with_the_first_rows_of_its_table(lines: int) -> None:
     assert "Alku00" in page and "Alku01" in page
 
 
+@pytest.mark.parametrize("lines", range(30, 52, 2))
+def test_a_heading_stays_with_a_table_too_short_to_split(lines: int) -> None:
+    """Three rows cannot split (two must stay on each side): the heading waits for all of
+    them, instead of standing alone at the foot of the page (the overview's units of a
+    period were found so)."""
+    tall = "\n".join(["rivi"] * 4)
+    rows = [[f"Alku{n:02d}\n{tall}", "x"] for n in range(3)]
+    document = [*_filler(lines), Heading("Taulukon otsikko"), Grid(["A", "B"], rows, [4, 1])]
+    pages = _pages(document)
+    (page,) = [text for text in pages if "Taulukon otsikko" in text]
+    assert all(f"Alku{n:02d}" in page for n in range(3))
+
+
 @pytest.mark.parametrize("share", [0.35, 0.45, 0.6])
 @pytest.mark.parametrize("count", [2, 3, 4, 6])
 def test_rows_of_a_third_to_most_of_a_page_still_lay_out(share: float, count: int) -> None:
