@@ -160,21 +160,29 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_report_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     report = commands.add_parser(
-        "report", help="export a memo, annual report or evaluation summary (PDF or Word)"
+        "report",
+        help="export a memo, agenda, annual report or evaluation summary (PDF or Word)",
     )
     documents = report.add_subparsers(
         dest="document", metavar="DOCUMENT", required=True, parser_class=_Parser
     )
     memo = documents.add_parser("memo", help="the memo of one meeting")
-    memo.add_argument(
-        "--meeting", default="latest", metavar="N|latest", help="meeting number (default latest)"
-    )
-    memo.add_argument("--period", metavar="LABEL", help="period of the meeting (default current)")
+    agenda = documents.add_parser("agenda", help="the agenda of one meeting")
+    for command in (memo, agenda):
+        command.add_argument(
+            "--meeting",
+            default="latest",
+            metavar="N|latest",
+            help="meeting number (default latest)",
+        )
+        command.add_argument(
+            "--period", metavar="LABEL", help="period of the meeting (default current)"
+        )
     annual = documents.add_parser("annual", help="the group's annual report of a period")
     annual.add_argument("--period", required=True, metavar="LABEL", help="e.g. 2025-2026")
     evaluation = documents.add_parser("evaluation", help="one plan's evaluations over time")
     evaluation.add_argument("--plan", required=True, metavar="NAME_OR_ID")
-    for command in (memo, annual, evaluation):
+    for command in (memo, agenda, annual, evaluation):
         command.add_argument("file", type=_existing_path, metavar="FILE")
         command.add_argument(
             "--lang", dest="report_lang", choices=("fi", "sv", "fi+sv"), default="fi"
@@ -400,6 +408,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from hyvinvointi_app.reports import (
         ExportKind,
         ReportOptions,
+        export_agenda,
         export_annual,
         export_evaluation,
         export_memo,
@@ -420,7 +429,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         replace=args.replace,
     )
     with _open_to_export(args.file) as db:
-        if args.document == "memo":
+        if args.document in ("memo", "agenda"):
             period_id = periods.period_by_label(db, args.period).id if args.period else None
             if args.meeting == "latest":
                 meeting_id = meetings.latest_meeting(db, period_id)
@@ -430,7 +439,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
                 meeting_id = meetings.meeting_by_number(db, period_id, int(args.meeting))
             else:
                 raise NotFound("meeting", args.meeting)
-            export, key = export_memo, meeting_id
+            export, key = (export_memo if args.document == "memo" else export_agenda), meeting_id
         elif args.document == "annual":
             export, key = export_annual, periods.period_by_label(db, args.period).id
         else:

@@ -1,4 +1,4 @@
-"""`hyvinvointi report`: the three documents from the command line, as PDFs or (with
+"""`hyvinvointi report`: the four documents from the command line, as PDFs or (with
 `--format docx`) as editable Word files, and one clear line for every mistake (unknown
 meeting, period or plan; a format that does not fit; an output that cannot be written)."""
 
@@ -75,6 +75,17 @@ def test_memo_by_number_and_period(unit: Path, tmp_path: Path) -> None:
         period = periods.period_by_label(db, "2025-2026")
         first = meetings.get_meeting(db, meetings.meeting_by_number(db, period.id, 1))
     assert title(out).endswith(f"{first.date.day}.{first.date.month}.{first.date.year}")
+
+
+def test_the_agenda_of_a_meeting_by_number(unit: Path, tmp_path: Path) -> None:
+    out = tmp_path / "esityslista.pdf"
+    assert report("agenda", str(unit), "--meeting", "2", "--lang", "sv", "-o", str(out)) == 0
+    assert title(out).startswith("Föredragningslista ")
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(out).pages)
+    assert "Öppna åtgärder från tidigare möten" in text
+    with open_database(unit) as db:
+        exported = [e for e in audit.entries(db) if e.action is AuditAction.EXPORTED]
+    assert exported[-1].details["document"] == "agenda"
 
 
 def test_annual_report_and_plan_evaluation(unit: Path, tmp_path: Path) -> None:

@@ -1,5 +1,6 @@
-"""The documents that leave the office: memo, annual report, plan evaluation summary, each as
-a PDF or as an editable Word file (``file_format``, an :class:`ExportKind`).
+"""The documents that leave the office: memo, agenda, annual report, plan evaluation summary,
+each as a PDF or as an editable Word file (``file_format``, an :class:`ExportKind`); the
+invitation and the calendar files are in :mod:`.invitation`.
 
 Importing this package is cheap: ReportLab, pikepdf and python-docx load when a document is
 built. Call these from a worker thread; ``progress`` is called from that thread.
@@ -10,6 +11,7 @@ from hyvinvointi_app.reports.export import (
     annual_pdf,
     build_document,
     evaluation_pdf,
+    export_agenda,
     export_annual,
     export_document,
     export_evaluation,
@@ -28,6 +30,7 @@ __all__ = [
     "annual_pdf",
     "build_document",
     "evaluation_pdf",
+    "export_agenda",
     "export_annual",
     "export_document",
     "export_evaluation",

@@ -35,9 +35,19 @@ _STEPS = 4
 DOCUMENT_FORMATS = (ExportKind.PDF, ExportKind.DOCX)
 """The formats a document is exported in: the PDF to file and send, the Word file to edit."""
 
-_LOG_NAMES = {"memo": "memo", "annual": "annual_report", "evaluation": "plan_evaluation"}
+_LOG_NAMES = {
+    "memo": "memo",
+    "agenda": "agenda",
+    "annual": "annual_report",
+    "evaluation": "plan_evaluation",
+}
 """How the activity log names each kind of document."""
-_SUBJECTS = {"memo": "meeting_id", "annual": "period_id", "evaluation": "plan_id"}
+_SUBJECTS = {
+    "memo": "meeting_id",
+    "agenda": "meeting_id",
+    "annual": "period_id",
+    "evaluation": "plan_id",
+}
 
 
 def _step(progress: Progress | None, done: int) -> None:
@@ -48,9 +58,14 @@ def _step(progress: Progress | None, done: int) -> None:
 def _document(kind: str) -> ModuleType:
     """The module that builds a kind of document: ``build_blocks(data, options)`` and
     ``page_frame(data, texts, options)``."""
-    from hyvinvointi_app.reports import annual, evaluation, memo
+    from hyvinvointi_app.reports import agenda, annual, evaluation, memo
 
-    modules: dict[str, ModuleType] = {"memo": memo, "annual": annual, "evaluation": evaluation}
+    modules: dict[str, ModuleType] = {
+        "memo": memo,
+        "agenda": agenda,
+        "annual": annual,
+        "evaluation": evaluation,
+    }
     return modules[kind]
 
 
@@ -72,6 +87,10 @@ def _gather(db: Database, kind: str, subject_id: int, options: ReportOptions) ->
         from hyvinvointi_app.services.memo_record import memo_data
 
         return memo_data(db, subject_id)
+    if kind == "agenda":
+        from hyvinvointi_app.services.invitation import agenda_data
+
+        return agenda_data(db, subject_id)
     if kind == "annual":
         from hyvinvointi_app.services.report_data import annual_data
 
@@ -90,8 +109,8 @@ def build_document(
     progress: Progress | None = None,
     unprintable: Unprintable | None = None,
 ) -> bytes:
-    """A document ("memo", "annual", "evaluation") of one meeting, period or plan, as a PDF
-    or as a Word file (``file_format``)."""
+    """A document ("memo", "agenda", "annual", "evaluation") of one meeting, period or plan,
+    as a PDF or as a Word file (``file_format``)."""
     if file_format not in DOCUMENT_FORMATS:
         raise ValueError(f"a document is exported as {DOCUMENT_FORMATS}, not {file_format}")
     _step(progress, 0)
@@ -207,6 +226,22 @@ def export_memo(
     """Write the memo to ``out_path`` (never half-written) and log the export."""
     return export_document(
         db, "memo", meeting_id, out_path, options, file_format, progress, unprintable
+    )
+
+
+def export_agenda(
+    db: Database,
+    meeting_id: int,
+    out_path: Path,
+    options: ReportOptions,
+    progress: Progress | None = None,
+    unprintable: Unprintable | None = None,
+    *,
+    file_format: ExportKind = ExportKind.PDF,
+) -> ExportResult:
+    """Write a meeting's agenda to ``out_path`` and log the export."""
+    return export_document(
+        db, "agenda", meeting_id, out_path, options, file_format, progress, unprintable
     )
 
 

@@ -175,6 +175,9 @@ def _item(
 ) -> list[Block]:
     meeting = data.meeting
     story: list[Block] = [Heading(f"{number}. {item_title(tx, item)}", 3)]
+    presenter = member(tx, item.presenter, options.with_names)
+    if presenter:
+        story.append(Para(f"{tx.pgettext('report', 'Presenter')}: {presenter}"))
     if item.plan_name:
         story.append(Para(f"{tx.pgettext('report', 'Plan')}: {item.plan_name}"))
     if item.kind is AgendaItemKind.ATTENDANCE:

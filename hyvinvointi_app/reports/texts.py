@@ -96,10 +96,14 @@ class ReportTexts:
 
 
 def document_name(tx: ReportTexts, kind: str) -> str:
-    """The name of a kind of document ("memo", "annual", "evaluation", "bundle") in the
-    document's language(s): its title, its page header and its suggested file name."""
+    """The name of a kind of document ("memo", "agenda", "invitation", "calendar", "annual",
+    "evaluation", "bundle") in the document's language(s): its title, its page header and
+    its suggested file name."""
     names = {
         "memo": tx.pgettext("report", "Memo"),
+        "agenda": tx.pgettext("report", "Agenda"),
+        "invitation": tx.pgettext("report", "Invitation"),
+        "calendar": tx.pgettext("report", "Meetings of the wellbeing group"),
         "annual": tx.pgettext("report", "Annual report"),
         "evaluation": tx.pgettext("report", "Plan evaluation summary"),
         "bundle": tx.pgettext("report", "Coordinator bundle"),

@@ -17,6 +17,7 @@ from hyvinvointi_app.services.meetings import (
     action_view,
     check_text,
     editable_meeting,
+    member_ref,
 )
 from hyvinvointi_app.services.result_cards import DueCheckpoint, due_checkpoints
 from hyvinvointi_app.store.database import Database
@@ -24,6 +25,7 @@ from hyvinvointi_app.store.models import (
     ActionItem,
     AgendaItem,
     Meeting,
+    Member,
     Plan,
     ResultCardDiscussion,
     VoiceRecord,
@@ -65,6 +67,7 @@ def _view(session: Session, item: AgendaItem) -> AgendaItemView:
         notes=item.notes,
         decision=item.decision,
         actions=tuple(action_view(session, a) for a in actions),
+        presenter=member_ref(session.get(Member, item.presenter_id) if item.presenter_id else None),
     )
 
 
@@ -134,6 +137,16 @@ def set_item_plan(db: Database, item_id: int, plan_id: int | None) -> None:
         item.plan_id = plan_id
 
 
+def set_item_presenter(db: Database, item_id: int, member_id: int | None) -> None:
+    """Name the member who presents the item (None: no one named)."""
+    with db.transaction() as session:
+        item = _item(session, item_id)
+        editable_meeting(session, item.meeting_id)
+        if member_id is not None and session.get(Member, member_id) is None:
+            raise NotFound("member", member_id)
+        item.presenter_id = member_id
+
+
 def move_item(db: Database, item_id: int, new_position: int) -> None:
     """Move an item to a 1-based position, shifting the others."""
     with db.transaction() as session:
@@ -172,6 +185,11 @@ def restore_item(db: Database, meeting_id: int, view: AgendaItemView) -> AgendaI
             plan_id=view.plan_id if view.plan_id and session.get(Plan, view.plan_id) else None,
             notes=check_text("notes", view.notes),
             decision=check_text("decision", view.decision),
+            presenter_id=(
+                view.presenter.id
+                if view.presenter and session.get(Member, view.presenter.id)
+                else None
+            ),
         )
         items.insert(max(0, min(view.position - 1, len(items))), item)
         session.add(item)

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -287,8 +289,10 @@ class _DemoWriter:
             role.value, self.texts["unit"]["name_" + self.language]
         )
         self.member_count += 1
+        address = "" if role is Role.GUARDIAN_REPRESENTATIVE else demo_address(name)
         return members.add_member(
-            self.db, MemberInput(name, role, organisation, term_start=start, term_end=end)
+            self.db,
+            MemberInput(name, role, organisation, address, term_start=start, term_end=end),
         )
 
     def _add_staff(self, first_start: dt.date) -> None:
@@ -368,6 +372,14 @@ class _DemoWriter:
                 date, dt.time(13), dt.time(14, 30), self.texts["place"], director.id, secretary.id
             ),
         )
+        presenters = {
+            AgendaItemKind.FOLLOW_UP: secretary,
+            AgendaItemKind.THEME: director,
+            AgendaItemKind.PLAN_EVALUATION: director,
+        }
+        for item in memo.agenda:
+            if item.kind in presenters:
+                agenda.set_item_presenter(db, item.id, presenters[item.kind].id)
         if date >= self.today:
             return  # an upcoming meeting: its agenda is drafted, nothing has been discussed
         present: set[Role] = set()
@@ -573,6 +585,14 @@ class _DemoWriter:
             result_cards.set_card_status(self.db, view.id, status, today=dues[-1])
         self.cards.append(_Card(view.id, card["what"], date, dues[-1]))
         return str(card["what"])
+
+
+def demo_address(name: str) -> str:
+    """A staff member's work address in the reserved ``example`` domain, which reaches no
+    one ("aino.ahonen@kunta.example"); the guardians' representative gives none."""
+    plain = unicodedata.normalize("NFKD", name.lower())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return ".".join(re.sub(r"[^a-z]+", "", part) for part in plain.split()) + "@kunta.example"
 
 
 def write_demo(

@@ -53,6 +53,10 @@ class ExportKind(enum.Enum):
     JSON = "json"
     XLSX = "xlsx"
     """An Excel workbook (the coordinator's overview): a zip, but named ``.xlsx``."""
+    ICS = "ics"
+    """A calendar file (iCalendar): a meeting, or a period's meetings."""
+    EML = "eml"
+    """An e-mail message (the invitation, a draft the e-mail program opens to send)."""
 
     @property
     def suffix(self) -> str:

@@ -124,6 +124,7 @@ class AgendaItemView:
     notes: str
     decision: str
     actions: tuple[ActionView, ...] = ()
+    presenter: MemberRef | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -636,6 +637,7 @@ def meeting_detail(session: Session, meeting: Meeting) -> MeetingDetail:
         .where(Attendance.meeting_id == meeting.id)
     ).all()
     plan_names = {plan_id: name for plan_id, name in session.execute(select(Plan.id, Plan.name))}
+    members = {m.id: m for m in session.scalars(select(Member))}
     actions = session.scalars(
         select(ActionItem)
         .where(ActionItem.meeting_id == meeting.id)
@@ -699,6 +701,7 @@ def meeting_detail(session: Session, meeting: Meeting) -> MeetingDetail:
                 notes=i.notes,
                 decision=i.decision,
                 actions=tuple(a for a in action_views if a.agenda_item_id == i.id),
+                presenter=member_ref(members.get(i.presenter_id) if i.presenter_id else None),
             )
             for i in items
         ),

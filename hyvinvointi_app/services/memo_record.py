@@ -109,6 +109,7 @@ class RecordedItem:
     notes: str
     decision: str
     actions: tuple[RecordedAction, ...] = ()
+    presenter: RecordedPerson | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +240,7 @@ def _recorded_meeting(detail: MeetingDetail, as_at: dt.date | None = None) -> Re
                 i.notes,
                 i.decision,
                 tuple(_action(a, as_at) for a in i.actions),
+                _person(i.presenter),
             )
             for i in detail.agenda
         ),

@@ -22,7 +22,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 """The schema this version of the application writes."""
 
 APPLICATION_ID = 0x48595652
@@ -214,12 +214,24 @@ def _add_municipal_package(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
+# -- version 7: who presents an agenda item -------------------------------------------------
+
+
+def _add_presenter(connection: sqlite3.Connection) -> None:
+    """The member who presents an agenda item, which the agenda and the invitation name."""
+    connection.execute(
+        "ALTER TABLE agenda_item ADD COLUMN presenter_id INTEGER "
+        "REFERENCES member (id) ON DELETE SET NULL"
+    )
+
+
 STEPS: dict[int, Step] = {
     2: _add_search_index,
     3: _add_file_identity,
     4: _add_document_fields,
     5: _add_site_code,
     6: _add_municipal_package,
+    7: _add_presenter,
 }
 """Upgrade steps by the version they produce; version 1 is the first release."""
 

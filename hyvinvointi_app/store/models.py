@@ -207,6 +207,8 @@ class AgendaItem(Base):
     plan_id: Mapped[int | None] = mapped_column(ForeignKey("plan.id", ondelete="SET NULL"))
     notes: Mapped[str] = mapped_column(Text, default="")
     decision: Mapped[str] = mapped_column(Text, default="")
+    presenter_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
+    """The member who presents the item (esittelijä / föredragande), as the agenda names them."""
     meeting: Mapped[Meeting] = relationship(back_populates="agenda_items")
 
 

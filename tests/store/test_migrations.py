@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from hyvinvointi_app.domain.enums import AgendaItemKind
+from hyvinvointi_app.domain.enums import AgendaItemKind, Role
 from hyvinvointi_app.domain.errors import MigrationFailed
 from hyvinvointi_app.store import migrations
 from hyvinvointi_app.store.database import create_database, inspect_file, open_database
@@ -290,6 +290,8 @@ def test_sqlite_without_fts5_is_refused_with_a_clear_message(
 # tests/fixtures/schema_v6.sqlite is the same demo as version 6 wrote it, with a municipal
 # package composed from the demo itself (plus a theme and a plan type of its own) imported:
 # version 6's new table and the package marks on themes and plans are filled.
+# tests/fixtures/schema_v7.sqlite is the version-6 fixture opened by version 7, with the
+# director named as the presenter of the theme items of its meetings not yet approved.
 
 
 def _identity_row(path: Path) -> str:
@@ -394,3 +396,26 @@ def test_the_municipal_package_is_empty_after_the_upgrade_and_kept_after(
         assert info is not None and (info.name, info.version) == ("Porvoon yhteiset käytännöt", 1)
         assert len(marked_themes) == len(state.themes) == 35
         assert "Laatukortti: leikki" in marked_plans
+
+
+@pytest.mark.parametrize("version", [6, 7])
+def test_agenda_items_have_no_presenter_after_the_upgrade_and_keep_theirs_after(
+    tmp_path: Path, version: int
+) -> None:
+    from hyvinvointi_app.services import meetings, periods
+
+    path = tmp_path / "unit.sqlite"
+    shutil.copyfile(FIXTURES / f"schema_v{version}.sqlite", path)
+    path.chmod(0o600)
+    db = open_database(path)
+    try:
+        presenters = [
+            item.presenter.role
+            for period in periods.list_periods(db)
+            for row in meetings.list_meetings(db, period.id)
+            for item in meetings.get_meeting(db, row.id).agenda
+            if item.presenter is not None
+        ]
+    finally:
+        db.close()
+    assert presenters == ([] if version == 6 else [Role.DIRECTOR] * 3)

@@ -275,6 +275,8 @@ def main() -> int:
             name = args.out / f"reports-bundle-{language}{suffix}.png"
             window.grab().save(str(name))
             print(name)
+        if not args.screens or "invitation" in args.screens:
+            _invitation(app, window, args.out, language, suffix)
         if not args.screens or "restore" in args.screens or "bad-file" in args.screens:
             _backup_dialogs(app, window, path, args.out, language, suffix)
         if not args.screens or "trust" in args.screens:
@@ -283,6 +285,23 @@ def main() -> int:
             _coordinator(app, window, home, args.out, language, suffix)
         window.close()
     return 0
+
+
+def _invitation(app, window, out, language, suffix):  # type: ignore[no-untyped-def]
+    """The meetings list's Invitation… on the first meeting not yet held: the Reports screen
+    with its invitation chosen, saying whom it reaches."""
+    from hyvinvointi_app.domain.enums import MeetingStatus
+
+    window.show_page("meetings")
+    page = window.pages["meetings"]
+    rows = [page.model.meeting_at(r) for r in range(page.model.rowCount())]
+    drafts = [r for r in rows if r.status is MeetingStatus.DRAFT]
+    window.context.open_requested.emit("reports", min(drafts, key=lambda r: r.date).id)
+    window.statusBar().clearMessage()
+    app.processEvents()
+    name = out / f"invitation-{language}{suffix}.png"
+    window.grab().save(str(name))
+    print(name)
 
 
 def _coordinator(app, window, home, out, language, suffix):  # type: ignore[no-untyped-def]

@@ -550,3 +550,19 @@ def test_a_full_disk_keeps_the_item_and_the_file_open_until_the_text_is_saved(
     assert agenda.get_item(context.database, item.id).notes == LONG_NOTES
     editor.agenda_list.setCurrentRow(row + 1)
     assert editor.agenda_list.currentRow() == row + 1
+
+
+def test_the_presenter_chosen_in_meeting_mode_is_saved(qtbot: QtBot, context: AppContext) -> None:
+    meeting_id, _carried = set_up_meetings(context)
+    editor = make_editor(qtbot, context, meeting_id)
+    combo = editor.item_editor.presenter_combo
+    assert combo.accessibleName() and combo.currentData() is None
+    nurse = next(
+        m for m in members.list_members(context.database) if m.role is Role.PUBLIC_HEALTH_NURSE
+    )
+    combo.setCurrentIndex(combo.findData(nurse.id))
+    combo.activated.emit(combo.currentIndex())
+    item = editor.item_editor.item
+    assert item is not None
+    saved = agenda.get_item(context.database, item.id).presenter
+    assert saved is not None and saved.id == nurse.id

@@ -1,10 +1,14 @@
 """The reports screen on a demo unit: a document in another language than the interface,
 exported off the GUI thread with progress, errors shown in words, cancel leaving no file;
-the Word choice, with its name and save filter following it and no password offered."""
+the Word choice, with its name and save filter following it and no password offered; a
+meeting's invitation reached from the meetings list."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import email
+import email.policy
 import io
 import shutil
 import threading
@@ -24,12 +28,14 @@ from pytestqt.qtbot import QtBot
 from hyvinvointi_app.domain.enums import Role
 from hyvinvointi_app.domain.errors import ExportRefusal, ExportRefused, FileNotWritten, WriteProblem
 from hyvinvointi_app.i18n.errors import describe
-from hyvinvointi_app.i18n.translator import _, translator_for
-from hyvinvointi_app.services import audit, periods
+from hyvinvointi_app.i18n.labels import role_label
+from hyvinvointi_app.i18n.translator import _, ngettext, translator_for
+from hyvinvointi_app.services import audit, meetings, members, periods
 from hyvinvointi_app.services.bundle_reader import read_bundle
 from hyvinvointi_app.services.demo import write_demo
 from hyvinvointi_app.services.exports import ExportKind
 from hyvinvointi_app.ui.main_window import MainWindow
+from hyvinvointi_app.ui.meetings.page import MeetingsPage
 from hyvinvointi_app.ui.reports.page import ReportsPage
 from hyvinvointi_app.ui.reports.worker import BOTH_LANGUAGES, Document
 
@@ -374,3 +380,59 @@ def test_python_docx_is_not_loaded_at_start_up() -> None:
         "assert 'reportlab' not in sys.modules, 'reportlab'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_the_invitation_button_opens_the_meetings_invitation_and_exports_a_draft(
+    qtbot: QtBot,
+    demo_window: MainWindow,
+    tmp_path: Path,
+) -> None:
+    db = demo_window.context.database  # type: ignore[union-attr]
+    director = next(m for m in members.list_members(db) if m.role is Role.DIRECTOR)
+    members.edit_member(
+        db,
+        director.id,
+        dataclasses.replace(members.member_input(director), email="johtaja@kunta.fi"),
+    )
+    demo_window.show_page("meetings")
+    page = demo_window.pages["meetings"]
+    assert isinstance(page, MeetingsPage)
+    page.refresh()
+    row = next(
+        r for r in range(page.model.rowCount()) if page.model.meeting_at(r).status.value == "draft"
+    )
+    target = page.model.meeting_at(row)
+    page.table.selectRow(row)
+    assert page.invite_button.isEnabled()
+    page.invite_button.click()
+
+    reports = reports_page(demo_window)
+    assert demo_window.current_page_key() == "reports"
+    assert reports.document is Document.INVITATION
+    assert reports.meeting_box.currentData() == target.id
+    assert not reports.format_box.isVisible() and not reports.password_edit.isVisible()
+    in_office = [
+        m for m in members.list_members(db, include_former=False) if m.active_on(target.date)
+    ]
+    reached = [m for m in in_office if m.email]
+    assert 0 < len(reached) < len(in_office)  # the demo's guardian gave no address
+    note = reports.password_note.text()
+    goes = ngettext(
+        "The invitation goes to {count} member.",
+        "The invitation goes to {count} members.",
+        len(reached),
+    )
+    assert goes.format(count=len(reached)) in note
+    assert role_label(Role.GUARDIAN_REPRESENTATIVE) in note
+    assert reports.suggested_name().endswith(".eml")
+
+    out = tmp_path / "kutsu.eml"
+    reports.export_to(out)
+    qtbot.waitUntil(lambda: not reports.is_running(), timeout=WAIT_MS)
+    assert not reports.error.isVisible()
+    message = email.message_from_bytes(out.read_bytes(), policy=email.policy.default)
+    assert message["X-Unsent"] == "1"
+    addresses = [a.addr_spec for a in message["To"].addresses]
+    assert "johtaja@kunta.fi" in addresses and len(addresses) == len(reached)
+    detail = meetings.get_meeting(db, target.id)
+    assert str(detail.number) in message["Subject"]

@@ -148,8 +148,14 @@ class MeetingsPage(Page):
             _("Delete meeting"),
             _("Delete the selected draft meeting (Delete); approved memos stay"),
         )
+        self.invite_button = self._button(
+            _("&Invitation…"),
+            _("Invitation and agenda"),
+            _("Make the selected meeting's invitation and agenda to send to the members"),
+        )
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.invite_button)
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
         layout.addLayout(buttons)
@@ -253,6 +259,7 @@ class MeetingsPage(Page):
         self.new_button.clicked.connect(self.new_meeting)
         self.empty_button.clicked.connect(self.new_meeting)
         self.open_button.clicked.connect(self.open_selected)
+        self.invite_button.clicked.connect(self.invite_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         selection = self.table.selectionModel()
@@ -270,7 +277,8 @@ class MeetingsPage(Page):
             (self.period_combo, self.search_box),
             (self.search_box, self.new_button),
             (self.new_button, self.open_button),
-            (self.open_button, self.delete_button),
+            (self.open_button, self.invite_button),
+            (self.invite_button, self.delete_button),
             (self.delete_button, self.table),
             (self.table, self.search_panel.view),
             (self.search_panel.view, self.empty_button),
@@ -414,6 +422,7 @@ class MeetingsPage(Page):
     def _update_buttons(self) -> None:
         meeting = self.selected_meeting()
         self.open_button.setEnabled(meeting is not None)
+        self.invite_button.setEnabled(meeting is not None)
         self.delete_button.setEnabled(meeting is not None and meeting.status is MeetingStatus.DRAFT)
 
     def focus_find(self) -> bool:
@@ -429,6 +438,12 @@ class MeetingsPage(Page):
         meeting = self.selected_meeting()
         if meeting is not None:
             self.open_meeting(meeting.id)
+
+    def invite_selected(self) -> None:
+        """The Reports screen with the selected meeting's invitation chosen."""
+        meeting = self.selected_meeting()
+        if meeting is not None:
+            self.context.open_requested.emit("reports", meeting.id)
 
     def show_item(self, item_id: int) -> None:
         """Another screen asked to show a meeting: open it in the editor."""

@@ -9,6 +9,7 @@ the default set in Settings. The save dialog is one overridable method
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, QThreadPool, QUrl
@@ -32,7 +33,7 @@ from hyvinvointi_app.domain.enums import ReportLanguage
 from hyvinvointi_app.domain.errors import NotFound
 from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.labels import label, plan_type_label
-from hyvinvointi_app.i18n.translator import _, pgettext, ui_translator
+from hyvinvointi_app.i18n.translator import _, ngettext, pgettext, ui_translator
 from hyvinvointi_app.reports.options import REPORT_LANGUAGES
 from hyvinvointi_app.reports.texts import ReportTexts, document_name
 from hyvinvointi_app.services import meetings, periods, plans, unit
@@ -43,6 +44,8 @@ from hyvinvointi_app.ui.field_message import FieldMessage
 from hyvinvointi_app.ui.page import Page, heading
 from hyvinvointi_app.ui.reports.worker import (
     BOTH_LANGUAGES,
+    FIXED_FORMATS,
+    MEETING_DOCUMENTS,
     Document,
     ExportJob,
     ExportWorker,
@@ -55,6 +58,11 @@ FOLDER_KEY = "reports/folder"
 """The folder of the last export, offered again next time."""
 
 
+_FILE_NAMES = {Document.CALENDAR_ENTRY: "invitation", Document.PERIOD_CALENDAR: "calendar"}
+"""Documents named in files as another kind is: a meeting's calendar entry as its invitation
+(as the e-mail's attachment is), the period's calendar by the meetings it holds."""
+
+
 def _safe_file_name(text: str) -> str:
     return "".join("-" if ch in '<>:"/\\|?*' else ch for ch in text).strip()
 
@@ -65,6 +73,8 @@ class ReportsPage(Page):
         self._subjects: dict[tuple[Document, int], str] = {}
         """Each period's label and each plan's name, for the suggested file name."""
         self._meeting_subjects: dict[int, tuple[int, dt.date]] = {}
+        self._upcoming: int | None = None
+        """The first meeting of the chosen period from today on, the usual one to call."""
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.worker: ExportWorker | None = None
@@ -75,10 +85,10 @@ class ReportsPage(Page):
         layout.addWidget(heading(_("Reports"), self))
         intro = QLabel(
             _(
-                "Export a memo, the annual report or a plan's evaluation summary as a PDF or "
-                "as an editable Word file, or the bundle for the municipality's coordinator. "
-                "Choose the language of the document here: it need not be the language of "
-                "the interface."
+                "Export a memo, an agenda, the annual report or a plan's evaluation summary "
+                "as a PDF or as an editable Word file, a meeting's invitation or calendar "
+                "entry, or the bundle for the municipality's coordinator. Choose the language "
+                "of the document here: it need not be the language of the interface."
             ),
             self,
         )
@@ -90,16 +100,21 @@ class ReportsPage(Page):
         self.document_box = self._combo(_("Document"))
         for document, text in (
             (Document.MEMO, _("Memo of a meeting")),
+            (Document.AGENDA, _("Agenda of a meeting")),
+            (Document.INVITATION, _("Invitation to a meeting (e-mail draft)")),
+            (Document.CALENDAR_ENTRY, _("Calendar entry of a meeting (.ics)")),
             (Document.ANNUAL, _("Annual report of an operating period")),
             (Document.EVALUATION, _("Evaluation summary of a plan")),
             (Document.BUNDLE, _("Bundle for the coordinator (PDFs, JSON and CSV)")),
+            (Document.PERIOD_CALENDAR, _("Meetings ahead in the period (.ics)")),
         ):
             self.document_box.addItem(text, document.value)
-        self.document_box.setCurrentIndex(1)
+        self.document_box.setCurrentIndex(self.document_box.findData(Document.ANNUAL.value))
         self.document_box.currentIndexChanged.connect(lambda _i: self._on_document_changed())
         self.period_box = self._combo(_("Operating period"))
         self.period_box.currentIndexChanged.connect(lambda _i: self._fill_meetings())
         self.meeting_box = self._combo(_("Meeting"))
+        self.meeting_box.currentIndexChanged.connect(lambda _i: self._update_notes())
         self.plan_box = self._combo(_("Plan"))
         self.language_box = self._combo(_("Language of the document"))
         self.format_box = self._combo(_("File format"))
@@ -270,12 +285,16 @@ class ReportsPage(Page):
 
     def _fill_meetings(self) -> None:
         selected = self.meeting_box.currentData()
+        self.meeting_box.blockSignals(True)
         self.meeting_box.clear()
         self._meeting_subjects.clear()
+        self._upcoming = None
         period_id = self.period_box.currentData()
         if period_id is not None:
             lang = ui_translator().language
             rows = meetings.list_meetings(self.context.database, period_id)
+            today = dt.date.today()
+            self._upcoming = next((r.id for r in rows if r.date >= today), None)
             for row in reversed(rows):  # the latest first: the usual memo to send
                 text = _("Meeting {number}, {date}").format(
                     number=row.number, date=format_date(row.date, lang)
@@ -283,7 +302,11 @@ class ReportsPage(Page):
                 text += f" — {label(row.status)}"
                 self.meeting_box.addItem(text, row.id)
                 self._meeting_subjects[row.id] = (row.number, row.date)
+        if selected is None and self.document in MEETING_DOCUMENTS[1:]:
+            selected = self._upcoming
         self.meeting_box.setCurrentIndex(max(self.meeting_box.findData(selected), 0))
+        self.meeting_box.blockSignals(False)
+        self._update_notes()
         self._update_export_button()
 
     def _set_row_visible(self, field: QWidget, visible: bool) -> None:
@@ -292,16 +315,35 @@ class ReportsPage(Page):
 
     def _on_document_changed(self) -> None:
         document = self.document
-        self._set_row_visible(self.meeting_box, document is Document.MEMO)
+        self._set_row_visible(self.meeting_box, document in MEETING_DOCUMENTS)
         self._set_row_visible(self.plan_box, document is Document.EVALUATION)
         self._set_row_visible(self.period_box, document is not Document.EVALUATION)
-        self._set_row_visible(self.format_box, document is not Document.BUNDLE)
+        self._set_row_visible(self.format_box, document not in FIXED_FORMATS)
+        if document in MEETING_DOCUMENTS[1:] and self._upcoming is not None:
+            self.meeting_box.setCurrentIndex(self.meeting_box.findData(self._upcoming))
         self._fill_languages()
         if document is Document.BUNDLE:
             self.language_box.setCurrentIndex(self.language_box.findData(BOTH_LANGUAGES))
         notes = {
             Document.MEMO: _(
                 "The memo as approved, or the draft as it stands now if it is not approved."
+            ),
+            Document.AGENDA: _(
+                "The meeting's time and place, its items with who presents them and the plan "
+                "or theme they concern, and the action items still open from earlier meetings."
+            ),
+            Document.INVITATION: _(
+                "An e-mail draft that your e-mail program (Outlook) opens ready to send: "
+                "addressed to the members who have an e-mail address, with the agenda as a "
+                "PDF and the meeting as a calendar entry attached. Nothing is sent from this "
+                "program."
+            ),
+            Document.CALENDAR_ENTRY: _(
+                "The meeting as a calendar entry, with the agenda as its description."
+            ),
+            Document.PERIOD_CALENDAR: _(
+                "The period's meetings from today on whose memo is not yet approved, as one "
+                "calendar file to import into your calendar. Importing it again updates them."
             ),
             Document.ANNUAL: _(
                 "Meetings and attendance by role, plan evaluations, result cards and action "
@@ -320,10 +362,10 @@ class ReportsPage(Page):
 
     @property
     def file_format(self) -> ExportKind:
-        """The chosen format of a single document; a bundle is always a zip file."""
-        if self.document is Document.BUNDLE:
-            return ExportKind.ZIP
-        return ExportKind(self.format_box.currentData())
+        """The chosen format of a document; a bundle is always a zip file, an invitation an
+        e-mail message, a calendar an iCalendar file."""
+        fixed = FIXED_FORMATS.get(self.document)
+        return fixed if fixed is not None else ExportKind(self.format_box.currentData())
 
     @property
     def _password_applies(self) -> bool:
@@ -337,7 +379,11 @@ class ReportsPage(Page):
         self._update_notes()
 
     def _update_notes(self) -> None:
-        if self.document is Document.BUNDLE:
+        if self.document is Document.INVITATION:
+            self.password_note.setText(self._recipients_text())
+            self.password_note.setVisible(bool(self.password_note.text()))
+            return
+        if self.file_format is not ExportKind.PDF and self.file_format is not ExportKind.DOCX:
             self.password_note.hide()
             return
         self.password_note.show()
@@ -360,13 +406,43 @@ class ReportsPage(Page):
                 _("Without a password the file is archival (PDF/A), for filing.")
             )
 
+    def _recipients_text(self) -> str:
+        """Who the invitation goes to, and who it cannot reach by e-mail."""
+        meeting_id = self.meeting_box.currentData()
+        if meeting_id is None:
+            return ""
+        from hyvinvointi_app.services.invitation import agenda_data
+
+        data = agenda_data(self.context.database, int(meeting_id))
+        if not data.recipients:
+            return _(
+                "None of the members has an e-mail address: add the addresses in Members, or "
+                "type them in the e-mail program."
+            )
+        text = ngettext(
+            "The invitation goes to {count} member.",
+            "The invitation goes to {count} members.",
+            len(data.recipients),
+        ).format(count=len(data.recipients))
+        if data.without_address:
+            counts = Counter(data.without_address)
+            roles = ", ".join(
+                label(role) if count == 1 else f"{label(role)} ({count})"
+                for role, count in counts.items()
+            )
+            text += " " + _(
+                "No e-mail address: {roles}. Add it in Members, or type it in the e-mail program."
+            ).format(roles=roles)
+        return text
+
     def _object_id(self) -> int | None:
-        box = {
-            Document.MEMO: self.meeting_box,
-            Document.ANNUAL: self.period_box,
-            Document.EVALUATION: self.plan_box,
-            Document.BUNDLE: self.period_box,
-        }[self.document]
+        document = self.document
+        if document in MEETING_DOCUMENTS:
+            box = self.meeting_box
+        elif document is Document.EVALUATION:
+            box = self.plan_box
+        else:
+            box = self.period_box
         value = box.currentData()
         return int(value) if value is not None else None
 
@@ -384,6 +460,18 @@ class ReportsPage(Page):
         self.select_document(Document.BUNDLE)
         self.export_button.setFocus()
 
+    def show_item(self, item_id: int) -> None:
+        """A meeting's invitation (the Invitation… button of the meetings list): this screen
+        with the invitation of meeting ``item_id`` chosen."""
+        try:
+            period_id = meetings.get_meeting(self.context.database, item_id).period_id
+        except NotFound:
+            return
+        self.period_box.setCurrentIndex(self.period_box.findData(period_id))
+        self.select_document(Document.INVITATION)
+        self.meeting_box.setCurrentIndex(self.meeting_box.findData(item_id))
+        self.export_button.setFocus()
+
     def set_language(self, value: str) -> None:
         self.language_box.setCurrentIndex(self.language_box.findData(value))
 
@@ -397,7 +485,7 @@ class ReportsPage(Page):
             return suggested_bundle_name(self.context.database, self.period_box.currentData())
         chosen = str(self.language_box.currentData())
         tx = ReportTexts(chosen if chosen in REPORT_LANGUAGES else "fi+sv")
-        if document is Document.MEMO:
+        if document in MEETING_DOCUMENTS:
             number, day = self._meeting_subjects.get(self.meeting_box.currentData() or 0, (0, None))
             subject = tx.pgettext("report", "Meeting {number}", number=number)
             subject += f" {tx.date(day)}" if day else ""
@@ -405,7 +493,7 @@ class ReportsPage(Page):
             subject = self._subjects.get((Document.EVALUATION, self.plan_box.currentData()), "")
         else:
             subject = self._subjects.get((Document.ANNUAL, self.period_box.currentData()), "")
-        name = document_name(tx, document.value)
+        name = document_name(tx, _FILE_NAMES.get(document, document.value))
         return _safe_file_name(f"{name} {subject}".strip()) + self.file_format.suffix
 
     def _start_folder(self) -> Path:
@@ -423,6 +511,8 @@ class ReportsPage(Page):
         file_filter = {
             ExportKind.ZIP: _("Zip files (*.zip)"),
             ExportKind.DOCX: _("Word documents (*.docx)"),
+            ExportKind.EML: _("E-mail messages (*.eml)"),
+            ExportKind.ICS: _("Calendar files (*.ics)"),
         }.get(file_format, _("PDF documents (*.pdf)"))
         name, _filter = QFileDialog.getSaveFileName(
             self, _("Export"), str(self._start_folder() / self.suggested_name()), file_filter

@@ -29,9 +29,31 @@ from hyvinvointi_app.store.database import Database
 
 class Document(StrEnum):
     MEMO = "memo"
+    AGENDA = "agenda"
+    INVITATION = "invitation"
+    """The e-mail draft of a meeting's invitation, the agenda and calendar entry attached."""
+    CALENDAR_ENTRY = "calendar_entry"
     ANNUAL = "annual"
     EVALUATION = "evaluation"
     BUNDLE = "bundle"
+    PERIOD_CALENDAR = "period_calendar"
+    """The period's meetings still ahead, as one calendar file."""
+
+
+MEETING_DOCUMENTS = (
+    Document.MEMO,
+    Document.AGENDA,
+    Document.INVITATION,
+    Document.CALENDAR_ENTRY,
+)
+"""The documents of one meeting."""
+FIXED_FORMATS = {
+    Document.INVITATION: ExportKind.EML,
+    Document.CALENDAR_ENTRY: ExportKind.ICS,
+    Document.PERIOD_CALENDAR: ExportKind.ICS,
+    Document.BUNDLE: ExportKind.ZIP,
+}
+"""The documents made in one format only; the others are a PDF or a Word file."""
 
 
 BOTH_LANGUAGES = "fi,sv"
@@ -42,7 +64,8 @@ BOTH_LANGUAGES = "fi,sv"
 class ExportJob:
     document: Document
     object_id: int
-    """The meeting (memo), the period (annual report, bundle) or the plan (evaluation)."""
+    """The meeting (:data:`MEETING_DOCUMENTS`), the period (annual report, bundle, the
+    period's calendar) or the plan (evaluation)."""
     out_path: Path
     language: str
     """"fi", "sv", "fi+sv"; for the bundle also :data:`BOTH_LANGUAGES`."""
@@ -81,9 +104,15 @@ def run_export(
     ``unprintable`` hears the characters shown as a mark, before the file is written."""
     from hyvinvointi_app.reports import (
         ReportOptions,
+        export_agenda,
         export_annual,
         export_evaluation,
         export_memo,
+    )
+    from hyvinvointi_app.reports.invitation import (
+        export_calendar_entry,
+        export_invitation,
+        export_period_calendar,
     )
 
     if job.document is Document.BUNDLE:
@@ -104,8 +133,22 @@ def run_export(
         with_names=job.with_names,
         password=(job.password or None) if job.file_format is ExportKind.PDF else None,
     )
+    if job.document is Document.INVITATION:
+        return export_invitation(
+            db,
+            job.object_id,
+            job.out_path,
+            options,
+            progress,
+            unprintable,  # type: ignore[arg-type]
+        )
+    if job.document is Document.CALENDAR_ENTRY:
+        return export_calendar_entry(db, job.object_id, job.out_path, options)
+    if job.document is Document.PERIOD_CALENDAR:
+        return export_period_calendar(db, job.object_id, job.out_path, options)
     export = {
         Document.MEMO: export_memo,
+        Document.AGENDA: export_agenda,
         Document.ANNUAL: export_annual,
         Document.EVALUATION: export_evaluation,
     }[job.document]

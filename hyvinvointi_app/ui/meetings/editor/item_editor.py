@@ -107,6 +107,11 @@ class ItemEditor(QScrollArea):
         grid.addWidget(self.theme_edit, 0, 1)
         grid.addWidget(buddy_label(_("P&lan:"), self.plan_combo, body), 0, 2)
         grid.addWidget(self.plan_combo, 0, 3)
+        self.presenter_combo = QComboBox(body)
+        self.presenter_combo.setAccessibleName(_("Member who presents the item"))
+        self.presenter_combo.activated.connect(lambda _i: self._presenter_chosen())
+        grid.addWidget(buddy_label(_("Pre&senter:"), self.presenter_combo, body), 1, 0)
+        grid.addWidget(self.presenter_combo, 1, 1)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         layout.addLayout(grid)
@@ -214,6 +219,10 @@ class ItemEditor(QScrollArea):
 
     def set_choices(self, members: list[tuple[int, str]], plans: list[PlanView]) -> None:
         self.member_choices = members
+        self.presenter_combo.clear()
+        self.presenter_combo.addItem(_("(no one named)"), None)
+        for member_id, text in members:
+            self.presenter_combo.addItem(text, member_id)
         self.plan_combo.clear()
         self.plan_combo.addItem(_("(no plan)"), None)
         for plan in plans:
@@ -232,6 +241,8 @@ class ItemEditor(QScrollArea):
             self.plan_combo.addItem(item.plan_name or "?", item.plan_id)
             index = self.plan_combo.count() - 1
         self.plan_combo.setCurrentIndex(index)
+        presenter = item.presenter.id if item.presenter else None
+        self.presenter_combo.setCurrentIndex(max(self.presenter_combo.findData(presenter), 0))
         self._show_evaluation(item)
         self._show_clock_theme(memo, item)
 
@@ -402,6 +413,15 @@ class ItemEditor(QScrollArea):
         self.item = replace(self.item, plan_id=self.plan_combo.currentData())
         self._show_evaluation(self.item)
 
+    def _presenter_chosen(self) -> None:
+        if self.item is None or self.read_only:
+            return
+        self.autosaver.flush()
+        member_id = self.presenter_combo.currentData()
+        agenda.set_item_presenter(self.context.database, self.item.id, member_id)
+        self.autosaver.mark_saved()
+        self.item = agenda.get_item(self.context.database, self.item.id)
+
     def field_widget(self, field: str) -> QWidget | None:
         return {
             "title": self.title_edit,
@@ -416,7 +436,12 @@ class ItemEditor(QScrollArea):
             edit.setReadOnly(read_only)
         for text in (self.notes_edit, self.decision_edit, self.voice.summary):
             text.setReadOnly(read_only)
-        for widget in (self.plan_combo, self.new_action_button, *self.voice.checks.values()):
+        for widget in (
+            self.plan_combo,
+            self.presenter_combo,
+            self.new_action_button,
+            *self.voice.checks.values(),
+        ):
             widget.setEnabled(not read_only)
         self.evaluate_button.setEnabled(not read_only)
         self.mark_button.setEnabled(not read_only and self.clock_theme_shown)

@@ -1,0 +1,156 @@
+"""The invitation to a meeting as an e-mail draft (``.eml``), and the calendar files, each
+written through the export service.
+
+The draft carries the header ``X-Unsent: 1``: Outlook (and Thunderbird, Windows Mail) open it
+as a new message ready to send, addressed to the members who have an e-mail address, with
+the agenda PDF and the calendar entry attached. It has no sender: the e-mail program puts
+the director's own address there. Nothing is sent by this program, which has no network.
+"""
+
+from __future__ import annotations
+
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP
+from pathlib import Path
+
+from hyvinvointi_app.reports.agenda import meeting_title
+from hyvinvointi_app.reports.calendar import calendar_bytes, in_each_language
+from hyvinvointi_app.reports.options import Progress, ReportOptions
+from hyvinvointi_app.reports.texts import ReportTexts, document_name
+from hyvinvointi_app.reports.unprintable import Unprintable
+from hyvinvointi_app.services.exports import (
+    ExportKind,
+    ExportResult,
+    check_export_target,
+    export_file,
+)
+from hyvinvointi_app.services.invitation import AgendaData, agenda_data, planned_meetings
+from hyvinvointi_app.store.database import Database
+
+
+def file_name(tx: ReportTexts, kind: str, data: AgendaData, file_format: ExportKind) -> str:
+    """ "Esityslista Kokous 3 10.12.2026.pdf": a document of one meeting, named in its
+    language(s), without characters a Windows file name cannot hold."""
+    meeting = data.meeting
+    subject = tx.pgettext("report", "Meeting {number}", number=meeting.number)
+    text = f"{document_name(tx, kind)} {subject} {tx.date(meeting.date)}"
+    return "".join("-" if ch in '<>:"/\\|?*' else ch for ch in text).strip() + file_format.suffix
+
+
+def _address(name: str, email: str) -> Address | None:
+    try:
+        return Address(display_name=name, addr_spec=email)
+    except (ValueError, IndexError):  # not an address the message can carry: left out
+        return None
+
+
+def _body(data: AgendaData, options: ReportOptions) -> str:
+    parts = []
+    for code in ReportTexts(options.language).codes:
+        tx = ReportTexts(code)
+        parts.append(
+            tx.pgettext(
+                "report",
+                "You are invited to meeting {number} of the wellbeing group. The agenda is "
+                "attached as a PDF, and the meeting as a calendar entry you can add to your "
+                "calendar.",
+                number=data.meeting.number,
+            )
+        )
+    return "\n\n".join(parts) + "\n\n" + in_each_language(data, options) + "\n"
+
+
+def invitation_message(data: AgendaData, options: ReportOptions, agenda_pdf: bytes) -> bytes:
+    """The e-mail draft of the invitation, with the agenda PDF and the calendar entry."""
+    tx = ReportTexts(options.language)
+    message = EmailMessage(policy=SMTP)
+    message["X-Unsent"] = "1"
+    recipients = [_address(r.name, r.email) for r in data.recipients]
+    if any(recipients):
+        message["To"] = [r for r in recipients if r is not None]
+    subject = f"{document_name(tx, 'invitation')}: {meeting_title(tx, data)}"
+    message["Subject"] = f"{subject}, {tx.date(data.meeting.date)}"
+    message.set_content(_body(data, options), cte="quoted-printable")
+    message.add_attachment(
+        agenda_pdf,
+        maintype="application",
+        subtype="pdf",
+        filename=file_name(tx, "agenda", data, ExportKind.PDF),
+    )
+    message.add_attachment(
+        calendar_bytes([data], options),
+        maintype="text",
+        subtype="calendar",
+        params={"method": "PUBLISH", "charset": "utf-8"},
+        filename=file_name(tx, "invitation", data, ExportKind.ICS),
+    )
+    return message.as_bytes()
+
+
+def export_invitation(
+    db: Database,
+    meeting_id: int,
+    out_path: Path,
+    options: ReportOptions,
+    progress: Progress | None = None,
+    unprintable: Unprintable | None = None,
+) -> ExportResult:
+    """Write the invitation's e-mail draft (the agenda PDF and the calendar entry attached)."""
+    from hyvinvointi_app.reports.export import build_document
+
+    check_export_target(db, out_path, ExportKind.EML, replace=options.replace)
+    pdf = build_document(db, "agenda", meeting_id, options, ExportKind.PDF, progress, unprintable)
+    data = invitation_message(agenda_data(db, meeting_id), options, pdf)
+    return export_file(
+        db,
+        out_path,
+        data,
+        ExportKind.EML,
+        document="invitation",
+        language=options.language,
+        with_names=options.with_names,
+        details={"meeting_id": meeting_id},
+        replace=options.replace,
+    )
+
+
+def export_calendar_entry(
+    db: Database, meeting_id: int, out_path: Path, options: ReportOptions
+) -> ExportResult:
+    """Write one meeting as a calendar file."""
+    check_export_target(db, out_path, ExportKind.ICS, replace=options.replace)
+    data = calendar_bytes([agenda_data(db, meeting_id)], options)
+    return export_file(
+        db,
+        out_path,
+        data,
+        ExportKind.ICS,
+        document="calendar_entry",
+        language=options.language,
+        with_names=options.with_names,
+        details={"meeting_id": meeting_id},
+        replace=options.replace,
+    )
+
+
+def export_period_calendar(
+    db: Database, period_id: int, out_path: Path, options: ReportOptions
+) -> ExportResult:
+    """Write the period's meetings still ahead (:func:`.invitation.planned_meetings`) as one
+    calendar file, named after the period, for the director's calendar."""
+    check_export_target(db, out_path, ExportKind.ICS, replace=options.replace)
+    planned = planned_meetings(db, period_id, options.created_at().date())
+    name = f"{document_name(ReportTexts(options.language), 'calendar')} {planned.period_label}"
+    data = calendar_bytes(planned.meetings, options, name=name)
+    return export_file(
+        db,
+        out_path,
+        data,
+        ExportKind.ICS,
+        document="period_calendar",
+        language=options.language,
+        with_names=options.with_names,
+        details={"period_id": period_id, "meetings": len(planned.meetings)},
+        replace=options.replace,
+    )

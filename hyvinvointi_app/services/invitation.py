@@ -1,0 +1,121 @@
+"""What goes out before a meeting: its agenda (esityslista / föredragningslista) and the
+invitation to the members, as data for the agenda PDF, the calendar entry and the e-mail draft.
+
+The open actions an agenda lists are those agreed in earlier meetings and open now: the ones
+the meeting will follow up, whenever the meeting was created. The invitation goes to the
+members whose term covers the meeting's day and who have an e-mail address. Nothing is sent:
+the program has no network, and the director sends the draft from their own e-mail program.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hyvinvointi_app.domain.enums import ActionStatus, MeetingStatus, Role
+from hyvinvointi_app.domain.errors import NotFound
+from hyvinvointi_app.services.meetings import (
+    FollowUpView,
+    MeetingDetail,
+    action_view,
+    get_meeting_row,
+    meeting_detail,
+)
+from hyvinvointi_app.services.members import member_view
+from hyvinvointi_app.services.unit import UnitInfo, unit_in
+from hyvinvointi_app.store.database import Database
+from hyvinvointi_app.store.identity import identity_in
+from hyvinvointi_app.store.models import ActionItem, Meeting, Member, OperatingPeriod
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    """A member the invitation goes to."""
+
+    name: str
+    role: Role
+    email: str
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaData:
+    """Everything the agenda and the invitation of one meeting say."""
+
+    unit: UnitInfo
+    file_identity: str
+    """The unit file's identity: a calendar entry's lasting identity is made from it."""
+    meeting: MeetingDetail
+    open_actions: tuple[FollowUpView, ...]
+    """Actions agreed in earlier meetings and open now, earliest due first."""
+    recipients: tuple[Recipient, ...]
+    """Members in office on the meeting's day who have an e-mail address."""
+    without_address: tuple[Role, ...]
+    """The roles of the members in office on that day who have none."""
+    name_roles: tuple[tuple[str, Role], ...] = ()
+    """Every member's name with their role, to print roles where a name was typed."""
+
+
+def _open_actions(session: Session, meeting: Meeting) -> tuple[FollowUpView, ...]:
+    earlier = (Meeting.date < meeting.date) | (
+        (Meeting.date == meeting.date) & (Meeting.id < meeting.id)
+    )
+    rows = session.execute(
+        select(ActionItem, Meeting)
+        .join(Meeting, ActionItem.meeting_id == Meeting.id)
+        .where(ActionItem.status == ActionStatus.OPEN, earlier)
+        .order_by(ActionItem.due_date.is_(None), ActionItem.due_date, Meeting.date, ActionItem.id)
+    ).all()
+    return tuple(
+        FollowUpView(0, action_view(session, action), origin.number, origin.date, None, "")
+        for action, origin in rows
+    )
+
+
+def agenda_data(db: Database, meeting_id: int) -> AgendaData:
+    with db.reading() as session:
+        meeting = get_meeting_row(session, meeting_id)
+        members = [member_view(m) for m in session.scalars(select(Member).order_by(Member.id))]
+        in_office = [m for m in members if not m.erased and m.active_on(meeting.date)]
+        in_office.sort(key=lambda m: (list(Role).index(m.role), m.id))
+        return AgendaData(
+            unit=unit_in(session),
+            file_identity=identity_in(session),
+            meeting=meeting_detail(session, meeting),
+            open_actions=_open_actions(session, meeting),
+            recipients=tuple(
+                Recipient(m.name or "", m.role, m.email.strip())
+                for m in in_office
+                if m.email.strip()
+            ),
+            without_address=tuple(m.role for m in in_office if not m.email.strip()),
+            name_roles=tuple((m.name, m.role) for m in members if m.name),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMeetings:
+    period_label: str
+    meetings: tuple[AgendaData, ...]
+
+
+def planned_meetings(db: Database, period_id: int, today: dt.date) -> PeriodMeetings:
+    """The period's meetings from ``today`` on whose memo is not yet approved: the meetings
+    still ahead, for the director's calendar."""
+    with db.reading() as session:
+        period = session.get(OperatingPeriod, period_id)
+        if period is None:
+            raise NotFound("period", period_id)
+        label = period.label
+        ids = session.scalars(
+            select(Meeting.id)
+            .where(
+                Meeting.period_id == period_id,
+                Meeting.date >= today,
+                Meeting.status == MeetingStatus.DRAFT,
+            )
+            .order_by(Meeting.date, Meeting.number)
+        ).all()
+    return PeriodMeetings(label, tuple(agenda_data(db, meeting_id) for meeting_id in ids))
