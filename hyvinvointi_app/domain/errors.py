@@ -169,6 +169,14 @@ class MemoLocked(UserError):
         self.meeting_id = meeting_id
 
 
+class MemoNotApproved(UserError):
+    """A public version is made of an approved memo only (its privacy review done)."""
+
+    def __init__(self, meeting_id: int) -> None:
+        super().__init__(f"meeting {meeting_id} is not approved")
+        self.meeting_id = meeting_id
+
+
 class MemoRecordUnreadable(UserError):
     """An approved memo's kept record could not be read: written by a newer version of the
     program (``too_new``), or damaged."""

@@ -25,6 +25,7 @@ from hyvinvointi_app.domain.errors import (
     LockLost,
     LockNotAFile,
     MemoLocked,
+    MemoNotApproved,
     MemoRecordUnreadable,
     MigrationFailed,
     NotADatabase,
@@ -81,6 +82,11 @@ def describe(error: UserError, tr: Translator | None = None) -> str:
         )
     if isinstance(error, MemoLocked):
         return _("This memo is approved and locked. Reopen it, giving a reason, to edit it.")
+    if isinstance(error, MemoNotApproved):
+        return _(
+            "This memo is not approved yet. A public version is made of an approved memo, "
+            "whose privacy review is done: approve the memo first."
+        )
     if isinstance(error, MemoRecordUnreadable):
         if error.too_new:
             return _(

@@ -15,6 +15,7 @@ start-up.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -32,12 +33,14 @@ from hyvinvointi_app.store.database import Database
 
 _STEPS = 4
 
-DOCUMENT_FORMATS = (ExportKind.PDF, ExportKind.DOCX)
-"""The formats a document is exported in: the PDF to file and send, the Word file to edit."""
+DOCUMENT_FORMATS = (ExportKind.PDF, ExportKind.DOCX, ExportKind.HTML)
+"""The formats a document is exported in: the PDF to file and send, the Word file to edit,
+the web page to publish (the public version of a memo)."""
 
 _LOG_NAMES = {
     "memo": "memo",
     "agenda": "agenda",
+    "public": "public_memo",
     "annual": "annual_report",
     "evaluation": "plan_evaluation",
 }
@@ -45,6 +48,7 @@ _LOG_NAMES = {
 _SUBJECTS = {
     "memo": "meeting_id",
     "agenda": "meeting_id",
+    "public": "meeting_id",
     "annual": "period_id",
     "evaluation": "plan_id",
 }
@@ -58,11 +62,12 @@ def _step(progress: Progress | None, done: int) -> None:
 def _document(kind: str) -> ModuleType:
     """The module that builds a kind of document: ``build_blocks(data, options)`` and
     ``page_frame(data, texts, options)``."""
-    from hyvinvointi_app.reports import agenda, annual, evaluation, memo
+    from hyvinvointi_app.reports import agenda, annual, evaluation, memo, public
 
     modules: dict[str, ModuleType] = {
         "memo": memo,
         "agenda": agenda,
+        "public": public,
         "annual": annual,
         "evaluation": evaluation,
     }
@@ -87,6 +92,10 @@ def _gather(db: Database, kind: str, subject_id: int, options: ReportOptions) ->
         from hyvinvointi_app.services.memo_record import memo_data
 
         return memo_data(db, subject_id)
+    if kind == "public":
+        from hyvinvointi_app.services.public_memo import approved_memo
+
+        return approved_memo(db, subject_id)
     if kind == "agenda":
         from hyvinvointi_app.services.invitation import agenda_data
 
@@ -109,8 +118,8 @@ def build_document(
     progress: Progress | None = None,
     unprintable: Unprintable | None = None,
 ) -> bytes:
-    """A document ("memo", "agenda", "annual", "evaluation") of one meeting, period or plan,
-    as a PDF or as a Word file (``file_format``)."""
+    """A document ("memo", "agenda", "public", "annual", "evaluation") of one meeting,
+    period or plan, as a PDF, a Word file or a web page (``file_format``)."""
     if file_format not in DOCUMENT_FORMATS:
         raise ValueError(f"a document is exported as {DOCUMENT_FORMATS}, not {file_format}")
     _step(progress, 0)
@@ -122,6 +131,11 @@ def build_document(
     blocks = document.build_blocks(data, options)
     frame = document.page_frame(data, ReportTexts(options.language), options)
     _step(progress, 2)
+    if file_format is ExportKind.HTML:
+        from hyvinvointi_app.reports.html import to_page
+
+        _step(progress, _STEPS)
+        return to_page(blocks, frame.title, frame.language).encode("utf-8")
     if file_format is ExportKind.DOCX:
         from hyvinvointi_app.reports.docx import render_docx
 
@@ -194,6 +208,8 @@ def export_document(
     (what, in which language and format, with or without names, into which file name; never
     the text)."""
     check_export_target(db, out_path, file_format, replace=options.replace)
+    if kind == "public":  # names no one, whatever was chosen
+        options = dataclasses.replace(options, with_names=False)
     data = build_document(db, kind, subject_id, options, file_format, progress, unprintable)
     details: dict[str, DetailValue] = {_SUBJECTS[kind]: subject_id}
     if file_format is ExportKind.PDF:

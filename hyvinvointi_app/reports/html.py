@@ -1,5 +1,7 @@
-"""A document built as blocks, as simple HTML for Qt's rich-text view (the read-only view of a
-kept memo version): the same text as the PDF, without pages. Every text is escaped."""
+"""A document built as blocks, as simple HTML: for Qt's rich-text view (the read-only view of a
+kept memo version) and, as a page of its own, for a web page (the public version of a memo):
+the same text as the PDF, without pages. Every text is escaped; there is no script, no style
+sheet and no outside file, so that the page pastes into any web page."""
 
 from __future__ import annotations
 
@@ -53,3 +55,17 @@ def to_html(document: Sequence[blocks.Block]) -> str:
             case blocks.Keep(inner):
                 parts.append(to_html(inner))
     return "\n".join(parts)
+
+
+def page_around(body: str, title: str, language: str) -> str:
+    """A whole HTML5 page in UTF-8 around ``body`` (already HTML)."""
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{html.escape(language)}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{html.escape(title)}</title>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
+
+
+def to_page(document: Sequence[blocks.Block], title: str, language: str) -> str:
+    """The document as a web page of its own."""
+    return page_around(to_html(document), title, language)

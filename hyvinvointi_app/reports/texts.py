@@ -96,14 +96,16 @@ class ReportTexts:
 
 
 def document_name(tx: ReportTexts, kind: str) -> str:
-    """The name of a kind of document ("memo", "agenda", "invitation", "calendar", "annual",
-    "evaluation", "bundle") in the document's language(s): its title, its page header and
-    its suggested file name."""
+    """The name of a kind of document ("memo", "agenda", "invitation", "calendar", "public",
+    "public_memos", "annual", "evaluation", "bundle") in the document's language(s): its
+    title, its page header and its suggested file name."""
     names = {
         "memo": tx.pgettext("report", "Memo"),
         "agenda": tx.pgettext("report", "Agenda"),
         "invitation": tx.pgettext("report", "Invitation"),
         "calendar": tx.pgettext("report", "Meetings of the wellbeing group"),
+        "public": tx.pgettext("report", "Memo, public version"),
+        "public_memos": tx.pgettext("report", "Memos of the wellbeing group, public versions"),
         "annual": tx.pgettext("report", "Annual report"),
         "evaluation": tx.pgettext("report", "Plan evaluation summary"),
         "bundle": tx.pgettext("report", "Coordinator bundle"),

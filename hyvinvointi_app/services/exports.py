@@ -55,6 +55,8 @@ class ExportKind(enum.Enum):
     """An Excel workbook (the coordinator's overview): a zip, but named ``.xlsx``."""
     ICS = "ics"
     """A calendar file (iCalendar): a meeting, or a period's meetings."""
+    HTML = "html"
+    """A web page (the public version of a memo)."""
     EML = "eml"
     """An e-mail message (the invitation, a draft the e-mail program opens to send)."""
 

@@ -277,6 +277,14 @@ def main() -> int:
             print(name)
         if not args.screens or "invitation" in args.screens:
             _invitation(app, window, args.out, language, suffix)
+        if not args.screens or "public" in args.screens:
+            window.show_page("reports")
+            window.pages["reports"].select_document("public")  # type: ignore[attr-defined]
+            window.statusBar().clearMessage()
+            app.processEvents()
+            name = args.out / f"public-version-{language}{suffix}.png"
+            window.grab().save(str(name))
+            print(name)
         if not args.screens or "restore" in args.screens or "bad-file" in args.screens:
             _backup_dialogs(app, window, path, args.out, language, suffix)
         if not args.screens or "trust" in args.screens:

@@ -436,3 +436,35 @@ def test_the_invitation_button_opens_the_meetings_invitation_and_exports_a_draft
     assert "johtaja@kunta.fi" in addresses and len(addresses) == len(reached)
     detail = meetings.get_meeting(db, target.id)
     assert str(detail.number) in message["Subject"]
+
+
+def test_a_public_version_is_offered_for_an_approved_memo_only_and_as_a_web_page(
+    qtbot: QtBot, demo_window: MainWindow, tmp_path: Path
+) -> None:
+    page = reports_page(demo_window)
+    page.select_document(Document.PUBLIC_MEMO)
+    assert not page.names_box.isVisible()  # a public version names no one
+    formats = [page.format_box.itemData(i) for i in range(page.format_box.count())]
+    assert formats == [ExportKind.PDF.value, ExportKind.HTML.value]
+    db = page.context.database
+    rows = meetings.list_meetings(db, page.period_box.currentData())
+    approved = [r for r in rows if r.status.value == "approved"]
+    drafts = [r for r in rows if r.status.value == "draft"]
+    assert page.meeting_box.currentData() == approved[-1].id  # the latest approved
+    page.meeting_box.setCurrentIndex(page.meeting_box.findData(drafts[0].id))
+    assert not page.export_button.isEnabled()
+    assert page.password_note.isVisible()
+    assert page.password_note.text() == _(
+        "This memo is not approved yet: a public version is made of an approved memo."
+    )
+    page.meeting_box.setCurrentIndex(page.meeting_box.findData(approved[-1].id))
+    assert page.export_button.isEnabled()
+    page.format_box.setCurrentIndex(page.format_box.findData(ExportKind.HTML.value))
+    assert page.suggested_name().endswith(".html")
+    out = tmp_path / "julkinen.html"
+    page.export_to(out)
+    qtbot.waitUntil(lambda: not page.is_running(), timeout=WAIT_MS)
+    assert not page.error.isVisible()
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>")
+    assert translator_for("fi").pgettext("report", "Memo, public version") in text

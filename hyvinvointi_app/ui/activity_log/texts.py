@@ -32,6 +32,8 @@ def document_text(document: str) -> str:
         "invitation": pgettext("exported document", "Invitation"),
         "calendar_entry": pgettext("exported document", "Calendar entry of a meeting"),
         "period_calendar": pgettext("exported document", "Calendar of the period's meetings"),
+        "public_memo": pgettext("exported document", "Public version of a memo"),
+        "public_memos": pgettext("exported document", "Public versions of the period's memos"),
         "annual_report": pgettext("exported document", "Annual report"),
         "period_report": pgettext("exported document", "Operating period report"),
         "plan_evaluation": pgettext("exported document", "Plan evaluation"),

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hyvinvointi_app.domain.enums import ReportLanguage
+from hyvinvointi_app.domain.enums import MeetingStatus, ReportLanguage
 from hyvinvointi_app.domain.errors import NotFound
 from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.labels import label, plan_type_label
@@ -46,6 +46,8 @@ from hyvinvointi_app.ui.reports.worker import (
     BOTH_LANGUAGES,
     FIXED_FORMATS,
     MEETING_DOCUMENTS,
+    MEETINGS_AHEAD,
+    PUBLIC_DOCUMENTS,
     Document,
     ExportJob,
     ExportWorker,
@@ -75,6 +77,8 @@ class ReportsPage(Page):
         self._meeting_subjects: dict[int, tuple[int, dt.date]] = {}
         self._upcoming: int | None = None
         """The first meeting of the chosen period from today on, the usual one to call."""
+        self._approved: list[int] = []
+        """The chosen period's approved meetings, in date order: those with a public version."""
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.worker: ExportWorker | None = None
@@ -103,10 +107,12 @@ class ReportsPage(Page):
             (Document.AGENDA, _("Agenda of a meeting")),
             (Document.INVITATION, _("Invitation to a meeting (e-mail draft)")),
             (Document.CALENDAR_ENTRY, _("Calendar entry of a meeting (.ics)")),
+            (Document.PUBLIC_MEMO, _("Public version of a memo (PDF or web page)")),
             (Document.ANNUAL, _("Annual report of an operating period")),
             (Document.EVALUATION, _("Evaluation summary of a plan")),
             (Document.BUNDLE, _("Bundle for the coordinator (PDFs, JSON and CSV)")),
             (Document.PERIOD_CALENDAR, _("Meetings ahead in the period (.ics)")),
+            (Document.PUBLIC_MEMOS, _("Public versions of the period's memos (zip)")),
         ):
             self.document_box.addItem(text, document.value)
         self.document_box.setCurrentIndex(self.document_box.findData(Document.ANNUAL.value))
@@ -114,15 +120,10 @@ class ReportsPage(Page):
         self.period_box = self._combo(_("Operating period"))
         self.period_box.currentIndexChanged.connect(lambda _i: self._fill_meetings())
         self.meeting_box = self._combo(_("Meeting"))
-        self.meeting_box.currentIndexChanged.connect(lambda _i: self._update_notes())
+        self.meeting_box.currentIndexChanged.connect(lambda _i: self._on_meeting_changed())
         self.plan_box = self._combo(_("Plan"))
         self.language_box = self._combo(_("Language of the document"))
         self.format_box = self._combo(_("File format"))
-        for file_format, text in (
-            (ExportKind.PDF, _("PDF document")),
-            (ExportKind.DOCX, _("Word document (editable)")),
-        ):
-            self.format_box.addItem(text, file_format.value)
         self.format_box.currentIndexChanged.connect(lambda _i: self._on_format_changed())
         self.names_box = QCheckBox(_("Include members' &names (otherwise roles only)"), self)
         self.names_box.setAccessibleName(_("Include members' names"))
@@ -289,12 +290,14 @@ class ReportsPage(Page):
         self.meeting_box.clear()
         self._meeting_subjects.clear()
         self._upcoming = None
+        self._approved = []
         period_id = self.period_box.currentData()
         if period_id is not None:
             lang = ui_translator().language
             rows = meetings.list_meetings(self.context.database, period_id)
             today = dt.date.today()
             self._upcoming = next((r.id for r in rows if r.date >= today), None)
+            self._approved = [r.id for r in rows if r.status is MeetingStatus.APPROVED]
             for row in reversed(rows):  # the latest first: the usual memo to send
                 text = _("Meeting {number}, {date}").format(
                     number=row.number, date=format_date(row.date, lang)
@@ -302,12 +305,41 @@ class ReportsPage(Page):
                 text += f" — {label(row.status)}"
                 self.meeting_box.addItem(text, row.id)
                 self._meeting_subjects[row.id] = (row.number, row.date)
-        if selected is None and self.document in MEETING_DOCUMENTS[1:]:
-            selected = self._upcoming
+        if selected is None:
+            selected = self._usual_meeting()
         self.meeting_box.setCurrentIndex(max(self.meeting_box.findData(selected), 0))
         self.meeting_box.blockSignals(False)
         self._update_notes()
         self._update_export_button()
+
+    def _on_meeting_changed(self) -> None:
+        self._update_notes()
+        self._update_export_button()
+
+    def _usual_meeting(self) -> int | None:
+        """The meeting a document is usually made of: the next one for its agenda,
+        invitation and calendar entry, the latest approved one for the public version."""
+        if self.document in MEETINGS_AHEAD:
+            return self._upcoming
+        if self.document is Document.PUBLIC_MEMO and self._approved:
+            return self._approved[-1]
+        return None
+
+    def _fill_formats(self) -> None:
+        """A document of the office is a PDF or a Word file; a public version a PDF or a
+        web page."""
+        chosen = self.format_box.currentData()
+        second = (
+            (ExportKind.HTML, _("Web page (HTML)"))
+            if self.document is Document.PUBLIC_MEMO
+            else (ExportKind.DOCX, _("Word document (editable)"))
+        )
+        self.format_box.blockSignals(True)
+        self.format_box.clear()
+        for file_format, text in ((ExportKind.PDF, _("PDF document")), second):
+            self.format_box.addItem(text, file_format.value)
+        self.format_box.setCurrentIndex(max(self.format_box.findData(chosen), 0))
+        self.format_box.blockSignals(False)
 
     def _set_row_visible(self, field: QWidget, visible: bool) -> None:
         field.setVisible(visible)
@@ -319,8 +351,11 @@ class ReportsPage(Page):
         self._set_row_visible(self.plan_box, document is Document.EVALUATION)
         self._set_row_visible(self.period_box, document is not Document.EVALUATION)
         self._set_row_visible(self.format_box, document not in FIXED_FORMATS)
-        if document in MEETING_DOCUMENTS[1:] and self._upcoming is not None:
-            self.meeting_box.setCurrentIndex(self.meeting_box.findData(self._upcoming))
+        self.names_box.setVisible(document not in PUBLIC_DOCUMENTS)
+        usual = self._usual_meeting()
+        if usual is not None:
+            self.meeting_box.setCurrentIndex(self.meeting_box.findData(usual))
+        self._fill_formats()
         self._fill_languages()
         if document is Document.BUNDLE:
             self.language_box.setCurrentIndex(self.language_box.findData(BOTH_LANGUAGES))
@@ -340,6 +375,15 @@ class ReportsPage(Page):
             ),
             Document.CALENDAR_ENTRY: _(
                 "The meeting as a calendar entry, with the agenda as its description."
+            ),
+            Document.PUBLIC_MEMO: _(
+                "For the guardians' notice board and the unit's web page: the approved memo "
+                "under a short text on what the group is, members by role, without names, "
+                "phone numbers, e-mail addresses or identity codes."
+            ),
+            Document.PUBLIC_MEMOS: _(
+                "The public version of every approved memo of the period, each as a PDF and "
+                "a web page, with a page that lists them, in one zip file."
             ),
             Document.PERIOD_CALENDAR: _(
                 "The period's meetings from today on whose memo is not yet approved, as one "
@@ -383,11 +427,24 @@ class ReportsPage(Page):
             self.password_note.setText(self._recipients_text())
             self.password_note.setVisible(bool(self.password_note.text()))
             return
-        if self.file_format is not ExportKind.PDF and self.file_format is not ExportKind.DOCX:
+        if self.document is Document.PUBLIC_MEMO and self._object_id() is None:
+            self.password_note.setText(
+                _("This memo is not approved yet: a public version is made of an approved memo.")
+            )
+            self.password_note.setVisible(self.meeting_box.currentData() is not None)
+            return
+        if self.file_format not in (ExportKind.PDF, ExportKind.DOCX, ExportKind.HTML):
             self.password_note.hide()
             return
         self.password_note.show()
-        if self.file_format is ExportKind.DOCX:
+        if self.file_format is ExportKind.HTML:
+            self.password_note.setText(
+                _(
+                    "A simple web page without scripts or outside files: copy its text into "
+                    "the unit's web page, or send the file to whoever keeps the site."
+                )
+            )
+        elif self.file_format is ExportKind.DOCX:
             self.password_note.setText(
                 _(
                     "A Word file is an editable copy to paste into the municipality's own "
@@ -437,6 +494,9 @@ class ReportsPage(Page):
 
     def _object_id(self) -> int | None:
         document = self.document
+        if document is Document.PUBLIC_MEMO:
+            value = self.meeting_box.currentData()
+            return int(value) if value in self._approved else None
         if document in MEETING_DOCUMENTS:
             box = self.meeting_box
         elif document is Document.EVALUATION:
@@ -513,6 +573,7 @@ class ReportsPage(Page):
             ExportKind.DOCX: _("Word documents (*.docx)"),
             ExportKind.EML: _("E-mail messages (*.eml)"),
             ExportKind.ICS: _("Calendar files (*.ics)"),
+            ExportKind.HTML: _("Web pages (*.html)"),
         }.get(file_format, _("PDF documents (*.pdf)"))
         name, _filter = QFileDialog.getSaveFileName(
             self, _("Export"), str(self._start_folder() / self.suggested_name()), file_filter

@@ -33,11 +33,15 @@ class Document(StrEnum):
     INVITATION = "invitation"
     """The e-mail draft of a meeting's invitation, the agenda and calendar entry attached."""
     CALENDAR_ENTRY = "calendar_entry"
+    PUBLIC_MEMO = "public"
+    """An approved memo's public version, as a PDF or a web page."""
     ANNUAL = "annual"
     EVALUATION = "evaluation"
     BUNDLE = "bundle"
     PERIOD_CALENDAR = "period_calendar"
     """The period's meetings still ahead, as one calendar file."""
+    PUBLIC_MEMOS = "public_memos"
+    """The public versions of the period's approved memos, in one zip file."""
 
 
 MEETING_DOCUMENTS = (
@@ -45,13 +49,19 @@ MEETING_DOCUMENTS = (
     Document.AGENDA,
     Document.INVITATION,
     Document.CALENDAR_ENTRY,
+    Document.PUBLIC_MEMO,
 )
 """The documents of one meeting."""
+MEETINGS_AHEAD = (Document.AGENDA, Document.INVITATION, Document.CALENDAR_ENTRY)
+"""The documents of a meeting not yet held."""
+PUBLIC_DOCUMENTS = (Document.PUBLIC_MEMO, Document.PUBLIC_MEMOS)
+"""The documents that name no one, whatever is chosen."""
 FIXED_FORMATS = {
     Document.INVITATION: ExportKind.EML,
     Document.CALENDAR_ENTRY: ExportKind.ICS,
     Document.PERIOD_CALENDAR: ExportKind.ICS,
     Document.BUNDLE: ExportKind.ZIP,
+    Document.PUBLIC_MEMOS: ExportKind.ZIP,
 }
 """The documents made in one format only; the others are a PDF or a Word file."""
 
@@ -146,6 +156,29 @@ def run_export(
         return export_calendar_entry(db, job.object_id, job.out_path, options)
     if job.document is Document.PERIOD_CALENDAR:
         return export_period_calendar(db, job.object_id, job.out_path, options)
+    if job.document is Document.PUBLIC_MEMOS:
+        from hyvinvointi_app.reports.public import export_public_memos
+
+        return export_public_memos(
+            db,
+            job.object_id,
+            job.out_path,
+            options,
+            progress,  # type: ignore[arg-type]
+        )
+    if job.document is Document.PUBLIC_MEMO:
+        from hyvinvointi_app.reports import export_document
+
+        return export_document(
+            db,
+            "public",
+            job.object_id,
+            job.out_path,
+            options,
+            job.file_format,
+            progress,  # type: ignore[arg-type]
+            unprintable,
+        )
     export = {
         Document.MEMO: export_memo,
         Document.AGENDA: export_agenda,

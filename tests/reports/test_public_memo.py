@@ -1,0 +1,129 @@
+"""The public version of an approved memo: names, phone numbers, e-mail addresses and identity
+codes typed into the memo reach neither its PDF nor its web page, in any language; members
+appear by role; a draft has no public version; a period's public memos come in one zip."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from report_documents import TODAY, extract_text, options
+
+from hyvinvointi_app.domain.enums import MeetingStatus, Role
+from hyvinvointi_app.domain.errors import MemoNotApproved
+from hyvinvointi_app.reports.export import build_document, export_document
+from hyvinvointi_app.reports.public import export_public_memos
+from hyvinvointi_app.reports.texts import ReportTexts
+from hyvinvointi_app.services import actions, agenda, approval, meetings, members, periods
+from hyvinvointi_app.services.actions import ActionInput
+from hyvinvointi_app.services.exports import ExportKind
+from hyvinvointi_app.store.database import Database
+
+IDENTITY_CODE = "131052-308T"
+PHONE = "040 123 4567"
+ADDRESS = "aino.ahonen@kunta.example"
+
+
+def _typed_memo(db: Database) -> tuple[int, list[str]]:
+    """The demo's next meeting, with personal data typed in its texts, approved with the
+    findings confirmed; and the names of the members it names."""
+    period = periods.current_period(db)
+    row = next(r for r in meetings.list_meetings(db, period.id) if r.date >= TODAY)
+    detail = meetings.get_meeting(db, row.id)
+    staff = members.list_members(db, include_former=False)
+    director = next(m for m in staff if m.role is Role.DIRECTOR)
+    nurse = next(m for m in staff if m.role is Role.PUBLIC_HEALTH_NURSE)
+    assert director.name and nurse.name
+    item = detail.agenda[-3]
+    agenda.set_item_text(
+        db,
+        item.id,
+        "notes",
+        f"{director.name} kertoi, että {nurse.name} tavoittaa numerosta {PHONE} tai "
+        f"osoitteesta {ADDRESS}. Lomakkeella oli henkilötunnus {IDENTITY_CODE}.",
+    )
+    agenda.set_item_text(db, item.id, "decision", f"{nurse.name} valmistelee asian.")
+    agenda.set_item_presenter(db, item.id, nurse.id)
+    actions.add_action(
+        db,
+        row.id,
+        ActionInput(f"Soitetaan numeroon {PHONE}", responsible_text=nurse.name),
+        agenda_item_id=item.id,
+    )
+    findings = approval.privacy_findings(db, row.id)
+    assert findings
+    approval.approve_memo(
+        db, row.id, approved_by=director.name, findings_confirmed=True, confirmed=findings
+    )
+    return row.id, [director.name, nurse.name]
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "fi+sv"])
+@pytest.mark.parametrize("file_format", [ExportKind.PDF, ExportKind.HTML])
+def test_the_public_version_holds_no_names_and_no_personal_data(
+    demo_db: Database, language: str, file_format: ExportKind
+) -> None:
+    meeting_id, names = _typed_memo(demo_db)
+    chosen = options(language, with_names=True)  # names are asked for, and still not given
+    data = build_document(demo_db, "public", meeting_id, chosen, file_format)
+    text = extract_text(data) if file_format is ExportKind.PDF else data.decode("utf-8")
+    flat = " ".join(text.split())
+    digits = re.sub(r"\D", "", flat)
+    for name in names:
+        assert name not in flat
+    assert ADDRESS not in flat and "@" not in flat
+    assert re.sub(r"\D", "", PHONE) not in digits
+    assert IDENTITY_CODE not in flat and "131052" not in digits
+    tx = ReportTexts(language)
+    assert tx.pgettext("report", "[removed]") in flat
+    assert tx.label(Role.PUBLIC_HEALTH_NURSE) in flat  # the names became roles
+    assert tx.pgettext("report", "Memo, public version") in flat
+    # the memo itself, as approved, still holds what was typed
+    memo = " ".join(extract_text(build_document(demo_db, "memo", meeting_id, chosen)).split())
+    assert names[1] in memo and IDENTITY_CODE in memo
+
+
+def test_the_web_page_has_no_script_and_no_outside_file(demo_db: Database) -> None:
+    meeting_id, _names = _typed_memo(demo_db)
+    page = build_document(demo_db, "public", meeting_id, options("sv"), ExportKind.HTML).decode()
+    assert page.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in page
+    lowered = page.lower()
+    for forbidden in ("<script", "<link", "<img", "<iframe", "src=", "href=", "http", "style"):
+        assert forbidden not in lowered
+
+
+def test_a_draft_has_no_public_version(demo_db: Database, tmp_path: Path) -> None:
+    period = periods.current_period(demo_db)
+    draft = next(
+        r for r in meetings.list_meetings(demo_db, period.id) if r.status is MeetingStatus.DRAFT
+    )
+    out = tmp_path / "julkinen.pdf"
+    with pytest.raises(MemoNotApproved):
+        export_document(demo_db, "public", draft.id, out, options("fi"))
+    assert not out.exists()
+
+
+def test_a_periods_public_memos_come_in_one_zip_with_a_page_that_lists_them(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    period = periods.period_by_label(demo_db, "2025-2026")
+    approved = [
+        r for r in meetings.list_meetings(demo_db, period.id) if r.status is MeetingStatus.APPROVED
+    ]
+    out = tmp_path / "julkiset.zip"
+    steps: list[tuple[int, int]] = []
+    export_public_memos(demo_db, period.id, out, options("fi"), lambda d, t: steps.append((d, t)))
+    with zipfile.ZipFile(io.BytesIO(out.read_bytes())) as archive:
+        names = archive.namelist()
+        index = archive.read("index.html").decode()
+        pdfs = [n for n in names if n.endswith(".pdf")]
+        pages = [n for n in names if n.endswith(".html") and n != "index.html"]
+        assert len(pdfs) == len(pages) == len(approved)
+        for name in pdfs:
+            assert archive.read(name).startswith(b"%PDF")
+    assert "Hyvinvointiryhmän muistiot, julkiset versiot 2025-2026" in index
+    assert index.count("<li>") == len(approved)
+    assert steps[-1][0] == steps[-1][1]
