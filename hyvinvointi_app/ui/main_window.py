@@ -379,6 +379,9 @@ class MainWindow(QMainWindow):
             file_menu, _("Coor&dinator view…"), self.open_coordinator_view, needs_file=False
         )
         file_menu.addSeparator()
+        self._action(file_menu, _("&Print…"), self.print_document, keys.Print)
+        self._action(file_menu, _("Print pre&view…"), lambda: self.print_document(preview=True))
+        file_menu.addSeparator()
         self._action(file_menu, _("&Unit details…"), self.edit_unit_details)
         self._action(file_menu, _("&Settings…"), self.open_settings, keys.Preferences)
         self._action(file_menu, _("&Quit"), self.close, keys.Quit, needs_file=False)
@@ -617,6 +620,20 @@ class MainWindow(QMainWindow):
         window.show()
         window.raise_()
         window.activateWindow()
+
+    def print_document(self, *, preview: bool = False) -> None:
+        """File → Print: the memo of the meeting open or selected on the Meetings screen,
+        else the document chosen on the Reports screen (the annual report by default)."""
+        meeting_id = None
+        if self.current_page_key() == "meetings":
+            meeting_id = self.pages["meetings"].meeting_to_print()  # type: ignore[attr-defined]
+        self.show_page("reports")
+        reports = self.pages["reports"]
+        if meeting_id is not None:
+            from hyvinvointi_app.ui.reports.worker import Document
+
+            reports.choose_meeting(Document.MEMO, meeting_id)  # type: ignore[attr-defined]
+        reports.print_document(preview=preview)  # type: ignore[attr-defined]
 
     def edit_unit_details(self) -> None:
         from hyvinvointi_app.ui.unit_details import UnitDetailsDialog

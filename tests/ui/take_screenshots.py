@@ -277,6 +277,8 @@ def main() -> int:
             print(name)
         if not args.screens or "invitation" in args.screens:
             _invitation(app, window, args.out, language, suffix)
+        if not args.screens or "print-preview" in args.screens:
+            _print_preview(app, window, args.out, language, suffix)
         if not args.screens or "public" in args.screens:
             window.show_page("reports")
             window.pages["reports"].select_document("public")  # type: ignore[attr-defined]
@@ -293,6 +295,34 @@ def main() -> int:
             _coordinator(app, window, home, args.out, language, suffix)
         window.close()
     return 0
+
+
+def _print_preview(app, window, out, language, suffix):  # type: ignore[no-untyped-def]
+    """File → Print preview on the Meetings screen: the selected meeting's memo."""
+    import time
+
+    window.show_page("meetings")
+    window.pages["meetings"].table.selectRow(0)
+    reports = window.show_page("reports") or window.pages["reports"]
+    shown = []
+    reports.show_preview = shown.append
+    window.show_page("meetings")
+    window.print_document(preview=True)
+    deadline = time.monotonic() + 60
+    while not shown and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    dialog = shown[0]
+    dialog.resize(1100, 760)
+    dialog.show()
+    for _ in range(20):
+        app.processEvents()
+        time.sleep(0.02)
+    name = out / f"print-preview-{language}{suffix}.png"
+    dialog.grab().save(str(name))
+    print(name)
+    dialog.close()
+    app.processEvents()
 
 
 def _invitation(app, window, out, language, suffix):  # type: ignore[no-untyped-def]

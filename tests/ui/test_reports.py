@@ -14,13 +14,14 @@ import shutil
 import threading
 import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import docx
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
@@ -468,3 +469,74 @@ def test_a_public_version_is_offered_for_an_approved_memo_only_and_as_a_web_page
     text = out.read_text(encoding="utf-8")
     assert text.startswith("<!DOCTYPE html>")
     assert translator_for("fi").pgettext("report", "Memo, public version") in text
+
+
+def _printed_to(path: Path) -> Callable[[QPrinter, int], bool]:
+    """The print dialog, answered: print to a PDF file at ``path``."""
+
+    def choose(printer: QPrinter, _pages: int) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(path))
+        return True
+
+    return choose
+
+
+def test_print_draws_the_documents_own_pages_off_a_document_built_in_the_background(
+    qtbot: QtBot, demo_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = reports_page(demo_window)
+    page.select_document(Document.MEMO)
+    page.set_language("sv")
+    assert page.print_button.isVisible() and page.preview_button.isVisible()
+    out = tmp_path / "printed.pdf"
+    monkeypatch.setattr(page, "choose_printer", _printed_to(out))
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    assert page.printing is not None  # the document is being built off the GUI thread
+    qtbot.waitUntil(lambda: page.printing is None and out.exists(), timeout=WAIT_MS)
+    assert not page.error.isVisible()
+    from hyvinvointi_app.reports import ReportOptions, memo_pdf
+
+    expected = PdfReader(
+        io.BytesIO(
+            memo_pdf(
+                page.context.database, page.meeting_box.currentData(), ReportOptions(language="sv")
+            )
+        )
+    )
+    printed = PdfReader(str(out))
+    assert len(printed.pages) == len(expected.pages) > 1
+    width, height = (float(v) for v in printed.pages[0].mediabox.upper_right)
+    assert (round(width), round(height)) == (595, 842)  # A4, as the PDF
+
+
+def test_print_preview_shows_every_page_and_file_print_follows_the_meetings_screen(
+    qtbot: QtBot, demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    demo_window.show_page("meetings")
+    meetings_page = demo_window.pages["meetings"]
+    assert isinstance(meetings_page, MeetingsPage)
+    meetings_page.refresh()
+    meetings_page.table.selectRow(0)
+    chosen = meetings_page.selected_meeting()
+    assert chosen is not None
+    page = reports_page(demo_window)
+    shown: list[QPrintPreviewDialog] = []
+    monkeypatch.setattr(page, "show_preview", shown.append)
+    demo_window.show_page("meetings")
+    demo_window.print_document(preview=True)
+    assert demo_window.current_page_key() == "reports"
+    assert page.document is Document.MEMO and page.meeting_box.currentData() == chosen.id
+    qtbot.waitUntil(lambda: bool(shown), timeout=WAIT_MS)
+    dialog = shown[0]
+    dialog.show()
+    preview = dialog.findChild(QPrintPreviewWidget)
+    assert preview is not None
+    qtbot.waitUntil(lambda: preview.pageCount() > 0, timeout=WAIT_MS)
+    from hyvinvointi_app.reports import ReportOptions, memo_pdf
+
+    pdf = memo_pdf(
+        page.context.database, chosen.id, ReportOptions(language=page.language_box.currentData())
+    )
+    assert preview.pageCount() == len(PdfReader(io.BytesIO(pdf)).pages)
+    dialog.close()

@@ -439,6 +439,15 @@ class MeetingsPage(Page):
         if meeting is not None:
             self.open_meeting(meeting.id)
 
+    def meeting_to_print(self) -> int | None:
+        """The meeting open in meeting mode (its typing saved first), else the one selected
+        in the list: what File → Print prints from this screen."""
+        if self.editor is not None:
+            self.editor.flush()  # type: ignore[attr-defined]
+            return int(self.editor.meeting_id)  # type: ignore[attr-defined]
+        row = self.selected_meeting()
+        return row.id if row is not None else None
+
     def invite_selected(self) -> None:
         """The Reports screen with the selected meeting's invitation chosen."""
         meeting = self.selected_meeting()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, QThreadPool, QUrl
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,6 +43,7 @@ from hyvinvointi_app.services.exports import ExportKind
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.field_message import FieldMessage
 from hyvinvointi_app.ui.page import Page, heading
+from hyvinvointi_app.ui.printing import DocumentBuilder, PrintPages
 from hyvinvointi_app.ui.reports.worker import (
     BOTH_LANGUAGES,
     FIXED_FORMATS,
@@ -54,6 +56,14 @@ from hyvinvointi_app.ui.reports.worker import (
 )
 from hyvinvointi_app.ui.save_path import chosen_save_path
 
+PRINTABLE = (
+    Document.MEMO,
+    Document.AGENDA,
+    Document.PUBLIC_MEMO,
+    Document.ANNUAL,
+    Document.EVALUATION,
+)
+"""The documents printed as their PDF is (File → Print)."""
 REPORT_LANGUAGE_KEY = "report_language"
 """The default report language stored by Settings (ui/settings/dialog.py)."""
 FOLDER_KEY = "reports/folder"
@@ -82,6 +92,9 @@ class ReportsPage(Page):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.worker: ExportWorker | None = None
+        self.printing: DocumentBuilder | None = None
+        """The document being built to print, if any."""
+        self._preview: tuple[QPrintPreviewDialog, QPrinter, PrintPages] | None = None
         self.last_path: Path | None = None
         context.closing.connect(self.wait_for_export)
 
@@ -168,9 +181,15 @@ class ReportsPage(Page):
 
         buttons = QHBoxLayout()
         self.export_button = self._button(_("&Export…"), self.export)
+        self.print_button = self._button(pgettext("reports", "&Print…"), self.print_document)
+        self.preview_button = self._button(
+            _("Print pre&view…"), lambda: self.print_document(preview=True)
+        )
         self.cancel_button = self._button(_("&Cancel export"), self.cancel_export)
         self.cancel_button.hide()
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.preview_button)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -507,8 +526,13 @@ class ReportsPage(Page):
         return int(value) if value is not None else None
 
     def _update_export_button(self) -> None:
-        running = self.worker is not None
-        self.export_button.setEnabled(not running and self._object_id() is not None)
+        idle = self.worker is None and self.printing is None
+        ready = idle and self._object_id() is not None
+        self.export_button.setEnabled(ready)
+        printable = self.document in PRINTABLE
+        for button in (self.print_button, self.preview_button):
+            button.setVisible(printable)
+            button.setEnabled(ready and printable)
 
     # -- choosing ------------------------------------------------------------------------
 
@@ -523,14 +547,18 @@ class ReportsPage(Page):
     def show_item(self, item_id: int) -> None:
         """A meeting's invitation (the Invitation… button of the meetings list): this screen
         with the invitation of meeting ``item_id`` chosen."""
+        self.choose_meeting(Document.INVITATION, item_id)
+        self.export_button.setFocus()
+
+    def choose_meeting(self, document: Document, meeting_id: int) -> None:
+        """This screen with ``document`` of the meeting ``meeting_id`` chosen."""
         try:
-            period_id = meetings.get_meeting(self.context.database, item_id).period_id
+            period_id = meetings.get_meeting(self.context.database, meeting_id).period_id
         except NotFound:
             return
         self.period_box.setCurrentIndex(self.period_box.findData(period_id))
-        self.select_document(Document.INVITATION)
-        self.meeting_box.setCurrentIndex(self.meeting_box.findData(item_id))
-        self.export_button.setFocus()
+        self.select_document(document)
+        self.meeting_box.setCurrentIndex(self.meeting_box.findData(meeting_id))
 
     def set_language(self, value: str) -> None:
         self.language_box.setCurrentIndex(self.language_box.findData(value))
@@ -687,3 +715,95 @@ class ReportsPage(Page):
     def open_folder(self) -> None:
         if self.last_path is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_path.parent)))
+
+    # -- printing -----------------------------------------------------------------------
+
+    def print_document(self, *, preview: bool = False) -> None:
+        """Print (or preview) the chosen document as its PDF prints: built off the GUI
+        thread first, then the print dialog. A document that does not print (the bundle,
+        the calendar files) gives way to the annual report."""
+        if self.document not in PRINTABLE:
+            self.select_document(Document.ANNUAL)
+        object_id = self._object_id()
+        if self.worker is not None or self.printing is not None or object_id is None:
+            return
+        from hyvinvointi_app.reports import ReportOptions, build_document
+
+        kind = self.document.value
+        options = ReportOptions(
+            language=str(self.language_box.currentData()), with_names=self.names_box.isChecked()
+        )
+        builder = DocumentBuilder(
+            self.context.database, lambda db: build_document(db, kind, object_id, options)
+        )
+        builder.signals.built.connect(lambda pdf: self._print_built(pdf, preview))
+        builder.signals.failed.connect(self._print_failed)
+        builder.signals.crashed.connect(self._print_crashed)
+        self.printing = builder
+        self.error.clear()
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self._update_export_button()
+        self.pool.start(builder)
+
+    def _print_done(self) -> None:
+        self.printing = None
+        self.progress.hide()
+        self._update_export_button()
+
+    def _print_failed(self, message: str) -> None:
+        self._print_done()
+        self.error.show_message(message)
+
+    def _print_crashed(self, error: BaseException) -> None:
+        self._print_done()
+        raise error
+
+    def _print_built(self, pdf: bytes, preview: bool) -> None:
+        self._print_done()
+        pages = PrintPages(pdf)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.suggested_name())
+        if preview:
+            dialog = QPrintPreviewDialog(printer, self)
+            dialog.setWindowTitle(_("Print preview"))
+            dialog.paintRequested.connect(lambda target: pages.paint(target))
+            self._preview = (dialog, printer, pages)  # alive as long as the dialog is
+            dialog.finished.connect(lambda _result: self._close_preview())
+            self.show_preview(dialog)
+            return
+        try:
+            if self.choose_printer(printer, len(pages)):
+                self.progress.setRange(0, len(pages))
+                self.progress.show()
+                done = pages.paint(printer, lambda d, _t: self.progress.setValue(d))
+                self.progress.hide()
+                if done:
+                    self.context.status_message.emit(_("Sent to the printer."))
+                else:
+                    self.error.show_message(
+                        _(
+                            "The printer could not be used. Check that it is on and connected, "
+                            "or export the PDF and print it from there."
+                        )
+                    )
+        finally:
+            pages.close()
+
+    def _close_preview(self) -> None:
+        if self._preview is not None:
+            dialog, _printer, pages = self._preview
+            self._preview = None
+            pages.close()
+            dialog.deleteLater()
+
+    def choose_printer(self, printer: QPrinter, page_count: int) -> bool:
+        """The operating system's print dialog; False when cancelled."""
+        dialog = QPrintDialog(printer, self)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+        dialog.setMinMax(1, page_count)
+        return dialog.exec() == QPrintDialog.DialogCode.Accepted
+
+    def show_preview(self, dialog: QPrintPreviewDialog) -> None:
+        """The print preview, modal; closing it (or printing from it) ends it."""
+        dialog.exec()
