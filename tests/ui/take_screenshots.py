@@ -279,6 +279,8 @@ def main() -> int:
             _invitation(app, window, args.out, language, suffix)
         if not args.screens or "print-preview" in args.screens:
             _print_preview(app, window, args.out, language, suffix)
+        if not args.screens or "carry-forward" in args.screens:
+            _carry_forward(app, window, args.out, language, suffix)
         if not args.screens or "public" in args.screens:
             window.show_page("reports")
             window.pages["reports"].select_document("public")  # type: ignore[attr-defined]
@@ -295,6 +297,24 @@ def main() -> int:
             _coordinator(app, window, home, args.out, language, suffix)
         window.close()
     return 0
+
+
+def _carry_forward(app, window, out, language, suffix):  # type: ignore[no-untyped-def]
+    """The preview of starting the next period from the current one (not applied)."""
+    from hyvinvointi_app.services import carry_forward, periods
+    from hyvinvointi_app.ui.periods.carry_forward import CarryForwardDialog
+
+    db = window.context.database
+    start, end = periods.propose_next_period(db)
+    added = periods.add_period(db, start, end)
+    dialog = CarryForwardDialog(carry_forward.propose(db, added.id), window)
+    dialog.show()
+    app.processEvents()
+    name = out / f"carry-forward-{language}{suffix}.png"
+    dialog.grab().save(str(name))
+    print(name)
+    dialog.close()
+    periods.remove_period(db, added.id)
 
 
 def _print_preview(app, window, out, language, suffix):  # type: ignore[no-untyped-def]

@@ -15,15 +15,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QDialogButtonBox,
+    QMessageBox,
 )
 from pytestqt.qtbot import QtBot
 
+from hyvinvointi_app.domain.enums import PlanType, Role
 from hyvinvointi_app.i18n.translator import _, pgettext
 from hyvinvointi_app.i18n.validation import reason_text
-from hyvinvointi_app.services import meetings, periods
+from hyvinvointi_app.services import meetings, members, periods, plans
+from hyvinvointi_app.services.members import MemberInput
 from hyvinvointi_app.services.periods import PeriodView
+from hyvinvointi_app.services.plans import PlanInput
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.main_window import MainWindow
+from hyvinvointi_app.ui.periods.carry_forward import CarryForwardDialog
 from hyvinvointi_app.ui.periods.dialog import PeriodDatesDialog
 from hyvinvointi_app.ui.periods.model import (
     CURRENT,
@@ -251,3 +256,55 @@ def test_every_control_is_named_and_reachable_by_keyboard(
     fill_with(monkeypatch, PeriodDatesDialog, look)
     page.add_button.click()
     assert checked
+
+
+def test_a_new_period_offers_the_previous_ones_dates_and_undo_takes_them_back(
+    page: PeriodsPage, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = context.database
+    (existing,) = rows(context)
+    review = existing.start_date + dt.timedelta(days=100)
+    plan = plans.add_plan(
+        db, PlanInput(PlanType.SAFETY_RESCUE, "Pelastussuunnitelma", next_review_due=review)
+    )
+    guardian = members.add_member(
+        db,
+        MemberInput(
+            "Liisa Mäkelä",
+            Role.GUARDIAN_REPRESENTATIVE,
+            term_start=existing.start_date,
+            term_end=existing.end_date,
+        ),
+    )
+    fill_with(monkeypatch, PeriodDatesDialog, lambda dialog: None)
+
+    def untick_the_member(dialog: CarryForwardDialog) -> None:
+        shown.append(dialog)
+        assert dialog.tree.topLevelItemCount() == 3  # plans, members, the clock
+        members_group = dialog.tree.topLevelItem(1)
+        members_group.child(0).setCheckState(0, Qt.CheckState.Unchecked)
+
+    shown: list[CarryForwardDialog] = []
+    fill_with(monkeypatch, CarryForwardDialog, untick_the_member)
+    page.add_button.click()
+    assert shown, "adding a period offers to carry the previous one forward"
+    moved = dt.date(review.year + 1, review.month, review.day)
+    assert plans.get_plan(db, plan.id).next_review_due == moved
+    assert members.get_member(db, guardian.id).term_end == existing.end_date
+    label = rows(context)[0].label
+    assert context.undo_stack.undoText() == _("carry forward into {period}").format(period=label)
+    context.undo_stack.undo()
+    assert plans.get_plan(db, plan.id).next_review_due == review
+    context.undo_stack.redo()
+    assert plans.get_plan(db, plan.id).next_review_due == moved
+
+
+def test_start_from_the_previous_one_says_so_when_nothing_is_left_behind(
+    page: PeriodsPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _parent, title, _text, *a: told.append(title)
+    )
+    page.carry_button.click()
+    assert told == [_("Nothing to carry forward")]

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QStyle,
     QTableView,
@@ -21,10 +22,12 @@ from PySide6.QtWidgets import (
 
 from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.translator import _, ui_translator
+from hyvinvointi_app.services import carry_forward as cf
 from hyvinvointi_app.services import periods
 from hyvinvointi_app.services.periods import PeriodTexts, PeriodView
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.page import Page, heading
+from hyvinvointi_app.ui.periods.carry_forward import CarryForwardDialog, apply
 from hyvinvointi_app.ui.periods.dialog import PeriodDatesDialog
 from hyvinvointi_app.ui.periods.model import (
     END,
@@ -94,7 +97,20 @@ class PeriodsPage(Page):
         self.texts_button.setToolTip(
             _("The group's summary and requests to the provider, for the annual report")
         )
-        for button in (self.add_button, self.edit_button, self.current_button, self.texts_button):
+        self.carry_button = self._button(_("Start from the previous &one…"), self.carry_forward)
+        self.carry_button.setToolTip(
+            _(
+                "Give the selected period the dates it needs from the one before: plans' next "
+                "reviews, result cards' checkpoints, members' terms"
+            )
+        )
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.current_button,
+            self.texts_button,
+            self.carry_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
@@ -107,7 +123,8 @@ class PeriodsPage(Page):
         self.setTabOrder(self.add_button, self.edit_button)
         self.setTabOrder(self.edit_button, self.current_button)
         self.setTabOrder(self.current_button, self.texts_button)
-        self.setTabOrder(self.texts_button, self.table)
+        self.setTabOrder(self.texts_button, self.carry_button)
+        self.setTabOrder(self.carry_button, self.table)
 
     def _button(self, text: str, slot: object) -> QPushButton:
         button = QPushButton(text, self)
@@ -157,10 +174,11 @@ class PeriodsPage(Page):
         self.edit_button.setEnabled(selected is not None)
         self.current_button.setEnabled(selected is not None and not selected.is_current)
         self.texts_button.setEnabled(selected is not None)
+        self.carry_button.setEnabled(selected is not None)
 
     # -- changing -------------------------------------------------------------------------
 
-    def _open(self, dialog: PeriodDatesDialog | PeriodTextsDialog) -> bool:
+    def _open(self, dialog: PeriodDatesDialog | PeriodTextsDialog | CarryForwardDialog) -> bool:
         self.last_dialog = dialog
         return bool(dialog.exec())
 
@@ -197,6 +215,31 @@ class PeriodsPage(Page):
         self.context.status_message.emit(
             _("Operating period {label} added").format(label=view.label)
         )
+        self.carry_forward(quiet=True)
+
+    def carry_forward(self, *, quiet: bool = False) -> None:
+        """Offer to start the selected period from the one before it (a preview with a tick
+        for each change, one undoable step). ``quiet``: right after adding a period, say
+        nothing when there is nothing to carry."""
+        selected = self.selected_period()
+        if selected is None:
+            return
+        proposal = cf.propose(self.context.database, selected.id)
+        if proposal.is_empty:
+            if not quiet:
+                QMessageBox.information(
+                    self,
+                    _("Nothing to carry forward"),
+                    _(
+                        "The period {period} needs nothing from the one before it: no plan's "
+                        "next review, result card's checkpoint or member's term is left "
+                        "behind."
+                    ).format(period=selected.label),
+                )
+            return
+        dialog = CarryForwardDialog(proposal, self)
+        if self._open(dialog):
+            apply(self.context, dialog.chosen(), self)
 
     def edit_dates(self) -> None:
         before = self.selected_period()
