@@ -406,6 +406,9 @@ class MainWindow(QMainWindow):
             )
 
         help_menu = bar.addMenu(_("&Help"))
+        self._action(
+            help_menu, _("&User guide"), self.open_guide, keys.HelpContents, needs_file=False
+        )
         self._action(help_menu, _("&Where is my data?"), self.show_data_location, needs_file=False)
         self._action(help_menu, _("&Activity log…"), self.show_activity_log)
         self._action(help_menu, _("&About Hyvinvointiryhmä"), self.show_about, needs_file=False)
@@ -620,6 +623,17 @@ class MainWindow(QMainWindow):
         window.show()
         window.raise_()
         window.activateWindow()
+
+    def open_guide(self) -> None:
+        """F1: the user guide at the section of the screen in use; in meeting mode, the
+        meeting's own list of keys (which links to the guide)."""
+        key = self.current_page_key()
+        if key is not None and key in self.pages and self.pages[key].help_requested():
+            return
+        from hyvinvointi_app.ui.guide import show_guide
+
+        section = next((s.guide for s in screens.SCREENS if s.key == key), "")
+        show_guide(self, section)
 
     def print_document(self, *, preview: bool = False) -> None:
         """File → Print: the memo of the meeting open or selected on the Meetings screen,

@@ -22,6 +22,11 @@ class Page(QWidget):
     def refresh(self) -> None:
         """Read the data again and redraw."""
 
+    def help_requested(self) -> bool:
+        """F1 on this screen: True when the screen answered it itself (meeting mode shows
+        its keys); False lets the window open the user guide at the screen's section."""
+        return False
+
     def show_item(self, item_id: int) -> None:
         """Select the record with this id (see ``AppContext.open_requested``); by default
         the screen has nothing to select."""

@@ -19,6 +19,8 @@ class Screen:
     """The title in the interface language at the moment of asking."""
     module: str | None
     """The package whose ``create_page(context)`` builds the screen; None: coming later."""
+    guide: str = ""
+    """The section of the user guide (resources/guide/) that F1 opens on this screen."""
 
     def create(self, context: AppContext) -> Page:
         if self.module is None:
@@ -36,12 +38,12 @@ class Screen:
 
 
 SCREENS: tuple[Screen, ...] = (
-    Screen("overview", lambda: _("Overview"), "hyvinvointi_app.ui.overview"),
-    Screen("members", lambda: _("Members"), "hyvinvointi_app.ui.members"),
-    Screen("meetings", lambda: _("Meetings"), "hyvinvointi_app.ui.meetings"),
-    Screen("plans", lambda: _("Plans and evaluations"), "hyvinvointi_app.ui.plans"),
-    Screen("cards", lambda: _("Result cards"), "hyvinvointi_app.ui.cards"),
-    Screen("clock", lambda: _("Annual clock"), "hyvinvointi_app.ui.annual_clock"),
-    Screen("periods", lambda: _("Operating periods"), "hyvinvointi_app.ui.periods"),
-    Screen("reports", lambda: _("Reports"), "hyvinvointi_app.ui.reports"),
+    Screen("overview", lambda: _("Overview"), "hyvinvointi_app.ui.overview", "overview"),
+    Screen("members", lambda: _("Members"), "hyvinvointi_app.ui.members", "members"),
+    Screen("meetings", lambda: _("Meetings"), "hyvinvointi_app.ui.meetings", "meeting"),
+    Screen("plans", lambda: _("Plans and evaluations"), "hyvinvointi_app.ui.plans", "plans"),
+    Screen("cards", lambda: _("Result cards"), "hyvinvointi_app.ui.cards", "cards"),
+    Screen("clock", lambda: _("Annual clock"), "hyvinvointi_app.ui.annual_clock", "clock"),
+    Screen("periods", lambda: _("Operating periods"), "hyvinvointi_app.ui.periods", "periods"),
+    Screen("reports", lambda: _("Reports"), "hyvinvointi_app.ui.reports", "reports"),
 )

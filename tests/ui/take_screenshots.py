@@ -279,6 +279,15 @@ def main() -> int:
             _invitation(app, window, args.out, language, suffix)
         if not args.screens or "print-preview" in args.screens:
             _print_preview(app, window, args.out, language, suffix)
+        if not args.screens or "guide" in args.screens:
+            from hyvinvointi_app.ui.guide import show_guide
+
+            guide = show_guide(window, "invitation")
+            app.processEvents()
+            name = args.out / f"guide-{language}{suffix}.png"
+            guide.grab().save(str(name))
+            print(name)
+            guide.close()
         if not args.screens or "carry-forward" in args.screens:
             _carry_forward(app, window, args.out, language, suffix)
         if not args.screens or "public" in args.screens:

@@ -439,6 +439,13 @@ class MeetingsPage(Page):
         if meeting is not None:
             self.open_meeting(meeting.id)
 
+    def help_requested(self) -> bool:
+        """In meeting mode F1 shows the meeting's keys (and a way to the guide)."""
+        if self.editor is None:
+            return False
+        self.editor.toggle_help()  # type: ignore[attr-defined]
+        return True
+
     def meeting_to_print(self) -> int | None:
         """The meeting open in meeting mode (its typing saved first), else the one selected
         in the list: what File → Print prints from this screen."""

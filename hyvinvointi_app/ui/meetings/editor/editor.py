@@ -764,6 +764,11 @@ class MeetingEditor(QWidget):
         if self._stale:
             self.reload()
         self._set_marker()
+        # Inside the main window F1 is the window's (Help → User guide), which shows this
+        # list in meeting mode: two F1 shortcuts in one window would cancel each other.
+        for shortcut in self.shortcuts["help"]:
+            if shortcut.key() == QKeySequence("F1"):
+                shortcut.setEnabled(self.isWindow())
 
     def hideEvent(self, event: QHideEvent) -> None:
         if event.spontaneous():  # the window was minimised: still editing

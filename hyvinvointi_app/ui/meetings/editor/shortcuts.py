@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -125,10 +126,17 @@ class HelpOverlay(QFrame):
         grid.setColumnStretch(1, 1)
         scroll.setWidget(body)
         layout.addWidget(scroll, 1)
+        self.guide_button = QPushButton(_("User guide: a whole meeting…"), panel)
+        self.guide_button.setAccessibleName(_("Open the user guide at a whole meeting"))
+        self.guide_button.clicked.connect(self.open_guide)
         self.close_button = QPushButton(_("Close"), panel)
         self.close_button.setAccessibleName(_("Close the list of shortcuts"))
         self.close_button.clicked.connect(self.dismiss)
-        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.guide_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
         self.hide()
 
     def popup(self) -> None:
@@ -138,6 +146,13 @@ class HelpOverlay(QFrame):
         self.raise_()
         self.show()
         self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_guide(self) -> None:
+        """The user guide at its meeting section; the list of keys closes."""
+        from hyvinvointi_app.ui.guide import MEETING_SECTION, show_guide
+
+        self.dismiss()
+        show_guide(self.window(), MEETING_SECTION)
 
     def dismiss(self) -> None:
         self.hide()
