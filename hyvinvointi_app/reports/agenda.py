@@ -18,19 +18,17 @@ from hyvinvointi_app.reports.blocks import (
     Subtitle,
     Title,
 )
-from hyvinvointi_app.reports.common import action_status, member, responsible, unit_name
+from hyvinvointi_app.reports.common import (
+    action_status,
+    item_title,
+    member,
+    responsible,
+    unit_name,
+)
 from hyvinvointi_app.reports.options import ReportOptions
 from hyvinvointi_app.reports.texts import ReportTexts, document_name
 from hyvinvointi_app.services.invitation import AgendaData
-from hyvinvointi_app.services.meetings import AgendaItemView, standing_title
-
-
-def item_title(tx: ReportTexts, item: AgendaItemView) -> str:
-    """The standing agenda's heading in the document's language; a typed title as typed."""
-    titles = standing_title(item.kind, item.title)
-    if titles is not None:
-        return tx.stored(titles)
-    return item.title or tx.label(item.kind)
+from hyvinvointi_app.services.meetings import AgendaItemView
 
 
 def concerns(tx: ReportTexts, item: AgendaItemView) -> str:
@@ -89,7 +87,7 @@ def _items(tx: ReportTexts, data: AgendaData, options: ReportOptions) -> Grid:
         [
             [
                 f"{number}.",
-                item_title(tx, item),
+                item_title(tx, item.kind, item.title),
                 member(tx, item.presenter, options.with_names),
                 concerns(tx, item),
             ]
@@ -177,7 +175,7 @@ def agenda_text(data: AgendaData, options: ReportOptions) -> str:
         lines.append(meeting.place)
     lines += ["", document_type(tx)]
     for number, item in enumerate(meeting.agenda, start=1):
-        lines.append(f"{number}. {item_title(tx, item)}")
+        lines.append(f"{number}. {item_title(tx, item.kind, item.title)}")
         presenter = member(tx, item.presenter, options.with_names)
         details = [f"{tx.pgettext('report', 'Presenter')}: {presenter}"] if presenter else []
         details += concerns(tx, item).splitlines()

@@ -3,10 +3,10 @@ invitation, or a period's meetings still ahead for the director's calendar.
 
 Times are Finnish local time (``TZID=Europe/Helsinki``) with the zone's rule written into the
 file, so that a calendar of any zone shows the meeting at the right hour, daylight saving
-included. Each meeting keeps one identity (``UID``) made from the unit file's identity, the
-period and the meeting's number: importing a newer file updates the entry instead of adding a
-second one. A meeting without a start time is an all-day entry; one without an end time
-lasts :data:`DEFAULT_LENGTH`. ``METHOD:PUBLISH``: the file informs, it asks no one to reply.
+included. Each meeting keeps one identity (``UID``) made from the unit file's identity and
+the meeting's: importing a newer file updates the entry instead of adding a second one. A
+meeting without a start time is an all-day entry; one without an end time lasts
+:data:`DEFAULT_LENGTH`. ``METHOD:PUBLISH``: the file informs, it asks no one to reply.
 
 icalendar is imported here only, when a calendar is made.
 """
@@ -63,8 +63,9 @@ def in_each_language(data: AgendaData, options: ReportOptions) -> str:
 
 
 def uid(data: AgendaData) -> str:
-    meeting = data.meeting
-    return f"{data.file_identity}-{meeting.period_label}-{meeting.number}@hyvinvointiryhma"
+    """The meeting's lasting identity in calendars: the unit file's and the meeting's, which
+    stay when the meeting or its period is given other dates."""
+    return f"{data.file_identity}-meeting-{data.meeting.id}@hyvinvointiryhma"
 
 
 def _event(data: AgendaData, options: ReportOptions, stamp: dt.datetime) -> icalendar.Event:
@@ -82,7 +83,9 @@ def _event(data: AgendaData, options: ReportOptions, stamp: dt.datetime) -> ical
     else:
         zone = ZoneInfo(TIME_ZONE)
         start = dt.datetime.combine(meeting.date, meeting.start_time, zone)
-        end = start + DEFAULT_LENGTH
+        # the length in real time: a meeting across the night summer time begins lasts 90
+        # minutes too
+        end = (start.astimezone(dt.UTC) + DEFAULT_LENGTH).astimezone(zone)
         if meeting.end_time is not None and meeting.end_time > meeting.start_time:
             end = dt.datetime.combine(meeting.date, meeting.end_time, zone)
         event.add("dtstart", start)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Protocol
 
-from hyvinvointi_app.domain.enums import ActionStatus, Role
+from hyvinvointi_app.domain.enums import ActionStatus, AgendaItemKind, Role
+from hyvinvointi_app.domain.names import replace_names
 from hyvinvointi_app.reports.texts import SEPARATOR, ReportTexts
+from hyvinvointi_app.services.meetings import standing_title
 
 
 class UnitNames(Protocol):
@@ -45,13 +47,10 @@ NameRoles = tuple[tuple[str, Role], ...]
 
 def typed_person(tx: ReportTexts, text: str, names: NameRoles, with_names: bool) -> str:
     """A typed "who" (a plan's owner, "koko henkilöstö"): as typed, except that without
-    names a member's name in it becomes the member's role."""
+    names a member's name in it, in any of its forms, becomes the member's role."""
     if with_names or not text:
         return text
-    for name, role in names:
-        if name in text:
-            text = text.replace(name, tx.label(role))
-    return text
+    return replace_names(text, names, tx.label)
 
 
 def person(
@@ -95,3 +94,12 @@ def responsible(tx: ReportTexts, action: Action, with_names: bool, names: NameRo
     if action.responsible is not None:
         return member(tx, action.responsible, with_names)
     return typed_person(tx, action.responsible_text, names, with_names)
+
+
+def item_title(tx: ReportTexts, kind: AgendaItemKind, title: str) -> str:
+    """An agenda item's title: the standing agenda's heading in the document's language; a
+    title the director typed as typed."""
+    titles = standing_title(kind, title)
+    if titles is not None:
+        return tx.stored(titles)
+    return title or tx.label(kind)

@@ -125,6 +125,19 @@ def build_document(
     _step(progress, 0)
     data = _gather(db, kind, subject_id, options)
     _step(progress, 1)
+    return render_document(kind, data, options, file_format, progress, unprintable)
+
+
+def render_document(
+    kind: str,
+    data: Any,
+    options: ReportOptions,
+    file_format: ExportKind = ExportKind.PDF,
+    progress: Progress | None = None,
+    unprintable: Unprintable | None = None,
+) -> bytes:
+    """A document of ``kind`` from its service data (what :func:`build_document` reads):
+    the same data in two formats is read once."""
     from hyvinvointi_app.reports.texts import ReportTexts
 
     document = _document(kind)

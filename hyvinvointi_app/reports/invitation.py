@@ -17,7 +17,7 @@ from pathlib import Path
 from hyvinvointi_app.reports.agenda import meeting_title
 from hyvinvointi_app.reports.calendar import calendar_bytes, in_each_language
 from hyvinvointi_app.reports.options import Progress, ReportOptions
-from hyvinvointi_app.reports.texts import ReportTexts, document_name
+from hyvinvointi_app.reports.texts import ReportTexts, document_name, meeting_file_name
 from hyvinvointi_app.reports.unprintable import Unprintable
 from hyvinvointi_app.services.exports import (
     ExportKind,
@@ -30,19 +30,8 @@ from hyvinvointi_app.store.database import Database
 
 
 def file_name(tx: ReportTexts, kind: str, data: AgendaData, file_format: ExportKind) -> str:
-    """ "Esityslista Kokous 3 10.12.2026.pdf": a document of one meeting, named in its
-    language(s), without characters a Windows file name cannot hold."""
     meeting = data.meeting
-    subject = tx.pgettext("report", "Meeting {number}", number=meeting.number)
-    text = f"{document_name(tx, kind)} {subject} {tx.date(meeting.date)}"
-    return "".join("-" if ch in '<>:"/\\|?*' else ch for ch in text).strip() + file_format.suffix
-
-
-def _address(name: str, email: str) -> Address | None:
-    try:
-        return Address(display_name=name, addr_spec=email)
-    except (ValueError, IndexError):  # not an address the message can carry: left out
-        return None
+    return meeting_file_name(tx, kind, meeting.number, meeting.date) + file_format.suffix
 
 
 def _body(data: AgendaData, options: ReportOptions) -> str:
@@ -66,9 +55,8 @@ def invitation_message(data: AgendaData, options: ReportOptions, agenda_pdf: byt
     tx = ReportTexts(options.language)
     message = EmailMessage(policy=SMTP)
     message["X-Unsent"] = "1"
-    recipients = [_address(r.name, r.email) for r in data.recipients]
-    if any(recipients):
-        message["To"] = [r for r in recipients if r is not None]
+    if data.recipients:  # each address checked by the service (services.invitation)
+        message["To"] = [Address(r.name, addr_spec=r.email) for r in data.recipients]
     subject = f"{document_name(tx, 'invitation')}: {meeting_title(tx, data)}"
     message["Subject"] = f"{subject}, {tx.date(data.meeting.date)}"
     message.set_content(_body(data, options), cte="quoted-printable")

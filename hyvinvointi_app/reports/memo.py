@@ -33,6 +33,7 @@ from hyvinvointi_app.reports.blocks import (
 )
 from hyvinvointi_app.reports.common import (
     action_status,
+    item_title,
     member,
     responsible,
     typed_person,
@@ -40,7 +41,6 @@ from hyvinvointi_app.reports.common import (
 )
 from hyvinvointi_app.reports.options import ReportOptions
 from hyvinvointi_app.reports.texts import ReportTexts, document_name
-from hyvinvointi_app.services.meetings import standing_title
 from hyvinvointi_app.services.memo_record import (
     MemoData,
     RecordedAction,
@@ -71,14 +71,6 @@ def page_frame(data: MemoData, tx: ReportTexts, options: ReportOptions) -> PageF
         keywords=", ".join([unit, meeting.period_label]),
         language=tx.pdf_language,
     )
-
-
-def item_title(tx: ReportTexts, item: RecordedItem) -> str:
-    """The standing agenda's heading in the document's language; a typed title as typed."""
-    titles = standing_title(item.kind, item.title)
-    if titles is not None:
-        return tx.stored(titles)
-    return item.title or tx.label(item.kind)
 
 
 def _numbered_actions(data: MemoData) -> list[tuple[str, RecordedAction]]:
@@ -174,7 +166,7 @@ def _item(
     options: ReportOptions,
 ) -> list[Block]:
     meeting = data.meeting
-    story: list[Block] = [Heading(f"{number}. {item_title(tx, item)}", 3)]
+    story: list[Block] = [Heading(f"{number}. {item_title(tx, item.kind, item.title)}", 3)]
     presenter = member(tx, item.presenter, options.with_names)
     if presenter:
         story.append(Para(f"{tx.pgettext('report', 'Presenter')}: {presenter}"))

@@ -17,7 +17,7 @@ from hyvinvointi_app.reports import memo
 from hyvinvointi_app.reports.blocks import Block, PageFrame, Para, Subtitle, Title
 from hyvinvointi_app.reports.html import page_around
 from hyvinvointi_app.reports.options import Progress, ReportOptions
-from hyvinvointi_app.reports.texts import ReportTexts, document_name
+from hyvinvointi_app.reports.texts import ReportTexts, document_name, meeting_file_name
 from hyvinvointi_app.services.exports import (
     ExportKind,
     ExportResult,
@@ -70,11 +70,9 @@ def build_blocks(data: MemoData, options: ReportOptions) -> list[Block]:
 
 
 def file_name(tx: ReportTexts, data: MemoData, file_format: ExportKind) -> str:
-    """ "Muistio, julkinen versio – kokous 3 12.10.2026.pdf"."""
+    """ "Muistio, julkinen versio Kokous 3 12.10.2026.pdf"."""
     meeting = data.meeting
-    subject = tx.pgettext("report", "Meeting {number}", number=meeting.number)
-    text = f"{document_type(tx)} {subject} {tx.date(meeting.date)}"
-    return "".join("-" if ch in '<>:"/\\|?*' else ch for ch in text).strip() + file_format.suffix
+    return meeting_file_name(tx, "public", meeting.number, meeting.date) + file_format.suffix
 
 
 def _index(tx: ReportTexts, entries: list[tuple[str, str, str]], title: str) -> str:
@@ -93,7 +91,7 @@ def public_memos_zip(
 ) -> tuple[bytes, int]:
     """Every approved memo of the period in its public version, as a PDF and a web page
     each, with a page that lists them; and how many memos there are."""
-    from hyvinvointi_app.reports.export import build_document
+    from hyvinvointi_app.reports.export import render_document
 
     tx = ReportTexts(options.language)
     label, meeting_ids = approved_meetings(db, period_id)
@@ -107,7 +105,7 @@ def public_memos_zip(
             pdf_name = file_name(tx, data, ExportKind.PDF)
             page_name = file_name(tx, data, ExportKind.HTML)
             for name, kind in ((pdf_name, ExportKind.PDF), (page_name, ExportKind.HTML)):
-                archive.writestr(name, build_document(db, "public", meeting_id, options, kind))
+                archive.writestr(name, render_document("public", data, options, kind))
             subject = tx.pgettext("report", "Meeting {number}", number=data.meeting.number)
             entries.append((f"{subject} {tx.date(data.meeting.date)}", page_name, pdf_name))
         title = f"{document_name(tx, 'public_memos')} {label}"

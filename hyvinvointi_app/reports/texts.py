@@ -111,3 +111,17 @@ def document_name(tx: ReportTexts, kind: str) -> str:
         "bundle": tx.pgettext("report", "Coordinator bundle"),
     }
     return names[kind]
+
+
+def safe_file_name(text: str) -> str:
+    """``text`` without the characters a Windows file name cannot hold."""
+    return "".join("-" if ch in '<>:"/\\|?*' else ch for ch in text).strip()
+
+
+def meeting_file_name(tx: ReportTexts, kind: str, number: int, day: dt.date | None) -> str:
+    """ "Esityslista Kokous 3 10.12.2026": a document of one meeting, named in its language(s)
+    (without the suffix)."""
+    subject = tx.pgettext("report", "Meeting {number}", number=number)
+    if day is not None:
+        subject += f" {tx.date(day)}"
+    return safe_file_name(f"{document_name(tx, kind)} {subject}")

@@ -6,9 +6,11 @@ nothing is duplicated. What the new period needs is dates in it:
 - a plan in use whose next review fell in an earlier period gets its next review moved by
   whole years into the new period;
 - an active result card gets, for each checkpoint dated in the previous period, a new
-  checkpoint a year later (same responsible, no value yet); the old one keeps its value;
-- a member whose term ends before the new period does gets the term extended to the new
-  period's end, when the director ticks them;
+  checkpoint as many years later as the periods are apart (same responsible, no value
+  yet); the old one keeps its value;
+- a member whose term ended with the previous period may have it extended to the new
+  period's end, when the director ticks them (offered unticked: a term that ends is the
+  usual case; one that ended earlier, a resignation say, is not offered);
 - the annual clock's themes serve every period as they are; the preview counts them.
 
 :func:`propose` lists what would change; :func:`carry_forward` applies the director's
@@ -17,6 +19,7 @@ choice in one transaction and returns what :func:`undo` needs to put everything 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -89,7 +92,10 @@ class Carried:
 
 
 def a_year_later(day: dt.date, years: int = 1) -> dt.date:
-    """The same day ``years`` later; 29 February becomes 28 February."""
+    """The same day ``years`` later; 29 February becomes 28 February; the last day the
+    calendar has (31.12.9999) when it runs out."""
+    if day.year + years > dt.MAXYEAR:
+        return dt.date.max
     try:
         return day.replace(year=day.year + years)
     except ValueError:
@@ -119,7 +125,7 @@ def propose(db: Database, period_id: int) -> Proposal:
             if due is None or due >= period.start_date:
                 continue
             moved = due
-            while moved < period.start_date:
+            while moved < period.start_date and moved != dt.date.max:
                 moved = a_year_later(moved)
             if moved <= period.end_date:
                 plans.append(PlanReview(plan.id, plan.name, due, moved))
@@ -129,14 +135,16 @@ def propose(db: Database, period_id: int) -> Proposal:
             .where(ResultCard.status == ResultCardStatus.ACTIVE)
             .order_by(ResultCard.created_on, ResultCard.id)
         )
+        years = max(period.start_date.year - before.start_date.year, 1)
         for card in active:
             taken = {c.due_date for c in card.checkpoints}
             for checkpoint in card.checkpoints:
                 if not before.start_date <= checkpoint.due_date <= before.end_date:
                     continue
-                later = a_year_later(checkpoint.due_date)
+                later = a_year_later(checkpoint.due_date, years)
                 if later in taken or not period.start_date <= later <= period.end_date:
                     continue
+                taken.add(later)  # 29 and 28 February both fall on 28 February
                 title = card.what_to_change.strip().splitlines()[0] if card.what_to_change else ""
                 checkpoints.append(
                     CheckpointCopy(card.id, title, checkpoint.id, checkpoint.due_date, later)
@@ -145,12 +153,7 @@ def propose(db: Database, period_id: int) -> Proposal:
             TermExtension(m.id, m.name, m.role, m.term_end, period.end_date)
             for m in session.scalars(
                 select(Member)
-                .where(
-                    Member.erased_at.is_(None),
-                    Member.term_end.is_not(None),
-                    Member.term_end >= before.start_date,
-                    Member.term_end < period.end_date,
-                )
+                .where(Member.erased_at.is_(None), Member.term_end == before.end_date)
                 .order_by(Member.id)
             )
             if m.term_end is not None
@@ -168,18 +171,31 @@ def propose(db: Database, period_id: int) -> Proposal:
 
 
 def carry_forward(db: Database, chosen: Proposal) -> Carried:
-    """Apply what the director kept of a :class:`Proposal`, in one transaction."""
+    """Apply what the director kept of a :class:`Proposal`, in one transaction. What is
+    recorded for :func:`undo` is what each row held just before (it may have changed since
+    the proposal); a checkpoint already on its new day is not made twice."""
+    plans: list[PlanReview] = []
     created: list[int] = []
+    terms: list[TermExtension] = []
     with db.transaction() as session:
         for review in chosen.plans:
             plan = session.get(Plan, review.plan_id)
             if plan is None:
                 raise NotFound("plan", review.plan_id)
+            if plan.next_review_due is not None:
+                plans.append(dataclasses.replace(review, review_was=plan.next_review_due))
             plan.next_review_due = review.review_to
         for copy in chosen.checkpoints:
             source = session.get(Checkpoint, copy.checkpoint_id)
             if source is None:
                 raise NotFound("checkpoint", copy.checkpoint_id)
+            there = session.scalar(
+                select(Checkpoint.id).where(
+                    Checkpoint.card_id == source.card_id, Checkpoint.due_date == copy.due_to
+                )
+            )
+            if there is not None:
+                continue
             new = Checkpoint(
                 card_id=source.card_id,
                 due_date=copy.due_to,
@@ -193,8 +209,10 @@ def carry_forward(db: Database, chosen: Proposal) -> Carried:
             member = session.get(Member, extension.member_id)
             if member is None:
                 raise NotFound("member", extension.member_id)
+            if member.term_end is not None:
+                terms.append(dataclasses.replace(extension, term_end_was=member.term_end))
             member.term_end = extension.term_end_to
-    return Carried(chosen.plans, tuple(created), chosen.members)
+    return Carried(tuple(plans), tuple(created), tuple(terms))
 
 
 def undo(db: Database, carried: Carried) -> None:
@@ -206,7 +224,11 @@ def undo(db: Database, carried: Carried) -> None:
                 plan.next_review_due = review.review_was
         for checkpoint_id in carried.checkpoint_ids:
             checkpoint = session.get(Checkpoint, checkpoint_id)
-            if checkpoint is not None:
+            if (
+                checkpoint is not None
+                and checkpoint.recorded_on is None
+                and not (checkpoint.value_note)
+            ):  # one with a value recorded since stays: undo never loses what was typed
                 session.delete(checkpoint)
         for extension in carried.members:
             member = session.get(Member, extension.member_id)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from email.errors import HeaderParseError
+from email.headerregistry import Address
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,6 +27,7 @@ from hyvinvointi_app.services.meetings import (
     meeting_detail,
 )
 from hyvinvointi_app.services.members import member_view
+from hyvinvointi_app.services.memo_record import name_roles_in
 from hyvinvointi_app.services.unit import UnitInfo, unit_in
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.identity import identity_in
@@ -33,11 +36,25 @@ from hyvinvointi_app.store.models import ActionItem, Meeting, Member, OperatingP
 
 @dataclass(frozen=True, slots=True)
 class Recipient:
-    """A member the invitation goes to."""
+    """A member the invitation goes to, with the address as an e-mail message carries it."""
 
     name: str
-    role: Role
     email: str
+
+
+def mail_address(typed: str) -> str | None:
+    """``typed`` as an address a message can carry (the domain in its ASCII form:
+    "äänekoski.fi" becomes "xn--nekoski-4waa.fi"), or None when it cannot be one (a local
+    part outside ASCII, brackets, comments, two dots)."""
+    local, at, domain = typed.strip().rpartition("@")
+    if not at or not local or not domain or not local.isascii():
+        return None
+    try:
+        domain = domain.encode("idna").decode("ascii")
+        spec = Address(addr_spec=f"{local}@{domain}").addr_spec
+    except (UnicodeError, ValueError, IndexError, HeaderParseError):
+        return None
+    return spec if spec == f"{local}@{domain}" else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +68,11 @@ class AgendaData:
     open_actions: tuple[FollowUpView, ...]
     """Actions agreed in earlier meetings and open now, earliest due first."""
     recipients: tuple[Recipient, ...]
-    """Members in office on the meeting's day who have an e-mail address."""
+    """Members in office on the meeting's day who have a usable e-mail address."""
     without_address: tuple[Role, ...]
     """The roles of the members in office on that day who have none."""
+    unusable_address: tuple[Role, ...] = ()
+    """The roles of those whose address a message cannot carry (to be corrected)."""
     name_roles: tuple[tuple[str, Role], ...] = ()
     """Every member's name with their role, to print roles where a name was typed."""
 
@@ -80,18 +99,22 @@ def agenda_data(db: Database, meeting_id: int) -> AgendaData:
         members = [member_view(m) for m in session.scalars(select(Member).order_by(Member.id))]
         in_office = [m for m in members if not m.erased and m.active_on(meeting.date)]
         in_office.sort(key=lambda m: (list(Role).index(m.role), m.id))
+        addresses = {m.id: mail_address(m.email) for m in in_office if m.email.strip()}
         return AgendaData(
             unit=unit_in(session),
             file_identity=identity_in(session),
             meeting=meeting_detail(session, meeting),
             open_actions=_open_actions(session, meeting),
             recipients=tuple(
-                Recipient(m.name or "", m.role, m.email.strip())
+                Recipient(" ".join((m.name or "").split()), address)
                 for m in in_office
-                if m.email.strip()
+                if (address := addresses.get(m.id)) is not None
             ),
-            without_address=tuple(m.role for m in in_office if not m.email.strip()),
-            name_roles=tuple((m.name, m.role) for m in members if m.name),
+            without_address=tuple(m.role for m in in_office if m.id not in addresses),
+            unusable_address=tuple(
+                m.role for m in in_office if m.id in addresses and addresses[m.id] is None
+            ),
+            name_roles=name_roles_in(session),
         )
 
 

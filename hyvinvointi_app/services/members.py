@@ -166,7 +166,7 @@ def erase_personal_details(
         member = _get(session, member_id)
         if member.term_end is None or member.term_end > today:
             raise ValidationError("term_end", "term_not_ended")
-        memo_record.forget_member(session, member.id, member.name)
+        memo_record.forget_member(session, member.id, member.name, member.role)
         member.name = None
         member.email = None
         member.phone = None

@@ -52,6 +52,7 @@ from hyvinvointi_app.domain.enums import (
     VoiceKind,
 )
 from hyvinvointi_app.domain.errors import MemoRecordUnreadable, NotFound
+from hyvinvointi_app.domain.names import replace_names
 from hyvinvointi_app.services.meetings import (
     ActionView,
     MeetingDetail,
@@ -345,38 +346,61 @@ def freeze_unfrozen(db: Database) -> int:
         return len(rows)
 
 
-def forget_member(session: Session, member_id: int, name: str | None) -> None:
+def forget_member(session: Session, member_id: int, name: str | None, role: Role) -> None:
     """Remove an erased member's name from every kept record (approved memos and their
-    versions), in the erasing transaction: the member stays by role, as in the live data."""
+    versions), in the erasing transaction: the member stays by role, as in the live data,
+    and where the name was typed into a text of the record (in any of its forms, see
+    :mod:`hyvinvointi_app.domain.names`) the role in the unit's language takes its place,
+    so that no later document, the public version included, can print it."""
+    role_text = ""
+    if name:  # the catalogs load here, not when the first screen shows
+        from hyvinvointi_app.i18n.labels import label
+        from hyvinvointi_app.i18n.translator import translator_for
+
+        language = unit_in(session).working_language.value
+        role_text = label(role, translator_for(language if language in ("fi", "sv") else "fi"))
     for meeting in session.scalars(select(Meeting).where(Meeting.approved_snapshot.is_not(None))):
-        meeting.approved_snapshot = _without_member(meeting.approved_snapshot, member_id, name)
+        meeting.approved_snapshot = _without_member(
+            meeting.approved_snapshot, member_id, name, role_text
+        )
         if name and meeting.approved_by == name:
             meeting.approved_by = None
     for version in session.scalars(select(MemoVersion)):
-        version.snapshot = _without_member(version.snapshot, member_id, name)
+        version.snapshot = _without_member(version.snapshot, member_id, name, role_text)
         if name and version.approved_by == name:
             version.approved_by = None
 
 
 _MEMBER_KEYS = frozenset({"id", "name", "role"})
 """The keys of a member as a record stores one (:class:`RecordedPerson`)."""
+_NAMES_AS_STORED = frozenset({"approved_by", "name_roles"})
+"""Keys whose strings are names (other members' too), handled whole, never rewritten."""
 
 
-def _without_member(value: Any, member_id: int, name: str | None) -> Any:
+def _without_member(value: Any, member_id: int, name: str | None, role_text: str) -> Any:
     """A copy of a record's JSON without the member's name (a new object, so that the ORM
     sees the change)."""
+    if isinstance(value, str):
+        return replace_names(value, [(name, role_text)], str) if name else value
     if isinstance(value, list):
-        return [_without_member(item, member_id, name) for item in value]
+        return [_without_member(item, member_id, name, role_text) for item in value]
     if not isinstance(value, dict):
         return value
-    copy = {key: _without_member(item, member_id, name) for key, item in value.items()}
-    if set(copy) == _MEMBER_KEYS and copy["id"] == member_id:
+    if isinstance(value.get("name_roles"), list) and name:
+        value = {**value, "name_roles": [p for p in value["name_roles"] if p[0] != name]}
+    person = set(value) == _MEMBER_KEYS
+    copy = {
+        key: (
+            item
+            if key in _NAMES_AS_STORED or (person and key == "name")
+            else _without_member(item, member_id, name, role_text)
+        )
+        for key, item in value.items()
+    }
+    if person and copy["id"] == member_id:
         copy["name"] = None
-    if name:
-        if copy.get("approved_by") == name:
-            copy["approved_by"] = None
-        if isinstance(copy.get("name_roles"), list):
-            copy["name_roles"] = [pair for pair in copy["name_roles"] if pair[0] != name]
+    if name and copy.get("approved_by") == name:
+        copy["approved_by"] = None
     return copy
 
 

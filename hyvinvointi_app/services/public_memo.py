@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from hyvinvointi_app.domain.enums import MeetingStatus, Role
 from hyvinvointi_app.domain.errors import MemoNotApproved, NotFound
+from hyvinvointi_app.domain.names import replace_names
 from hyvinvointi_app.domain.privacy import FindingKind, scan
 from hyvinvointi_app.services.meetings import get_meeting_row
 from hyvinvointi_app.services.memo_record import (
@@ -60,17 +61,12 @@ class _Cleaner:
     def __init__(
         self, names: tuple[tuple[str, Role], ...], marker: str, role_text: Callable[[Role], str]
     ) -> None:
-        # the longest first, so that "Aino Ahonen" goes before a member called "Aino"
-        self.names = sorted(
-            ((name, role) for name, role in names if name.strip()), key=lambda n: -len(n[0])
-        )
+        self.names = names
         self.marker = marker
         self.role_text = role_text
 
     def text(self, value: str) -> str:
-        for name, role in self.names:
-            if name in value:
-                value = value.replace(name, self.role_text(role))
+        value = replace_names(value, self.names, self.role_text)
         for finding in reversed(scan(value)):
             if finding.kind in PERSONAL:
                 value = value[: finding.start] + self.marker + value[finding.end :]
@@ -109,6 +105,7 @@ def public_record(data: MemoData, *, marker: str, role_text: Callable[[Role], st
             dataclasses.replace(
                 item,
                 title=clean.text(item.title),
+                plan_name=clean.text(item.plan_name) if item.plan_name else item.plan_name,
                 notes=clean.text(item.notes),
                 decision=clean.text(item.decision),
                 actions=tuple(clean.action(a) for a in item.actions),

@@ -4,8 +4,8 @@ dialog, and its print preview.
 Each page is drawn from the PDF by PDFium (pypdfium2) at the printer's resolution (at most
 300 dpi, plenty for text) and scaled to the whole sheet, so the paper carries the PDF's own
 margins, page headers and page numbers. The document is built off the GUI thread
-(:class:`DocumentBuilder`); the pages are drawn one at a time with events handled between
-them, so a long annual report never freezes the window.
+(:class:`DocumentBuilder`); the pages are drawn one at a time, and the caller's ``step``
+shows the progress between them.
 """
 
 from __future__ import annotations
@@ -15,13 +15,15 @@ from collections.abc import Callable
 from PySide6.QtCore import QMarginsF, QObject, QRectF, QRunnable, QSizeF, Signal
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication
 
 from hyvinvointi_app.domain.errors import UserError
 from hyvinvointi_app.store.database import Database
 
 MAX_DPI = 300
-"""The resolution pages are drawn at for a printer (a preview uses the screen's)."""
+"""The resolution pages are drawn at for a printer."""
+PREVIEW_DPI = 150
+"""For a print preview: sharp at the preview's zoom, a tenth of a printer page's memory
+(the preview keeps every page drawn)."""
 
 
 class PrintPages:
@@ -62,10 +64,16 @@ class PrintPages:
             return range(len(self))
         return range(first - 1, min(last, len(self)))
 
-    def paint(self, printer: QPrinter, step: Callable[[int, int], None] | None = None) -> bool:
-        """Draw the chosen pages on ``printer``, each filling the sheet; False when the
-        printer cannot be drawn on (offline, or it refused the job). ``step`` hears (pages
-        done, pages in all) after each page."""
+    def paint(
+        self,
+        printer: QPrinter,
+        step: Callable[[int, int], None] | None = None,
+        *,
+        dpi: float = MAX_DPI,
+    ) -> bool:
+        """Draw the chosen pages on ``printer``, each filling the sheet, at ``dpi`` (at most
+        the printer's); False when the printer cannot be drawn on (offline, or it refused
+        the job). ``step`` hears (pages done, pages in all) after each page."""
         chosen = self.range(printer)
         if not chosen:
             return True
@@ -75,7 +83,7 @@ class PrintPages:
                 self.page_size(chosen[0]), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)
             )
         )
-        dpi = min(printer.resolution(), MAX_DPI)
+        dpi = min(printer.resolution(), dpi)
         painter = QPainter()
         if not painter.begin(printer):
             return False
@@ -91,7 +99,6 @@ class PrintPages:
                 painter.drawImage(target, image)
                 if step is not None:
                     step(done + 1, len(chosen))
-                QApplication.processEvents()
         finally:
             painter.end()
         return True

@@ -24,7 +24,8 @@ from hyvinvointi_app.reports.invitation import (
     export_period_calendar,
 )
 from hyvinvointi_app.reports.texts import ReportTexts
-from hyvinvointi_app.services import agenda, audit, meetings, members, periods
+from hyvinvointi_app.services import actions, agenda, audit, meetings, members, periods
+from hyvinvointi_app.services.actions import ActionInput
 from hyvinvointi_app.services.invitation import agenda_data, planned_meetings
 from hyvinvointi_app.services.meetings import standing_title
 from hyvinvointi_app.store.database import Database
@@ -281,3 +282,70 @@ def test_an_approved_memos_presenter_cannot_change(demo_db: Database) -> None:
     director = member_of_role(demo_db, Role.DIRECTOR)
     with pytest.raises(MemoLocked):
         agenda.set_item_presenter(demo_db, item.id, director.id)
+
+
+def test_addresses_a_message_cannot_carry_are_told_not_crashed_on(
+    demo_db: Database, meeting: meetings.MeetingDetail, tmp_path: Path
+) -> None:
+    staff = members.list_members(demo_db, include_former=False)
+    odd = {
+        Role.DIRECTOR: "<johtaja@kunta.fi>",
+        Role.PUBLIC_HEALTH_NURSE: "terveydenhoitaja@äänekoski.fi",
+        Role.SCHOOL_SOCIAL_WORKER: "a..b@kunta.fi",
+    }
+    for member in staff:
+        if member.role in odd:
+            members.edit_member(
+                demo_db,
+                member.id,
+                dataclasses.replace(members.member_input(member), email=odd[member.role]),
+            )
+    data = agenda_data(demo_db, meeting.id)
+    assert Role.DIRECTOR in data.unusable_address and Role.SCHOOL_SOCIAL_WORKER in data.unusable_address
+    assert "terveydenhoitaja@xn--nekoski-4waa.fi" in {r.email for r in data.recipients}
+    out = tmp_path / "kutsu.eml"
+    export_invitation(demo_db, meeting.id, out, options("fi"))
+    message = email.message_from_bytes(out.read_bytes(), policy=email.policy.default)
+    to = message["To"]
+    assert not to.defects
+    sent_to = {a.addr_spec for a in to.addresses}
+    assert sent_to == {r.email for r in data.recipients}
+    assert "terveydenhoitaja@xn--nekoski-4waa.fi" in sent_to
+
+
+def test_a_meeting_without_an_end_lasts_ninety_minutes_across_the_change_to_summer_time(
+    demo_db: Database, meeting: meetings.MeetingDetail, tmp_path: Path
+) -> None:
+    spring_night = dt.date(2027, 3, 28)  # clocks go from 03.00 to 04.00
+    meetings.update_header(
+        demo_db, meeting.id, meetings.HeaderInput(spring_night, dt.time(2, 30), None, "Sali")
+    )
+    out = tmp_path / "yo.ics"
+    export_calendar_entry(demo_db, meeting.id, out, options("fi"))
+    (event,) = _events(out.read_bytes())
+    start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+    assert end.astimezone(dt.UTC) - start.astimezone(dt.UTC) == dt.timedelta(minutes=90)
+    assert end.utcoffset() == HELSINKI_SUMMER
+
+
+def test_the_agenda_without_names_puts_the_role_for_a_typed_name_in_any_form(
+    demo_db: Database, meeting: meetings.MeetingDetail
+) -> None:
+    nurse = member_of_role(demo_db, Role.PUBLIC_HEALTH_NURSE)
+    assert nurse.name
+    first, last = nurse.name.split()[0], nurse.name.split()[-1]
+    item = meeting.agenda[-3]
+    actions.add_action(
+        demo_db,
+        meeting.id,
+        ActionInput(
+            "Selvitetään pihan valaistus", responsible_text=f"{first.lower()} {last.lower()}"
+        ),
+        agenda_item_id=item.id,
+    )
+    later = meetings.new_meeting(demo_db, meeting.period_id, meeting.date + dt.timedelta(days=30))
+    text = " ".join(
+        extract_text(build_document(demo_db, "agenda", later.id, options("fi"))).split()
+    )
+    assert "Selvitetään pihan valaistus" in text
+    assert last not in text and last.lower() not in text

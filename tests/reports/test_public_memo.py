@@ -4,6 +4,8 @@ appear by role; a draft has no public version; a period's public memos come in o
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import io
 import re
 import zipfile
@@ -12,14 +14,15 @@ from pathlib import Path
 import pytest
 from report_documents import TODAY, extract_text, options
 
-from hyvinvointi_app.domain.enums import MeetingStatus, Role
+from hyvinvointi_app.domain.enums import MeetingStatus, PlanType, Role
 from hyvinvointi_app.domain.errors import MemoNotApproved
 from hyvinvointi_app.reports.export import build_document, export_document
 from hyvinvointi_app.reports.public import export_public_memos
 from hyvinvointi_app.reports.texts import ReportTexts
-from hyvinvointi_app.services import actions, agenda, approval, meetings, members, periods
+from hyvinvointi_app.services import actions, agenda, approval, meetings, members, periods, plans
 from hyvinvointi_app.services.actions import ActionInput
 from hyvinvointi_app.services.exports import ExportKind
+from hyvinvointi_app.services.plans import PlanInput
 from hyvinvointi_app.store.database import Database
 
 IDENTITY_CODE = "131052-308T"
@@ -127,3 +130,64 @@ def test_a_periods_public_memos_come_in_one_zip_with_a_page_that_lists_them(
     assert "Hyvinvointiryhmän muistiot, julkiset versiot 2025-2026" in index
     assert index.count("<li>") == len(approved)
     assert steps[-1][0] == steps[-1][1]
+
+
+def test_names_in_other_forms_and_a_plan_name_reach_no_public_version(demo_db: Database) -> None:
+    period = periods.current_period(demo_db)
+    row = next(r for r in meetings.list_meetings(demo_db, period.id) if r.date >= TODAY)
+    detail = meetings.get_meeting(demo_db, row.id)
+    nurse = next(
+        m
+        for m in members.list_members(demo_db, include_former=False)
+        if m.role is Role.PUBLIC_HEALTH_NURSE
+    )
+    assert nurse.name
+    first, last = nurse.name.split()[0], nurse.name.split()[-1]
+    item = detail.agenda[-3]
+    agenda.set_item_text(
+        demo_db,
+        item.id,
+        "notes",
+        f"{nurse.name.lower()} ja {nurse.name.upper()} puhuivat; {first}lle kerrottiin; {last} "
+        "vastasi.",
+    )
+    plan = plans.add_plan(demo_db, PlanInput(PlanType.CUSTOM, f"{nurse.name}: oma suunnitelma"))
+    agenda.set_item_plan(demo_db, item.id, plan.id)
+    approval.approve_memo(
+        demo_db,
+        row.id,
+        approved_by="Johtaja",
+        findings_confirmed=True,
+        confirmed=approval.privacy_findings(demo_db, row.id),
+    )
+    page = build_document(demo_db, "public", row.id, options("fi"), ExportKind.HTML).decode()
+    for part in (first, last, first.lower(), last.upper()):
+        assert part not in page, part
+    assert "oma suunnitelma" in page
+
+
+def test_a_name_erased_later_does_not_come_back_in_the_public_version(demo_db: Database) -> None:
+    guardian = next(
+        m for m in members.list_members(demo_db) if m.role is Role.GUARDIAN_REPRESENTATIVE
+    )
+    assert guardian.name
+    # a memo approved while the guardian's name was typed in it, then their term ends
+    period = periods.current_period(demo_db)
+    other = next(
+        r for r in meetings.list_meetings(demo_db, period.id) if r.status is MeetingStatus.DRAFT
+    )
+    notes_item = meetings.get_meeting(demo_db, other.id).agenda[-3]
+    agenda.set_item_text(demo_db, notes_item.id, "notes", f"{guardian.name} toi terveiset.")
+    approval.approve_memo(demo_db, other.id, approved_by="Johtaja", findings_confirmed=True)
+    members.edit_member(
+        demo_db,
+        guardian.id,
+        dataclasses.replace(members.member_input(guardian), term_end=TODAY),
+    )
+    members.erase_personal_details(demo_db, guardian.id, today=TODAY + dt.timedelta(days=30))
+    page = build_document(demo_db, "public", other.id, options("fi"), ExportKind.HTML).decode()
+    memo = " ".join(extract_text(build_document(demo_db, "memo", other.id, options("fi"))).split())
+    role = ReportTexts("fi").label(Role.GUARDIAN_REPRESENTATIVE)
+    for text in (page, memo):
+        assert guardian.name not in text
+        assert f"{role} toi terveiset." in " ".join(text.split())

@@ -139,3 +139,61 @@ def test_a_first_period_and_a_second_carry_have_nothing_to_propose(db: Database)
 def test_29_february_becomes_28_february() -> None:
     assert cf.a_year_later(dt.date(2028, 2, 29)) == dt.date(2029, 2, 28)
     assert cf.a_year_later(dt.date(2027, 3, 1)) == dt.date(2028, 3, 1)
+
+
+def test_undo_gives_back_what_a_row_held_just_before_and_keeps_a_recorded_value(
+    db: Database,
+) -> None:
+    ids = _unit(db)
+    proposal = cf.propose(db, ids["new"])
+    edited = dt.date(2026, 6, 1)  # changed after the proposal was shown
+    plan = plans.get_plan(db, ids["due"])
+    plans.edit_plan(
+        db, plan.id, dataclasses.replace(plans.plan_input(plan), next_review_due=edited)
+    )
+    carried = cf.carry_forward(db, proposal)
+    new_checkpoint = next(
+        c
+        for c in result_cards.get_card(db, ids["active"]).checkpoints
+        if c.due_date == dt.date(2026, 11, 3)
+    )
+    result_cards.record_checkpoint_value(db, new_checkpoint.id, "Kaksi riskikohtaa")
+    cf.undo(db, carried)
+    assert plans.get_plan(db, ids["due"]).next_review_due == edited
+    kept = {c.due_date: c.value_note for c in result_cards.get_card(db, ids["active"]).checkpoints}
+    assert kept[dt.date(2026, 11, 3)] == "Kaksi riskikohtaa"  # typed since: never lost
+    assert dt.date(2027, 5, 4) not in kept
+
+
+def test_applying_a_proposal_twice_makes_no_second_checkpoint(db: Database) -> None:
+    ids = _unit(db)
+    proposal = cf.propose(db, ids["new"])
+    cf.carry_forward(db, proposal)
+    again = cf.carry_forward(db, proposal)
+    assert again.checkpoint_ids == ()
+    dates = [c.due_date for c in result_cards.get_card(db, ids["active"]).checkpoints]
+    assert len(dates) == len(set(dates)) == 4
+
+
+def test_leap_days_a_gap_year_and_a_member_who_left_early(db: Database) -> None:
+    old = periods.add_period(db, dt.date(2027, 8, 1), dt.date(2028, 7, 31))
+    card = result_cards.create_card(
+        db,
+        CardInput("Ulkoilu"),
+        [CheckpointInput(dt.date(2028, 2, 28)), CheckpointInput(dt.date(2028, 2, 29))],
+    )
+    left = members.add_member(
+        db,
+        MemberInput(
+            "Kari Koski",
+            Role.PSYCHOLOGIST,
+            term_start=old.start_date,
+            term_end=dt.date(2028, 1, 15),
+        ),
+    )
+    new = periods.add_period(db, dt.date(2029, 8, 1), dt.date(2030, 7, 31))  # a year apart
+    proposal = cf.propose(db, new.id)
+    assert [c.due_to for c in proposal.checkpoints if c.card_id == card.id] == [
+        dt.date(2030, 2, 28)
+    ]
+    assert left.id not in [m.member_id for m in proposal.members]

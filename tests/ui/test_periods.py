@@ -278,14 +278,16 @@ def test_a_new_period_offers_the_previous_ones_dates_and_undo_takes_them_back(
     )
     fill_with(monkeypatch, PeriodDatesDialog, lambda dialog: None)
 
-    def untick_the_member(dialog: CarryForwardDialog) -> None:
+    def offer_the_member_unticked(dialog: CarryForwardDialog) -> None:
         shown.append(dialog)
         assert dialog.tree.topLevelItemCount() == 3  # plans, members, the clock
-        members_group = dialog.tree.topLevelItem(1)
-        members_group.child(0).setCheckState(0, Qt.CheckState.Unchecked)
+        plan_row = dialog.tree.topLevelItem(0).child(0)
+        member_row = dialog.tree.topLevelItem(1).child(0)
+        assert plan_row.checkState(0) is Qt.CheckState.Checked
+        assert member_row.checkState(0) is Qt.CheckState.Unchecked  # offered, not assumed
 
     shown: list[CarryForwardDialog] = []
-    fill_with(monkeypatch, CarryForwardDialog, untick_the_member)
+    fill_with(monkeypatch, CarryForwardDialog, offer_the_member_unticked)
     page.add_button.click()
     assert shown, "adding a period offers to carry the previous one forward"
     moved = dt.date(review.year + 1, review.month, review.day)

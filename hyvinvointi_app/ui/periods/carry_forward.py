@@ -73,7 +73,7 @@ class CarryForwardDialog(QDialog):
             [(c.card_title, _change(c.due_was, c.due_to), c) for c in proposal.checkpoints],
         )
         self._group(
-            _("Members: term to the end of the new period"),
+            _("Members whose term ended with the previous period: continue to its end"),
             [
                 (
                     f"{label(m.role)} ({m.name})" if m.name else label(m.role),
@@ -82,6 +82,7 @@ class CarryForwardDialog(QDialog):
                 )
                 for m in proposal.members
             ],
+            ticked=False,
         )
         clock = QTreeWidgetItem(
             [
@@ -102,7 +103,9 @@ class CarryForwardDialog(QDialog):
         layout.addWidget(buttons)
         self.tree.setFocus()
 
-    def _group(self, title: str, rows: list[tuple[str, str, object]]) -> None:
+    def _group(
+        self, title: str, rows: list[tuple[str, str, object]], *, ticked: bool = True
+    ) -> None:
         if not rows:
             return
         top = QTreeWidgetItem([title, ""])
@@ -113,7 +116,7 @@ class CarryForwardDialog(QDialog):
         for text, change, value in rows:
             child = QTreeWidgetItem([text, change])
             child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            child.setCheckState(0, Qt.CheckState.Checked)
+            child.setCheckState(0, Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
             child.setData(0, CHOICE, value)
             top.addChild(child)
         self.tree.addTopLevelItem(top)

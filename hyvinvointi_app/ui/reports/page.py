@@ -12,10 +12,11 @@ import datetime as dt
 from collections import Counter
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QThreadPool, QUrl
+from PySide6.QtCore import QEventLoop, QStandardPaths, QThreadPool, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -30,20 +31,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hyvinvointi_app.domain.enums import MeetingStatus, ReportLanguage
+from hyvinvointi_app.domain.enums import MeetingStatus, ReportLanguage, Role
 from hyvinvointi_app.domain.errors import NotFound
 from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.labels import label, plan_type_label
 from hyvinvointi_app.i18n.translator import _, ngettext, pgettext, ui_translator
 from hyvinvointi_app.reports.options import REPORT_LANGUAGES
-from hyvinvointi_app.reports.texts import ReportTexts, document_name
+from hyvinvointi_app.reports.texts import (
+    ReportTexts,
+    document_name,
+    meeting_file_name,
+    safe_file_name,
+)
 from hyvinvointi_app.services import meetings, periods, plans, unit
 from hyvinvointi_app.services.bundle_data import suggested_bundle_name
 from hyvinvointi_app.services.exports import ExportKind
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.field_message import FieldMessage
 from hyvinvointi_app.ui.page import Page, heading
-from hyvinvointi_app.ui.printing import DocumentBuilder, PrintPages
+from hyvinvointi_app.ui.printing import PREVIEW_DPI, DocumentBuilder, PrintPages
 from hyvinvointi_app.ui.reports.worker import (
     BOTH_LANGUAGES,
     FIXED_FORMATS,
@@ -75,8 +81,12 @@ _FILE_NAMES = {Document.CALENDAR_ENTRY: "invitation", Document.PERIOD_CALENDAR: 
 (as the e-mail's attachment is), the period's calendar by the meetings it holds."""
 
 
-def _safe_file_name(text: str) -> str:
-    return "".join("-" if ch in '<>:"/\\|?*' else ch for ch in text).strip()
+def _roles_text(roles: tuple[Role, ...]) -> str:
+    """ "Huoltajien edustaja, Varhaiskasvatuksen henkilöstö (2)"."""
+    counts = Counter(roles)
+    return ", ".join(
+        label(role) if count == 1 else f"{label(role)} ({count})" for role, count in counts.items()
+    )
 
 
 class ReportsPage(Page):
@@ -490,25 +500,22 @@ class ReportsPage(Page):
         from hyvinvointi_app.services.invitation import agenda_data
 
         data = agenda_data(self.context.database, int(meeting_id))
-        if not data.recipients:
-            return _(
-                "None of the members has an e-mail address: add the addresses in Members, or "
-                "type them in the e-mail program."
-            )
-        text = ngettext(
-            "The invitation goes to {count} member.",
-            "The invitation goes to {count} members.",
-            len(data.recipients),
-        ).format(count=len(data.recipients))
+        if data.recipients:
+            text = ngettext(
+                "The invitation goes to {count} member.",
+                "The invitation goes to {count} members.",
+                len(data.recipients),
+            ).format(count=len(data.recipients))
+        else:
+            text = _("The invitation has no addressee yet.")
         if data.without_address:
-            counts = Counter(data.without_address)
-            roles = ", ".join(
-                label(role) if count == 1 else f"{label(role)} ({count})"
-                for role, count in counts.items()
-            )
             text += " " + _(
                 "No e-mail address: {roles}. Add it in Members, or type it in the e-mail program."
-            ).format(roles=roles)
+            ).format(roles=_roles_text(data.without_address))
+        if data.unusable_address:
+            text += " " + _(
+                "An e-mail address that cannot be used: {roles}. Correct it in Members."
+            ).format(roles=_roles_text(data.unusable_address))
         return text
 
     def _object_id(self) -> int | None:
@@ -573,16 +580,16 @@ class ReportsPage(Page):
             return suggested_bundle_name(self.context.database, self.period_box.currentData())
         chosen = str(self.language_box.currentData())
         tx = ReportTexts(chosen if chosen in REPORT_LANGUAGES else "fi+sv")
+        kind = _FILE_NAMES.get(document, document.value)
         if document in MEETING_DOCUMENTS:
             number, day = self._meeting_subjects.get(self.meeting_box.currentData() or 0, (0, None))
-            subject = tx.pgettext("report", "Meeting {number}", number=number)
-            subject += f" {tx.date(day)}" if day else ""
-        elif document is Document.EVALUATION:
+            return meeting_file_name(tx, kind, number, day) + self.file_format.suffix
+        if document is Document.EVALUATION:
             subject = self._subjects.get((Document.EVALUATION, self.plan_box.currentData()), "")
         else:
             subject = self._subjects.get((Document.ANNUAL, self.period_box.currentData()), "")
-        name = document_name(tx, _FILE_NAMES.get(document, document.value))
-        return _safe_file_name(f"{name} {subject}".strip()) + self.file_format.suffix
+        name = document_name(tx, kind)
+        return safe_file_name(f"{name} {subject}") + self.file_format.suffix
 
     def _start_folder(self) -> Path:
         stored = str(self.context.settings.value(FOLDER_KEY, "", str))
@@ -720,9 +727,12 @@ class ReportsPage(Page):
 
     def print_document(self, *, preview: bool = False) -> None:
         """Print (or preview) the chosen document as its PDF prints: built off the GUI
-        thread first, then the print dialog. A document that does not print (the bundle,
-        the calendar files) gives way to the annual report."""
-        if self.document not in PRINTABLE:
+        thread first, then the print dialog. A document that does not print gives way to
+        the one that does: the meeting's agenda for its invitation or calendar entry, the
+        annual report for the rest."""
+        if self.document in MEETINGS_AHEAD:
+            self.select_document(Document.AGENDA)
+        elif self.document not in PRINTABLE:
             self.select_document(Document.ANNUAL)
         object_id = self._object_id()
         if self.worker is not None or self.printing is not None or object_id is None:
@@ -760,14 +770,14 @@ class ReportsPage(Page):
         raise error
 
     def _print_built(self, pdf: bytes, preview: bool) -> None:
-        self._print_done()
         pages = PrintPages(pdf)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.suggested_name())
         if preview:
+            self._print_done()
             dialog = QPrintPreviewDialog(printer, self)
             dialog.setWindowTitle(_("Print preview"))
-            dialog.paintRequested.connect(lambda target: pages.paint(target))
+            dialog.paintRequested.connect(lambda target: pages.paint(target, dpi=PREVIEW_DPI))
             self._preview = (dialog, printer, pages)  # alive as long as the dialog is
             dialog.finished.connect(lambda _result: self._close_preview())
             self.show_preview(dialog)
@@ -775,9 +785,7 @@ class ReportsPage(Page):
         try:
             if self.choose_printer(printer, len(pages)):
                 self.progress.setRange(0, len(pages))
-                self.progress.show()
-                done = pages.paint(printer, lambda d, _t: self.progress.setValue(d))
-                self.progress.hide()
+                done = pages.paint(printer, self._print_step)
                 if done:
                     self.context.status_message.emit(_("Sent to the printer."))
                 else:
@@ -789,6 +797,12 @@ class ReportsPage(Page):
                     )
         finally:
             pages.close()
+            self._print_done()  # the buttons come back when the pages are out
+
+    def _print_step(self, done: int, _total: int) -> None:
+        """A page is drawn: the bar moves, the window repaints, no click gets in."""
+        self.progress.setValue(done)
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     def _close_preview(self) -> None:
         if self._preview is not None:

@@ -242,7 +242,13 @@ class ItemEditor(QScrollArea):
             index = self.plan_combo.count() - 1
         self.plan_combo.setCurrentIndex(index)
         presenter = item.presenter.id if item.presenter else None
-        self.presenter_combo.setCurrentIndex(max(self.presenter_combo.findData(presenter), 0))
+        index = self.presenter_combo.findData(presenter)
+        if index < 0 and item.presenter is not None:  # a former member, not offered any more
+            self.presenter_combo.addItem(
+                item.presenter.name or label(item.presenter.role), item.presenter.id
+            )
+            index = self.presenter_combo.count() - 1
+        self.presenter_combo.setCurrentIndex(max(index, 0))
         self._show_evaluation(item)
         self._show_clock_theme(memo, item)
 
