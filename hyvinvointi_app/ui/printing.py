@@ -131,3 +131,31 @@ class DocumentBuilder(QRunnable):
             self.signals.crashed.emit(error)
         else:
             self.signals.built.emit(pdf)
+
+
+class PrintSignals(QObject):
+    step = Signal(int, int)
+    finished = Signal(bool)
+    crashed = Signal(object)
+
+
+class PrintJob(QRunnable):
+    """Draws the pages on the printer in a worker thread (Qt paints on a printer in any
+    thread), so the window stays free while a long report goes out; closes the pages."""
+
+    def __init__(self, pages: PrintPages, printer: QPrinter) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.pages = pages
+        self.printer = printer
+        self.signals = PrintSignals()
+
+    def run(self) -> None:
+        try:
+            done = self.pages.paint(self.printer, self.signals.step.emit)
+        except BaseException as error:  # handed over to the GUI thread's crash reporter
+            self.signals.crashed.emit(error)
+        else:
+            self.signals.finished.emit(done)
+        finally:
+            self.pages.close()

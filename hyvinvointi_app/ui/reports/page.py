@@ -12,11 +12,10 @@ import datetime as dt
 from collections import Counter
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QStandardPaths, QThreadPool, QUrl
+from PySide6.QtCore import QStandardPaths, QThreadPool, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -49,7 +48,7 @@ from hyvinvointi_app.services.exports import ExportKind
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.field_message import FieldMessage
 from hyvinvointi_app.ui.page import Page, heading
-from hyvinvointi_app.ui.printing import PREVIEW_DPI, DocumentBuilder, PrintPages
+from hyvinvointi_app.ui.printing import PREVIEW_DPI, DocumentBuilder, PrintJob, PrintPages
 from hyvinvointi_app.ui.reports.worker import (
     BOTH_LANGUAGES,
     FIXED_FORMATS,
@@ -105,6 +104,7 @@ class ReportsPage(Page):
         self.printing: DocumentBuilder | None = None
         """The document being built to print, if any."""
         self._preview: tuple[QPrintPreviewDialog, QPrinter, PrintPages] | None = None
+        self._print_job: tuple[PrintJob, QPrinter] | None = None
         self.last_path: Path | None = None
         context.closing.connect(self.wait_for_export)
 
@@ -766,6 +766,7 @@ class ReportsPage(Page):
         self.error.show_message(message)
 
     def _print_crashed(self, error: BaseException) -> None:
+        self._print_job = None
         self._print_done()
         raise error
 
@@ -782,27 +783,30 @@ class ReportsPage(Page):
             dialog.finished.connect(lambda _result: self._close_preview())
             self.show_preview(dialog)
             return
-        try:
-            if self.choose_printer(printer, len(pages)):
-                self.progress.setRange(0, len(pages))
-                done = pages.paint(printer, self._print_step)
-                if done:
-                    self.context.status_message.emit(_("Sent to the printer."))
-                else:
-                    self.error.show_message(
-                        _(
-                            "The printer could not be used. Check that it is on and connected, "
-                            "or export the PDF and print it from there."
-                        )
-                    )
-        finally:
+        if not self.choose_printer(printer, len(pages)):
             pages.close()
-            self._print_done()  # the buttons come back when the pages are out
+            self._print_done()
+            return
+        self.progress.setRange(0, len(pages))
+        job = PrintJob(pages, printer)
+        job.signals.step.connect(lambda done, _total: self.progress.setValue(done))
+        job.signals.finished.connect(self._printed)
+        job.signals.crashed.connect(self._print_crashed)
+        self._print_job = (job, printer)  # alive until the pages are out
+        self.pool.start(job)
 
-    def _print_step(self, done: int, _total: int) -> None:
-        """A page is drawn: the bar moves, the window repaints, no click gets in."""
-        self.progress.setValue(done)
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    def _printed(self, done: bool) -> None:
+        self._print_job = None
+        self._print_done()  # the buttons come back when the pages are out
+        if done:
+            self.context.status_message.emit(_("Sent to the printer."))
+        else:
+            self.error.show_message(
+                _(
+                    "The printer could not be used. Check that it is on and connected, "
+                    "or export the PDF and print it from there."
+                )
+            )
 
     def _close_preview(self) -> None:
         if self._preview is not None:
