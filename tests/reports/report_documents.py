@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hyvinvointi_app.domain.enums import PlanType
-from hyvinvointi_app.reports import ReportOptions, annual_pdf, evaluation_pdf, memo_pdf
+from hyvinvointi_app.reports import (
+    ReportOptions,
+    annual_pdf,
+    build_document,
+    evaluation_pdf,
+    memo_pdf,
+)
 from hyvinvointi_app.services import meetings, periods, plans
 from hyvinvointi_app.services.demo import write_demo
 from hyvinvointi_app.store.database import Database
@@ -47,6 +53,18 @@ def _memo(db: Database, options: ReportOptions) -> bytes:
     return memo_pdf(db, meetings.latest_meeting(db, _golden_period(db)), options)
 
 
+def _agenda(db: Database, options: ReportOptions) -> bytes:
+    """The agenda of the first meeting not yet held (the one the director calls next)."""
+    period = periods.current_period(db)
+    ahead = next(r for r in meetings.list_meetings(db, period.id) if r.date >= TODAY)
+    return build_document(db, "agenda", ahead.id, options)
+
+
+def _public(db: Database, options: ReportOptions) -> bytes:
+    """The public version of the memo of the golden period's latest meeting (approved)."""
+    return build_document(db, "public", meetings.latest_meeting(db, _golden_period(db)), options)
+
+
 def _annual(db: Database, options: ReportOptions) -> bytes:
     return annual_pdf(db, _golden_period(db), options)
 
@@ -58,6 +76,8 @@ def _evaluation(db: Database, options: ReportOptions) -> bytes:
 
 DOCUMENTS = (
     Document("memo", _memo),
+    Document("agenda", _agenda),
+    Document("public", _public),
     Document("annual", _annual),
     Document("evaluation", _evaluation),
 )

@@ -301,7 +301,10 @@ def test_addresses_a_message_cannot_carry_are_told_not_crashed_on(
                 dataclasses.replace(members.member_input(member), email=odd[member.role]),
             )
     data = agenda_data(demo_db, meeting.id)
-    assert Role.DIRECTOR in data.unusable_address and Role.SCHOOL_SOCIAL_WORKER in data.unusable_address
+    assert (
+        Role.DIRECTOR in data.unusable_address
+        and Role.SCHOOL_SOCIAL_WORKER in data.unusable_address
+    )
     assert "terveydenhoitaja@xn--nekoski-4waa.fi" in {r.email for r in data.recipients}
     out = tmp_path / "kutsu.eml"
     export_invitation(demo_db, meeting.id, out, options("fi"))
