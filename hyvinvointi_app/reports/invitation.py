@@ -19,6 +19,7 @@ from hyvinvointi_app.reports.calendar import calendar_bytes, in_each_language
 from hyvinvointi_app.reports.options import Progress, ReportOptions
 from hyvinvointi_app.reports.texts import ReportTexts, document_name, meeting_file_name
 from hyvinvointi_app.reports.unprintable import Unprintable
+from hyvinvointi_app.services.audit import DetailValue
 from hyvinvointi_app.services.exports import (
     ExportKind,
     ExportResult,
@@ -76,6 +77,28 @@ def invitation_message(data: AgendaData, options: ReportOptions, agenda_pdf: byt
     return message.as_bytes()
 
 
+def _write(
+    db: Database,
+    out_path: Path,
+    data: bytes,
+    kind: ExportKind,
+    document: str,
+    options: ReportOptions,
+    details: dict[str, DetailValue],
+) -> ExportResult:
+    return export_file(
+        db,
+        out_path,
+        data,
+        kind,
+        document=document,
+        language=options.language,
+        with_names=options.with_names,
+        details=details,
+        replace=options.replace,
+    )
+
+
 def export_invitation(
     db: Database,
     meeting_id: int,
@@ -85,21 +108,14 @@ def export_invitation(
     unprintable: Unprintable | None = None,
 ) -> ExportResult:
     """Write the invitation's e-mail draft (the agenda PDF and the calendar entry attached)."""
-    from hyvinvointi_app.reports.export import build_document
+    from hyvinvointi_app.reports.export import render_document
 
     check_export_target(db, out_path, ExportKind.EML, replace=options.replace)
-    pdf = build_document(db, "agenda", meeting_id, options, ExportKind.PDF, progress, unprintable)
-    data = invitation_message(agenda_data(db, meeting_id), options, pdf)
-    return export_file(
-        db,
-        out_path,
-        data,
-        ExportKind.EML,
-        document="invitation",
-        language=options.language,
-        with_names=options.with_names,
-        details={"meeting_id": meeting_id},
-        replace=options.replace,
+    data = agenda_data(db, meeting_id)
+    pdf = render_document("agenda", data, options, ExportKind.PDF, progress, unprintable)
+    message = invitation_message(data, options, pdf)
+    return _write(
+        db, out_path, message, ExportKind.EML, "invitation", options, {"meeting_id": meeting_id}
     )
 
 
@@ -109,16 +125,8 @@ def export_calendar_entry(
     """Write one meeting as a calendar file."""
     check_export_target(db, out_path, ExportKind.ICS, replace=options.replace)
     data = calendar_bytes([agenda_data(db, meeting_id)], options)
-    return export_file(
-        db,
-        out_path,
-        data,
-        ExportKind.ICS,
-        document="calendar_entry",
-        language=options.language,
-        with_names=options.with_names,
-        details={"meeting_id": meeting_id},
-        replace=options.replace,
+    return _write(
+        db, out_path, data, ExportKind.ICS, "calendar_entry", options, {"meeting_id": meeting_id}
     )
 
 
@@ -131,14 +139,5 @@ def export_period_calendar(
     planned = planned_meetings(db, period_id, options.created_at().date())
     name = f"{document_name(ReportTexts(options.language), 'calendar')} {planned.period_label}"
     data = calendar_bytes(planned.meetings, options, name=name)
-    return export_file(
-        db,
-        out_path,
-        data,
-        ExportKind.ICS,
-        document="period_calendar",
-        language=options.language,
-        with_names=options.with_names,
-        details={"period_id": period_id, "meetings": len(planned.meetings)},
-        replace=options.replace,
-    )
+    details: dict[str, DetailValue] = {"period_id": period_id, "meetings": len(planned.meetings)}
+    return _write(db, out_path, data, ExportKind.ICS, "period_calendar", options, details)
