@@ -405,14 +405,7 @@ def _cmd_aggregate(args: argparse.Namespace) -> int:
 
 def _cmd_report(args: argparse.Namespace) -> int:
     from hyvinvointi_app.domain.errors import NotFound
-    from hyvinvointi_app.reports import (
-        ExportKind,
-        ReportOptions,
-        export_agenda,
-        export_annual,
-        export_evaluation,
-        export_memo,
-    )
+    from hyvinvointi_app.reports import ExportKind, ReportOptions, export_document
     from hyvinvointi_app.reports.unprintable import warn_on_stderr
     from hyvinvointi_app.services import meetings, periods
     from hyvinvointi_app.services.report_data import find_plan
@@ -439,18 +432,19 @@ def _cmd_report(args: argparse.Namespace) -> int:
                 meeting_id = meetings.meeting_by_number(db, period_id, int(args.meeting))
             else:
                 raise NotFound("meeting", args.meeting)
-            export, key = (export_memo if args.document == "memo" else export_agenda), meeting_id
+            key = meeting_id
         elif args.document == "annual":
-            export, key = export_annual, periods.period_by_label(db, args.period).id
+            key = periods.period_by_label(db, args.period).id
         else:
-            export, key = export_evaluation, find_plan(db, args.plan)
-        result = export(
+            key = find_plan(db, args.plan)
+        result = export_document(
             db,
+            args.document,
             key,
             args.output,
             options,
+            ExportKind(args.file_format),
             unprintable=warn_on_stderr,
-            file_format=ExportKind(args.file_format),
         )
     return _report_export(result)
 

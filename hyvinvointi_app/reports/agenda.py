@@ -10,7 +10,6 @@ import datetime as dt
 from hyvinvointi_app.reports.blocks import (
     DATE_MM,
     Block,
-    Facts,
     Grid,
     Heading,
     PageFrame,
@@ -21,6 +20,8 @@ from hyvinvointi_app.reports.blocks import (
 from hyvinvointi_app.reports.common import (
     action_status,
     item_title,
+    meeting_facts,
+    meeting_time,
     member,
     responsible,
     unit_name,
@@ -48,12 +49,6 @@ def concerns(tx: ReportTexts, item: AgendaItemView) -> str:
 def meeting_title(tx: ReportTexts, data: AgendaData) -> str:
     """ "Hyvinvointiryhmän kokous 3": how the e-mail and the calendar name the meeting."""
     return tx.pgettext("report", "Wellbeing group meeting {number}", number=data.meeting.number)
-
-
-def when_text(tx: ReportTexts, data: AgendaData) -> str:
-    meeting = data.meeting
-    parts = (tx.date_long(meeting.date), tx.time_range(meeting.start_time, meeting.end_time))
-    return ", ".join(part for part in parts if part)
 
 
 def document_type(tx: ReportTexts) -> str:
@@ -132,22 +127,7 @@ def build_blocks(data: AgendaData, options: ReportOptions) -> list[Block]:
     story: list[Block] = [
         Title(document_type(tx)),
         Subtitle(f"{unit_name(data.unit, tx)} \u2013 {tx.pgettext('report', 'Wellbeing group')}"),
-        Facts(
-            [
-                (tx.pgettext("report", "Unit"), unit_name(data.unit, tx)),
-                (tx.pgettext("report", "Municipality"), data.unit.municipality),
-                (tx.pgettext("report", "Group"), tx.pgettext("report", "Wellbeing group")),
-                (tx.pgettext("report", "Operating period"), meeting.period_label),
-                (tx.pgettext("report", "Meeting"), str(meeting.number)),
-                (tx.pgettext("report", "Date and time"), when_text(tx, data)),
-                (tx.pgettext("report", "Place"), meeting.place),
-                (tx.pgettext("report", "Chair"), member(tx, meeting.chair, options.with_names)),
-                (
-                    tx.pgettext("report", "Secretary"),
-                    member(tx, meeting.secretary, options.with_names),
-                ),
-            ]
-        ),
+        meeting_facts(tx, data.unit, meeting, options.with_names),
         Heading(tx.pgettext("report", "Agenda items")),
     ]
     if meeting.agenda:
@@ -170,7 +150,7 @@ def agenda_text(data: AgendaData, options: ReportOptions) -> str:
     open actions."""
     tx = ReportTexts(options.language)
     meeting = data.meeting
-    lines = [when_text(tx, data)]
+    lines = [meeting_time(tx, meeting)]
     if meeting.place:
         lines.append(meeting.place)
     lines += ["", document_type(tx)]

@@ -7,6 +7,7 @@ from typing import Protocol
 
 from hyvinvointi_app.domain.enums import ActionStatus, AgendaItemKind, Role
 from hyvinvointi_app.domain.names import replace_names
+from hyvinvointi_app.reports.blocks import Facts
 from hyvinvointi_app.reports.texts import SEPARATOR, ReportTexts
 from hyvinvointi_app.services.meetings import standing_title
 
@@ -23,6 +24,32 @@ class Person(Protocol):
     def name(self) -> str | None: ...
     @property
     def role(self) -> Role: ...
+
+
+class Unit(UnitNames, Protocol):
+    @property
+    def municipality(self) -> str: ...
+
+
+class MeetingHeader(Protocol):
+    """What the memo and the agenda say of a meeting at their top."""
+
+    @property
+    def number(self) -> int: ...
+    @property
+    def date(self) -> dt.date: ...
+    @property
+    def start_time(self) -> dt.time | None: ...
+    @property
+    def end_time(self) -> dt.time | None: ...
+    @property
+    def place(self) -> str: ...
+    @property
+    def period_label(self) -> str: ...
+    @property
+    def chair(self) -> Person | None: ...
+    @property
+    def secretary(self) -> Person | None: ...
 
 
 class Action(Protocol):
@@ -103,3 +130,27 @@ def item_title(tx: ReportTexts, kind: AgendaItemKind, title: str) -> str:
     if titles is not None:
         return tx.stored(titles)
     return title or tx.label(kind)
+
+
+def meeting_time(tx: ReportTexts, meeting: MeetingHeader) -> str:
+    """ "perjantai 4. joulukuuta 2026, klo 13.00–14.30"."""
+    parts = (tx.date_long(meeting.date), tx.time_range(meeting.start_time, meeting.end_time))
+    return ", ".join(part for part in parts if part)
+
+
+def meeting_facts(tx: ReportTexts, unit: Unit, meeting: MeetingHeader, with_names: bool) -> Facts:
+    """The facts at the top of a meeting's memo and agenda: unit, group, period, meeting,
+    time, place, chair and secretary."""
+    return Facts(
+        [
+            (tx.pgettext("report", "Unit"), unit_name(unit, tx)),
+            (tx.pgettext("report", "Municipality"), unit.municipality),
+            (tx.pgettext("report", "Group"), tx.pgettext("report", "Wellbeing group")),
+            (tx.pgettext("report", "Operating period"), meeting.period_label),
+            (tx.pgettext("report", "Meeting"), str(meeting.number)),
+            (tx.pgettext("report", "Date and time"), meeting_time(tx, meeting)),
+            (tx.pgettext("report", "Place"), meeting.place),
+            (tx.pgettext("report", "Chair"), member(tx, meeting.chair, with_names)),
+            (tx.pgettext("report", "Secretary"), member(tx, meeting.secretary, with_names)),
+        ]
+    )

@@ -258,22 +258,6 @@ def export_memo(
     )
 
 
-def export_agenda(
-    db: Database,
-    meeting_id: int,
-    out_path: Path,
-    options: ReportOptions,
-    progress: Progress | None = None,
-    unprintable: Unprintable | None = None,
-    *,
-    file_format: ExportKind = ExportKind.PDF,
-) -> ExportResult:
-    """Write a meeting's agenda to ``out_path`` and log the export."""
-    return export_document(
-        db, "agenda", meeting_id, out_path, options, file_format, progress, unprintable
-    )
-
-
 def export_annual(
     db: Database,
     period_id: int,

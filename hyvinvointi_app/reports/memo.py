@@ -20,7 +20,6 @@ from hyvinvointi_app.domain.enums import (
 from hyvinvointi_app.reports.blocks import (
     DATE_MM,
     Block,
-    Facts,
     Grid,
     Heading,
     PageFrame,
@@ -34,6 +33,7 @@ from hyvinvointi_app.reports.blocks import (
 from hyvinvointi_app.reports.common import (
     action_status,
     item_title,
+    meeting_facts,
     member,
     responsible,
     typed_person,
@@ -322,25 +322,7 @@ def build_blocks(data: MemoData, options: ReportOptions) -> list[Block]:
         story.append(
             Para(tx.pgettext("report", "Draft: this memo has not been approved."), "label")
         )
-    when = (tx.date_long(meeting.date), tx.time_range(meeting.start_time, meeting.end_time))
-    story.append(
-        Facts(
-            [
-                (tx.pgettext("report", "Unit"), unit_name(data.unit, tx)),
-                (tx.pgettext("report", "Municipality"), data.unit.municipality),
-                (tx.pgettext("report", "Group"), tx.pgettext("report", "Wellbeing group")),
-                (tx.pgettext("report", "Operating period"), meeting.period_label),
-                (tx.pgettext("report", "Meeting"), str(meeting.number)),
-                (tx.pgettext("report", "Date and time"), ", ".join(p for p in when if p)),
-                (tx.pgettext("report", "Place"), meeting.place),
-                (tx.pgettext("report", "Chair"), member(tx, meeting.chair, options.with_names)),
-                (
-                    tx.pgettext("report", "Secretary"),
-                    member(tx, meeting.secretary, options.with_names),
-                ),
-            ]
-        )
-    )
+    story.append(meeting_facts(tx, data.unit, meeting, options.with_names))
     story += _attendance(tx, data, options)
     story.append(Heading(tx.pgettext("report", "Agenda items")))
     for number, item in enumerate(meeting.agenda, start=1):

@@ -112,13 +112,7 @@ def run_export(
 ) -> ExportResult:
     """Do the export in the calling thread (the worker's); returns the file written.
     ``unprintable`` hears the characters shown as a mark, before the file is written."""
-    from hyvinvointi_app.reports import (
-        ReportOptions,
-        export_agenda,
-        export_annual,
-        export_evaluation,
-        export_memo,
-    )
+    from hyvinvointi_app.reports import ReportOptions, export_document
     from hyvinvointi_app.reports.invitation import (
         export_calendar_entry,
         export_invitation,
@@ -166,33 +160,17 @@ def run_export(
             options,
             progress,  # type: ignore[arg-type]
         )
-    if job.document is Document.PUBLIC_MEMO:
-        from hyvinvointi_app.reports import export_document
-
-        return export_document(
-            db,
-            "public",
-            job.object_id,
-            job.out_path,
-            options,
-            job.file_format,
-            progress,  # type: ignore[arg-type]
-            unprintable,
-        )
-    export = {
-        Document.MEMO: export_memo,
-        Document.AGENDA: export_agenda,
-        Document.ANNUAL: export_annual,
-        Document.EVALUATION: export_evaluation,
-    }[job.document]
-    return export(
+    # a document of the office: the memo, agenda, public version, annual report or
+    # evaluation summary, each named by its document kind
+    return export_document(
         db,
+        job.document.value,
         job.object_id,
         job.out_path,
         options,
+        job.file_format,
         progress,  # type: ignore[arg-type]
         unprintable,
-        file_format=job.file_format,
     )
 
 
