@@ -42,20 +42,26 @@ def process_uptime() -> float:
 
 
 def _language_from_environment() -> str:
-    """``HYVINVOINTI_LANG``, the POSIX locale variables, then the system locale (Windows sets
-    no variables: its locale reads like ``Finnish_Finland``); Finnish when none is ours."""
-    for variable in ("HYVINVOINTI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable, "")
-        if value[:2] in ("fi", "sv", "en"):
-            return value[:2]
-    try:
-        system = (locale.getlocale()[0] or "").lower()
-    except ValueError:
-        system = ""
-    for prefix, language in (("fi", "fi"), ("sv", "sv"), ("swedish", "sv"), ("en", "en")):
-        if system.startswith(prefix):
-            return language
-    return "fi"
+    """The interface language when none is chosen: ``HYVINVOINTI_LANG`` (fi, sv or en), else
+    the locale. Only a Finnish or Swedish locale chooses its language; anything else (``C``,
+    ``C.UTF-8``, which Python reports as ``en_US``, or a third language) gives Finnish. The
+    first POSIX variable set decides, as in C; Windows sets none, and its locale reads like
+    ``Finnish_Finland`` or ``Swedish_Finland``."""
+    chosen = os.environ.get("HYVINVOINTI_LANG", "")[:2]
+    if chosen in ("fi", "sv", "en"):
+        return chosen
+    posix = next(
+        (value for name in ("LC_ALL", "LC_MESSAGES", "LANG") if (value := os.environ.get(name))),
+        None,
+    )
+    if posix is not None:
+        system = posix.lower()
+    else:
+        try:
+            system = (locale.getlocale()[0] or "").lower()
+        except ValueError:
+            system = ""
+    return "sv" if system.startswith(("sv", "swedish")) else "fi"
 
 
 class _Parser(argparse.ArgumentParser):

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
+import shutil
+import subprocess
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 QUICK_START = ["bash .ci/start", "bash .ci/test"]
@@ -52,3 +57,39 @@ def test_quick_start_scripts_set_up_before_anything_else() -> None:
         setup_line = ["bash", "$ROOT/.ci/setup"]
         assert setup_line in words, f"{script.name} does not run .ci/setup"
         assert all(line[0] != "exec" for line in words[: words.index(setup_line)])
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        ([], ["--demo"]),
+        (["--lang", "sv"], ["--demo", "--lang", "sv"]),
+        (["--first-run"], []),
+        (["--first-run", "--lang", "sv"], ["--lang", "sv"]),
+        (["--db", "unit.sqlite"], ["--db", "unit.sqlite"]),
+        (["--lang", "sv", "--db=unit.sqlite"], ["--lang", "sv", "--db=unit.sqlite"]),
+        (["check", "unit.sqlite"], ["check", "unit.sqlite"]),
+    ],
+)
+def test_start_keeps_the_demo_unless_a_file_or_the_wizard_is_asked_for(
+    tmp_path: Path, arguments: list[str], expected: list[str]
+) -> None:
+    """``bash .ci/start --lang sv`` (the script's own example) once showed the first-run
+    wizard: the script runs here with a set-up that does nothing and a program that prints
+    the arguments it was given."""
+    (tmp_path / ".ci").mkdir()
+    shutil.copy(ROOT / ".ci" / "start", tmp_path / ".ci" / "start")
+    (tmp_path / ".ci" / "setup").write_text("exit 0\n")
+    program = tmp_path / ".venv" / "bin" / "hyvinvointi"
+    program.parent.mkdir(parents=True)
+    program.write_text('#!/bin/sh\nfor a in "$@"; do echo "$a"; done\n')
+    program.chmod(0o755)
+    result = subprocess.run(
+        ["bash", str(tmp_path / ".ci" / "start"), *arguments],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == expected

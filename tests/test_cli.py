@@ -115,6 +115,44 @@ def test_messages_follow_the_language(tmp_path: Path) -> None:
     assert "finns inte" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("variables", "expected"),
+    [
+        ({"LANG": "C.UTF-8"}, "fi"),
+        ({"LANG": "C"}, "fi"),
+        ({"LANG": "en_US.UTF-8"}, "fi"),
+        ({"LANG": "de_DE.UTF-8"}, "fi"),
+        ({"LANG": "fi_FI.UTF-8"}, "fi"),
+        ({"LANG": "sv_FI.UTF-8"}, "sv"),
+        ({"LANG": "sv_SE.UTF-8", "LC_ALL": "C.UTF-8"}, "fi"),
+        ({"LANG": "C.UTF-8", "LC_MESSAGES": "sv_FI.UTF-8"}, "sv"),
+        ({"LANG": "C.UTF-8", "HYVINVOINTI_LANG": "en"}, "en"),
+        ({"LANG": "fi_FI.UTF-8", "HYVINVOINTI_LANG": "sv"}, "sv"),
+    ],
+)
+def test_only_a_finnish_or_swedish_locale_chooses_the_language(
+    monkeypatch: pytest.MonkeyPatch, variables: dict[str, str], expected: str
+) -> None:
+    """The README's promise: Finnish unless a Swedish locale or a choice says otherwise (a
+    C locale once gave English, as Python reports it as ``en_US``)."""
+    from hyvinvointi_app import cli
+
+    for name in ("HYVINVOINTI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    assert cli._language_from_environment() == expected
+
+
+def test_a_c_locale_speaks_finnish(tmp_path: Path) -> None:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("HYVINVOINTI_LANG", "LC_MESSAGES")}
+    env.update(LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    result = run("check", str(tmp_path / "missing.sqlite"), env=env)
+    assert "ei ole olemassa" in result.stderr
+
+
 def test_smoke_on_a_fresh_demo_prints_the_seconds() -> None:
     result = run("--smoke")
     assert result.returncode == 0, result.stderr
