@@ -164,7 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_report_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_report_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
     report = commands.add_parser(
         "report",
         help="export a memo, agenda, annual report or evaluation summary (PDF or Word)",

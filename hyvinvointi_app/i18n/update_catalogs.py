@@ -85,7 +85,7 @@ def extract_template(root: Path = ROOT) -> Catalog:
     """Every translatable string of the package, as a template catalog (nothing written)."""
     with (root / MAPPING).open(encoding="utf-8") as handle:
         # The same parser as `pybabel extract -F babel.cfg`; Babel leaves it unannotated.
-        method_map, options_map = parse_mapping_cfg(handle, MAPPING)  # type: ignore[no-untyped-call]
+        method_map, options_map = parse_mapping_cfg(handle, MAPPING)  # type: ignore[no-untyped-call]  # Babel is untyped
 
     def in_package(folder: str) -> bool:
         parts = Path(folder).relative_to(root).parts

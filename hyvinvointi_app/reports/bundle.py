@@ -18,12 +18,13 @@ import io
 import json
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from hyvinvointi_app import __version__
 from hyvinvointi_app.domain.enums import ReportLanguage
+from hyvinvointi_app.reports.options import Progress
 from hyvinvointi_app.reports.unprintable import Unprintable
 from hyvinvointi_app.services.bundle_data import BundleData, bundle_data
 from hyvinvointi_app.services.bundle_reader import FORMAT, NEWEST_VERSION
@@ -41,8 +42,6 @@ CSV_DELIMITER = ";"
 """Finnish and Swedish spreadsheet programs expect a semicolon: the comma is the decimal mark."""
 LIST_SEPARATOR = ","
 """Between the codes of a list inside one CSV cell (e.g. the roles missing)."""
-
-Progress = Callable[[int, int], None]
 
 
 def _iso(value: dt.date | None) -> str | None:

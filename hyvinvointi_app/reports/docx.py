@@ -110,7 +110,7 @@ def _grid(document: Document, grid: blocks.Grid) -> Table:
         _cell_text(cell, text, bold=True, size=CELL_PT)
     _repeat_header(table)
     for values in grid.rows:
-        row = table.add_row()  # type: ignore[no-untyped-call]
+        row = table.add_row()  # type: ignore[no-untyped-call]  # python-docx is untyped
         row._tr.get_or_add_trPr().append(_on(OxmlElement("w:cantSplit")))
         for cell, text in zip(row.cells, values, strict=False):
             _cell_text(cell, text, size=CELL_PT)
@@ -129,7 +129,7 @@ def _facts(document: Document, facts: blocks.Facts) -> Table | None:
         return None
     table: Table = document.add_table(rows=0, cols=2)
     for label, value in rows:
-        row = table.add_row()  # type: ignore[no-untyped-call]
+        row = table.add_row()  # type: ignore[no-untyped-call]  # python-docx is untyped
         row._tr.get_or_add_trPr().append(_on(OxmlElement("w:cantSplit")))
         _cell_text(row.cells[0], label, bold=True)
         _cell_text(row.cells[1], value)

@@ -97,7 +97,7 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
-class _Paragraph(Paragraph):  # type: ignore[misc]
+class _Paragraph(Paragraph):  # type: ignore[misc]  # ReportLab is untyped: its classes are Any
     """A paragraph that breaks its lines once for each width. A table wraps every cell when
     it measures itself, again for each split it tries and again when it draws: about three
     times the same work, and the most of an export's time, without this."""
@@ -140,7 +140,7 @@ def spacer(height_mm: float = 3) -> Spacer:
     return Spacer(1, height_mm * mm)
 
 
-class _Grid(Table):  # type: ignore[misc]
+class _Grid(Table):  # type: ignore[misc]  # ReportLab is untyped: its classes are Any
     """A table whose rows stay whole across a page break, and whose split leaves at least two
     rows on each side (a lone row at the foot or the head of a page reads as lost), wherever
     two rows fit on a page. A row taller than a page is split inside; at the top of a page,
@@ -351,7 +351,7 @@ def bar_charts(charts: Sequence[blocks.Chart]) -> Flowable:
 
 
 def _numbered_canvas(frame: PageFrame) -> type[Canvas]:
-    class NumberedCanvas(Canvas):  # type: ignore[misc]
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab's classes are Any
         """Holds every page until ``save``, when the page count is known for the footer."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -518,7 +518,8 @@ def _snapshot(session: Session, meeting: Meeting) -> MeetingSnapshot:
             (PlanEvaluation.meeting_id == meeting.id) | PlanEvaluation.agenda_item_id.in_(item_ids)
         )
     ).all()
-    return MeetingSnapshot(meeting.id, tuple(rows), tuple(tuple(link) for link in links))  # type: ignore[misc]
+    evaluation_links = tuple((link[0], link[1], link[2]) for link in links)
+    return MeetingSnapshot(meeting.id, tuple(rows), evaluation_links)
 
 
 def delete_meeting(

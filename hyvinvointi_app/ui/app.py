@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication
 
 from hyvinvointi_app.paths import default_database, log_folder
 from hyvinvointi_app.resources import resource_path
-from hyvinvointi_app.ui.context import open_settings
+from hyvinvointi_app.ui.context import open_settings, setting_text
 from hyvinvointi_app.ui.crash import install_crash_reporter
 from hyvinvointi_app.ui.language import LANGUAGES, apply_language
 from hyvinvointi_app.ui.main_window import MainWindow
@@ -116,7 +116,7 @@ def _icon() -> QIcon:
 
 def choose_language(explicit: str | None, fallback: str) -> str:
     """``--lang`` first, then the language chosen in Settings, then the environment's."""
-    stored = open_settings().value("language", "", str)
+    stored = setting_text(open_settings(), "language")
     for candidate in (explicit, stored, fallback):
         if candidate in LANGUAGES:
             return str(candidate)
@@ -186,7 +186,9 @@ def run(
         set_aside_what_lives_long()
         if wants_members:
             window.show_page("members")
-            window.pages["members"].add_member()  # type: ignore[attr-defined]
+            from hyvinvointi_app.ui.members.page import MembersPage
+
+            window.pages.of_kind("members", MembersPage).add_member()
         if smoke:
             app.processEvents()
             print(smoke_line(first_paint, uptime()))

@@ -1,10 +1,11 @@
-"""A dialog's row of buttons, made the same way in every dialog."""
+"""Buttons made the same way everywhere: a dialog's row of buttons, and a screen's push
+buttons with their accessible names."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QWidget
 
 Standard = QDialogButtonBox.StandardButton
 
@@ -29,3 +30,24 @@ def dialog_buttons(
     box.accepted.connect(on_accept or dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
+
+
+def push_button(
+    text: str,
+    slot: Callable[[], object] | None,
+    parent: QWidget,
+    *,
+    name: str = "",
+    tooltip: str = "",
+) -> QPushButton:
+    """A screen's button: ``name`` for screen readers (by default the text without its
+    access-key mark and ellipsis), a tooltip if given, and ``slot`` called on a click. It
+    never becomes a default button (Enter belongs to the list it acts on)."""
+    button = QPushButton(text, parent)
+    button.setAccessibleName(name or text.replace("&", "").replace("…", ""))
+    if tooltip:
+        button.setToolTip(tooltip)
+    button.setAutoDefault(False)
+    if slot is not None:
+        button.clicked.connect(lambda _checked=False: slot())
+    return button

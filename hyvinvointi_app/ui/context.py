@@ -29,6 +29,12 @@ def open_settings() -> QSettings:
     return QSettings(str(path), QSettings.Format.IniFormat)
 
 
+def setting_text(settings: QSettings, key: str, default: str = "") -> str:
+    """A text setting, ``default`` when it is not set (Qt's ``value`` is typed ``object``)."""
+    value = settings.value(key, default, str)
+    return value if isinstance(value, str) else default
+
+
 class AppContext(QObject):
     """The open unit file and the shared state of the screens that work on it."""
 

@@ -49,9 +49,11 @@ class GuideWindow(QDialog):
 
     def _follow(self, url: QUrl) -> None:
         """A section of the guide opens; anything outside it does not."""
-        page = self.browser.source().adjusted(QUrl.UrlFormattingOption.RemoveFragment)
+        whole = QUrl.UrlFormattingOption.RemoveFragment
+        page = self.browser.source().adjusted(whole)  # type: ignore[arg-type]  # stub: see below
         same_page = url.isRelative() and not url.path()
-        same_page |= url.adjusted(QUrl.UrlFormattingOption.RemoveFragment) == page
+        same_page |= url.adjusted(whole) == page  # type: ignore[arg-type]  # PySide6 stub types
+        # adjusted() with the component options only; Qt's QUrl takes the URL options too
         if same_page:
             self.browser.scrollToAnchor(url.fragment())
 

@@ -9,10 +9,11 @@ So the store, the services and the file dialogs are imported in the methods that
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -34,7 +35,7 @@ from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.paths import data_home
 from hyvinvointi_app.services.settings import load_backup_settings
 from hyvinvointi_app.ui import screens
-from hyvinvointi_app.ui.context import AppContext, open_settings
+from hyvinvointi_app.ui.context import AppContext, open_settings, setting_text
 from hyvinvointi_app.ui.language import apply_language
 from hyvinvointi_app.ui.overview.figures import OverviewPreview, kept_figures
 from hyvinvointi_app.ui.page import Page
@@ -47,6 +48,7 @@ _log = logging.getLogger(__name__)
 RECENT_LIMIT = 8
 SCREEN_KEYS = [spec.key for spec in screens.SCREENS]
 UNIT_FILE_FILTER = "*.sqlite"
+P = TypeVar("P", bound=Page)
 
 
 class ScreenPages(Mapping[str, Page]):
@@ -73,6 +75,12 @@ class ScreenPages(Mapping[str, Page]):
 
     def built(self) -> dict[str, Page]:
         return dict(self._built)
+
+    def of_kind(self, key: str, kind: type[P]) -> P:
+        """The screen ``key`` as its own class, for what only that screen does."""
+        page = self[key]
+        assert isinstance(page, kind), (key, kind)
+        return page
 
 
 class MainWindow(QMainWindow):
@@ -401,9 +409,8 @@ class MainWindow(QMainWindow):
 
         view_menu = bar.addMenu(_("&View"))
         for number, spec in enumerate(screens.SCREENS, start=1):
-            self._action(
-                view_menu, spec.title(), lambda key=spec.key: self.show_page(key), f"Ctrl+{number}"
-            )
+            show = functools.partial(self.show_page, spec.key)
+            self._action(view_menu, spec.title(), show, f"Ctrl+{number}")
 
         help_menu = bar.addMenu(_("&Help"))
         self._action(
@@ -452,6 +459,7 @@ class MainWindow(QMainWindow):
         index = SCREEN_KEYS.index(key)
         page = screens.SCREENS[index].create(self.context)
         placeholder = self.stack.widget(index)
+        assert placeholder is not None  # every screen has its place from the start
         self.stack.insertWidget(index, page)
         self.stack.removeWidget(placeholder)
         placeholder.deleteLater()
@@ -605,10 +613,10 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from hyvinvointi_app.ui.settings.dialog import SettingsDialog
 
-        before = self.settings.value("language", ui_translator().language, str)
+        before = setting_text(self.settings, "language", ui_translator().language)
         dialog = SettingsDialog(self.context, self)
         if dialog.exec():
-            language = self.settings.value("language", before, str)
+            language = setting_text(self.settings, "language", before)
             if language != ui_translator().language:
                 self.set_language(language)
 
@@ -640,14 +648,18 @@ class MainWindow(QMainWindow):
         else the document chosen on the Reports screen (the annual report by default)."""
         meeting_id = None
         if self.current_page_key() == "meetings":
-            meeting_id = self.pages["meetings"].meeting_to_print()  # type: ignore[attr-defined]
+            from hyvinvointi_app.ui.meetings.page import MeetingsPage
+
+            meeting_id = self.pages.of_kind("meetings", MeetingsPage).meeting_to_print()
         self.show_page("reports")
-        reports = self.pages["reports"]
+        from hyvinvointi_app.ui.reports.page import ReportsPage
+
+        reports = self.pages.of_kind("reports", ReportsPage)
         if meeting_id is not None:
             from hyvinvointi_app.ui.reports.worker import Document
 
-            reports.choose_meeting(Document.MEMO, meeting_id)  # type: ignore[attr-defined]
-        reports.print_document(preview=preview)  # type: ignore[attr-defined]
+            reports.choose_meeting(Document.MEMO, meeting_id)
+        reports.print_document(preview=preview)
 
     def edit_unit_details(self) -> None:
         from hyvinvointi_app.ui.unit_details import UnitDetailsDialog
@@ -724,7 +736,9 @@ class MainWindow(QMainWindow):
 
     def _recent_files(self) -> list[str]:
         value = self.settings.value("recent_files", [])
-        return [value] if isinstance(value, str) else [str(v) for v in value or []]
+        if isinstance(value, str):  # Qt's INI format reads a one-item list back as its text
+            return [value]
+        return [str(v) for v in value] if isinstance(value, list) else []
 
     def _remember_recent(self, path: Path) -> None:
         entry = str(path.resolve())

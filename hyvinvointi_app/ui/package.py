@@ -39,7 +39,7 @@ from hyvinvointi_app.services import municipal_package as mp
 from hyvinvointi_app.services.municipal_package import Change, Entry, Package, Part, Preview
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.ui.buttons import dialog_buttons
-from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.context import AppContext, setting_text
 from hyvinvointi_app.ui.form_parts import form_layout, labelled, wrapped_label
 from hyvinvointi_app.ui.save_path import chosen_save_path
 from hyvinvointi_app.ui.undo import record
@@ -98,7 +98,7 @@ def _file_filter() -> str:
 
 
 def _start_folder(context: AppContext) -> str:
-    folder = str(context.settings.value(LAST_FOLDER_SETTING, "", str) or "")
+    folder = setting_text(context.settings, LAST_FOLDER_SETTING)
     return folder if folder and Path(folder).is_dir() else str(context.path.parent)
 
 
@@ -397,8 +397,9 @@ class PackagePreviewDialog(QDialog):
             )
         layout.addWidget(self.buttons)
         self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
-        if self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        first = self.tree.topLevelItem(0)
+        if first is not None:
+            self.tree.setCurrentItem(first)
 
 
 @contextlib.contextmanager

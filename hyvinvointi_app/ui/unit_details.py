@@ -109,7 +109,9 @@ class UnitForm(QWidget):
             )
             self.site_code.setAccessibleDescription(site_hint)
             site_column = field_column(self.site_code, message, self)
-            site_column.layout().addWidget(hint_label(site_hint, self))
+            site_layout = site_column.layout()
+            assert site_layout is not None  # field_column lays out its widget
+            site_layout.addWidget(hint_label(site_hint, self))
             form.addRow(labelled(_("Site code"), self.site_code, self), site_column)
             order.append(self.site_code)
         for first, second in itertools.pairwise(order):

@@ -45,7 +45,7 @@ from hyvinvointi_app.ui.annual_clock.mark_dialog import ThemeMarkDialog
 from hyvinvointi_app.ui.annual_clock.marking import mark_text, meetings_text, open_mark_dialog
 from hyvinvointi_app.ui.annual_clock.model import THEME_COLUMN, ClockModel
 from hyvinvointi_app.ui.annual_clock.view import ClockView
-from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.context import AppContext, setting_text
 from hyvinvointi_app.ui.page import Page, heading
 from hyvinvointi_app.ui.save_path import chosen_save_path
 from hyvinvointi_app.ui.undo import record
@@ -540,7 +540,7 @@ class AnnualClockPage(Page):
     # -- files ----------------------------------------------------------------------------
 
     def _start_folder(self) -> str:
-        folder = str(self.context.settings.value(LAST_FOLDER_SETTING, "", str) or "")
+        folder = setting_text(self.context.settings, LAST_FOLDER_SETTING)
         return folder if folder and Path(folder).is_dir() else str(self.context.path.parent)
 
     def _file_filter(self) -> str:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QFocusEvent, QHideEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -47,6 +47,7 @@ from hyvinvointi_app.services.result_cards import (
     card_input,
     checkpoint_input,
 )
+from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.cards.dialogs import CheckpointDialog, NewCardDialog, RecordValueDialog
 from hyvinvointi_app.ui.cards.model import (
     DUE,
@@ -142,7 +143,7 @@ class CardsPage(Page):
         super().__init__(context, parent)
         self.language = ui_translator().language
         self.card: CardView | None = None
-        self.last_dialog: QWidget | None = None
+        self.last_dialog: QDialog | None = None
         """The dialog last opened, so that a test can fill it in while it is open."""
         self._loading = False
         layout = QVBoxLayout(self)
@@ -169,12 +170,6 @@ class CardsPage(Page):
         context.closing.connect(self.flush)
 
     # -- building -------------------------------------------------------------------------
-
-    def _button(self, text: str, slot: object, parent: QWidget) -> QPushButton:
-        button = QPushButton(text, parent)
-        button.setAccessibleName(text.replace("&", "").replace("…", ""))
-        button.clicked.connect(lambda _checked=False: slot())  # type: ignore[operator]
-        return button
 
     def _build_list(self, parent: QWidget) -> QWidget:
         panel = QWidget(parent)
@@ -210,8 +205,8 @@ class CardsPage(Page):
         layout.addWidget(self.empty_label)
 
         buttons = QHBoxLayout()
-        self.new_button = self._button(_("&New card…"), self.new_card, panel)
-        self.remove_button = self._button(_("Remo&ve card"), self.remove_card, panel)
+        self.new_button = push_button(_("&New card…"), self.new_card, panel)
+        self.remove_button = push_button(_("Remo&ve card"), self.remove_card, panel)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
@@ -305,14 +300,14 @@ class CardsPage(Page):
 
         layout.addWidget(_bold(_("Checkpoints"), self.editor))
         checkpoints_row = QHBoxLayout()
-        self.add_checkpoint_button = self._button(
+        self.add_checkpoint_button = push_button(
             _("&Add checkpoint…"), self.add_checkpoint, self.editor
         )
-        self.record_button = self._button(_("&Record value…"), self.record_value, self.editor)
-        self.edit_checkpoint_button = self._button(
+        self.record_button = push_button(_("&Record value…"), self.record_value, self.editor)
+        self.edit_checkpoint_button = push_button(
             _("&Edit checkpoint…"), self.edit_checkpoint, self.editor
         )
-        self.remove_checkpoint_button = self._button(
+        self.remove_checkpoint_button = push_button(
             _("Remove chec&kpoint"), self.remove_checkpoint, self.editor
         )
         for button in (
@@ -592,7 +587,7 @@ class CardsPage(Page):
         db = self.context.database
         before = card_input(card)
         try:
-            changed = replace(before, **{field: text})  # type: ignore[arg-type]
+            changed = replace(before, **{field: text})  # type: ignore[arg-type]  # a text field
             saved = result_cards.edit_card(db, card.id, changed)
         except UserError as error:
             self.message.show_message(describe(error))
@@ -611,9 +606,9 @@ class CardsPage(Page):
 
     # -- the card as a whole --------------------------------------------------------------
 
-    def _open(self, dialog: QWidget) -> bool:
+    def _open(self, dialog: QDialog) -> bool:
         self.last_dialog = dialog
-        return bool(dialog.exec())  # type: ignore[attr-defined]
+        return bool(dialog.exec())
 
     def new_card(self) -> None:
         self.flush()

@@ -54,7 +54,7 @@ from hyvinvointi_app.services.coordinator import (
     read_expected,
 )
 from hyvinvointi_app.store.storage_errors import write_problem
-from hyvinvointi_app.ui.context import open_settings
+from hyvinvointi_app.ui.context import open_settings, setting_text
 from hyvinvointi_app.ui.coordinator.chart import TrendChart
 from hyvinvointi_app.ui.coordinator.model import ROW_ROLE, OverviewFilter, OverviewModel
 from hyvinvointi_app.ui.save_path import chosen_save_path
@@ -160,9 +160,9 @@ class CoordinatorWindow(QWidget):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.filter_edit.setFocus)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.read_again)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
-        folder = self.settings.value(FOLDER_KEY, "", str)
+        folder = setting_text(self.settings, FOLDER_KEY)
         self.folder_edit.setText(folder)
-        expected = self.settings.value(EXPECTED_KEY, "", str)
+        expected = setting_text(self.settings, EXPECTED_KEY)
         if expected:
             self.load_expected(Path(expected), quiet=True)
 
@@ -188,8 +188,8 @@ class CoordinatorWindow(QWidget):
         self.expected_label = QLabel(_("No list of expected units"), self)
         for widget in (folder_label, self.folder_edit):
             row.addWidget(widget, 1 if widget is self.folder_edit else 0)
-        for widget in (self.choose_button, self.read_button, self.expected_button):
-            row.addWidget(widget)
+        for button in (self.choose_button, self.read_button, self.expected_button):
+            row.addWidget(button)
         row.addWidget(self.expected_label)
         return row
 
@@ -523,7 +523,7 @@ class CoordinatorWindow(QWidget):
 
     def _shown(self, path: Path) -> str:
         """A bundle's path as the coordinator knows it: within the chosen folder."""
-        chosen = self.settings.value(FOLDER_KEY, "", str)
+        chosen = setting_text(self.settings, FOLDER_KEY)
         if chosen and path.is_relative_to(chosen):
             return str(path.relative_to(chosen))
         return str(path)
@@ -534,7 +534,7 @@ class CoordinatorWindow(QWidget):
         name, _filter = QFileDialog.getOpenFileName(
             self,
             _("Choose the list of expected units"),
-            self.settings.value(EXPECTED_KEY, "", str),
+            setting_text(self.settings, EXPECTED_KEY),
             _("CSV files (*.csv);;All files (*)"),
         )
         if name:
@@ -590,12 +590,12 @@ class CoordinatorWindow(QWidget):
         overview = self.overview
         assert overview is not None
         options = ReportOptions(language=str(self.language_box.currentData()))
-        targets = {
+        targets: dict[str, dict[str, Path | None]] = {
             "pdf": {"pdf": path},
             "xlsx": {"pdf": None, "xlsx": path},
             "csv": {"pdf": None, "csv_path": path},
         }
-        expected = self.settings.value(EXPECTED_KEY, "", str)
+        expected = setting_text(self.settings, EXPECTED_KEY)
         keep = [Path(expected)] if expected else []
         self.progress.setRange(0, 0)
         self.progress.show()

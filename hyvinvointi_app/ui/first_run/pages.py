@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -50,6 +51,9 @@ from hyvinvointi_app.ui.form_parts import (
 )
 from hyvinvointi_app.ui.unit_details import UnitForm
 
+if TYPE_CHECKING:
+    from hyvinvointi_app.ui.first_run.wizard import UnitWizard
+
 DATE_FORMAT = "d.M.yyyy"
 UNIT_FILE_SUFFIX = ".sqlite"
 
@@ -71,6 +75,11 @@ class StartChoice(Enum):
     CREATE = "create"
     OPEN = "open"
     DEMO = "demo"
+
+
+def first_run_wizard(page: QWizardPage) -> UnitWizard:
+    """The wizard a page is shown in: these pages are only ever added to a UnitWizard."""
+    return cast("UnitWizard", page.wizard())
 
 
 class StartPage(QWizardPage):
@@ -167,12 +176,12 @@ class StartPage(QWizardPage):
             button.setEnabled(not busy)
 
     def validatePage(self) -> bool:
-        wizard = self.wizard()
+        wizard = first_run_wizard(self)
         if self.choice() is StartChoice.CREATE:
             return True
         if self.choice() is StartChoice.OPEN:
-            return bool(wizard.choose_existing_file())  # type: ignore[attr-defined]
-        return bool(wizard.open_demo())  # type: ignore[attr-defined]
+            return bool(wizard.choose_existing_file())
+        return bool(wizard.open_demo())
 
 
 class UnitPage(QWizardPage):
@@ -408,10 +417,10 @@ class SummaryPage(QWizardPage):
             self.form.addRow(wrapped_label(label, self), shown)
 
     def initializePage(self) -> None:
-        self.wizard().fill_summary()  # type: ignore[attr-defined]
+        first_run_wizard(self).fill_summary()
 
     def validatePage(self) -> bool:
-        return bool(self.wizard().create_unit())  # type: ignore[attr-defined]
+        return bool(first_run_wizard(self).create_unit())
 
 
 def date_range_text(start: dt.date, end: dt.date) -> str:

@@ -9,9 +9,9 @@ that later undo steps still find their rows.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Protocol
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from hyvinvointi_app.i18n.translator import _, ngettext, ui_translator
 from hyvinvointi_app.services import meetings, periods, summary
 from hyvinvointi_app.services.meetings import MeetingDetail, MeetingRow, MeetingSnapshot
 from hyvinvointi_app.services.periods import PeriodView
+from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.meetings.list_model import (
     ATTENDANCE,
@@ -50,6 +51,9 @@ from hyvinvointi_app.ui.meetings.search import SearchBox, SearchPanel
 from hyvinvointi_app.ui.page import Page, heading
 from hyvinvointi_app.ui.undo import record
 
+if TYPE_CHECKING:
+    from hyvinvointi_app.ui.meetings.editor import MeetingEditor
+
 NEW_SHORTCUTS = ("Ctrl+Shift+M", "Ins")
 OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 DEFAULT_START = dt.time(13, 0)
@@ -57,16 +61,6 @@ COLUMN_WIDTHS = {NUMBER: 70, DATE: 120, PLACE: 380, STATUS: 190, ATTENDANCE: 130
 
 LIST, EMPTY, RESULTS, NO_PERIOD = range(4)
 """The pages of the list area."""
-
-
-class Editor(Protocol):
-    """What this screen needs of ``ui.meetings.editor.MeetingEditor``."""
-
-    back_requested: Signal
-
-    def focus_item(self, item_id: int) -> None: ...
-
-    def flush(self) -> None: ...
 
 
 class MeetingsTable(QTableView):
@@ -102,7 +96,7 @@ class MeetingsPage(Page):
         outer.addWidget(self.stack)
         self.list_panel = QWidget(self.stack)
         self.stack.addWidget(self.list_panel)
-        self.editor: QWidget | None = None
+        self.editor: MeetingEditor | None = None
         self._editor_meeting: int | None = None
         self._periods: list[PeriodView] = []
         self._build_list_panel()
@@ -135,23 +129,33 @@ class MeetingsPage(Page):
         layout.addLayout(top)
 
         buttons = QHBoxLayout()
-        self.new_button = self._button(
+        self.new_button = push_button(
             _("&New meeting…"),
-            _("New meeting"),
-            _("Create the next meeting with a drafted agenda (Insert or Ctrl+Shift+M)"),
+            None,
+            self.list_panel,
+            name=_("New meeting"),
+            tooltip=_("Create the next meeting with a drafted agenda (Insert or Ctrl+Shift+M)"),
         )
-        self.open_button = self._button(
-            _("&Open"), _("Open meeting"), _("Open the selected meeting (Enter)")
+        self.open_button = push_button(
+            _("&Open"),
+            None,
+            self.list_panel,
+            name=_("Open meeting"),
+            tooltip=_("Open the selected meeting (Enter)"),
         )
-        self.delete_button = self._button(
+        self.delete_button = push_button(
             _("&Delete…"),
-            _("Delete meeting"),
-            _("Delete the selected draft meeting (Delete); approved memos stay"),
+            None,
+            self.list_panel,
+            name=_("Delete meeting"),
+            tooltip=_("Delete the selected draft meeting (Delete); approved memos stay"),
         )
-        self.invite_button = self._button(
+        self.invite_button = push_button(
             _("&Invitation…"),
-            _("Invitation and agenda"),
-            _("Make the selected meeting's invitation and agenda to send to the members"),
+            None,
+            self.list_panel,
+            name=_("Invitation and agenda"),
+            tooltip=_("Make the selected meeting's invitation and agenda to send to the members"),
         )
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
@@ -285,13 +289,6 @@ class MeetingsPage(Page):
         ):
             QWidget.setTabOrder(before, after)
 
-    def _button(self, text: str, accessible_name: str, tooltip: str) -> QPushButton:
-        button = QPushButton(text, self.list_panel)
-        button.setAccessibleName(accessible_name)
-        button.setToolTip(tooltip)
-        button.setAutoDefault(False)
-        return button
-
     # -- reading -------------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -313,9 +310,8 @@ class MeetingsPage(Page):
             self._close_editor(flush=False)
             self.refresh()
             return
-        editor_refresh = getattr(self.editor, "refresh", None)
-        if callable(editor_refresh):
-            editor_refresh()
+        if self.editor is not None:
+            self.editor.refresh()
 
     def _reload_periods(self, select_id: int | None = None) -> None:
         db = self.context.database
@@ -443,15 +439,15 @@ class MeetingsPage(Page):
         """In meeting mode F1 shows the meeting's keys (and a way to the guide)."""
         if self.editor is None:
             return False
-        self.editor.toggle_help()  # type: ignore[attr-defined]
+        self.editor.toggle_help()
         return True
 
     def meeting_to_print(self) -> int | None:
         """The meeting open in meeting mode (its typing saved first), else the one selected
         in the list: what File → Print prints from this screen."""
         if self.editor is not None:
-            self.editor.flush()  # type: ignore[attr-defined]
-            return int(self.editor.meeting_id)  # type: ignore[attr-defined]
+            self.editor.flush()
+            return int(self.editor.meeting_id)
         row = self.selected_meeting()
         return row.id if row is not None else None
 
@@ -510,7 +506,7 @@ class MeetingsPage(Page):
         if editor is None:
             return
         if flush:
-            editor.flush()  # type: ignore[attr-defined]
+            editor.flush()
         self.editor = None
         self._editor_meeting = None
         self.stack.setCurrentWidget(self.list_panel)
@@ -519,7 +515,7 @@ class MeetingsPage(Page):
 
     def hideEvent(self, event: QHideEvent) -> None:
         if self.editor is not None:
-            self.editor.flush()  # type: ignore[attr-defined]
+            self.editor.flush()
         super().hideEvent(event)
 
     # -- changing ------------------------------------------------------------------------

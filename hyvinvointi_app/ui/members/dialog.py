@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
@@ -263,7 +264,7 @@ class MemberDialog(QDialog):
         harmless value) and the check repeated, so the rules stay in the service.
         """
         data, found = self._read()
-        neutral = {
+        neutral: dict[str, dict[str, Any]] = {
             "name": {"name": "-"},
             "email": {"email": ""},
             "phone": {"phone": ""},

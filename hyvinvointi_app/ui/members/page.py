@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.i18n.validation import reason_text
 from hyvinvointi_app.services import members, periods
 from hyvinvointi_app.services.members import MemberInput, MemberView, member_input
+from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.members.coverage import CoveragePanel
 from hyvinvointi_app.ui.members.dialog import EndTermDialog, MemberDialog
@@ -95,19 +95,33 @@ class MembersPage(Page):
         layout.addLayout(filter_row)
 
         button_row = QHBoxLayout()
-        self.add_button = self._button(
-            _("&Add member…"), _("Add member"), _("Add a member (Insert or Ctrl+Shift+N)")
+        self.add_button = push_button(
+            _("&Add member…"),
+            None,
+            self,
+            name=_("Add member"),
+            tooltip=_("Add a member (Insert or Ctrl+Shift+N)"),
         )
-        self.edit_button = self._button(
-            _("Ed&it…"), _("Edit member"), _("Edit the selected member (Enter or F2)")
+        self.edit_button = push_button(
+            _("Ed&it…"),
+            None,
+            self,
+            name=_("Edit member"),
+            tooltip=_("Edit the selected member (Enter or F2)"),
         )
-        self.end_term_button = self._button(
-            _("E&nd term…"), _("End term"), _("End the selected member's term")
+        self.end_term_button = push_button(
+            _("E&nd term…"),
+            None,
+            self,
+            name=_("End term"),
+            tooltip=_("End the selected member's term"),
         )
-        self.erase_button = self._button(
+        self.erase_button = push_button(
             _("Erase &personal details…"),
-            _("Erase personal details"),
-            _("Remove a former member's name, organisation and contact details"),
+            None,
+            self,
+            name=_("Erase personal details"),
+            tooltip=_("Remove a former member's name, organisation and contact details"),
         )
         for button in (self.add_button, self.edit_button, self.end_term_button):
             button_row.addWidget(button)
@@ -179,13 +193,6 @@ class MembersPage(Page):
         ):
             QWidget.setTabOrder(before, after)
         self._loaded = False
-
-    def _button(self, text: str, accessible_name: str, tooltip: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setAccessibleName(accessible_name)
-        button.setToolTip(tooltip)
-        button.setAutoDefault(False)
-        return button
 
     # -- reading -------------------------------------------------------------------------
 

@@ -182,8 +182,9 @@ class OverviewPage(Page):
     def refresh(self) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()  # type: ignore[union-attr]
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         language = ui_translator().language
         data = overview(self.context.database)
         kept = kept_lines(self.context, data, language)

@@ -4,6 +4,7 @@ preview of every change with a tick for each, applied as one undoable step."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,9 +28,9 @@ from hyvinvointi_app.ui.undo import record
 CHOICE = Qt.ItemDataRole.UserRole
 
 
-def _change(was: object, to: object) -> str:
+def _change(was: dt.date, to: dt.date) -> str:
     lang = ui_translator().language
-    return f"{format_date(was, lang)} → {format_date(to, lang)}"  # type: ignore[arg-type]
+    return f"{format_date(was, lang)} → {format_date(to, lang)}"
 
 
 class CarryForwardDialog(QDialog):
@@ -126,9 +127,10 @@ class CarryForwardDialog(QDialog):
         kept: list[object] = []
         for index in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(index)
+            assert top is not None  # an index below the count
             for row in range(top.childCount()):
                 child = top.child(row)
-                if child.checkState(0) is Qt.CheckState.Checked:
+                if child is not None and child.checkState(0) is Qt.CheckState.Checked:
                     kept.append(child.data(0, CHOICE))
         proposal = self.proposal
         return dataclasses.replace(

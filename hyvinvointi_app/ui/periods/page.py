@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QStyle,
     QTableView,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.services import carry_forward as cf
 from hyvinvointi_app.services import periods
 from hyvinvointi_app.services.periods import PeriodTexts, PeriodView
+from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.page import Page, heading
 from hyvinvointi_app.ui.periods.carry_forward import CarryForwardDialog, apply
@@ -47,7 +47,7 @@ COLUMN_PADDING = 28
 class PeriodsPage(Page):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.last_dialog: PeriodDatesDialog | PeriodTextsDialog | None = None
+        self.last_dialog: PeriodDatesDialog | PeriodTextsDialog | CarryForwardDialog | None = None
         """The dialog last opened, so that a test can fill it in while it is open."""
         layout = QVBoxLayout(self)
         layout.addWidget(heading(_("Operating periods"), self))
@@ -90,14 +90,16 @@ class PeriodsPage(Page):
         self.empty_label.setWordWrap(True)
 
         buttons = QHBoxLayout()
-        self.add_button = self._button(_("&Add operating period…"), self.add_period)
-        self.edit_button = self._button(_("Edit &dates…"), self.edit_dates)
-        self.current_button = self._button(_("&Make current"), self.make_current)
-        self.texts_button = self._button(_("Summary and re&quests…"), self.edit_texts)
+        self.add_button = push_button(_("&Add operating period…"), self.add_period, self)
+        self.edit_button = push_button(_("Edit &dates…"), self.edit_dates, self)
+        self.current_button = push_button(_("&Make current"), self.make_current, self)
+        self.texts_button = push_button(_("Summary and re&quests…"), self.edit_texts, self)
         self.texts_button.setToolTip(
             _("The group's summary and requests to the provider, for the annual report")
         )
-        self.carry_button = self._button(_("Start from the previous &one…"), self.carry_forward)
+        self.carry_button = push_button(
+            _("Start from the previous &one…"), self.carry_forward, self
+        )
         self.carry_button.setToolTip(
             _(
                 "Give the selected period the dates it needs from the one before: plans' next "
@@ -125,12 +127,6 @@ class PeriodsPage(Page):
         self.setTabOrder(self.current_button, self.texts_button)
         self.setTabOrder(self.texts_button, self.carry_button)
         self.setTabOrder(self.carry_button, self.table)
-
-    def _button(self, text: str, slot: object) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setAccessibleName(text.replace("&", ""))
-        button.clicked.connect(lambda _checked=False: slot())  # type: ignore[operator]
-        return button
 
     # -- reading ------------------------------------------------------------------------
 

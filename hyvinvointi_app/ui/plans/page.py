@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSplitter,
     QStyle,
     QTableView,
@@ -23,6 +22,7 @@ from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.services import evaluations, plans
 from hyvinvointi_app.services.evaluations import EvaluationView
 from hyvinvointi_app.services.plans import PlanInput, PlanView
+from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.page import Page, heading
 from hyvinvointi_app.ui.plans import actions
@@ -58,9 +58,9 @@ class PlansPage(Page):
         layout.addWidget(intro)
 
         buttons = QHBoxLayout()
-        self.add_button = self._button(_("&Add plan…"), self.add_plan)
-        self.edit_button = self._button(_("Ed&it plan…"), self.edit_plan)
-        self.archive_button = self._button(_("A&rchive"), self.toggle_archived)
+        self.add_button = push_button(_("&Add plan…"), self.add_plan, self)
+        self.edit_button = push_button(_("Ed&it plan…"), self.edit_plan, self)
+        self.archive_button = push_button(_("A&rchive"), self.toggle_archived, self)
         self.show_archived = QCheckBox(_("Sho&w archived plans"), self)
         self.show_archived.setAccessibleName(_("Show archived plans"))
         self.show_archived.toggled.connect(lambda _on: self.refresh())
@@ -111,13 +111,13 @@ class PlansPage(Page):
         self.history_title.setFont(font)
         self.history_title.setTextFormat(Qt.TextFormat.PlainText)
         title_row.addWidget(self.history_title, 1)
-        self.evaluate_button = self._button(_("Eva&luate…"), self.evaluate, history)
-        self.open_button = self._button(_("&Open evaluation…"), self.open_evaluation, history)
-        self.card_button = self._button(_("Create result &card…"), self.create_card, history)
+        self.evaluate_button = push_button(_("Eva&luate…"), self.evaluate, history)
+        self.open_button = push_button(_("&Open evaluation…"), self.open_evaluation, history)
+        self.card_button = push_button(_("Create result &card…"), self.create_card, history)
         self.card_button.setToolTip(
             _("Follow a development area of the chosen evaluation as a result card.")
         )
-        self.delete_button = self._button(_("&Delete evaluation"), self.delete_evaluation, history)
+        self.delete_button = push_button(_("&Delete evaluation"), self.delete_evaluation, history)
         for button in (
             self.evaluate_button,
             self.open_button,
@@ -148,12 +148,6 @@ class PlansPage(Page):
         self.setTabOrder(self.open_button, self.card_button)
         self.setTabOrder(self.card_button, self.delete_button)
         self.setTabOrder(self.delete_button, self.history)
-
-    def _button(self, text: str, slot: object, parent: QWidget | None = None) -> QPushButton:
-        button = QPushButton(text, parent or self)
-        button.setAccessibleName(text.replace("&", "").replace("…", ""))
-        button.clicked.connect(lambda _checked=False: slot())  # type: ignore[operator]
-        return button
 
     # -- reading ------------------------------------------------------------------------
 

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
-    QPushButton,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -45,7 +44,8 @@ from hyvinvointi_app.reports.texts import (
 from hyvinvointi_app.services import meetings, periods, plans, unit
 from hyvinvointi_app.services.bundle_data import suggested_bundle_name
 from hyvinvointi_app.services.exports import ExportKind
-from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.buttons import push_button
+from hyvinvointi_app.ui.context import AppContext, setting_text
 from hyvinvointi_app.ui.field_message import FieldMessage
 from hyvinvointi_app.ui.page import Page, heading
 from hyvinvointi_app.ui.printing import PREVIEW_DPI, DocumentBuilder, PrintJob, PrintPages
@@ -190,12 +190,12 @@ class ReportsPage(Page):
         layout.addWidget(form_box)
 
         buttons = QHBoxLayout()
-        self.export_button = self._button(_("&Export…"), self.export)
-        self.print_button = self._button(pgettext("reports", "&Print…"), self.print_document)
-        self.preview_button = self._button(
-            _("Print pre&view…"), lambda: self.print_document(preview=True)
+        self.export_button = push_button(_("&Export…"), self.export, self)
+        self.print_button = push_button(pgettext("reports", "&Print…"), self.print_document, self)
+        self.preview_button = push_button(
+            _("Print pre&view…"), lambda: self.print_document(preview=True), self
         )
-        self.cancel_button = self._button(_("&Cancel export"), self.cancel_export)
+        self.cancel_button = push_button(_("&Cancel export"), self.cancel_export, self)
         self.cancel_button.hide()
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.print_button)
@@ -226,8 +226,8 @@ class ReportsPage(Page):
         )
         self.done_label = QLabel(self.done_row)
         self.done_label.setWordWrap(True)
-        self.open_file_button = self._button(_("&Open file"), self.open_file, self.done_row)
-        self.open_folder_button = self._button(_("Open &folder"), self.open_folder, self.done_row)
+        self.open_file_button = push_button(_("&Open file"), self.open_file, self.done_row)
+        self.open_folder_button = push_button(_("Open &folder"), self.open_folder, self.done_row)
         done_layout.addWidget(icon)
         done_layout.addWidget(self.done_label, 1)
         done_layout.addWidget(self.open_file_button)
@@ -247,18 +247,12 @@ class ReportsPage(Page):
         box.setMinimumContentsLength(24)
         return box
 
-    def _button(self, text: str, slot: object, parent: QWidget | None = None) -> QPushButton:
-        button = QPushButton(text, parent or self)
-        button.setAccessibleName(text.replace("&", ""))
-        button.clicked.connect(lambda _checked=False: slot())  # type: ignore[operator]
-        return button
-
     def _default_language(self) -> str:
         try:
             fallback = str(unit.get_unit(self.context.database).working_language.value)
         except NotFound:
             fallback = ReportLanguage.FINNISH.value
-        value = str(self.context.settings.value(REPORT_LANGUAGE_KEY, fallback, str))
+        value = setting_text(self.context.settings, REPORT_LANGUAGE_KEY, fallback)
         return value if value in {v.value for v in ReportLanguage} else fallback
 
     def _fill_languages(self) -> None:
@@ -592,7 +586,7 @@ class ReportsPage(Page):
         return safe_file_name(f"{name} {subject}") + self.file_format.suffix
 
     def _start_folder(self) -> Path:
-        stored = str(self.context.settings.value(FOLDER_KEY, "", str))
+        stored = setting_text(self.context.settings, FOLDER_KEY)
         if stored and Path(stored).is_dir():
             return Path(stored)
         documents = QStandardPaths.writableLocation(

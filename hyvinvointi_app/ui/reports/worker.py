@@ -19,12 +19,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from hyvinvointi_app.domain.errors import UserError
 from hyvinvointi_app.services.exports import ExportKind, ExportResult
 from hyvinvointi_app.store.database import Database
+
+if TYPE_CHECKING:
+    from hyvinvointi_app.reports.options import Progress
 
 
 class Document(StrEnum):
@@ -107,7 +111,7 @@ class ExportCancelled(Exception):
 def run_export(
     db: Database,
     job: ExportJob,
-    progress: object,
+    progress: Progress,
     unprintable: Callable[[str], None] | None = None,
 ) -> ExportResult:
     """Do the export in the calling thread (the worker's); returns the file written.
@@ -129,7 +133,7 @@ def run_export(
             job.out_path,
             languages=languages,
             with_names=job.with_names,
-            progress=progress,  # type: ignore[arg-type]
+            progress=progress,
             unprintable=unprintable,
         )
     options = ReportOptions(
@@ -144,7 +148,7 @@ def run_export(
             job.out_path,
             options,
             progress,
-            unprintable,  # type: ignore[arg-type]
+            unprintable,
         )
     if job.document is Document.CALENDAR_ENTRY:
         return export_calendar_entry(db, job.object_id, job.out_path, options)
@@ -158,7 +162,7 @@ def run_export(
             job.object_id,
             job.out_path,
             options,
-            progress,  # type: ignore[arg-type]
+            progress,
         )
     # a document of the office: the memo, agenda, public version, annual report or
     # evaluation summary, each named by its document kind
@@ -169,7 +173,7 @@ def run_export(
         job.out_path,
         options,
         job.file_format,
-        progress,  # type: ignore[arg-type]
+        progress,
         unprintable,
     )
 

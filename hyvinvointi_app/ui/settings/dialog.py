@@ -42,7 +42,7 @@ from hyvinvointi_app.services import unit
 from hyvinvointi_app.services.settings import RetentionPolicy, default_folder
 from hyvinvointi_app.store.storage_errors import write_problem
 from hyvinvointi_app.ui.buttons import Standard, dialog_buttons
-from hyvinvointi_app.ui.context import AppContext, open_settings
+from hyvinvointi_app.ui.context import AppContext, open_settings, setting_text
 from hyvinvointi_app.ui.package import package_text
 
 INTERFACE_LANGUAGES: tuple[tuple[str, str], ...] = (
@@ -90,7 +90,7 @@ class SettingsDialog(QDialog):
         self.language_box.setAccessibleName(_("Interface language"))
         for code, name in INTERFACE_LANGUAGES:
             self.language_box.addItem(name, code)
-        current = str(self.settings.value(LANGUAGE_KEY, ui_translator().language, str))
+        current = setting_text(self.settings, LANGUAGE_KEY, ui_translator().language)
         self._select(self.language_box, current)
         form.addRow(self._label(_("&Interface language"), self.language_box), self.language_box)
         form.addRow("", self._note(_("The whole interface changes at once when you press OK.")))
@@ -251,7 +251,7 @@ class SettingsDialog(QDialog):
         fallback = ReportLanguage.FINNISH.value
         if self.context is not None:
             fallback = str(unit.get_unit(self.context.database).working_language.value)
-        value = str(self.settings.value(REPORT_LANGUAGE_KEY, fallback, str))
+        value = setting_text(self.settings, REPORT_LANGUAGE_KEY, fallback)
         return value if value in {v.value for v in ReportLanguage} else fallback
 
     def _update_default_button(self) -> None:

@@ -219,7 +219,9 @@ class ActionRow(QWidget):
         self.autosaver.flush()
 
     def _date_chosen(self, date: QDate) -> None:
-        self.due_edit.setText(format_date(date.toPython(), ui_translator().language))
+        self.due_edit.setText(
+            format_date(dt.date(date.year(), date.month(), date.day()), ui_translator().language)
+        )
         menu = self.calendar_button.menu()
         if menu is not None:
             menu.hide()

@@ -95,6 +95,7 @@ class AttendanceTable(QTableWidget):
             row = self.currentRow()
             if row >= 0:
                 item = self.item(row, NAME)
+                assert item is not None  # every row has its name cell
                 self.status_chosen.emit(int(item.data(Qt.ItemDataRole.UserRole)), status)
                 if row + 1 < self.rowCount():
                     self.setCurrentCell(row + 1, STATUS)

@@ -33,13 +33,16 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
     QStyle,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -319,9 +322,9 @@ class MeetingEditor(QWidget):
             return
         self.window().activateWindow()  # the privacy review window may have had the focus
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        if hasattr(widget, "setSelection"):
-            widget.setSelection(start, max(0, end - start))  # QLineEdit
-        elif hasattr(widget, "textCursor"):
+        if isinstance(widget, QLineEdit):
+            widget.setSelection(start, max(0, end - start))
+        elif isinstance(widget, QPlainTextEdit | QTextEdit):
             cursor = widget.textCursor()
             length = len(widget.toPlainText())
             cursor.setPosition(min(start, length))
@@ -358,14 +361,16 @@ class MeetingEditor(QWidget):
             if owner is None:
                 return None
             self.focus_item(owner.id)
-            row = next(
+            action_row = next(
                 (r for r in self.item_editor.action_rows if r.view and r.view.id == action_id),
                 None,
             )
-            if row is None:
+            if action_row is None:
                 return None
-            line = row.responsible.lineEdit()
-            return line if parts[2] == "responsible" and line is not None else row.text_edit
+            line = action_row.responsible.lineEdit()
+            if parts[2] == "responsible" and line is not None:
+                return line
+            return action_row.text_edit
         if len(parts) == 3 and parts[0] == "follow_up":
             target = self._item_of_kind(AgendaItemKind.FOLLOW_UP)
             if target is None:
@@ -471,7 +476,7 @@ class MeetingEditor(QWidget):
 
     def _current_item_id(self) -> int | None:
         entry = self.agenda_list.currentItem()
-        return None if entry is None else entry.data(Qt.ItemDataRole.UserRole)
+        return None if entry is None else int(entry.data(Qt.ItemDataRole.UserRole))
 
     def current_item(self) -> AgendaItemView | None:
         item_id = self._current_item_id()

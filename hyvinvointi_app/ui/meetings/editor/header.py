@@ -267,7 +267,7 @@ class HeaderPanel(QWidget):
         }
         for binding in self.bindings:
             if binding.widget in set_text and self.hint.isHidden():
-                binding.show(self.meeting_id, set_text[binding.widget])  # type: ignore[index]
+                binding.show(self.meeting_id, set_text[binding.widget])
 
     def close_meeting(self) -> None:
         """End time now (one undo step); the start defaults to now too if it was never set."""

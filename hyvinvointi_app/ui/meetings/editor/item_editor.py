@@ -9,6 +9,7 @@ theme the meeting ran out of time for can be marked moved to the next meeting th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
@@ -30,7 +31,7 @@ from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.labels import label
 from hyvinvointi_app.i18n.translator import _, ngettext, ui_translator
 from hyvinvointi_app.services import agenda, annual_clock, evaluations, meetings, period_scope
-from hyvinvointi_app.services.meetings import AgendaItemView, MeetingDetail
+from hyvinvointi_app.services.meetings import ActionView, AgendaItemView, MeetingDetail
 from hyvinvointi_app.services.plans import PlanView
 from hyvinvointi_app.ui.annual_clock.mark_dialog import ThemeMarkDialog
 from hyvinvointi_app.ui.annual_clock.marking import mark_text, open_mark_dialog
@@ -209,7 +210,7 @@ class ItemEditor(QScrollArea):
             "decision": autosaver.bind(self.decision_edit, self._save_text("decision")),
         }
 
-    def _save_text(self, field: str):  # type: ignore[no-untyped-def]
+    def _save_text(self, field: str) -> Callable[[object, str], None]:
         def save(target: object, text: str) -> None:
             agenda.set_item_text(self.context.database, int(str(target)), field, text)
 
@@ -288,7 +289,7 @@ class ItemEditor(QScrollArea):
             self._add_row(view)
         self.no_actions.setVisible(not self.action_rows)
 
-    def _add_row(self, view: object) -> ActionRow:
+    def _add_row(self, view: ActionView | None) -> ActionRow:
         assert self.item is not None and self.memo is not None
         row = ActionRow(
             self.context,
@@ -297,7 +298,7 @@ class ItemEditor(QScrollArea):
             self.autosaver,
             self.member_choices,
             self.memo.date,
-            view,  # type: ignore[arg-type]
+            view,
             self.autosaver.mark_saved,
             self.widget(),
         )
