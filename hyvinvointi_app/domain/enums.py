@@ -99,6 +99,18 @@ class VoiceMethod(StrEnum):
     OTHER = "other"
 
 
+VOICE_METHODS: dict[VoiceKind, tuple[VoiceMethod, ...]] = {
+    VoiceKind.CHILDREN: tuple(VoiceMethod),
+    VoiceKind.GUARDIANS: (
+        VoiceMethod.SURVEY,
+        VoiceMethod.DISCUSSION,
+        VoiceMethod.INTERVIEW,
+        VoiceMethod.OTHER,
+    ),
+}
+"""The methods offered for each voice: guardians are asked, not drawn or observed."""
+
+
 class PlanType(StrEnum):
     ACTION_PLAN = "action_plan"
     ANTI_BULLYING = "anti_bullying"

@@ -158,6 +158,14 @@ def next_meeting_text(tx: ReportTexts, data: MemoData) -> str:
     return ", ".join(part for part in parts if part)
 
 
+def discussion(notes: str, title: str) -> str:
+    """The notes as the memo's discussion: nothing when they only repeat the item's title
+    (a note started from the title and never written further says nothing of its own)."""
+    if " ".join(notes.split()).casefold().rstrip(".:") == " ".join(title.split()).casefold():
+        return ""
+    return notes
+
+
 def _item(
     data: MemoData,
     number: int,
@@ -191,7 +199,7 @@ def _item(
         story += _voice(tx, voices.get(VoiceKind.GUARDIANS))
     if item.kind is AgendaItemKind.NEXT_MEETING:
         story += labelled(tx.pgettext("report", "Next meeting"), next_meeting_text(tx, data))
-    story += labelled(tx.pgettext("report", "Discussion"), item.notes)
+    story += labelled(tx.pgettext("report", "Discussion"), discussion(item.notes, item.title))
     story += labelled(tx.pgettext("report", "Decision {number}", number=number), item.decision)
     if item.actions:
         story.append(

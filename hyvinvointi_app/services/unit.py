@@ -38,8 +38,10 @@ class UnitInfo:
 
 
 def _validated(info: UnitInfo) -> UnitInfo:
-    if not (info.name_fi.strip() or info.name_sv.strip()):
-        raise ValidationError("name_fi", "required")
+    language = Language(info.working_language)
+    own_name = info.name_sv if language is Language.SWEDISH else info.name_fi
+    if not own_name.strip():  # the name in the unit's own language: its memos' heading
+        raise ValidationError("name_sv" if language is Language.SWEDISH else "name_fi", "required")
     site_code = " ".join(info.site_code.split())
     if len(site_code) > SITE_CODE_MAX_LENGTH:
         raise ValidationError("site_code", "too_long")

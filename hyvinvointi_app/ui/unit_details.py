@@ -48,6 +48,7 @@ class UnitForm(QWidget):
         with_site_code: bool = False,
     ) -> None:
         super().__init__(parent)
+        self.opened_in = Language(language) if language in ("fi", "sv") else Language.FINNISH
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.form = form_layout()
@@ -55,17 +56,22 @@ class UnitForm(QWidget):
         form = self.form
 
         self.name_fi = QLineEdit(self)
-        self.name_fi.setMaxLength(NAME_MAX_LENGTH)
-        self.name_fi_message = FieldMessage(self, self.name_fi)
-        self.name_fi.textEdited.connect(lambda _text: self.name_fi_message.clear())
-        form.addRow(
-            labelled(_("Name in Finnish"), self.name_fi, self),
-            field_column(self.name_fi, self.name_fi_message, self),
-        )
-
         self.name_sv = QLineEdit(self)
-        self.name_sv.setMaxLength(NAME_MAX_LENGTH)
-        form.addRow(labelled(_("Name in Swedish"), self.name_sv, self), self.name_sv)
+        self.name_messages = {
+            Language.FINNISH: FieldMessage(self, self.name_fi),
+            Language.SWEDISH: FieldMessage(self, self.name_sv),
+        }
+        names = [
+            (Language.FINNISH, self.name_fi, _("Name in Finnish")),
+            (Language.SWEDISH, self.name_sv, _("Name in Swedish")),
+        ]
+        if self.opened_in is Language.SWEDISH:  # a Swedish-speaking director's unit first
+            names.reverse()
+        for name_language, edit, text in names:
+            edit.setMaxLength(NAME_MAX_LENGTH)
+            message = self.name_messages[name_language]
+            edit.textEdited.connect(lambda _text, message=message: message.clear())
+            form.addRow(labelled(text, edit, self), field_column(edit, message, self))
 
         self.municipality = QLineEdit(self)
         self.municipality.setMaxLength(NAME_MAX_LENGTH)
@@ -91,8 +97,7 @@ class UnitForm(QWidget):
         self.site_code: QLineEdit | None = None
         self.site_code_message: FieldMessage | None = None
         order: list[QWidget] = [
-            self.name_fi,
-            self.name_sv,
+            *(edit for _language, edit, _text in names),
             self.municipality,
             self.pre_primary,
             self.language,
@@ -138,20 +143,32 @@ class UnitForm(QWidget):
 
     def show_problem(self, error: ValidationError) -> None:
         """A service's refusal beside the field it concerns."""
-        if error.field in ("name_fi", "name"):
-            self.name_fi_message.show_message(reason_text(error.reason))
-            self.name_fi.setFocus()
+        if error.field in ("name_fi", "name_sv", "name"):
+            language = Language.SWEDISH if error.field == "name_sv" else Language.FINNISH
+            self.name_messages[language].show_message(reason_text(error.reason))
+            self.name_edit(language).setFocus()
         elif error.field == "site_code" and self.site_code is not None:
             assert self.site_code_message is not None
             self.site_code_message.show_message(reason_text(error.reason))
             self.site_code.setFocus()
 
+    def name_edit(self, language: Language) -> QLineEdit:
+        return self.name_sv if language is Language.SWEDISH else self.name_fi
+
+    def first_name_edit(self) -> QLineEdit:
+        """The name asked for first: in the language the form was opened in."""
+        return self.name_sv if self.opened_in is Language.SWEDISH else self.name_fi
+
     def check_name(self) -> bool:
-        """False, with the reason beside the Finnish name, when neither name is typed."""
-        if not (self.name_fi.text().strip() or self.name_sv.text().strip()):
-            self.show_problem(ValidationError("name_fi", "required"))
+        """False, with the reason beside it, when the name in the chosen working language
+        (the one the unit's memos are headed with) is not typed."""
+        language = Language(self.language.currentData())
+        for message in self.name_messages.values():
+            message.clear()
+        if not self.name_edit(language).text().strip():
+            field = "name_sv" if language is Language.SWEDISH else "name_fi"
+            self.show_problem(ValidationError(field, "required"))
             return False
-        self.name_fi_message.clear()
         return True
 
 
@@ -182,7 +199,7 @@ class UnitDetailsDialog(QDialog):
         layout.addStretch(1)
         self.buttons = dialog_buttons(self, on_accept=self.save)
         layout.addWidget(self.buttons)
-        self.unit_form.name_fi.setFocus()
+        self.unit_form.first_name_edit().setFocus()
 
     def save(self) -> None:
         """Store the details in one transaction and record the undo step; a refused field is

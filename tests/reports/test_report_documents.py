@@ -217,6 +217,20 @@ def test_names_only_when_chosen_and_letters_intact(small_unit: tuple[Database, S
     assert "Päiväkoti Äimärautio" in without
 
 
+@pytest.mark.parametrize("notes", ["Muut asiat", "  muut   ASIAT:", "Muut asiat."])
+def test_notes_that_only_repeat_the_title_are_no_discussion(
+    small_unit: tuple[Database, SmallUnit], notes: str
+) -> None:
+    db, unit = small_unit
+    agenda.set_item_text(db, unit.other_item_id, "title", "Muut asiat")
+    agenda.set_item_text(db, unit.other_item_id, "notes", notes)
+    discussion = "Keskustelu"
+    assert discussion not in extract_text(memo_pdf(db, unit.meeting_id, options("fi")))
+    agenda.set_item_text(db, unit.other_item_id, "notes", "Muut asiat: piha-aidan korjaus")
+    text = extract_text(memo_pdf(db, unit.meeting_id, options("fi")))
+    assert discussion in text and "piha-aidan korjaus" in text
+
+
 def test_long_table_repeats_its_header_on_every_page(
     small_unit: tuple[Database, SmallUnit],
 ) -> None:

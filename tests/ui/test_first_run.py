@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QWidget,
+    QWizard,
+)
 from pytestqt.qtbot import QtBot
 
 from hyvinvointi_app.domain.enums import Language
@@ -143,6 +151,12 @@ def test_swedish_working_language_gets_the_swedish_clock(
     page = wizard.unit_page
     typist(page.name_fi, "Päiväkoti Kärkkäinen")
     page.language.setCurrentIndex(page.language.findData("sv"))
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    # the unit's memos are headed with its name in its own language: that one is required
+    assert wizard.currentId() == UnitWizard.UNIT_PAGE
+    assert page.unit_form.name_messages[Language.SWEDISH].isVisible()
+    assert focused() is page.name_sv
+    typist(page.name_sv, "Daghemmet Kärrbacka")
     wizard.next()
     wizard.next()
     wizard.summary_page.add_members.setChecked(False)
@@ -166,18 +180,58 @@ def test_missing_finnish_name_blocks_next_with_the_message_beside_it(
     wizard.button(QWizard.WizardButton.NextButton).click()
 
     assert wizard.currentId() == UnitWizard.UNIT_PAGE
-    assert page.name_fi_message.isVisible()
+    message = page.unit_form.name_messages[Language.FINNISH]
+    assert message.isVisible()
     required = reason_text("required")
     assert required.startswith("Tämä on pakollinen")
-    assert page.name_fi_message.text.text() == required
+    assert message.text.text() == required
     assert page.name_fi.accessibleDescription() == required
     # The message sits right under the field.
-    assert page.name_fi_message.parentWidget() is page.name_fi.parentWidget()
+    assert message.parentWidget() is page.name_fi.parentWidget()
 
     typist(page.name_fi, "Ähtäri")
-    assert not page.name_fi_message.isVisible()
+    assert not message.isVisible()
     wizard.next()
     assert wizard.currentId() == UnitWizard.PERIOD_PAGE
+
+
+def test_a_swedish_director_is_asked_for_the_swedish_name_first(
+    qtbot: QtBot, tmp_path: Path, typist: Typist
+) -> None:
+    """In Swedish the wizard starts at the Swedish name, and a unit working in Swedish
+    needs no Finnish name (it once required the Finnish one whatever the language)."""
+    from hyvinvointi_app.ui.language import apply_language
+
+    apply_language("sv")
+    target = tmp_path / "enhet.sqlite"
+    wizard = make_wizard(qtbot, target)
+    wizard.next()
+    page = wizard.unit_page
+    assert focused() is page.name_sv
+    form = page.unit_form.form
+    first_label = form.itemAt(0, QFormLayout.ItemRole.LabelRole).widget()
+    assert isinstance(first_label, QLabel) and first_label.text().replace("&", "") == (
+        "Namn på svenska"
+    )
+    press(focused(), Qt.Key.Key_Tab)
+    assert focused() is page.name_fi
+    assert page.language.currentData() == "sv"
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    assert wizard.currentId() == UnitWizard.UNIT_PAGE
+    assert page.unit_form.name_messages[Language.SWEDISH].isVisible()
+    typist(page.name_sv, "Daghemmet Kärrbacka")
+    wizard.next()
+    assert wizard.currentId() == UnitWizard.PERIOD_PAGE
+    wizard.next()
+    wizard.summary_page.add_members.setChecked(False)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    with open_database(target) as db:
+        info = unit.get_unit(db)
+    assert (info.name_sv, info.name_fi, info.working_language) == (
+        "Daghemmet Kärrbacka",
+        "",
+        Language.SWEDISH,
+    )
 
 
 def test_impossible_period_is_refused_beside_the_end_date(qtbot: QtBot, tmp_path: Path) -> None:

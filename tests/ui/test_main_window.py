@@ -165,3 +165,22 @@ def test_a_bad_file_is_reported_and_left_unchanged(
     assert path.read_bytes() == before
     assert window.context is None
     QApplication.processEvents()
+
+
+def test_the_roles_figure_says_all_roles_filled_when_none_is_missing() -> None:
+    """A green check once stood beside the title "Roles missing" when nothing was."""
+    import dataclasses
+    import datetime as dt
+
+    from hyvinvointi_app.domain.enums import Role
+    from hyvinvointi_app.services.overview import Overview
+    from hyvinvointi_app.ui.overview.page import figures
+
+    data = Overview(
+        "2026–2027", dt.date(2026, 8, 1), dt.date(2027, 7, 31), 2, 2, None, (), 0, 0, (), ()
+    )
+    filled = {f.key: f for f in figures(data, "fi")}["roles"]
+    assert (filled.title, filled.attention) == (_("All roles filled"), False)
+    missing = dataclasses.replace(data, roles_missing=(Role.PUBLIC_HEALTH_NURSE,))
+    lacking = {f.key: f for f in figures(missing, "fi")}["roles"]
+    assert (lacking.title, lacking.attention) == (_("Roles missing"), True)

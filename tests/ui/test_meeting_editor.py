@@ -31,6 +31,8 @@ from hyvinvointi_app.domain.enums import (
     FollowUpOutcome,
     MeetingStatus,
     Role,
+    VoiceKind,
+    VoiceMethod,
 )
 from hyvinvointi_app.domain.typed_dates import parse_typed_date
 from hyvinvointi_app.i18n.labels import role_label
@@ -442,6 +444,45 @@ def test_coming_back_to_an_item_shows_what_was_typed_there(
     type_here(typist, "Toinen")
     press(Qt.Key.Key_PageUp, CTRL)
     assert editor.item_editor.notes_edit.toPlainText() == "Ensimmäinen"
+
+
+def test_the_guardians_voice_offers_the_ways_guardians_are_heard(
+    qtbot: QtBot, context: AppContext, memo: tuple[int, int]
+) -> None:
+    """Guardians were once offered "drawing" and "children's meeting"; a method an earlier
+    version recorded for them stays shown, ticked, so that nothing is hidden."""
+    meeting_id = memo[0]
+    db = context.database
+    detail = meetings.get_meeting(db, meeting_id)
+    kinds = {i.kind: i.id for i in detail.agenda}
+    agenda.set_voice(db, meeting_id, VoiceKind.CHILDREN, [VoiceMethod.DRAWING], "")
+    editor = make_editor(qtbot, context, meeting_id)
+    panel = editor.item_editor.voice
+
+    def offered() -> list[VoiceMethod]:
+        return [m for m, check in panel.checks.items() if check.isVisibleTo(panel)]
+
+    editor.focus_item(kinds[AgendaItemKind.GUARDIANS_VOICE])
+    assert offered() == [
+        VoiceMethod.INTERVIEW,
+        VoiceMethod.SURVEY,
+        VoiceMethod.DISCUSSION,
+        VoiceMethod.OTHER,
+    ]
+    panel.checks[VoiceMethod.SURVEY].click()
+    voices = {v.kind: v for v in meetings.get_meeting(db, meeting_id).voices}
+    assert voices[VoiceKind.GUARDIANS].methods == (VoiceMethod.SURVEY.value,)
+    assert voices[VoiceKind.CHILDREN].methods == (VoiceMethod.DRAWING.value,)
+
+    editor.focus_item(kinds[AgendaItemKind.CHILDREN_VOICE])
+    assert offered() == list(VoiceMethod)
+    assert panel.checks[VoiceMethod.DRAWING].isChecked()
+
+    agenda.set_voice(db, meeting_id, VoiceKind.GUARDIANS, [VoiceMethod.DRAWING], "")
+    editor.refresh()
+    editor.focus_item(kinds[AgendaItemKind.GUARDIANS_VOICE])
+    assert VoiceMethod.DRAWING in offered()
+    assert panel.checks[VoiceMethod.DRAWING].isChecked()
 
 
 # -- a full disk ----------------------------------------------------------------------

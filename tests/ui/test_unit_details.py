@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from hyvinvointi_app.domain.enums import Language
 from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.i18n.validation import reason_text
 from hyvinvointi_app.services import unit
@@ -78,15 +79,23 @@ def test_a_bad_site_code_is_said_beside_it_and_nothing_is_saved(
     assert not form.site_code_message.isVisible()
 
 
-def test_both_names_empty_is_refused(qtbot: QtBot, context: AppContext) -> None:
+def test_the_name_in_the_working_language_is_required(qtbot: QtBot, context: AppContext) -> None:
     dialog = UnitDetailsDialog(context)
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.unit_form.name_fi.clear()
-    dialog.unit_form.name_sv.clear()
+    form = dialog.unit_form
+    form.name_fi.clear()
+    form.name_sv.setText("Daghemmet Tallbacken")
     _save(dialog)
     assert dialog.result() == 0
-    assert dialog.unit_form.name_fi_message.text.text() == reason_text("required")
+    assert form.name_messages[Language.FINNISH].text.text() == reason_text("required")
+    assert not form.name_messages[Language.SWEDISH].isVisible()
+    # working in Swedish, the Swedish name is the one that counts
+    form.language.setCurrentIndex(form.language.findData("sv"))
+    _save(dialog)
+    assert dialog.result() == 1
+    saved = unit.get_unit(context.database)
+    assert (saved.name_fi, saved.working_language) == ("", Language.SWEDISH)
 
 
 def test_the_file_menu_opens_it_and_the_title_follows_the_new_name(

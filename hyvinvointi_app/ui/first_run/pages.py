@@ -205,7 +205,6 @@ class UnitPage(QWizardPage):
         )
         form = self.unit_form.form
         self.name_fi = self.unit_form.name_fi
-        self.name_fi_message = self.unit_form.name_fi_message
         self.name_sv = self.unit_form.name_sv
         self.municipality = self.unit_form.municipality
         self.pre_primary = self.unit_form.pre_primary
@@ -236,7 +235,7 @@ class UnitPage(QWizardPage):
         layout.addStretch(1)
 
     def initializePage(self) -> None:
-        self.name_fi.setFocus()
+        self.unit_form.first_name_edit().setFocus()
 
     def unit_info(self) -> UnitInfo:
         return self.unit_form.unit_info()
@@ -293,10 +292,8 @@ class UnitPage(QWizardPage):
         self.unit_form.show_problem(error)
 
     def validatePage(self) -> bool:
-        if not self.name_fi.text().strip():
-            self.show_problem(ValidationError("name_fi", "required"))
+        if not self.unit_form.check_name():
             return False
-        self.name_fi_message.clear()
         if not self.check_file():
             assert self.file_edit is not None
             self.file_edit.setFocus()

@@ -56,7 +56,7 @@ def figures(data: Overview, language: str) -> list[Figure]:
     )
     roles = Figure(
         "roles",
-        _("Roles missing"),
+        _("Roles missing") if data.roles_missing else _("All roles filled"),
         ", ".join(role_label(r) for r in data.roles_missing)
         if data.roles_missing
         else _("Every expected role is filled."),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from hyvinvointi_app.domain.enums import VoiceKind, VoiceMethod
+from hyvinvointi_app.domain.enums import VOICE_METHODS, VoiceKind, VoiceMethod
 from hyvinvointi_app.i18n.labels import choices, label
 from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.services import agenda
@@ -31,15 +31,14 @@ class VoicePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.methods_label = QLabel(_("How were the views collected?"), self)
         layout.addWidget(self.methods_label)
-        grid = QGridLayout()
+        self.grid = QGridLayout()
         self.checks: dict[VoiceMethod, QCheckBox] = {}
-        for index, (method, text) in enumerate(choices(VoiceMethod)):
+        for method, text in choices(VoiceMethod):
             check = QCheckBox(text, self)
             check.setAccessibleName(text)
             check.toggled.connect(lambda _on: self._methods_changed())
-            grid.addWidget(check, index // 4, index % 4)
             self.checks[method] = check
-        layout.addLayout(grid)
+        layout.addLayout(self.grid)
         self.summary = MemoText(_("What came up"), self)
         self.summary.setMinimumHeight(90)
         self.summary.setPlaceholderText(
@@ -56,10 +55,16 @@ class VoicePanel(QWidget):
             _("{voice}: how were the views collected?").format(voice=label(kind))
         )
         methods = set(voice.methods) if voice else set()
+        # the kind's own methods, and any other one an earlier version recorded
+        offered = [m for m in self.checks if m in VOICE_METHODS[kind] or m.value in methods]
         for method, check in self.checks.items():
+            self.grid.removeWidget(check)
+            check.setVisible(method in offered)
             check.blockSignals(True)
             check.setChecked(method.value in methods)
             check.blockSignals(False)
+        for index, method in enumerate(offered):
+            self.grid.addWidget(self.checks[method], index // 4, index % 4)
         if not (self.binding.target == kind and self.binding.dirty):
             self.binding.show(kind, voice.summary if voice else "")
 
