@@ -3,6 +3,7 @@ and files left byte-for-byte as they were."""
 
 from __future__ import annotations
 
+import os
 import stat
 import subprocess
 import sys
@@ -42,7 +43,7 @@ def ten_year_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_ten_year_demo_is_sound_private_and_in_wal_mode(ten_year_demo: Path) -> None:
-    result = run("check", str(ten_year_demo))
+    result = run("check", str(ten_year_demo), env={**os.environ, "HYVINVOINTI_LANG": "en"})
     assert result.returncode == 0, result.stderr
     assert "sound" in result.stdout
     assert stat.S_IMODE(ten_year_demo.stat().st_mode) == 0o600

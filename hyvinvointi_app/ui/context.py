@@ -49,6 +49,8 @@ class AppContext(QObject):
     """Emitted just before the unit file closes, while it can still be written."""
     status_message = Signal(str)
     """A short confirmation for the status bar, e.g. “Member added”."""
+    meeting_mode = Signal(bool)
+    """Meeting mode opened (True) or left (False): the window gives the memo its width."""
 
     def __init__(self, database: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)

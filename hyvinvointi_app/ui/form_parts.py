@@ -3,15 +3,47 @@ quieter hint, a field with its message beneath, and a form layout that wraps lon
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hyvinvointi_app.ui.field_message import FieldMessage
 
 
+class WrappedLabel(QLabel):
+    """A label that wraps its words and is never shorter than its lines need: a layout
+    asks a wrapped label's height for one width and may then give it another (in a
+    splitter, a group box or a dialog that fits its contents), cutting the first and last
+    lines. Each new width or text sets the height the text needs there as the minimum."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        needed = self.heightForWidth(self.width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+
+
 def wrapped_label(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
+    label = WrappedLabel(text, parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
 
@@ -52,3 +84,25 @@ def labelled(text: str, field: QWidget, parent: QWidget) -> QLabel:
     label.setWordWrap(True)
     field.setAccessibleName(text)
     return label
+
+
+class FittingScroll(QScrollArea):
+    """A dialog's body that scrolls only where the screen is too low for it (a laptop at
+    150 %): it asks for the whole of its contents, and can be as low as a few lines."""
+
+    def __init__(self, parent: QWidget, name: str) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields inside
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.body = QWidget(self)
+        self.setWidget(self.body)
+
+    def sizeHint(self) -> QSize:
+        bar = self.verticalScrollBar().sizeHint().width()
+        return self.body.sizeHint() + QSize(bar, 0)
+
+    def minimumSizeHint(self) -> QSize:
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(self.body.minimumSizeHint().width() + bar, 8 * self.fontMetrics().height())

@@ -251,6 +251,7 @@ class MainWindow(QMainWindow):
         self.context.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.context.navigate_requested.connect(self.show_page)
         self.context.open_requested.connect(self.show_item)
+        self.context.meeting_mode.connect(lambda on: self.show_navigation(not on))
         self._remember_recent(database.path)
         self._build()
 
@@ -325,6 +326,15 @@ class MainWindow(QMainWindow):
         self._update_title()
         if self.context is not None:
             self.show_page(str(current) if str(current) in self.pages else "overview")
+
+    def toggle_navigation(self) -> None:
+        self.show_navigation(self.navigation.isHidden())
+
+    def show_navigation(self, shown: bool) -> None:
+        """The list of screens at the left: folded away in meeting mode, so that the memo
+        has the width (View → Navigation, F9, brings it back; Ctrl+1…8 work either way)."""
+        self.navigation.setVisible(shown)
+        self.navigation_action.setChecked(shown)
 
     def _build_opening(self, path: Path) -> None:
         """The navigation (not yet usable) and the kept Overview, while ``path`` opens."""
@@ -408,6 +418,15 @@ class MainWindow(QMainWindow):
         self._action(edit_menu, _("&Find…"), self.find_in_screen, keys.Find)
 
         view_menu = bar.addMenu(_("&View"))
+        self.navigation_action = self._action(
+            view_menu,
+            _("&Navigation"),
+            lambda: self.show_navigation(self.navigation.isHidden()),
+            "F9",
+        )
+        self.navigation_action.setCheckable(True)
+        self.navigation_action.setChecked(not self.navigation.isHidden())
+        view_menu.addSeparator()
         for number, spec in enumerate(screens.SCREENS, start=1):
             show = functools.partial(self.show_page, spec.key)
             self._action(view_menu, spec.title(), show, f"Ctrl+{number}")

@@ -46,6 +46,7 @@ from hyvinvointi_app.ui.annual_clock.marking import mark_text, meetings_text, op
 from hyvinvointi_app.ui.annual_clock.model import THEME_COLUMN, ClockModel
 from hyvinvointi_app.ui.annual_clock.view import ClockView
 from hyvinvointi_app.ui.context import AppContext, setting_text
+from hyvinvointi_app.ui.flow_layout import FlowLayout
 from hyvinvointi_app.ui.page import Page, heading
 from hyvinvointi_app.ui.save_path import chosen_save_path
 from hyvinvointi_app.ui.undo import record
@@ -136,7 +137,7 @@ class AnnualClockPage(Page):
             lambda _current, _previous: self._update_actions()
         )
 
-        toolbar = QHBoxLayout()
+        toolbar = FlowLayout()
         toolbar.setSpacing(6)
         self.buttons: list[QToolButton] = []
         for action in (

@@ -51,10 +51,8 @@ from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.cards.dialogs import CheckpointDialog, NewCardDialog, RecordValueDialog
 from hyvinvointi_app.ui.cards.model import (
     DUE,
-    NEXT_CHECKPOINT,
     RECORDED,
     RESPONSIBLE,
-    STATUS,
     VALUE,
     WHAT,
     CardTableModel,
@@ -63,7 +61,9 @@ from hyvinvointi_app.ui.cards.model import (
 )
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.field_message import FieldMessage
+from hyvinvointi_app.ui.flow_layout import FlowLayout
 from hyvinvointi_app.ui.page import Page, heading
+from hyvinvointi_app.ui.tables import fit_columns
 from hyvinvointi_app.ui.undo import record
 
 FIELDS = (
@@ -191,10 +191,7 @@ class CardsPage(Page):
         self.model = CardTableModel()
         self.table = _table(panel, _("Result cards"))
         self.table.setModel(self.model)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
-        for column in (STATUS, NEXT_CHECKPOINT):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(self.table, (WHAT,))
         self.table.selectionModel().selectionChanged.connect(
             lambda _selected, _deselected: self._selection_changed()
         )
@@ -204,7 +201,7 @@ class CardsPage(Page):
         self.empty_label.setWordWrap(True)
         layout.addWidget(self.empty_label)
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         self.new_button = push_button(_("&New card…"), self.new_card, panel)
         self.remove_button = push_button(_("Remo&ve card"), self.remove_card, panel)
         buttons.addWidget(self.new_button)

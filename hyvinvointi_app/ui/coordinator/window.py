@@ -237,8 +237,11 @@ class CoordinatorWindow(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # every column as wide as its contents (the view scrolls sideways if need be): a
+        # stretched last column was squeezed below its title's width
+        header.setStretchLastSection(False)
         header.setResizeContentsPrecision(60)  # widths from 60 rows, not from all 500
+        self.table.resizeColumnsToContents()  # the headers whole before any bundle is read
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._show_unit(current)
         )

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -38,17 +37,15 @@ from hyvinvointi_app.services.meetings import MeetingDetail, MeetingRow, Meeting
 from hyvinvointi_app.services.periods import PeriodView
 from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.flow_layout import FlowLayout
 from hyvinvointi_app.ui.meetings.list_model import (
-    ATTENDANCE,
-    DATE,
-    NUMBER,
     PLACE,
-    STATUS,
     MeetingsModel,
 )
 from hyvinvointi_app.ui.meetings.new_meeting_dialog import NewMeetingDialog, NewMeetingInput
 from hyvinvointi_app.ui.meetings.search import SearchBox, SearchPanel
 from hyvinvointi_app.ui.page import Page, heading
+from hyvinvointi_app.ui.tables import fit_columns
 from hyvinvointi_app.ui.undo import record
 
 if TYPE_CHECKING:
@@ -57,7 +54,6 @@ if TYPE_CHECKING:
 NEW_SHORTCUTS = ("Ctrl+Shift+M", "Ins")
 OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 DEFAULT_START = dt.time(13, 0)
-COLUMN_WIDTHS = {NUMBER: 70, DATE: 120, PLACE: 380, STATUS: 190, ATTENDANCE: 130}
 
 LIST, EMPTY, RESULTS, NO_PERIOD = range(4)
 """The pages of the list area."""
@@ -119,7 +115,7 @@ class MeetingsPage(Page):
         self.search_box.setAccessibleName(_("Search all memos"))
         self.search_box.setPlaceholderText(_("Words in any memo of any period"))
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setMinimumWidth(340)
+        self.search_box.setMinimumWidth(220)
         search_label.setBuddy(self.search_box)
         top.addWidget(period_label)
         top.addWidget(self.period_combo)
@@ -128,7 +124,7 @@ class MeetingsPage(Page):
         top.addWidget(self.search_box, 1)
         layout.addLayout(top)
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         self.new_button = push_button(
             _("&New meeting…"),
             None,
@@ -205,17 +201,10 @@ class MeetingsPage(Page):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setHighlightSections(False)
-        for column, width in COLUMN_WIDTHS.items():
-            self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(PLACE, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setHighlightSections(False)
+        fit_columns(self.table, (PLACE,))
         self.body.insertWidget(LIST, self.table)
 
         empty = QWidget(self.body)
@@ -474,6 +463,7 @@ class MeetingsPage(Page):
         self._editor_meeting = meeting_id
         self.stack.addWidget(editor)
         self.stack.setCurrentWidget(editor)
+        self.context.meeting_mode.emit(True)
         if item_id is not None:
             editor.focus_item(item_id)
 
@@ -512,6 +502,7 @@ class MeetingsPage(Page):
         self.stack.setCurrentWidget(self.list_panel)
         self.stack.removeWidget(editor)
         editor.deleteLater()
+        self.context.meeting_mode.emit(False)
 
     def hideEvent(self, event: QHideEvent) -> None:
         if self.editor is not None:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -31,25 +30,26 @@ from hyvinvointi_app.services import members, periods
 from hyvinvointi_app.services.members import MemberInput, MemberView, member_input
 from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.flow_layout import FlowLayout
 from hyvinvointi_app.ui.members.coverage import CoveragePanel
 from hyvinvointi_app.ui.members.dialog import EndTermDialog, MemberDialog
 from hyvinvointi_app.ui.members.model import (
+    CONTACT,
     NAME,
     ORGANISATION,
     ROLE,
-    TERM,
     MembersModel,
     MembersProxy,
     display_name,
     is_former,
 )
 from hyvinvointi_app.ui.page import Page, heading
+from hyvinvointi_app.ui.tables import fit_columns
 from hyvinvointi_app.ui.undo import record
 
 ADD_SHORTCUTS = ("Ins", "Ctrl+Shift+N")
 EDIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)
 
-COLUMN_WIDTHS = {NAME: (140, 240), ROLE: (140, 300), ORGANISATION: (120, 240), TERM: (150, 250)}
 """(Narrowest, widest) width in pixels of the columns that fit their contents; the contact
 column takes the rest. A longer text is elided and shown in full as a tooltip."""
 
@@ -94,7 +94,7 @@ class MembersPage(Page):
         filter_row.addWidget(self.former_check)
         layout.addLayout(filter_row)
 
-        button_row = QHBoxLayout()
+        button_row = FlowLayout()
         self.add_button = push_button(
             _("&Add member…"),
             None,
@@ -149,17 +149,12 @@ class MembersPage(Page):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setHighlightSections(False)
-        header.setMinimumSectionSize(80)
+        self.table.horizontalHeader().setHighlightSections(False)
+        fit_columns(self.table, (NAME, ROLE, ORGANISATION, CONTACT))
         layout.addWidget(self.table, 1)
 
         self.coverage = CoveragePanel(self)
@@ -192,7 +187,6 @@ class MembersPage(Page):
             (self.table, self.coverage.roles),
         ):
             QWidget.setTabOrder(before, after)
-        self._loaded = False
 
     # -- reading -------------------------------------------------------------------------
 
@@ -206,9 +200,6 @@ class MembersPage(Page):
         db = self.context.database
         today = dt.date.today()
         self.model.set_members(members.list_members(db), today)
-        if not self._loaded:
-            self._fit_columns()
-        self._loaded = True
         try:
             period = periods.current_period(db)
         except NotFound:
@@ -218,14 +209,6 @@ class MembersPage(Page):
         self._select(select_id)
         self._update_empty_state()
         self._update_buttons()
-
-    def _fit_columns(self) -> None:
-        """Widths from the contents when the screen is first filled; the director's own
-        widths are kept after that."""
-        for column, (narrowest, widest) in COLUMN_WIDTHS.items():
-            self.table.resizeColumnToContents(column)
-            width = self.table.columnWidth(column) + 8
-            self.table.setColumnWidth(column, max(narrowest, min(widest, width)))
 
     def _select(self, member_id: int | None) -> None:
         row = self.proxy.row_of(member_id) if member_id is not None else None

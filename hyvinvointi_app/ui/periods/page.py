@@ -10,7 +10,6 @@ import datetime as dt
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QStyle,
@@ -26,6 +25,7 @@ from hyvinvointi_app.services import periods
 from hyvinvointi_app.services.periods import PeriodTexts, PeriodView
 from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.flow_layout import FlowLayout
 from hyvinvointi_app.ui.page import Page, heading
 from hyvinvointi_app.ui.periods.carry_forward import CarryForwardDialog, apply
 from hyvinvointi_app.ui.periods.dialog import PeriodDatesDialog
@@ -89,7 +89,7 @@ class PeriodsPage(Page):
         )
         self.empty_label.setWordWrap(True)
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         self.add_button = push_button(_("&Add operating period…"), self.add_period, self)
         self.edit_button = push_button(_("Edit &dates…"), self.edit_dates, self)
         self.current_button = push_button(_("&Make current"), self.make_current, self)

@@ -9,7 +9,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QHBoxLayout,
     QLabel,
     QSplitter,
     QStyle,
@@ -24,18 +23,14 @@ from hyvinvointi_app.services.evaluations import EvaluationView
 from hyvinvointi_app.services.plans import PlanInput, PlanView
 from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.flow_layout import FlowLayout
 from hyvinvointi_app.ui.page import Page, heading
 from hyvinvointi_app.ui.plans import actions
 from hyvinvointi_app.ui.plans.history import HistoryTable
 from hyvinvointi_app.ui.plans.model import LOCATION, NAME, TYPE, PlanTableModel
 from hyvinvointi_app.ui.plans.plan_dialog import PlanDialog
+from hyvinvointi_app.ui.tables import fit_columns
 from hyvinvointi_app.ui.undo import record
-
-COLUMN_PADDING = 24
-MAX_LOCATION_WIDTH = 320
-MAX_TYPE_WIDTH = 190
-MAX_NAME_WIDTH = 250
-"""Long names are cut with “…” and shown whole in the plan's history title and tooltip."""
 
 
 class PlansPage(Page):
@@ -57,7 +52,7 @@ class PlansPage(Page):
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         self.add_button = push_button(_("&Add plan…"), self.add_plan, self)
         self.edit_button = push_button(_("Ed&it plan…"), self.edit_plan, self)
         self.archive_button = push_button(_("A&rchive"), self.toggle_archived, self)
@@ -86,11 +81,10 @@ class PlansPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
+        fit_columns(self.table, (TYPE, NAME, LOCATION))
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.activated.connect(lambda _index: self.edit_plan())
         self.table.selectionModel().selectionChanged.connect(
@@ -104,13 +98,14 @@ class PlansPage(Page):
         history = QWidget(splitter)
         history_layout = QVBoxLayout(history)
         history_layout.setContentsMargins(0, 6, 0, 0)
-        title_row = QHBoxLayout()
+        title_row = FlowLayout()  # the title, its buttons at the right; wrapping when narrow
         self.history_title = QLabel(history)
         font = self.history_title.font()
         font.setBold(True)
         self.history_title.setFont(font)
         self.history_title.setTextFormat(Qt.TextFormat.PlainText)
-        title_row.addWidget(self.history_title, 1)
+        title_row.addWidget(self.history_title)
+        title_row.addStretch(1)
         self.evaluate_button = push_button(_("Eva&luate…"), self.evaluate, history)
         self.open_button = push_button(_("&Open evaluation…"), self.open_evaluation, history)
         self.card_button = push_button(_("Create result &card…"), self.create_card, history)
@@ -135,8 +130,8 @@ class PlansPage(Page):
         history_layout.addWidget(self.history, 1)
         splitter.addWidget(register)
         splitter.addWidget(history)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
 
         self.setTabOrder(self.add_button, self.edit_button)
@@ -157,14 +152,6 @@ class PlansPage(Page):
         db = self.context.database
         rows = plans.list_plans(db, include_archived=self.show_archived.isChecked())
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
-            self.table.setColumnWidth(column, self.table.columnWidth(column) + COLUMN_PADDING)
-        self.table.setColumnWidth(TYPE, min(self.table.columnWidth(TYPE), MAX_TYPE_WIDTH))
-        self.table.setColumnWidth(NAME, min(self.table.columnWidth(NAME), MAX_NAME_WIDTH))
-        self.table.setColumnWidth(
-            LOCATION, min(self.table.columnWidth(LOCATION), MAX_LOCATION_WIDTH)
-        )
         self.empty_label.setVisible(not rows)
         self.table.setVisible(bool(rows))
         ids = [p.id for p in rows]

@@ -47,6 +47,7 @@ from hyvinvointi_app.services.exports import ExportKind
 from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.context import AppContext, setting_text
 from hyvinvointi_app.ui.field_message import FieldMessage
+from hyvinvointi_app.ui.flow_layout import FlowLayout
 from hyvinvointi_app.ui.page import Page, heading
 from hyvinvointi_app.ui.printing import PREVIEW_DPI, DocumentBuilder, PrintJob, PrintPages
 from hyvinvointi_app.ui.reports.worker import (
@@ -189,7 +190,7 @@ class ReportsPage(Page):
         form.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(form_box)
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         self.export_button = push_button(_("&Export…"), self.export, self)
         self.print_button = push_button(pgettext("reports", "&Print…"), self.print_document, self)
         self.preview_button = push_button(

@@ -43,6 +43,7 @@ from hyvinvointi_app.services.settings import RetentionPolicy, default_folder
 from hyvinvointi_app.store.storage_errors import write_problem
 from hyvinvointi_app.ui.buttons import Standard, dialog_buttons
 from hyvinvointi_app.ui.context import AppContext, open_settings, setting_text
+from hyvinvointi_app.ui.form_parts import FittingScroll, WrappedLabel
 from hyvinvointi_app.ui.package import package_text
 
 INTERFACE_LANGUAGES: tuple[tuple[str, str], ...] = (
@@ -70,11 +71,15 @@ class SettingsDialog(QDialog):
         self.setAccessibleName(_("Settings"))
         self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
-        layout.addWidget(self._language_group())
-        layout.addWidget(self._data_group())
+        scroll = FittingScroll(self, _("Settings"))
+        body = QVBoxLayout(scroll.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self._language_group())
+        body.addWidget(self._data_group())
         if context is not None:
-            layout.addWidget(self._backup_group(context))
-        layout.addStretch(1)
+            body.addWidget(self._backup_group(context))
+        body.addStretch(1)
+        layout.addWidget(scroll, 1)
         self.buttons = dialog_buttons(self, Standard.Ok | Standard.Cancel)
         layout.addWidget(self.buttons)
         self.language_box.setFocus()
@@ -225,8 +230,7 @@ class SettingsDialog(QDialog):
         return label
 
     def _note(self, text: str) -> QLabel:
-        note = QLabel(text, self)
-        note.setWordWrap(True)
+        note = WrappedLabel(text, self)
         note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         font = note.font()
         font.setPointSizeF(font.pointSizeF() * 0.95)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -30,7 +29,9 @@ from hyvinvointi_app.i18n.translator import _, pgettext
 from hyvinvointi_app.services import meetings
 from hyvinvointi_app.services.meetings import MeetingDetail
 from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.form_parts import WrappedLabel
 from hyvinvointi_app.ui.meetings.editor.fields import buddy_label
+from hyvinvointi_app.ui.tables import fit_columns
 from hyvinvointi_app.ui.undo import record
 
 STATUS_KEYS = {
@@ -73,8 +74,7 @@ class MissingRolesWarning(QWidget):
         icon.setPixmap(
             self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(16, 16)
         )
-        self.text = QLabel(self)
-        self.text.setWordWrap(True)
+        self.text = WrappedLabel("", self)
         layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.text, 1)
 
@@ -132,10 +132,7 @@ class AttendancePanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(ROLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(self.table, (NAME, ROLE))
         self.table.status_chosen.connect(self.set_status)
         self.warning = MissingRolesWarning(self)
         layout.addWidget(buddy_label(_("&Attendance:"), self.table, self))

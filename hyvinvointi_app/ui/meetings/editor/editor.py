@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -227,6 +229,10 @@ class MeetingEditor(QWidget):
         self.remove_button = self._small_button(
             panel, _("Remove"), _("Remove the item"), "Ctrl+Shift+Del", self.remove_item
         )
+        for arrow in (self.up_button, self.down_button):  # narrow: the words get the room
+            arrow.setFixedWidth(arrow.sizeHint().height() + 8)
+        for worded in (self.new_item_button, self.remove_button):  # never cut short
+            worded.setMinimumWidth(worded.sizeHint().width())
         for button in (self.new_item_button, self.up_button, self.down_button):
             row.addWidget(button)
         row.addStretch(1)
@@ -249,8 +255,16 @@ class MeetingEditor(QWidget):
         button.clicked.connect(lambda _checked=False: slot())
         return button
 
-    def _build_details_page(self) -> QWidget:
-        page = QWidget(self)
+    def _build_details_page(self) -> QScrollArea:
+        """The meeting's details and attendance; they scroll in a low window (a laptop at
+        150 %), as the items do."""
+        scroll = QScrollArea(self)
+        scroll.setAccessibleName(_("Meeting details"))
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields inside
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        page = QWidget(scroll)
+        scroll.setWidget(page)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 0, 8, 8)
         layout.addWidget(section_title(_("Meeting details"), page))
@@ -267,7 +281,7 @@ class MeetingEditor(QWidget):
             self.context, self._meeting_id, self.autosaver.mark_saved, page
         )
         layout.addWidget(self.attendance, 1)
-        return page
+        return scroll
 
     def _install_shortcuts(self) -> None:
         slots: dict[str, Callable[[], object]] = {
@@ -476,7 +490,8 @@ class MeetingEditor(QWidget):
 
     def _current_item_id(self) -> int | None:
         entry = self.agenda_list.currentItem()
-        return None if entry is None else int(entry.data(Qt.ItemDataRole.UserRole))
+        value = None if entry is None else entry.data(Qt.ItemDataRole.UserRole)
+        return None if value is None else int(value)  # the details row has no item
 
     def current_item(self) -> AgendaItemView | None:
         item_id = self._current_item_id()

@@ -37,6 +37,7 @@ from hyvinvointi_app.ui.annual_clock.mark_dialog import ThemeMarkDialog
 from hyvinvointi_app.ui.annual_clock.marking import mark_text, open_mark_dialog
 from hyvinvointi_app.ui.cards.item_links import CardLinksPanel
 from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.form_parts import WrappedLabel
 from hyvinvointi_app.ui.meetings.editor.actions import ActionRow
 from hyvinvointi_app.ui.meetings.editor.autosave import Autosaver
 from hyvinvointi_app.ui.meetings.editor.fields import MemoText, buddy_label
@@ -158,8 +159,7 @@ class ItemEditor(QScrollArea):
         self.attendance_row = QWidget(body)
         attendance_layout = QHBoxLayout(self.attendance_row)
         attendance_layout.setContentsMargins(0, 0, 0, 0)
-        self.attendance_summary = QLabel(self.attendance_row)
-        self.attendance_summary.setWordWrap(True)
+        self.attendance_summary = WrappedLabel("", self.attendance_row)
         self.attendance_button = QPushButton(_("Mark attendance…"), self.attendance_row)
         self.attendance_button.setAccessibleName(_("Mark attendance"))
         self.attendance_button.setToolTip(native("Ctrl+Shift+L"))
