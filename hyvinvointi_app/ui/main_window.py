@@ -15,9 +15,13 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QByteArray, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QListWidget,
@@ -91,6 +95,10 @@ class MainWindow(QMainWindow):
         """The file being opened, before :meth:`open_database` or :meth:`open_or_explain`."""
         self.backups: BackupScheduler | None = None
         self.pages = ScreenPages(self._create_page, with_file=False)
+        self._left_dialog = False
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_after_dialog)
         self.settings = open_settings()
         self.coordinator_window: QWidget | None = None
         """File → Coordinator view, once opened (built anew in another language)."""
@@ -326,6 +334,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         if self.context is not None:
             self.show_page(str(current) if str(current) in self.pages else "overview")
+            self._current_page().focus_list()  # Enter opens the selected row at once
 
     def toggle_navigation(self) -> None:
         self.show_navigation(self.navigation.isHidden())
@@ -506,6 +515,31 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         page.refresh()
         self.settings.setValue("window/last_view", key)
+
+    def _current_page(self) -> Page:
+        page = self.stack.currentWidget()
+        assert isinstance(page, Page)
+        return page
+
+    def _focus_after_dialog(self, old: QWidget | None, new: QWidget | None) -> None:
+        """A dialog a screen's button opened has closed: the keyboard goes back to the
+        screen's list (Qt would give it to the button), at the row the dialog changed. The
+        focus leaves the dialog first (``old`` in it), then comes to the button."""
+        if old is not None and shiboken6.isValid(old) and isinstance(old.window(), QDialog):
+            self._left_dialog = True
+            if new is None:
+                return
+        if new is None:
+            return
+        left, self._left_dialog = self._left_dialog, False
+        page = self.stack.currentWidget()
+        if (
+            left
+            and isinstance(new, QAbstractButton)
+            and isinstance(page, Page)
+            and page.isAncestorOf(new)
+        ):
+            page.focus_list()
 
     def _on_data_changed(self) -> None:
         page = self.stack.currentWidget()

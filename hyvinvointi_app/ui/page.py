@@ -18,6 +18,14 @@ class Page(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.list_view: QWidget | None = None
+        """The screen's list (a table of its records), where the keyboard waits: Enter opens
+        the selected row. Set by screens that have one."""
+
+    def focus_list(self) -> None:
+        """Put the keyboard in the screen's list (after a dialog, and when a file opens)."""
+        if self.list_view is not None and self.list_view.isVisibleTo(self):
+            self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def refresh(self) -> None:
         """Read the data again and redraw."""

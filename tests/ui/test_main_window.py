@@ -184,3 +184,36 @@ def test_the_roles_figure_says_all_roles_filled_when_none_is_missing() -> None:
     missing = dataclasses.replace(data, roles_missing=(Role.PUBLIC_HEALTH_NURSE,))
     lacking = {f.key: f for f in figures(missing, "fi")}["roles"]
     assert (lacking.title, lacking.attention) == (_("Roles missing"), True)
+
+
+def test_the_keyboard_waits_in_the_list_at_start_and_after_a_dialog(
+    qtbot: QtBot, unit_file: Path
+) -> None:
+    """Enter opens the selected row as soon as the file is open, and a dialog a button
+    opened gives the keyboard back to the list, not to the button."""
+    from dialogs import answer_later
+    from PySide6.QtWidgets import QDialog
+
+    from hyvinvointi_app.ui.members.page import MembersPage
+
+    with open_database(unit_file) as db:
+        members.add_member(db, MemberInput("Aino Ahonen", Role.DIRECTOR))
+    first = MainWindow()  # the screen last shown is kept in the settings
+    first.settings.setValue("window/last_view", "members")
+    first.deleteLater()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_database(unit_file) is None
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    page = window.pages.of_kind("members", MembersPage)
+    assert QApplication.focusWidget() is page.table
+
+    answer_later(lambda dialog: dialog.reject() if isinstance(dialog, QDialog) else None)
+    page.add_button.setFocus()
+    page.add_button.click()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    window.activateWindow()  # as the window system does when the dialog goes
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table)
+    window.close()

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from dialogs import answer_later
 from keyboard import make_editor
 from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtTest import QTest
@@ -485,6 +486,45 @@ def test_the_guardians_voice_offers_the_ways_guardians_are_heard(
     assert panel.checks[VoiceMethod.DRAWING].isChecked()
 
 
+def test_removing_an_item_with_action_items_asks_first(
+    qtbot: QtBot, context: AppContext, memo: tuple[int, int]
+) -> None:
+    meeting_id = memo[0]
+    db = context.database
+    agenda_items = meetings.get_meeting(db, meeting_id).agenda
+    item = next(i for i in agenda_items if i.kind is AgendaItemKind.OTHER_MATTERS)
+    plain = next(i for i in agenda_items if i.kind is AgendaItemKind.COMMUNICATION)
+    actions.add_action(
+        db, meeting_id, ActionInput("Hanki pihalle uusi hiekka"), agenda_item_id=item.id
+    )
+    editor = make_editor(qtbot, context, meeting_id)
+    editor.focus_item(item.id)
+
+    def answer(button: QMessageBox.StandardButton) -> list[QWidget]:
+        def press(box: QWidget) -> None:
+            assert isinstance(box, QMessageBox) and "Hanki" not in box.text()
+            assert item.title in box.text()
+            box.button(button).click()
+
+        return answer_later(press)
+
+    asked = answer(QMessageBox.StandardButton.No)
+    editor.remove_item()
+    assert asked
+    assert item.id in {i.id for i in meetings.get_meeting(db, meeting_id).agenda}
+    asked = answer(QMessageBox.StandardButton.Yes)
+    editor.remove_item()
+    assert asked
+    assert item.id not in {i.id for i in meetings.get_meeting(db, meeting_id).agenda}
+    context.undo_stack.undo()
+    back = meetings.get_meeting(db, meeting_id).item(item.id)
+    assert [a.text for a in back.actions] == ["Hanki pihalle uusi hiekka"]
+    # an item without action items goes at once
+    editor.focus_item(plain.id)
+    editor.remove_item()
+    assert plain.id not in {i.id for i in meetings.get_meeting(db, meeting_id).agenda}
+
+
 # -- a full disk ----------------------------------------------------------------------
 # The disk fills up through SQLite itself (a page limit on every connection: SQLITE_FULL
 # through SQLAlchemy, as from a real full disk), so this always runs; tests/store fills a
@@ -607,3 +647,37 @@ def test_the_presenter_chosen_in_meeting_mode_is_saved(qtbot: QtBot, context: Ap
     assert item is not None
     saved = agenda.get_item(context.database, item.id).presenter
     assert saved is not None and saved.id == nurse.id
+
+
+def test_meeting_mode_reopens_where_the_director_was(
+    qtbot: QtBot, context: AppContext, memo: tuple[int, int]
+) -> None:
+    meeting_id = memo[0]
+    agenda_items = meetings.get_meeting(context.database, meeting_id).agenda
+    editor = make_editor(qtbot, context, meeting_id)
+    first = editor.current_item()
+    assert first is not None and first.id == agenda_items[0].id  # a new meeting: its first item
+    editor.focus_item(agenda_items[4].id)
+    editor.close()
+    again = make_editor(qtbot, context, meeting_id)
+    shown = again.current_item()
+    assert shown is not None and shown.id == agenda_items[4].id
+    again.agenda_list.setCurrentRow(0)  # the details and attendance
+    again.close()
+    assert make_editor(qtbot, context, meeting_id).current_item() is None
+
+
+def test_tab_in_the_meeting_details_follows_the_screen(
+    qtbot: QtBot, context: AppContext, memo: tuple[int, int]
+) -> None:
+    """Row by row, left to right (Close meeting once came after Place, below it)."""
+    editor = make_editor(qtbot, context, memo[0])
+    editor.agenda_list.setCurrentRow(0)
+    editor.header.date_edit.setFocus()
+    places = []
+    for _step in range(10):
+        widget = focused()
+        corner = widget.mapTo(editor, widget.rect().topLeft())
+        places.append((corner.y() // 12, corner.x(), widget.accessibleName()))
+        press(Qt.Key.Key_Tab)
+    assert places == sorted(places), places

@@ -397,3 +397,49 @@ def test_dialog_types_finnish_characters(window: MainWindow, typist: Typist) -> 
     rows = meetings.list_meetings(db_of(window), period_id(window))
     assert rows[0].place == "Ängsbacka–Mäntylä"
     assert isinstance(QApplication.activeModalWidget(), type(None) | QDialog)
+
+
+def test_tab_leaves_the_date_and_time_for_the_place(
+    window: MainWindow, typist: Typist, qtbot: QtBot
+) -> None:
+    """Tab once stepped through the date's day, month and year: the place typed after two
+    Tabs went into the date and was lost."""
+    page = page_of(window)
+    activate(window, qtbot)
+    seen: list[tuple[str, str]] = []
+
+    def handle(dialog: QWidget) -> None:
+        assert isinstance(dialog, NewMeetingDialog)
+        try:
+            dialog.place_edit.clear()
+            dialog.activateWindow()
+            dialog.date_edit.setFocus()
+            QApplication.processEvents()
+            focus = [QApplication.focusWidget()]
+            for key in (Qt.Key.Key_Tab, Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Tab):
+                QTest.keyClick(QApplication.focusWidget(), key)
+                focus.append(QApplication.focusWidget())
+            typist(QApplication.focusWidget(), "Sali")
+            fields = {
+                "date": dialog.date_edit,
+                "time": dialog.time_edit,
+                "place": dialog.place_edit,
+            }
+
+            def name(widget: QWidget | None) -> str:  # a spin box's own line edit is in it
+                return next(
+                    (n for n, f in fields.items() if f is widget or f.isAncestorOf(widget)), "?"
+                )
+
+            seen.append(
+                ([name(w) for w in focus], dialog.place_edit.text(), dialog.date_edit.text())
+            )
+        finally:
+            dialog.reject()
+
+    answer_later(handle)
+    page.new_button.click()
+    assert seen
+    focus, place, date = seen[0]
+    assert focus == ["date", "time", "place", "time", "place"]
+    assert place == "Sali" and "Sali" not in date

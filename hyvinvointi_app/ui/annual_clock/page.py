@@ -123,6 +123,7 @@ class AnnualClockPage(Page):
 
         self.model = ClockModel(self)
         self.view = ClockView(self)
+        self.list_view = self.view
         self.view.setModel(self.model)
         self.view.setAccessibleName(_("Annual clock themes by month"))
         self.view.header().setAccessibleName(_("Columns"))

@@ -29,6 +29,7 @@ from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.services.municipal_package import TemplateView
 from hyvinvointi_app.services.result_cards import CardInput, CheckpointInput
 from hyvinvointi_app.ui.buttons import Standard, dialog_buttons
+from hyvinvointi_app.ui.date_fields import DateEdit
 from hyvinvointi_app.ui.field_message import FieldMessage
 
 DATE_FORMAT = "d.M.yyyy"
@@ -43,7 +44,7 @@ def to_date(day: QDate) -> dt.date:
 
 
 def date_edit(day: dt.date, accessible_name: str, parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(parent)
+    edit = DateEdit(parent)
     edit.setDisplayFormat(DATE_FORMAT)
     edit.setCalendarPopup(True)
     edit.setDate(to_qdate(day))

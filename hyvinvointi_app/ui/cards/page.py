@@ -190,6 +190,7 @@ class CardsPage(Page):
 
         self.model = CardTableModel()
         self.table = _table(panel, _("Result cards"))
+        self.list_view = self.table
         self.table.setModel(self.model)
         fit_columns(self.table, (WHAT,))
         self.table.selectionModel().selectionChanged.connect(

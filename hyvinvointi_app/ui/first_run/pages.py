@@ -41,6 +41,7 @@ from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.i18n.validation import reason_text
 from hyvinvointi_app.paths import data_home
 from hyvinvointi_app.services.unit import UnitInfo
+from hyvinvointi_app.ui.date_fields import DateEdit
 from hyvinvointi_app.ui.field_message import FieldMessage
 from hyvinvointi_app.ui.form_parts import (
     field_column,
@@ -337,7 +338,7 @@ class PeriodPage(QWizardPage):
         self._on_dates_changed()
 
     def _date_edit(self, day: dt.date) -> QDateEdit:
-        edit = QDateEdit(to_qdate(day), self)
+        edit = DateEdit(to_qdate(day), self)
         edit.setDisplayFormat(DATE_FORMAT)
         edit.setCalendarPopup(True)
         edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)

@@ -12,12 +12,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +25,7 @@ from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.ui.buttons import Standard, dialog_buttons
+from hyvinvointi_app.ui.date_fields import DateEdit, TimeEdit
 from hyvinvointi_app.ui.field_message import FieldMessage
 
 DATE_FORMAT = "d.M.yyyy"
@@ -93,14 +92,14 @@ class NewMeetingDialog(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.date_edit = QDateEdit(self)
+        self.date_edit = DateEdit(self)
         self.date_edit.setDisplayFormat(DATE_FORMAT)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDateRange(_qdate(period_start), _qdate(period_end))
         self.date_edit.setDate(_qdate(proposed.date))
         self.date_edit.setAccessibleName(_("Meeting date"))
         self.date_edit.setToolTip(_("Day.month.year, for example 23.11.2026"))
-        self.time_edit = QTimeEdit(self)
+        self.time_edit = TimeEdit(self)
         self.time_edit.setDisplayFormat(TIME_FORMAT)
         self.time_edit.setTime(QTime(proposed.start_time.hour, proposed.start_time.minute))
         self.time_edit.setAccessibleName(_("Start time"))

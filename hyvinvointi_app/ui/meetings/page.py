@@ -195,6 +195,7 @@ class MeetingsPage(Page):
             self,
         )
         self.table = MeetingsTable(self)
+        self.list_view = self.table
         self.table.setAccessibleName(_("Meetings of the operating period"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -143,6 +143,7 @@ class MembersPage(Page):
         self.proxy = MembersProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = MembersTable(self)
+        self.list_view = self.table
         self.table.setAccessibleName(_("Members"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

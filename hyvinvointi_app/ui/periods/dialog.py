@@ -25,6 +25,7 @@ from hyvinvointi_app.domain.errors import UserError
 from hyvinvointi_app.domain.periods import period_label
 from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.ui.buttons import dialog_buttons
+from hyvinvointi_app.ui.date_fields import DateEdit
 from hyvinvointi_app.ui.field_message import FieldMessage, show_refusal
 
 DATE_FORMAT = "d.M.yyyy"
@@ -86,7 +87,7 @@ class PeriodDatesDialog(QDialog):
         self.start_edit.setFocus()
 
     def _date_edit(self, day: dt.date, name: str) -> QDateEdit:
-        edit = QDateEdit(self)
+        edit = DateEdit(self)
         edit.setDisplayFormat(DATE_FORMAT)
         edit.setCalendarPopup(True)
         edit.setDateRange(QDate(2000, 1, 1), QDate(2100, 12, 31))

@@ -67,6 +67,7 @@ class PeriodsPage(Page):
             self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
         )
         self.table = QTableView(self)
+        self.list_view = self.table
         self.table.setModel(self.model)
         self.table.setAccessibleName(_("Operating periods"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from hyvinvointi_app.domain.errors import UserError
 from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.services.periods import PeriodTexts
 from hyvinvointi_app.ui.buttons import dialog_buttons
+from hyvinvointi_app.ui.date_fields import DateEdit
 from hyvinvointi_app.ui.field_message import FieldMessage, show_refusal
 from hyvinvointi_app.ui.periods.dialog import DATE_FORMAT, to_date, to_qdate
 
@@ -68,7 +68,7 @@ class PeriodTextsDialog(QDialog):
 
         self.approved_check = QCheckBox(_("The group &approved the summary on"), self)
         self.approved_check.setAccessibleName(_("The group approved the summary"))
-        self.approved_edit = QDateEdit(self)
+        self.approved_edit = DateEdit(self)
         self.approved_edit.setDisplayFormat(DATE_FORMAT)
         self.approved_edit.setCalendarPopup(True)
         self.approved_edit.setDateRange(QDate(2000, 1, 1), QDate(2100, 12, 31))

@@ -74,6 +74,7 @@ class PlansPage(Page):
             self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning), today
         )
         self.table = QTableView(register)
+        self.list_view = self.table
         self.table.setModel(self.model)
         self.table.setAccessibleName(_("Plan register"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

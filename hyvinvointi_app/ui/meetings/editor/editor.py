@@ -54,10 +54,10 @@ from hyvinvointi_app.domain.errors import MemoLocked, NotFound, UserError
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.formatting import format_date, format_datetime
 from hyvinvointi_app.i18n.labels import label
-from hyvinvointi_app.i18n.translator import _, ui_translator
+from hyvinvointi_app.i18n.translator import _, ngettext, ui_translator
 from hyvinvointi_app.services import agenda, meetings, members, plans, unit
 from hyvinvointi_app.services.meetings import AgendaItemView, MeetingDetail
-from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.context import AppContext, setting_text
 from hyvinvointi_app.ui.meetings.editor.attendance import (
     AttendancePanel,
     MissingRolesWarning,
@@ -75,7 +75,10 @@ from hyvinvointi_app.ui.meetings.editor.shortcuts import HelpOverlay, meeting_sh
 from hyvinvointi_app.ui.undo import record
 
 DETAILS_ROW = 0
+DETAILS_KEY = "details"
+"""The last place kept for a meeting when it was its details and attendance."""
 MARKER_GROUP = "meeting_editor/editing"
+LAST_ITEM_GROUP = "meeting_editor/last_item"
 
 
 class MeetingNumber(int):
@@ -85,9 +88,10 @@ class MeetingNumber(int):
         return int(self)
 
 
-def editing_marker_key(path: object, meeting_id: int) -> str:
+def editing_marker_key(path: object, meeting_id: int, group: str = MARKER_GROUP) -> str:
+    """The settings key of one meeting of one unit file, in ``group``."""
     digest = hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:16]
-    return f"{MARKER_GROUP}/{digest}-{meeting_id}"
+    return f"{group}/{digest}-{meeting_id}"
 
 
 class MeetingEditor(QWidget):
@@ -104,6 +108,9 @@ class MeetingEditor(QWidget):
         # text typed last reaches it first.
         context.closing.connect(self._clean_close)
         self._marker_key = editing_marker_key(context.path.resolve(), meeting_id)
+        self._last_item_key = editing_marker_key(
+            context.path.resolve(), meeting_id, LAST_ITEM_GROUP
+        )
         self.has_pre_primary = unit.get_unit(context.database).has_pre_primary
         self.autosaver = Autosaver(self)
         self.autosaver.locked.connect(self._locked_elsewhere)
@@ -163,8 +170,17 @@ class MeetingEditor(QWidget):
         context.data_changed.connect(self._data_changed)
         self._shown_row = DETAILS_ROW
         """The agenda row on screen: kept while its text cannot be written."""
+        # where the director was the last time this meeting was open, else the first item
+        last = setting_text(self.context.settings, self._last_item_key)
         self.reload()
-        self.agenda_list.setCurrentRow(self._first_item_row())
+        row = (
+            DETAILS_ROW
+            if last == DETAILS_KEY
+            else self._row_of(int(last))
+            if last.isdigit()
+            else None
+        )
+        self.agenda_list.setCurrentRow(self._first_item_row() if row is None else row)
 
     # -- building -------------------------------------------------------------------
 
@@ -518,6 +534,7 @@ class MeetingEditor(QWidget):
         self._shown_row = self.agenda_list.currentRow()
         item = self.current_item()
         assert self.memo is not None
+        self.context.settings.setValue(self._last_item_key, item.id if item else DETAILS_KEY)
         if item is None:
             self.pages.setCurrentWidget(self.details_page)
         else:
@@ -630,6 +647,8 @@ class MeetingEditor(QWidget):
         db = self.context.database
         self.autosaver.flush()
         view = agenda.get_item(db, item.id)
+        if view.actions and not self._removing_actions_is_fine(view.title, len(view.actions)):
+            return
         if not self._change(lambda: agenda.remove_item(db, item.id)):
             return
         record(
@@ -639,6 +658,24 @@ class MeetingEditor(QWidget):
             redo=lambda: agenda.remove_item(db, view.id),
             parent=self,
         )
+
+    def _removing_actions_is_fine(self, title: str, count: int) -> bool:
+        """An item's action items go with it: asked first (an item without any goes at once;
+        either way Edit → Undo brings it back)."""
+        answer = QMessageBox.question(
+            self,
+            _("Remove agenda item"),
+            ngettext(
+                "The item “{title}” has {count} action item. Remove the item and its action "
+                "item?\n\nYou can undo this with Edit → Undo.",
+                "The item “{title}” has {count} action items. Remove the item and its action "
+                "items?\n\nYou can undo this with Edit → Undo.",
+                count,
+            ).format(title=title, count=count),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def new_action(self) -> None:
         if self.locked:

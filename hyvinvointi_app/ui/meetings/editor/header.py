@@ -8,6 +8,7 @@ explained beside the field and the stored value stays until it can.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
@@ -114,6 +115,20 @@ class HeaderPanel(QWidget):
         self.hint = hint_label(self)
         grid.addWidget(self.hint, 5, 0, 1, 7)
         grid.setColumnStretch(7, 1)
+        reading_order = (
+            self.date_edit,
+            self.start_edit,
+            self.end_edit,
+            self.close_button,
+            self.place_edit,
+            self.chair_combo,
+            self.secretary_combo,
+            self.distribution_edit,
+            self.attachments_edit,
+            self.signatures_check,
+        )
+        for first, second in itertools.pairwise(reading_order):  # Tab follows the screen
+            self.setTabOrder(first, second)
 
         self.bindings = [
             autosaver.bind(edit, self._save_typed)
