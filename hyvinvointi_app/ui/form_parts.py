@@ -4,11 +4,14 @@ quieter hint, a field with its message beneath, and a form layout that wraps lon
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFormLayout,
     QFrame,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -106,3 +109,17 @@ class FittingScroll(QScrollArea):
     def minimumSizeHint(self) -> QSize:
         bar = self.verticalScrollBar().sizeHint().width()
         return QSize(self.body.minimumSizeHint().width() + bar, 8 * self.fontMetrics().height())
+
+
+def look_read_only(root: QWidget) -> None:
+    """Text fields that cannot be typed in look so (the window's grey, not the white of a
+    field waiting for text), as the approved memo's do; editable ones look as usual."""
+    for edit in root.findChildren(QLineEdit) + root.findChildren(QPlainTextEdit):
+        palette = edit.palette()
+        if edit.isReadOnly():
+            palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+        else:
+            palette.setColor(
+                QPalette.ColorRole.Base, QApplication.palette().color(QPalette.ColorRole.Base)
+            )
+        edit.setPalette(palette)

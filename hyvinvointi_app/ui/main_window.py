@@ -773,8 +773,18 @@ class MainWindow(QMainWindow):
         ActivityLogDialog(self.context, self).exec()
 
     def show_about(self) -> None:
+        """Help → About: the version, the parts and their licences, where the data is."""
         from hyvinvointi_app import __version__
 
+        parts = _(
+            "Built with Qt and PySide6 (GNU LGPL 3), SQLAlchemy (MIT), ReportLab (BSD), "
+            "Babel (BSD), python-docx and openpyxl (MIT), pikepdf (MPL 2.0), pypdfium2 and "
+            "PDFium (BSD), icalendar (BSD) and the DejaVu fonts (Bitstream Vera licence), each "
+            "unmodified under its own licence."
+        )
+        where = _("Data folder: {folder}").format(folder=data_home())
+        if self.context is not None:
+            where += "\n" + _("Unit file: {file}").format(file=self.context.path)
         QMessageBox.about(
             self,
             _("About Hyvinvointiryhmä"),
@@ -782,7 +792,11 @@ class MainWindow(QMainWindow):
                 "Hyvinvointiryhmä {version}\n\nThe day-care unit's communal wellbeing group: "
                 "members, meetings and memos, plan evaluations and reports. Works offline; "
                 "your data stays on this computer."
-            ).format(version=__version__),
+            ).format(version=__version__)
+            + "\n\n"
+            + parts
+            + "\n\n"
+            + where,
         )
 
     # -- recent files --------------------------------------------------------------------

@@ -39,9 +39,9 @@ from hyvinvointi_app.services import municipal_package as mp
 from hyvinvointi_app.services.municipal_package import Change, Entry, Package, Part, Preview
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.ui.buttons import dialog_buttons
-from hyvinvointi_app.ui.context import AppContext, setting_text
+from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.form_parts import form_layout, labelled, wrapped_label
-from hyvinvointi_app.ui.save_path import chosen_save_path
+from hyvinvointi_app.ui.save_path import chosen_save_path, start_folder
 from hyvinvointi_app.ui.undo import record
 
 LAST_FOLDER_SETTING = "package/last_folder"
@@ -98,8 +98,7 @@ def _file_filter() -> str:
 
 
 def _start_folder(context: AppContext) -> str:
-    folder = setting_text(context.settings, LAST_FOLDER_SETTING)
-    return folder if folder and Path(folder).is_dir() else str(context.path.parent)
+    return str(start_folder(context.settings, LAST_FOLDER_SETTING))
 
 
 # -- export -----------------------------------------------------------------------------------

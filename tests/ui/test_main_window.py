@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from hyvinvointi_app.domain.enums import Role
@@ -217,3 +217,27 @@ def test_the_keyboard_waits_in_the_list_at_start_and_after_a_dialog(
     window.activateWindow()  # as the window system does when the dialog goes
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table)
     window.close()
+
+
+def test_the_about_box_tells_the_version_the_licences_and_where_the_data_is(
+    window: MainWindow,
+) -> None:
+    from dialogs import answer_later
+    from PySide6.QtWidgets import QMessageBox
+
+    from hyvinvointi_app import __version__
+    from hyvinvointi_app.paths import data_home
+
+    seen: list[str] = []
+
+    def read(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        box.accept()
+
+    answer_later(read)
+    window.show_about()
+    assert seen
+    text = seen[0]
+    assert __version__ in text and "LGPL" in text
+    assert str(data_home()) in text and str(window.context.path) in text  # type: ignore[union-attr]

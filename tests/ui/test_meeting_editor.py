@@ -14,6 +14,7 @@ import pytest
 from dialogs import answer_later
 from keyboard import make_editor
 from PySide6.QtCore import QMimeData, Qt, QTimer
+from PySide6.QtGui import QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -350,6 +351,10 @@ def test_approved_memo_is_read_only_with_a_banner(
     assert not editor.approve_button.isVisible()
     assert editor.item_editor.notes_edit.isReadOnly()
     assert editor.header.place_edit.isReadOnly()
+    # and looks so: the window's grey behind the text, not the white of a field to type in
+    grey = QApplication.palette().color(QPalette.ColorRole.Window)
+    for field in (editor.item_editor.notes_edit, editor.header.place_edit):
+        assert field.palette().color(QPalette.ColorRole.Base) == grey
     count = context.undo_stack.count()
     editor.new_item()
     editor.attendance.set_status(editor.memo.attendance[0].member.id, AttendanceStatus.ABSENT)  # type: ignore[union-attr]

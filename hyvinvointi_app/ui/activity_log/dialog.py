@@ -32,8 +32,8 @@ from hyvinvointi_app.i18n.translator import _, ngettext, pgettext, ui_translator
 from hyvinvointi_app.services import audit, exports
 from hyvinvointi_app.services.audit import AuditEntry
 from hyvinvointi_app.ui.activity_log.export import activity_csv, column_titles, entry_cells
-from hyvinvointi_app.ui.context import AppContext, setting_text
-from hyvinvointi_app.ui.save_path import chosen_save_path
+from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.save_path import chosen_save_path, start_folder
 
 TIME, ACTION, SUBJECT, DETAILS, USER = range(5)
 LAST_FOLDER_SETTING = "activity_log/last_folder"
@@ -169,8 +169,7 @@ class ActivityLogDialog(QDialog):
         )
 
     def _start_folder(self) -> str:
-        stored = setting_text(self.context.settings, LAST_FOLDER_SETTING)
-        return str(stored or self.context.path.parent)
+        return str(start_folder(self.context.settings, LAST_FOLDER_SETTING))
 
     def export(self) -> None:
         suggested = Path(self._start_folder()) / pgettext("file name", "activity-log.csv")

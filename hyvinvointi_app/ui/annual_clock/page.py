@@ -45,10 +45,10 @@ from hyvinvointi_app.ui.annual_clock.mark_dialog import ThemeMarkDialog
 from hyvinvointi_app.ui.annual_clock.marking import mark_text, meetings_text, open_mark_dialog
 from hyvinvointi_app.ui.annual_clock.model import THEME_COLUMN, ClockModel
 from hyvinvointi_app.ui.annual_clock.view import ClockView
-from hyvinvointi_app.ui.context import AppContext, setting_text
+from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.flow_layout import FlowLayout
 from hyvinvointi_app.ui.page import Page, heading
-from hyvinvointi_app.ui.save_path import chosen_save_path
+from hyvinvointi_app.ui.save_path import chosen_save_path, start_folder
 from hyvinvointi_app.ui.undo import record
 
 CLOCK_FILE_PATTERN = "*.json"
@@ -542,8 +542,7 @@ class AnnualClockPage(Page):
     # -- files ----------------------------------------------------------------------------
 
     def _start_folder(self) -> str:
-        folder = setting_text(self.context.settings, LAST_FOLDER_SETTING)
-        return folder if folder and Path(folder).is_dir() else str(self.context.path.parent)
+        return str(start_folder(self.context.settings, LAST_FOLDER_SETTING))
 
     def _file_filter(self) -> str:
         return ";;".join(

@@ -57,7 +57,7 @@ from hyvinvointi_app.store.storage_errors import write_problem
 from hyvinvointi_app.ui.context import open_settings, setting_text
 from hyvinvointi_app.ui.coordinator.chart import TrendChart
 from hyvinvointi_app.ui.coordinator.model import ROW_ROLE, OverviewFilter, OverviewModel
-from hyvinvointi_app.ui.save_path import chosen_save_path
+from hyvinvointi_app.ui.save_path import chosen_save_path, documents_folder
 
 _log = logging.getLogger(__name__)
 
@@ -316,7 +316,7 @@ class CoordinatorWindow(QWidget):
     # -- reading -------------------------------------------------------------------------
 
     def choose_folder(self) -> None:
-        start = self.folder_edit.text() or str(Path.home())
+        start = self.folder_edit.text() or str(documents_folder())
         folder = QFileDialog.getExistingDirectory(self, _("Choose the bundles' folder"), start)
         if folder:
             self.read_folder(Path(folder))
@@ -576,7 +576,7 @@ class CoordinatorWindow(QWidget):
             "csv": _("CSV files (*.csv)"),
         }
         stem = _("overview")  # the suggested file's name
-        start = Path(self.folder_edit.text() or Path.home()) / f"{stem}.{kind}"
+        start = Path(self.folder_edit.text() or documents_folder()) / f"{stem}.{kind}"
         name, _filter = QFileDialog.getSaveFileName(
             self, _("Export the overview"), str(start), filters[kind]
         )

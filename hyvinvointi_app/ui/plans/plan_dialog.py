@@ -4,6 +4,7 @@ the typed dates and shows the service's verdict next to the field, staying open.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,6 +38,7 @@ from hyvinvointi_app.ui.plans.fields import (
     show_problems,
     with_message,
 )
+from hyvinvointi_app.ui.save_path import documents_folder
 
 FIELD_ORDER = (
     "type",
@@ -174,7 +176,11 @@ class PlanDialog(QDialog):
         self.boxes["custom_questions"].setVisible(shown)
 
     def _browse(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, _("Choose the plan's file"))
+        typed = Path(self.location_edit.text().strip()).expanduser()
+        start = typed.parent if typed.parent.is_dir() and typed.is_absolute() else None
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Choose the plan's file"), str(start or documents_folder())
+        )
         if path:
             self.location_edit.setText(path)
 

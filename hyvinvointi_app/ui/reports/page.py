@@ -12,7 +12,7 @@ import datetime as dt
 from collections import Counter
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QThreadPool, QUrl
+from PySide6.QtCore import QThreadPool, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -60,7 +60,7 @@ from hyvinvointi_app.ui.reports.worker import (
     ExportJob,
     ExportWorker,
 )
-from hyvinvointi_app.ui.save_path import chosen_save_path
+from hyvinvointi_app.ui.save_path import chosen_save_path, start_folder
 
 PRINTABLE = (
     Document.MEMO,
@@ -587,13 +587,7 @@ class ReportsPage(Page):
         return safe_file_name(f"{name} {subject}") + self.file_format.suffix
 
     def _start_folder(self) -> Path:
-        stored = setting_text(self.context.settings, FOLDER_KEY)
-        if stored and Path(stored).is_dir():
-            return Path(stored)
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        return Path(documents) if documents else Path.home()
+        return start_folder(self.context.settings, FOLDER_KEY)
 
     def choose_path(self) -> Path | None:
         """Ask where to save (the operating system's dialog); None when cancelled."""

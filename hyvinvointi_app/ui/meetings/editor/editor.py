@@ -58,6 +58,7 @@ from hyvinvointi_app.i18n.translator import _, ngettext, ui_translator
 from hyvinvointi_app.services import agenda, meetings, members, plans, unit
 from hyvinvointi_app.services.meetings import AgendaItemView, MeetingDetail
 from hyvinvointi_app.ui.context import AppContext, setting_text
+from hyvinvointi_app.ui.form_parts import look_read_only
 from hyvinvointi_app.ui.meetings.editor.attendance import (
     AttendancePanel,
     MissingRolesWarning,
@@ -578,6 +579,7 @@ class MeetingEditor(QWidget):
         self.attendance.remove_guest_button.setEnabled(
             not self.locked and bool(self.memo and self.memo.guests)
         )
+        look_read_only(self)
         self._update_buttons()
 
     # -- structural changes: one transaction and one undo step each ---------------------
