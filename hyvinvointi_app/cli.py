@@ -47,7 +47,7 @@ def _language_from_environment() -> str:
     ``C.UTF-8``, which Python reports as ``en_US``, or a third language) gives Finnish. The
     first POSIX variable set decides, as in C; Windows sets none, and its locale reads like
     ``Finnish_Finland`` or ``Swedish_Finland``."""
-    chosen = os.environ.get("HYVINVOINTI_LANG", "")[:2]
+    chosen = os.environ.get("HYVINVOINTI_LANG", "")[:2].lower()
     if chosen in ("fi", "sv", "en"):
         return chosen
     posix = next(

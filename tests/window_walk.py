@@ -38,12 +38,13 @@ from PySide6.QtWidgets import (
 Look = Callable[[str, QWidget], None]
 """Called with a window's name (for the failure message) and the window while it is shown."""
 
-_MNEMONIC = re.compile(r"&(?!&)(.)")
+_MNEMONIC = re.compile(r"&(\S)")
 
 
 def access_key(text: str) -> str | None:
-    """The letter Alt reaches in ``text`` ("Tallenna &nyt" → "n"), None without one."""
-    found = _MNEMONIC.search(text)
+    """The letter Alt reaches in ``text`` ("Tallenna &nyt" → "n"), None without one ("&&"
+    is a plain ampersand)."""
+    found = _MNEMONIC.search(text.replace("&&", ""))
     return found.group(1).casefold() if found else None
 
 
@@ -115,7 +116,7 @@ _BUTTON_PADDING = {QPushButton: 12, QCheckBox: 20, QRadioButton: 20}
 
 
 def _plain(text: str) -> str:
-    return _MNEMONIC.sub(r"\1", text).replace("&&", "&")
+    return "&".join(_MNEMONIC.sub(r"\1", part) for part in text.split("&&"))
 
 
 def clipped_texts(window: QWidget) -> list[str]:
@@ -217,36 +218,53 @@ def _close(window: QWidget) -> None:
 
 
 def open_and_look(click: Callable[[], None], opener: str, look: Look) -> list[str]:
-    """Click, look at each modal window that appears (and at the windows it opens the same
-    way from its own "…" buttons), then close it without saving; returns what opened."""
+    """Click, then look at each window that appears (a modal dialog, or a window of its own
+    such as the privacy review, which the click may wait for), and close it without saving;
+    returns what opened. Gives up looking after ten seconds with nothing new."""
     seen: list[str] = []
     returned = False
+    known = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
+    waited = 0
+
+    def new_window() -> QWidget | None:
+        modal = QApplication.activeModalWidget()
+        if modal is not None and id(modal) not in known:
+            return modal
+        return next(
+            (
+                w
+                for w in QApplication.topLevelWidgets()
+                if w.isVisible() and id(w) not in known and not isinstance(w, QMenu)
+            ),
+            None,
+        )
+
+    def take(window: QWidget) -> None:
+        known.add(id(window))
+        name = f"{opener} → {window.windowTitle() or type(window).__name__}"
+        seen.append(name)
+        look(name, window)
+        _close(window)
 
     def attempt() -> None:
-        """Until the click returns (a modal dialog's exec() keeps it from returning)."""
+        nonlocal waited
         if returned:
             return
-        modal = QApplication.activeModalWidget()
-        if modal is None:
-            QTimer.singleShot(20, attempt)
+        window = new_window()
+        if window is not None:
+            waited = 0
+            take(window)
+        elif waited > 500:
             return
-        name = f"{opener} → {modal.windowTitle() or type(modal).__name__}"
-        seen.append(name)
-        look(name, modal)
-        _close(modal)
-        QTimer.singleShot(20, attempt)  # a second dialog may follow the first
+        waited += 1
+        QTimer.singleShot(20, attempt)
 
-    before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
     QTimer.singleShot(0, attempt)
     click()
     returned = True
     QApplication.processEvents()
-    for window in QApplication.topLevelWidgets():  # a window of its own (not modal)
-        if window.isVisible() and id(window) not in before and not isinstance(window, QMenu):
-            name = f"{opener} → {window.windowTitle() or type(window).__name__}"
-            seen.append(name)
-            look(name, window)
-            _close(window)
+    while (window := new_window()) is not None:
+        take(window)
     return seen
 
 

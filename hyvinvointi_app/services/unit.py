@@ -37,10 +37,10 @@ class UnitInfo:
         return self.name_fi or self.name_sv
 
 
-def _validated(info: UnitInfo) -> UnitInfo:
+def _validated(info: UnitInfo, *, own_name_required: bool = True) -> UnitInfo:
     language = Language(info.working_language)
     own_name = info.name_sv if language is Language.SWEDISH else info.name_fi
-    if not own_name.strip():  # the name in the unit's own language: its memos' heading
+    if own_name_required and not own_name.strip():  # the heading of the unit's memos
         raise ValidationError("name_sv" if language is Language.SWEDISH else "name_fi", "required")
     site_code = " ".join(info.site_code.split())
     if len(site_code) > SITE_CODE_MAX_LENGTH:
@@ -59,7 +59,16 @@ def _validated(info: UnitInfo) -> UnitInfo:
 
 def set_up_unit(db: Database, info: UnitInfo) -> UnitInfo:
     """Write the unit of a new file (or replace its details)."""
-    info = _validated(info)
+    return _write(db, _validated(info))
+
+
+def restore_unit(db: Database, info: UnitInfo) -> UnitInfo:
+    """Put back details as they were stored (the undo and redo of a change), even from a
+    file made before the name in the working language was required."""
+    return _write(db, _validated(info, own_name_required=False))
+
+
+def _write(db: Database, info: UnitInfo) -> UnitInfo:
     with db.transaction() as session:
         unit = session.scalar(select(Unit)) or Unit()
         unit.name_fi = info.name_fi

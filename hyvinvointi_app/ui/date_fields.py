@@ -3,6 +3,8 @@ sections on Tab, so that the next words typed (a meeting's place, say) went into
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDateEdit, QTimeEdit, QWidget
@@ -20,23 +22,20 @@ def _leaves(field: QWidget, event: QKeyEvent) -> bool:
     return True
 
 
-class DateEdit(QDateEdit):
+class _LeavesOnTab:
+    """Mixed in before a Qt field's class: Tab and Shift+Tab leave the field."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not _leaves(cast(QWidget, self), event):
+            super().keyPressEvent(event)  # type: ignore[misc]  # the Qt class after this one
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        return QWidget.focusNextPrevChild(cast(QWidget, self), forward)
+
+
+class DateEdit(_LeavesOnTab, QDateEdit):
     """A date field; the day, month and year are chosen with the arrow keys or typed."""
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not _leaves(self, event):
-            super().keyPressEvent(event)
 
-    def focusNextPrevChild(self, forward: bool) -> bool:
-        return QWidget.focusNextPrevChild(self, forward)
-
-
-class TimeEdit(QTimeEdit):
-    """A time field; Tab leaves it (see :class:`DateEdit`)."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not _leaves(self, event):
-            super().keyPressEvent(event)
-
-    def focusNextPrevChild(self, forward: bool) -> bool:
-        return QWidget.focusNextPrevChild(self, forward)
+class TimeEdit(_LeavesOnTab, QTimeEdit):
+    """A time field."""

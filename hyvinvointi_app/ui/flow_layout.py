@@ -14,7 +14,7 @@ class FlowLayout(QLayout):
     def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
-        self._stretch_before: set[int] = set()
+        self._stretch_at: int | None = None
         self.setSpacing(spacing)
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
@@ -24,8 +24,8 @@ class FlowLayout(QLayout):
         self._items.append(item)
 
     def addStretch(self, _stretch: int = 1) -> None:
-        """The items added after this go to the right end of the line they end up on."""
-        self._stretch_before.add(len(self._items))
+        """The items added after this go to the right end of the lines they end up on."""
+        self._stretch_at = len(self._items)
 
     def count(self) -> int:
         return len(self._items)
@@ -34,7 +34,11 @@ class FlowLayout(QLayout):
         return self._items[index] if 0 <= index < len(self._items) else None
 
     def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
+        if not 0 <= index < len(self._items):
+            return None
+        if self._stretch_at is not None and index < self._stretch_at:
+            self._stretch_at -= 1
+        return self._items.pop(index)
 
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)
@@ -55,7 +59,9 @@ class FlowLayout(QLayout):
         width = sum(i.sizeHint().width() for i in shown) + self._gap() * max(0, len(shown) - 1)
         height = max((i.sizeHint().height() for i in shown), default=0)
         margins = self.contentsMargins()
-        return QSize(width + margins.left() + margins.right(), height)
+        return QSize(
+            width + margins.left() + margins.right(), height + margins.top() + margins.bottom()
+        )
 
     def minimumSize(self) -> QSize:
         """As narrow as the widest item: the others wrap below it."""
@@ -100,8 +106,9 @@ class FlowLayout(QLayout):
     def _place(
         self, line: list[tuple[int, QLayoutItem]], area: QRect, y: int, height: int, gap: int
     ) -> None:
-        """Left to right; from the first item after a stretch, right-aligned at the end."""
-        split = next((n for n, (i, _item) in enumerate(line) if i in self._stretch_before), None)
+        """Left to right; the items after the stretch right-aligned at the line's end."""
+        at = self._stretch_at
+        split = next((n for n, (i, _item) in enumerate(line) if at is not None and i >= at), None)
         left, right = (line, []) if split is None else (line[:split], line[split:])
         x = area.x()
         for _i, item in left:

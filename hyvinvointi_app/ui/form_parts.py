@@ -21,28 +21,44 @@ from hyvinvointi_app.ui.field_message import FieldMessage
 
 
 class WrappedLabel(QLabel):
-    """A label that wraps its words and is never shorter than its lines need: a layout
-    asks a wrapped label's height for one width and may then give it another (in a
-    splitter, a group box or a dialog that fits its contents), cutting the first and last
-    lines. Each new width or text sets the height the text needs there as the minimum."""
+    """A label that wraps its words and is never lower than its lines need: a layout asks a
+    wrapped label's height for one width and may then give it another (in a splitter, a
+    group box or a dialog that fits its contents), cutting the first and last lines. Its
+    minimum height is what its text needs at the width it has; a new width or text asks
+    the layout again."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._needed = 0
+
+    def _height_needed(self) -> int:
+        return self.heightForWidth(self.width()) if self.width() > 1 else 0
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), max(hint.height(), self._height_needed()))
+
+    def sizeHint(self) -> QSize:
+        """As high as the text needs at the width it has (Qt guesses a narrower one)."""
+        hint = super().sizeHint()
+        needed = self._height_needed()
+        return QSize(hint.width(), needed) if needed > 0 else hint
 
     def setText(self, text: str) -> None:
         super().setText(text)
-        self._fit()
+        self._ask_again()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit()
+        self._ask_again()
 
-    def _fit(self) -> None:
-        needed = self.heightForWidth(self.width())
-        if needed > 0 and needed != self.minimumHeight():
-            self.setMinimumHeight(needed)
+    def _ask_again(self) -> None:
+        needed = self._height_needed()
+        if needed != self._needed:
+            self._needed = needed
+            self.updateGeometry()
 
 
 def wrapped_label(text: str, parent: QWidget) -> QLabel:

@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.backups: BackupScheduler | None = None
         self.pages = ScreenPages(self._create_page, with_file=False)
         self._left_dialog = False
+        self._meeting_mode = False
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_after_dialog)
@@ -259,7 +260,7 @@ class MainWindow(QMainWindow):
         self.context.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.context.navigate_requested.connect(self.show_page)
         self.context.open_requested.connect(self.show_item)
-        self.context.meeting_mode.connect(lambda on: self.show_navigation(not on))
+        self.context.meeting_mode.connect(self._meeting_mode_changed)
         self._remember_recent(database.path)
         self._build()
 
@@ -335,6 +336,10 @@ class MainWindow(QMainWindow):
         if self.context is not None:
             self.show_page(str(current) if str(current) in self.pages else "overview")
             self._current_page().focus_list()  # Enter opens the selected row at once
+
+    def _meeting_mode_changed(self, on: bool) -> None:
+        self._meeting_mode = on
+        self.show_navigation(not on)
 
     def toggle_navigation(self) -> None:
         self.show_navigation(self.navigation.isHidden())
@@ -512,6 +517,8 @@ class MainWindow(QMainWindow):
             return
         key = SCREEN_KEYS[row]
         page = self.pages[key]
+        if self._meeting_mode:  # folded only while meeting mode is on screen
+            self.show_navigation(key != "meetings")
         self.stack.setCurrentWidget(page)
         page.refresh()
         self.settings.setValue("window/last_view", key)
@@ -533,13 +540,11 @@ class MainWindow(QMainWindow):
             return
         left, self._left_dialog = self._left_dialog, False
         page = self.stack.currentWidget()
-        if (
-            left
-            and isinstance(new, QAbstractButton)
-            and isinstance(page, Page)
-            and page.isAncestorOf(new)
-        ):
-            page.focus_list()
+        if left and isinstance(new, QAbstractButton) and isinstance(page, Page):
+            # the list's own buttons (Add, Edit…), not those of a panel beside it
+            beside = page.list_view.parentWidget() if page.list_view else None
+            if new.parentWidget() in (page, beside):
+                page.focus_list()
 
     def _on_data_changed(self) -> None:
         page = self.stack.currentWidget()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
 
@@ -39,6 +40,11 @@ def fit_columns(table: QTableView, worded: Collection[int]) -> None:
     refit.setSingleShot(True)
     refit.setInterval(0)
     refit.timeout.connect(table.resizeRowsToContents)
-    header.sectionResized.connect(lambda *_sizes: refit.start())
+
+    def soon(*_args: object) -> None:
+        if shiboken6.isValid(refit):  # a model may outlive its table
+            refit.start()
+
+    header.sectionResized.connect(soon)
     for change in (model.modelReset, model.layoutChanged, model.dataChanged, model.rowsInserted):
-        change.connect(lambda *_args: refit.start())
+        change.connect(soon)

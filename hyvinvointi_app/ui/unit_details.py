@@ -216,8 +216,8 @@ class UnitDetailsDialog(QDialog):
             record(
                 self.context,
                 _("change unit details"),
-                undo=lambda: unit.set_up_unit(db, before),
-                redo=lambda: unit.set_up_unit(db, after),
+                undo=lambda: unit.restore_unit(db, before),
+                redo=lambda: unit.restore_unit(db, after),
                 parent=self.parentWidget(),
             )
             self.context.status_message.emit(_("Unit details saved"))

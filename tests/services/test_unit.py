@@ -39,3 +39,11 @@ def test_the_other_language_s_name_may_be_left_out(
     saved = unit.set_up_unit(db, unit.UnitInfo(name_fi, name_sv, "Porvoo", False, language))
     assert unit.get_unit(db) == saved
     assert saved.name(language.value) == (name_sv or name_fi)
+
+
+def test_details_from_before_the_rule_are_restored_as_they_were(db: Database) -> None:
+    """The undo of a change puts back a Swedish unit's details without a Swedish name, as
+    files made before the rule have them."""
+    old = unit.UnitInfo("Päiväkoti Ruusu", "", "Porvoo", False, Language.SWEDISH)
+    assert unit.restore_unit(db, old) == old
+    assert unit.get_unit(db) == old

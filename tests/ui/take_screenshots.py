@@ -1,9 +1,10 @@
 """Screenshots of every screen in Finnish and Swedish on a demo unit, for docs/screenshots/.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/take_screenshots.py [OUT_DIR] [--scale 2]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/take_screenshots.py [OUT_DIR] [--scale 1.5]
 
-The window is 1366×768 (a common office laptop); ``--scale 2`` renders at 200 % to look for
-clipped text. Open the pictures and look at them as a director would.
+The window fills a 1366×768 screen (a common office laptop); ``--scale 1.5`` shows that
+screen at 150 % (the window has two thirds of the room, each picture is still 1366×768).
+Open the pictures and look at them as a director would.
 """
 
 from __future__ import annotations
@@ -118,13 +119,14 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setStyle("Fusion")
     args.out.mkdir(parents=True, exist_ok=True)
-    suffix = "" if args.scale == "1" else f"-{args.scale}x"
+    suffix = "" if args.scale == "1" else f"-{round(float(args.scale) * 100)}"
+    laptop = (round(1366 / float(args.scale)), round(768 / float(args.scale)))
     for language in ("fi", "sv"):
         path = home / f"demo-{language}.sqlite"
         write_demo(path, language=language, years=3, today=dt.date(2026, 11, 23))
         apply_language(language)
         window = MainWindow()
-        window.resize(1366, 768)
+        window.resize(*laptop)
         window.show()
         assert window.open_database(path) is None
         for spec in screens.SCREENS:
@@ -140,7 +142,7 @@ def main() -> int:
             # The next start's first paint: the Overview kept at closing, being updated.
             window.close()
             starting = MainWindow()
-            starting.resize(1366, 768)
+            starting.resize(*laptop)
             starting.show_opening(path)
             starting.show()
             app.processEvents()
@@ -149,7 +151,7 @@ def main() -> int:
             print(name)
             starting.close()
             window = MainWindow()
-            window.resize(1366, 768)
+            window.resize(*laptop)
             window.show()
             assert window.open_database(path) is None
         if not args.screens or "search" in args.screens:

@@ -241,3 +241,23 @@ def test_the_about_box_tells_the_version_the_licences_and_where_the_data_is(
     text = seen[0]
     assert __version__ in text and "LGPL" in text
     assert str(data_home()) in text and str(window.context.path) in text  # type: ignore[union-attr]
+
+
+def test_the_navigation_folds_away_in_meeting_mode_only(window: MainWindow) -> None:
+    from hyvinvointi_app.ui.meetings.page import MeetingsPage
+
+    assert window.context is not None
+    period = periods.list_periods(window.context.database)[0]
+    meeting = meetings.new_meeting(window.context.database, period.id, period.start_date)
+    window.show_page("meetings")
+    page = window.pages.of_kind("meetings", MeetingsPage)
+    page.open_meeting(meeting.id)
+    assert window.navigation.isHidden() and not window.navigation_action.isChecked()
+    window.toggle_navigation()  # F9 brings it back for a moment
+    assert not window.navigation.isHidden()
+    window.show_page("members")  # Ctrl+2 from meeting mode
+    assert not window.navigation.isHidden()
+    window.show_page("meetings")  # the meeting is still open there
+    assert window.navigation.isHidden()
+    page.show_list()
+    assert not window.navigation.isHidden() and window.navigation_action.isChecked()

@@ -93,10 +93,11 @@ def _walk_meeting_mode(window: MainWindow, walk: Walk) -> None:
 
     window.show_page("meetings")
     page = window.pages.of_kind("meetings", MeetingsPage)
-    page.table.selectRow(0)
+    # the last meeting: a draft, whose bar has the most buttons (Approve…)
+    page.table.selectRow(page.table.model().rowCount() - 1)
     page.open_selected()
     editor = page.editor
-    assert editor is not None
+    assert editor is not None and not editor.locked
     opened: set[str] = set()
     for row in range(editor.agenda_list.count()):
         editor.agenda_list.setCurrentRow(row)

@@ -23,6 +23,7 @@ from hyvinvointi_app.i18n.labels import role_label
 from hyvinvointi_app.i18n.translator import _, ngettext, pgettext
 from hyvinvointi_app.services.members import RoleNeed
 from hyvinvointi_app.services.periods import PeriodView
+from hyvinvointi_app.ui.form_parts import WrappedLabel
 from hyvinvointi_app.ui.members.model import display_name
 
 NAMES_SHOWN = 2
@@ -44,8 +45,7 @@ class CoveragePanel(QGroupBox):
         summary_row = QHBoxLayout()
         self.icon = QLabel(self)
         self.icon.setFixedSize(16, 16)
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
+        self.summary = WrappedLabel("", self)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         summary_row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)

@@ -31,7 +31,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -40,7 +39,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -57,8 +55,10 @@ from hyvinvointi_app.i18n.labels import label
 from hyvinvointi_app.i18n.translator import _, ngettext, ui_translator
 from hyvinvointi_app.services import agenda, meetings, members, plans, unit
 from hyvinvointi_app.services.meetings import AgendaItemView, MeetingDetail
+from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.context import AppContext, setting_text
-from hyvinvointi_app.ui.form_parts import look_read_only
+from hyvinvointi_app.ui.flow_layout import FlowLayout
+from hyvinvointi_app.ui.form_parts import FittingScroll, look_read_only
 from hyvinvointi_app.ui.meetings.editor.attendance import (
     AttendancePanel,
     MissingRolesWarning,
@@ -185,8 +185,8 @@ class MeetingEditor(QWidget):
 
     # -- building -------------------------------------------------------------------
 
-    def _build_top_bar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
+    def _build_top_bar(self) -> FlowLayout:
+        bar = FlowLayout(spacing=8)  # wraps in a narrow window (a laptop at 150 %)
         self.back_button = QPushButton("← " + _("Meetings"), self)
         self.back_button.setAccessibleName(_("Back to the meetings list"))
         self.back_button.setToolTip(_("Back to the meetings list (Esc or Alt+Left)"))
@@ -207,10 +207,9 @@ class MeetingEditor(QWidget):
         )
         self.approve_button.clicked.connect(self.approve)
         bar.addWidget(self.back_button)
-        bar.addSpacing(8)
-        bar.addWidget(self.title, 1)
+        bar.addWidget(self.title)
+        bar.addStretch(1)
         bar.addWidget(self.indicator)
-        bar.addSpacing(12)
         bar.addWidget(self.help_button)
         bar.addWidget(self.approve_button)
         return bar
@@ -234,17 +233,21 @@ class MeetingEditor(QWidget):
         layout.addWidget(self.missing_warning)
         row = QHBoxLayout()
         row.setSpacing(4)
-        self.new_item_button = self._small_button(
-            panel, _("New item"), _("New agenda item"), "Ctrl+Shift+N", self.new_item
+
+        def keyed(text: str, name: str, keys: str, slot: Callable[[], object]) -> QPushButton:
+            return push_button(text, slot, panel, name=name, tooltip=f"{name} ({native(keys)})")
+
+        self.new_item_button = keyed(
+            _("New item"), _("New agenda item"), "Ctrl+Shift+N", self.new_item
         )
-        self.up_button = self._small_button(
-            panel, "↑", _("Move the item up"), "Ctrl+Shift+PgUp", lambda: self.move_item(-1)
+        self.up_button = keyed(
+            "↑", _("Move the item up"), "Ctrl+Shift+PgUp", lambda: self.move_item(-1)
         )
-        self.down_button = self._small_button(
-            panel, "↓", _("Move the item down"), "Ctrl+Shift+PgDown", lambda: self.move_item(1)
+        self.down_button = keyed(
+            "↓", _("Move the item down"), "Ctrl+Shift+PgDown", lambda: self.move_item(1)
         )
-        self.remove_button = self._small_button(
-            panel, _("Remove"), _("Remove the item"), "Ctrl+Shift+Del", self.remove_item
+        self.remove_button = keyed(
+            _("Remove"), _("Remove the item"), "Ctrl+Shift+Del", self.remove_item
         )
         for arrow in (self.up_button, self.down_button):  # narrow: the words get the room
             arrow.setFixedWidth(arrow.sizeHint().height() + 8)
@@ -258,30 +261,11 @@ class MeetingEditor(QWidget):
         panel.setMinimumWidth(240)
         return panel
 
-    def _small_button(
-        self,
-        parent: QWidget,
-        text: str,
-        name: str,
-        keys: str,
-        slot: Callable[[], object],
-    ) -> QPushButton:
-        button = QPushButton(text, parent)
-        button.setAccessibleName(name)
-        button.setToolTip(f"{name} ({native(keys)})")
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
-
-    def _build_details_page(self) -> QScrollArea:
+    def _build_details_page(self) -> FittingScroll:
         """The meeting's details and attendance; they scroll in a low window (a laptop at
         150 %), as the items do."""
-        scroll = QScrollArea(self)
-        scroll.setAccessibleName(_("Meeting details"))
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields inside
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        page = QWidget(scroll)
-        scroll.setWidget(page)
+        scroll = FittingScroll(self, _("Meeting details"))
+        page = scroll.body
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 0, 8, 8)
         layout.addWidget(section_title(_("Meeting details"), page))

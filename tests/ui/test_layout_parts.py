@@ -1,0 +1,62 @@
+"""The small layout parts that keep texts whole: a wrapping label, a wrapping button row."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QPushButton, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from hyvinvointi_app.ui.flow_layout import FlowLayout
+from hyvinvointi_app.ui.form_parts import WrappedLabel
+
+
+def settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def test_a_wrapped_label_is_as_high_as_its_lines_at_any_width(qtbot: QtBot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    label = WrappedLabel("sana " * 80, window)
+    layout.addWidget(label)
+    layout.addStretch(1)
+    window.resize(200, 800)
+    window.show()
+    settle()
+    narrow = label.height()
+    assert narrow >= label.heightForWidth(label.width()) > 100
+    window.resize(900, 800)
+    settle()
+    assert label.height() == label.heightForWidth(label.width()) < narrow  # it shrinks back
+    label.setText("lyhyt")
+    settle()
+    assert label.height() == label.fontMetrics().height()
+
+
+def test_a_button_row_wraps_and_keeps_the_right_aligned_ones_right(qtbot: QtBot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    row = FlowLayout(window)
+    left = [QPushButton(f"Painike numero {n}", window) for n in range(4)]
+    right = QPushButton("Oikealla", window)
+    for button in left:
+        row.addWidget(button)
+    row.addStretch(1)
+    row.addWidget(right)
+    window.resize(2000, 200)
+    window.show()
+    settle()
+    tops = {b.geometry().top() for b in [*left, right]}
+    assert len(tops) == 1  # room for all on one line
+    assert right.geometry().right() == window.width() - 1
+    window.resize(left[0].sizeHint().width() + 20, 600)
+    settle()
+    assert len({b.geometry().top() for b in left}) == 4  # one a line
+    assert right.geometry().top() > left[-1].geometry().top()
+    assert right.geometry().right() == window.width() - 1  # still right-aligned
+    for button in [*left, right]:
+        assert button.geometry().width() >= button.sizeHint().width()
+        assert button.geometry().right() < window.width()
+    assert window.minimumSizeHint().width() <= max(b.sizeHint().width() for b in left)
+    assert row.heightForWidth(window.width()) >= 5 * left[0].sizeHint().height()
