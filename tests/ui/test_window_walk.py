@@ -50,6 +50,8 @@ class Walk:
         QApplication.processEvents()
         self.windows.append(name)
         needed = window.minimumSizeHint()
+        if isinstance(window, QMainWindow):  # nor has it grown wider than it was made
+            needed.setWidth(max(needed.width(), window.width()))
         if needed.width() > self.screen[0] or needed.height() > self.screen[1]:
             size = f"{needed.width()}×{needed.height()}"
             self.clipped.append(f"{name}: needs {size}, more than the screen has")

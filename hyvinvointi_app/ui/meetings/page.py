@@ -462,9 +462,9 @@ class MeetingsPage(Page):
         editor.back_requested.connect(self.show_list)
         self.editor = editor
         self._editor_meeting = meeting_id
-        self.stack.addWidget(editor)
+        self.context.meeting_mode.emit(True)  # first: the navigation folds before the
+        self.stack.addWidget(editor)  # editor asks for its width
         self.stack.setCurrentWidget(editor)
-        self.context.meeting_mode.emit(True)
         if item_id is not None:
             editor.focus_item(item_id)
 
