@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from hyvinvointi_app.domain.enums import AuditAction, MeetingStatus, VoiceKind, VoiceMethod
@@ -89,7 +89,7 @@ def test_findings_are_listed_with_their_place_and_the_valid_code_only(
         (FindingKind.EMAIL, f"action:{memo.action}:text", "ope@example.fi"),
     ]
     assert all(f.match != "131052-308U" for f in dialog.findings)
-    first = dialog.rows[0].frame.findChildren(type(dialog.summary))
+    first = dialog.rows[0].frame.findChildren(QLabel)
     texts = " ".join(label.text() for label in first)
     assert "Henkilötunnus" in texts or "Personal identity code" in texts
     assert "<b style=" in texts and "131052-308T</b>" in texts
@@ -349,3 +349,21 @@ def test_user_text_is_escaped_in_excerpts() -> None:
     shown = excerpt_html(text, start, start + 12)
     assert "<script>" not in shown and "&lt;script&gt;" in shown
     assert "040 123 4567</b>" in shown
+
+
+def test_a_memo_without_findings_reads_from_the_top(qtbot: QtBot, context: AppContext) -> None:
+    """The check mark and its sentence once floated in the middle of an empty dialog."""
+    period = periods.list_periods(context.database)[0]
+    clean = meetings.new_meeting(context.database, period.id, period.start_date)
+    dialog = PrivacyReviewDialog(context, clean.id, lambda *where: None, context.parent())  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog.resize(780, 640)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.findings and not dialog.findings_area.isVisible()
+    summary = dialog.summary.mapTo(dialog, dialog.summary.rect().topLeft())
+    assert summary.y() < dialog.height() // 4
+    assert dialog.summary.height() < 3 * dialog.summary.fontMetrics().height()
+    # what follows the summary comes right below it, the free room at the bottom
+    statement = dialog.statement.mapTo(dialog, dialog.statement.rect().topLeft())
+    assert statement.y() < dialog.height() // 2

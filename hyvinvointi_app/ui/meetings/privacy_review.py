@@ -41,6 +41,7 @@ from hyvinvointi_app.services import approval
 from hyvinvointi_app.services.meetings import MeetingDetail
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.field_message import FieldMessage
+from hyvinvointi_app.ui.form_parts import WrappedLabel
 
 JumpToText = Callable[[int | None, str, int, int], None]
 """``jump(item_id, field, start, end)``: the editor shows ``text[start:end]`` of a field."""
@@ -232,8 +233,7 @@ class PrivacyReviewDialog(QDialog):
 
         summary_row = QHBoxLayout()
         self.summary_icon = QLabel(self)
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
+        self.summary = WrappedLabel("", self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         summary_row.addWidget(self.summary_icon, 0, Qt.AlignmentFlag.AlignTop)
         summary_row.addWidget(self.summary, 1)
@@ -284,6 +284,9 @@ class PrivacyReviewDialog(QDialog):
         self.message = FieldMessage(self)
         layout.addWidget(self.message)
         self._show_message("")
+        self._layout = layout
+        self._below_all = layout.count()
+        layout.addStretch(0)  # takes the room of the findings when there are none
 
         button_row = QHBoxLayout()
         self.check_button = QPushButton(_("&Check again"), self)
@@ -369,6 +372,7 @@ class PrivacyReviewDialog(QDialog):
             self._rows.append(row)
             self.list_layout.insertWidget(self.list_layout.count() - 1, row.frame)
         self.findings_area.setVisible(bool(findings))
+        self._layout.setStretch(self._below_all, 0 if findings else 1)
         self._fix_tab_order()
 
     def _finding_row(
