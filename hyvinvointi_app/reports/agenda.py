@@ -19,6 +19,8 @@ from hyvinvointi_app.reports.blocks import (
 )
 from hyvinvointi_app.reports.common import (
     action_status,
+    carried_action_cells,
+    carried_action_titles,
     item_title,
     meeting_facts,
     meeting_time,
@@ -97,20 +99,10 @@ def _open_actions(
     tx: ReportTexts, data: AgendaData, options: ReportOptions, today: dt.date
 ) -> Grid:
     return Grid(
-        [
-            tx.pgettext("report", "Action item"),
-            tx.pgettext("report", "Agreed in"),
-            tx.pgettext("report", "Responsible"),
-            tx.pgettext("report", "Due date"),
-            tx.pgettext("report", "Status"),
-        ],
+        [*carried_action_titles(tx), tx.pgettext("report", "Status")],
         [
             [
-                f.action.text,
-                tx.pgettext("report", "Meeting {number}", number=f.origin_meeting_number)
-                + f" ({tx.date(f.origin_meeting_date)})",
-                responsible(tx, f.action, options.with_names, data.name_roles),
-                tx.date(f.action.due_date),
+                *carried_action_cells(tx, f, options.with_names, data.name_roles),
                 action_status(tx, f.action, today),
             ]
             for f in data.open_actions

@@ -63,6 +63,46 @@ class Action(Protocol):
     def due_date(self) -> dt.date | None: ...
 
 
+class CarriedAction(Protocol):
+    """An action item agreed in an earlier meeting (a memo's follow-up, an agenda's open one)."""
+
+    @property
+    def action(self) -> TextAction: ...
+    @property
+    def origin_meeting_number(self) -> int: ...
+    @property
+    def origin_meeting_date(self) -> dt.date: ...
+
+
+class TextAction(Action, Protocol):
+    @property
+    def text(self) -> str: ...
+
+
+def carried_action_titles(tx: ReportTexts) -> list[str]:
+    """The first columns of a table of action items from earlier meetings."""
+    return [
+        tx.pgettext("report", "Action item"),
+        tx.pgettext("report", "Agreed in"),
+        tx.pgettext("report", "Responsible"),
+        tx.pgettext("report", "Due date"),
+    ]
+
+
+def carried_action_cells(
+    tx: ReportTexts, carried: CarriedAction, with_names: bool, names: NameRoles
+) -> list[str]:
+    """The cells under :func:`carried_action_titles`: the action, the meeting that agreed
+    it, who is responsible, its due date."""
+    agreed = tx.pgettext("report", "Meeting {number}", number=carried.origin_meeting_number)
+    return [
+        carried.action.text,
+        f"{agreed} ({tx.date(carried.origin_meeting_date)})",
+        responsible(tx, carried.action, with_names, names),
+        tx.date(carried.action.due_date),
+    ]
+
+
 def unit_name(unit: UnitNames, tx: ReportTexts) -> str:
     """The unit's name in the document's language; both names in a bilingual one."""
     names = {"fi": unit.name_fi, "sv": unit.name_sv or unit.name_fi}

@@ -229,12 +229,26 @@ def export_document(
         details |= {"password": options.password is not None, "archival": options.is_archival}
     else:
         details["format"] = file_format.value
+    return write_export(db, out_path, data, file_format, _LOG_NAMES[kind], options, details)
+
+
+def write_export(
+    db: Database,
+    out_path: Path,
+    data: bytes,
+    kind: ExportKind,
+    document: str,
+    options: ReportOptions,
+    details: dict[str, DetailValue],
+) -> ExportResult:
+    """Write a finished document through the one export service (atomically, never over a
+    file it was not asked to replace) and log it with the options' language and names."""
     return export_file(
         db,
         out_path,
         data,
-        file_format,
-        document=_LOG_NAMES[kind],
+        kind,
+        document=document,
         language=options.language,
         with_names=options.with_names,
         details=details,

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from hyvinvointi_app.reports.agenda import meeting_title
 from hyvinvointi_app.reports.calendar import calendar_bytes, in_each_language
+from hyvinvointi_app.reports.export import render_document, write_export
 from hyvinvointi_app.reports.options import Progress, ReportOptions
 from hyvinvointi_app.reports.texts import ReportTexts, document_name, meeting_file_name
 from hyvinvointi_app.reports.unprintable import Unprintable
@@ -24,7 +25,6 @@ from hyvinvointi_app.services.exports import (
     ExportKind,
     ExportResult,
     check_export_target,
-    export_file,
 )
 from hyvinvointi_app.services.invitation import AgendaData, agenda_data, planned_meetings
 from hyvinvointi_app.store.database import Database
@@ -77,28 +77,6 @@ def invitation_message(data: AgendaData, options: ReportOptions, agenda_pdf: byt
     return message.as_bytes()
 
 
-def _write(
-    db: Database,
-    out_path: Path,
-    data: bytes,
-    kind: ExportKind,
-    document: str,
-    options: ReportOptions,
-    details: dict[str, DetailValue],
-) -> ExportResult:
-    return export_file(
-        db,
-        out_path,
-        data,
-        kind,
-        document=document,
-        language=options.language,
-        with_names=options.with_names,
-        details=details,
-        replace=options.replace,
-    )
-
-
 def export_invitation(
     db: Database,
     meeting_id: int,
@@ -108,13 +86,11 @@ def export_invitation(
     unprintable: Unprintable | None = None,
 ) -> ExportResult:
     """Write the invitation's e-mail draft (the agenda PDF and the calendar entry attached)."""
-    from hyvinvointi_app.reports.export import render_document
-
     check_export_target(db, out_path, ExportKind.EML, replace=options.replace)
     data = agenda_data(db, meeting_id)
     pdf = render_document("agenda", data, options, ExportKind.PDF, progress, unprintable)
     message = invitation_message(data, options, pdf)
-    return _write(
+    return write_export(
         db, out_path, message, ExportKind.EML, "invitation", options, {"meeting_id": meeting_id}
     )
 
@@ -125,7 +101,7 @@ def export_calendar_entry(
     """Write one meeting as a calendar file."""
     check_export_target(db, out_path, ExportKind.ICS, replace=options.replace)
     data = calendar_bytes([agenda_data(db, meeting_id)], options)
-    return _write(
+    return write_export(
         db, out_path, data, ExportKind.ICS, "calendar_entry", options, {"meeting_id": meeting_id}
     )
 
@@ -140,4 +116,4 @@ def export_period_calendar(
     name = f"{document_name(ReportTexts(options.language), 'calendar')} {planned.period_label}"
     data = calendar_bytes(planned.meetings, options, name=name)
     details: dict[str, DetailValue] = {"period_id": period_id, "meetings": len(planned.meetings)}
-    return _write(db, out_path, data, ExportKind.ICS, "period_calendar", options, details)
+    return write_export(db, out_path, data, ExportKind.ICS, "period_calendar", options, details)

@@ -32,6 +32,8 @@ from hyvinvointi_app.reports.blocks import (
 )
 from hyvinvointi_app.reports.common import (
     action_status,
+    carried_action_cells,
+    carried_action_titles,
     item_title,
     meeting_facts,
     member,
@@ -112,20 +114,13 @@ def _follow_up_table(
 ) -> Grid:
     return Grid(
         [
-            tx.pgettext("report", "Action item"),
-            tx.pgettext("report", "Agreed in"),
-            tx.pgettext("report", "Responsible"),
-            tx.pgettext("report", "Due date"),
+            *carried_action_titles(tx),
             tx.pgettext("report", "Decision"),
             tx.pgettext("report", "Comment"),
         ],
         [
             [
-                f.action.text,
-                tx.pgettext("report", "Meeting {number}", number=f.origin_meeting_number)
-                + f" ({tx.date(f.origin_meeting_date)})",
-                responsible(tx, f.action, options.with_names, data.name_roles),
-                tx.date(f.action.due_date),
+                *carried_action_cells(tx, f, options.with_names, data.name_roles),
                 tx.label(f.outcome) if f.outcome else "",
                 f.comment,
             ]

@@ -15,14 +15,15 @@ from urllib.parse import quote
 
 from hyvinvointi_app.reports import memo
 from hyvinvointi_app.reports.blocks import Block, PageFrame, Para, Subtitle, Title
+from hyvinvointi_app.reports.export import render_document, write_export
 from hyvinvointi_app.reports.html import page_around
 from hyvinvointi_app.reports.options import Progress, ReportOptions
 from hyvinvointi_app.reports.texts import ReportTexts, document_name, meeting_file_name
+from hyvinvointi_app.services.audit import DetailValue
 from hyvinvointi_app.services.exports import (
     ExportKind,
     ExportResult,
     check_export_target,
-    export_file,
 )
 from hyvinvointi_app.services.memo_record import MemoData
 from hyvinvointi_app.services.public_memo import approved_meetings, approved_memo, public_record
@@ -91,8 +92,6 @@ def public_memos_zip(
 ) -> tuple[bytes, int]:
     """Every approved memo of the period in its public version, as a PDF and a web page
     each, with a page that lists them; and how many memos there are."""
-    from hyvinvointi_app.reports.export import render_document
-
     tx = ReportTexts(options.language)
     label, meeting_ids = approved_meetings(db, period_id)
     buffer = io.BytesIO()
@@ -126,14 +125,6 @@ def export_public_memos(
     path = Path(out_path)
     check_export_target(db, path, ExportKind.ZIP, replace=options.replace)
     data, count = public_memos_zip(db, period_id, options, progress)
-    return export_file(
-        db,
-        path,
-        data,
-        ExportKind.ZIP,
-        document="public_memos",
-        language=options.language,
-        with_names=False,
-        details={"period_id": period_id, "memos": count},
-        replace=options.replace,
-    )
+    nameless = dataclasses.replace(options, with_names=False)  # a public version never names
+    details: dict[str, DetailValue] = {"period_id": period_id, "memos": count}
+    return write_export(db, path, data, ExportKind.ZIP, "public_memos", nameless, details)

@@ -227,7 +227,7 @@ def undo(db: Database, carried: Carried) -> None:
             if (
                 checkpoint is not None
                 and checkpoint.recorded_on is None
-                and not (checkpoint.value_note)
+                and not checkpoint.value_note
             ):  # one with a value recorded since stays: undo never loses what was typed
                 session.delete(checkpoint)
         for extension in carried.members:

@@ -142,14 +142,7 @@ def run_export(
         password=(job.password or None) if job.file_format is ExportKind.PDF else None,
     )
     if job.document is Document.INVITATION:
-        return export_invitation(
-            db,
-            job.object_id,
-            job.out_path,
-            options,
-            progress,
-            unprintable,
-        )
+        return export_invitation(db, job.object_id, job.out_path, options, progress, unprintable)
     if job.document is Document.CALENDAR_ENTRY:
         return export_calendar_entry(db, job.object_id, job.out_path, options)
     if job.document is Document.PERIOD_CALENDAR:
@@ -157,13 +150,7 @@ def run_export(
     if job.document is Document.PUBLIC_MEMOS:
         from hyvinvointi_app.reports.public import export_public_memos
 
-        return export_public_memos(
-            db,
-            job.object_id,
-            job.out_path,
-            options,
-            progress,
-        )
+        return export_public_memos(db, job.object_id, job.out_path, options, progress)
     # a document of the office: the memo, agenda, public version, annual report or
     # evaluation summary, each named by its document kind
     return export_document(
