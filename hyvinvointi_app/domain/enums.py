@@ -189,23 +189,32 @@ EXPECTED_ROLES: tuple[Role, ...] = (
     Role.GUARDIAN_REPRESENTATIVE,
     Role.PUBLIC_HEALTH_NURSE,
 )
-"""Roles every group should have; see :func:`missing_roles` for the full rule."""
+"""Roles every group should have; see :func:`expected_needs` for the full rule."""
+
+SOCIAL_WORKER_OR_PSYCHOLOGIST: tuple[Role, ...] = (Role.SCHOOL_SOCIAL_WORKER, Role.PSYCHOLOGIST)
+"""Two roles that fill one need of the group: either will do. A group that has neither lacks
+the need, named by its first role (the code a bundle carries) and shown everywhere as
+"School social worker or psychologist" (``i18n.labels.missing_role_label``)."""
+
+
+def expected_needs(*, has_pre_primary: bool) -> list[tuple[Role, ...]]:
+    """The needs a group should cover, each filled by any one of its roles: the expected roles
+    (pre-primary staff only in a unit with pre-primary education), then the school social
+    worker or psychologist."""
+    needs: list[tuple[Role, ...]] = [
+        (role,) for role in EXPECTED_ROLES if role is not Role.PRE_PRIMARY_STAFF or has_pre_primary
+    ]
+    needs.append(SOCIAL_WORKER_OR_PSYCHOLOGIST)
+    return needs
 
 
 def missing_roles(present: set[Role], *, has_pre_primary: bool) -> list[Role]:
-    """The expected roles not covered by ``present``.
-
-    Pre-primary staff is expected only in a unit with pre-primary education, and a
-    school social worker or a psychologist covers the same need (either will do).
-    """
-    missing = [
-        role
-        for role in EXPECTED_ROLES
-        if role not in present and (role is not Role.PRE_PRIMARY_STAFF or has_pre_primary)
+    """The needs not covered by ``present``, each named by its first role."""
+    return [
+        need[0]
+        for need in expected_needs(has_pre_primary=has_pre_primary)
+        if present.isdisjoint(need)
     ]
-    if Role.SCHOOL_SOCIAL_WORKER not in present and Role.PSYCHOLOGIST not in present:
-        missing.append(Role.SCHOOL_SOCIAL_WORKER)
-    return missing
 
 
 MINIMUM_MEETINGS_PER_PERIOD = 2

@@ -78,14 +78,3 @@ def validate_period(start: dt.date, end: dt.date) -> None:
         raise InvalidPeriod(start, end, PeriodProblem.TOO_SHORT)
     if end >= _same_day_years_later(start, MAX_PERIOD_YEARS):
         raise InvalidPeriod(start, end, PeriodProblem.TOO_LONG)
-
-
-def months_of_period(start: dt.date, end: dt.date) -> list[tuple[int, int]]:
-    """Every (year, month) the period touches, in order; empty if ``end`` is before
-    ``start``. The annual clock lays its themes out on these months."""
-    months: list[tuple[int, int]] = []
-    year, month = start.year, start.month
-    while (year, month) <= (end.year, end.month):
-        months.append((year, month))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months

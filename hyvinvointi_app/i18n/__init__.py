@@ -8,6 +8,7 @@ the module itself. The modules:
 - ``formatting``: dates, times and numbers with explicit Finnish/Swedish patterns;
 - ``collation``: Finnish/Swedish alphabetical order without Qt or ICU;
 - ``labels``: the display label of every domain enum value;
-- ``errors``: what an error a user can meet means and what to do next;
-- ``update_catalogs``: the maintenance command that keeps the catalogs in step with the code.
+- ``errors``: what an error a user can meet means and what to do next.
+
+The catalogs are kept in step with the code by ``i18n/update_catalogs.py`` in the checkout.
 """

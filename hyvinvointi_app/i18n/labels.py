@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from hyvinvointi_app.domain.enums import (
+    SOCIAL_WORKER_OR_PSYCHOLOGIST,
     ActionStatus,
     AgendaItemKind,
     AttendanceStatus,
@@ -263,6 +264,14 @@ def choices(enum: type[_E], tr: Translator | None = None) -> list[tuple[_E, str]
 
 
 def role_label(role: Role, tr: Translator | None = None) -> str:
+    return label(role, tr)
+
+
+def missing_role_label(role: Role, tr: Translator | None = None) -> str:
+    """A need the group lacks, as :func:`~hyvinvointi_app.domain.enums.missing_roles` names
+    it: the school social worker stands for the school social worker or psychologist."""
+    if role in SOCIAL_WORKER_OR_PSYCHOLOGIST:
+        return (tr or ui_translator()).pgettext("role need", "School social worker or psychologist")
     return label(role, tr)
 
 

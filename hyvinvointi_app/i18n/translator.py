@@ -6,9 +6,10 @@ never at import time; a string that must be defined at import time is marked wit
 and passed to ``_`` when shown. A report's language is chosen at export, independent of the
 interface, so report code takes a ``Translator`` from ``translator_for(language)``.
 
-The extractor (see ``update_catalogs``) finds ``_``, ``N_``, ``gettext``, ``ngettext``,
-``pgettext`` and ``npgettext`` calls, also as methods (``tr.pgettext(...)``), but only with
-literal strings: ``_(variable)`` translates at run time yet never reaches the catalogs.
+The extractor (``i18n/update_catalogs.py`` in the checkout) finds ``_``, ``N_``, ``gettext``,
+``ngettext``, ``pgettext`` and ``npgettext`` calls, also as methods (``tr.pgettext(...)``),
+but only with literal strings: ``_(variable)`` translates at run time yet never reaches the
+catalogs.
 """
 
 from __future__ import annotations

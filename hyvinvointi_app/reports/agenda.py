@@ -31,7 +31,7 @@ from hyvinvointi_app.reports.common import (
 from hyvinvointi_app.reports.options import ReportOptions
 from hyvinvointi_app.reports.texts import ReportTexts, document_name
 from hyvinvointi_app.services.invitation import AgendaData
-from hyvinvointi_app.services.meetings import AgendaItemView
+from hyvinvointi_app.services.memo_view import AgendaItemView
 
 
 def concerns(tx: ReportTexts, item: AgendaItemView) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 
 from hyvinvointi_app.domain.enums import (
     MeetingStatus,
@@ -57,9 +58,9 @@ def page_frame(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> Pag
     )
 
 
-def _roles(tx: ReportTexts, roles: tuple[Role, ...]) -> str:
+def _roles(tx: ReportTexts, roles: tuple[Role, ...], name: Callable[[Role], str]) -> str:
     """Roles as a list: one to a line when each is named in two languages."""
-    return ("\n" if tx.bilingual else ", ").join(tx.label(r) for r in roles) or "\u2013"
+    return ("\n" if tx.bilingual else ", ").join(name(r) for r in roles) or "\u2013"
 
 
 def _months(tx: ReportTexts, month: int) -> str:
@@ -92,8 +93,8 @@ def _meetings(data: AnnualData, tx: ReportTexts) -> list[Block]:
         [
             str(m.number),
             tx.date(m.date),
-            _roles(tx, m.roles_present),
-            _roles(tx, m.roles_missing),
+            _roles(tx, m.roles_present, tx.label),
+            _roles(tx, m.roles_missing, tx.missing_role),
         ]
         for m in s.meetings
     ]
@@ -530,7 +531,7 @@ def build_blocks(data: AnnualData, options: ReportOptions) -> list[Block]:
                 ),
                 (
                     tx.pgettext("report", "Roles missing in the period"),
-                    _roles(tx, s.roles_missing_in_period),
+                    _roles(tx, s.roles_missing_in_period, tx.missing_role),
                 ),
                 *_package(data, tx),
                 (tx.pgettext("report", "Date of report"), tx.date(options.created_at().date())),

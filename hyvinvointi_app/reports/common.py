@@ -9,7 +9,7 @@ from hyvinvointi_app.domain.enums import ActionStatus, AgendaItemKind, Role
 from hyvinvointi_app.domain.names import replace_names
 from hyvinvointi_app.reports.blocks import Facts
 from hyvinvointi_app.reports.texts import SEPARATOR, ReportTexts
-from hyvinvointi_app.services.meetings import standing_title
+from hyvinvointi_app.services.memo_view import standing_title
 
 
 class UnitNames(Protocol):

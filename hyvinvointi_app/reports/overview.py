@@ -73,7 +73,7 @@ class Column:
 
 def _roles(row: OverviewRow, tx: ReportTexts) -> str:
     return ", ".join(
-        tx.label(role) if isinstance(role, Role) else role for role in row.missing_roles()
+        tx.missing_role(role) if isinstance(role, Role) else role for role in row.missing_roles()
     )
 
 

@@ -1,33 +1,23 @@
 """The public version of an approved memo (:mod:`hyvinvointi_app.services.public_memo`), for
 the guardians' notice board and the unit's web page: the memo's own document, headed by a
 short fixed text that says what the group is, with no names and no personal data, as a PDF
-or as a simple web page; and a period's public memos together in one zip file.
+or as a simple web page. A period's public memos together in one zip file are made by
+:mod:`public_site`.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import io
-import zipfile
-from html import escape
-from pathlib import Path
-from urllib.parse import quote
 
 from hyvinvointi_app.reports import memo
 from hyvinvointi_app.reports.blocks import Block, PageFrame, Para, Subtitle, Title
-from hyvinvointi_app.reports.export import render_document, write_export
-from hyvinvointi_app.reports.html import page_around
-from hyvinvointi_app.reports.options import Progress, ReportOptions
+from hyvinvointi_app.reports.options import ReportOptions
 from hyvinvointi_app.reports.texts import ReportTexts, document_name, meeting_file_name
-from hyvinvointi_app.services.audit import DetailValue
 from hyvinvointi_app.services.exports import (
     ExportKind,
-    ExportResult,
-    check_export_target,
 )
 from hyvinvointi_app.services.memo_record import MemoData
-from hyvinvointi_app.services.public_memo import approved_meetings, approved_memo, public_record
-from hyvinvointi_app.store.database import Database
+from hyvinvointi_app.services.public_memo import public_record
 
 
 def _public(data: MemoData, tx: ReportTexts) -> MemoData:
@@ -74,57 +64,3 @@ def file_name(tx: ReportTexts, data: MemoData, file_format: ExportKind) -> str:
     """ "Muistio, julkinen versio Kokous 3 12.10.2026.pdf"."""
     meeting = data.meeting
     return meeting_file_name(tx, "public", meeting.number, meeting.date) + file_format.suffix
-
-
-def _index(tx: ReportTexts, entries: list[tuple[str, str, str]], title: str) -> str:
-    """A page that links each memo's web page and PDF (relative links, inside the zip)."""
-    rows = "\n".join(
-        f'<li>{escape(label)}: <a href="{quote(page)}">{escape(page)}</a>, '
-        f'<a href="{quote(pdf)}">{escape(pdf)}</a></li>'
-        for label, page, pdf in entries
-    )
-    body = f"<h1>{escape(title)}</h1>\n<p>{escape(about_the_group(tx))}</p>\n<ul>\n{rows}\n</ul>"
-    return page_around(body, title, tx.pdf_language)
-
-
-def public_memos_zip(
-    db: Database, period_id: int, options: ReportOptions, progress: Progress | None = None
-) -> tuple[bytes, int]:
-    """Every approved memo of the period in its public version, as a PDF and a web page
-    each, with a page that lists them; and how many memos there are."""
-    tx = ReportTexts(options.language)
-    label, meeting_ids = approved_meetings(db, period_id)
-    buffer = io.BytesIO()
-    entries: list[tuple[str, str, str]] = []
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for done, meeting_id in enumerate(meeting_ids):
-            if progress is not None:
-                progress(done, len(meeting_ids) + 1)
-            data = approved_memo(db, meeting_id)
-            pdf_name = file_name(tx, data, ExportKind.PDF)
-            page_name = file_name(tx, data, ExportKind.HTML)
-            for name, kind in ((pdf_name, ExportKind.PDF), (page_name, ExportKind.HTML)):
-                archive.writestr(name, render_document("public", data, options, kind))
-            subject = tx.pgettext("report", "Meeting {number}", number=data.meeting.number)
-            entries.append((f"{subject} {tx.date(data.meeting.date)}", page_name, pdf_name))
-        title = f"{document_name(tx, 'public_memos')} {label}"
-        archive.writestr("index.html", _index(tx, entries, title))
-    if progress is not None:
-        progress(len(meeting_ids) + 1, len(meeting_ids) + 1)
-    return buffer.getvalue(), len(meeting_ids)
-
-
-def export_public_memos(
-    db: Database,
-    period_id: int,
-    out_path: Path,
-    options: ReportOptions,
-    progress: Progress | None = None,
-) -> ExportResult:
-    """Write the period's public memos (:func:`public_memos_zip`) as one zip file."""
-    path = Path(out_path)
-    check_export_target(db, path, ExportKind.ZIP, replace=options.replace)
-    data, count = public_memos_zip(db, period_id, options, progress)
-    nameless = dataclasses.replace(options, with_names=False)  # a public version never names
-    details: dict[str, DetailValue] = {"period_id": period_id, "memos": count}
-    return write_export(db, path, data, ExportKind.ZIP, "public_memos", nameless, details)

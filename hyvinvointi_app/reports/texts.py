@@ -13,8 +13,9 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any
 
+from hyvinvointi_app.domain.enums import Role
 from hyvinvointi_app.i18n import formatting
-from hyvinvointi_app.i18n.labels import label
+from hyvinvointi_app.i18n.labels import label, missing_role_label
 from hyvinvointi_app.i18n.translator import Translator, translator_for
 from hyvinvointi_app.reports.options import REPORT_LANGUAGES
 
@@ -56,6 +57,10 @@ class ReportTexts:
 
     def label(self, value: StrEnum) -> str:
         return joined([label(value, tr) for tr in self.translators])
+
+    def missing_role(self, role: Role) -> str:
+        """A need the group lacks (:func:`~hyvinvointi_app.i18n.labels.missing_role_label`)."""
+        return joined([missing_role_label(role, tr) for tr in self.translators])
 
     def stored(self, texts: Mapping[str, str]) -> str:
         """A text the program keeps in each language (a standing agenda heading, a checklist

@@ -10,13 +10,8 @@ from sqlalchemy.orm import Session
 
 from hyvinvointi_app.domain.enums import ActionStatus, FollowUpOutcome
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
-from hyvinvointi_app.services.meetings import (
-    ActionView,
-    action_view,
-    check_text,
-    editable_meeting,
-    get_meeting_row,
-)
+from hyvinvointi_app.services.guards import check_text, editable_meeting, get_meeting_row
+from hyvinvointi_app.services.memo_view import ActionView, action_view
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import ActionFollowUp, ActionItem, AgendaItem, Member
 
@@ -205,28 +200,6 @@ def set_action_status(
         )
         _apply(action, outcome, on)
         return action_view(session, action)
-
-
-@dataclass(frozen=True, slots=True)
-class FollowUpEntry:
-    meeting_id: int | None
-    outcome: FollowUpOutcome | None
-    comment: str
-    recorded_on: dt.date | None
-
-
-def action_history(db: Database, action_id: int) -> list[FollowUpEntry]:
-    """Every dated comment and outcome of an action, oldest first."""
-    with db.reading() as session:
-        _action(session, action_id)
-        rows = session.scalars(
-            select(ActionFollowUp)
-            .where(ActionFollowUp.action_id == action_id)
-            .order_by(
-                ActionFollowUp.recorded_on.is_(None), ActionFollowUp.recorded_on, ActionFollowUp.id
-            )
-        )
-        return [FollowUpEntry(r.meeting_id, r.outcome, r.comment, r.recorded_on) for r in rows]
 
 
 def open_actions(

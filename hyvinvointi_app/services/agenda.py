@@ -11,14 +11,8 @@ from hyvinvointi_app.domain.enums import AgendaItemKind, VoiceKind, VoiceMethod
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
 from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.translator import translator_for
-from hyvinvointi_app.services.meetings import (
-    AgendaItemView,
-    VoiceView,
-    action_view,
-    check_text,
-    editable_meeting,
-    member_ref,
-)
+from hyvinvointi_app.services.guards import check_text, editable_meeting
+from hyvinvointi_app.services.memo_view import AgendaItemView, VoiceView, action_view, member_ref
 from hyvinvointi_app.services.result_cards import DueCheckpoint, due_checkpoints
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import (

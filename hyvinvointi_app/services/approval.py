@@ -12,13 +12,9 @@ from hyvinvointi_app.domain.enums import AuditAction, MeetingStatus
 from hyvinvointi_app.domain.errors import UserError, ValidationError
 from hyvinvointi_app.domain.privacy import Finding, scan_fields
 from hyvinvointi_app.services import audit, memo_record
-from hyvinvointi_app.services.meetings import (
-    MeetingDetail,
-    editable_meeting,
-    get_meeting,
-    get_meeting_row,
-    meeting_detail,
-)
+from hyvinvointi_app.services.guards import editable_meeting, get_meeting_row
+from hyvinvointi_app.services.meetings import get_meeting
+from hyvinvointi_app.services.memo_view import MeetingDetail, meeting_detail
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import MemoVersion, utc_now
 
@@ -69,10 +65,6 @@ def memo_fields(memo: MeetingDetail) -> list[tuple[str, str]]:
     for guest in memo.guests:
         fields.append((f"guest:{guest.id}:note", guest.note))
     return [(key, text) for key, text in fields if text]
-
-
-def privacy_findings(db: Database, meeting_id: int) -> list[Finding]:
-    return scan_fields(memo_fields(get_meeting(db, meeting_id)))
 
 
 @dataclass(frozen=True, slots=True)

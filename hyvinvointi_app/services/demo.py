@@ -52,8 +52,8 @@ from hyvinvointi_app.services import (
 )
 from hyvinvointi_app.services.actions import ActionInput
 from hyvinvointi_app.services.evaluations import CheckAnswerInput, EvaluationInput
-from hyvinvointi_app.services.meetings import AgendaItemView, FollowUpView, MeetingDetail
 from hyvinvointi_app.services.members import MemberInput, MemberView
+from hyvinvointi_app.services.memo_view import AgendaItemView, FollowUpView, MeetingDetail
 from hyvinvointi_app.services.periods import PeriodView
 from hyvinvointi_app.services.result_cards import CardInput, CheckpointInput
 from hyvinvointi_app.services.unit import UnitInfo, set_up_unit

@@ -19,15 +19,15 @@ from sqlalchemy.orm import Session
 
 from hyvinvointi_app.domain.enums import ActionStatus, MeetingStatus, Role
 from hyvinvointi_app.domain.errors import NotFound
-from hyvinvointi_app.services.meetings import (
+from hyvinvointi_app.services.guards import get_meeting_row
+from hyvinvointi_app.services.members import member_view
+from hyvinvointi_app.services.memo_record import name_roles_in
+from hyvinvointi_app.services.memo_view import (
     FollowUpView,
     MeetingDetail,
     action_view,
-    get_meeting_row,
     meeting_detail,
 )
-from hyvinvointi_app.services.members import member_view
-from hyvinvointi_app.services.memo_record import name_roles_in
 from hyvinvointi_app.services.unit import UnitInfo, unit_in
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.identity import identity_in

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from hyvinvointi_app.domain.enums import EXPECTED_ROLES, AuditAction, Role
+from hyvinvointi_app.domain.enums import AuditAction, Role, expected_needs
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
 from hyvinvointi_app.i18n.collation import sort_key
 from hyvinvointi_app.services import audit, memo_record
@@ -307,8 +307,7 @@ def role_coverage(db: Database, period_id: int, today: dt.date | None = None) ->
     A member counts if their term reaches into the period from ``today`` on (from the start
     of a period that has not begun, on its last day for one that is over): a member whose
     term has ended no longer fills the role, one who starts later in the period does.
-    Pre-primary staff is expected only in a unit with pre-primary education; the rule is the
-    one of :func:`hyvinvointi_app.domain.enums.missing_roles`.
+    The needs are those of :func:`hyvinvointi_app.domain.enums.expected_needs`.
     """
     today = today or dt.date.today()
     with db.reading() as session:
@@ -320,8 +319,7 @@ def role_coverage(db: Database, period_id: int, today: dt.date | None = None) ->
         has_pre_primary = bool(unit and unit.has_pre_primary)
     from_day = min(max(today, start), end)
     serving = [m for m in list_members(db) if not m.erased and m.overlaps(from_day, end)]
-    needs: list[tuple[Role, ...]] = [
-        (role,) for role in EXPECTED_ROLES if role is not Role.PRE_PRIMARY_STAFF or has_pre_primary
+    return [
+        RoleNeed(roles, tuple(m for m in serving if m.role in roles))
+        for roles in expected_needs(has_pre_primary=has_pre_primary)
     ]
-    needs.append((Role.SCHOOL_SOCIAL_WORKER, Role.PSYCHOLOGIST))
-    return [RoleNeed(roles, tuple(m for m in serving if m.role in roles)) for roles in needs]

@@ -53,12 +53,12 @@ from hyvinvointi_app.domain.enums import (
 )
 from hyvinvointi_app.domain.errors import MemoRecordUnreadable, NotFound
 from hyvinvointi_app.domain.names import replace_names
-from hyvinvointi_app.services.meetings import (
+from hyvinvointi_app.services.guards import get_meeting_row
+from hyvinvointi_app.services.memo_view import (
     ActionView,
     MeetingDetail,
     MemberRef,
     action_view,
-    get_meeting_row,
     meeting_detail,
 )
 from hyvinvointi_app.services.unit import unit_in

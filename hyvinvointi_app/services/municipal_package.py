@@ -39,6 +39,7 @@ from hyvinvointi_app.domain.errors import ValidationError
 from hyvinvointi_app.resources import load_json_resource, resource_path
 from hyvinvointi_app.services import annual_clock
 from hyvinvointi_app.services.annual_clock import ThemeMarkView, ThemeView
+from hyvinvointi_app.services.guards import plan_in_use
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import (
     AgendaItem,
@@ -557,9 +558,6 @@ def _keep(session: Session, package: StoredPackage | None) -> None:
 
 
 def _remove_brought_plan(session: Session, plan: Plan) -> None:
-    # Imported here: the plans service reads its checklists from this module.
-    from hyvinvointi_app.services.plans import plan_in_use
-
     if plan_in_use(session, plan.id):
         raise ValidationError("plan", "in_use")
     session.delete(plan)

@@ -10,7 +10,7 @@ from hyvinvointi_app.domain.enums import Role
 from hyvinvointi_app.domain.errors import NotFound
 from hyvinvointi_app.services import annual_clock, meetings, periods, plans, result_cards, summary
 from hyvinvointi_app.services.annual_clock import ThemeView
-from hyvinvointi_app.services.meetings import MeetingRow
+from hyvinvointi_app.services.memo_view import MeetingRow
 from hyvinvointi_app.services.plans import PlanView
 from hyvinvointi_app.services.result_cards import DueCheckpoint
 from hyvinvointi_app.store.database import Database

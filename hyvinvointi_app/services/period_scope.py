@@ -48,7 +48,7 @@ from hyvinvointi_app.domain.typed_text import list_line
 from hyvinvointi_app.services import annual_clock, evaluations, held, periods, result_cards
 from hyvinvointi_app.services.annual_clock import ThemeMarkView, ThemeView, period_month_index
 from hyvinvointi_app.services.evaluations import EvaluationView
-from hyvinvointi_app.services.meetings import AgendaItemView, MeetingDetail
+from hyvinvointi_app.services.memo_view import AgendaItemView, MeetingDetail
 from hyvinvointi_app.services.periods import PeriodView
 from hyvinvointi_app.services.plans import PlanView, list_plans
 from hyvinvointi_app.services.result_cards import STATUS_ORDER, CardView, CheckpointView

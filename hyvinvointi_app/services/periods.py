@@ -16,7 +16,7 @@ from hyvinvointi_app.domain.periods import (
     period_label,
     validate_period,
 )
-from hyvinvointi_app.services.meetings import check_text
+from hyvinvointi_app.services.guards import check_text
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import Meeting, OperatingPeriod
 
@@ -216,14 +216,6 @@ def period_by_label(db: Database, label: str) -> PeriodView:
         if period is None:
             raise NotFound("period", label)
         return _view(period)
-
-
-def period_containing(session: Session, day: dt.date) -> OperatingPeriod | None:
-    return session.scalar(
-        select(OperatingPeriod).where(
-            OperatingPeriod.start_date <= day, OperatingPeriod.end_date >= day
-        )
-    )
 
 
 # -- the group's own texts of a period --------------------------------------------------------

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from hyvinvointi_app.domain.enums import Language, PlanType
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
+from hyvinvointi_app.services.guards import plan_in_use
 from hyvinvointi_app.services.municipal_package import (
     checklist_in,
     in_language,
@@ -23,7 +24,7 @@ from hyvinvointi_app.services.municipal_package import (
     shipped_checklists,
 )
 from hyvinvointi_app.store.database import Database
-from hyvinvointi_app.store.models import AgendaItem, Plan, PlanEvaluation, ResultCard
+from hyvinvointi_app.store.models import Plan
 
 MAX_NAME_LENGTH = 300
 MAX_SHORT_LENGTH = 200
@@ -202,15 +203,6 @@ def remove_plan(db: Database, plan_id: int) -> PlanView:
         view = plan_view(plan)
         session.delete(plan)
         return view
-
-
-def plan_in_use(session: Session, plan_id: int) -> bool:
-    """Whether a plan has been evaluated, is followed by a result card or is named by an
-    agenda item: then it is part of the unit's record and is never deleted."""
-    return any(
-        session.scalar(select(model.id).where(model.plan_id == plan_id).limit(1))
-        for model in (PlanEvaluation, ResultCard, AgendaItem)
-    )
 
 
 def restore_plan(db: Database, view: PlanView) -> PlanView:

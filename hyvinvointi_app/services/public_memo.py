@@ -19,7 +19,7 @@ from hyvinvointi_app.domain.enums import MeetingStatus, Role
 from hyvinvointi_app.domain.errors import MemoNotApproved, NotFound
 from hyvinvointi_app.domain.names import replace_names
 from hyvinvointi_app.domain.privacy import FindingKind, scan
-from hyvinvointi_app.services.meetings import get_meeting_row
+from hyvinvointi_app.services.guards import get_meeting_row
 from hyvinvointi_app.services.memo_record import (
     MemoData,
     RecordedAction,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from hyvinvointi_app.domain.enums import MeetingStatus, Role
+from hyvinvointi_app.domain.enums import Role
 from hyvinvointi_app.domain.errors import NotFound
 from hyvinvointi_app.services import (
     annual_clock,
@@ -24,9 +24,9 @@ from hyvinvointi_app.services import (
 )
 from hyvinvointi_app.services.annual_clock import ThemeMarkView, ThemeView
 from hyvinvointi_app.services.evaluations import EvaluationView, PlanHistory
-from hyvinvointi_app.services.meetings import MeetingDetail
 from hyvinvointi_app.services.members import MemberView
 from hyvinvointi_app.services.memo_record import name_roles_in
+from hyvinvointi_app.services.memo_view import MeetingDetail
 from hyvinvointi_app.services.municipal_package import PackageInfo, current_package
 from hyvinvointi_app.services.period_scope import HandledTheme, PlanInPeriod, ThemeOutcome
 from hyvinvointi_app.services.periods import PeriodTexts, PeriodView
@@ -134,15 +134,6 @@ def evaluation_summary_data(db: Database, plan_id: int) -> EvaluationSummaryData
     history = evaluations.plan_history(db, plan_id)
     cards = tuple(result_cards.list_cards(db, plan_id=plan_id, include_finished=True))
     return EvaluationSummaryData(get_unit(db), history, cards, name_roles(db))
-
-
-def approved_meeting_ids(db: Database, period_id: int) -> list[int]:
-    """The approved memos of a period, in date order (what the coordinator receives)."""
-    return [
-        row.id
-        for row in meetings.list_meetings(db, period_id)
-        if row.status is MeetingStatus.APPROVED
-    ]
 
 
 def find_plan(db: Database, name_or_id: str) -> int:

@@ -434,18 +434,6 @@ def upcoming_checkpoints(
         return due_checkpoints(session, None, today + dt.timedelta(days=within_days + 1), today)
 
 
-def checkpoints_due_before(db: Database, start: dt.date, end: dt.date) -> list[DueCheckpoint]:
-    """Checkpoints waiting for a value and due on or after ``start`` and before ``end``.
-
-    Give a meeting's date and the next meeting's date to find what that meeting should
-    take up: it is the last meeting before those checkpoints.
-    """
-    if end < start:
-        raise ValidationError("end", "end_before_start")
-    with db.reading() as session:
-        return due_checkpoints(session, start, end, start)
-
-
 def card_input(view: CardView) -> CardInput:
     """The editable fields of a card as they are now (an edit changes one and keeps the rest)."""
     return CardInput(

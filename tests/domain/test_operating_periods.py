@@ -12,7 +12,6 @@ from hyvinvointi_app.domain.periods import (
     InvalidPeriod,
     PeriodProblem,
     default_period_for,
-    months_of_period,
     period_label,
     validate_period,
 )
@@ -54,7 +53,6 @@ def test_default_period_contains_the_day_and_is_valid(day: dt.date) -> None:
     assert start <= day <= end
     assert (start.month, start.day, end.month, end.day) == (8, 1, 7, 31)
     validate_period(start, end)
-    assert len(months_of_period(start, end)) == 12
 
 
 def test_labels() -> None:
@@ -91,23 +89,3 @@ def test_invalid_periods(start: dt.date, end: dt.date, reason: PeriodProblem) ->
 )
 def test_valid_periods_at_the_limits(start: dt.date, end: dt.date) -> None:
     validate_period(start, end)
-
-
-def test_months_of_a_period() -> None:
-    assert months_of_period(D(2025, 8, 1), D(2026, 7, 31)) == [
-        (2025, 8),
-        (2025, 9),
-        (2025, 10),
-        (2025, 11),
-        (2025, 12),
-        (2026, 1),
-        (2026, 2),
-        (2026, 3),
-        (2026, 4),
-        (2026, 5),
-        (2026, 6),
-        (2026, 7),
-    ]
-    assert months_of_period(D(2026, 3, 15), D(2026, 3, 20)) == [(2026, 3)]
-    assert months_of_period(D(2026, 12, 31), D(2027, 1, 1)) == [(2026, 12), (2027, 1)]
-    assert months_of_period(D(2026, 3, 1), D(2026, 2, 1)) == []

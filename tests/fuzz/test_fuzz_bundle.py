@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from fuzz_budget import fuzz
 from hypothesis import given
@@ -18,8 +19,6 @@ from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_PATH = ROOT / "resources" / "bundle-2.schema.json"
-jsonschema = pytest.importorskip("jsonschema")
-pytestmark = pytest.mark.skipif(not SCHEMA_PATH.exists(), reason="no bundle schema yet")
 
 _SCALARS = st.one_of(
     st.none(), st.booleans(), st.integers(-(2**65), 2**65), st.floats(), st.text(max_size=10)

@@ -17,7 +17,7 @@ from hyvinvointi_app.domain.typed_dates import (
     parse_typed_date,
     parse_typed_time,
 )
-from hyvinvointi_app.ui.meetings.editor.fields import date_problem_text, time_problem_text
+from hyvinvointi_app.ui.text_fields import date_problem_text, time_problem_text
 
 # What a keyboard produces near a date field: digits and separators mostly, sometimes
 # anything (other scripts' digits, emoji, control characters, very long pastes).

@@ -10,9 +10,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.catalog import Catalog, Message
-
-from hyvinvointi_app.i18n import catalogs
-from hyvinvointi_app.i18n.update_catalogs import (
+from update_catalogs import (
     ROOT,
     catalog_path,
     extract_template,
@@ -22,6 +20,8 @@ from hyvinvointi_app.i18n.update_catalogs import (
     render,
     template_path,
 )
+
+from hyvinvointi_app.i18n import catalogs
 
 LANGUAGES = catalogs.CATALOG_LANGUAGES
 Key = tuple[str | None, str]
@@ -71,7 +71,7 @@ def test_catalogs_cover_every_string_of_the_current_code(
     missing = [message_label(wanted[k]) for k in wanted.keys() - have.keys()]
     assert not missing, (
         f"strings in the code but not in the {language} catalog "
-        f"(run: python -m hyvinvointi_app.i18n.update_catalogs, then translate): {missing}"
+        f"(run: python i18n/update_catalogs.py, then translate): {missing}"
     )
     for key, message in wanted.items():
         assert have[key].id == message.id, f"{language}: plural forms differ for {key}"
@@ -80,7 +80,7 @@ def test_catalogs_cover_every_string_of_the_current_code(
 def test_committed_template_matches_the_code(fresh_template: Catalog) -> None:
     committed = _entries(read_catalog(template_path()))
     assert committed.keys() == _entries(fresh_template).keys(), (
-        "i18n/messages.pot is stale: run python -m hyvinvointi_app.i18n.update_catalogs"
+        "i18n/messages.pot is stale: run python i18n/update_catalogs.py"
     )
 
 
@@ -248,7 +248,7 @@ def test_applied_files_merge_the_languages_of_one_entry(tmp_path: Path) -> None:
     import json
     import shutil
 
-    from hyvinvointi_app.i18n.update_catalogs import (
+    from update_catalogs import (
         CATALOG_LANGUAGES,
         apply_translations,
         catalog_path,

@@ -24,17 +24,17 @@ from hyvinvointi_app.reports.invitation import (
     export_period_calendar,
 )
 from hyvinvointi_app.reports.texts import ReportTexts
-from hyvinvointi_app.services import actions, agenda, audit, meetings, members, periods
+from hyvinvointi_app.services import actions, agenda, audit, meetings, members, memo_view, periods
 from hyvinvointi_app.services.actions import ActionInput
 from hyvinvointi_app.services.invitation import agenda_data, planned_meetings
-from hyvinvointi_app.services.meetings import standing_title
+from hyvinvointi_app.services.memo_view import standing_title
 from hyvinvointi_app.store.database import Database
 
 HELSINKI_WINTER = dt.timedelta(hours=2)
 HELSINKI_SUMMER = dt.timedelta(hours=3)
 
 
-def upcoming(db: Database) -> meetings.MeetingDetail:
+def upcoming(db: Database) -> memo_view.MeetingDetail:
     """The demo's first meeting on or after its today: drafted, not yet held."""
     period = periods.current_period(db)
     row = next(r for r in meetings.list_meetings(db, period.id) if r.date >= TODAY)
@@ -48,7 +48,7 @@ def member_of_role(db: Database, role: Role) -> members.MemberView:
 
 
 @pytest.fixture
-def meeting(demo_db: Database) -> meetings.MeetingDetail:
+def meeting(demo_db: Database) -> memo_view.MeetingDetail:
     """The upcoming meeting with an item of its own, presented by the health nurse."""
     detail = upcoming(demo_db)
     item = agenda.add_item(demo_db, detail.id, "Pihan turvallisuus / Gårdens säkerhet")
@@ -59,7 +59,7 @@ def meeting(demo_db: Database) -> meetings.MeetingDetail:
 
 @pytest.mark.parametrize("language", ["fi", "sv", "fi+sv"])
 def test_the_agenda_pdf_holds_its_items_in_the_documents_language(
-    demo_db: Database, meeting: meetings.MeetingDetail, language: str
+    demo_db: Database, meeting: memo_view.MeetingDetail, language: str
 ) -> None:
     text = normalised(
         extract_text(build_document(demo_db, "agenda", meeting.id, options(language)))
@@ -85,7 +85,7 @@ def test_the_agenda_pdf_holds_its_items_in_the_documents_language(
 
 
 def test_the_agenda_names_members_only_when_asked(
-    demo_db: Database, meeting: meetings.MeetingDetail
+    demo_db: Database, meeting: memo_view.MeetingDetail
 ) -> None:
     nurse = member_of_role(demo_db, Role.PUBLIC_HEALTH_NURSE)
     assert nurse.name
@@ -98,7 +98,7 @@ def test_the_agenda_names_members_only_when_asked(
 
 
 def test_the_memo_names_the_items_presenter_by_role(
-    demo_db: Database, meeting: meetings.MeetingDetail
+    demo_db: Database, meeting: memo_view.MeetingDetail
 ) -> None:
     text = " ".join(extract_text(memo_pdf(demo_db, meeting.id, options("sv"))).split())
     tx = ReportTexts("sv")
@@ -111,7 +111,7 @@ def _events(data: bytes) -> list[icalendar.Event]:
 
 
 def test_the_calendar_entry_is_at_the_meetings_finnish_time_in_winter_and_in_summer(
-    demo_db: Database, meeting: meetings.MeetingDetail, tmp_path: Path
+    demo_db: Database, meeting: memo_view.MeetingDetail, tmp_path: Path
 ) -> None:
     out = tmp_path / "kokous.ics"
     export_calendar_entry(demo_db, meeting.id, out, options("fi"))
@@ -150,7 +150,7 @@ def test_the_calendar_entry_is_at_the_meetings_finnish_time_in_winter_and_in_sum
 
 
 def test_a_meeting_without_a_time_is_an_all_day_entry_with_a_lasting_identity(
-    demo_db: Database, meeting: meetings.MeetingDetail, tmp_path: Path
+    demo_db: Database, meeting: memo_view.MeetingDetail, tmp_path: Path
 ) -> None:
     first = tmp_path / "first.ics"
     export_calendar_entry(demo_db, meeting.id, first, options("sv"))
@@ -169,7 +169,7 @@ def test_a_meeting_without_a_time_is_an_all_day_entry_with_a_lasting_identity(
 
 
 def test_the_invitation_is_a_draft_to_the_members_with_the_agenda_and_the_entry(
-    demo_db: Database, meeting: meetings.MeetingDetail, tmp_path: Path
+    demo_db: Database, meeting: memo_view.MeetingDetail, tmp_path: Path
 ) -> None:
     nurse = member_of_role(demo_db, Role.PUBLIC_HEALTH_NURSE)
     director = member_of_role(demo_db, Role.DIRECTOR)
@@ -216,7 +216,7 @@ def test_the_invitation_is_a_draft_to_the_members_with_the_agenda_and_the_entry(
 
 
 def test_the_invitation_of_members_without_addresses_has_no_recipients(
-    demo_db: Database, meeting: meetings.MeetingDetail, tmp_path: Path
+    demo_db: Database, meeting: memo_view.MeetingDetail, tmp_path: Path
 ) -> None:
     for member in members.list_members(demo_db):
         members.edit_member(
@@ -259,7 +259,7 @@ def test_the_periods_calendar_holds_the_meetings_still_ahead(
 
 
 def test_the_presenter_is_kept_through_removal_and_undo_and_refused_when_unknown(
-    demo_db: Database, meeting: meetings.MeetingDetail
+    demo_db: Database, meeting: memo_view.MeetingDetail
 ) -> None:
     item = next(
         i for i in meeting.agenda if i.presenter and i.presenter.role is Role.PUBLIC_HEALTH_NURSE
@@ -285,7 +285,7 @@ def test_an_approved_memos_presenter_cannot_change(demo_db: Database) -> None:
 
 
 def test_addresses_a_message_cannot_carry_are_told_not_crashed_on(
-    demo_db: Database, meeting: meetings.MeetingDetail, tmp_path: Path
+    demo_db: Database, meeting: memo_view.MeetingDetail, tmp_path: Path
 ) -> None:
     staff = members.list_members(demo_db, include_former=False)
     odd = {
@@ -317,7 +317,7 @@ def test_addresses_a_message_cannot_carry_are_told_not_crashed_on(
 
 
 def test_a_meeting_without_an_end_lasts_ninety_minutes_across_the_change_to_summer_time(
-    demo_db: Database, meeting: meetings.MeetingDetail, tmp_path: Path
+    demo_db: Database, meeting: memo_view.MeetingDetail, tmp_path: Path
 ) -> None:
     spring_night = dt.date(2027, 3, 28)  # clocks go from 03.00 to 04.00
     meetings.update_header(
@@ -332,7 +332,7 @@ def test_a_meeting_without_an_end_lasts_ninety_minutes_across_the_change_to_summ
 
 
 def test_the_agenda_without_names_puts_the_role_for_a_typed_name_in_any_form(
-    demo_db: Database, meeting: meetings.MeetingDetail
+    demo_db: Database, meeting: memo_view.MeetingDetail
 ) -> None:
     nurse = member_of_role(demo_db, Role.PUBLIC_HEALTH_NURSE)
     assert nurse.name

@@ -17,7 +17,7 @@ from report_documents import TODAY, extract_text, options
 from hyvinvointi_app.domain.enums import MeetingStatus, PlanType, Role
 from hyvinvointi_app.domain.errors import MemoNotApproved
 from hyvinvointi_app.reports.export import build_document, export_document
-from hyvinvointi_app.reports.public import export_public_memos
+from hyvinvointi_app.reports.public_site import export_public_memos
 from hyvinvointi_app.reports.texts import ReportTexts
 from hyvinvointi_app.services import actions, agenda, approval, meetings, members, periods, plans
 from hyvinvointi_app.services.actions import ActionInput
@@ -56,7 +56,7 @@ def _typed_memo(db: Database) -> tuple[int, list[str]]:
         ActionInput(f"Soitetaan numeroon {PHONE}", responsible_text=nurse.name),
         agenda_item_id=item.id,
     )
-    findings = approval.privacy_findings(db, row.id)
+    findings = approval.review_memo(db, row.id).findings
     assert findings
     approval.approve_memo(
         db, row.id, approved_by=director.name, findings_confirmed=True, confirmed=findings
@@ -158,7 +158,7 @@ def test_names_in_other_forms_and_a_plan_name_reach_no_public_version(demo_db: D
         row.id,
         approved_by="Johtaja",
         findings_confirmed=True,
-        confirmed=approval.privacy_findings(demo_db, row.id),
+        confirmed=approval.review_memo(demo_db, row.id).findings,
     )
     page = build_document(demo_db, "public", row.id, options("fi"), ExportKind.HTML).decode()
     for part in (first, last, first.lower(), last.upper()):

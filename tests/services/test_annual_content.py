@@ -25,7 +25,7 @@ from hyvinvointi_app.services import annual_clock, bundle_reader, period_scope, 
 from hyvinvointi_app.services.annual_clock import ThemeMarkView
 from hyvinvointi_app.services.bundle_data import bundle_data
 from hyvinvointi_app.services.evaluations import EvaluationInput, record_evaluation
-from hyvinvointi_app.services.meetings import MAX_TEXT_LENGTH
+from hyvinvointi_app.services.guards import MAX_TEXT_LENGTH
 from hyvinvointi_app.services.periods import PeriodTexts
 from hyvinvointi_app.services.plans import archive_plan
 from hyvinvointi_app.services.report_data import annual_data

@@ -8,7 +8,7 @@ import pytest
 
 from hyvinvointi_app.domain.enums import AuditAction, MeetingStatus, Role
 from hyvinvointi_app.domain.privacy import FindingKind
-from hyvinvointi_app.services import agenda, approval, audit, meetings, members, periods
+from hyvinvointi_app.services import agenda, approval, audit, meetings, members, memo_view, periods
 from hyvinvointi_app.services.meetings import HeaderInput
 from hyvinvointi_app.services.members import MemberInput
 from hyvinvointi_app.store.database import Database
@@ -17,13 +17,13 @@ TODAY = dt.date(2026, 11, 23)
 
 
 @pytest.fixture
-def memo(db: Database) -> meetings.MeetingDetail:
+def memo(db: Database) -> memo_view.MeetingDetail:
     period = periods.add_period(db, today=TODAY)
     return meetings.new_meeting(db, period.id, dt.date(2026, 11, 25))
 
 
 def test_review_gives_each_finding_with_its_text(
-    db: Database, memo: meetings.MeetingDetail
+    db: Database, memo: memo_view.MeetingDetail
 ) -> None:
     item = memo.agenda[2].id
     text = "Tunnus 131052-308T ja väärä 131052-308U."
@@ -38,7 +38,7 @@ def test_review_gives_each_finding_with_its_text(
 
 
 def test_only_the_confirmed_findings_allow_approval(
-    db: Database, memo: meetings.MeetingDetail
+    db: Database, memo: memo_view.MeetingDetail
 ) -> None:
     item = memo.agenda[0].id
     agenda.set_item_text(db, item, "notes", "Yhteystiedot: info@example.fi")
@@ -61,7 +61,7 @@ def test_only_the_confirmed_findings_allow_approval(
 
 
 def test_default_approver_is_the_chair_or_the_login(
-    db: Database, memo: meetings.MeetingDetail, monkeypatch: pytest.MonkeyPatch
+    db: Database, memo: memo_view.MeetingDetail, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(audit, "current_actor", lambda: "aino.login")
     assert approval.default_approver(memo) == "aino.login"
@@ -71,7 +71,7 @@ def test_default_approver_is_the_chair_or_the_login(
 
 
 def test_the_distribution_and_attachments_are_checked_too(
-    db: Database, memo: meetings.MeetingDetail
+    db: Database, memo: memo_view.MeetingDetail
 ) -> None:
     meetings.update_minutes_fields(
         db, memo.id, meetings.MinutesInput("Aino, 040 123 4567", "Liite: 131052-308T", True)

@@ -21,7 +21,7 @@ from hyvinvointi_app.domain.enums import (
 from hyvinvointi_app.resources import load_json_resource
 from hyvinvointi_app.services import annual_clock, meetings, periods, result_cards
 from hyvinvointi_app.services.demo import APPROVAL_DELAYS, approval_day, write_demo
-from hyvinvointi_app.services.meetings import MeetingDetail
+from hyvinvointi_app.services.memo_view import MeetingDetail
 from hyvinvointi_app.store.database import Database, open_database
 
 TODAY = dt.date(2026, 11, 23)

@@ -10,8 +10,9 @@ import pytest
 from hyvinvointi_app.domain.enums import AgendaItemKind, AttendanceStatus, MeetingStatus, Role
 from hyvinvointi_app.services import agenda, approval, meetings, members, periods
 from hyvinvointi_app.services.bundle_data import bundle_data
-from hyvinvointi_app.services.meetings import HeaderInput, MeetingDetail
+from hyvinvointi_app.services.meetings import HeaderInput
 from hyvinvointi_app.services.members import MemberInput
+from hyvinvointi_app.services.memo_view import MeetingDetail
 from hyvinvointi_app.services.overview import overview
 from hyvinvointi_app.services.report_data import annual_data
 from hyvinvointi_app.services.summary import period_summary

@@ -23,7 +23,6 @@ from hyvinvointi_app.services.members import MemberInput
 from hyvinvointi_app.services.memo_record import memo_data
 from hyvinvointi_app.services.report_data import (
     annual_data,
-    approved_meeting_ids,
     evaluation_summary_data,
     find_plan,
 )
@@ -79,7 +78,6 @@ def test_annual_data_gathers_the_period(db: Database) -> None:
     assert data.planned_themes == ()  # no annual clock loaded in this unit
     themes = [i for i in meeting.agenda if i.kind is AgendaItemKind.THEME]
     assert len(data.handled_themes) == len(themes)
-    assert approved_meeting_ids(db, period) == []
 
 
 def test_evaluation_summary_groups_by_period(db: Database) -> None:

@@ -11,7 +11,7 @@ import pytest
 from hyvinvointi_app.domain.enums import AgendaItemKind, FollowUpOutcome, VoiceKind, VoiceMethod
 from hyvinvointi_app.services import actions, agenda, approval, meetings, periods, search
 from hyvinvointi_app.services.actions import ActionInput
-from hyvinvointi_app.services.meetings import MeetingDetail
+from hyvinvointi_app.services.memo_view import MeetingDetail
 from hyvinvointi_app.services.search import SearchField, SnippetPart, fts_query
 from hyvinvointi_app.store.database import Database
 

@@ -143,7 +143,8 @@ def test_a_whole_meeting_typed_with_the_keyboard_alone(
     press(Qt.Key.Key_Return)
     type_here(typist, "- hiekkalaatikon kansi rikki")
     assert agenda.get_item(db, new_ids[0]).notes == ""
-    qtbot.wait(max(PAUSE_MS, DEADLINE_MS) + 250)
+    with qtbot.waitSignal(editor.autosaver.saved, timeout=max(PAUSE_MS, DEADLINE_MS) + 2000):
+        pass  # the pause after the last key writes the text
     assert agenda.get_item(db, new_ids[0]).notes == (
         "Keinut tarkistettu.\n- hiekkalaatikon kansi rikki"
     )
@@ -200,7 +201,8 @@ def test_a_whole_meeting_typed_with_the_keyboard_alone(
     press(Qt.Key.Key_Tab)
     assert focused() is editor.item_editor.follow_up.comment
     type_here(typist, "Päivitetty ja jaettu henkilöstölle.")
-    qtbot.wait(max(PAUSE_MS, DEADLINE_MS) + 250)
+    with qtbot.waitSignal(editor.autosaver.saved, timeout=max(PAUSE_MS, DEADLINE_MS) + 2000):
+        pass
 
     # The header: place typed, meeting closed with Ctrl+Shift+E.
     press(Qt.Key.Key_L, CTRL_SHIFT)
@@ -318,10 +320,15 @@ def test_typing_without_pause_still_saves_within_a_second(
     assert item is not None
     notes = editor.item_editor.notes_edit
     notes.setFocus()
+    saved: list[object] = []
+    editor.autosaver.saved.connect(saved.append)
     typist(notes, "a")
-    for _step in range(12):  # a keystroke every 100 ms: the pause timer never runs out
-        qtbot.wait(100)
+    for _step in range(100):  # a keystroke every 50 ms: the pause never runs out
         typist(notes, "b")
+        qtbot.wait(50)
+        if saved:
+            break
+    assert saved, "typing on never let the text be written"
     assert agenda.get_item(context.database, item.id).notes.startswith("ab")
 
 
@@ -585,7 +592,8 @@ def test_full_disk_in_meeting_mode_is_said_and_the_text_is_kept(
     assert not editor.flush()  # closing now would be refused: the text is not on disk
 
     # Still full at the next try: still unsaved, nothing claims otherwise.
-    qtbot.wait(RETRY_MS + 300)
+    with qtbot.waitSignal(editor.autosaver.failed, timeout=RETRY_MS + 2000):
+        pass
     assert editor.unsaved_banner.isVisible()
     assert editor.autosaver.failing is not None
 

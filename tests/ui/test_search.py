@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from hyvinvointi_app.domain.enums import AgendaItemKind
 from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.services import agenda, approval, meetings, periods, search
-from hyvinvointi_app.services.meetings import MeetingDetail
+from hyvinvointi_app.services.memo_view import MeetingDetail
 from hyvinvointi_app.store.database import Database, open_database
 from hyvinvointi_app.ui.main_window import MainWindow
 from hyvinvointi_app.ui.meetings.page import EMPTY, LIST, RESULTS, MeetingsPage

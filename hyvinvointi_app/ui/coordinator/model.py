@@ -20,7 +20,7 @@ from PySide6.QtGui import QIcon
 
 from hyvinvointi_app.domain.enums import Role
 from hyvinvointi_app.i18n.collation import sort_key
-from hyvinvointi_app.i18n.labels import label
+from hyvinvointi_app.i18n.labels import missing_role_label
 from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.services.coordinator import OverviewRow
 from hyvinvointi_app.ui.filtering import change_rows_filter
@@ -46,7 +46,7 @@ def two_lines(text: str, longer_than: int = 16) -> str:
 
 def roles_text(row: OverviewRow) -> str:
     return ", ".join(
-        label(Role(code)) if code in Role._value2member_map_ else code for code in row.roles_missing
+        missing_role_label(role) if isinstance(role, Role) else role for role in row.missing_roles()
     )
 
 

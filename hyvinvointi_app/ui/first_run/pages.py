@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import Protocol, cast
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -52,9 +52,6 @@ from hyvinvointi_app.ui.form_parts import (
 )
 from hyvinvointi_app.ui.unit_details import UnitForm
 
-if TYPE_CHECKING:
-    from hyvinvointi_app.ui.first_run.wizard import UnitWizard
-
 DATE_FORMAT = "d.M.yyyy"
 UNIT_FILE_SUFFIX = ".sqlite"
 
@@ -78,9 +75,19 @@ class StartChoice(Enum):
     DEMO = "demo"
 
 
-def first_run_wizard(page: QWizardPage) -> UnitWizard:
+class WizardSteps(Protocol):
+    """What the pages ask of the wizard they are shown in (the wizard module's UnitWizard,
+    which imports these pages)."""
+
+    def fill_summary(self) -> None: ...
+    def create_unit(self) -> bool: ...
+    def choose_existing_file(self) -> bool: ...
+    def open_demo(self) -> bool: ...
+
+
+def first_run_wizard(page: QWizardPage) -> WizardSteps:
     """The wizard a page is shown in: these pages are only ever added to a UnitWizard."""
-    return cast("UnitWizard", page.wizard())
+    return cast(WizardSteps, page.wizard())
 
 
 class StartPage(QWizardPage):

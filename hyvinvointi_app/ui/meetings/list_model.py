@@ -12,7 +12,7 @@ from hyvinvointi_app.domain.enums import MeetingStatus
 from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.labels import label
 from hyvinvointi_app.i18n.translator import _, pgettext, ui_translator
-from hyvinvointi_app.services.meetings import MeetingRow
+from hyvinvointi_app.services.memo_view import MeetingRow
 
 NUMBER, DATE, PLACE, STATUS, ATTENDANCE = range(5)
 COLUMN_COUNT = 5

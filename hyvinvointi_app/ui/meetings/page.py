@@ -33,7 +33,8 @@ from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.translator import _, ngettext, ui_translator
 from hyvinvointi_app.services import meetings, periods, summary
-from hyvinvointi_app.services.meetings import MeetingDetail, MeetingRow, MeetingSnapshot
+from hyvinvointi_app.services.meetings import MeetingSnapshot
+from hyvinvointi_app.services.memo_view import MeetingDetail, MeetingRow
 from hyvinvointi_app.services.periods import PeriodView
 from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.context import AppContext

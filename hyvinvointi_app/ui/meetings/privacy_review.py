@@ -38,7 +38,7 @@ from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.labels import label
 from hyvinvointi_app.i18n.translator import _, ngettext, pgettext
 from hyvinvointi_app.services import approval
-from hyvinvointi_app.services.meetings import MeetingDetail
+from hyvinvointi_app.services.memo_view import MeetingDetail
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.field_message import FieldMessage
 from hyvinvointi_app.ui.form_parts import WrappedLabel

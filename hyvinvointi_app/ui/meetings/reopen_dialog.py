@@ -22,7 +22,8 @@ from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.formatting import format_date, format_datetime
 from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.services import approval
-from hyvinvointi_app.services.meetings import MeetingDetail, get_meeting
+from hyvinvointi_app.services.meetings import get_meeting
+from hyvinvointi_app.services.memo_view import MeetingDetail
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.field_message import FieldMessage
 

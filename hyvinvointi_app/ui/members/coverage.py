@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hyvinvointi_app.domain.enums import Role
-from hyvinvointi_app.i18n.labels import role_label
-from hyvinvointi_app.i18n.translator import _, ngettext, pgettext
+from hyvinvointi_app.i18n.labels import missing_role_label
+from hyvinvointi_app.i18n.translator import _, ngettext
 from hyvinvointi_app.services.members import RoleNeed
 from hyvinvointi_app.services.periods import PeriodView
 from hyvinvointi_app.ui.form_parts import WrappedLabel
@@ -31,9 +30,7 @@ NAMES_SHOWN = 2
 
 
 def need_label(need: RoleNeed) -> str:
-    if need.roles == (Role.SCHOOL_SOCIAL_WORKER, Role.PSYCHOLOGIST):
-        return pgettext("role need", "School social worker or psychologist")
-    return role_label(need.roles[0])
+    return missing_role_label(need.roles[0])
 
 
 class CoveragePanel(QGroupBox):

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
 
 from hyvinvointi_app.i18n.formatting import format_date, month_name
-from hyvinvointi_app.i18n.labels import plan_type_label, role_label
+from hyvinvointi_app.i18n.labels import missing_role_label, plan_type_label, role_label
 from hyvinvointi_app.i18n.translator import _, ngettext, ui_translator
 from hyvinvointi_app.services.overview import Overview, overview
 from hyvinvointi_app.services.result_cards import DueCheckpoint
@@ -57,7 +57,7 @@ def figures(data: Overview, language: str) -> list[Figure]:
     roles = Figure(
         "roles",
         _("Roles missing") if data.roles_missing else _("All roles filled"),
-        ", ".join(role_label(r) for r in data.roles_missing)
+        ", ".join(missing_role_label(r) for r in data.roles_missing)
         if data.roles_missing
         else _("Every expected role is filled."),
         bool(data.roles_missing),

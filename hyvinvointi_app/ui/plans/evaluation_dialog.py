@@ -40,7 +40,7 @@ from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.labels import choices, label, plan_type_label
 from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.i18n.validation import reason_text
-from hyvinvointi_app.services import meetings, periods, plans
+from hyvinvointi_app.services import meetings, memo_view, periods, plans
 from hyvinvointi_app.services.evaluations import (
     CheckAnswerInput,
     EvaluationInput,
@@ -50,7 +50,6 @@ from hyvinvointi_app.services.plans import ChecklistQuestion, PlanView
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.ui.buttons import dialog_buttons
 from hyvinvointi_app.ui.field_message import FieldMessage
-from hyvinvointi_app.ui.meetings.editor.fields import MemoText
 from hyvinvointi_app.ui.plans.fields import (
     Looking,
     date_edit,
@@ -59,6 +58,7 @@ from hyvinvointi_app.ui.plans.fields import (
     show_problems,
     with_message,
 )
+from hyvinvointi_app.ui.text_fields import MemoText
 
 Save = Callable[[int, EvaluationInput], EvaluationView]
 """The service call: (plan id, form contents) → the evaluation as saved."""
@@ -96,7 +96,7 @@ def meeting_text(number: int, date: dt.date) -> str:
     )
 
 
-def _link(memo: meetings.MeetingDetail, item_id: int) -> AgendaLink:
+def _link(memo: memo_view.MeetingDetail, item_id: int) -> AgendaLink:
     item = memo.item(item_id)
     text = _("{meeting} — item {position}. {title}").format(
         meeting=meeting_text(memo.number, memo.date),
@@ -390,7 +390,7 @@ class EvaluationDialog(QDialog):
             )
         self.link_label.setVisible(self.link is not None)
 
-    def _meetings(self, period_id: int) -> list[meetings.MeetingRow]:
+    def _meetings(self, period_id: int) -> list[memo_view.MeetingRow]:
         return meetings.list_meetings(self.db, period_id)
 
     def _fill(self, existing: EvaluationView | None) -> None:

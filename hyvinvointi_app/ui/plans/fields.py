@@ -12,7 +12,7 @@ from hyvinvointi_app.domain.typed_dates import InvalidTypedDate, parse_typed_dat
 from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.ui.field_message import FieldMessage
-from hyvinvointi_app.ui.meetings.editor.fields import date_problem_text
+from hyvinvointi_app.ui.text_fields import date_problem_text
 
 
 class Looking(Enum):

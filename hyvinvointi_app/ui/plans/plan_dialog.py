@@ -28,7 +28,6 @@ from hyvinvointi_app.i18n.validation import reason_text
 from hyvinvointi_app.services.plans import MAX_NAME_LENGTH, PlanInput, PlanView, validate_plan
 from hyvinvointi_app.ui.buttons import dialog_buttons
 from hyvinvointi_app.ui.field_message import FieldMessage
-from hyvinvointi_app.ui.meetings.editor.fields import MemoText
 from hyvinvointi_app.ui.members.dialog import grow_to_fit
 from hyvinvointi_app.ui.plans.fields import (
     Looking,
@@ -39,6 +38,7 @@ from hyvinvointi_app.ui.plans.fields import (
     with_message,
 )
 from hyvinvointi_app.ui.save_path import documents_folder
+from hyvinvointi_app.ui.text_fields import MemoText
 
 FIELD_ORDER = (
     "type",

@@ -148,7 +148,7 @@ def run_export(
     if job.document is Document.PERIOD_CALENDAR:
         return export_period_calendar(db, job.object_id, job.out_path, options)
     if job.document is Document.PUBLIC_MEMOS:
-        from hyvinvointi_app.reports.public import export_public_memos
+        from hyvinvointi_app.reports.public_site import export_public_memos
 
         return export_public_memos(db, job.object_id, job.out_path, options, progress)
     # a document of the office: the memo, agenda, public version, annual report or

@@ -31,10 +31,10 @@ from hyvinvointi_app.i18n.labels import action_status_label, choices
 from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.services import actions
 from hyvinvointi_app.services.actions import ActionInput
-from hyvinvointi_app.services.meetings import ActionView
+from hyvinvointi_app.services.memo_view import ActionView
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.meetings.editor.autosave import Autosaver, TextBinding
-from hyvinvointi_app.ui.meetings.editor.fields import date_problem_text, hint_label, show_hint
+from hyvinvointi_app.ui.text_fields import date_problem_text, hint_label, show_hint
 from hyvinvointi_app.ui.undo import record
 
 

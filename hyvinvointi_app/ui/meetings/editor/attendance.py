@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from hyvinvointi_app.domain.enums import AttendanceStatus, Role, missing_roles
-from hyvinvointi_app.i18n.labels import label, role_label
+from hyvinvointi_app.i18n.labels import label, missing_role_label, role_label
 from hyvinvointi_app.i18n.translator import _, pgettext
 from hyvinvointi_app.services import meetings
-from hyvinvointi_app.services.meetings import MeetingDetail
+from hyvinvointi_app.services.memo_view import MeetingDetail
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.form_parts import WrappedLabel
-from hyvinvointi_app.ui.meetings.editor.fields import buddy_label
 from hyvinvointi_app.ui.tables import fit_columns
+from hyvinvointi_app.ui.text_fields import buddy_label
 from hyvinvointi_app.ui.undo import record
 
 STATUS_KEYS = {
@@ -54,13 +54,8 @@ def missing_roles_text(memo: MeetingDetail, has_pre_primary: bool) -> str:
     missing = missing_roles(present, has_pre_primary=has_pre_primary)
     if not missing:
         return ""
-    names = [
-        _("School social worker or psychologist")
-        if role is Role.SCHOOL_SOCIAL_WORKER
-        else role_label(role)
-        for role in missing
-    ]
-    return _("Expected roles not present: {roles}").format(roles=", ".join(names))
+    names = ", ".join(missing_role_label(role) for role in missing)
+    return _("Expected roles not present: {roles}").format(roles=names)
 
 
 class MissingRolesWarning(QWidget):

@@ -54,7 +54,7 @@ from hyvinvointi_app.i18n.formatting import format_date, format_datetime
 from hyvinvointi_app.i18n.labels import label
 from hyvinvointi_app.i18n.translator import _, ngettext, ui_translator
 from hyvinvointi_app.services import agenda, meetings, members, plans, unit
-from hyvinvointi_app.services.meetings import AgendaItemView, MeetingDetail
+from hyvinvointi_app.services.memo_view import AgendaItemView, MeetingDetail
 from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.context import AppContext, setting_text
 from hyvinvointi_app.ui.flow_layout import FlowLayout

@@ -23,10 +23,10 @@ from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.labels import label
 from hyvinvointi_app.i18n.translator import _, pgettext, ui_translator
 from hyvinvointi_app.services import actions
-from hyvinvointi_app.services.meetings import FollowUpView, MeetingDetail
+from hyvinvointi_app.services.memo_view import FollowUpView, MeetingDetail
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.meetings.editor.autosave import Autosaver
-from hyvinvointi_app.ui.meetings.editor.fields import buddy_label
+from hyvinvointi_app.ui.text_fields import buddy_label
 from hyvinvointi_app.ui.undo import record
 
 OUTCOME_KEYS: dict[Qt.Key, FollowUpOutcome | None] = {

@@ -33,11 +33,12 @@ from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.i18n.validation import reason_text
 from hyvinvointi_app.services import meetings
-from hyvinvointi_app.services.meetings import HeaderInput, MeetingDetail, MinutesInput
+from hyvinvointi_app.services.meetings import HeaderInput, MinutesInput
 from hyvinvointi_app.services.members import MemberView
+from hyvinvointi_app.services.memo_view import MeetingDetail
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.meetings.editor.autosave import Autosaver
-from hyvinvointi_app.ui.meetings.editor.fields import (
+from hyvinvointi_app.ui.text_fields import (
     buddy_label,
     date_problem_text,
     hint_label,

@@ -31,7 +31,7 @@ from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.labels import label
 from hyvinvointi_app.i18n.translator import _, ngettext, ui_translator
 from hyvinvointi_app.services import agenda, annual_clock, evaluations, meetings, period_scope
-from hyvinvointi_app.services.meetings import ActionView, AgendaItemView, MeetingDetail
+from hyvinvointi_app.services.memo_view import ActionView, AgendaItemView, MeetingDetail
 from hyvinvointi_app.services.plans import PlanView
 from hyvinvointi_app.ui.annual_clock.mark_dialog import ThemeMarkDialog
 from hyvinvointi_app.ui.annual_clock.marking import mark_text, open_mark_dialog
@@ -40,10 +40,10 @@ from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.form_parts import WrappedLabel
 from hyvinvointi_app.ui.meetings.editor.actions import ActionRow
 from hyvinvointi_app.ui.meetings.editor.autosave import Autosaver
-from hyvinvointi_app.ui.meetings.editor.fields import MemoText, buddy_label
 from hyvinvointi_app.ui.meetings.editor.follow_up import FollowUpPanel
 from hyvinvointi_app.ui.meetings.editor.shortcuts import native
 from hyvinvointi_app.ui.meetings.editor.voice import VoicePanel
+from hyvinvointi_app.ui.text_fields import MemoText, buddy_label
 
 VOICE_OF_KIND = {
     AgendaItemKind.CHILDREN_VOICE: VoiceKind.CHILDREN,

@@ -8,10 +8,10 @@ from hyvinvointi_app.domain.enums import VOICE_METHODS, VoiceKind, VoiceMethod
 from hyvinvointi_app.i18n.labels import choices, label
 from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.services import agenda
-from hyvinvointi_app.services.meetings import MeetingDetail
+from hyvinvointi_app.services.memo_view import MeetingDetail
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.meetings.editor.autosave import Autosaver
-from hyvinvointi_app.ui.meetings.editor.fields import MemoText, buddy_label
+from hyvinvointi_app.ui.text_fields import MemoText, buddy_label
 
 
 class VoicePanel(QWidget):

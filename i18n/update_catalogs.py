@@ -1,9 +1,16 @@
 """Brings the catalogs in step with the code, then lists what is left to translate.
 
-Run from the top of the checkout, with the project's environment::
+Run with the project's environment (a maintainer's tool: it is not part of the installed
+application)::
 
-    python -m hyvinvointi_app.i18n.update_catalogs          # update the files, list the work
-    python -m hyvinvointi_app.i18n.update_catalogs --check  # change nothing; exit 1 if stale
+    python i18n/update_catalogs.py                      # update the files, list the work
+    python i18n/update_catalogs.py --check              # change nothing; exit 1 if stale
+    python i18n/update_catalogs.py --apply new.json     # also write translations handed over
+
+Babel does the extracting and the merging; this script adds what ``pybabel extract`` and
+``pybabel update`` lack: a file is rewritten only when an entry changed (not for a new date
+in its header), the work left (untranslated and fuzzy entries) is listed, and translations
+handed over as JSON are written in.
 
 Adding a user-facing string:
 
@@ -14,13 +21,13 @@ Adding a user-facing string:
    for a string defined at import time (translate it with ``_()`` when shown). Use named
    ``{placeholders}``, never string concatenation, so a translator can reorder the words;
    a ``# Translators: ...`` comment on the line above reaches the translator.
-2. Run this module. It extracts every string of ``hyvinvointi_app/`` (rules: ``babel.cfg``)
+2. Run this script. It extracts every string of ``hyvinvointi_app/`` (rules: ``babel.cfg``)
    into ``i18n/messages.pot``, merges that into ``i18n/fi/LC_MESSAGES/messages.po`` and
    ``i18n/sv/LC_MESSAGES/messages.po``, and lists the untranslated and fuzzy entries.
 3. Translate those entries in both ``.po`` files, with the terms of the domain reference
    (§3). A fuzzy entry is Babel's guess from a similar old string (shown under ``#|``):
    correct it and delete its ``#, fuzzy`` line. Fuzzy entries are never shown to users.
-4. Run this module again until it lists nothing; the i18n tests fail until then.
+4. Run this script again until it lists nothing; the i18n tests fail until then.
 
 To keep diffs small, entries are written without source locations and sorted by message,
 obsolete entries are dropped, and a file whose entries did not change is not rewritten (not
@@ -48,8 +55,8 @@ from babel.messages.pofile import read_po, write_po
 
 from hyvinvointi_app.i18n.catalogs import CATALOG_LANGUAGES, DOMAIN
 
-ROOT = Path(__file__).resolve().parents[2]
-"""The checkout: this module maintains the source tree it lives in."""
+ROOT = Path(__file__).resolve().parents[1]
+"""The checkout: this script maintains the source tree it lives in."""
 PACKAGE = "hyvinvointi_app"
 PROJECT = "Hyvinvointiryhmä"
 MAPPING = "babel.cfg"
@@ -57,8 +64,8 @@ TEMPLATE = Path("i18n") / f"{DOMAIN}.pot"
 
 _HEADER = """\
 # {title} of Hyvinvointiryhmä.
-# The list of messages is kept by the module
-# hyvinvointi_app.i18n.update_catalogs (see its docstring);
+# The list of messages is kept by the script
+# i18n/update_catalogs.py (see its docstring);
 # edit only the translations. Terms follow the shared domain
 # reference, section 3."""
 _VOLATILE_HEADER_FIELDS = re.compile(
@@ -242,7 +249,7 @@ def apply_translations(files: Sequence[Path], root: Path = ROOT) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m hyvinvointi_app.i18n.update_catalogs",
+        prog="python i18n/update_catalogs.py",
         description="Update i18n/messages.pot and the fi and sv catalogs from the code.",
     )
     parser.add_argument(

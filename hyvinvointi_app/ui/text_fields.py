@@ -1,4 +1,5 @@
-"""Small building blocks of the memo editor: labelled fields, typed dates and plain paste."""
+"""Small building blocks of the editors (the memo, plans, evaluations): plain text that pastes
+as text, a label for a field, and what a typed date or time that was not understood tells."""
 
 from __future__ import annotations
 
