@@ -12,6 +12,7 @@ from PySide6.QtGui import QUndoStack
 
 from hyvinvointi_app.paths import data_home
 from hyvinvointi_app.services import settings as shared_settings
+from hyvinvointi_app.ui.prompter import Prompter
 
 if TYPE_CHECKING:  # the store loads after the window is shown (see ui/app.py)
     from hyvinvointi_app.store.database import Database
@@ -52,9 +53,13 @@ class AppContext(QObject):
     meeting_mode = Signal(bool)
     """Meeting mode opened (True) or left (False): the window gives the memo its width."""
 
-    def __init__(self, database: Database, parent: QObject | None = None) -> None:
+    def __init__(
+        self, database: Database, parent: QObject | None = None, prompter: Prompter | None = None
+    ) -> None:
         super().__init__(parent)
         self.database = database
+        self.prompter = prompter or Prompter()
+        """Message boxes and file dialogs (see :mod:`hyvinvointi_app.ui.prompter`)."""
         self.settings = open_settings()
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(lambda _index: self.data_changed.emit())

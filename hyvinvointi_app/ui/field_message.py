@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QWidget
 from hyvinvointi_app.domain.errors import UserError, ValidationError
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.validation import reason_text
+from hyvinvointi_app.ui.icons import State, state_icon
 
 
 class FieldMessage(QWidget):
@@ -24,9 +25,7 @@ class FieldMessage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         icon = QLabel(self)
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size)
-        )
+        icon.setPixmap(state_icon(State.WARNING).pixmap(size))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.text = QLabel(self)
         self.text.setWordWrap(True)

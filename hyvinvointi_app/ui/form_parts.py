@@ -4,7 +4,7 @@ quieter hint, a field with its message beneath, and a form layout that wraps lon
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPalette, QResizeEvent
+from PySide6.QtGui import QGuiApplication, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
@@ -139,3 +139,13 @@ def look_read_only(root: QWidget) -> None:
                 QPalette.ColorRole.Base, QApplication.palette().color(QPalette.ColorRole.Base)
             )
         edit.setPalette(palette)
+
+
+def resize_within_screen(window: QWidget, width: int, height: int) -> None:
+    """Open ``window`` at ``width``×``height``, or at what its screen has room for, whichever
+    is less (a 1366×768 laptop at 150 % has 910×512 of Qt's units, less the taskbar): the
+    window's own layout then wraps or scrolls, and no edge is beyond the screen."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry()
+    frame = 40  # the title bar and the borders the system adds
+    window.resize(min(width, room.width() - frame), min(height, room.height() - frame))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.resources import resource_path
 from hyvinvointi_app.ui.buttons import Standard, dialog_buttons
+from hyvinvointi_app.ui.form_parts import resize_within_screen
 
 GUIDE_LANGUAGES = ("fi", "sv")
 """The guide is written in these; another interface language shows the Finnish one."""
@@ -34,7 +35,7 @@ class GuideWindow(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("User guide"))
         self.setAccessibleName(self.windowTitle())
-        self.resize(820, 720)
+        resize_within_screen(self, 820, 720)
         self.setModal(False)
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser(self)

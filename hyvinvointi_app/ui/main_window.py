@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -40,9 +39,12 @@ from hyvinvointi_app.paths import data_home
 from hyvinvointi_app.services.settings import load_backup_settings
 from hyvinvointi_app.ui import screens
 from hyvinvointi_app.ui.context import AppContext, open_settings, setting_text
+from hyvinvointi_app.ui.form_parts import resize_within_screen
+from hyvinvointi_app.ui.icons import icon
 from hyvinvointi_app.ui.language import apply_language
 from hyvinvointi_app.ui.overview.figures import OverviewPreview, kept_figures
 from hyvinvointi_app.ui.page import Page
+from hyvinvointi_app.ui.prompter import Prompter
 
 if TYPE_CHECKING:
     from hyvinvointi_app.store.database import Database
@@ -91,6 +93,8 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.context: AppContext | None = None
+        self.prompter = Prompter()
+        """Asks and tells in dialogs, for the window and every screen (``context.prompter``)."""
         self.opening: Path | None = None
         """The file being opened, before :meth:`open_database` or :meth:`open_or_explain`."""
         self.backups: BackupScheduler | None = None
@@ -103,7 +107,7 @@ class MainWindow(QMainWindow):
         self.settings = open_settings()
         self.coordinator_window: QWidget | None = None
         """File → Coordinator view, once opened (built anew in another language)."""
-        self.resize(1200, 760)
+        resize_within_screen(self, 1200, 760)
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
@@ -194,13 +198,13 @@ class MainWindow(QMainWindow):
                     try:
                         database = open_read_only(path)
                     except DatabaseFileError as again:
-                        QMessageBox.warning(self, _("The file cannot be opened"), describe(again))
+                        self.prompter.warn(self, _("The file cannot be opened"), describe(again))
                         continue
                 elif choice is FileChoice.RESTORE:
                     self._restore_into(path, folder)
                     continue
             except OSError as error:
-                QMessageBox.warning(
+                self.prompter.warn(
                     self,
                     _("The file cannot be opened"),
                     describe(DatabaseFileError(path, error.strerror or str(error))),
@@ -232,7 +236,7 @@ class MainWindow(QMainWindow):
         if key in warned:
             return
         self.settings.setValue("cloud_warned", [*warned, key])
-        QMessageBox.warning(
+        self.prompter.warn(
             self,
             _("The file is in a synchronised folder"),
             _(
@@ -249,7 +253,7 @@ class MainWindow(QMainWindow):
         if self.context is not None:
             self._close_database(back_up=True)
         self.opening = None
-        self.context = AppContext(database, self)
+        self.context = AppContext(database, self, self.prompter)
         if not database.read_only:
             self._freeze_old_approvals(database)
             self.backups = BackupScheduler(database.path, self)
@@ -327,7 +331,7 @@ class MainWindow(QMainWindow):
         if self.context is not None:
             for spec in screens.SCREENS:
                 self.stack.addWidget(QWidget(self.stack))  # the screen is built when first shown
-                item = QListWidgetItem(spec.title())
+                item = QListWidgetItem(icon(spec.key), spec.title())
                 item.setData(Qt.ItemDataRole.UserRole, spec.key)
                 self.navigation.addItem(item)
             self.navigation.currentRowChanged.connect(self._on_navigation)
@@ -353,7 +357,7 @@ class MainWindow(QMainWindow):
     def _build_opening(self, path: Path) -> None:
         """The navigation (not yet usable) and the kept Overview, while ``path`` opens."""
         for spec in screens.SCREENS:
-            item = QListWidgetItem(spec.title())
+            item = QListWidgetItem(icon(spec.key), spec.title())
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.navigation.addItem(item)
         kept = kept_figures(self.settings, path, ui_translator().language)
@@ -367,8 +371,11 @@ class MainWindow(QMainWindow):
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
         *,
         needs_file: bool = True,
+        icon_name: str = "",
     ) -> QAction:
         action = menu.addAction(text)
+        if icon_name:
+            action.setIcon(icon(icon_name))
         action.triggered.connect(lambda _checked=False: slot())
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -383,7 +390,12 @@ class MainWindow(QMainWindow):
             file_menu, _("&New unit file…"), self.new_unit_file, keys.New, needs_file=False
         )
         other = self._action(
-            file_menu, _("&Open…"), self.choose_and_open, keys.Open, needs_file=False
+            file_menu,
+            _("&Open…"),
+            self.choose_and_open,
+            keys.Open,
+            needs_file=False,
+            icon_name="open",
         )
         self.recent_menu = file_menu.addMenu(_("Open &recent"))
         self._fill_recent_menu()
@@ -391,7 +403,7 @@ class MainWindow(QMainWindow):
             for action in (new, other, self.recent_menu.menuAction()):
                 action.setEnabled(False)
         file_menu.addSeparator()
-        self._action(file_menu, _("&Back up now"), self.back_up_now, "Ctrl+B")
+        self._action(file_menu, _("&Back up now"), self.back_up_now, "Ctrl+B", icon_name="back_up")
         self._action(file_menu, _("Res&tore from backup…"), self.restore_from_backup)
         file_menu.addSeparator()
         self._action(
@@ -399,11 +411,11 @@ class MainWindow(QMainWindow):
             _("Export for &coordinator…"),
             lambda: self._page_call("reports", "choose_bundle"),
         )
-        export_menu = file_menu.addMenu(_("&Export"))
+        export_menu = file_menu.addMenu(icon("export"), _("&Export"))
         export_menu.setEnabled(self.context is not None)
         self._action(export_menu, _("Annual clock…"), lambda: self._page_call("clock", "export"))
         self._action(export_menu, _("Municipal package…"), self.export_municipal_package)
-        import_menu = file_menu.addMenu(_("&Import"))
+        import_menu = file_menu.addMenu(icon("import"), _("&Import"))
         import_menu.setEnabled(self.context is not None)
         self._action(import_menu, _("Annual clock…"), lambda: self._page_call("clock", "import_"))
         self._action(import_menu, _("Municipal package…"), self.import_municipal_package)
@@ -411,16 +423,22 @@ class MainWindow(QMainWindow):
             file_menu, _("Coor&dinator view…"), self.open_coordinator_view, needs_file=False
         )
         file_menu.addSeparator()
-        self._action(file_menu, _("&Print…"), self.print_document, keys.Print)
+        self._action(file_menu, _("&Print…"), self.print_document, keys.Print, icon_name="print")
         self._action(file_menu, _("Print pre&view…"), lambda: self.print_document(preview=True))
         file_menu.addSeparator()
         self._action(file_menu, _("&Unit details…"), self.edit_unit_details)
-        self._action(file_menu, _("&Settings…"), self.open_settings, keys.Preferences)
+        self._action(
+            file_menu, _("&Settings…"), self.open_settings, keys.Preferences, icon_name="settings"
+        )
         self._action(file_menu, _("&Quit"), self.close, keys.Quit, needs_file=False)
 
         edit_menu = bar.addMenu(_("&Edit"))
-        self.undo_action = self._action(edit_menu, _("&Undo"), self._undo, keys.Undo)
-        self.redo_action = self._action(edit_menu, _("&Redo"), self._redo, keys.Redo)
+        self.undo_action = self._action(
+            edit_menu, _("&Undo"), self._undo, keys.Undo, icon_name="undo"
+        )
+        self.redo_action = self._action(
+            edit_menu, _("&Redo"), self._redo, keys.Redo, icon_name="redo"
+        )
         if self.context is not None:
             stack = self.context.undo_stack
             stack.canUndoChanged.connect(lambda _can: self._update_undo_actions())
@@ -429,25 +447,31 @@ class MainWindow(QMainWindow):
             stack.redoTextChanged.connect(lambda _text: self._update_undo_actions())
         self._update_undo_actions()
         edit_menu.addSeparator()
-        self._action(edit_menu, _("&Find…"), self.find_in_screen, keys.Find)
+        self._action(edit_menu, _("&Find…"), self.find_in_screen, keys.Find, icon_name="search")
 
         view_menu = bar.addMenu(_("&View"))
         self.navigation_action = self._action(
             view_menu,
             _("&Navigation"),
-            lambda: self.show_navigation(self.navigation.isHidden()),
+            self.toggle_navigation,
             "F9",
+            icon_name="navigation",
         )
         self.navigation_action.setCheckable(True)
         self.navigation_action.setChecked(not self.navigation.isHidden())
         view_menu.addSeparator()
         for number, spec in enumerate(screens.SCREENS, start=1):
             show = functools.partial(self.show_page, spec.key)
-            self._action(view_menu, spec.title(), show, f"Ctrl+{number}")
+            self._action(view_menu, spec.title(), show, f"Ctrl+{number}", icon_name=spec.key)
 
         help_menu = bar.addMenu(_("&Help"))
         self._action(
-            help_menu, _("&User guide"), self.open_guide, keys.HelpContents, needs_file=False
+            help_menu,
+            _("&User guide"),
+            self.open_guide,
+            keys.HelpContents,
+            needs_file=False,
+            icon_name="guide",
         )
         self._action(help_menu, _("&Where is my data?"), self.show_data_location, needs_file=False)
         self._action(help_menu, _("&Activity log…"), self.show_activity_log)
@@ -579,13 +603,12 @@ class MainWindow(QMainWindow):
             self.open_with_message(path)
 
     def _choose_unit_file(self, start: Path) -> Path | None:
-        name, _filter = QFileDialog.getOpenFileName(
+        return self.prompter.open_file(
             self,
             _("Open a unit file"),
-            str(start),
+            start,
             _("Unit files ({pattern})").format(pattern=UNIT_FILE_FILTER),
         )
-        return Path(name) if name else None
 
     def open_with_message(self, path: Path) -> bool:
         """Open ``path``, or explain in one dialog why not (the open file stays open)."""
@@ -594,7 +617,9 @@ class MainWindow(QMainWindow):
     def new_unit_file(self) -> None:
         from hyvinvointi_app.ui.first_run.wizard import UnitWizard
 
-        wizard = UnitWizard(self, data_home() / "unit.sqlite", offer_other_files=False)
+        wizard = UnitWizard(
+            self, data_home() / "unit.sqlite", offer_other_files=False, prompter=self.prompter
+        )
         if wizard.exec() and wizard.chosen_path is not None:
             self.open_with_message(wizard.chosen_path)
             if wizard.wants_members:
@@ -610,7 +635,7 @@ class MainWindow(QMainWindow):
         try:
             result = plan.back_up_now()
         except (UserError, OSError) as error:
-            QMessageBox.warning(self, _("Backup failed"), scheduler.error_text(error))
+            self.prompter.warn(self, _("Backup failed"), scheduler.error_text(error))
             return
         if result.outcome is backups.Outcome.UNCHANGED:
             text = _("Nothing has changed since the last backup: {path}")
@@ -646,7 +671,7 @@ class MainWindow(QMainWindow):
         try:
             kept = backups.restore(chosen, path, folder, allow_other_unit=dialog.allow_other_unit)
         except (UserError, OSError) as error:
-            QMessageBox.warning(self, _("Restoring failed"), scheduler.error_text(error))
+            self.prompter.warn(self, _("Restoring failed"), scheduler.error_text(error))
             if was_open:
                 self.open_or_explain(path)
             return False
@@ -784,8 +809,8 @@ class MainWindow(QMainWindow):
         parts = _(
             "Built with Qt and PySide6 (GNU LGPL 3), SQLAlchemy (MIT), ReportLab (BSD), "
             "Babel (BSD), python-docx and openpyxl (MIT), pikepdf (MPL 2.0), pypdfium2 and "
-            "PDFium (BSD), icalendar (BSD) and the DejaVu fonts (Bitstream Vera licence), each "
-            "unmodified under its own licence."
+            "PDFium (BSD), icalendar (BSD), the DejaVu fonts (Bitstream Vera licence) and the "
+            "Tabler icons (MIT), each unmodified under its own licence."
         )
         where = _("Data folder: {folder}").format(folder=data_home())
         if self.context is not None:
@@ -839,17 +864,14 @@ class MainWindow(QMainWindow):
         ]
         if not reasons:
             return True
-        answer = QMessageBox.warning(
+        return self.prompter.ask_to_discard(
             self,
             _("Text not saved"),
             _(
                 "Some text you typed could not be saved: {reason} If you close the file now, "
                 "that text is lost. Wait until it says saved, or copy the text elsewhere first."
             ).format(reason=reasons[0]),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.may_close_file():

@@ -15,10 +15,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLineEdit,
-    QMessageBox,
     QSizePolicy,
     QSpinBox,
     QTreeWidget,
@@ -40,8 +38,8 @@ from hyvinvointi_app.services.municipal_package import Change, Entry, Package, P
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.ui.buttons import dialog_buttons
 from hyvinvointi_app.ui.context import AppContext
-from hyvinvointi_app.ui.form_parts import form_layout, labelled, wrapped_label
-from hyvinvointi_app.ui.save_path import chosen_save_path, start_folder
+from hyvinvointi_app.ui.form_parts import form_layout, labelled, resize_within_screen, wrapped_label
+from hyvinvointi_app.ui.save_path import start_folder
 from hyvinvointi_app.ui.undo import record
 
 LAST_FOLDER_SETTING = "package/last_folder"
@@ -163,17 +161,16 @@ class ExportPackageDialog(QDialog):
         """Ask where, then write; the dialog closes only when the file was written."""
         name = self.name_edit.text().strip()
         if not name:
-            QMessageBox.warning(self, self.windowTitle(), _("Give the package a name."))
+            self.context.prompter.warn(self, self.windowTitle(), _("Give the package a name."))
             self.name_edit.setFocus()
             return
         version = self.version_spin.value()
         suggested = Path(_start_folder(self.context)) / (
             pgettext("file name", "municipal-package") + f"-v{version}.json"
         )
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.windowTitle(), str(suggested), _file_filter()
+        path = self.context.prompter.save_file(
+            self, self.windowTitle(), suggested, _file_filter(), ".json"
         )
-        path = chosen_save_path(self, chosen, ".json") if chosen else None
         if path is not None and self.export_to(path):
             self.accept()
 
@@ -194,12 +191,14 @@ class ExportPackageDialog(QDialog):
                 details={"version": self.version_spin.value()},
             )
         except ValidationError as error:
-            QMessageBox.warning(
+            self.context.prompter.warn(
                 self, _("The municipal package was not exported"), rejection_reason(error)
             )
             return False
         except UserError as error:
-            QMessageBox.warning(self, _("The municipal package was not exported"), describe(error))
+            self.context.prompter.warn(
+                self, _("The municipal package was not exported"), describe(error)
+            )
             return False
         with contextlib.suppress(UserError):  # a read-only file: the export itself stands
             mp.remember_composed(db, document)
@@ -312,7 +311,7 @@ class PackagePreviewDialog(QDialog):
         package = preview.package
         self.setWindowTitle(_("Import a municipal package"))
         self.setAccessibleName(self.windowTitle())
-        self.resize(720, 560)
+        resize_within_screen(self, 720, 560)
         layout = QVBoxLayout(self)
         lines = [describe_package(package.name, package.version)]
         if package.published is not None:
@@ -412,8 +411,8 @@ def _busy() -> Iterator[None]:
         QApplication.restoreOverrideCursor()
 
 
-def _refuse(parent: QWidget, path: Path, reason: str) -> None:
-    QMessageBox.warning(
+def _refuse(context: AppContext, parent: QWidget, path: Path, reason: str) -> None:
+    context.prompter.warn(
         parent,
         _("The municipal package was not imported"),
         _("The file {file} was not imported. {reason} Nothing in the unit was changed.").format(
@@ -426,22 +425,21 @@ def import_package(context: AppContext, parent: QWidget, path: Path | None = Non
     """Choose a package file (unless ``path``), show what it changes, import it on request as
     one undoable step. False when nothing was imported."""
     if path is None:
-        name, _filter = QFileDialog.getOpenFileName(
+        path = context.prompter.open_file(
             parent, _("Import a municipal package"), _start_folder(context), _file_filter()
         )
-        if not name:
+        if path is None:
             return False
-        path = Path(name)
     db = context.database
     try:
         with _busy():
             package = read_package_file(path)
             preview = mp.preview(db, package)
     except ValidationError as error:
-        _refuse(parent, path, rejection_reason(error))
+        _refuse(context, parent, path, rejection_reason(error))
         return False
     except OSError:
-        _refuse(parent, path, _("The file could not be read."))
+        _refuse(context, parent, path, _("The file could not be read."))
         return False
     context.settings.setValue(LAST_FOLDER_SETTING, str(path.parent))
     dialog = PackagePreviewDialog(preview, parent)
@@ -456,10 +454,10 @@ def apply_import(context: AppContext, parent: QWidget, package: Package, path: P
         with _busy():
             result = mp.import_package(db, package)
     except ValidationError as error:
-        _refuse(parent, path, rejection_reason(error))
+        _refuse(context, parent, path, rejection_reason(error))
         return False
     except UserError as error:
-        _refuse(parent, path, describe(error))
+        _refuse(context, parent, path, describe(error))
         return False
     record(
         context,

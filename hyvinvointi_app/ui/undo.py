@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from hyvinvointi_app.domain.errors import UserError
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.prompter import Prompter
 
 
 class _DoneCommand(QUndoCommand):
@@ -28,11 +29,13 @@ class _DoneCommand(QUndoCommand):
         label: str,
         undo: Callable[[], object],
         redo: Callable[[], object],
+        prompter: Prompter,
         parent_widget: QWidget | None,
     ) -> None:
         super().__init__(label)
         self._undo = undo
         self._redo = redo
+        self._prompter = prompter
         self._parent_widget = parent_widget
         self._pushed = False
 
@@ -43,7 +46,7 @@ class _DoneCommand(QUndoCommand):
             # Something made later outside the undo history (a meeting, say) depends on
             # this change: it stays as it is, and the step leaves the history.
             self.setObsolete(True)
-            QMessageBox.warning(
+            self._prompter.warn(
                 self._parent_widget,
                 _("Cannot undo"),
                 _("This step cannot be undone any more: {reason}").format(reason=describe(error)),
@@ -72,4 +75,4 @@ def record(
     ``label`` names the action without “Undo”/“Redo” (Qt's menu adds them), e.g.
     ``_("add member")``.
     """
-    context.undo_stack.push(_DoneCommand(label, undo, redo, parent))
+    context.undo_stack.push(_DoneCommand(label, undo, redo, context.prompter, parent))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import sys
 import tempfile
@@ -107,6 +108,11 @@ def main() -> int:
     os.environ["QT_SCALE_FACTOR"] = args.scale
     home = Path(tempfile.mkdtemp(prefix="hyvinvointi-shots-"))
     os.environ["HYVINVOINTI_HOME"] = str(home)
+    if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # the laptop's screen, not Qt's 800×800
+        screen = home / "screen.json"
+        laptop_screen = {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768}
+        screen.write_text(json.dumps({"screens": [{**laptop_screen, "logicalDpi": 96}]}))
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
 
     from PySide6.QtWidgets import QApplication
 
@@ -344,7 +350,6 @@ def _print_preview(app, window, out, language, suffix):  # type: ignore[no-untyp
         app.processEvents()
         time.sleep(0.02)
     dialog = shown[0]
-    dialog.resize(1100, 760)
     dialog.show()
     for _ in range(20):
         app.processEvents()
@@ -363,7 +368,7 @@ def _invitation(app, window, out, language, suffix):  # type: ignore[no-untyped-
 
     window.show_page("meetings")
     page = window.pages["meetings"]
-    rows = [page.model.meeting_at(r) for r in range(page.model.rowCount())]
+    rows = [page.model.row_at(r) for r in range(page.model.rowCount())]
     drafts = [r for r in rows if r.status is MeetingStatus.DRAFT]
     window.context.open_requested.emit("reports", min(drafts, key=lambda r: r.date).id)
     window.statusBar().clearMessage()
@@ -412,7 +417,6 @@ def _coordinator(app, window, home, out, language, suffix):  # type: ignore[no-u
         )
     window.open_coordinator_view()
     view = window.coordinator_window
-    view.resize(1366, 768)
     view.load_expected(home / "expected.csv")
     view.read_folder(folder)
     view.wait()
@@ -492,7 +496,6 @@ def _backup_dialogs(app, window, path, out, language, suffix):  # type: ignore[n
     shown = PureWindowsPath(r"C:\Users\johtaja\AppData\Roaming\Hyvinvointiryhma")
     dialog = RestoreDialog(path, folder, window)
     dialog.folder_label.setText(_("Backup folder: {folder}").format(folder=shown / "backups"))
-    dialog.resize(820, 440)
     dialog.show()
     app.processEvents()
     name = out / f"restore-{language}{suffix}.png"

@@ -10,9 +10,9 @@ import io
 import os
 from pathlib import Path
 
-import pytest
+from prompts import ScriptedPrompter
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hyvinvointi_app.domain.enums import AuditAction, Language, ReportLanguage, Role
@@ -123,7 +123,6 @@ def test_the_annual_clock_export_is_audited(
     window: MainWindow,
     context: AppContext,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     annual_clock.load_default_clock(context.database, "fi")
     assert window.pages["clock"].export_to(tmp_path / "clock.json")  # type: ignore[attr-defined]
@@ -136,11 +135,12 @@ def test_the_annual_clock_export_is_audited(
         "file": "clock.json",
     }
     # A failed export is not logged.
-    monkeypatch.setattr(QMessageBox, "warning", lambda *_args: QMessageBox.StandardButton.Ok)
+    context.prompter = prompter = ScriptedPrompter()
     assert not window.pages["clock"].export_to(  # type: ignore[attr-defined]
         tmp_path / "missing-folder" / "clock.json"
     )
     assert len(audit.entries(context.database)) == 1
+    assert [prompt.kind for prompt in prompter.prompts] == ["warn"]
 
 
 def test_the_log_exports_as_csv_atomically_and_the_export_is_logged(
@@ -176,17 +176,13 @@ def test_a_failed_csv_export_says_so_and_logs_nothing(
     window: MainWindow,
     context: AppContext,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     audit.log_export(context.database, "memo", language="sv", with_names=True)
     dialog = ActivityLogDialog(context, window)
     qtbot.addWidget(dialog)
-    warnings: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda _parent, title, _text: warnings.append(title)
-    )
+    context.prompter = prompter = ScriptedPrompter()
     assert not dialog.export_to(tmp_path / "no-such-folder" / "log.csv")
-    assert warnings == [_("The activity log was not exported")]
+    assert [p.title for p in prompter.prompts] == [_("The activity log was not exported")]
     assert len(audit.entries(context.database)) == 1
 
 
@@ -225,22 +221,19 @@ def test_exports_onto_the_unit_file_or_into_the_backup_folder_are_refused(
     window: MainWindow,
     context: AppContext,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     annual_clock.load_default_clock(context.database, "fi")
     unit_bytes = context.path.read_bytes()
     dialog = ActivityLogDialog(context, window)
     qtbot.addWidget(dialog)
-    warnings: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda _parent, title, text: warnings.append((title, text))
-    )
+    context.prompter = prompter = ScriptedPrompter()
     backups = context.path.parent / "backups"
     backups.mkdir(exist_ok=True)
     for target in (context.path, context.path.with_name(context.path.name + "-wal")):
         assert not dialog.export_to(target)
         assert not window.pages["clock"].export_to(target)  # type: ignore[attr-defined]
     assert not dialog.export_to(backups / "log.csv")
+    warnings = [(p.title, p.text) for p in prompter.prompts if p.kind == "warn"]
     assert [title for title, _text in warnings] == [
         _("The activity log was not exported"),
         _("The annual clock was not exported"),
@@ -257,29 +250,19 @@ def test_a_suffix_added_after_the_save_dialog_asks_before_replacing(
     window: MainWindow,
     context: AppContext,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The save dialog asked about "loki"; the export writes "loki.csv", which exists: the
     same question is asked before it is replaced (it used to be replaced silently)."""
-    from PySide6.QtWidgets import QFileDialog
 
     existing = tmp_path / "loki.csv"
     existing.write_bytes(b"Aika;Toiminto\r\n")
     dialog = ActivityLogDialog(context, window)
     qtbot.addWidget(dialog)
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(tmp_path / "loki"), ""))
-    )
-    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
-    asked: list[str] = []
-
-    def question(_parent: object, title: str, *_rest: object) -> QMessageBox.StandardButton:
-        asked.append(title)
-        return answers.pop(0)
-
-    monkeypatch.setattr(QMessageBox, "question", question)
+    typed = tmp_path / "loki"
+    context.prompter = prompter = ScriptedPrompter(typed, False, typed, True)
     dialog.export()
     assert existing.read_bytes() == b"Aika;Toiminto\r\n"
     dialog.export()
     assert existing.read_bytes().startswith(b"\xef\xbb\xbf")
+    asked = [prompt.title for prompt in prompter.prompts if prompt.kind == "ask"]
     assert asked == [_("Replace the file?")] * 2

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from prompts import ScriptedPrompter
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -17,9 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QFileDialog,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QWidget,
 )
@@ -57,30 +56,14 @@ def page(window: MainWindow, qtbot: QtBot) -> AnnualClockPage:
 
 
 @pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Texts of the warning boxes shown (the operating system's dialog is not opened)."""
-    shown: list[str] = []
-
-    def warning(_parent: object, _title: str, text: str, *_args: object) -> object:
-        shown.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
-    return shown
-
-
-@pytest.fixture
-def answers(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[QMessageBox.StandardButton]]:
-    """Answers to the page's questions, in order; a question nobody expected fails the test."""
-    queue: list[QMessageBox.StandardButton] = []
-
-    def question(*_args: object) -> QMessageBox.StandardButton:
-        assert queue, "an unexpected question was asked"
-        return queue.pop(0)
-
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
-    yield queue
-    assert not queue, "an expected question was not asked"
+def prompter(window: MainWindow) -> Iterator[ScriptedPrompter]:
+    """Answers to the page's questions, in order (a question nobody expected fails the test),
+    and the warnings shown."""
+    scripted = ScriptedPrompter()
+    assert window.context is not None
+    window.prompter = window.context.prompter = scripted
+    yield scripted
+    assert not scripted.answers, "an expected question was not asked"
 
 
 def _state(context: AppContext) -> list[ThemeView]:
@@ -392,8 +375,7 @@ def test_export_and_import_into_another_unit_file_round_trip(
     context: AppContext,
     window: MainWindow,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    answers: list[QMessageBox.StandardButton],
+    prompter: ScriptedPrompter,
 ) -> None:
     _start(page)
     annual_clock.add_theme(
@@ -402,9 +384,7 @@ def test_export_and_import_into_another_unit_file_round_trip(
     exported = annual_clock.export_clock(context.database)
     target = tmp_path / "shared" / "kunnan-vuosikello"
     target.parent.mkdir()
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), ""))
-    )
+    prompter.answers.append(target)
     window._page_call("clock", "export")  # what File → Export → Annual clock… does
     written = target.with_suffix(".json")
     assert json.loads(written.read_text("utf-8")) == exported
@@ -418,10 +398,8 @@ def test_export_and_import_into_another_unit_file_round_trip(
     assert other is not None and other is not context
     annual_clock.add_theme(other.database, 6, "Kesän oma teema")
     before = list_themes(other.database)
-    monkeypatch.setattr(
-        QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(written), ""))
-    )
-    answers.append(QMessageBox.StandardButton.Yes)  # replace the one theme there
+    window.context.prompter = prompter  # the other file's screens
+    prompter.answers += [written, True]  # the file, then: replace the one theme there
     window._page_call("clock", "import_")
     assert annual_clock.export_clock(other.database) == exported
     assert other.undo_stack.undoText() == _("import annual clock")
@@ -437,7 +415,7 @@ def test_import_into_an_edited_clock_can_be_declined(
     page: AnnualClockPage,
     context: AppContext,
     tmp_path: Path,
-    answers: list[QMessageBox.StandardButton],
+    prompter: ScriptedPrompter,
 ) -> None:
     before = _start(page)
     path = tmp_path / "clock.json"
@@ -452,14 +430,14 @@ def test_import_into_an_edited_clock_can_be_declined(
         ),
         "utf-8",
     )
-    answers.append(QMessageBox.StandardButton.No)
+    prompter.answers.append(False)
     assert page.import_from(path) is False
     assert _state(context) == before
     assert context.undo_stack.count() == 1
 
 
 def test_importing_a_swedish_clock_into_a_finnish_unit_says_so(
-    page: AnnualClockPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    page: AnnualClockPage, tmp_path: Path, prompter: ScriptedPrompter
 ) -> None:
     path = tmp_path / "årsklocka.json"
     path.write_text(
@@ -473,16 +451,11 @@ def test_importing_a_swedish_clock_into_a_finnish_unit_says_so(
         ),
         "utf-8",
     )
-    asked: list[str] = []
-
-    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    prompter.answers.append(True)
     assert page.import_from(path)
-    assert len(asked) == 1
-    assert _("The file's themes are in Swedish, but the unit works in Finnish.") in asked[0]
+    assert len(prompter.texts("ask")) == 1
+    text = prompter.texts("ask")[0]
+    assert _("The file's themes are in Swedish, but the unit works in Finnish.") in text
 
 
 def _clock_json(themes: list[Any], **header: Any) -> bytes:
@@ -534,8 +507,7 @@ def test_a_bad_file_is_refused_with_its_reason_and_changes_nothing(
     page: AnnualClockPage,
     context: AppContext,
     tmp_path: Path,
-    warnings: list[str],
-    answers: list[QMessageBox.StandardButton],
+    prompter: ScriptedPrompter,
     name: str,
     raw: bytes,
     reason: Callable[[], str],
@@ -545,15 +517,15 @@ def test_a_bad_file_is_refused_with_its_reason_and_changes_nothing(
     path = tmp_path / name
     path.write_bytes(raw)
     assert page.import_from(path) is False
-    assert len(warnings) == 1
-    assert name in warnings[0]
-    assert reason().rstrip(".") in warnings[0]
+    assert len(prompter.texts("warn")) == 1
+    assert name in prompter.texts("warn")[0]
+    assert reason().rstrip(".") in prompter.texts("warn")[0]
     assert _state(context) == before
     assert context.undo_stack.count() == steps
 
 
 def test_a_bad_file_is_refused_in_swedish_too(
-    page: AnnualClockPage, window: MainWindow, tmp_path: Path, warnings: list[str]
+    page: AnnualClockPage, window: MainWindow, tmp_path: Path, prompter: ScriptedPrompter
 ) -> None:
     window.set_language("sv")
     rebuilt = window.pages["clock"]
@@ -561,7 +533,7 @@ def test_a_bad_file_is_refused_in_swedish_too(
     path = tmp_path / "tom.json"
     path.write_bytes(b"")
     assert rebuilt.import_from(path) is False
-    assert warnings == [
+    assert prompter.texts("warn") == [
         _("The file {file} was not imported. {reason} The annual clock was not changed.").format(
             file="tom.json", reason=_("The file is empty.")
         )
@@ -569,12 +541,14 @@ def test_a_bad_file_is_refused_in_swedish_too(
 
 
 def test_a_missing_or_unreadable_file_is_refused(
-    page: AnnualClockPage, context: AppContext, tmp_path: Path, warnings: list[str]
+    page: AnnualClockPage, context: AppContext, tmp_path: Path, prompter: ScriptedPrompter
 ) -> None:
     before = _start(page)
     assert page.import_from(tmp_path / "missing.json") is False
     assert page.import_from(tmp_path) is False  # a folder
-    assert len(warnings) == 2 and all(_("The file could not be read.") in w for w in warnings)
+    assert len(prompter.texts("warn")) == 2 and all(
+        _("The file could not be read.") in w for w in prompter.texts("warn")
+    )
     assert _state(context) == before
 
 
@@ -582,7 +556,7 @@ def test_export_replaces_a_file_whole_and_a_failed_write_leaves_it_as_it_was(
     page: AnnualClockPage,
     context: AppContext,
     tmp_path: Path,
-    warnings: list[str],
+    prompter: ScriptedPrompter,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _start(page)
@@ -601,24 +575,18 @@ def test_export_replaces_a_file_whole_and_a_failed_write_leaves_it_as_it_was(
         assert page.export_to(path) is False
     assert path.read_bytes() == exported
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".clock")) == []
-    assert len(warnings) == 1 and "clock.json" in warnings[0]
+    assert len(prompter.texts("warn")) == 1 and "clock.json" in prompter.texts("warn")[0]
 
     assert page.export_to(tmp_path / "no-such-folder" / "clock.json") is False
-    assert len(warnings) == 2
+    assert len(prompter.texts("warn")) == 2
 
 
-def test_export_of_an_empty_clock_says_there_is_nothing_to_export(
-    page: AnnualClockPage, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    told: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "information", staticmethod(lambda _p, _t, text, *_a: told.append(text))
-    )
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: pytest.fail("asked"))
-    )
+def test_export_of_an_empty_clock_says_there_is_nothing_to_export(page: AnnualClockPage) -> None:
+    page.context.prompter = prompter = ScriptedPrompter()  # a save dialog would fail the test
     page.export()
-    assert told == [_("The annual clock is empty, so there is nothing to export.")]
+    assert prompter.texts("inform") == [
+        _("The annual clock is empty, so there is nothing to export.")
+    ]
 
 
 # --- accessibility ------------------------------------------------------------------------

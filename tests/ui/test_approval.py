@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from prompts import ScriptedPrompter
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from hyvinvointi_app.domain.enums import AuditAction, MeetingStatus, VoiceKind, VoiceMethod
@@ -291,14 +292,10 @@ def test_reopen_interactively(
     context: AppContext,
     memo: Memo,
     typist: Callable[[QWidget, str], None],
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    informed: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "information", lambda _parent, _title, text: informed.append(text)
-    )
+    context.prompter = prompter = ScriptedPrompter()
     assert not approval_ui.reopen_interactively(context, memo.id, None)  # still a draft
-    assert informed
+    assert prompter.texts("inform")
 
     _approve(context, memo)
     _when_open(ReopenDialog, lambda dialog: dialog.reject())

@@ -204,9 +204,7 @@ def test_a_damaged_file_is_replaced_by_a_chosen_backup_and_kept(
     window.close()
 
 
-def test_a_file_in_a_cloud_folder_gets_a_warning(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_file_in_a_cloud_folder_gets_a_warning(qtbot: QtBot, tmp_path: Path) -> None:
     folder = tmp_path / "OneDrive - Porvoon kaupunki" / "Hyvinvointi"
     folder.mkdir(parents=True)
     path = folder / "unit.sqlite"

@@ -8,14 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from prompts import Prompt, ScriptedPrompter
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QWidget,
     QWizard,
 )
@@ -36,20 +35,20 @@ Typist = Callable[[QWidget, str], None]
 TODAY = dt.date(2026, 3, 15)
 
 
-@pytest.fixture
-def warnings(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """Message boxes are the operating system's business: record them instead of showing."""
-    shown: list[tuple[str, str]] = []
-
-    def record(_parent: QWidget, title: str, text: str, *_args: object) -> None:
-        shown.append((title, text))
-
-    monkeypatch.setattr(QMessageBox, "warning", record)
-    return shown
-
-
-def make_wizard(qtbot: QtBot, target: Path, *, offer_other_files: bool = True) -> UnitWizard:
-    wizard = UnitWizard(None, target, offer_other_files=offer_other_files, today=TODAY)
+def make_wizard(
+    qtbot: QtBot,
+    target: Path,
+    *,
+    offer_other_files: bool = True,
+    prompter: ScriptedPrompter | None = None,
+) -> UnitWizard:
+    wizard = UnitWizard(
+        None,
+        target,
+        offer_other_files=offer_other_files,
+        today=TODAY,
+        prompter=prompter or ScriptedPrompter(),
+    )
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.waitExposed(wizard)
@@ -316,13 +315,10 @@ def test_open_choice_returns_the_chosen_file(
     qtbot: QtBot,
     tmp_path: Path,
     unit_file: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    warnings: list[tuple[str, str]],
 ) -> None:
-    answers = [str(tmp_path / "missing.sqlite"), "", str(unit_file)]
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args, **_kw: (answers.pop(0), ""))
+    prompter = ScriptedPrompter(tmp_path / "missing.sqlite", None, unit_file)
     target = tmp_path / "new.sqlite"
-    wizard = make_wizard(qtbot, target)
+    wizard = make_wizard(qtbot, target, prompter=prompter)
     assert wizard.start_page is not None
     wizard.start_page.choices[StartChoice.OPEN].setChecked(True)
     finish = wizard.button(QWizard.WizardButton.FinishButton)
@@ -331,10 +327,10 @@ def test_open_choice_returns_the_chosen_file(
     finish.click()  # a file that is not there: said so, and the wizard stays
     assert wizard.isVisible()
     assert wizard.chosen_path is None
-    assert "missing.sqlite" in warnings[0][1]
+    assert "missing.sqlite" in prompter.texts("warn")[0]
     finish.click()  # the file dialog cancelled: nothing happens
     assert wizard.isVisible()
-    assert len(warnings) == 1
+    assert len(prompter.texts("warn")) == 1
     finish.click()
     assert wizard.chosen_path == unit_file
     assert wizard.result() == QWizard.DialogCode.Accepted
@@ -360,16 +356,16 @@ def test_failure_half_way_leaves_no_file_and_a_retry_works(
     qtbot: QtBot,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    warnings: list[tuple[str, str]],
 ) -> None:
     target = tmp_path / "unit.sqlite"
+    prompter = ScriptedPrompter()
     real_load = annual_clock.load_default_clock
 
     def disk_full(db: object, language: str) -> None:
         raise DiskFull(target, "database or disk is full")
 
     monkeypatch.setattr(annual_clock, "load_default_clock", disk_full)
-    wizard = make_wizard(qtbot, target)
+    wizard = make_wizard(qtbot, target, prompter=prompter)
     wizard.next()
     wizard.unit_page.name_fi.setText("Päiväkoti Mäntylä")
     wizard.next()
@@ -379,7 +375,9 @@ def test_failure_half_way_leaves_no_file_and_a_retry_works(
 
     assert wizard.isVisible()
     assert wizard.chosen_path is None
-    assert warnings == [(_("The unit could not be created"), describe(DiskFull(target)))]
+    assert prompter.prompts == [
+        Prompt("warn", _("The unit could not be created"), describe(DiskFull(target)))
+    ]
     assert list(tmp_path.glob("unit.sqlite*")) == []
 
     monkeypatch.setattr(annual_clock, "load_default_clock", real_load)
@@ -393,11 +391,13 @@ def test_new_unit_file_mode_asks_for_a_new_file(
     qtbot: QtBot,
     tmp_path: Path,
     unit_file: Path,
-    monkeypatch: pytest.MonkeyPatch,
     typist: Typist,
 ) -> None:
     # The suggested target exists (the unit already open), so a free name is offered.
-    wizard = make_wizard(qtbot, unit_file, offer_other_files=False)
+    chosen = tmp_path / "toinen" / "förskolan"
+    wizard = make_wizard(
+        qtbot, unit_file, offer_other_files=False, prompter=ScriptedPrompter(chosen)
+    )
     assert wizard.start_page is None
     assert wizard.currentId() == UnitWizard.UNIT_PAGE
     assert wizard.windowTitle() == _("New unit file")
@@ -412,8 +412,6 @@ def test_new_unit_file_mode_asks_for_a_new_file(
     assert page.file_message is not None and page.file_message.isVisible()
     assert "on jo olemassa" in page.file_message.text.text()
 
-    chosen = tmp_path / "toinen" / "förskolan"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args, **_kw: (str(chosen), ""))
     page.choose_button.click()
     assert not page.file_message.isVisible()
     assert page.file_path() == chosen.with_suffix(".sqlite")

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from dialogs import answer_later
 from keyboard import make_editor
+from prompts import ScriptedPrompter
 from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtTest import QTest
@@ -608,7 +609,6 @@ def test_a_full_disk_keeps_the_item_and_the_file_open_until_the_text_is_saved(
     window: MainWindow,
     context: AppContext,
     disk_full: Callable[[Database, bool], None],
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Leaving the item, the memo or the file would drop text that is only on screen: each is
     refused (the window asks) until the text is on disk."""
@@ -628,15 +628,10 @@ def test_a_full_disk_keeps_the_item_and_the_file_open_until_the_text_is_saved(
     assert editor.current_item() == item and notes.toPlainText() == LONG_NOTES
     editor.request_back()
     assert page.editor is editor  # type: ignore[attr-defined]
-    asked: list[str] = []
-
-    def answer(*args: object) -> QMessageBox.StandardButton:
-        asked.append(str(args[1]))
-        return QMessageBox.StandardButton.Cancel
-
-    monkeypatch.setattr(QMessageBox, "warning", answer)
+    window.prompter = prompter = ScriptedPrompter(False)  # Cancel, not Discard
     window.close()
-    assert window.isVisible() and asked == [_("Text not saved")]
+    assert window.isVisible()
+    assert [(p.kind, p.title) for p in prompter.prompts] == [("discard", _("Text not saved"))]
     assert window.context is not None
 
     disk_full(context.database, False)

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from prompts import ScriptedPrompter
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -249,17 +249,15 @@ def test_undoing_an_add_after_a_meeting_keeps_the_member_and_says_why(
     context: AppContext,
     typist: Typist,
     dialogs: Dialogs,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
+    context.prompter = prompter = ScriptedPrompter()
     drive(dialogs, lambda d: (typist(d.name_edit, "Aino Ahonen"), d.try_save()))
     page.add_member()
     period = periods.current_period(context.database)
     meetings.new_meeting(context.database, period.id, TODAY)  # Aino is on its attendance list
     context.undo_stack.undo()
     assert names(page) == ["Aino Ahonen"]
-    assert warnings and reason_text("in_use") in warnings[0]
+    assert reason_text("in_use") in prompter.texts("warn")[0]
 
 
 def test_the_dialog_says_what_is_wrong_next_to_the_field_and_saves_nothing(
@@ -464,7 +462,6 @@ def test_erasing_personal_details_after_a_plain_confirmation_and_undoing_it(
     window: MainWindow,
     page: MembersPage,
     context: AppContext,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     jukka = add(
         context,
@@ -478,19 +475,13 @@ def test_erasing_personal_details_after_a_plain_confirmation_and_undoing_it(
     )
     add(context, "Aino Ahonen", Role.DIRECTOR)
     page.refresh()
-    questions: list[str] = []
-
-    def answer_yes(*args: Any) -> QMessageBox.StandardButton:
-        questions.append(args[2])
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    context.prompter = prompter = ScriptedPrompter(True)
     select(page, "Jukka Nieminen")
     press(page.table, Qt.Key.Key_Delete)  # Delete is never erase
-    assert questions == [] and members.get_member(context.database, jukka.id) == jukka
+    assert prompter.prompts == [] and members.get_member(context.database, jukka.id) == jukka
 
     page.erase_button.click()
-    text = questions[0]
+    text = prompter.texts("ask")[0]
     assert "Jukka Nieminen" in text and role_label(Role.GUARDIAN_REPRESENTATIVE) in text
     erased = members.get_member(context.database, jukka.id)
     assert erased.erased and erased.name is None and erased.email == ""
@@ -507,17 +498,15 @@ def test_erasing_personal_details_after_a_plain_confirmation_and_undoing_it(
 
 
 def test_a_current_member_is_not_erased_and_a_no_answer_erases_nothing(
-    page: MembersPage, context: AppContext, monkeypatch: pytest.MonkeyPatch
+    page: MembersPage, context: AppContext
 ) -> None:
     aino = add(context, "Aino Ahonen", Role.DIRECTOR)
     jukka = add(context, "Jukka Nieminen", Role.GUARDIAN_REPRESENTATIVE, term_end=YESTERDAY)
     page.refresh()
-    told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
+    context.prompter = prompter = ScriptedPrompter(False)
     select(page, "Aino Ahonen")
     page.erase_button.click()
-    assert told == [reason_text("term_not_ended")]
+    assert prompter.texts("inform") == [reason_text("term_not_ended")]
     select(page, "Jukka Nieminen")
     page.erase_button.click()
     assert members.get_member(context.database, aino.id) == aino

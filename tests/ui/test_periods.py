@@ -11,11 +11,11 @@ import datetime as dt
 import pytest
 from dialogs import fill_with
 from keyboard import interactive_widgets, owner, tab_through
+from prompts import ScriptedPrompter
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QDialogButtonBox,
-    QMessageBox,
 )
 from pytestqt.qtbot import QtBot
 
@@ -301,12 +301,9 @@ def test_a_new_period_offers_the_previous_ones_dates_and_undo_takes_them_back(
     assert plans.get_plan(db, plan.id).next_review_due == moved
 
 
-def test_start_from_the_previous_one_says_so_when_nothing_is_left_behind(
-    page: PeriodsPage, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    told: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "information", lambda _parent, title, _text, *a: told.append(title)
-    )
+def test_start_from_the_previous_one_says_so_when_nothing_is_left_behind(page: PeriodsPage) -> None:
+    page.context.prompter = prompter = ScriptedPrompter()
     page.carry_button.click()
-    assert told == [_("Nothing to carry forward")]
+    assert [(p.kind, p.title) for p in prompter.prompts] == [
+        ("inform", _("Nothing to carry forward"))
+    ]

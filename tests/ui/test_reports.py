@@ -18,11 +18,11 @@ from pathlib import Path
 
 import docx
 import pytest
+from prompts import ScriptedPrompter
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from hyvinvointi_app.domain.enums import Role
@@ -285,7 +285,7 @@ def choose_word(page: ReportsPage) -> None:
 
 
 def test_choosing_word_exports_an_editable_copy_of_the_annual_report(
-    qtbot: QtBot, page: ReportsPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, page: ReportsPage, tmp_path: Path
 ) -> None:
     page.select_document(Document.ANNUAL)
     page.set_language("sv")
@@ -301,18 +301,13 @@ def test_choosing_word_exports_an_editable_copy_of_the_annual_report(
     )
 
     # the save dialog (the operating system's) offers a Word name and filter
-    offered: list[tuple[str, str]] = []
     out = tmp_path / "Verksamhetsberättelse 2025-2026"  # typed without a suffix
-
-    def save_dialog(_parent: object, _title: str, name: str, file_filter: str) -> tuple[str, str]:
-        offered.append((Path(name).name, file_filter))
-        return str(out), file_filter
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    page.context.prompter = prompter = ScriptedPrompter(out)
     page.export_button.setFocus()
     QTest.keyClick(page.export_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: not page.is_running(), timeout=WAIT_MS)
-    assert offered == [("Verksamhetsberättelse 2025-2026.docx", _("Word documents (*.docx)"))]
+    assert Path(prompter.prompts[0].text).name == "Verksamhetsberättelse 2025-2026.docx"
+    assert prompter.file_filters == [_("Word documents (*.docx)")]
     written = out.with_name(out.name + ".docx")
     assert not page.error.isVisible(), page.error.text.text()
     assert page.done_row.isVisible()
@@ -399,9 +394,9 @@ def test_the_invitation_button_opens_the_meetings_invitation_and_exports_a_draft
     assert isinstance(page, MeetingsPage)
     page.refresh()
     row = next(
-        r for r in range(page.model.rowCount()) if page.model.meeting_at(r).status.value == "draft"
+        r for r in range(page.model.rowCount()) if page.model.row_at(r).status.value == "draft"
     )
-    target = page.model.meeting_at(row)
+    target = page.model.row_at(row)
     page.table.selectRow(row)
     assert page.invite_button.isEnabled()
     page.invite_button.click()

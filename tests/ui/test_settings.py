@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from keyboard import interactive_widgets, owner, tab_through
+from prompts import Prompt, ScriptedPrompter
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialogButtonBox,
-    QFileDialog,
     QPushButton,
 )
 from pytestqt.qtbot import QtBot
@@ -126,9 +126,7 @@ def test_data_folder_is_shown_and_opened(
     assert [url.toLocalFile() for url in opened] == [str(context.path.parent)]
 
 
-def test_backup_folder_is_chosen_stored_and_reset(
-    context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_backup_folder_is_chosen_stored_and_reset(context: AppContext, tmp_path: Path) -> None:
     default = context.path.parent / "backups"
     dialog = SettingsDialog(context)
     assert dialog.backup_folder_edit is not None
@@ -136,7 +134,7 @@ def test_backup_folder_is_chosen_stored_and_reset(
     assert not dialog.default_backup_button.isEnabled()  # type: ignore[union-attr]
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(elsewhere))
+    dialog.prompter = ScriptedPrompter(elsewhere)
     dialog.choose_backup_button.click()
     assert dialog.backup_folder_edit.text() == str(elsewhere)
     assert (
@@ -229,29 +227,24 @@ def test_every_control_is_named_and_reachable_by_keyboard(
 
 
 def test_backup_settings_that_cannot_be_saved_are_said_so_and_the_dialog_stays(
-    context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    context: AppContext, tmp_path: Path
 ) -> None:
     """A data folder where settings.json cannot be written (here a folder is in its place;
     a read-only or full data folder alike): a translated message, no crash dialog."""
-    from PySide6.QtWidgets import QMessageBox
-
     from hyvinvointi_app.domain.errors import FileNotWritten, WriteProblem
     from hyvinvointi_app.i18n.errors import describe
     from hyvinvointi_app.services.settings import settings_path
 
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda _parent, title, text, *args: shown.append((title, text))
-    )
     settings_path().unlink(missing_ok=True)
     settings_path().mkdir()
     dialog = SettingsDialog(context)
+    dialog.prompter = prompter = ScriptedPrompter()
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     dialog.set_backup_folder(elsewhere)
     dialog.show()
     dialog.accept()
     expected = describe(FileNotWritten(settings_path(), WriteProblem.IS_FOLDER))
-    assert shown == [(_("Settings could not be saved"), expected)]
+    assert prompter.prompts == [Prompt("warn", _("Settings could not be saved"), expected)]
     assert dialog.isVisible() and dialog.result() == 0
     dialog.reject()

@@ -10,16 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -33,55 +31,33 @@ from hyvinvointi_app.services import audit, exports
 from hyvinvointi_app.services.audit import AuditEntry
 from hyvinvointi_app.ui.activity_log.export import activity_csv, column_titles, entry_cells
 from hyvinvointi_app.ui.context import AppContext
-from hyvinvointi_app.ui.save_path import chosen_save_path, start_folder
+from hyvinvointi_app.ui.form_parts import resize_within_screen
+from hyvinvointi_app.ui.save_path import start_folder
+from hyvinvointi_app.ui.table_model import Index, RowsModel
 
 TIME, ACTION, SUBJECT, DETAILS, USER = range(5)
 LAST_FOLDER_SETTING = "activity_log/last_folder"
 
 
-class ActivityLogModel(QAbstractTableModel):
+class ActivityLogModel(RowsModel[list[str]]):
     """One row per audit entry; texts are computed once, when the rows are set."""
 
     def __init__(self) -> None:
-        super().__init__()
-        self._headers = column_titles()
-        self._rows: list[list[str]] = []
+        super().__init__(column_titles())
         self.entries: list[AuditEntry] = []
 
     def set_entries(self, entries: list[AuditEntry]) -> None:
-        self.beginResetModel()
         self.entries = list(entries)
-        self._rows = [entry_cells(entry) for entry in self.entries]
-        self.endResetModel()
+        self.set_rows(entry_cells(entry) for entry in self.entries)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if role in (
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        cells = self.cell_row(index)
+        if cells is not None and role in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.AccessibleTextRole,
             Qt.ItemDataRole.ToolTipRole,
         ):
-            return self._rows[index.row()][index.column()]
+            return cells[index.column()]
         return None
 
 
@@ -92,7 +68,7 @@ class ActivityLogDialog(QDialog):
         title = _("Activity log")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.resize(980, 560)
+        resize_within_screen(self, 980, 560)
 
         layout = QVBoxLayout(self)
         intro = QLabel(
@@ -173,13 +149,13 @@ class ActivityLogDialog(QDialog):
 
     def export(self) -> None:
         suggested = Path(self._start_folder()) / pgettext("file name", "activity-log.csv")
-        name, _filter = QFileDialog.getSaveFileName(
+        path = self.context.prompter.save_file(
             self,
             _("Export the activity log"),
-            str(suggested),
+            suggested,
             _("CSV files ({pattern})").format(pattern="*.csv"),
+            ".csv",
         )
-        path = chosen_save_path(self, name, ".csv") if name else None
         if path is not None:
             self.export_to(path)
 
@@ -198,7 +174,9 @@ class ActivityLogDialog(QDialog):
                 with_names=False,
             )
         except UserError as error:
-            QMessageBox.warning(self, _("The activity log was not exported"), describe(error))
+            self.context.prompter.warn(
+                self, _("The activity log was not exported"), describe(error)
+            )
             return False
         self.context.settings.setValue(LAST_FOLDER_SETTING, str(path.parent))
         self.context.status_message.emit(_("Activity log exported to {file}").format(file=path))

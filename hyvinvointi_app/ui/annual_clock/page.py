@@ -16,11 +16,9 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QToolButton,
@@ -48,7 +46,7 @@ from hyvinvointi_app.ui.annual_clock.view import ClockView
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.flow_layout import FlowLayout
 from hyvinvointi_app.ui.page import Page, heading
-from hyvinvointi_app.ui.save_path import chosen_save_path, start_folder
+from hyvinvointi_app.ui.save_path import start_folder
 from hyvinvointi_app.ui.undo import record
 
 CLOCK_FILE_PATTERN = "*.json"
@@ -533,7 +531,7 @@ class AnnualClockPage(Page):
         try:
             after = annual_clock.load_default_clock(db, self._working_language())
         except UserError as error:
-            QMessageBox.warning(self, _("The default clock was not added"), describe(error))
+            self.context.prompter.warn(self, _("The default clock was not added"), describe(error))
             return
         self._replace(_("start from the default clock"), before, marks, after)
         self.context.status_message.emit(_("The default annual clock was added"))
@@ -555,17 +553,16 @@ class AnnualClockPage(Page):
     def export(self) -> None:
         """File → Export → Annual clock: choose a file, then :meth:`export_to`."""
         if not self.model.themes:
-            QMessageBox.information(
+            self.context.prompter.inform(
                 self,
                 _("Export the annual clock"),
                 _("The annual clock is empty, so there is nothing to export."),
             )
             return
         suggested = Path(self._start_folder()) / pgettext("file name", "annual-clock.json")
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Export the annual clock"), str(suggested), self._file_filter()
+        path = self.context.prompter.save_file(
+            self, _("Export the annual clock"), suggested, self._file_filter(), ".json"
         )
-        path = chosen_save_path(self, name, ".json") if name else None
         if path is not None:
             self.export_to(path)
 
@@ -584,7 +581,9 @@ class AnnualClockPage(Page):
                 with_names=False,
             )
         except UserError as error:
-            QMessageBox.warning(self, _("The annual clock was not exported"), describe(error))
+            self.context.prompter.warn(
+                self, _("The annual clock was not exported"), describe(error)
+            )
             return False
         self.context.settings.setValue(LAST_FOLDER_SETTING, str(path.parent))
         self.context.status_message.emit(_("Annual clock exported to {file}").format(file=path))
@@ -592,14 +591,14 @@ class AnnualClockPage(Page):
 
     def import_(self) -> None:
         """File → Import → Annual clock: choose a file, then :meth:`import_from`."""
-        name, _filter = QFileDialog.getOpenFileName(
+        path = self.context.prompter.open_file(
             self, _("Import an annual clock"), self._start_folder(), self._file_filter()
         )
-        if name:
-            self.import_from(Path(name))
+        if path is not None:
+            self.import_from(path)
 
     def _reject(self, path: Path, reason: str) -> bool:
-        QMessageBox.warning(
+        self.context.prompter.warn(
             self,
             _("The annual clock was not imported"),
             _(
@@ -635,14 +634,11 @@ class AnnualClockPage(Page):
                     else _("The file's themes are in Finnish, but the unit works in Swedish.")
                 )
             question += " " + _("You can take this back with Edit → Undo.")
-            answer = QMessageBox.question(
+            if not self.context.prompter.ask(
                 self,
                 _("Import an annual clock"),
                 question,
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            ):
                 return False
         marks = annual_clock.all_theme_marks(db)
         try:

@@ -419,7 +419,7 @@ class CardsPage(Page):
 
     def selected_card_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
-        card = self.model.card_at(rows[0].row()) if rows else None
+        card = self.model.row_at(rows[0].row()) if rows else None
         return card.id if card else None
 
     def _select_row(self, card_id: int) -> None:
@@ -511,7 +511,7 @@ class CardsPage(Page):
 
     def selected_checkpoint(self) -> CheckpointView | None:
         rows = self.checkpoints.selectionModel().selectedRows()
-        return self.checkpoint_model.checkpoint_at(rows[0].row()) if rows else None
+        return self.checkpoint_model.row_at(rows[0].row()) if rows else None
 
     def select_checkpoint(self, checkpoint_id: int) -> None:
         row = self.checkpoint_model.row_of(checkpoint_id)

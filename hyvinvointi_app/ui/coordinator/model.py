@@ -5,14 +5,11 @@ thousands of rows, since nothing is computed while painting but a few string joi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -24,11 +21,9 @@ from hyvinvointi_app.i18n.labels import missing_role_label
 from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.services.coordinator import OverviewRow
 from hyvinvointi_app.ui.filtering import change_rows_filter
-
-_Index = QModelIndex | QPersistentModelIndex
+from hyvinvointi_app.ui.table_model import Index, RowsModel
 
 UNIT, MUNICIPALITY, PERIOD, MEETINGS, ROLES, EVALUATIONS, CARDS, ACTIONS, THEMES = range(9)
-COLUMN_COUNT = 9
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
 """The :class:`OverviewRow` of a table row."""
@@ -50,55 +45,44 @@ def roles_text(row: OverviewRow) -> str:
     )
 
 
-class OverviewModel(QAbstractTableModel):
+class OverviewModel(RowsModel[OverviewRow]):
     """Figures in the same compact form as the PDF: "3/2", "5/7 (1)", "7 (6)"."""
 
     def __init__(self, warning_icon: QIcon | None = None) -> None:
-        super().__init__()
-        self._rows: list[OverviewRow] = []
+        super().__init__(
+            (
+                _("Unit"),
+                _("Municipality"),
+                _("Operating period"),
+                _("Meetings held / required"),
+                _("Roles missing"),
+                _("Plans evaluated (overdue)"),
+                _("Result cards active / reached"),
+                _("Actions open (overdue)"),
+                _("Themes handled / planned"),
+            )
+        )
         self._warning = warning_icon
         self._language = "sv" if ui_translator().language == "sv" else "fi"
-        self._headers = (
-            _("Unit"),
-            _("Municipality"),
-            _("Operating period"),
-            _("Meetings held / required"),
-            _("Roles missing"),
-            _("Plans evaluated (overdue)"),
-            _("Result cards active / reached"),
-            _("Actions open (overdue)"),
-            _("Themes handled / planned"),
-        )
-
-    def set_rows(self, rows: Sequence[OverviewRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> OverviewRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else COLUMN_COUNT
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
+        """Long titles on two lines, each whole in its tooltip."""
+        title = super().headerData(section, orientation, Qt.ItemDataRole.DisplayRole)
+        if title is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return two_lines(self._headers[section])
+            return two_lines(title)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._headers[section]
+            return title
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.cell_row(index)
+        if row is None:
             return None
-        row, column = self._rows[index.row()], index.column()
+        column = index.column()
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.DisplayRole:
@@ -189,8 +173,8 @@ class OverviewFilter(QSortFilterProxyModel):
     def set_attention_only(self, only: bool) -> None:
         change_rows_filter(self, lambda: setattr(self, "_attention_only", only))
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        row = self.source().row_at(source_row)
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        row = self.source().rows[source_row]
         if self._period is not None and row.period_label != self._period:
             return False
         if self._attention_only and not row.needs_attention:
@@ -200,12 +184,12 @@ class OverviewFilter(QSortFilterProxyModel):
         ).casefold()
         return all(word in haystack for word in self._words)
 
-    def lessThan(self, source_left: _Index, source_right: _Index) -> bool:
+    def lessThan(self, source_left: Index, source_right: Index) -> bool:
         model = self.source()
         column = source_left.column()
-        left = model.sort_value(model.row_at(source_left.row()), column)
-        right = model.sort_value(model.row_at(source_right.row()), column)
+        left = model.sort_value(model.rows[source_left.row()], column)
+        right = model.sort_value(model.rows[source_right.row()], column)
         return bool(left < right)
 
     def row_at(self, row: int) -> OverviewRow:
-        return self.source().row_at(self.mapToSource(self.index(row, 0)).row())
+        return self.source().rows[self.mapToSource(self.index(row, 0)).row()]

@@ -21,16 +21,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
-    QStyle,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -57,7 +54,10 @@ from hyvinvointi_app.store.storage_errors import write_problem
 from hyvinvointi_app.ui.context import open_settings, setting_text
 from hyvinvointi_app.ui.coordinator.chart import TrendChart
 from hyvinvointi_app.ui.coordinator.model import ROW_ROLE, OverviewFilter, OverviewModel
-from hyvinvointi_app.ui.save_path import chosen_save_path, documents_folder
+from hyvinvointi_app.ui.form_parts import resize_within_screen
+from hyvinvointi_app.ui.icons import State, state_icon
+from hyvinvointi_app.ui.prompter import Prompter
+from hyvinvointi_app.ui.save_path import documents_folder
 
 _log = logging.getLogger(__name__)
 
@@ -126,6 +126,7 @@ class CoordinatorWindow(QWidget):
     def __init__(self, parent: QWidget | None = None, settings: QSettings | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.settings = settings or open_settings()
+        self.prompter = Prompter()
         self.overview: Overview | None = None
         self.expected: list[ExpectedUnit] = []
         self.pool = QThreadPool(self)
@@ -134,7 +135,7 @@ class CoordinatorWindow(QWidget):
         self._language = "sv" if ui_translator().language == "sv" else "fi"
         self.setWindowTitle(_("Coordinator view"))
         self.setAccessibleName(_("Coordinator view"))
-        self.resize(1200, 760)
+        resize_within_screen(self, 1200, 760)
         layout = QVBoxLayout(self)
         layout.addLayout(self._source_row())
         layout.addLayout(self._filter_row())
@@ -222,7 +223,7 @@ class CoordinatorWindow(QWidget):
         return row
 
     def _table(self) -> QTableView:
-        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        icon = state_icon(State.WARNING)
         self.model = OverviewModel(icon)
         self.proxy = OverviewFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -317,9 +318,9 @@ class CoordinatorWindow(QWidget):
 
     def choose_folder(self) -> None:
         start = self.folder_edit.text() or str(documents_folder())
-        folder = QFileDialog.getExistingDirectory(self, _("Choose the bundles' folder"), start)
-        if folder:
-            self.read_folder(Path(folder))
+        folder = self.prompter.folder(self, _("Choose the bundles' folder"), start)
+        if folder is not None:
+            self.read_folder(folder)
 
     def read_again(self) -> None:
         if self.folder_edit.text():
@@ -396,7 +397,7 @@ class CoordinatorWindow(QWidget):
         self._set_busy(False)
         self.status.setText("⚠ " + message)
         if self.isVisible():
-            QMessageBox.warning(self, _("Coordinator view"), message)
+            self.prompter.warn(self, _("Coordinator view"), message)
 
     def _show_overview(self, result: object) -> None:
         assert isinstance(result, Overview)
@@ -534,14 +535,14 @@ class CoordinatorWindow(QWidget):
     # -- the list of expected units ------------------------------------------------------
 
     def choose_expected(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
+        path = self.prompter.open_file(
             self,
             _("Choose the list of expected units"),
             setting_text(self.settings, EXPECTED_KEY),
             _("CSV files (*.csv);;All files (*)"),
         )
-        if name:
-            self.load_expected(Path(name))
+        if path is not None:
+            self.load_expected(path)
             self.read_again()
 
     def load_expected(self, path: Path, *, quiet: bool = False) -> bool:
@@ -551,7 +552,7 @@ class CoordinatorWindow(QWidget):
             self.expected = []
             self.expected_label.setText(_("No list of expected units"))
             if not quiet:
-                QMessageBox.warning(
+                self.prompter.warn(
                     self,
                     _("Coordinator view"),
                     _("The list of expected units {path} cannot be read: {reason}").format(
@@ -577,10 +578,9 @@ class CoordinatorWindow(QWidget):
         }
         stem = _("overview")  # the suggested file's name
         start = Path(self.folder_edit.text() or documents_folder()) / f"{stem}.{kind}"
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Export the overview"), str(start), filters[kind]
+        path = self.prompter.save_file(
+            self, _("Export the overview"), start, filters[kind], f".{kind}"
         )
-        path = chosen_save_path(self, name, f".{kind}") if name else None
         if path is not None:
             self.export_to(path, kind)
 

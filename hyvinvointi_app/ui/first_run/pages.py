@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QProgressBar,
@@ -50,6 +49,7 @@ from hyvinvointi_app.ui.form_parts import (
     labelled,
     wrapped_label,
 )
+from hyvinvointi_app.ui.prompter import Prompter
 from hyvinvointi_app.ui.unit_details import UnitForm
 
 DATE_FORMAT = "d.M.yyyy"
@@ -78,6 +78,8 @@ class StartChoice(Enum):
 class WizardSteps(Protocol):
     """What the pages ask of the wizard they are shown in (the wizard module's UnitWizard,
     which imports these pages)."""
+
+    prompter: Prompter
 
     def fill_summary(self) -> None: ...
     def create_unit(self) -> bool: ...
@@ -265,15 +267,15 @@ class UnitPage(QWizardPage):
     def choose_file(self) -> None:
         assert self.file_edit is not None
         current = self.file_path()
-        name, _filter = QFileDialog.getSaveFileName(
+        path = first_run_wizard(self).prompter.save_file(
             self,
             _("New unit file"),
-            str(current) if current else "",
+            current or data_home(),
             _("Unit files ({pattern})").format(pattern="*" + UNIT_FILE_SUFFIX),
-            options=QFileDialog.Option.DontConfirmOverwrite,
+            ask_to_replace=False,  # check_file says what is wrong with an existing file
         )
-        if name:
-            self.file_edit.setText(name)
+        if path is not None:
+            self.file_edit.setText(str(path))
             self._clear_file_message()
             self.check_file()
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
 from hyvinvointi_app.domain.errors import UserError
 from hyvinvointi_app.i18n.errors import describe
@@ -30,6 +30,8 @@ from hyvinvointi_app.ui.first_run.pages import (
     date_range_text,
     interface_language,
 )
+from hyvinvointi_app.ui.form_parts import resize_within_screen
+from hyvinvointi_app.ui.prompter import Prompter
 
 DEMO_FILE_NAME = "demo.sqlite"
 
@@ -60,8 +62,10 @@ class UnitWizard(QWizard):
         *,
         offer_other_files: bool,
         today: dt.date | None = None,
+        prompter: Prompter | None = None,
     ) -> None:
         super().__init__(parent)
+        self.prompter = prompter or Prompter()
         self.chosen_path: Path | None = None
         self.wants_members = False
         self.target = Path(target)
@@ -86,7 +90,7 @@ class UnitWizard(QWizard):
         self.setPage(self.SUMMARY_PAGE, self.summary_page)
         self.setStartId(self.START_PAGE if offer_other_files else self.UNIT_PAGE)
         self.setMinimumSize(520, 420)
-        self.resize(640, 480)
+        resize_within_screen(self, 640, 480)
 
     # -- the new unit ---------------------------------------------------------------------
 
@@ -131,7 +135,7 @@ class UnitWizard(QWizard):
         finally:
             QApplication.restoreOverrideCursor()
         if message is not None:
-            QMessageBox.warning(self, _("The unit could not be created"), message)
+            self.prompter.warn(self, _("The unit could not be created"), message)
             return False
         self.chosen_path = path
         self.wants_members = self.summary_page.add_members.isChecked()
@@ -141,19 +145,18 @@ class UnitWizard(QWizard):
 
     def choose_existing_file(self) -> bool:
         folder = data_home()
-        name, _filter = QFileDialog.getOpenFileName(
+        path = self.prompter.open_file(
             self,
             _("Open a unit file"),
-            str(folder if folder.is_dir() else Path.home()),
+            folder if folder.is_dir() else Path.home(),
             _("Unit files ({pattern})").format(pattern="*" + UNIT_FILE_SUFFIX),
         )
-        if not name:
+        if path is None:
             return False
-        path = Path(name)
         try:
             check_usable(path)
         except UserError as error:
-            QMessageBox.warning(self, _("The file cannot be opened"), describe(error))
+            self.prompter.warn(self, _("The file cannot be opened"), describe(error))
             return False
         self.chosen_path = path
         self.wants_members = False
@@ -192,7 +195,7 @@ class UnitWizard(QWizard):
             )
         else:
             raise error
-        QMessageBox.warning(self, _("The demo unit could not be created"), text)
+        self.prompter.warn(self, _("The demo unit could not be created"), text)
 
     def is_busy(self) -> bool:
         return self.demo_writer is not None

@@ -11,7 +11,7 @@ with ``context.data_changed``.
 from __future__ import annotations
 
 from PySide6.QtCore import QEventLoop, Qt
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from hyvinvointi_app.domain.enums import MeetingStatus
 from hyvinvointi_app.domain.errors import UserError
@@ -102,10 +102,10 @@ def reopen_interactively(context: AppContext, meeting_id: int, parent: QWidget |
     try:
         memo = get_meeting(context.database, meeting_id)
     except UserError as error:
-        QMessageBox.warning(parent, _("Reopen memo"), describe(error))
+        context.prompter.warn(parent, _("Reopen memo"), describe(error))
         return False
     if memo.status is not MeetingStatus.APPROVED:
-        QMessageBox.information(
+        context.prompter.inform(
             parent,
             _("Reopen memo"),
             _("This memo is not approved, so it is already open for editing."),

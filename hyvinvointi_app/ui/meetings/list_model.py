@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QIcon
 
 from hyvinvointi_app.domain.enums import MeetingStatus
@@ -13,77 +13,40 @@ from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.labels import label
 from hyvinvointi_app.i18n.translator import _, pgettext, ui_translator
 from hyvinvointi_app.services.memo_view import MeetingRow
+from hyvinvointi_app.ui.table_model import Index, RowsModel
 
 NUMBER, DATE, PLACE, STATUS, ATTENDANCE = range(5)
-COLUMN_COUNT = 5
 
 MEETING_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """The meeting's id, the same in every column."""
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class MeetingsModel(QAbstractTableModel):
+class MeetingsModel(RowsModel[MeetingRow]):
     """The meetings of one period in date order. The status is an icon *and* a word, so it
     never depends on colour; the attendance reads ``7/9`` with the full sentence as tooltip."""
 
     def __init__(
         self, status_icons: dict[MeetingStatus, QIcon] | None = None, parent: QObject | None = None
     ) -> None:
-        super().__init__(parent)
-        self._rows: list[MeetingRow] = []
+        super().__init__(
+            (
+                pgettext("meeting number", "No."),
+                _("Date"),
+                _("Place"),
+                pgettext("memo", "Status"),
+                _("Present"),
+            ),
+            parent,
+            right_aligned=(NUMBER, ATTENDANCE),
+        )
         self._icons = status_icons or {}
         self._language = ui_translator().language
-        self._headers = (
-            pgettext("meeting number", "No."),
-            _("Date"),
-            _("Place"),
-            pgettext("memo", "Status"),
-            _("Present"),
-        )
         self._status_texts = {status: label(status) for status in MeetingStatus}
         self._status_tips = {
             MeetingStatus.DRAFT: _("Draft: the memo can still be edited."),
             MeetingStatus.APPROVED: _("Approved: the memo is locked."),
         }
         self._attendance_tip = _("{present} of {members} members present")
-
-    def set_meetings(self, rows: list[MeetingRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def meeting_at(self, row: int) -> MeetingRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, meeting_id: int) -> int | None:
-        return next((i for i, m in enumerate(self._rows) if m.id == meeting_id), None)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(self._alignment(section))
-        return None
-
-    @staticmethod
-    def _alignment(column: int) -> Qt.AlignmentFlag:
-        horizontal = (
-            Qt.AlignmentFlag.AlignRight
-            if column in (NUMBER, ATTENDANCE)
-            else Qt.AlignmentFlag.AlignLeft
-        )
-        return horizontal | Qt.AlignmentFlag.AlignVCenter
 
     def display_text(self, meeting: MeetingRow, column: int) -> str:
         if column == NUMBER:
@@ -96,10 +59,8 @@ class MeetingsModel(QAbstractTableModel):
             return self._status_texts[meeting.status]
         return f"{meeting.present_count}/{meeting.member_count}"
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        meeting = self.meeting_at(index.row())
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        meeting = self.cell_row(index)
         if meeting is None:
             return None
         column = index.column()
@@ -118,5 +79,5 @@ class MeetingsModel(QAbstractTableModel):
                 )
             return self.display_text(meeting, column) or None
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(self._alignment(column))
+            return self.alignment(column)
         return None

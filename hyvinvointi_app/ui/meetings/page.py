@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QStyle,
@@ -39,6 +38,7 @@ from hyvinvointi_app.services.periods import PeriodView
 from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.flow_layout import FlowLayout
+from hyvinvointi_app.ui.icons import State, icon, state_icon, state_pixmap
 from hyvinvointi_app.ui.meetings.list_model import (
     PLACE,
     MeetingsModel,
@@ -176,22 +176,13 @@ class MeetingsPage(Page):
         self.body = QStackedWidget(self.list_panel)
         layout.addWidget(self.body, 1)
 
-        status_style = self.style()
-        size = status_style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        self._ok_pixmap = status_style.standardIcon(
-            QStyle.StandardPixmap.SP_DialogApplyButton
-        ).pixmap(size)
-        self._warning_pixmap = status_style.standardIcon(
-            QStyle.StandardPixmap.SP_MessageBoxWarning
-        ).pixmap(size)
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        self._ok_pixmap = state_pixmap(State.DONE, size)
+        self._warning_pixmap = state_pixmap(State.WARNING, size)
         self.model = MeetingsModel(
             {
-                MeetingStatus.DRAFT: status_style.standardIcon(
-                    QStyle.StandardPixmap.SP_FileDialogContentsView
-                ),
-                MeetingStatus.APPROVED: status_style.standardIcon(
-                    QStyle.StandardPixmap.SP_DialogApplyButton
-                ),
+                MeetingStatus.DRAFT: icon("edit"),
+                MeetingStatus.APPROVED: state_icon(State.DONE),
             },
             self,
         )
@@ -334,7 +325,7 @@ class MeetingsPage(Page):
             select_id = current.id if current else None
         period = self.selected_period()
         rows = meetings.list_meetings(self.context.database, period.id) if period else []
-        self.model.set_meetings(rows)
+        self.model.set_rows(rows)
         self._update_minimum(period)
         self._select(select_id)
         self._update_body()
@@ -404,7 +395,7 @@ class MeetingsPage(Page):
             index.row(), QModelIndex()
         ):
             return None
-        return self.model.meeting_at(index.row())
+        return self.model.row_at(index.row())
 
     def _update_buttons(self) -> None:
         meeting = self.selected_meeting()
@@ -572,7 +563,7 @@ class MeetingsPage(Page):
             return
         title = _("Delete meeting")
         if meeting.status is MeetingStatus.APPROVED:
-            QMessageBox.information(
+            self.context.prompter.inform(
                 self,
                 title,
                 _(
@@ -582,7 +573,7 @@ class MeetingsPage(Page):
             )
             return
         date = format_date(meeting.date, self._language)
-        answer = QMessageBox.question(
+        if not self.context.prompter.ask(
             self,
             title,
             _(
@@ -590,10 +581,7 @@ class MeetingsPage(Page):
                 "Its agenda, notes, decisions, attendance and action items are deleted too. "
                 "You can undo this with Edit → Undo."
             ).format(number=meeting.number, date=date),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         db = self.context.database
         try:
@@ -607,10 +595,10 @@ class MeetingsPage(Page):
                 if error.reason == "actions_followed_later"
                 else describe(error)
             )
-            QMessageBox.warning(self, title, text)
+            self.context.prompter.warn(self, title, text)
             return
         except UserError as error:
-            QMessageBox.warning(self, title, describe(error))
+            self.context.prompter.warn(self, title, describe(error))
             return
         kept = [snapshot]
 

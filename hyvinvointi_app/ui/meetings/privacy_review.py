@@ -41,7 +41,8 @@ from hyvinvointi_app.services import approval
 from hyvinvointi_app.services.memo_view import MeetingDetail
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.field_message import FieldMessage
-from hyvinvointi_app.ui.form_parts import WrappedLabel
+from hyvinvointi_app.ui.form_parts import WrappedLabel, resize_within_screen
+from hyvinvointi_app.ui.icons import State, state_pixmap
 
 JumpToText = Callable[[int | None, str, int, int], None]
 """``jump(item_id, field, start, end)``: the editor shows ``text[start:end]`` of a field."""
@@ -210,7 +211,7 @@ class PrivacyReviewDialog(QDialog):
         self.setAccessibleName(title)
         self.setWindowModality(Qt.WindowModality.NonModal)
         self.setSizeGripEnabled(True)
-        self.resize(780, 640)
+        resize_within_screen(self, 780, 640)
 
         layout = QVBoxLayout(self)
         self.heading = QLabel(self)
@@ -434,13 +435,10 @@ class PrivacyReviewDialog(QDialog):
         approvable = self._memo is not None and self._memo.status is not MeetingStatus.APPROVED
         waiting = len(self.unconfirmed())
         total = len(self._rows)
-        icon = (
-            QStyle.StandardPixmap.SP_DialogApplyButton
-            if waiting == 0
-            else QStyle.StandardPixmap.SP_MessageBoxWarning
-        )
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        self.summary_icon.setPixmap(self.style().standardIcon(icon).pixmap(size))
+        self.summary_icon.setPixmap(
+            state_pixmap(State.DONE if waiting == 0 else State.WARNING, size)
+        )
         if self._memo is None:
             text = ""
         elif total == 0:

@@ -25,6 +25,7 @@ from hyvinvointi_app.reports.options import ReportOptions
 from hyvinvointi_app.services import approval, memo_record
 from hyvinvointi_app.services.approval import MemoVersionView
 from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.form_parts import resize_within_screen
 from hyvinvointi_app.ui.meetings.reopen_dialog import stored_time_text
 
 
@@ -51,7 +52,7 @@ class VersionsDialog(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setSizeGripEnabled(True)
-        self.resize(980, 620)
+        resize_within_screen(self, 980, 620)
         layout = QVBoxLayout(self)
 
         try:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSizePolicy,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +22,7 @@ from hyvinvointi_app.i18n.translator import _, ngettext
 from hyvinvointi_app.services.members import RoleNeed
 from hyvinvointi_app.services.periods import PeriodView
 from hyvinvointi_app.ui.form_parts import WrappedLabel
+from hyvinvointi_app.ui.icons import State, state_icon
 from hyvinvointi_app.ui.members.model import display_name
 
 NAMES_SHOWN = 2
@@ -61,8 +61,8 @@ class CoveragePanel(QGroupBox):
         self.roles.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.roles)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self._ok_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
-        self._warning_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self._ok_icon = state_icon(State.DONE)
+        self._warning_icon = state_icon(State.WARNING)
         self.missing: list[str] = []
         """The labels of the roles found missing, for tests and the status line."""
 

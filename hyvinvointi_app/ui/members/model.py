@@ -7,10 +7,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -24,13 +21,11 @@ from hyvinvointi_app.i18n.labels import role_label
 from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.services.members import MemberView
 from hyvinvointi_app.ui.filtering import change_rows_filter
+from hyvinvointi_app.ui.table_model import Index, RowsModel
 
 NAME, ROLE, ORGANISATION, TERM, CONTACT = range(5)
-COLUMN_COUNT = 5
 MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """The member's id, the same in every column."""
-
-_Index = QModelIndex | QPersistentModelIndex
 
 FORMER_COLOUR = QColor(0x59, 0x59, 0x59)
 """Former members in grey that still reads well (7:1 on white); the term also says “ended”."""
@@ -67,56 +62,29 @@ def display_name(member: MemberView) -> str:
     return member.name if member.name is not None else _("(personal details erased)")
 
 
-class MembersModel(QAbstractTableModel):
+class MembersModel(RowsModel[MemberView]):
     """The members of the unit file as a table; :meth:`set_members` replaces them all."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._members: list[MemberView] = []
+        super().__init__(
+            (_("Name"), _("Role"), _("Organisation"), _("Term"), _("Contact details")), parent
+        )
         self._today = dt.date.today()
-        self._headers = {
-            NAME: _("Name"),
-            ROLE: _("Role"),
-            ORGANISATION: _("Organisation"),
-            TERM: _("Term"),
-            CONTACT: _("Contact details"),
-        }
         self._role_labels: dict[Role, str] = {role: role_label(role) for role in Role}
 
     def set_members(self, members: list[MemberView], today: dt.date | None = None) -> None:
-        self.beginResetModel()
-        self._members = list(members)
         self._today = today or dt.date.today()
-        self.endResetModel()
+        self.set_rows(members)
 
     @property
     def today(self) -> dt.date:
         return self._today
 
     def member_at(self, row: int) -> MemberView:
-        return self._members[row]
-
-    def row_of(self, member_id: int) -> int | None:
-        return next((row for row, m in enumerate(self._members) if m.id == member_id), None)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._members)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-        ):
-            return self._headers.get(section)
-        return None
+        return self._rows[row]
 
     def text(self, row: int, column: int) -> str:
-        member = self._members[row]
+        member = self._rows[row]
         if column == NAME:
             return display_name(member)
         if column == ROLE:
@@ -129,10 +97,10 @@ class MembersModel(QAbstractTableModel):
             return contact_text(member)
         return ""
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._members):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        member = self.cell_row(index)
+        if member is None:
             return None
-        member = self._members[index.row()]
         if role in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
@@ -151,7 +119,7 @@ class MembersModel(QAbstractTableModel):
 
     def sort_key(self, row: int, column: int) -> tuple[Any, ...]:
         """What a column sorts by: names in Finnish/Swedish order, terms by date."""
-        member = self._members[row]
+        member = self._rows[row]
         name = (member.name is None, sort_key(member.name or ""), member.id)
         if column == TERM:
             return (member.term_start or dt.date.min, member.term_end or dt.date.max, *name)
@@ -162,7 +130,7 @@ class MembersModel(QAbstractTableModel):
 
     def search_text(self, row: int) -> str:
         """Everything a filter matches, case-folded."""
-        return " ".join(self.text(row, column) for column in range(COLUMN_COUNT)).casefold()
+        return " ".join(self.text(row, column) for column in range(len(self.headers))).casefold()
 
 
 class MembersProxy(QSortFilterProxyModel):
@@ -185,14 +153,14 @@ class MembersProxy(QSortFilterProxyModel):
     def set_show_former(self, show: bool) -> None:
         change_rows_filter(self, lambda: setattr(self, "_show_former", show))
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.source()
         if not self._show_former and is_former(model.member_at(source_row), model.today):
             return False
         haystack = model.search_text(source_row)
         return all(word in haystack for word in self._words)
 
-    def lessThan(self, source_left: _Index, source_right: _Index) -> bool:
+    def lessThan(self, source_left: Index, source_right: Index) -> bool:
         model = self.source()
         column = source_left.column()
         left = model.sort_key(source_left.row(), column)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -351,9 +350,9 @@ class MembersPage(Page):
             return
         title = _("Erase personal details")
         if not is_former(member, dt.date.today()):
-            QMessageBox.information(self, title, reason_text("term_not_ended"))
+            self.context.prompter.inform(self, title, reason_text("term_not_ended"))
             return
-        answer = QMessageBox.question(
+        if not self.context.prompter.ask(
             self,
             title,
             _(
@@ -362,17 +361,14 @@ class MembersPage(Page):
                 "The role ({role}) stays in old memos and reports.\n\n"
                 "You can undo this only until you close the application."
             ).format(name=display_name(member), role=role_label(member.role)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         db = self.context.database
         before = member_input(member)
         try:
             members.erase_personal_details(db, member.id)
         except UserError as error:
-            QMessageBox.warning(self, title, describe(error))
+            self.context.prompter.warn(self, title, describe(error))
             return
         self._record(
             _("erase personal details"),

@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from hyvinvointi_app.i18n.translator import _
+from hyvinvointi_app.ui.icons import State, state_pixmap
 from hyvinvointi_app.ui.page import heading
 
 KEPT_KEY = "overview/kept"
@@ -101,14 +101,8 @@ def add_figure(
     """One line in ``grid``: the marker (an icon and words, never colour alone), the title
     and text, and the link to the screen where it is put right (disabled without
     ``navigate``). Returns the column of the texts, for buttons added under them."""
-    style = body.style()
-    icon = style.standardIcon(
-        QStyle.StandardPixmap.SP_MessageBoxWarning
-        if figure.attention
-        else QStyle.StandardPixmap.SP_DialogApplyButton
-    )
     marker = QLabel(body)
-    marker.setPixmap(icon.pixmap(20, 20))
+    marker.setPixmap(state_pixmap(State.WARNING if figure.attention else State.DONE, 20))
     marker.setAccessibleName(_("Needs attention") if figure.attention else _("In order"))
     title = QLabel(figure.title, body)
     font = title.font()

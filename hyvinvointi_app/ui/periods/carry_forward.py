@@ -22,7 +22,7 @@ from hyvinvointi_app.i18n.translator import _, ngettext, ui_translator
 from hyvinvointi_app.services import carry_forward as cf
 from hyvinvointi_app.ui.buttons import Standard, dialog_buttons
 from hyvinvointi_app.ui.context import AppContext
-from hyvinvointi_app.ui.form_parts import wrapped_label
+from hyvinvointi_app.ui.form_parts import resize_within_screen, wrapped_label
 from hyvinvointi_app.ui.undo import record
 
 CHOICE = Qt.ItemDataRole.UserRole
@@ -45,7 +45,7 @@ class CarryForwardDialog(QDialog):
             )
         )
         self.setAccessibleName(self.windowTitle())
-        self.resize(760, 560)
+        resize_within_screen(self, 760, 560)
         layout = QVBoxLayout(self)
         layout.addWidget(
             wrapped_label(

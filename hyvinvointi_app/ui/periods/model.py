@@ -5,15 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QIcon
 
 from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.translator import _, pgettext, ui_translator
 from hyvinvointi_app.services.periods import PeriodView
+from hyvinvointi_app.ui.table_model import Index, RowsModel
 
 LABEL, START, END, MEETINGS, CURRENT = range(5)
-COLUMN_COUNT = 5
 
 PERIOD_ID_ROLE = Qt.ItemDataRole.UserRole
 """The period's id in every cell, so the screen finds the row's period behind a proxy too."""
@@ -25,7 +25,7 @@ class PeriodRow:
     meetings: int
 
 
-class PeriodTableModel(QAbstractTableModel):
+class PeriodTableModel(RowsModel[PeriodRow]):
     """Label, start, end, number of meetings, whether current.
 
     The current period carries an icon *and* the word “Current”, and its row is bold, so the
@@ -34,57 +34,32 @@ class PeriodTableModel(QAbstractTableModel):
     """
 
     def __init__(self, current_icon: QIcon | None = None) -> None:
-        super().__init__()
-        self._rows: list[PeriodRow] = []
+        super().__init__(
+            (
+                pgettext("operating period", "Period"),
+                _("Start date"),
+                _("End date"),
+                _("Meetings"),
+                pgettext("operating period", "Status"),
+            ),
+            right_aligned=(MEETINGS,),
+        )
         self._current_icon = current_icon
         self._language = ui_translator().language
-        self._headers = (
-            pgettext("operating period", "Period"),
-            _("Start date"),
-            _("End date"),
-            _("Meetings"),
-            pgettext("operating period", "Status"),
-        )
         self._current_text = pgettext("operating period", "Current")
         self._not_current_text = pgettext("operating period", "Not current")
 
-    def set_rows(self, rows: list[PeriodRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_of(self, period_id: int) -> int | None:
-        return next((i for i, row in enumerate(self._rows) if row.period.id == period_id), None)
+    def record_id(self, row: PeriodRow) -> int:
+        return row.period.id
 
     def period_at(self, row: int) -> PeriodView | None:
-        return self._rows[row].period if 0 <= row < len(self._rows) else None
+        found = self.row_at(row)
+        return None if found is None else found.period
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.cell_row(index)
+        if row is None:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = (
-                Qt.AlignmentFlag.AlignRight if section == MEETINGS else Qt.AlignmentFlag.AlignLeft
-            )
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
         period, column = row.period, index.column()
         if role == PERIOD_ID_ROLE:
             return period.id
@@ -101,7 +76,7 @@ class PeriodTableModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole and column == MEETINGS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return self.alignment(column)
         return None
 
     def _text(self, row: PeriodRow, column: int) -> str:

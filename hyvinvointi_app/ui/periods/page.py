@@ -11,8 +11,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
-    QMessageBox,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,6 +24,7 @@ from hyvinvointi_app.services.periods import PeriodTexts, PeriodView
 from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.flow_layout import FlowLayout
+from hyvinvointi_app.ui.icons import State, state_icon
 from hyvinvointi_app.ui.page import Page, heading
 from hyvinvointi_app.ui.periods.carry_forward import CarryForwardDialog, apply
 from hyvinvointi_app.ui.periods.dialog import PeriodDatesDialog
@@ -63,9 +62,7 @@ class PeriodsPage(Page):
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
-        self.model = PeriodTableModel(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
-        )
+        self.model = PeriodTableModel(state_icon(State.DONE))
         self.table = QTableView(self)
         self.list_view = self.table
         self.table.setModel(self.model)
@@ -224,7 +221,7 @@ class PeriodsPage(Page):
         proposal = cf.propose(self.context.database, selected.id)
         if proposal.is_empty:
             if not quiet:
-                QMessageBox.information(
+                self.context.prompter.inform(
                     self,
                     _("Nothing to carry forward"),
                     _(

@@ -28,6 +28,7 @@ from hyvinvointi_app.services.periods import PeriodTexts
 from hyvinvointi_app.ui.buttons import dialog_buttons
 from hyvinvointi_app.ui.date_fields import DateEdit
 from hyvinvointi_app.ui.field_message import FieldMessage, show_refusal
+from hyvinvointi_app.ui.form_parts import resize_within_screen
 from hyvinvointi_app.ui.periods.dialog import DATE_FORMAT, to_date, to_qdate
 
 
@@ -45,7 +46,8 @@ class PeriodTextsDialog(QDialog):
         self._save = save
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.setMinimumSize(640, 560)
+        self.setMinimumWidth(640)
+        resize_within_screen(self, 640, 560)
         layout = self._layout = QVBoxLayout(self)
         intro = QLabel(
             _(

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -34,13 +33,15 @@ from hyvinvointi_app.ui.undo import record
 _T = TypeVar("_T")
 
 
-def run_reporting_errors(parent: QWidget | None, step: Callable[[], _T]) -> _T | None:
+def run_reporting_errors(
+    context: AppContext, parent: QWidget | None, step: Callable[[], _T]
+) -> _T | None:
     """Run an action; an error the director can meet (a memo approved meanwhile, a row
     deleted in another window) is shown in words instead of ending the action silently."""
     try:
         return step()
     except UserError as error:
-        QMessageBox.warning(parent, _("Plans and evaluations"), describe(error))
+        context.prompter.warn(parent, _("Plans and evaluations"), describe(error))
         return None
 
 
@@ -167,7 +168,7 @@ def create_result_card(
     and show the card on the result cards screen."""
     areas = evaluations.development_areas_of(evaluation.development_areas)
     if not areas:
-        QMessageBox.information(
+        context.prompter.inform(
             parent,
             _("Create a result card"),
             _("The evaluation names no development areas. Write them in the evaluation first."),

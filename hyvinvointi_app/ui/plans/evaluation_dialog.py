@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -19,7 +21,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QScrollArea,
@@ -50,6 +51,7 @@ from hyvinvointi_app.services.plans import ChecklistQuestion, PlanView
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.ui.buttons import dialog_buttons
 from hyvinvointi_app.ui.field_message import FieldMessage
+from hyvinvointi_app.ui.form_parts import resize_within_screen
 from hyvinvointi_app.ui.plans.fields import (
     Looking,
     date_edit,
@@ -79,6 +81,8 @@ FIELD_ORDER = (
     "checks",
 )
 METHOD_COLUMNS = 2
+SIDE_ROOM = 60
+"""The dialog's margins and the scroll bar beside the two columns of its body."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +181,7 @@ class EvaluationDialog(QDialog):
         title = _("Edit evaluation") if existing is not None else _("Evaluate a plan")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.resize(1120, 700)
+        resize_within_screen(self, 1120, 700)
 
         outer = QVBoxLayout(self)
         self.plan_label = QLabel(self)
@@ -200,12 +204,14 @@ class EvaluationDialog(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         body = QWidget(scroll)
-        columns = QHBoxLayout(body)
+        columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, body)
         columns.setSpacing(18)
+        self._columns = columns
         left = QVBoxLayout()
         right = QVBoxLayout()
         columns.addLayout(left, 5)
         columns.addLayout(right, 6)
+        self._sides = (left, right)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
         self.messages: dict[str, FieldMessage] = {}
@@ -330,6 +336,24 @@ class EvaluationDialog(QDialog):
         self.date_edit.setFocus()
 
     # -- building -------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The two columns side by side when both fit, one under the other when they do not
+        (a laptop at 150 %): the body then scrolls down, never sideways."""
+        columns = self._columns
+        margins = columns.contentsMargins()
+        needed = (
+            sum(side.minimumSize().width() for side in self._sides)
+            + columns.spacing()
+            + margins.left()
+            + margins.right()
+            + SIDE_ROOM
+        )
+        wide = event.size().width() >= needed
+        columns.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
+        super().resizeEvent(event)
 
     def _add_row(
         self, form: QFormLayout, name: str, text: str, field: QWidget, parent: QWidget

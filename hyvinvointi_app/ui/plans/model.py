@@ -5,21 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QIcon
 
 from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.labels import plan_type_label
 from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.services.plans import PlanView
+from hyvinvointi_app.ui.table_model import Index, RowsModel
 
 TYPE, NAME, VERSION, OWNER, APPROVED, REVIEW, LOCATION = range(7)
-COLUMN_COUNT = 7
 
 PLAN_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class PlanTableModel(QAbstractTableModel):
+class PlanTableModel(RowsModel[PlanView]):
     """Type, name, version or year, owner, approved on, next review, where the document is.
 
     An overdue review carries a warning icon *and* the word “overdue”, and is bold, so it
@@ -27,57 +27,30 @@ class PlanTableModel(QAbstractTableModel):
     """
 
     def __init__(self, overdue_icon: QIcon | None = None, today: dt.date | None = None) -> None:
-        super().__init__()
-        self._rows: list[PlanView] = []
+        super().__init__(
+            (
+                _("Plan type"),
+                _("Name"),
+                _("Version or year"),
+                _("Owner"),
+                _("Approved on"),
+                _("Next review"),
+                _("Where the document is kept"),
+            )
+        )
         self._overdue_icon = overdue_icon
         self.today = today or dt.date.today()
         self._language = ui_translator().language
-        self._headers = (
-            _("Plan type"),
-            _("Name"),
-            _("Version or year"),
-            _("Owner"),
-            _("Approved on"),
-            _("Next review"),
-            _("Where the document is kept"),
-        )
-
-    def set_rows(self, rows: list[PlanView]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_of(self, plan_id: int) -> int | None:
-        return next((i for i, plan in enumerate(self._rows) if plan.id == plan_id), None)
-
-    def plan_at(self, row: int) -> PlanView | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def is_overdue(self, plan: PlanView) -> bool:
         due = plan.next_review_due
         return not plan.archived and due is not None and due < self.today
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        plan = self.cell_row(index)
+        if plan is None:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        plan, column = self._rows[index.row()], index.column()
+        column = index.column()
         if role == PLAN_ID_ROLE:
             return plan.id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
     QSplitter,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from hyvinvointi_app.services.plans import PlanInput, PlanView
 from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.flow_layout import FlowLayout
+from hyvinvointi_app.ui.icons import State, state_icon
 from hyvinvointi_app.ui.page import Page, heading
 from hyvinvointi_app.ui.plans import actions
 from hyvinvointi_app.ui.plans.history import HistoryTable
@@ -70,9 +70,7 @@ class PlansPage(Page):
         register = QWidget(splitter)
         register_layout = QVBoxLayout(register)
         register_layout.setContentsMargins(0, 0, 0, 0)
-        self.model = PlanTableModel(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning), today
-        )
+        self.model = PlanTableModel(state_icon(State.WARNING), today)
         self.table = QTableView(register)
         self.list_view = self.table
         self.table.setModel(self.model)
@@ -165,7 +163,7 @@ class PlansPage(Page):
     def selected_plan(self) -> PlanView | None:
         model = self.table.selectionModel()
         rows = model.selectedRows() if model else []
-        return self.model.plan_at(rows[0].row()) if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def select_plan(self, plan_id: int) -> None:
         row = self.model.row_of(plan_id)
@@ -235,7 +233,9 @@ class PlansPage(Page):
 
     def add_plan(self) -> None:
         db = self.context.database
-        dialog = PlanDialog(_("Add plan"), lambda data: plans.add_plan(db, data), parent=self)
+        dialog = PlanDialog(
+            _("Add plan"), lambda data: plans.add_plan(db, data), self.context.prompter, parent=self
+        )
         if not self._open(dialog) or dialog.saved is None:
             return
         view = dialog.saved
@@ -257,6 +257,7 @@ class PlansPage(Page):
         dialog = PlanDialog(
             _("Edit plan {name}").format(name=before.name),
             lambda data: plans.edit_plan(db, before.id, data),
+            self.context.prompter,
             plans.plan_input(before),
             self,
         )
@@ -299,7 +300,7 @@ class PlansPage(Page):
         if plan is None:
             return
         view = actions.run_reporting_errors(
-            self, lambda: actions.evaluate_plan(self.context, self, plan_id=plan.id)
+            self.context, self, lambda: actions.evaluate_plan(self.context, self, plan_id=plan.id)
         )
         if isinstance(view, EvaluationView):
             self.history.select_evaluation(view.id)
@@ -308,19 +309,25 @@ class PlansPage(Page):
         evaluation = self.history.current_evaluation()
         if evaluation is not None:
             actions.run_reporting_errors(
-                self, lambda: actions.open_evaluation(self.context, self, evaluation.id)
+                self.context,
+                self,
+                lambda: actions.open_evaluation(self.context, self, evaluation.id),
             )
 
     def delete_evaluation(self) -> None:
         evaluation = self.history.current_evaluation()
         if evaluation is not None:
             actions.run_reporting_errors(
-                self, lambda: actions.delete_evaluation(self.context, self, evaluation.id)
+                self.context,
+                self,
+                lambda: actions.delete_evaluation(self.context, self, evaluation.id),
             )
 
     def create_card(self) -> None:
         evaluation = self.history.current_evaluation()
         if evaluation is not None:
             actions.run_reporting_errors(
-                self, lambda: actions.create_result_card(self.context, self, evaluation)
+                self.context,
+                self,
+                lambda: actions.create_result_card(self.context, self, evaluation),
             )

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -37,6 +36,7 @@ from hyvinvointi_app.ui.plans.fields import (
     show_problems,
     with_message,
 )
+from hyvinvointi_app.ui.prompter import Prompter
 from hyvinvointi_app.ui.save_path import documents_folder
 from hyvinvointi_app.ui.text_fields import MemoText
 
@@ -60,6 +60,7 @@ class PlanDialog(QDialog):
         self,
         title: str,
         save: Callable[[PlanInput], PlanView],
+        prompter: Prompter,
         initial: PlanInput | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -68,6 +69,7 @@ class PlanDialog(QDialog):
         self.setAccessibleName(title)
         self.setMinimumWidth(600)
         self._save = save
+        self._prompter = prompter
         self.saved: PlanView | None = None
 
         layout = QVBoxLayout(self)
@@ -178,11 +180,11 @@ class PlanDialog(QDialog):
     def _browse(self) -> None:
         typed = Path(self.location_edit.text().strip()).expanduser()
         start = typed.parent if typed.parent.is_dir() and typed.is_absolute() else None
-        path, _filter = QFileDialog.getOpenFileName(
-            self, _("Choose the plan's file"), str(start or documents_folder())
+        path = self._prompter.open_file(
+            self, _("Choose the plan's file"), start or documents_folder()
         )
-        if path:
-            self.location_edit.setText(path)
+        if path is not None:
+            self.location_edit.setText(str(path))
 
     def read(self) -> tuple[PlanInput, dict[str, str]]:
         """What the form says now, and the date fields that could not be read (field → text)."""

@@ -18,7 +18,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -48,6 +47,8 @@ from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.context import AppContext, setting_text
 from hyvinvointi_app.ui.field_message import FieldMessage
 from hyvinvointi_app.ui.flow_layout import FlowLayout
+from hyvinvointi_app.ui.form_parts import resize_within_screen
+from hyvinvointi_app.ui.icons import State, state_icon
 from hyvinvointi_app.ui.page import Page, heading
 from hyvinvointi_app.ui.printing import PREVIEW_DPI, DocumentBuilder, PrintJob, PrintPages
 from hyvinvointi_app.ui.reports.worker import (
@@ -60,7 +61,7 @@ from hyvinvointi_app.ui.reports.worker import (
     ExportJob,
     ExportWorker,
 )
-from hyvinvointi_app.ui.save_path import chosen_save_path, start_folder
+from hyvinvointi_app.ui.save_path import start_folder
 
 PRINTABLE = (
     Document.MEMO,
@@ -222,9 +223,7 @@ class ReportsPage(Page):
         done_layout.setContentsMargins(0, 0, 0, 0)
         icon = QLabel(self.done_row)
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton).pixmap(size)
-        )
+        icon.setPixmap(state_icon(State.DONE).pixmap(size))
         self.done_label = QLabel(self.done_row)
         self.done_label.setWordWrap(True)
         self.open_file_button = push_button(_("&Open file"), self.open_file, self.done_row)
@@ -599,12 +598,10 @@ class ReportsPage(Page):
             ExportKind.ICS: _("Calendar files (*.ics)"),
             ExportKind.HTML: _("Web pages (*.html)"),
         }.get(file_format, _("PDF documents (*.pdf)"))
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Export"), str(self._start_folder() / self.suggested_name()), file_filter
+        suggested = self._start_folder() / self.suggested_name()
+        return self.context.prompter.save_file(
+            self, _("Export"), suggested, file_filter, file_format.suffix
         )
-        if not name:
-            return None
-        return chosen_save_path(self, name, file_format.suffix)
 
     # -- exporting ----------------------------------------------------------------------
 
@@ -767,6 +764,7 @@ class ReportsPage(Page):
             self._print_done()
             dialog = QPrintPreviewDialog(printer, self)
             dialog.setWindowTitle(_("Print preview"))
+            resize_within_screen(dialog, 1100, 760)
             dialog.paintRequested.connect(lambda target: pages.paint(target, dpi=PREVIEW_DPI))
             self._preview = (dialog, printer, pages)  # alive as long as the dialog is
             dialog.finished.connect(lambda _result: self._close_preview())

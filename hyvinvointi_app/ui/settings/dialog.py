@@ -17,14 +17,12 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSpinBox,
@@ -45,6 +43,7 @@ from hyvinvointi_app.ui.buttons import Standard, dialog_buttons
 from hyvinvointi_app.ui.context import AppContext, open_settings, setting_text
 from hyvinvointi_app.ui.form_parts import FittingScroll, WrappedLabel
 from hyvinvointi_app.ui.package import package_text
+from hyvinvointi_app.ui.prompter import Prompter
 
 INTERFACE_LANGUAGES: tuple[tuple[str, str], ...] = (
     ("fi", "Suomi"),
@@ -63,6 +62,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.settings: QSettings = context.settings if context is not None else open_settings()
+        self.prompter = context.prompter if context is not None else Prompter()
         self.backup_folder_edit: QLineEdit | None = None
         self.default_backup_button: QPushButton | None = None
         self._backup_folder: Path | None = None
@@ -304,9 +304,9 @@ class SettingsDialog(QDialog):
 
     def choose_backup_folder(self) -> None:
         start = str(self._backup_folder or self.data_folder)
-        folder = QFileDialog.getExistingDirectory(self, _("Choose the backup folder"), start)
-        if folder:
-            self.set_backup_folder(Path(folder))
+        folder = self.prompter.folder(self, _("Choose the backup folder"), start)
+        if folder is not None:
+            self.set_backup_folder(folder)
 
     def set_backup_folder(self, folder: Path) -> None:
         if self.backup_folder_edit is None:
@@ -328,7 +328,7 @@ class SettingsDialog(QDialog):
             except OSError as error:
                 problem = write_problem(error, shared_settings.settings_path())
                 text = describe(problem) if problem is not None else str(error)
-                QMessageBox.warning(self, _("Settings could not be saved"), text)
+                self.prompter.warn(self, _("Settings could not be saved"), text)
                 return
         self.settings.setValue(LANGUAGE_KEY, self.language)
         self.settings.setValue(REPORT_LANGUAGE_KEY, self.report_language.value)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QToolButton,
     QWidget,
     QWidgetAction,
@@ -267,7 +266,7 @@ class ActionRow(QWidget):
         try:
             actions.remove_action(db, view.id)
         except UserError as error:
-            QMessageBox.warning(self, _("Cannot remove"), describe(error))
+            self.context.prompter.warn(self, _("Cannot remove"), describe(error))
             return
         self._on_saved()
         record(

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from hyvinvointi_app.services import meetings
 from hyvinvointi_app.services.memo_view import MeetingDetail
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.form_parts import WrappedLabel
+from hyvinvointi_app.ui.icons import State, state_icon
 from hyvinvointi_app.ui.tables import fit_columns
 from hyvinvointi_app.ui.text_fields import buddy_label
 from hyvinvointi_app.ui.undo import record
@@ -40,9 +40,9 @@ STATUS_KEYS = {
     Qt.Key.Key_3: AttendanceStatus.EXCUSED,
 }
 STATUS_ICONS = {
-    AttendanceStatus.PRESENT: QStyle.StandardPixmap.SP_DialogApplyButton,
-    AttendanceStatus.ABSENT: QStyle.StandardPixmap.SP_DialogCancelButton,
-    AttendanceStatus.EXCUSED: QStyle.StandardPixmap.SP_MessageBoxInformation,
+    AttendanceStatus.PRESENT: State.DONE,
+    AttendanceStatus.ABSENT: State.ERROR,
+    AttendanceStatus.EXCUSED: State.NOTE,
 }
 NAME, ROLE, STATUS = range(3)
 
@@ -66,9 +66,7 @@ class MissingRolesWarning(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         icon = QLabel(self)
-        icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(16, 16)
-        )
+        icon.setPixmap(state_icon(State.WARNING).pixmap(16, 16))
         self.text = WrappedLabel("", self)
         layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.text, 1)
@@ -170,9 +168,7 @@ class AttendancePanel(QWidget):
         for row, entry in enumerate(memo.attendance):
             name = QTableWidgetItem(entry.member.name or _("(name erased)"))
             name.setData(Qt.ItemDataRole.UserRole, entry.member.id)
-            status = QTableWidgetItem(
-                self.style().standardIcon(STATUS_ICONS[entry.status]), label(entry.status)
-            )
+            status = QTableWidgetItem(state_icon(STATUS_ICONS[entry.status]), label(entry.status))
             self.table.setItem(row, NAME, name)
             self.table.setItem(row, ROLE, QTableWidgetItem(role_label(entry.role)))
             self.table.setItem(row, STATUS, status)

@@ -16,13 +16,11 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QStyle,
     QWidget,
 )
 
@@ -30,6 +28,7 @@ from hyvinvointi_app.domain.errors import MemoLocked, NotFound, UserError
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.formatting import format_clock
 from hyvinvointi_app.i18n.translator import _, ui_translator
+from hyvinvointi_app.ui.icons import State, state_pixmap
 
 PAUSE_MS = 700
 """A pause this long after the last keystroke writes the text."""
@@ -228,29 +227,28 @@ class SaveIndicator(QWidget):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         layout.addWidget(self.icon)
         layout.addWidget(self.text)
-        self._set_icon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        self._set_icon(State.DONE)
         autosaver.saved.connect(self.show_saved)
         autosaver.failed.connect(self.show_failed)
         autosaver.recovered.connect(self.show_recovered)
 
-    def _set_icon(self, which: QStyle.StandardPixmap) -> None:
-        icon: QIcon = self.style().standardIcon(which)
-        self.icon.setPixmap(icon.pixmap(16, 16))
+    def _set_icon(self, state: State) -> None:
+        self.icon.setPixmap(state_pixmap(state))
 
     def show_saved(self, when: dt.datetime) -> None:
-        self._set_icon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        self._set_icon(State.DONE)
         self.text.setText(_("Saved {time}").format(time=clock_with_seconds(when)))
         self.setToolTip(self.text.text())
         self.setAccessibleName(self.text.text())
 
     def show_failed(self, reason: str) -> None:
-        self._set_icon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self._set_icon(State.WARNING)
         self.text.setText(_("Not saved"))
         self.setToolTip(reason)
         self.setAccessibleName(_("Not saved: {reason}").format(reason=reason))
 
     def show_recovered(self, when: dt.datetime) -> None:
-        self._set_icon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        self._set_icon(State.DONE)
         self.text.setText(_("Saved again {time}").format(time=clock_with_seconds(when)))
         self.setToolTip(self.text.text())
         self.setAccessibleName(self.text.text())

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from hyvinvointi_app.ui.icons import State, state_pixmap
 
 
 class Banner(QFrame):
-    def __init__(
-        self, icon: QStyle.StandardPixmap, text: str, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, state: State, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName("memoBanner")
@@ -20,7 +20,7 @@ class Banner(QFrame):
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(10)
         self.icon = QLabel(self)
-        self.icon.setPixmap(self.style().standardIcon(icon).pixmap(20, 20))
+        self.icon.setPixmap(state_pixmap(state, 20))
         self.label = QLabel(text, self)
         self.label.setWordWrap(True)
         self.label.setAccessibleName(text)

@@ -36,12 +36,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -59,6 +57,7 @@ from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.context import AppContext, setting_text
 from hyvinvointi_app.ui.flow_layout import FlowLayout
 from hyvinvointi_app.ui.form_parts import FittingScroll, look_read_only
+from hyvinvointi_app.ui.icons import State
 from hyvinvointi_app.ui.meetings.editor.attendance import (
     AttendancePanel,
     MissingRolesWarning,
@@ -121,13 +120,13 @@ class MeetingEditor(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(6)
         layout.addLayout(self._build_top_bar())
-        self.crash_banner = Banner(QStyle.StandardPixmap.SP_MessageBoxInformation, "", self)
+        self.crash_banner = Banner(State.NOTE, "", self)
         self.crash_banner.hide()
         dismiss = self.crash_banner.add_button(_("OK"), _("Hide this message"))
         dismiss.clicked.connect(self.crash_banner.hide)
         layout.addWidget(self.crash_banner)
         self.locked_banner = Banner(
-            QStyle.StandardPixmap.SP_MessageBoxInformation,
+            State.NOTE,
             _("This memo is approved and locked. To change it, reopen it and give a reason."),
             self,
         )
@@ -137,7 +136,7 @@ class MeetingEditor(QWidget):
         self.reopen_button.clicked.connect(self.reopen)
         self.locked_banner.hide()
         layout.addWidget(self.locked_banner)
-        self.unsaved_banner = Banner(QStyle.StandardPixmap.SP_MessageBoxWarning, "", self)
+        self.unsaved_banner = Banner(State.WARNING, "", self)
         self.unsaved_banner.setAccessibleDescription(_("Not saved"))
         self.unsaved_banner.hide()
         layout.addWidget(self.unsaved_banner)
@@ -579,7 +578,7 @@ class MeetingEditor(QWidget):
             self._locked_elsewhere()
             return False
         except UserError as error:
-            QMessageBox.warning(self, _("The change was not made"), describe(error))
+            self.context.prompter.warn(self, _("The change was not made"), describe(error))
             return False
         self.autosaver.mark_saved()
         return True
@@ -648,7 +647,7 @@ class MeetingEditor(QWidget):
     def _removing_actions_is_fine(self, title: str, count: int) -> bool:
         """An item's action items go with it: asked first (an item without any goes at once;
         either way Edit → Undo brings it back)."""
-        answer = QMessageBox.question(
+        return self.context.prompter.ask(
             self,
             _("Remove agenda item"),
             ngettext(
@@ -658,10 +657,7 @@ class MeetingEditor(QWidget):
                 "items?\n\nYou can undo this with Edit → Undo.",
                 count,
             ).format(title=title, count=count),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def new_action(self) -> None:
         if self.locked:
@@ -721,7 +717,9 @@ class MeetingEditor(QWidget):
         try:
             from hyvinvointi_app.ui.meetings import approval
         except ImportError:
-            QMessageBox.information(self, _("Approve memo"), _("Approval is not available yet."))
+            self.context.prompter.inform(
+                self, _("Approve memo"), _("Approval is not available yet.")
+            )
             return
         if approval.approve_interactively(self.context, self._meeting_id, self, self.select_text):
             self.reload()
@@ -730,7 +728,9 @@ class MeetingEditor(QWidget):
         try:
             from hyvinvointi_app.ui.meetings import approval
         except ImportError:
-            QMessageBox.information(self, _("Reopen memo"), _("Reopening is not available yet."))
+            self.context.prompter.inform(
+                self, _("Reopen memo"), _("Reopening is not available yet.")
+            )
             return
         if approval.reopen_interactively(self.context, self._meeting_id, self):
             self.reload()

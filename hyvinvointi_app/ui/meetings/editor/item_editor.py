@@ -392,6 +392,7 @@ class ItemEditor(QScrollArea):
         self.autosaver.flush()
         db, item = self.context.database, self.item
         run_reporting_errors(
+            self.context,
             self,
             lambda: evaluate_plan(
                 self.context,
@@ -409,7 +410,9 @@ class ItemEditor(QScrollArea):
 
         self.autosaver.flush()
         evaluation_id = self.evaluation_id
-        run_reporting_errors(self, lambda: open_evaluation(self.context, self, evaluation_id))
+        run_reporting_errors(
+            self.context, self, lambda: open_evaluation(self.context, self, evaluation_id)
+        )
 
     def _plan_chosen(self) -> None:
         if self.item is None or self.read_only:
