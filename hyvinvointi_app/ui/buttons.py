@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QWidget
 
+from hyvinvointi_app.ui.icons import icon
+
 Standard = QDialogButtonBox.StandardButton
 
 
@@ -39,11 +41,15 @@ def push_button(
     *,
     name: str = "",
     tooltip: str = "",
+    icon_name: str = "",
 ) -> QPushButton:
     """A screen's button: ``name`` for screen readers (by default the text without its
-    access-key mark and ellipsis), a tooltip if given, and ``slot`` called on a click. It
-    never becomes a default button (Enter belongs to the list it acts on)."""
+    access-key mark and ellipsis), a tooltip if given, the icon of a main action
+    (``ui.icons.ICONS``) if named, and ``slot`` called on a click. It never becomes a
+    default button (Enter belongs to the list it acts on)."""
     button = QPushButton(text, parent)
+    if icon_name:
+        button.setIcon(icon(icon_name))
     button.setAccessibleName(name or text.replace("&", "").replace("…", ""))
     if tooltip:
         button.setToolTip(tooltip)

@@ -1,6 +1,7 @@
 """The main window: a navigation of screens beside the current screen, the menus, and the open
-unit file. It remembers its size, position and last screen, and rebuilds every text when the
-interface language changes.
+unit file's context. It remembers its size, position and last screen, and rebuilds every text
+when the interface language changes. What File does with unit files (opening one or saying
+why it cannot be, backing up, restoring, the recent files) is :class:`UnitFiles`'s.
 
 The window is painted before the store and the services load (they take most of a start-up):
 while the file opens it shows the Overview kept at the last closing (:meth:`show_opening`).
@@ -45,15 +46,14 @@ from hyvinvointi_app.ui.language import apply_language
 from hyvinvointi_app.ui.overview.figures import OverviewPreview, kept_figures
 from hyvinvointi_app.ui.page import Page
 from hyvinvointi_app.ui.prompter import Prompter
+from hyvinvointi_app.ui.unit_files import UnitFiles
 
 if TYPE_CHECKING:
     from hyvinvointi_app.store.database import Database
     from hyvinvointi_app.ui.backups.scheduler import BackupScheduler
 
 _log = logging.getLogger(__name__)
-RECENT_LIMIT = 8
 SCREEN_KEYS = [spec.key for spec in screens.SCREENS]
-UNIT_FILE_FILTER = "*.sqlite"
 P = TypeVar("P", bound=Page)
 
 
@@ -95,6 +95,8 @@ class MainWindow(QMainWindow):
         self.context: AppContext | None = None
         self.prompter = Prompter()
         """Asks and tells in dialogs, for the window and every screen (``context.prompter``)."""
+        self.settings = open_settings()
+        self.files = UnitFiles(self, self.settings, self.prompter, self._show_status)
         self.opening: Path | None = None
         """The file being opened, before :meth:`open_database` or :meth:`open_or_explain`."""
         self.backups: BackupScheduler | None = None
@@ -104,7 +106,6 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_after_dialog)
-        self.settings = open_settings()
         self.coordinator_window: QWidget | None = None
         """File → Coordinator view, once opened (built anew in another language)."""
         resize_within_screen(self, 1200, 760)
@@ -128,124 +129,34 @@ class MainWindow(QMainWindow):
 
     def open_database(self, path: Path) -> str | None:
         """Open a unit file and show it; return a translated message if it cannot be used."""
-        from hyvinvointi_app.store.database import open_database
-
         try:
-            database = open_database(path, backup_dir=self._upgrade_copy_folder(path))
+            database = self.files.open(path)
         except UserError as error:
             return describe(error)
         self._set_database(database)
         return None
 
-    @staticmethod
-    def _upgrade_copy_folder(path: Path) -> Path | None:
-        """The copy before a schema upgrade goes to the unit's backup subfolder if the
-        backup folder is there."""
-        from hyvinvointi_app.services import backups
-
-        folder = load_backup_settings().folder_for(path)
-        return backups.folder_for_upgrade_copy(path, folder)
-
     def open_or_explain(self, path: Path, *, at_start: bool = False) -> bool:
-        """Open ``path``; if it cannot be used, say why in one dialog and do what the user
-        chooses there (restore a backup, open read-only, take over a file another computer
-        left locked, open another file). False when nothing was opened (at start-up: quit)."""
-        from hyvinvointi_app.domain.errors import (
-            DatabaseFileError,
-            LockedByOtherComputer,
-            LockHolder,
+        """Open ``path`` and show it; if it cannot be used, one dialog says why and offers a
+        way forward (:meth:`UnitFiles.open_or_explain`). False when nothing was opened (at
+        start-up: quit)."""
+        database = self.files.open_or_explain(
+            path, at_start=at_start, before_restore=self._close_if_open
         )
-        from hyvinvointi_app.store.database import open_database, open_read_only
-        from hyvinvointi_app.ui.backups.bad_file_dialog import (
-            BadFileDialog,
-            FileChoice,
-            TakeOverConfirmation,
-            offered_choices,
-        )
+        if database is None:
+            return False
+        self._set_database(database)
+        self.files.warn_if_synchronised(database.path)
+        return True
 
-        take_over_from: LockHolder | None = None
-        while True:
-            try:
-                database = open_database(
-                    path,
-                    backup_dir=self._upgrade_copy_folder(path),
-                    take_over_from=take_over_from,
-                )
-            except DatabaseFileError as error:
-                take_over_from = None
-                folder = load_backup_settings().folder_for(path)
-                dialog = BadFileDialog(
-                    error, offered_choices(error, path, folder), at_start=at_start, parent=self
-                )
-                dialog.exec()
-                choice = dialog.choice
-                if choice is FileChoice.QUIT:
-                    return False
-                if choice is FileChoice.OTHER_FILE:
-                    other = self._choose_unit_file(path.parent)
-                    if other is not None:
-                        path = other
-                    continue
-                if choice is FileChoice.TAKE_OVER:
-                    if isinstance(error, LockedByOtherComputer):
-                        confirmation = TakeOverConfirmation(error, self)
-                        confirmation.exec()
-                        if confirmation.confirmed:
-                            # Only from this holder: if another took it meanwhile, ask again.
-                            take_over_from = error.holder
-                    continue
-                if choice is FileChoice.READ_ONLY:
-                    try:
-                        database = open_read_only(path)
-                    except DatabaseFileError as again:
-                        self.prompter.warn(self, _("The file cannot be opened"), describe(again))
-                        continue
-                elif choice is FileChoice.RESTORE:
-                    self._restore_into(path, folder)
-                    continue
-            except OSError as error:
-                self.prompter.warn(
-                    self,
-                    _("The file cannot be opened"),
-                    describe(DatabaseFileError(path, error.strerror or str(error))),
-                )
-                return False
-            self._set_database(database)
-            self._warn_if_synchronised(path)
-            return True
+    def _close_if_open(self, path: Path) -> None:
+        """Before a backup replaces ``path``: close it if it is the open file (the restore
+        keeps a copy of it anyway, so no backup is made now)."""
+        if self.context is not None and self.context.path == path:
+            self._close_database(back_up=False)
 
-    def _warn_if_synchronised(self, path: Path) -> None:
-        """A live database in OneDrive, Dropbox or Google Drive: warn once per file."""
-        from hyvinvointi_app.services import backups
-
-        cloud = backups.synchronised_folder(path)
-        if cloud is None:
-            return
-        key = str(path.resolve())
-        stored = self.settings.value("cloud_warned", [])
-        warned = (
-            [stored]
-            if isinstance(stored, str)
-            else [str(w) for w in stored]
-            if isinstance(stored, list)
-            else []
-        )
-        self.statusBar().showMessage(
-            _("The unit file is in a synchronised folder ({folder}).").format(folder=cloud)
-        )
-        if key in warned:
-            return
-        self.settings.setValue("cloud_warned", [*warned, key])
-        self.prompter.warn(
-            self,
-            _("The file is in a synchronised folder"),
-            _(
-                "The unit file {path} is in the folder {folder}, which is synchronised to the "
-                "cloud. Synchronising a file while it is open can damage it or bring back an "
-                "older copy over your work. Move the file to a folder on this computer "
-                "(File → Open, then choose it there); backups may go to a synchronised folder."
-            ).format(path=path, folder=cloud),
-        )
+    def _show_status(self, text: str, milliseconds: int) -> None:
+        self.statusBar().showMessage(text, milliseconds)
 
     def _set_database(self, database: Database) -> None:
         from hyvinvointi_app.ui.backups.scheduler import BackupScheduler
@@ -257,15 +168,15 @@ class MainWindow(QMainWindow):
         if not database.read_only:
             self._freeze_old_approvals(database)
             self.backups = BackupScheduler(database.path, self)
-            self.backups.succeeded.connect(lambda text: self.statusBar().showMessage(text, 8000))
-            self.backups.failed.connect(lambda text: self.statusBar().showMessage(text))
+            self.backups.succeeded.connect(lambda text: self._show_status(text, 8000))
+            self.backups.failed.connect(lambda text: self._show_status(text, 0))
             self.backups.start()
         self.context.data_changed.connect(self._on_data_changed)
-        self.context.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.context.status_message.connect(lambda text: self._show_status(text, 5000))
         self.context.navigate_requested.connect(self.show_page)
         self.context.open_requested.connect(self.show_item)
         self.context.meeting_mode.connect(self._meeting_mode_changed)
-        self._remember_recent(database.path)
+        self.files.remember(database.path)
         self._build()
 
     def _freeze_old_approvals(self, database: Database) -> None:
@@ -275,7 +186,7 @@ class MainWindow(QMainWindow):
         try:
             memo_record.freeze_unfrozen(database)
         except UserError as error:  # a full disk, say: they print as approved all the same
-            self.statusBar().showMessage(describe(error))
+            self._show_status(describe(error), 0)
 
     def _close_database(self, *, back_up: bool = True) -> None:
         """Close the file; then back it up if its data changed (its copy is checked first,
@@ -398,7 +309,7 @@ class MainWindow(QMainWindow):
             icon_name="open",
         )
         self.recent_menu = file_menu.addMenu(_("Open &recent"))
-        self._fill_recent_menu()
+        self.files.fill_recent_menu(self.recent_menu, self.open_with_message)
         if self.opening is not None:  # no other file until this one is open
             for action in (new, other, self.recent_menu.menuAction()):
                 action.setEnabled(False)
@@ -598,17 +509,9 @@ class MainWindow(QMainWindow):
 
     def choose_and_open(self) -> None:
         start = self.context.path.parent if self.context else data_home()
-        path = self._choose_unit_file(start)
+        path = self.files.choose(start)
         if path is not None:
             self.open_with_message(path)
-
-    def _choose_unit_file(self, start: Path) -> Path | None:
-        return self.prompter.open_file(
-            self,
-            _("Open a unit file"),
-            start,
-            _("Unit files ({pattern})").format(pattern=UNIT_FILE_FILTER),
-        )
 
     def open_with_message(self, path: Path) -> bool:
         """Open ``path``, or explain in one dialog why not (the open file stays open)."""
@@ -626,22 +529,8 @@ class MainWindow(QMainWindow):
                 self._page_call("members", "add_member")
 
     def back_up_now(self) -> None:
-        from hyvinvointi_app.services import backups
-        from hyvinvointi_app.ui.backups import scheduler
-
-        if self.context is None:
-            return
-        plan = self.backups or scheduler.BackupScheduler(self.context.path, self)
-        try:
-            result = plan.back_up_now()
-        except (UserError, OSError) as error:
-            self.prompter.warn(self, _("Backup failed"), scheduler.error_text(error))
-            return
-        if result.outcome is backups.Outcome.UNCHANGED:
-            text = _("Nothing has changed since the last backup: {path}")
-        else:
-            text = _("Backup saved: {path}")
-        self.statusBar().showMessage(text.format(path=result.path), 8000)
+        if self.context is not None:
+            self.files.back_up_now(self.context.path, self.backups)
 
     def restore_from_backup(self) -> None:
         """File → Restore from backup: choose from the list, keep the current file, restore,
@@ -649,49 +538,11 @@ class MainWindow(QMainWindow):
         if self.context is None or not self.may_close_file():
             return
         path = self.context.path
-        self._restore_into(path, load_backup_settings().folder_for(path))
-
-    def _restore_into(self, path: Path, folder: Path) -> bool:
-        """Let the user choose a backup of ``path`` and put it in place (closing ``path``
-        first if it is open, and opening it again). True when a backup was restored."""
-        from hyvinvointi_app.domain.enums import AuditAction
-        from hyvinvointi_app.services import backups
-        from hyvinvointi_app.services.audit import log_event
-        from hyvinvointi_app.store.database import open_database
-        from hyvinvointi_app.ui.backups import scheduler
-        from hyvinvointi_app.ui.backups.restore_dialog import RestoreDialog
-
-        dialog = RestoreDialog(path, folder, self)
-        if not dialog.exec() or dialog.chosen is None:
-            return False
-        chosen = dialog.chosen
-        was_open = self.context is not None and self.context.path == path
-        if was_open:
-            self._close_database(back_up=False)  # the restore keeps a copy of it anyway
-        try:
-            kept = backups.restore(chosen, path, folder, allow_other_unit=dialog.allow_other_unit)
-        except (UserError, OSError) as error:
-            self.prompter.warn(self, _("Restoring failed"), scheduler.error_text(error))
-            if was_open:
-                self.open_or_explain(path)
-            return False
-        try:
-            with open_database(path) as restored:
-                log_event(
-                    restored,
-                    AuditAction.RESTORED,
-                    chosen.name,
-                    {"kept": kept.name if kept else ""},
-                )
-        except UserError:
-            pass  # opening it below says what is wrong
-        if was_open:
+        self.files.restore(
+            path, load_backup_settings().folder_for(path), before=lambda: self._close_if_open(path)
+        )
+        if self.context is None:  # closed for the restore, restored or not
             self.open_or_explain(path)
-        message = _("The backup {backup} was restored.").format(backup=chosen.name)
-        if kept is not None:
-            message += " " + _("The file as it was is kept as {kept}.").format(kept=kept)
-        self.statusBar().showMessage(message, 15000)
-        return True
 
     def open_settings(self) -> None:
         from hyvinvointi_app.ui.settings.dialog import SettingsDialog
@@ -828,29 +679,6 @@ class MainWindow(QMainWindow):
             + "\n\n"
             + where,
         )
-
-    # -- recent files --------------------------------------------------------------------
-
-    def _recent_files(self) -> list[str]:
-        value = self.settings.value("recent_files", [])
-        if isinstance(value, str):  # Qt's INI format reads a one-item list back as its text
-            return [value]
-        return [str(v) for v in value] if isinstance(value, list) else []
-
-    def _remember_recent(self, path: Path) -> None:
-        entry = str(path.resolve())
-        files = [entry, *(f for f in self._recent_files() if f != entry)][:RECENT_LIMIT]
-        self.settings.setValue("recent_files", files)
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        files = self._recent_files()
-        for entry in files:
-            action = self.recent_menu.addAction(entry)
-            action.triggered.connect(
-                lambda _checked=False, p=entry: self.open_with_message(Path(p))
-            )
-        self.recent_menu.setEnabled(bool(files))
 
     # -- closing -------------------------------------------------------------------------
 

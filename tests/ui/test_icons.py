@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QIcon, QImage
 from hyvinvointi_app.resources import resource_path
 from hyvinvointi_app.ui.icons import ICONS, State, icon, state_icon, state_pixmap
 from hyvinvointi_app.ui.main_window import SCREEN_KEYS, MainWindow
+from hyvinvointi_app.ui.meetings.page import MeetingsPage
 
 FOLDER = resource_path("icons", "tabler")
 
@@ -65,6 +66,10 @@ def test_the_navigation_and_the_main_actions_show_icons(window: MainWindow) -> N
     assert inks[QIcon.Mode.Normal] and inks[QIcon.Mode.Normal] != inks[QIcon.Mode.Selected]
     for action in (window.undo_action, window.redo_action, window.navigation_action):
         assert not action.icon().isNull(), action.text()
+    window.show_page("meetings")
+    meetings = window.pages.of_kind("meetings", MeetingsPage)
+    for button in (meetings.new_button, meetings.open_button, meetings.delete_button):
+        assert not button.icon().isNull(), button.text()
     # a disabled action's icon is faded, not drawn as it is
     undo = window.undo_action.icon()
     normal = undo.pixmap(QSize(24, 24), 1.0, QIcon.Mode.Normal).toImage()

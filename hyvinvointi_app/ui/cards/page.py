@@ -203,8 +203,10 @@ class CardsPage(Page):
         layout.addWidget(self.empty_label)
 
         buttons = FlowLayout()
-        self.new_button = push_button(_("&New card…"), self.new_card, panel)
-        self.remove_button = push_button(_("Remo&ve card"), self.remove_card, panel)
+        self.new_button = push_button(_("&New card…"), self.new_card, panel, icon_name="add")
+        self.remove_button = push_button(
+            _("Remo&ve card"), self.remove_card, panel, icon_name="remove"
+        )
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
@@ -299,14 +301,23 @@ class CardsPage(Page):
         layout.addWidget(_bold(_("Checkpoints"), self.editor))
         checkpoints_row = QHBoxLayout()
         self.add_checkpoint_button = push_button(
-            _("&Add checkpoint…"), self.add_checkpoint, self.editor
+            _("&Add checkpoint…"),
+            self.add_checkpoint,
+            self.editor,
+            icon_name="add",
         )
         self.record_button = push_button(_("&Record value…"), self.record_value, self.editor)
         self.edit_checkpoint_button = push_button(
-            _("&Edit checkpoint…"), self.edit_checkpoint, self.editor
+            _("&Edit checkpoint…"),
+            self.edit_checkpoint,
+            self.editor,
+            icon_name="edit",
         )
         self.remove_checkpoint_button = push_button(
-            _("Remove chec&kpoint"), self.remove_checkpoint, self.editor
+            _("Remove chec&kpoint"),
+            self.remove_checkpoint,
+            self.editor,
+            icon_name="remove",
         )
         for button in (
             self.add_checkpoint_button,

@@ -132,6 +132,7 @@ class MeetingsPage(Page):
             self.list_panel,
             name=_("New meeting"),
             tooltip=_("Create the next meeting with a drafted agenda (Insert or Ctrl+Shift+M)"),
+            icon_name="add",
         )
         self.open_button = push_button(
             _("&Open"),
@@ -139,6 +140,7 @@ class MeetingsPage(Page):
             self.list_panel,
             name=_("Open meeting"),
             tooltip=_("Open the selected meeting (Enter)"),
+            icon_name="meeting_mode",
         )
         self.delete_button = push_button(
             _("&Delete…"),
@@ -146,6 +148,7 @@ class MeetingsPage(Page):
             self.list_panel,
             name=_("Delete meeting"),
             tooltip=_("Delete the selected draft meeting (Delete); approved memos stay"),
+            icon_name="remove",
         )
         self.invite_button = push_button(
             _("&Invitation…"),

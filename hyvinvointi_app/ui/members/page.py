@@ -100,6 +100,7 @@ class MembersPage(Page):
             self,
             name=_("Add member"),
             tooltip=_("Add a member (Insert or Ctrl+Shift+N)"),
+            icon_name="add",
         )
         self.edit_button = push_button(
             _("Ed&it…"),
@@ -107,6 +108,7 @@ class MembersPage(Page):
             self,
             name=_("Edit member"),
             tooltip=_("Edit the selected member (Enter or F2)"),
+            icon_name="edit",
         )
         self.end_term_button = push_button(
             _("E&nd term…"),

@@ -88,8 +88,10 @@ class PeriodsPage(Page):
         self.empty_label.setWordWrap(True)
 
         buttons = FlowLayout()
-        self.add_button = push_button(_("&Add operating period…"), self.add_period, self)
-        self.edit_button = push_button(_("Edit &dates…"), self.edit_dates, self)
+        self.add_button = push_button(
+            _("&Add operating period…"), self.add_period, self, icon_name="add"
+        )
+        self.edit_button = push_button(_("Edit &dates…"), self.edit_dates, self, icon_name="edit")
         self.current_button = push_button(_("&Make current"), self.make_current, self)
         self.texts_button = push_button(_("Summary and re&quests…"), self.edit_texts, self)
         self.texts_button.setToolTip(

@@ -53,8 +53,8 @@ class PlansPage(Page):
         layout.addWidget(intro)
 
         buttons = FlowLayout()
-        self.add_button = push_button(_("&Add plan…"), self.add_plan, self)
-        self.edit_button = push_button(_("Ed&it plan…"), self.edit_plan, self)
+        self.add_button = push_button(_("&Add plan…"), self.add_plan, self, icon_name="add")
+        self.edit_button = push_button(_("Ed&it plan…"), self.edit_plan, self, icon_name="edit")
         self.archive_button = push_button(_("A&rchive"), self.toggle_archived, self)
         self.show_archived = QCheckBox(_("Sho&w archived plans"), self)
         self.show_archived.setAccessibleName(_("Show archived plans"))
@@ -111,7 +111,9 @@ class PlansPage(Page):
         self.card_button.setToolTip(
             _("Follow a development area of the chosen evaluation as a result card.")
         )
-        self.delete_button = push_button(_("&Delete evaluation"), self.delete_evaluation, history)
+        self.delete_button = push_button(
+            _("&Delete evaluation"), self.delete_evaluation, history, icon_name="remove"
+        )
         for button in (
             self.evaluate_button,
             self.open_button,

@@ -192,7 +192,7 @@ class ReportsPage(Page):
         layout.addWidget(form_box)
 
         buttons = FlowLayout()
-        self.export_button = push_button(_("&Export…"), self.export, self)
+        self.export_button = push_button(_("&Export…"), self.export, self, icon_name="export")
         self.print_button = push_button(pgettext("reports", "&Print…"), self.print_document, self)
         self.preview_button = push_button(
             _("Print pre&view…"), lambda: self.print_document(preview=True), self

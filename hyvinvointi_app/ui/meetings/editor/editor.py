@@ -57,7 +57,7 @@ from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.context import AppContext, setting_text
 from hyvinvointi_app.ui.flow_layout import FlowLayout
 from hyvinvointi_app.ui.form_parts import FittingScroll, look_read_only
-from hyvinvointi_app.ui.icons import State
+from hyvinvointi_app.ui.icons import State, icon
 from hyvinvointi_app.ui.meetings.editor.attendance import (
     AttendancePanel,
     MissingRolesWarning,
@@ -199,7 +199,7 @@ class MeetingEditor(QWidget):
         self.help_button = QPushButton(_("Shortcuts (F1)"), self)
         self.help_button.setAccessibleName(_("Show the keyboard shortcuts"))
         self.help_button.clicked.connect(self.toggle_help)
-        self.approve_button = QPushButton(_("&Approve memo…"), self)
+        self.approve_button = QPushButton(icon("approve"), _("&Approve memo…"), self)
         self.approve_button.setAccessibleName(_("Approve the memo"))
         self.approve_button.setToolTip(
             _("Runs the privacy check, then locks the memo (Ctrl+Shift+A)")
