@@ -193,9 +193,26 @@ def _elided_cells(table: QTableView) -> list[str]:
             if short:
                 found.append(f"row {short[0]} too low for its text (column {title!r})")
                 break
+            wide = _wider_word(table, column, rows)
+            if wide:
+                found.append(f"the word {wide!r} is wider than its column {title!r}")
         elif table.columnWidth(column) < table.sizeHintForColumn(column) - 1:
             found.append(f"cells cut short in column {title!r}")
     return found
+
+
+def _wider_word(table: QTableView, column: int, rows: range) -> str:
+    """A word of the column's cells that a wrapped cell cannot hold on one line (Qt then
+    breaks it mid-word or cuts it), or an empty string."""
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    room = table.columnWidth(column) - 2 * margin  # as Qt's item delegate lays text out
+    metrics = table.fontMetrics()
+    for row in rows:
+        text = str(table.model().index(row, column).data() or "")
+        for word in text.split():
+            if metrics.horizontalAdvance(word) > room:
+                return word
+    return ""
 
 
 # -- opening the dialogs ------------------------------------------------------------------

@@ -6,45 +6,120 @@ from __future__ import annotations
 from collections.abc import Collection
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
+
+ROWS_MEASURED = 50
+"""The rows whose words a column is measured by (the screens' tables show fewer at once)."""
 
 
 def fit_columns(table: QTableView, worded: Collection[int]) -> None:
     """The ``worded`` columns (names, titles, places) share the width the others leave and
     wrap their words, each row as high as its lines; the others are as wide as their
-    contents. No column is narrower than the longest title of the worded ones: when even
-    that does not fit (a laptop at 150 %), the table scrolls sideways."""
+    contents. A worded column is never narrower than its title or its longest word, and of
+    the width left over each gets a share by how much longer its texts are: when even the
+    titles and the longest words do not fit (a laptop at 150 %), the table scrolls
+    sideways."""
     model = table.model()
     assert model is not None, "the model first"
     table.setWordWrap(True)
     table.setTextElideMode(Qt.TextElideMode.ElideNone)
     header = table.horizontalHeader()
     header.setStretchLastSection(False)
-    margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
-    titles = [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in worded]
-    widest = max(
-        (header.fontMetrics().horizontalAdvance(line) for t in titles for line in t.splitlines()),
-        default=0,
-    )
-    header.setMinimumSectionSize(widest + margin)
     for column in range(model.columnCount()):
         mode = (
-            QHeaderView.ResizeMode.Stretch
+            QHeaderView.ResizeMode.Fixed
             if column in worded
             else QHeaderView.ResizeMode.ResizeToContents
         )
         header.setSectionResizeMode(column, mode)
-    # once the widths have settled (a stretched column's width changes in steps)
-    refit = QTimer(table)
-    refit.setSingleShot(True)
-    refit.setInterval(0)
-    refit.timeout.connect(table.resizeRowsToContents)
+    _Sharing(table, tuple(worded))
 
-    def soon(*_args: object) -> None:
-        if shiboken6.isValid(refit):  # a model may outlive its table
-            refit.start()
 
-    header.sectionResized.connect(soon)
-    for change in (model.modelReset, model.layoutChanged, model.dataChanged, model.rowsInserted):
-        change.connect(soon)
+class _Sharing(QObject):
+    """Sets the worded columns' widths whenever the table's width or its rows change, then
+    the rows' heights once the widths have settled."""
+
+    def __init__(self, table: QTableView, worded: tuple[int, ...]) -> None:
+        super().__init__(table)
+        self.table = table
+        self.worded = worded
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self.share)
+        table.viewport().installEventFilter(self)
+        model = table.model()
+        for change in (
+            model.modelReset,
+            model.layoutChanged,
+            model.dataChanged,
+            model.rowsInserted,
+        ):
+            change.connect(self.soon)
+        table.horizontalHeader().sectionResized.connect(self._resized)
+        self.soon()
+
+    def soon(self, *_args: object) -> None:
+        if shiboken6.isValid(self.timer):  # a model may outlive its table
+            self.timer.start()
+
+    def _resized(self, column: int, _old: int, _new: int) -> None:
+        if column not in self.worded:  # a column sized to its contents changed
+            self.soon()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.soon()
+        return False
+
+    def share(self) -> None:
+        table, model = self.table, self.table.model()
+        header = table.horizontalHeader()
+        shown = [c for c in self.worded if not table.isColumnHidden(c)]
+        if model is None or not shown:
+            return
+        cell = table.fontMetrics()
+        padding = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 4
+        title_margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 4
+        least: dict[int, int] = {}
+        longest: dict[int, int] = {}
+        for column in shown:
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            titled = max(
+                (header.fontMetrics().horizontalAdvance(line) for line in title.splitlines()),
+                default=0,
+            )
+            texts = [
+                str(model.index(row, column).data() or "")
+                for row in range(min(model.rowCount(), ROWS_MEASURED))
+            ]
+            word = max(
+                (cell.horizontalAdvance(w) for text in texts for w in text.split()), default=0
+            )
+            line = max(
+                (cell.horizontalAdvance(part) for text in texts for part in text.splitlines()),
+                default=0,
+            )
+            least[column] = max(titled + title_margin, word + padding)
+            longest[column] = max(least[column], line + padding)
+        others = sum(
+            header.sectionSize(c)
+            for c in range(model.columnCount())
+            if c not in self.worded and not table.isColumnHidden(c)
+        )
+        free = table.viewport().width() - others
+        widths = dict(least)
+        spare = free - sum(least.values())
+        if spare > 0:
+            wants = {c: longest[c] - least[c] for c in shown}
+            wanted = sum(wants.values())
+            for column in shown:
+                if wanted >= spare:  # not room for every line whole: by how much each wants
+                    widths[column] += spare * wants[column] // wanted
+                else:  # every line whole, and the rest shared alike
+                    widths[column] += wants[column] + (spare - wanted) // len(shown)
+        for column, width in widths.items():
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
+        table.resizeRowsToContents()

@@ -60,3 +60,37 @@ def test_a_button_row_wraps_and_keeps_the_right_aligned_ones_right(qtbot: QtBot)
         assert button.geometry().right() < window.width()
     assert window.minimumSizeHint().width() <= max(b.sizeHint().width() for b in left)
     assert row.heightForWidth(window.width()) >= 5 * left[0].sizeHint().height()
+
+
+def test_worded_columns_hold_their_longest_word_and_share_what_is_left(qtbot: QtBot) -> None:
+    """A column of words once shared the width equally with the others, and at 150 % a
+    long Finnish compound was broken mid-word."""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    from hyvinvointi_app.ui.tables import fit_columns
+
+    long_word = "Yhdenvertaisuussuunnitelma"
+    model = QStandardItemModel(2, 3)
+    model.setHorizontalHeaderLabels(["Nimi", "Päivä", "Huomautus"])
+    for row, cells in enumerate(
+        [(long_word, "1.1.2027", "lyhyt"), ("Kiusaamisen ehkäisyn malli", "2.2.2027", "sana " * 12)]
+    ):
+        for column, text in enumerate(cells):
+            model.setItem(row, column, QStandardItem(text))
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    fit_columns(table, (0, 2))
+    table.resize(700, 300)
+    table.show()
+    word = table.fontMetrics().horizontalAdvance(long_word)
+    qtbot.waitUntil(lambda: table.columnWidth(0) > word)
+    settle()
+    widths = [table.columnWidth(c) for c in range(3)]
+    assert sum(widths) <= table.viewport().width()  # no scrolling sideways while there is room
+    assert widths[2] > widths[0]  # the longer texts get the larger share
+    table.resize(220, 300)  # too narrow for both: the words stay whole, the table scrolls
+    qtbot.waitUntil(lambda: table.viewport().width() < 220)
+    settle()
+    assert table.columnWidth(0) > word
