@@ -269,7 +269,7 @@ def role_label(role: Role, tr: Translator | None = None) -> str:
 
 def missing_role_label(role: Role, tr: Translator | None = None) -> str:
     """A need the group lacks, as :func:`~hyvinvointi_app.domain.enums.missing_roles` names
-    it: the school social worker stands for the school social worker or psychologist."""
+    it: either role of the school social worker or psychologist names that one need."""
     if role in SOCIAL_WORKER_OR_PSYCHOLOGIST:
         return (tr or ui_translator()).pgettext("role need", "School social worker or psychologist")
     return label(role, tr)

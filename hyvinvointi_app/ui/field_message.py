@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QWidget
 from hyvinvointi_app.domain.errors import UserError, ValidationError
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.validation import reason_text
-from hyvinvointi_app.ui.icons import State, state_icon
+from hyvinvointi_app.ui.icons import State, state_pixmap
 
 
 class FieldMessage(QWidget):
@@ -25,7 +25,7 @@ class FieldMessage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         icon = QLabel(self)
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        icon.setPixmap(state_icon(State.WARNING).pixmap(size))
+        icon.setPixmap(state_pixmap(State.WARNING, size))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.text = QLabel(self)
         self.text.setWordWrap(True)

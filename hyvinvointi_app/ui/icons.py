@@ -8,6 +8,7 @@ Each icon is drawn from its SVG when Qt asks for a size, so it stays crisp at 15
 from __future__ import annotations
 
 import enum
+import logging
 from functools import cache
 
 from PySide6.QtCore import QByteArray, QPoint, QRect, QRectF, QSize, Qt
@@ -16,6 +17,8 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
 from hyvinvointi_app.resources import resource_path
+
+_log = logging.getLogger(__name__)
 
 ICONS = {
     # the screens of the navigation
@@ -77,9 +80,13 @@ def state_pixmap(state: State, size: int = 16) -> QPixmap:
     return state_icon(state).pixmap(size, size)
 
 
-@cache
+@cache  # also keeps each icon's Python engine alive for as long as Qt may draw it
 def _icon(tabler: str, colour: str, selected: str) -> QIcon:
-    svg = resource_path("icons", "tabler", f"{tabler}.svg").read_bytes()
+    try:
+        svg = resource_path("icons", "tabler", f"{tabler}.svg").read_bytes()
+    except OSError:  # a damaged installation: no picture, the words still say it all
+        _log.warning("icon %s cannot be read", tabler, exc_info=True)
+        return QIcon()
     return QIcon(_SvgEngine(svg, colour, selected))
 
 
@@ -96,10 +103,12 @@ class _SvgEngine(QIconEngine):
         }
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        painter.save()  # a view draws the item's text with this painter next
         if mode == QIcon.Mode.Disabled:
             painter.setOpacity(0.4)
         renderer = self._renderers.get(mode, self._renderers[QIcon.Mode.Normal])
         renderer.render(painter, QRectF(rect))
+        painter.restore()
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         drawn = QPixmap(size)
@@ -111,4 +120,9 @@ class _SvgEngine(QIconEngine):
         return drawn
 
     def clone(self) -> QIconEngine:
-        return _SvgEngine(*self._args)
+        copy = _SvgEngine(*self._args)
+        _CLONES.append(copy)  # Qt keeps the copy; Python must not collect it (rarely made)
+        return copy
+
+
+_CLONES: list[_SvgEngine] = []

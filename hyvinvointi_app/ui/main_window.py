@@ -93,10 +93,9 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.context: AppContext | None = None
-        self.prompter = Prompter()
-        """Asks and tells in dialogs, for the window and every screen (``context.prompter``)."""
+        self._prompter = Prompter()
         self.settings = open_settings()
-        self.files = UnitFiles(self, self.settings, self.prompter, self._show_status)
+        self.files = UnitFiles(self, self.settings, self._prompter, self._show_status)
         self.opening: Path | None = None
         """The file being opened, before :meth:`open_database` or :meth:`open_or_explain`."""
         self.backups: BackupScheduler | None = None
@@ -115,6 +114,17 @@ class MainWindow(QMainWindow):
         self._build()
 
     # -- the open file -------------------------------------------------------------------
+
+    @property
+    def prompter(self) -> Prompter:
+        """Asks and tells in dialogs, for the window, its unit files and every screen."""
+        return self._prompter
+
+    @prompter.setter
+    def prompter(self, prompter: Prompter) -> None:
+        self._prompter = self.files.prompter = prompter
+        if self.context is not None:
+            self.context.prompter = prompter
 
     @property
     def database(self) -> Database | None:
@@ -154,6 +164,7 @@ class MainWindow(QMainWindow):
         keeps a copy of it anyway, so no backup is made now)."""
         if self.context is not None and self.context.path == path:
             self._close_database(back_up=False)
+            self._build()  # no screen may stay on the closed file, should it not open again
 
     def _show_status(self, text: str, milliseconds: int) -> None:
         self.statusBar().showMessage(text, milliseconds)
@@ -538,11 +549,13 @@ class MainWindow(QMainWindow):
         if self.context is None or not self.may_close_file():
             return
         path = self.context.path
-        self.files.restore(
+        restored = self.files.restore(
             path, load_backup_settings().folder_for(path), before=lambda: self._close_if_open(path)
         )
         if self.context is None:  # closed for the restore, restored or not
             self.open_or_explain(path)
+        if restored is not None:  # after opening, which may say the folder is synchronised
+            self._show_status(restored, 15000)
 
     def open_settings(self) -> None:
         from hyvinvointi_app.ui.settings.dialog import SettingsDialog

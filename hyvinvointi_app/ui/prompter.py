@@ -60,7 +60,8 @@ class Prompter:
         """Where to write a file, ending in ``suffix`` (``.pdf``) when one is given; None
         when the director cancels. The dialog asked before replacing the name as typed, so
         when the suffix is added here and that file exists, the same question is asked.
-        ``ask_to_replace`` False: the caller checks the name itself (a new unit file)."""
+        ``ask_to_replace`` False: the name is taken as typed, and the caller adds the
+        suffix and checks the name itself (a new unit file)."""
         path = self.save_name(parent, caption, suggested, file_filter, ask_to_replace)
         if path is None:
             return None

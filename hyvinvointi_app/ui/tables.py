@@ -55,6 +55,7 @@ class _Sharing(QObject):
             model.layoutChanged,
             model.dataChanged,
             model.rowsInserted,
+            model.rowsRemoved,
         ):
             change.connect(self.soon)
         table.horizontalHeader().sectionResized.connect(self._resized)
@@ -101,6 +102,8 @@ class _Sharing(QObject):
                 (cell.horizontalAdvance(part) for text in texts for part in text.splitlines()),
                 default=0,
             )
+            # a "word" longer than half the table (a path or a web address) breaks instead
+            word = min(word, table.viewport().width() // 2)
             least[column] = max(titled + title_margin, word + padding)
             longest[column] = max(least[column], line + padding)
         others = sum(

@@ -118,7 +118,11 @@ class UnitFiles:
                         self._cannot_open(describe(again))
                         continue
                 elif choice is FileChoice.RESTORE:
-                    self.restore(path, folder, before=functools.partial(before_restore, path))
+                    restored = self.restore(
+                        path, folder, before=functools.partial(before_restore, path)
+                    )
+                    if restored is not None:
+                        self.status(restored, 15000)
                     continue
             except OSError as error:
                 self._cannot_open(describe(DatabaseFileError(path, error.strerror or str(error))))
@@ -186,10 +190,11 @@ class UnitFiles:
 
     def restore(
         self, path: Path, folder: Path, *, before: Callable[[], object] = lambda: None
-    ) -> bool:
+    ) -> str | None:
         """Let the director choose a backup of ``path`` in ``folder`` and put it in place;
-        ``before`` runs once one is chosen (the window closes ``path`` if it is open). True
-        when a backup was restored; the file as it was is kept beside it."""
+        ``before`` runs once one is chosen (the window closes ``path`` if it is open).
+        Returns what to tell once the file is open again (the file as it was is kept beside
+        it), or None when nothing was restored."""
         from hyvinvointi_app.domain.enums import AuditAction
         from hyvinvointi_app.services import backups
         from hyvinvointi_app.services.audit import log_event
@@ -199,14 +204,14 @@ class UnitFiles:
 
         dialog = RestoreDialog(path, folder, self.parent)
         if not dialog.exec() or dialog.chosen is None:
-            return False
+            return None
         chosen = dialog.chosen
         before()
         try:
             kept = backups.restore(chosen, path, folder, allow_other_unit=dialog.allow_other_unit)
         except (UserError, OSError) as error:
             self.prompter.warn(self.parent, _("Restoring failed"), scheduler.error_text(error))
-            return False
+            return None
         try:
             with open_database(path) as restored:
                 log_event(
@@ -217,8 +222,7 @@ class UnitFiles:
         message = _("The backup {backup} was restored.").format(backup=chosen.name)
         if kept is not None:
             message += " " + _("The file as it was is kept as {kept}.").format(kept=kept)
-        self.status(message, 15000)
-        return True
+        return message
 
     # -- recent files --------------------------------------------------------------------
 

@@ -61,7 +61,7 @@ def prompter(window: MainWindow) -> Iterator[ScriptedPrompter]:
     and the warnings shown."""
     scripted = ScriptedPrompter()
     assert window.context is not None
-    window.prompter = window.context.prompter = scripted
+    window.prompter = scripted  # the window passes it on to its context
     yield scripted
     assert not scripted.answers, "an expected question was not asked"
 
@@ -398,7 +398,7 @@ def test_export_and_import_into_another_unit_file_round_trip(
     assert other is not None and other is not context
     annual_clock.add_theme(other.database, 6, "Kesän oma teema")
     before = list_themes(other.database)
-    window.context.prompter = prompter  # the other file's screens
+    assert window.context.prompter is prompter  # the other file's screens ask it too
     prompter.answers += [written, True]  # the file, then: replace the one theme there
     window._page_call("clock", "import_")
     assert annual_clock.export_clock(other.database) == exported

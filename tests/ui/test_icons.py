@@ -75,3 +75,18 @@ def test_the_navigation_and_the_main_actions_show_icons(window: MainWindow) -> N
     normal = undo.pixmap(QSize(24, 24), 1.0, QIcon.Mode.Normal).toImage()
     faded = undo.pixmap(QSize(24, 24), 1.0, QIcon.Mode.Disabled).toImage()
     assert max(_alphas(faded)) < max(_alphas(normal))
+
+
+def test_a_faded_icon_leaves_the_painter_as_it_was(qapp: object) -> None:
+    """A view draws an item's text with the painter its icon was drawn with: a disabled
+    icon once left it at 40 % opacity, and the start-up navigation's names came out faint."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QPainter, QPixmap
+
+    canvas = QPixmap(32, 32)
+    painter = QPainter(canvas)
+    icon("members").paint(
+        painter, QRect(0, 0, 16, 16), Qt.AlignmentFlag.AlignCenter, QIcon.Mode.Disabled
+    )
+    assert painter.opacity() == 1.0
+    painter.end()

@@ -90,7 +90,11 @@ def test_worded_columns_hold_their_longest_word_and_share_what_is_left(qtbot: Qt
     widths = [table.columnWidth(c) for c in range(3)]
     assert sum(widths) <= table.viewport().width()  # no scrolling sideways while there is room
     assert widths[2] > widths[0]  # the longer texts get the larger share
-    table.resize(220, 300)  # too narrow for both: the words stay whole, the table scrolls
-    qtbot.waitUntil(lambda: table.viewport().width() < 220)
+    narrow = 2 * word + 40  # narrow: the words stay whole (the table scrolls if it must)
+    table.resize(narrow, 300)
+    qtbot.waitUntil(lambda: table.viewport().width() < narrow)
     settle()
     assert table.columnWidth(0) > word
+    # but a "word" longer than half the table (a path, a web address) breaks instead
+    model.setItem(0, 2, QStandardItem("\\\\palvelin\\yksikko\\" + "kansio\\" * 30))
+    qtbot.waitUntil(lambda: table.columnWidth(2) <= table.viewport().width() // 2 + 20)

@@ -52,3 +52,12 @@ def test_choosing_a_file_asks_in_the_folder_given(qapp: object, tmp_path: Path) 
     assert files.choose(tmp_path) == chosen
     assert files.choose(tmp_path) is None  # cancelled
     assert [(p.kind, p.text) for p in prompter.prompts] == [("open", str(tmp_path))] * 2
+
+
+def test_the_window_hands_a_new_prompter_to_its_files_and_screens(window: object) -> None:
+    from hyvinvointi_app.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow) and window.context is not None
+    scripted = ScriptedPrompter()
+    window.prompter = scripted
+    assert window.files.prompter is scripted and window.context.prompter is scripted

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from hyvinvointi_app.i18n.translator import _, ngettext
-from hyvinvointi_app.ui.icons import State, state_icon
+from hyvinvointi_app.ui.icons import State, state_pixmap
 
 
 def _wrapped(text: str, parent: QWidget) -> QLabel:
@@ -52,7 +52,7 @@ class CrashDialog(QDialog):
         top = QHBoxLayout()
         icon = QLabel(self)
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize)
-        icon.setPixmap(state_icon(State.ERROR).pixmap(size))
+        icon.setPixmap(state_pixmap(State.ERROR, size))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         top.addWidget(icon)
         texts = QVBoxLayout()

@@ -48,7 +48,7 @@ from hyvinvointi_app.ui.context import AppContext, setting_text
 from hyvinvointi_app.ui.field_message import FieldMessage
 from hyvinvointi_app.ui.flow_layout import FlowLayout
 from hyvinvointi_app.ui.form_parts import resize_within_screen
-from hyvinvointi_app.ui.icons import State, state_icon
+from hyvinvointi_app.ui.icons import State, state_pixmap
 from hyvinvointi_app.ui.page import Page, heading
 from hyvinvointi_app.ui.printing import PREVIEW_DPI, DocumentBuilder, PrintJob, PrintPages
 from hyvinvointi_app.ui.reports.worker import (
@@ -223,7 +223,7 @@ class ReportsPage(Page):
         done_layout.setContentsMargins(0, 0, 0, 0)
         icon = QLabel(self.done_row)
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        icon.setPixmap(state_icon(State.DONE).pixmap(size))
+        icon.setPixmap(state_pixmap(State.DONE, size))
         self.done_label = QLabel(self.done_row)
         self.done_label.setWordWrap(True)
         self.open_file_button = push_button(_("&Open file"), self.open_file, self.done_row)

@@ -29,7 +29,7 @@ from hyvinvointi_app.services import meetings
 from hyvinvointi_app.services.memo_view import MeetingDetail
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.form_parts import WrappedLabel
-from hyvinvointi_app.ui.icons import State, state_icon
+from hyvinvointi_app.ui.icons import State, state_icon, state_pixmap
 from hyvinvointi_app.ui.tables import fit_columns
 from hyvinvointi_app.ui.text_fields import buddy_label
 from hyvinvointi_app.ui.undo import record
@@ -66,7 +66,7 @@ class MissingRolesWarning(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         icon = QLabel(self)
-        icon.setPixmap(state_icon(State.WARNING).pixmap(16, 16))
+        icon.setPixmap(state_pixmap(State.WARNING))
         self.text = WrappedLabel("", self)
         layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.text, 1)
