@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from hyvinvointi_app.ui.backups.scheduler import BackupScheduler
 
 RECENT_LIMIT = 8
-UNIT_FILE_FILTER = "*.sqlite"
+UNIT_FILE_SUFFIX = ".sqlite"
 RECENT_KEY = "recent_files"
 CLOUD_WARNED_KEY = "cloud_warned"
 
@@ -133,13 +133,7 @@ class UnitFiles:
         self.prompter.warn(self.parent, _("The file cannot be opened"), reason)
 
     def choose(self, start: Path) -> Path | None:
-        """A unit file the director chooses in a file dialog opened in ``start``."""
-        return self.prompter.open_file(
-            self.parent,
-            _("Open a unit file"),
-            start,
-            _("Unit files ({pattern})").format(pattern=UNIT_FILE_FILTER),
-        )
+        return choose_unit_file(self.prompter, self.parent, start)
 
     def warn_if_synchronised(self, path: Path) -> None:
         """A live unit file in OneDrive, Dropbox or Google Drive: said in the status bar
@@ -247,6 +241,16 @@ class UnitFiles:
         if isinstance(value, str):  # Qt's INI format reads a one-item list back as its text
             return [value]
         return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def unit_file_filter() -> str:
+    """The file dialogs' filter for unit files."""
+    return _("Unit files ({pattern})").format(pattern="*" + UNIT_FILE_SUFFIX)
+
+
+def choose_unit_file(prompter: Prompter, parent: QWidget, start: Path) -> Path | None:
+    """A unit file the director chooses in a file dialog opened in ``start``."""
+    return prompter.open_file(parent, _("Open a unit file"), start, unit_file_filter())
 
 
 def _upgrade_copy_folder(path: Path) -> Path | None:

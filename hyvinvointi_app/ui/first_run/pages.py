@@ -51,9 +51,9 @@ from hyvinvointi_app.ui.form_parts import (
 )
 from hyvinvointi_app.ui.prompter import Prompter
 from hyvinvointi_app.ui.unit_details import UnitForm
+from hyvinvointi_app.ui.unit_files import UNIT_FILE_SUFFIX, unit_file_filter
 
 DATE_FORMAT = "d.M.yyyy"
-UNIT_FILE_SUFFIX = ".sqlite"
 
 
 def interface_language() -> str:
@@ -271,7 +271,7 @@ class UnitPage(QWizardPage):
             self,
             _("New unit file"),
             current or data_home(),
-            _("Unit files ({pattern})").format(pattern="*" + UNIT_FILE_SUFFIX),
+            unit_file_filter(),
             ask_to_replace=False,  # check_file says what is wrong with an existing file
         )
         if path is not None:

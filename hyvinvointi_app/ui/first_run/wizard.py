@@ -22,7 +22,6 @@ from hyvinvointi_app.paths import data_home
 from hyvinvointi_app.services import unit_file
 from hyvinvointi_app.store.database import check_usable
 from hyvinvointi_app.ui.first_run.pages import (
-    UNIT_FILE_SUFFIX,
     PeriodPage,
     StartPage,
     SummaryPage,
@@ -32,6 +31,7 @@ from hyvinvointi_app.ui.first_run.pages import (
 )
 from hyvinvointi_app.ui.form_parts import resize_within_screen
 from hyvinvointi_app.ui.prompter import Prompter
+from hyvinvointi_app.ui.unit_files import choose_unit_file
 
 DEMO_FILE_NAME = "demo.sqlite"
 
@@ -145,12 +145,7 @@ class UnitWizard(QWizard):
 
     def choose_existing_file(self) -> bool:
         folder = data_home()
-        path = self.prompter.open_file(
-            self,
-            _("Open a unit file"),
-            folder if folder.is_dir() else Path.home(),
-            _("Unit files ({pattern})").format(pattern="*" + UNIT_FILE_SUFFIX),
-        )
+        path = choose_unit_file(self.prompter, self, folder if folder.is_dir() else Path.home())
         if path is None:
             return False
         try:

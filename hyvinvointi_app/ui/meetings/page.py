@@ -179,9 +179,6 @@ class MeetingsPage(Page):
         self.body = QStackedWidget(self.list_panel)
         layout.addWidget(self.body, 1)
 
-        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        self._ok_pixmap = state_pixmap(State.DONE, size)
-        self._warning_pixmap = state_pixmap(State.WARNING, size)
         self.model = MeetingsModel(
             {
                 MeetingStatus.DRAFT: icon("edit"),
@@ -360,7 +357,10 @@ class MeetingsPage(Page):
             minimum=minimum, date=format_date(period.end_date, self._language)
         )
         self.minimum_icon.setPixmap(
-            self._ok_pixmap if figures.minimum_met else self._warning_pixmap
+            state_pixmap(
+                State.DONE if figures.minimum_met else State.WARNING,
+                self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize),
+            )
         )
         self.minimum_text.setText(text)
         self.minimum_text.setAccessibleName(text)

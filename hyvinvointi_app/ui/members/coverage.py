@@ -22,7 +22,7 @@ from hyvinvointi_app.i18n.translator import _, ngettext
 from hyvinvointi_app.services.members import RoleNeed
 from hyvinvointi_app.services.periods import PeriodView
 from hyvinvointi_app.ui.form_parts import WrappedLabel
-from hyvinvointi_app.ui.icons import State, state_icon
+from hyvinvointi_app.ui.icons import State, state_icon, state_pixmap
 from hyvinvointi_app.ui.members.model import display_name
 
 NAMES_SHOWN = 2
@@ -61,8 +61,6 @@ class CoveragePanel(QGroupBox):
         self.roles.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.roles)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self._ok_icon = state_icon(State.DONE)
-        self._warning_icon = state_icon(State.WARNING)
         self.missing: list[str] = []
         """The labels of the roles found missing, for tests and the status line."""
 
@@ -77,7 +75,7 @@ class CoveragePanel(QGroupBox):
         self.roles.clear()
         self.roles.hide()
         self.missing = []
-        self.icon.setPixmap(self._warning_icon.pixmap(16, 16))
+        self.icon.setPixmap(state_pixmap(State.WARNING))
         text = _(
             "There is no current operating period, so the roles cannot be checked. "
             "Add an operating period first."
@@ -104,21 +102,21 @@ class CoveragePanel(QGroupBox):
                     count=len(names)
                 )
                 text = _("{role}: {names}").format(role=label, names=count)
-            item = QListWidgetItem(self._ok_icon if names else self._warning_icon, text)
+            item = QListWidgetItem(state_icon(State.DONE if names else State.WARNING), text)
             item.setToolTip(", ".join(names) if names else text)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
             item.setData(Qt.ItemDataRole.UserRole, bool(names))
             self.roles.addItem(item)
         self._fit_rows((len(needs) + 1) // 2)
         if self.missing:
-            self.icon.setPixmap(self._warning_icon.pixmap(16, 16))
+            self.icon.setPixmap(state_pixmap(State.WARNING))
             text = ngettext(
                 "Missing role: {roles}. Add a member in this role, or check the terms.",
                 "Missing roles: {roles}. Add a member in each of these roles, or check the terms.",
                 len(self.missing),
             ).format(roles=", ".join(self.missing))
         else:
-            self.icon.setPixmap(self._ok_icon.pixmap(16, 16))
+            self.icon.setPixmap(state_pixmap(State.DONE))
             text = _("Every expected role is filled.")
         self.summary.setText(text)
         self.summary.setAccessibleName(text)
