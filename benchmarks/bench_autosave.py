@@ -43,9 +43,9 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from hyvinvointi_app.store.database import open_database
+    from hyvinvointi_app.ui.autosave import DEADLINE_MS, PAUSE_MS
     from hyvinvointi_app.ui.context import AppContext
     from hyvinvointi_app.ui.meetings.editor import MeetingEditor
-    from hyvinvointi_app.ui.meetings.editor.autosave import DEADLINE_MS, PAUSE_MS
 
     app = QApplication(sys.argv)
     path = folder / "unit.sqlite"
@@ -65,7 +65,7 @@ def main() -> int:
     for index in range(args.edits):
         QTest.keyClick(notes, "abcdefghij"[index % 10])
         started = time.perf_counter()
-        saver.flush()  # what the pause timer's timeout runs
+        saver.write_pending()  # what the pause timer's timeout runs
         writes.append((time.perf_counter() - started) * 1000)
         assert not saver.pending()
 

@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 
 from hyvinvointi_app.domain.enums import ActionStatus, FollowUpOutcome
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
+from hyvinvointi_app.i18n.translator import N_
+from hyvinvointi_app.services.change import Change, overwritten
 from hyvinvointi_app.services.guards import check_text, editable_meeting, get_meeting_row
 from hyvinvointi_app.services.memo_view import ActionView, action_view
 from hyvinvointi_app.store.database import Database
@@ -215,3 +217,97 @@ def open_actions(
             query.order_by(ActionItem.due_date.is_(None), ActionItem.due_date, ActionItem.id)
         )
         return [action_view(session, a) for a in rows]
+
+
+# -- the user's actions, each one undo step -------------------------------------------------
+
+
+def get_action(db: Database, action_id: int) -> ActionView:
+    with db.reading() as session:
+        return action_view(session, _action(session, action_id))
+
+
+def action_input(view: ActionView) -> ActionInput:
+    return ActionInput(
+        view.text,
+        view.responsible.id if view.responsible else None,
+        view.responsible_text,
+        view.due_date,
+    )
+
+
+def add_action_undoably(
+    db: Database, meeting_id: int, data: ActionInput, *, agenda_item_id: int | None = None
+) -> Change[ActionView]:
+    added = add_action(db, meeting_id, data, agenda_item_id=agenda_item_id)
+    return Change(
+        N_("add action item"),
+        added,
+        undo=lambda: remove_action(db, added.id),
+        redo=lambda: restore_action(db, added),
+    )
+
+
+def edit_action_undoably(db: Database, action_id: int, data: ActionInput) -> Change[ActionView]:
+    before = action_input(get_action(db, action_id))
+    return overwritten(
+        N_("edit action item"), lambda d: edit_action(db, action_id, d), before, data, action_input
+    )
+
+
+def set_action_status_undoably(
+    db: Database, action_id: int, status: ActionStatus
+) -> Change[ActionView]:
+    before = get_action(db, action_id).status
+    after = set_action_status(db, action_id, status)
+    return Change(
+        N_("change the status of an action item"),
+        after,
+        undo=lambda: set_action_status(db, action_id, before),
+        redo=lambda: set_action_status(db, action_id, status),
+    )
+
+
+def remove_action_undoably(db: Database, action_id: int) -> Change[None]:
+    view = get_action(db, action_id)
+    remove_action(db, action_id)
+    return Change(
+        N_("remove action item"),
+        None,
+        undo=lambda: restore_action(db, view),
+        redo=lambda: remove_action(db, action_id),
+    )
+
+
+def _follow_up_row(
+    db: Database, meeting_id: int, action_id: int
+) -> tuple[FollowUpOutcome | None, str]:
+    with db.reading() as session:
+        row = session.scalar(
+            select(ActionFollowUp).where(
+                ActionFollowUp.action_id == action_id, ActionFollowUp.meeting_id == meeting_id
+            )
+        )
+        return (None, "") if row is None else (row.outcome, row.comment or "")
+
+
+def record_follow_up_undoably(
+    db: Database,
+    meeting_id: int,
+    action_id: int,
+    outcome: FollowUpOutcome | None,
+    comment: str,
+    label: str = N_("record follow-up"),
+) -> Change[None]:
+    """Record a follow-up's outcome and comment; ``label`` names the step (a comment typed
+    is “edit follow-up comment”)."""
+    before = _follow_up_row(db, meeting_id, action_id)
+    record_follow_up(db, meeting_id, action_id, outcome, comment)
+    if _follow_up_row(db, meeting_id, action_id) == before:
+        return Change.nothing(label, None)
+    return Change(
+        label,
+        None,
+        undo=lambda: record_follow_up(db, meeting_id, action_id, *before),
+        redo=lambda: record_follow_up(db, meeting_id, action_id, outcome, comment),
+    )

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 from hyvinvointi_app.domain.enums import AgendaItemKind, VoiceKind, VoiceMethod
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
 from hyvinvointi_app.i18n.formatting import format_date
-from hyvinvointi_app.i18n.translator import translator_for
+from hyvinvointi_app.i18n.translator import N_, translator_for
+from hyvinvointi_app.services.change import Change
 from hyvinvointi_app.services.guards import check_text, editable_meeting
 from hyvinvointi_app.services.memo_view import AgendaItemView, VoiceView, action_view, member_ref
 from hyvinvointi_app.services.result_cards import DueCheckpoint, due_checkpoints
@@ -283,3 +284,83 @@ def propose_checkpoint_items(session: Session, meeting: Meeting, language: str) 
         session.add(ResultCardDiscussion(card_id=card_id, agenda_item_id=item.id))
     session.flush()
     return [item.id for item in added]
+
+
+# -- the user's actions, each one undo step -------------------------------------------------
+
+
+def add_item_undoably(
+    db: Database, meeting_id: int, title: str, *, after_item_id: int | None = None
+) -> Change[AgendaItemView]:
+    view = add_item(db, meeting_id, title, after_item_id=after_item_id)
+    return Change(
+        N_("add agenda item"),
+        view,
+        undo=lambda: remove_item(db, view.id),
+        redo=lambda: restore_item(db, meeting_id, view),
+    )
+
+
+def move_item_undoably(db: Database, item_id: int, new_position: int) -> Change[None]:
+    old = get_item(db, item_id).position
+    move_item(db, item_id, new_position)
+    return Change(
+        N_("move agenda item"),
+        None,
+        undo=lambda: move_item(db, item_id, old),
+        redo=lambda: move_item(db, item_id, new_position),
+    )
+
+
+def remove_item_undoably(db: Database, meeting_id: int, item_id: int) -> Change[None]:
+    """Remove an item; the undo brings it back with its action items under it."""
+    view = get_item(db, item_id)
+    remove_item(db, item_id)
+    return Change(
+        N_("remove agenda item"),
+        None,
+        undo=lambda: restore_item(db, meeting_id, view),
+        redo=lambda: remove_item(db, item_id),
+    )
+
+
+def set_item_text_undoably(db: Database, item_id: int, field: str, text: str) -> Change[None]:
+    before = getattr(get_item(db, item_id), field) if field in TEXT_FIELDS else ""
+    set_item_text(db, item_id, field, text)
+    if text == before:
+        return Change.nothing(N_("edit agenda item"), None)
+    return Change(
+        N_("edit agenda item"),
+        None,
+        undo=lambda: set_item_text(db, item_id, field, before),
+        redo=lambda: set_item_text(db, item_id, field, text),
+    )
+
+
+def _voice(db: Database, meeting_id: int, kind: VoiceKind) -> VoiceView:
+    with db.reading() as session:
+        record = session.scalar(
+            select(VoiceRecord).where(
+                VoiceRecord.meeting_id == meeting_id, VoiceRecord.kind == VoiceKind(kind)
+            )
+        )
+        if record is None:
+            return VoiceView(VoiceKind(kind), (), "")
+        return VoiceView(record.kind, tuple(record.methods), record.summary)
+
+
+def set_voice_undoably(
+    db: Database, meeting_id: int, kind: VoiceKind, methods: list[VoiceMethod], summary: str
+) -> Change[VoiceView]:
+    before = _voice(db, meeting_id, kind)
+    after = set_voice(db, meeting_id, kind, methods, summary)
+    if after == before:
+        return Change.nothing(N_("edit agenda item"), after)
+    return Change(
+        N_("edit agenda item"),
+        after,
+        undo=lambda: set_voice(
+            db, meeting_id, kind, [VoiceMethod(m) for m in before.methods], before.summary
+        ),
+        redo=lambda: set_voice(db, meeting_id, kind, methods, summary),
+    )

@@ -19,7 +19,9 @@ from sqlalchemy.orm import Session
 
 from hyvinvointi_app.domain.enums import Language, PlanType, ThemeHandling
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
+from hyvinvointi_app.i18n.translator import N_
 from hyvinvointi_app.resources import load_json_resource
+from hyvinvointi_app.services.change import Change
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import ClockTheme, OperatingPeriod, ThemeMark, Unit
 
@@ -634,3 +636,107 @@ def marks_of_theme(db: Database, theme_id: int) -> tuple[ThemeMarkView, ...]:
             select(ThemeMark).where(ThemeMark.theme_id == theme_id).order_by(ThemeMark.period_id)
         )
         return tuple(mark_view(m) for m in marks)
+
+
+# -- the user's actions, each one undo step -------------------------------------------------
+
+
+def add_theme_undoably(
+    db: Database, month: int, title: str, plan_type: PlanType | None
+) -> Change[ThemeView]:
+    added = add_theme(db, month, title, plan_type)
+    return Change(
+        N_("add theme"),
+        added,
+        undo=lambda: remove_theme(db, added.id),
+        redo=lambda: restore_theme(db, added),
+    )
+
+
+def _put(db: Database, view: ThemeView) -> ThemeView:
+    return edit_theme(
+        db, view.id, view.title, view.plan_type, month=view.month, position=view.position
+    )
+
+
+def edit_theme_undoably(
+    db: Database, theme_id: int, title: str, plan_type: PlanType | None, month: int
+) -> Change[ThemeView]:
+    before = next(t for t in list_themes(db) if t.id == theme_id)
+    after = edit_theme(db, theme_id, title, plan_type, month=month)
+    if after == before:
+        return Change.nothing(N_("edit theme"), after)
+    return Change(
+        N_("edit theme"), after, undo=lambda: _put(db, before), redo=lambda: _put(db, after)
+    )
+
+
+def move_theme_undoably(
+    db: Database, theme_id: int, month: int, position: int
+) -> Change[ThemeView]:
+    before = next(t for t in list_themes(db) if t.id == theme_id)
+    after = move_theme(db, theme_id, month, position)
+    return Change(
+        N_("move theme"),
+        after,
+        undo=lambda: move_theme(db, theme_id, before.month, before.position),
+        redo=lambda: move_theme(db, theme_id, after.month, after.position),
+    )
+
+
+def remove_theme_undoably(db: Database, theme_id: int) -> Change[None]:
+    """Remove a theme; the periods' marks go with it and come back with its undo."""
+    theme = next(t for t in list_themes(db) if t.id == theme_id)
+    marks = marks_of_theme(db, theme_id)
+    remove_theme(db, theme_id)
+    return Change(
+        N_("remove theme"),
+        None,
+        undo=lambda: restore_theme(db, theme, marks),
+        redo=lambda: remove_theme(db, theme_id),
+    )
+
+
+def _replaced(
+    label: str, db: Database, replace: Callable[[], list[ThemeView]]
+) -> Change[list[ThemeView]]:
+    """A clock replaced whole: its undo brings back the themes and the periods' marks that
+    went with them."""
+    before, marks = list_themes(db), all_theme_marks(db)
+    after = replace()
+    return Change(
+        label,
+        after,
+        undo=lambda: replace_all_themes(db, before, marks),
+        redo=lambda: replace_all_themes(db, after),
+    )
+
+
+def load_default_clock_undoably(db: Database, language: str) -> Change[list[ThemeView]]:
+    return _replaced(
+        N_("start from the default clock"), db, lambda: load_default_clock(db, language)
+    )
+
+
+def import_clock_undoably(db: Database, clock: ClockFile) -> Change[list[ThemeView]]:
+    return _replaced(N_("import annual clock"), db, lambda: import_clock(db, clock))
+
+
+def mark_theme_undoably(
+    db: Database, theme_id: int, period_id: int, handling: ThemeHandling | None, note: str = ""
+) -> Change[ThemeMarkView | None]:
+    """Mark how a theme was dealt with in a period (``handling`` None: clear the mark)."""
+    before = theme_mark(db, theme_id, period_id)
+    if handling is None:
+        clear_theme_mark(db, theme_id, period_id)
+        after = None
+    else:
+        after = set_theme_mark(db, theme_id, period_id, handling, note)
+    if after == before:
+        return Change.nothing(N_("mark theme handling"), after)
+    return Change(
+        N_("mark theme handling"),
+        after,
+        undo=lambda: put_theme_mark(db, theme_id, period_id, before),
+        redo=lambda: put_theme_mark(db, theme_id, period_id, after),
+    )

@@ -27,6 +27,8 @@ from sqlalchemy import func, select
 
 from hyvinvointi_app.domain.enums import ResultCardStatus, Role
 from hyvinvointi_app.domain.errors import NotFound
+from hyvinvointi_app.i18n.translator import N_
+from hyvinvointi_app.services.change import Change
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import (
     Checkpoint,
@@ -234,3 +236,19 @@ def undo(db: Database, carried: Carried) -> None:
             member = session.get(Member, extension.member_id)
             if member is not None:
                 member.term_end = extension.term_end_was
+
+
+def carry_forward_undoably(db: Database, chosen: Proposal) -> Change[Carried]:
+    """Carry forward as one undo step; its label names the period (“carry forward into
+    {period}”, formatted by the screen)."""
+    done = [carry_forward(db, chosen)]
+
+    def redo() -> None:
+        done[0] = carry_forward(db, chosen)
+
+    return Change(
+        N_("carry forward into {period}"),
+        done[0],
+        undo=lambda: undo(db, done[0]),
+        redo=redo,
+    )

@@ -26,6 +26,8 @@ from hyvinvointi_app.domain.enums import (
     Role,
 )
 from hyvinvointi_app.domain.errors import MemoLocked, NotFound, ValidationError
+from hyvinvointi_app.i18n.translator import N_
+from hyvinvointi_app.services.change import Change, overwritten
 from hyvinvointi_app.services.plans import PlanView, get_plan_row, plan_view
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import (
@@ -422,3 +424,46 @@ def plan_history(db: Database, plan_id: int) -> PlanHistory:
     if outside:
         groups.append(PeriodEvaluations(None, None, None, None, outside))
     return PlanHistory(plan, tuple(groups))
+
+
+# -- the user's actions, each one undo step -------------------------------------------------
+
+
+def record_evaluation_undoably(
+    db: Database, plan_id: int, data: EvaluationInput
+) -> Change[EvaluationView]:
+    """Evaluate a plan; the undo also gives the linked agenda item back the plan it named."""
+    with db.reading() as session:
+        item = session.get(AgendaItem, data.agenda_item_id or 0)
+        item_plan_id = None if item is None else item.plan_id
+    view = record_evaluation(db, plan_id, data)
+    return Change(
+        N_("evaluate plan"),
+        view,
+        undo=lambda: withdraw_evaluation(db, view.id, item_plan_id),
+        redo=lambda: restore_evaluation(db, view),
+    )
+
+
+def edit_evaluation_undoably(
+    db: Database, evaluation_id: int, data: EvaluationInput
+) -> Change[EvaluationView]:
+    before = evaluation_input(get_evaluation(db, evaluation_id))
+    return overwritten(
+        N_("edit evaluation"),
+        lambda d: edit_evaluation(db, evaluation_id, d),
+        before,
+        data,
+        evaluation_input,
+    )
+
+
+def delete_evaluation_undoably(db: Database, evaluation_id: int) -> Change[None]:
+    before = get_evaluation(db, evaluation_id)
+    delete_evaluation(db, evaluation_id)
+    return Change(
+        N_("delete evaluation"),
+        None,
+        undo=lambda: restore_evaluation(db, before),
+        redo=lambda: delete_evaluation(db, evaluation_id),
+    )

@@ -25,8 +25,10 @@ from hyvinvointi_app.domain.enums import (
     Role,
 )
 from hyvinvointi_app.domain.errors import MemoLocked, NotFound, ValidationError
+from hyvinvointi_app.i18n.translator import N_
 from hyvinvointi_app.services import audit
 from hyvinvointi_app.services.agenda import propose_checkpoint_items
+from hyvinvointi_app.services.change import Change, overwritten
 from hyvinvointi_app.services.guards import check_text, editable_meeting, get_meeting_row
 from hyvinvointi_app.services.memo_view import GuestView, MeetingDetail, MeetingRow, meeting_detail
 from hyvinvointi_app.services.municipal_package import (
@@ -435,3 +437,108 @@ def latest_meeting(db: Database, period_id: int | None = None) -> int:
 def get_meeting(db: Database, meeting_id: int) -> MeetingDetail:
     with db.reading() as session:
         return meeting_detail(session, get_meeting_row(session, meeting_id))
+
+
+# -- the user's actions, each one undo step -------------------------------------------------
+
+
+def new_meeting_undoably(
+    db: Database,
+    period_id: int,
+    date: dt.date,
+    *,
+    start_time: dt.time | None = None,
+    place: str = "",
+) -> Change[MeetingDetail]:
+    """A new meeting; its undo deletes it only while nothing was typed into it since."""
+    created = new_meeting(db, period_id, date, start_time=start_time, place=place)
+    deleted: list[MeetingSnapshot] = []
+
+    def undo() -> None:
+        deleted.append(delete_meeting(db, created.id, unchanged_since=created.updated_at))
+
+    return Change(
+        N_("new meeting"), created, undo=undo, redo=lambda: restore_meeting(db, deleted.pop())
+    )
+
+
+def delete_meeting_undoably(db: Database, meeting_id: int) -> Change[None]:
+    kept = [delete_meeting(db, meeting_id)]
+
+    def redo() -> None:
+        kept.append(delete_meeting(db, meeting_id, unchanged_since=kept[-1].updated_at))
+
+    return Change(N_("delete meeting"), None, undo=lambda: restore_meeting(db, kept[-1]), redo=redo)
+
+
+def header_input(memo: MeetingDetail) -> HeaderInput:
+    return HeaderInput(
+        memo.date,
+        memo.start_time,
+        memo.end_time,
+        memo.place,
+        memo.chair.id if memo.chair else None,
+        memo.secretary.id if memo.secretary else None,
+    )
+
+
+def update_header_undoably(
+    db: Database, meeting_id: int, header: HeaderInput, label: str = N_("edit meeting details")
+) -> Change[MeetingDetail]:
+    before = header_input(get_meeting(db, meeting_id))
+    return overwritten(
+        label, lambda h: update_header(db, meeting_id, h), before, header, header_input
+    )
+
+
+def _minutes_input(memo: MeetingDetail) -> MinutesInput:
+    return MinutesInput(memo.distribution, memo.attachments, memo.signatures)
+
+
+def update_minutes_fields_undoably(
+    db: Database, meeting_id: int, fields: MinutesInput
+) -> Change[MeetingDetail]:
+    return overwritten(
+        N_("edit memo details"),
+        lambda f: update_minutes_fields(db, meeting_id, f),
+        _minutes_input(get_meeting(db, meeting_id)),
+        fields,
+        _minutes_input,
+    )
+
+
+def set_attendance_undoably(
+    db: Database, meeting_id: int, member_id: int, status: AttendanceStatus
+) -> Change[None]:
+    memo = get_meeting(db, meeting_id)
+    before = next(
+        (a.status for a in memo.attendance if a.member.id == member_id), AttendanceStatus.PRESENT
+    )
+    set_attendance(db, meeting_id, member_id, status)
+    return Change(
+        N_("mark attendance"),
+        None,
+        undo=lambda: set_attendance(db, meeting_id, member_id, before),
+        redo=lambda: set_attendance(db, meeting_id, member_id, status),
+    )
+
+
+def add_guest_undoably(db: Database, meeting_id: int, role: Role, note: str) -> Change[GuestView]:
+    """A guest; redo adds it anew (a guest has nothing that refers to its id)."""
+    guest = add_guest(db, meeting_id, role, note)
+    current = [guest.id]
+
+    def redo() -> None:
+        current[0] = add_guest(db, meeting_id, role, note).id
+
+    return Change(N_("add guest"), guest, undo=lambda: remove_guest(db, current[0]), redo=redo)
+
+
+def remove_guest_undoably(db: Database, meeting_id: int, guest: GuestView) -> Change[None]:
+    remove_guest(db, guest.id)
+    current = [guest.id]
+
+    def undo() -> None:
+        current[0] = add_guest(db, meeting_id, guest.role, guest.note).id
+
+    return Change(N_("remove guest"), None, undo=undo, redo=lambda: remove_guest(db, current[0]))

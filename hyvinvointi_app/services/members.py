@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session
 from hyvinvointi_app.domain.enums import AuditAction, Role, expected_needs
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
 from hyvinvointi_app.i18n.collation import sort_key
+from hyvinvointi_app.i18n.translator import N_
 from hyvinvointi_app.services import audit, memo_record
+from hyvinvointi_app.services.change import Change, overwritten
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import (
     ActionItem,
@@ -323,3 +325,45 @@ def role_coverage(db: Database, period_id: int, today: dt.date | None = None) ->
         RoleNeed(roles, tuple(m for m in serving if m.role in roles))
         for roles in expected_needs(has_pre_primary=has_pre_primary)
     ]
+
+
+# -- the user's actions, each one undo step -------------------------------------------------
+
+
+def add_member_undoably(db: Database, data: MemberInput) -> Change[MemberView]:
+    added = add_member(db, data)
+    return Change(
+        N_("add member"),
+        added,
+        undo=lambda: remove_member(db, added.id),
+        redo=lambda: restore_member(db, added),
+    )
+
+
+def edit_member_undoably(db: Database, member_id: int, data: MemberInput) -> Change[MemberView]:
+    before = member_input(get_member(db, member_id))
+    return overwritten(
+        N_("edit member"), lambda d: edit_member(db, member_id, d), before, data, member_input
+    )
+
+
+def end_term_undoably(db: Database, member_id: int, on: dt.date) -> Change[MemberView]:
+    before = member_input(get_member(db, member_id))
+    ended = end_term(db, member_id, on)
+    return Change(
+        N_("end term"),
+        ended,
+        undo=lambda: edit_member(db, member_id, before),
+        redo=lambda: end_term(db, member_id, on),
+    )
+
+
+def erase_personal_details_undoably(db: Database, member_id: int) -> Change[MemberView]:
+    before = member_input(get_member(db, member_id))
+    erased = erase_personal_details(db, member_id)
+    return Change(
+        N_("erase personal details"),
+        erased,
+        undo=lambda: restore_personal_details(db, member_id, before),
+        redo=lambda: erase_personal_details(db, member_id),
+    )

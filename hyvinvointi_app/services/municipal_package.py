@@ -36,9 +36,11 @@ from sqlalchemy.orm import Session
 
 from hyvinvointi_app.domain.enums import AgendaItemKind, Language, PlanType, ResultCardStatus
 from hyvinvointi_app.domain.errors import ValidationError
+from hyvinvointi_app.i18n.translator import N_
 from hyvinvointi_app.resources import load_json_resource, resource_path
 from hyvinvointi_app.services import annual_clock
 from hyvinvointi_app.services.annual_clock import ThemeMarkView, ThemeView
+from hyvinvointi_app.services.change import Change
 from hyvinvointi_app.services.guards import plan_in_use
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import (
@@ -574,7 +576,7 @@ def put_state(db: Database, state: PackageState) -> None:
 # -- what an import changes --------------------------------------------------------------------
 
 
-class Change(enum.Enum):
+class Difference(enum.Enum):
     ADDED = "added"
     REPLACED = "replaced"
     REMOVED = "removed"
@@ -589,7 +591,7 @@ class Entry:
     """One line of a preview: what happens to one thing of one part."""
 
     part: Part
-    change: Change
+    change: Difference
     title: str = ""
     month: int | None = None
     plan_type: PlanType | None = None
@@ -613,7 +615,7 @@ class Preview:
 
     @property
     def changes_anything(self) -> bool:
-        return any(entry.change is not Change.UNCHANGED for entry in self.entries) or (
+        return any(entry.change is not Difference.UNCHANGED for entry in self.entries) or (
             self.current is None
             or (self.current.package_id, self.current.version)
             != (self.package.id, self.package.version)
@@ -723,12 +725,12 @@ def _work_out_clock(session: Session, package: Package, language: str, plan: _Pl
                 item += OWN
         if row is None:
             plan.theme_adds.append((theme, item))
-            change = Change.ADDED
+            change = Difference.ADDED
         else:
             taken.add(row.id)
             plan.theme_updates.append((row.id, theme, item))
             same = (row.month, row.title, row.plan_type) == (theme.month, title, theme.plan_type)
-            change = Change.UNCHANGED if same else Change.REPLACED
+            change = Difference.UNCHANGED if same else Difference.REPLACED
         plan.entries.append(Entry(Part.CLOCK, change, title, theme.month, theme.plan_type))
     marked = set(session.scalars(select(ThemeMark.theme_id)))
     used = set(session.scalars(select(AgendaItem.theme).where(AgendaItem.theme != "")))
@@ -741,17 +743,17 @@ def _work_out_clock(session: Session, package: Package, language: str, plan: _Pl
         if _ours(package, brought_by):
             if (brought_by or "").endswith(OWN) or in_record:
                 plan.detached_themes.append(row.id)
-                change = Change.KEPT
+                change = Difference.KEPT
             else:
                 plan.theme_removals.append(row.id)
-                change = Change.REMOVED
+                change = Difference.REMOVED
             plan.entries.append(Entry(Part.CLOCK, change, row.title, row.month, row.plan_type))
         elif brought_by is not None and brought_by.startswith(replaced):
             plan.detached_themes.append(row.id)  # the package replaced brought it: the unit's
         elif (row.month, row.title) in defaults and not in_record:
             plan.theme_removals.append(row.id)
             plan.entries.append(
-                Entry(Part.CLOCK, Change.REMOVED, row.title, row.month, row.plan_type)
+                Entry(Part.CLOCK, Difference.REMOVED, row.title, row.month, row.plan_type)
             )
     if len(themes) + len(plan.theme_adds) - len(plan.theme_removals) > annual_clock.MAX_THEMES:
         raise ValidationError("themes", "too_many")
@@ -769,7 +771,7 @@ def _work_out_checklists(session: Session, package: Package, language: str, plan
         plan.entries.append(
             Entry(
                 Part.CHECKLISTS,
-                Change.UNCHANGED if same else Change.REPLACED,
+                Difference.UNCHANGED if same else Difference.REPLACED,
                 plan_type=plan_type,
             )
         )
@@ -800,12 +802,12 @@ def _work_out_plan_types(session: Session, package: Package, language: str, plan
         )
         if row is None:
             plan.plan_adds.append((item, name, questions))
-            plan.entries.append(Entry(Part.PLAN_TYPES, Change.ADDED, name))
+            plan.entries.append(Entry(Part.PLAN_TYPES, Difference.ADDED, name))
             continue
         taken.add(row.id)
         same = row.name == name and tuple(row.custom_questions) == questions
         plan.entries.append(
-            Entry(Part.PLAN_TYPES, Change.UNCHANGED if same else Change.REPLACED, name)
+            Entry(Part.PLAN_TYPES, Difference.UNCHANGED if same else Difference.REPLACED, name)
         )
         plan.plan_updates.append((row.id, item, name, questions))
     replaced = _replaced_prefix(session, package)
@@ -814,7 +816,7 @@ def _work_out_plan_types(session: Session, package: Package, language: str, plan
             continue
         if _ours(package, row.package_item):
             plan.detached_plans.append(row.id)
-            plan.entries.append(Entry(Part.PLAN_TYPES, Change.KEPT, row.name))
+            plan.entries.append(Entry(Part.PLAN_TYPES, Difference.KEPT, row.name))
         elif row.package_item.startswith(replaced):
             plan.detached_plans.append(row.id)
 
@@ -823,7 +825,7 @@ def _work_out_agenda(session: Session, package: Package, language: str, plan: _P
     before = standing_agenda_in(session)
     if Part.STANDING_AGENDA not in package.parts:
         if before is not None:  # back to the shipped agenda
-            plan.entries.append(Entry(Part.STANDING_AGENDA, Change.REPLACED))
+            plan.entries.append(Entry(Part.STANDING_AGENDA, Difference.REPLACED))
         return
 
     def titles(agenda: Sequence[tuple[AgendaItemKind, Texts]]) -> list[tuple[AgendaItemKind, str]]:
@@ -831,7 +833,9 @@ def _work_out_agenda(session: Session, package: Package, language: str, plan: _P
 
     shipped = shipped_standing_agenda()
     same = titles(before if before is not None else shipped) == titles(package.standing_agenda)
-    plan.entries.append(Entry(Part.STANDING_AGENDA, Change.UNCHANGED if same else Change.REPLACED))
+    plan.entries.append(
+        Entry(Part.STANDING_AGENDA, Difference.UNCHANGED if same else Difference.REPLACED)
+    )
 
 
 def _work_out_templates(session: Session, package: Package, language: str, plan: _Plan) -> None:
@@ -842,17 +846,17 @@ def _work_out_templates(session: Session, package: Package, language: str, plan:
         title = in_language(template.what_to_change, language)
         previous = before.get(template.key)
         if previous is None:
-            change = Change.ADDED
+            change = Difference.ADDED
         else:
             kept.add(template.key)
-            change = Change.UNCHANGED if previous == template else Change.REPLACED
+            change = Difference.UNCHANGED if previous == template else Difference.REPLACED
         plan.entries.append(Entry(Part.TEMPLATES, change, title, plan_type=template.plan_type))
     for template in old.templates if old is not None else ():
         if template.key not in kept:
             plan.entries.append(
                 Entry(
                     Part.TEMPLATES,
-                    Change.REMOVED,
+                    Difference.REMOVED,
                     in_language(template.what_to_change, language),
                     plan_type=template.plan_type,
                 )
@@ -915,6 +919,16 @@ def import_package(
         )
         _keep(session, StoredPackage(info, package.document))
         return ImportResult(before, _state(session))
+
+
+def import_package_undoably(db: Database, package: Package) -> Change[ImportResult]:
+    result = import_package(db, package)
+    return Change(
+        N_("import municipal package"),
+        result,
+        undo=lambda: put_state(db, result.before),
+        redo=lambda: put_state(db, result.after),
+    )
 
 
 def _apply_clock(session: Session, package: Package, plan: _Plan) -> None:

@@ -16,6 +16,8 @@ from hyvinvointi_app.domain.periods import (
     period_label,
     validate_period,
 )
+from hyvinvointi_app.i18n.translator import N_
+from hyvinvointi_app.services.change import Change, overwritten
 from hyvinvointi_app.services.guards import check_text
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import Meeting, OperatingPeriod
@@ -263,3 +265,61 @@ def set_period_texts(db: Database, period_id: int, texts: PeriodTexts) -> Period
         period.summary_approved_on = approved_on
         period.provider_requests = requests
         return PeriodTexts(summary, approved_on, requests)
+
+
+# -- the user's actions, each one undo step -------------------------------------------------
+
+
+def add_period_undoably(db: Database, start: dt.date, end: dt.date) -> Change[PeriodView]:
+    added = add_period(db, start, end)
+    return Change(
+        N_("add operating period"),
+        added,
+        undo=lambda: remove_period(db, added.id),
+        redo=lambda: restore_period(db, added),
+    )
+
+
+def edit_period_dates_undoably(
+    db: Database, period_id: int, start: dt.date, end: dt.date
+) -> Change[PeriodView]:
+    before = next(p for p in list_periods(db) if p.id == period_id)
+    after = edit_period_dates(db, period_id, start, end)
+    if (after.start_date, after.end_date) == (before.start_date, before.end_date):
+        return Change.nothing(N_("change period dates"), after)
+    return Change(
+        N_("change period dates"),
+        after,
+        undo=lambda: edit_period_dates(db, period_id, before.start_date, before.end_date),
+        redo=lambda: edit_period_dates(db, period_id, start, end),
+    )
+
+
+def set_current_period_undoably(db: Database, period_id: int) -> Change[None]:
+    previous = next((p.id for p in list_periods(db) if p.is_current), None)
+    set_current_period(db, period_id)
+
+    def undo() -> None:
+        if previous is None:
+            clear_current_period(db)
+        else:
+            set_current_period(db, previous)
+
+    return Change(
+        N_("choose current period"),
+        None,
+        undo=undo,
+        redo=lambda: set_current_period(db, period_id),
+    )
+
+
+def set_period_texts_undoably(
+    db: Database, period_id: int, texts: PeriodTexts
+) -> Change[PeriodTexts]:
+    return overwritten(
+        N_("change summary and requests"),
+        lambda t: set_period_texts(db, period_id, t),
+        period_texts(db, period_id),
+        texts,
+        lambda stored: stored,
+    )

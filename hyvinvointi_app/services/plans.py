@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session
 
 from hyvinvointi_app.domain.enums import Language, PlanType
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
+from hyvinvointi_app.i18n.translator import N_
+from hyvinvointi_app.services.change import Change, overwritten
 from hyvinvointi_app.services.guards import plan_in_use
 from hyvinvointi_app.services.municipal_package import (
     checklist_in,
@@ -298,3 +300,33 @@ def checklist_for_plan(db: Database, plan_id: int, language: str) -> list[Checkl
         plan = plan_view(get_plan_row(session, plan_id))
         package = checklist_in(session, plan.type)
     return checklist_for(plan.type, language, plan.custom_questions, package)
+
+
+# -- the user's actions, each one undo step -------------------------------------------------
+
+
+def add_plan_undoably(db: Database, data: PlanInput) -> Change[PlanView]:
+    added = add_plan(db, data)
+    return Change(
+        N_("add plan"),
+        added,
+        undo=lambda: remove_plan(db, added.id),
+        redo=lambda: restore_plan(db, added),
+    )
+
+
+def edit_plan_undoably(db: Database, plan_id: int, data: PlanInput) -> Change[PlanView]:
+    before = plan_input(get_plan(db, plan_id))
+    return overwritten(
+        N_("edit plan"), lambda d: edit_plan(db, plan_id, d), before, data, plan_input
+    )
+
+
+def archive_plan_undoably(db: Database, plan_id: int, archived: bool) -> Change[PlanView]:
+    view = archive_plan(db, plan_id, archived)
+    return Change(
+        N_("archive plan") if archived else N_("bring plan back"),
+        view,
+        undo=lambda: archive_plan(db, plan_id, not archived),
+        redo=lambda: archive_plan(db, plan_id, archived),
+    )

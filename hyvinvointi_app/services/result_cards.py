@@ -10,13 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hyvinvointi_app.domain.enums import ResultCardStatus, Role
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
+from hyvinvointi_app.i18n.translator import N_
+from hyvinvointi_app.services.change import Change, overwritten
 from hyvinvointi_app.services.plans import get_plan_row
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import (
@@ -46,6 +48,17 @@ class CardInput:
     indicator: str = ""
     plan_id: int | None = None
     evaluation_id: int | None = None
+
+
+TEXT_FIELDS = (
+    "what_to_change",
+    "current_state",
+    "target_state",
+    "ideal_state",
+    "measures",
+    "indicator",
+)
+"""The card's text fields, in the order of the form."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -527,3 +540,135 @@ def card_discussions(db: Database, card_id: int) -> list[CardDiscussion]:
             .order_by(Meeting.date, Meeting.number, AgendaItem.position)
         )
         return [CardDiscussion(*row) for row in rows]
+
+
+# -- the user's actions, each one undo step -------------------------------------------------
+
+
+def _created(label: str, db: Database, card: CardView) -> Change[CardView]:
+    return Change(
+        label,
+        card,
+        undo=lambda: remove_card(db, card.id),
+        redo=lambda: restore_card(db, card),
+    )
+
+
+def create_card_undoably(db: Database, data: CardInput) -> Change[CardView]:
+    return _created(N_("new result card"), db, create_card(db, data))
+
+
+def create_card_from_development_area_undoably(
+    db: Database, evaluation_id: int, text: str
+) -> Change[CardView]:
+    card = create_card_from_development_area(db, evaluation_id, text)
+    return _created(N_("create result card"), db, card)
+
+
+def remove_card_undoably(db: Database, card_id: int) -> Change[None]:
+    view = get_card(db, card_id)
+    remove_card(db, card_id)
+    return Change(
+        N_("remove result card"),
+        None,
+        undo=lambda: restore_card(db, view),
+        redo=lambda: remove_card(db, card_id),
+    )
+
+
+def set_card_text_undoably(db: Database, card_id: int, field: str, text: str) -> Change[CardView]:
+    """Save one text field of a card (the autosave of the result cards screen)."""
+    if field not in TEXT_FIELDS:
+        raise ValidationError(field, "unknown_field")
+    data = replace(card_input(get_card(db, card_id)), **{field: text})  # type: ignore[arg-type]  # a text field
+    return edit_card_undoably(db, card_id, data)
+
+
+def edit_card_undoably(db: Database, card_id: int, data: CardInput) -> Change[CardView]:
+    before = card_input(get_card(db, card_id))
+    return overwritten(
+        N_("edit result card"), lambda d: edit_card(db, card_id, d), before, data, card_input
+    )
+
+
+def set_card_status_undoably(
+    db: Database, card_id: int, status: ResultCardStatus
+) -> Change[CardView]:
+    before = get_card(db, card_id)
+    after = set_card_status(db, card_id, status)
+    return Change(
+        N_("change result card status"),
+        after,
+        undo=lambda: set_card_status(db, card_id, before.status, today=before.closed_on),
+        redo=lambda: set_card_status(db, card_id, status, today=after.closed_on),
+    )
+
+
+def get_checkpoint(db: Database, checkpoint_id: int) -> CheckpointView:
+    with db.reading() as session:
+        return _checkpoint_view(session, _checkpoint(session, checkpoint_id))
+
+
+def _checkpoint_change(
+    label: str, db: Database, before: CheckpointView | None, after: CheckpointView | None
+) -> Change[CheckpointView | None]:
+    """A checkpoint added (``before`` None), changed, or removed (``after`` None)."""
+
+    def put(view: CheckpointView | None, other: CheckpointView | None) -> None:
+        if view is None:
+            assert other is not None
+            remove_checkpoint(db, other.id)
+        else:
+            restore_checkpoint(db, view)
+
+    if after == before:
+        return Change.nothing(label, after)
+    return Change(label, after, undo=lambda: put(before, after), redo=lambda: put(after, before))
+
+
+def add_checkpoint_undoably(
+    db: Database, card_id: int, data: CheckpointInput
+) -> Change[CheckpointView | None]:
+    return _checkpoint_change(N_("add checkpoint"), db, None, add_checkpoint(db, card_id, data))
+
+
+def edit_checkpoint_undoably(
+    db: Database, checkpoint_id: int, data: CheckpointInput
+) -> Change[CheckpointView | None]:
+    before = get_checkpoint(db, checkpoint_id)
+    after = edit_checkpoint(db, checkpoint_id, data)
+    return _checkpoint_change(N_("edit checkpoint"), db, before, after)
+
+
+def record_checkpoint_value_undoably(
+    db: Database, checkpoint_id: int, value_note: str, recorded_on: dt.date
+) -> Change[CheckpointView | None]:
+    before = get_checkpoint(db, checkpoint_id)
+    after = record_checkpoint_value(db, checkpoint_id, value_note, recorded_on)
+    return _checkpoint_change(N_("record checkpoint value"), db, before, after)
+
+
+def remove_checkpoint_undoably(db: Database, checkpoint_id: int) -> Change[CheckpointView | None]:
+    before = get_checkpoint(db, checkpoint_id)
+    remove_checkpoint(db, checkpoint_id)
+    return _checkpoint_change(N_("remove checkpoint"), db, before, None)
+
+
+def link_card_undoably(db: Database, card_id: int, agenda_item_id: int) -> Change[None]:
+    link_card_to_agenda_item(db, card_id, agenda_item_id)
+    return Change(
+        N_("link result card"),
+        None,
+        undo=lambda: unlink_card_from_agenda_item(db, card_id, agenda_item_id),
+        redo=lambda: link_card_to_agenda_item(db, card_id, agenda_item_id),
+    )
+
+
+def unlink_card_undoably(db: Database, card_id: int, agenda_item_id: int) -> Change[None]:
+    unlink_card_from_agenda_item(db, card_id, agenda_item_id)
+    return Change(
+        N_("unlink result card"),
+        None,
+        undo=lambda: link_card_to_agenda_item(db, card_id, agenda_item_id),
+        redo=lambda: unlink_card_from_agenda_item(db, card_id, agenda_item_id),
+    )

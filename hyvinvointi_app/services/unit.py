@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 
 from hyvinvointi_app.domain.enums import Language
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
+from hyvinvointi_app.i18n.translator import N_
+from hyvinvointi_app.services.change import Change
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.identity import identity_in
 from hyvinvointi_app.store.models import Unit
@@ -106,3 +108,17 @@ def unit_identity(db: Database) -> str:
     from any other in the coordinator's overview, whatever its name."""
     with db.reading() as session:
         return identity_in(session)
+
+
+def change_unit_undoably(db: Database, info: UnitInfo) -> Change[UnitInfo]:
+    """Change the unit's details (one undo step; none when nothing changed)."""
+    before = get_unit(db)
+    after = set_up_unit(db, info)
+    if after == before:
+        return Change.nothing(N_("change unit details"), after)
+    return Change(
+        N_("change unit details"),
+        after,
+        undo=lambda: restore_unit(db, before),
+        redo=lambda: restore_unit(db, after),
+    )

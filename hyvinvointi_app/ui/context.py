@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from hyvinvointi_app.paths import data_home
 from hyvinvointi_app.services import settings as shared_settings
@@ -62,7 +62,22 @@ class AppContext(QObject):
         """Message boxes and file dialogs (see :mod:`hyvinvointi_app.ui.prompter`)."""
         self.settings = open_settings()
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.indexChanged.connect(lambda _index: self.data_changed.emit())
+        self._redraw = True
+        self.undo_stack.indexChanged.connect(self._step_taken)
+
+    def _step_taken(self, _index: int) -> None:
+        if self._redraw:
+            self.data_changed.emit()
+
+    def push_step(self, step: QUndoCommand, *, redraw: bool = True) -> None:
+        """Put a change already made on the undo stack; ``redraw=False`` for one the screen
+        shows already (typed text), so that leaving a field does not redraw every screen.
+        Its undo and redo redraw as usual."""
+        self._redraw = redraw
+        try:
+            self.undo_stack.push(step)
+        finally:
+            self._redraw = True
 
     @property
     def path(self) -> Path:

@@ -34,13 +34,13 @@ from hyvinvointi_app.i18n.translator import _, ngettext, pgettext, ui_translator
 from hyvinvointi_app.i18n.validation import reason_text
 from hyvinvointi_app.services import exports
 from hyvinvointi_app.services import municipal_package as mp
-from hyvinvointi_app.services.municipal_package import Change, Entry, Package, Part, Preview
+from hyvinvointi_app.services.municipal_package import Difference, Entry, Package, Part, Preview
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.ui.buttons import dialog_buttons
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.form_parts import form_layout, labelled, resize_within_screen, wrapped_label
 from hyvinvointi_app.ui.save_path import start_folder
-from hyvinvointi_app.ui.undo import record
+from hyvinvointi_app.ui.undo import push
 
 LAST_FOLDER_SETTING = "package/last_folder"
 FILE_PATTERN = "*.json"
@@ -56,13 +56,13 @@ def part_label(part: Part) -> str:
     }[part]
 
 
-def change_label(change: Change) -> str:
+def change_label(change: Difference) -> str:
     return {
-        Change.ADDED: _("will be added"),
-        Change.REPLACED: _("will be replaced"),
-        Change.REMOVED: _("will be removed"),
-        Change.KEPT: _("stays as the unit's own"),
-        Change.UNCHANGED: _("unchanged"),
+        Difference.ADDED: _("will be added"),
+        Difference.REPLACED: _("will be replaced"),
+        Difference.REMOVED: _("will be removed"),
+        Difference.KEPT: _("stays as the unit's own"),
+        Difference.UNCHANGED: _("unchanged"),
     }[change]
 
 
@@ -289,14 +289,14 @@ def _entry_text(entry: Entry) -> str:
 def _summary(entries: Sequence[Entry]) -> str:
     counts = [
         (change, sum(1 for e in entries if e.change is change))
-        for change in Change
-        if change is not Change.UNCHANGED
+        for change in Difference
+        if change is not Difference.UNCHANGED
     ]
     words = {
-        Change.ADDED: lambda n: ngettext("{count} added", "{count} added", n),
-        Change.REPLACED: lambda n: ngettext("{count} replaced", "{count} replaced", n),
-        Change.REMOVED: lambda n: ngettext("{count} removed", "{count} removed", n),
-        Change.KEPT: lambda n: ngettext("{count} kept", "{count} kept", n),
+        Difference.ADDED: lambda n: ngettext("{count} added", "{count} added", n),
+        Difference.REPLACED: lambda n: ngettext("{count} replaced", "{count} replaced", n),
+        Difference.REMOVED: lambda n: ngettext("{count} removed", "{count} removed", n),
+        Difference.KEPT: lambda n: ngettext("{count} kept", "{count} kept", n),
     }
     said = [words[change](n).format(count=n) for change, n in counts if n]
     return ", ".join(said) if said else _("no changes")
@@ -361,10 +361,10 @@ class PackagePreviewDialog(QDialog):
             font = top.font(0)
             font.setBold(True)
             top.setFont(0, font)
-            changed = [e for e in entries if e.change is not Change.UNCHANGED]
+            changed = [e for e in entries if e.change is not Difference.UNCHANGED]
             for entry in changed:
                 top.addChild(QTreeWidgetItem([_entry_text(entry), change_label(entry.change)]))
-            unchanged = [e for e in entries if e.change is Change.UNCHANGED]
+            unchanged = [e for e in entries if e.change is Difference.UNCHANGED]
             if unchanged:
                 # what stays as it is, folded away beneath what changes
                 group = QTreeWidgetItem(
@@ -372,7 +372,7 @@ class PackagePreviewDialog(QDialog):
                         ngettext("{count} unchanged", "{count} unchanged", len(unchanged)).format(
                             count=len(unchanged)
                         ),
-                        change_label(Change.UNCHANGED),
+                        change_label(Difference.UNCHANGED),
                     ]
                 )
                 for entry in unchanged:
@@ -449,23 +449,16 @@ def import_package(context: AppContext, parent: QWidget, path: Path | None = Non
 
 
 def apply_import(context: AppContext, parent: QWidget, package: Package, path: Path) -> bool:
-    db = context.database
     try:
         with _busy():
-            result = mp.import_package(db, package)
+            change = mp.import_package_undoably(context.database, package)
     except ValidationError as error:
         _refuse(context, parent, path, rejection_reason(error))
         return False
     except UserError as error:
         _refuse(context, parent, path, describe(error))
         return False
-    record(
-        context,
-        _("import municipal package"),
-        undo=lambda: mp.put_state(db, result.before),
-        redo=lambda: mp.put_state(db, result.after),
-        parent=parent,
-    )
+    push(context, change, parent)
     context.status_message.emit(
         _("Municipal package imported: {package}").format(
             package=describe_package(package.name, package.version)

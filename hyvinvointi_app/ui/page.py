@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from hyvinvointi_app.services.change import Change
 from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.undo import push
+
+T = TypeVar("T")
 
 
 class Page(QWidget):
@@ -29,6 +35,12 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         """Read the data again and redraw."""
+
+    def push_change(self, change: Change[T]) -> T:
+        """Put a change made on this screen on the undo stack and give back its value. An
+        undo step reports its problems over the main window, which outlives the screen (a
+        language switch builds the screens anew)."""
+        return push(self.context, change, self.window())
 
     def help_requested(self) -> bool:
         """F1 on this screen: True when the screen answered it itself (meeting mode shows

@@ -1,15 +1,16 @@
 """One user action = one undo step, labelled (“Undo add member”).
 
-A screen performs the change through a service first, so that a rule the change breaks is
-reported before anything enters the stack; then it records how to undo and redo it with
-:func:`record`. Undo and redo call services too (one transaction each), which is why
-services offer the inverse operations (remove what was added, restore what was removed with
-its old id, so that older steps still find their rows).
+A screen makes the change through a service's ``…_undoably`` function first, so that a rule
+the change breaks is reported before anything enters the stack; the :class:`Change` it returns
+carries its undo and redo (service calls, one transaction each), and :func:`push` puts it on
+the stack. Typed text follows the same rule: one editing session of a field is one step
+(see ``ui.autosave``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QWidget
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 from hyvinvointi_app.domain.errors import UserError
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.translator import _
+from hyvinvointi_app.services.change import Change
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.prompter import Prompter
 
@@ -62,17 +64,22 @@ class _DoneCommand(QUndoCommand):
         self._run(self._redo)
 
 
-def record(
-    context: AppContext,
-    label: str,
-    *,
-    undo: Callable[[], object],
-    redo: Callable[[], object],
-    parent: QWidget | None = None,
-) -> None:
-    """Put a change that has just been made on the undo stack and tell the screens.
+T = TypeVar("T")
 
-    ``label`` names the action without “Undo”/“Redo” (Qt's menu adds them), e.g.
-    ``_("add member")``.
-    """
-    context.undo_stack.push(_DoneCommand(label, undo, redo, context.prompter, parent))
+
+def push(
+    context: AppContext,
+    change: Change[T],
+    parent: QWidget | None = None,
+    *,
+    label: str | None = None,
+    redraw: bool = True,
+) -> T:
+    """Put a change that has just been made on the undo stack (none when it changed nothing)
+    and give back its value; ``label`` replaces the change's own (already translated);
+    ``redraw=False`` for a change the screen shows already (see ``AppContext.push_step``)."""
+    if change.made:
+        text = label if label is not None else _(change.label)
+        step = _DoneCommand(text, change.undo, change.redo, context.prompter, parent)
+        context.push_step(step, redraw=redraw)
+    return change.value

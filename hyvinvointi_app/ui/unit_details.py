@@ -30,7 +30,7 @@ from hyvinvointi_app.ui.form_parts import (
     labelled,
     wrapped_label,
 )
-from hyvinvointi_app.ui.undo import record
+from hyvinvointi_app.ui.undo import push
 
 NAME_MAX_LENGTH = 200
 """The unit's name and municipality columns hold 200 characters."""
@@ -202,23 +202,16 @@ class UnitDetailsDialog(QDialog):
         self.unit_form.first_name_edit().setFocus()
 
     def save(self) -> None:
-        """Store the details in one transaction and record the undo step; a refused field is
+        """Store the details in one transaction as one undo step; a refused field is
         said beside it and the dialog stays open."""
         if not self.unit_form.check_name():
             return
-        db, before = self.context.database, self.before
         try:
-            after = unit.set_up_unit(db, self.unit_form.unit_info())
+            change = unit.change_unit_undoably(self.context.database, self.unit_form.unit_info())
         except ValidationError as error:
             self.unit_form.show_problem(error)
             return
-        if after != before:
-            record(
-                self.context,
-                _("change unit details"),
-                undo=lambda: unit.restore_unit(db, before),
-                redo=lambda: unit.restore_unit(db, after),
-                parent=self.parentWidget(),
-            )
+        if change.made:
+            push(self.context, change, self.parentWidget())
             self.context.status_message.emit(_("Unit details saved"))
         self.accept()

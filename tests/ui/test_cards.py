@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QScrollBar,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
 from hyvinvointi_app.domain.enums import PlanType, ResultCardStatus, Role
 from hyvinvointi_app.i18n.labels import label
@@ -30,6 +31,7 @@ from hyvinvointi_app.services.evaluations import EvaluationInput, record_evaluat
 from hyvinvointi_app.services.members import MemberInput
 from hyvinvointi_app.services.plans import PlanInput
 from hyvinvointi_app.services.result_cards import CardInput, CheckpointInput
+from hyvinvointi_app.ui.autosave import DEADLINE_MS, PAUSE_MS
 from hyvinvointi_app.ui.cards.dialogs import CheckpointDialog, NewCardDialog, RecordValueDialog
 from hyvinvointi_app.ui.cards.model import DUE, RECORDED, RESPONSIBLE, VALUE, WHAT
 from hyvinvointi_app.ui.cards.page import CardsPage
@@ -39,6 +41,7 @@ from hyvinvointi_app.ui.meetings.editor import MeetingEditor
 
 AREAS = "Pihan portin salpa korjataan.\nSijaisten perehdytys turvallisuusohjeisiin."
 Typist = Callable[[QWidget, str], None]
+WRITE_WAIT = max(PAUSE_MS, DEADLINE_MS) + 2000
 
 
 @pytest.fixture
@@ -422,3 +425,30 @@ def test_an_open_card_is_named_and_reachable_for_a_screen_reader(
             reached.add(focused)
         QTest.keyClick(focused or page, Qt.Key.Key_Tab)
     assert set(controls) <= reached
+
+
+def test_a_result_card_field_is_saved_while_typing_and_undone_as_one_step(
+    qtbot: QtBot,
+    context: AppContext,
+    page: CardsPage,
+    card_from_area: int,
+    typist: Typist,
+) -> None:
+    db = context.database
+    page.show_item(card_from_area)
+    measures = page.texts["measures"]
+    measures.setFocus()
+    # saved on a pause, before the cursor leaves the field (a flat battery loses nothing)
+    with qtbot.waitSignal(page.autosaver.saved, timeout=WRITE_WAIT):
+        typist(measures, "Perehdytyskansio")
+    assert result_cards.get_card(db, card_from_area).measures == "Perehdytyskansio"
+    with qtbot.waitSignal(page.autosaver.saved, timeout=WRITE_WAIT):
+        typist(measures, " taukotilaan")
+    assert context.undo_stack.count() == 0
+
+    leave(page)
+    assert context.undo_stack.count() == 1
+    assert context.undo_stack.undoText() == _("edit result card")
+    context.undo_stack.undo()
+    assert result_cards.get_card(db, card_from_area).measures == ""
+    assert measures.toPlainText() == ""

@@ -44,10 +44,10 @@ from hyvinvointi_app.services import actions, agenda, approval, meetings, member
 from hyvinvointi_app.services.actions import ActionInput
 from hyvinvointi_app.services.members import MemberInput
 from hyvinvointi_app.store.database import Database, open_database
+from hyvinvointi_app.ui.autosave import DEADLINE_MS, PAUSE_MS, RETRY_MS
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.main_window import MainWindow
 from hyvinvointi_app.ui.meetings import approval as ui_approval
-from hyvinvointi_app.ui.meetings.editor.autosave import DEADLINE_MS, PAUSE_MS, RETRY_MS
 from hyvinvointi_app.ui.meetings.editor.editor import editing_marker_key
 
 Typist = Callable[[QWidget, str], None]
@@ -689,3 +689,65 @@ def test_tab_in_the_meeting_details_follows_the_screen(
         places.append((corner.y() // 12, corner.x(), widget.accessibleName()))
         press(Qt.Key.Key_Tab)
     assert places == sorted(places), places
+
+
+def test_typing_in_a_memo_field_is_one_undo_step_per_visit(
+    qtbot: QtBot,
+    context: AppContext,
+    memo: tuple[int, int],
+    typist: Typist,
+) -> None:
+    meeting_id, _carried = memo
+    db = context.database
+    editor = make_editor(qtbot, context, meeting_id)
+    item = meetings.get_meeting(db, meeting_id).agenda[0]
+    editor.focus_item(item.id)
+    notes = editor.item_editor.notes_edit
+    notes.setFocus()
+    before = agenda.get_item(db, item.id).notes
+    steps = context.undo_stack.count()
+
+    # two writes while typing goes on (a pause after each): still no step of its own
+    for part in ("Piha-alueen", " portti korjataan"):
+        with qtbot.waitSignal(editor.autosaver.saved, timeout=max(PAUSE_MS, DEADLINE_MS) + 2000):
+            typist(notes, part)
+    typed = before + "Piha-alueen portti korjataan"
+    assert agenda.get_item(db, item.id).notes == typed
+    assert context.undo_stack.count() == steps
+
+    # leaving the field ends the session: one step, named for the item
+    editor.item_editor.decision_edit.setFocus(Qt.FocusReason.TabFocusReason)
+    QApplication.processEvents()
+    assert context.undo_stack.count() == steps + 1
+    assert context.undo_stack.undoText() == _("edit agenda item")
+
+    context.undo_stack.undo()
+    assert agenda.get_item(db, item.id).notes == before
+    assert notes.toPlainText() == before
+    context.undo_stack.redo()
+    assert agenda.get_item(db, item.id).notes == typed
+    assert notes.toPlainText() == typed
+
+
+def test_the_meeting_place_typed_is_one_undo_step(
+    qtbot: QtBot,
+    context: AppContext,
+    memo: tuple[int, int],
+    typist: Typist,
+) -> None:
+    meeting_id, _carried = memo
+    db = context.database
+    editor = make_editor(qtbot, context, meeting_id)
+    editor.agenda_list.setCurrentRow(0)  # the meeting's details
+    place = editor.header.place_edit
+    place.setFocus()
+    place.selectAll()
+    before = meetings.get_meeting(db, meeting_id).place
+    typist(place, "Salmen päiväkoti, sali")
+    editor.header.distribution_edit.setFocus(Qt.FocusReason.TabFocusReason)
+    QApplication.processEvents()
+    assert meetings.get_meeting(db, meeting_id).place == "Salmen päiväkoti, sali"
+    assert context.undo_stack.undoText() == _("edit meeting details")
+    context.undo_stack.undo()
+    assert meetings.get_meeting(db, meeting_id).place == before
+    assert place.text() == before

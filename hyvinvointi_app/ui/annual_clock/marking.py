@@ -23,7 +23,7 @@ from hyvinvointi_app.services.period_scope import HandledTheme
 from hyvinvointi_app.services.periods import PeriodView
 from hyvinvointi_app.ui.annual_clock.mark_dialog import MarkChoice, MarkState, ThemeMarkDialog
 from hyvinvointi_app.ui.context import AppContext
-from hyvinvointi_app.ui.undo import record
+from hyvinvointi_app.ui.undo import push
 
 
 def meetings_text(meetings: Iterable[HandledTheme]) -> str:
@@ -74,23 +74,13 @@ def open_mark_dialog(
     db = context.database
 
     def save(chosen_period: int, choice: MarkChoice) -> None:
-        before = annual_clock.theme_mark(db, theme.id, chosen_period)
-        if choice is None:
-            annual_clock.clear_theme_mark(db, theme.id, chosen_period)
-            after = None
-        else:
-            after = annual_clock.set_theme_mark(db, theme.id, chosen_period, *choice)
-        if after == before:
+        handling, note = choice if choice is not None else (None, "")
+        change = annual_clock.mark_theme_undoably(db, theme.id, chosen_period, handling, note)
+        if not change.made:
             return
         if saved is not None:
             saved()
-        record(
-            context,
-            _("mark theme handling"),
-            undo=lambda: annual_clock.put_theme_mark(db, theme.id, chosen_period, before),
-            redo=lambda: annual_clock.put_theme_mark(db, theme.id, chosen_period, after),
-            parent=parent.window(),
-        )
+        after = push(context, change, parent.window())
         context.status_message.emit(
             _("Theme marked: {handling}").format(handling=label(after.handling))
             if after is not None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt
@@ -31,7 +31,7 @@ from hyvinvointi_app.domain.errors import UserError, ValidationError
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.translator import _, ngettext, pgettext
 from hyvinvointi_app.services import annual_clock, exports, period_scope, periods, unit
-from hyvinvointi_app.services.annual_clock import ThemeMarkView, ThemeView
+from hyvinvointi_app.services.annual_clock import ThemeView
 from hyvinvointi_app.services.period_scope import ThemeOutcome
 from hyvinvointi_app.services.periods import PeriodView
 from hyvinvointi_app.ui.annual_clock.dialog import ThemeDialog, ThemeInput
@@ -47,7 +47,6 @@ from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.flow_layout import FlowLayout
 from hyvinvointi_app.ui.page import Page, heading
 from hyvinvointi_app.ui.save_path import start_folder
-from hyvinvointi_app.ui.undo import record
 
 CLOCK_FILE_PATTERN = "*.json"
 LAST_FOLDER_SETTING = "annual_clock/last_folder"
@@ -358,11 +357,6 @@ class AnnualClockPage(Page):
 
     # -- changing -------------------------------------------------------------------------
 
-    def _record(
-        self, label_text: str, undo: Callable[[], object], redo: Callable[[], object]
-    ) -> None:
-        record(self.context, label_text, undo=undo, redo=redo, parent=self.window())
-
     def _open_dialog(
         self, title: str, initial: ThemeInput, save: Callable[[ThemeInput], None]
     ) -> ThemeDialog:
@@ -386,13 +380,9 @@ class AnnualClockPage(Page):
         db = self.context.database
 
         def save(value: ThemeInput) -> None:
-            added = annual_clock.add_theme(db, value.month, value.title, value.plan_type)
-            self._focus_theme = added.id
-            self._record(
-                _("add theme"),
-                undo=lambda: annual_clock.remove_theme(db, added.id),
-                redo=lambda: annual_clock.restore_theme(db, added),
-            )
+            change = annual_clock.add_theme_undoably(db, value.month, value.title, value.plan_type)
+            self._focus_theme = change.value.id
+            self.push_change(change)
             self.context.status_message.emit(_("Theme added"))
 
         return self._open_dialog(_("Add theme"), ThemeInput(chosen, "", None), save)
@@ -404,31 +394,13 @@ class AnnualClockPage(Page):
         db = self.context.database
 
         def save(value: ThemeInput) -> None:
-            edited = annual_clock.edit_theme(
-                db, theme.id, value.title, value.plan_type, month=value.month
+            change = annual_clock.edit_theme_undoably(
+                db, theme.id, value.title, value.plan_type, value.month
             )
-            if edited == theme:
+            if not change.made:
                 return
-            self._focus_theme = edited.id
-            self._record(
-                _("edit theme"),
-                undo=lambda: annual_clock.edit_theme(
-                    db,
-                    theme.id,
-                    theme.title,
-                    theme.plan_type,
-                    month=theme.month,
-                    position=theme.position,
-                ),
-                redo=lambda: annual_clock.edit_theme(
-                    db,
-                    edited.id,
-                    edited.title,
-                    edited.plan_type,
-                    month=edited.month,
-                    position=edited.position,
-                ),
-            )
+            self._focus_theme = theme.id
+            self.push_change(change)
             self.context.status_message.emit(_("Theme saved"))
 
         initial = ThemeInput(theme.month, theme.title, theme.plan_type)
@@ -437,14 +409,9 @@ class AnnualClockPage(Page):
     def _move_to(self, theme: ThemeView, target: tuple[int, int] | None) -> None:
         if target is None:
             return
-        db = self.context.database
-        moved = annual_clock.move_theme(db, theme.id, *target)
+        change = annual_clock.move_theme_undoably(self.context.database, theme.id, *target)
         self._focus_theme = theme.id
-        self._record(
-            _("move theme"),
-            undo=lambda: annual_clock.move_theme(db, theme.id, theme.month, theme.position),
-            redo=lambda: annual_clock.move_theme(db, moved.id, moved.month, moved.position),
-        )
+        self.push_change(change)
 
     def move_step(self, step: int) -> None:
         """One place earlier (-1) or later (+1), across into the next month at its edge."""
@@ -462,16 +429,9 @@ class AnnualClockPage(Page):
         theme = self.selected_theme()
         if theme is None:
             return
-        db = self.context.database
-        marks = annual_clock.marks_of_theme(db, theme.id)
-        annual_clock.remove_theme(db, theme.id)
+        change = annual_clock.remove_theme_undoably(self.context.database, theme.id)
 
-        self._record(
-            _("remove theme"),
-            # the periods' marks went with the theme: they come back with it
-            undo=lambda: annual_clock.restore_theme(db, theme, marks),
-            redo=lambda: annual_clock.remove_theme(db, theme.id),
-        )
+        self.push_change(change)
         self.context.status_message.emit(_("Theme removed. Edit → Undo brings it back."))
 
     # -- how a theme was handled: the current period in the list, any period marked ----------
@@ -508,32 +468,14 @@ class AnnualClockPage(Page):
             self.mark_dialog = None
         self.view.setFocus()
 
-    def _replace(
-        self,
-        label_text: str,
-        before: list[ThemeView],
-        marks: Sequence[ThemeMarkView],
-        after: list[ThemeView],
-    ) -> None:
-        """One undo step for a clock replaced whole: its undo brings back the themes and the
-        periods' marks that went with them."""
-        db = self.context.database
-        self._record(
-            label_text,
-            undo=lambda: annual_clock.replace_all_themes(db, before, marks),
-            redo=lambda: annual_clock.replace_all_themes(db, after),
-        )
-
     def start_from_default(self) -> None:
         db = self.context.database
-        before = annual_clock.list_themes(db)
-        marks = annual_clock.all_theme_marks(db)
         try:
-            after = annual_clock.load_default_clock(db, self._working_language())
+            change = annual_clock.load_default_clock_undoably(db, self._working_language())
         except UserError as error:
             self.context.prompter.warn(self, _("The default clock was not added"), describe(error))
             return
-        self._replace(_("start from the default clock"), before, marks, after)
+        self.push_change(change)
         self.context.status_message.emit(_("The default annual clock was added"))
         self.view.setFocus()
 
@@ -640,13 +582,11 @@ class AnnualClockPage(Page):
                 question,
             ):
                 return False
-        marks = annual_clock.all_theme_marks(db)
         try:
-            after = annual_clock.import_clock(db, clock)
+            after = self.push_change(annual_clock.import_clock_undoably(db, clock))
         except UserError as error:
             return self._reject(path, describe(error))
         self.context.settings.setValue(LAST_FOLDER_SETTING, str(path.parent))
-        self._replace(_("import annual clock"), before, marks, after)
         self.context.status_message.emit(
             ngettext(
                 "Annual clock imported: {count} theme",

@@ -27,7 +27,7 @@ from hyvinvointi_app.services import result_cards
 from hyvinvointi_app.ui.cards.model import first_line
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.field_message import FieldMessage
-from hyvinvointi_app.ui.undo import record
+from hyvinvointi_app.ui.undo import push
 
 
 class CardLinksPanel(QWidget):
@@ -133,17 +133,10 @@ class CardLinksPanel(QWidget):
             return
         db = self.context.database
         try:
-            result_cards.link_card_to_agenda_item(db, card_id, item_id)
+            push(self.context, result_cards.link_card_undoably(db, card_id, item_id), self.window())
         except UserError as error:
             self.message.show_message(describe(error))
             return
-        record(
-            self.context,
-            _("link result card"),
-            undo=lambda: result_cards.unlink_card_from_agenda_item(db, card_id, item_id),
-            redo=lambda: result_cards.link_card_to_agenda_item(db, card_id, item_id),
-            parent=self.window(),
-        )
         self.show_item(item_id)
 
     def unlink(self) -> None:
@@ -153,12 +146,5 @@ class CardLinksPanel(QWidget):
             return
         card_id = int(entry.data(Qt.ItemDataRole.UserRole))
         db = self.context.database
-        result_cards.unlink_card_from_agenda_item(db, card_id, item_id)
-        record(
-            self.context,
-            _("unlink result card"),
-            undo=lambda: result_cards.link_card_to_agenda_item(db, card_id, item_id),
-            redo=lambda: result_cards.unlink_card_from_agenda_item(db, card_id, item_id),
-            parent=self.window(),
-        )
+        push(self.context, result_cards.unlink_card_undoably(db, card_id, item_id), self.window())
         self.show_item(item_id)

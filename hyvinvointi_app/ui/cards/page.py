@@ -9,10 +9,9 @@ goes through the service first and then becomes one undo step.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QHideEvent
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,20 +32,22 @@ from PySide6.QtWidgets import (
 )
 
 from hyvinvointi_app.domain.enums import ResultCardStatus
-from hyvinvointi_app.domain.errors import NotFound, UserError
+from hyvinvointi_app.domain.errors import NotFound, ValidationError
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.labels import label
 from hyvinvointi_app.i18n.translator import _, pgettext, ui_translator
 from hyvinvointi_app.services import members, municipal_package, result_cards, unit
+from hyvinvointi_app.services.change import Change
 from hyvinvointi_app.services.result_cards import (
+    TEXT_FIELDS,
     CardInput,
     CardView,
     CheckpointInput,
     CheckpointView,
-    card_input,
     checkpoint_input,
 )
+from hyvinvointi_app.ui.autosave import Autosaver, Save, SaveIndicator, TextBinding
 from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.cards.dialogs import CheckpointDialog, NewCardDialog, RecordValueDialog
 from hyvinvointi_app.ui.cards.model import (
@@ -64,53 +65,19 @@ from hyvinvointi_app.ui.field_message import FieldMessage
 from hyvinvointi_app.ui.flow_layout import FlowLayout
 from hyvinvointi_app.ui.page import Page, heading
 from hyvinvointi_app.ui.tables import fit_columns
-from hyvinvointi_app.ui.undo import record
-
-FIELDS = (
-    "what_to_change",
-    "current_state",
-    "target_state",
-    "ideal_state",
-    "measures",
-    "indicator",
-)
-"""The card's text fields, in the order of the form."""
+from hyvinvointi_app.ui.undo import push
 
 NEW_CHECKPOINT_DAYS = 60
 """A new checkpoint is proposed this many days after the last one (or after today)."""
 
 
 class CardText(QPlainTextEdit):
-    """A text field of the card: Tab moves on, leaving the field saves it."""
-
-    left = Signal()
+    """A text field of the card: Tab moves on (the autosaver saves what is typed)."""
 
     def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(accessible_name)
         self.setTabChangesFocus(True)
-        self.dirty = False
-        self.textChanged.connect(self._changed)
-        self._showing = False
-
-    def _changed(self) -> None:
-        if not self._showing:
-            self.dirty = True
-
-    def show_text(self, text: str) -> None:
-        """Show stored text without counting it as typing (untouched when equal)."""
-        self.dirty = False
-        if self.toPlainText() == text:
-            return
-        self._showing = True
-        try:
-            self.setPlainText(text)
-        finally:
-            self._showing = False
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self.left.emit()
 
 
 def _table(parent: QWidget, name: str) -> QTableView:
@@ -264,6 +231,11 @@ class CardsPage(Page):
             ),
         }
         self.texts: dict[str, CardText] = {}
+        self.bindings: dict[str, TextBinding] = {}
+        self.autosaver = Autosaver(self)
+        self.autosaver.edited.connect(
+            lambda change: push(self.context, change, self.window(), redraw=False)
+        )
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(2)
@@ -275,14 +247,14 @@ class CardsPage(Page):
             "measures": (4, 0, 2),
             "indicator": (4, 2, 1),
         }
-        for field in FIELDS:
+        for field in TEXT_FIELDS:
             mnemonic, name = titles[field]
             edit = CardText(name, self.editor)
             edit.setFixedHeight(
                 self.fontMetrics().lineSpacing() * (2 if field == "what_to_change" else 4) + 14
             )
-            edit.left.connect(lambda field=field: self._save_field(field))
             self.texts[field] = edit
+            self.bindings[field] = self.autosaver.bind(edit, self._save_text(field))
             row, column, span = places[field]
             caption = QLabel(mnemonic, self.editor)
             caption.setBuddy(edit)
@@ -294,9 +266,7 @@ class CardsPage(Page):
         layout.addLayout(grid)
         self.message = FieldMessage(self.editor)
         layout.addWidget(self.message)
-        saving = QLabel(_("Changes are saved when the cursor leaves a field."), self.editor)
-        saving.setWordWrap(True)
-        layout.addWidget(saving)
+        layout.addWidget(SaveIndicator(self.autosaver, self.editor))
 
         layout.addWidget(_bold(_("Checkpoints"), self.editor))
         checkpoints_row = QHBoxLayout()
@@ -468,9 +438,9 @@ class CardsPage(Page):
             return
         if not same:
             self.message.clear()
-        for field, edit in self.texts.items():
-            if not (same and edit.dirty):
-                edit.show_text(getattr(card, field))
+        for field, binding in self.bindings.items():
+            if not (same and binding.dirty):
+                binding.show(card.id, getattr(card, field))
         self.origin_label.setText(self._origin(card))
         self.origin_label.setAccessibleName(self.origin_label.text())
         self.status_combo.setCurrentIndex(self.status_combo.findData(card.status.value))
@@ -575,43 +545,31 @@ class CardsPage(Page):
     # -- saving the text fields -----------------------------------------------------------
 
     def flush(self) -> None:
-        """Save every field typed in and not yet saved."""
-        for field, edit in self.texts.items():
-            if edit.dirty:
-                self._save_field(field)
+        """Save every field typed in and not yet saved (ending its undo step)."""
+        self.autosaver.flush()
+
+    def unsaved_text(self) -> str | None:
+        self.autosaver.flush()
+        return self.autosaver.failing
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.flush()
         super().hideEvent(event)
 
-    def _save_field(self, field: str) -> None:
-        card = self.card
-        edit = self.texts[field]
-        if card is None or not edit.dirty:
-            return
-        text = edit.toPlainText()
-        if text.strip() == getattr(card, field):
-            edit.dirty = False
-            return
-        db = self.context.database
-        before = card_input(card)
-        try:
-            changed = replace(before, **{field: text})  # type: ignore[arg-type]  # a text field
-            saved = result_cards.edit_card(db, card.id, changed)
-        except UserError as error:
-            self.message.show_message(describe(error))
-            return
-        edit.dirty = False
-        self.message.clear()
-        self.card = saved
-        after = card_input(saved)
-        record(
-            self.context,
-            _("edit result card"),
-            undo=lambda: result_cards.edit_card(db, card.id, before),
-            redo=lambda: result_cards.edit_card(db, card.id, after),
-            parent=self.window(),
-        )
+    def _save_text(self, field: str) -> Save:
+        def save(target: object, text: str) -> Change[CardView] | None:
+            db = self.context.database
+            try:
+                change = result_cards.set_card_text_undoably(db, int(str(target)), field, text)
+            except ValidationError as error:  # said beside the fields; the stored text stays
+                self.message.show_message(describe(error))
+                return None
+            self.message.clear()
+            if self.card is not None and self.card.id == change.value.id:
+                self.card = change.value
+            return change
+
+        return save
 
     # -- the card as a whole --------------------------------------------------------------
 
@@ -624,20 +582,13 @@ class CardsPage(Page):
         db = self.context.database
 
         def save(data: CardInput) -> CardView:
-            return result_cards.create_card(db, data)
+            return self.push_change(result_cards.create_card_undoably(db, data))
 
         language = unit.get_unit(db).working_language
         dialog = NewCardDialog(save, self, municipal_package.card_templates(db, language))
         if not self._open(dialog) or not isinstance(dialog.saved, CardView):
             return
         view = dialog.saved
-        record(
-            self.context,
-            _("new result card"),
-            undo=lambda: result_cards.remove_card(db, view.id),
-            redo=lambda: result_cards.restore_card(db, view),
-            parent=self.window(),
-        )
         self.show_item(view.id)
         self.texts["current_state"].setFocus(Qt.FocusReason.OtherFocusReason)
         self.context.status_message.emit(_("Result card created"))
@@ -646,17 +597,9 @@ class CardsPage(Page):
         if self.card is None:
             return
         self.flush()
-        db = self.context.database
-        view = result_cards.get_card(db, self.card.id)
-        result_cards.remove_card(db, view.id)
+        view = self.card
+        self.push_change(result_cards.remove_card_undoably(self.context.database, view.id))
         self.card = None
-        record(
-            self.context,
-            _("remove result card"),
-            undo=lambda: result_cards.restore_card(db, view),
-            redo=lambda: result_cards.remove_card(db, view.id),
-            parent=self.window(),
-        )
         self.context.status_message.emit(
             _("Result card “{title}” removed. Edit → Undo brings it back.").format(
                 title=first_line(view.what_to_change)
@@ -671,18 +614,8 @@ class CardsPage(Page):
         if status is card.status:
             return
         self.flush()
-        db = self.context.database
-        before = card
-        after = result_cards.set_card_status(db, card.id, status)
-        self.card = after
-        record(
-            self.context,
-            _("change result card status"),
-            undo=lambda: result_cards.set_card_status(
-                db, card.id, before.status, today=before.closed_on
-            ),
-            redo=lambda: result_cards.set_card_status(db, card.id, status, today=after.closed_on),
-            parent=self.window(),
+        self.card = self.push_change(
+            result_cards.set_card_status_undoably(self.context.database, card.id, status)
         )
         self.context.status_message.emit(
             _("The card's status is now “{status}”.").format(status=label(status))
@@ -700,26 +633,6 @@ class CardsPage(Page):
                 choices.append((member.id, member.name or ""))
         return choices
 
-    def _record_checkpoint(
-        self, text: str, before: CheckpointView | None, after: CheckpointView | None
-    ) -> None:
-        db = self.context.database
-
-        def put(view: CheckpointView | None, other: CheckpointView | None) -> None:
-            if view is None:
-                assert other is not None
-                result_cards.remove_checkpoint(db, other.id)
-            else:
-                result_cards.restore_checkpoint(db, view)
-
-        record(
-            self.context,
-            text,
-            undo=lambda: put(before, after),
-            redo=lambda: put(after, before),
-            parent=self.window(),
-        )
-
     def add_checkpoint(self) -> None:
         card = self.card
         if card is None:
@@ -732,13 +645,12 @@ class CardsPage(Page):
             _("Add checkpoint"),
             proposal,
             self._member_choices(),
-            lambda data: result_cards.add_checkpoint(db, card.id, data),
+            lambda data: self.push_change(result_cards.add_checkpoint_undoably(db, card.id, data)),
             self,
         )
         if not self._open(dialog) or not isinstance(dialog.saved, CheckpointView):
             return
         added = dialog.saved
-        self._record_checkpoint(_("add checkpoint"), None, added)
         self.select_checkpoint(added.id)
         self.context.status_message.emit(_("Checkpoint added"))
 
@@ -751,14 +663,12 @@ class CardsPage(Page):
             _("Edit checkpoint"),
             checkpoint_input(before),
             self._member_choices(before.responsible_id),
-            lambda data: result_cards.edit_checkpoint(db, before.id, data),
+            lambda data: self.push_change(
+                result_cards.edit_checkpoint_undoably(db, before.id, data)
+            ),
             self,
         )
-        if not self._open(dialog) or not isinstance(dialog.saved, CheckpointView):
-            return
-        after = dialog.saved
-        if after != before:
-            self._record_checkpoint(_("edit checkpoint"), before, after)
+        self._open(dialog)
 
     def record_value(self) -> None:
         before = self.selected_checkpoint()
@@ -775,20 +685,17 @@ class CardsPage(Page):
             explanation,
             before.value_note,
             before.recorded_on or dt.date.today(),
-            lambda note, day: result_cards.record_checkpoint_value(db, before.id, note, day),
+            lambda note, day: self.push_change(
+                result_cards.record_checkpoint_value_undoably(db, before.id, note, day)
+            ),
             self,
         )
-        if not self._open(dialog) or not isinstance(dialog.saved, CheckpointView):
-            return
-        after = dialog.saved
-        if after != before:
-            self._record_checkpoint(_("record checkpoint value"), before, after)
+        if self._open(dialog) and dialog.saved not in (None, before):
             self.context.status_message.emit(_("Checkpoint value recorded"))
 
     def remove_checkpoint(self) -> None:
         view = self.selected_checkpoint()
         if view is None:
             return
-        result_cards.remove_checkpoint(self.context.database, view.id)
-        self._record_checkpoint(_("remove checkpoint"), view, None)
+        self.push_change(result_cards.remove_checkpoint_undoably(self.context.database, view.id))
         self.context.status_message.emit(_("Checkpoint removed. Edit → Undo brings it back."))

@@ -32,7 +32,6 @@ from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.translator import _, ngettext, ui_translator
 from hyvinvointi_app.services import meetings, periods, summary
-from hyvinvointi_app.services.meetings import MeetingSnapshot
 from hyvinvointi_app.services.memo_view import MeetingDetail, MeetingRow
 from hyvinvointi_app.services.periods import PeriodView
 from hyvinvointi_app.ui.buttons import push_button
@@ -47,7 +46,6 @@ from hyvinvointi_app.ui.meetings.new_meeting_dialog import NewMeetingDialog, New
 from hyvinvointi_app.ui.meetings.search import SearchBox, SearchPanel
 from hyvinvointi_app.ui.page import Page, heading
 from hyvinvointi_app.ui.tables import fit_columns
-from hyvinvointi_app.ui.undo import record
 
 if TYPE_CHECKING:
     from hyvinvointi_app.ui.meetings.editor import MeetingEditor
@@ -530,8 +528,10 @@ class MeetingsPage(Page):
         db = self.context.database
 
         def save(values: NewMeetingInput) -> MeetingDetail:
-            return meetings.new_meeting(
-                db, period.id, values.date, start_time=values.start_time, place=values.place
+            return self.push_change(
+                meetings.new_meeting_undoably(
+                    db, period.id, values.date, start_time=values.start_time, place=values.place
+                )
             )
 
         dialog = NewMeetingDialog(
@@ -540,17 +540,6 @@ class MeetingsPage(Page):
         if not dialog.exec() or not isinstance(dialog.saved, MeetingDetail):
             return
         created = dialog.saved
-        deleted: list[MeetingSnapshot] = []
-
-        def undo() -> None:
-            deleted.append(
-                meetings.delete_meeting(db, created.id, unchanged_since=created.updated_at)
-            )
-
-        def redo() -> None:
-            meetings.restore_meeting(db, deleted.pop())
-
-        record(self.context, _("new meeting"), undo=undo, redo=redo, parent=self.window())
         self.context.status_message.emit(
             _("Meeting {number} created for {date}. Press Enter to open it.").format(
                 number=created.number, date=format_date(created.date, self._language)
@@ -586,9 +575,8 @@ class MeetingsPage(Page):
             ).format(number=meeting.number, date=date),
         ):
             return
-        db = self.context.database
         try:
-            snapshot = meetings.delete_meeting(db, meeting.id)
+            self.push_change(meetings.delete_meeting_undoably(self.context.database, meeting.id))
         except ValidationError as error:
             text = (
                 _(
@@ -603,17 +591,6 @@ class MeetingsPage(Page):
         except UserError as error:
             self.context.prompter.warn(self, title, describe(error))
             return
-        kept = [snapshot]
-
-        def undo() -> None:
-            meetings.restore_meeting(db, kept[-1])
-
-        def redo() -> None:
-            kept.append(
-                meetings.delete_meeting(db, meeting.id, unchanged_since=kept[-1].updated_at)
-            )
-
-        record(self.context, _("delete meeting"), undo=undo, redo=redo, parent=self.window())
         self.context.status_message.emit(
             _("Meeting {number} ({date}) deleted").format(number=meeting.number, date=date)
         )

@@ -5,7 +5,6 @@ service and becomes one labelled undo step."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -26,7 +25,7 @@ from hyvinvointi_app.i18n.labels import role_label
 from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.i18n.validation import reason_text
 from hyvinvointi_app.services import members, periods
-from hyvinvointi_app.services.members import MemberInput, MemberView, member_input
+from hyvinvointi_app.services.members import MemberView, member_input
 from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.flow_layout import FlowLayout
@@ -44,7 +43,6 @@ from hyvinvointi_app.ui.members.model import (
 )
 from hyvinvointi_app.ui.page import Page, heading
 from hyvinvointi_app.ui.tables import fit_columns
-from hyvinvointi_app.ui.undo import record
 
 ADD_SHORTCUTS = ("Ins", "Ctrl+Shift+N")
 EDIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)
@@ -270,27 +268,17 @@ class MembersPage(Page):
         if self.isVisible():
             self.add_member()
 
-    def _record(
-        self, label: str, *, undo: Callable[[], object], redo: Callable[[], object]
-    ) -> None:
-        # The main window outlives this page (a language switch rebuilds the pages), so
-        # an undo step reports its problems there.
-        record(self.context, label, undo=undo, redo=redo, parent=self.window())
-
     def add_member(self) -> None:
         """Open the dialog for a new member; on saving, one undo step “add member”."""
         db = self.context.database
         dialog = MemberDialog(
-            _("Add member"), lambda data: members.add_member(db, data), parent=self
+            _("Add member"),
+            lambda data: self.push_change(members.add_member_undoably(db, data)),
+            parent=self,
         )
         if not dialog.exec() or dialog.saved is None:
             return
         added = dialog.saved
-        self._record(
-            _("add member"),
-            undo=lambda: members.remove_member(db, added.id),
-            redo=lambda: members.restore_member(db, added),
-        )
         self.context.status_message.emit(_("Member added: {name}").format(name=display_name(added)))
         self._reload(select_id=added.id)
 
@@ -305,20 +293,12 @@ class MembersPage(Page):
         before = member_input(member)
         dialog = MemberDialog(
             _("Edit member"),
-            lambda data: members.edit_member(db, member.id, data),
+            lambda data: self.push_change(members.edit_member_undoably(db, member.id, data)),
             initial=before,
             parent=self,
         )
-        if not dialog.exec() or dialog.saved is None:
+        if not dialog.exec() or dialog.saved is None or member_input(dialog.saved) == before:
             return
-        after: MemberInput = member_input(dialog.saved)
-        if after == before:
-            return
-        self._record(
-            _("edit member"),
-            undo=lambda: members.edit_member(db, member.id, before),
-            redo=lambda: members.edit_member(db, member.id, after),
-        )
         self.context.status_message.emit(
             _("Member saved: {name}").format(name=display_name(dialog.saved))
         )
@@ -329,18 +309,13 @@ class MembersPage(Page):
         if member is None or member.erased:
             return
         db = self.context.database
-        before = member_input(member)
         dialog = EndTermDialog(
-            display_name(member), lambda day: members.end_term(db, member.id, day), parent=self
+            display_name(member),
+            lambda day: self.push_change(members.end_term_undoably(db, member.id, day)),
+            parent=self,
         )
         if not dialog.exec() or dialog.last_day is None:
             return
-        last_day = dialog.last_day
-        self._record(
-            _("end term"),
-            undo=lambda: members.edit_member(db, member.id, before),
-            redo=lambda: members.end_term(db, member.id, last_day),
-        )
         self.context.status_message.emit(_("Term ended: {name}").format(name=display_name(member)))
         self._reload(select_id=member.id)
 
@@ -365,17 +340,12 @@ class MembersPage(Page):
             ).format(name=display_name(member), role=role_label(member.role)),
         ):
             return
-        db = self.context.database
-        before = member_input(member)
         try:
-            members.erase_personal_details(db, member.id)
+            self.push_change(
+                members.erase_personal_details_undoably(self.context.database, member.id)
+            )
         except UserError as error:
             self.context.prompter.warn(self, title, describe(error))
             return
-        self._record(
-            _("erase personal details"),
-            undo=lambda: members.restore_personal_details(db, member.id, before),
-            redo=lambda: members.erase_personal_details(db, member.id),
-        )
         self.context.status_message.emit(_("Personal details erased"))
         self._reload(select_id=member.id)

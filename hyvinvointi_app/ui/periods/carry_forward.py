@@ -23,7 +23,7 @@ from hyvinvointi_app.services import carry_forward as cf
 from hyvinvointi_app.ui.buttons import Standard, dialog_buttons
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.form_parts import resize_within_screen, wrapped_label
-from hyvinvointi_app.ui.undo import record
+from hyvinvointi_app.ui.undo import push
 
 CHOICE = Qt.ItemDataRole.UserRole
 
@@ -145,19 +145,8 @@ def apply(context: AppContext, chosen: cf.Proposal, parent: QWidget | None) -> b
     """Carry forward what was ticked, as one undoable step; False when nothing was."""
     if chosen.is_empty:
         return False
-    db = context.database
-    done = [cf.carry_forward(db, chosen)]
-
-    def redo() -> None:
-        done[0] = cf.carry_forward(db, chosen)
-
-    record(
-        context,
-        _("carry forward into {period}").format(period=chosen.period_label),
-        undo=lambda: cf.undo(db, done[0]),
-        redo=redo,
-        parent=parent,
-    )
+    change = cf.carry_forward_undoably(context.database, chosen)
+    push(context, change, parent, label=_(change.label).format(period=chosen.period_label))
     context.status_message.emit(
         _("The period {period} was started from {previous}.").format(
             period=chosen.period_label, previous=chosen.previous_label

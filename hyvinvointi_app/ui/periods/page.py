@@ -37,7 +37,6 @@ from hyvinvointi_app.ui.periods.model import (
     PeriodTableModel,
 )
 from hyvinvointi_app.ui.periods.texts_dialog import PeriodTextsDialog
-from hyvinvointi_app.ui.undo import record
 
 COLUMN_PADDING = 28
 """Air between the columns, so that dates and labels do not run together."""
@@ -184,7 +183,7 @@ class PeriodsPage(Page):
         added: list[PeriodView] = []
 
         def save(start: dt.date, end: dt.date) -> None:
-            added.append(periods.add_period(db, start, end))
+            added.append(self.push_change(periods.add_period_undoably(db, start, end)))
 
         dialog = PeriodDatesDialog(
             _("Add operating period"),
@@ -200,13 +199,6 @@ class PeriodsPage(Page):
         if not self._open(dialog) or not added:
             return
         view = added[0]
-        record(
-            self.context,
-            _("add operating period"),
-            undo=lambda: periods.remove_period(db, view.id),
-            redo=lambda: periods.restore_period(db, view),
-            parent=self,
-        )
         self.select_period(view.id)
         self.context.status_message.emit(
             _("Operating period {label} added").format(label=view.label)
@@ -246,7 +238,9 @@ class PeriodsPage(Page):
 
         def save(start: dt.date, end: dt.date) -> None:
             if (start, end) != (before.start_date, before.end_date):
-                edited.append(periods.edit_period_dates(db, before.id, start, end))
+                edited.append(
+                    self.push_change(periods.edit_period_dates_undoably(db, before.id, start, end))
+                )
 
         language = ui_translator().language
         dialog = PeriodDatesDialog(
@@ -263,15 +257,6 @@ class PeriodsPage(Page):
         if not self._open(dialog) or not edited:
             return
         after = edited[0]
-        record(
-            self.context,
-            _("change period dates"),
-            undo=lambda: periods.edit_period_dates(
-                db, before.id, before.start_date, before.end_date
-            ),
-            redo=lambda: periods.edit_period_dates(db, after.id, after.start_date, after.end_date),
-            parent=self,
-        )
         self.context.status_message.emit(
             _("Dates of operating period {label} changed").format(label=after.label)
         )
@@ -280,23 +265,7 @@ class PeriodsPage(Page):
         chosen = self.selected_period()
         if chosen is None or chosen.is_current:
             return
-        db = self.context.database
-        previous = next((p.id for p in periods.list_periods(db) if p.is_current), None)
-        periods.set_current_period(db, chosen.id)
-
-        def undo() -> None:
-            if previous is None:
-                periods.clear_current_period(db)
-            else:
-                periods.set_current_period(db, previous)
-
-        record(
-            self.context,
-            _("choose current period"),
-            undo=undo,
-            redo=lambda: periods.set_current_period(db, chosen.id),
-            parent=self,
-        )
+        self.push_change(periods.set_current_period_undoably(self.context.database, chosen.id))
         self.context.status_message.emit(
             _("Operating period {label} is now the current one").format(label=chosen.label)
         )
@@ -312,7 +281,9 @@ class PeriodsPage(Page):
 
         def save(texts: PeriodTexts) -> None:
             if texts != before:
-                saved.append(periods.set_period_texts(db, period.id, texts))
+                saved.append(
+                    self.push_change(periods.set_period_texts_undoably(db, period.id, texts))
+                )
 
         dialog = PeriodTextsDialog(
             _("Summary and requests to the provider, operating period {label}").format(
@@ -324,14 +295,6 @@ class PeriodsPage(Page):
         )
         if not self._open(dialog) or not saved:
             return
-        after = saved[0]
-        record(
-            self.context,
-            _("change summary and requests"),
-            undo=lambda: periods.set_period_texts(db, period.id, before),
-            redo=lambda: periods.set_period_texts(db, period.id, after),
-            parent=self,
-        )
         self.context.status_message.emit(
             _("Summary and requests of operating period {label} saved").format(label=period.label)
         )

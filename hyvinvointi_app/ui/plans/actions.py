@@ -1,7 +1,7 @@
 """The user actions on evaluations, shared by the plans screen and the meeting editor's
 agenda item: evaluate, open (edit), delete, and turn a development area into a result card.
 
-Each runs the service once (one transaction) and records one undo step.
+Each runs the service once (one transaction) and pushes the undo step it returns.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from hyvinvointi_app.services.evaluations import EvaluationInput, EvaluationView
 from hyvinvointi_app.ui.buttons import Standard, dialog_buttons
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.plans.evaluation_dialog import AgendaLink, EvaluationDialog
-from hyvinvointi_app.ui.undo import record
+from hyvinvointi_app.ui.undo import push
 
 _T = TypeVar("_T")
 
@@ -51,26 +51,17 @@ def evaluate_plan(
     *,
     plan_id: int | None = None,
     link: AgendaLink | None = None,
-    item_plan_id: int | None = None,
 ) -> EvaluationView | None:
-    """Open the form for a new evaluation; ``link`` when started from an agenda item, whose
-    plan before the evaluation is ``item_plan_id`` (an undo gives it back)."""
+    """Open the form for a new evaluation; ``link`` when started from an agenda item."""
     db = context.database
 
     def save(chosen_plan: int, data: EvaluationInput) -> EvaluationView:
-        return evaluations.record_evaluation(db, chosen_plan, data)
+        return push(context, evaluations.record_evaluation_undoably(db, chosen_plan, data), parent)
 
     dialog = EvaluationDialog(db, save, plan_id=plan_id, link=link, parent=parent)
     if not dialog.exec() or dialog.saved is None:
         return None
     view = dialog.saved
-    record(
-        context,
-        _("evaluate plan"),
-        undo=lambda: evaluations.withdraw_evaluation(db, view.id, item_plan_id),
-        redo=lambda: evaluations.restore_evaluation(db, view),
-        parent=parent,
-    )
     context.status_message.emit(_("Evaluation of {plan} saved").format(plan=view.plan_name))
     return view
 
@@ -83,7 +74,7 @@ def open_evaluation(
     before = evaluations.get_evaluation(db, evaluation_id)
 
     def save(_plan: int, data: EvaluationInput) -> EvaluationView:
-        return evaluations.edit_evaluation(db, evaluation_id, data)
+        return push(context, evaluations.edit_evaluation_undoably(db, evaluation_id, data), parent)
 
     dialog = EvaluationDialog(db, save, existing=before, parent=parent)
     if not dialog.exec() or dialog.saved is None:
@@ -91,32 +82,12 @@ def open_evaluation(
     after = dialog.saved
     if after == before:
         return after
-    record(
-        context,
-        _("edit evaluation"),
-        undo=lambda: evaluations.edit_evaluation(
-            db, evaluation_id, evaluations.evaluation_input(before)
-        ),
-        redo=lambda: evaluations.edit_evaluation(
-            db, evaluation_id, evaluations.evaluation_input(after)
-        ),
-        parent=parent,
-    )
     context.status_message.emit(_("Evaluation of {plan} saved").format(plan=after.plan_name))
     return after
 
 
 def delete_evaluation(context: AppContext, parent: QWidget | None, evaluation_id: int) -> None:
-    db = context.database
-    before = evaluations.get_evaluation(db, evaluation_id)
-    evaluations.delete_evaluation(db, evaluation_id)
-    record(
-        context,
-        _("delete evaluation"),
-        undo=lambda: evaluations.restore_evaluation(db, before),
-        redo=lambda: evaluations.delete_evaluation(db, evaluation_id),
-        parent=parent,
-    )
+    push(context, evaluations.delete_evaluation_undoably(context.database, evaluation_id), parent)
     context.status_message.emit(_("Evaluation deleted"))
 
 
@@ -180,14 +151,12 @@ def create_result_card(
         if not dialog.exec() or dialog.chosen() is None:
             return None
         area = dialog.chosen() or area
-    db = context.database
-    card = result_cards.create_card_from_development_area(db, evaluation.id, area)
-    record(
+    card = push(
         context,
-        _("create result card"),
-        undo=lambda: result_cards.remove_card(db, card.id),
-        redo=lambda: result_cards.restore_card(db, card),
-        parent=parent,
+        result_cards.create_card_from_development_area_undoably(
+            context.database, evaluation.id, area
+        ),
+        parent,
     )
     context.status_message.emit(_("Result card created"))
     context.open_requested.emit("cards", card.id)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.services import evaluations, plans
 from hyvinvointi_app.services.evaluations import EvaluationView
-from hyvinvointi_app.services.plans import PlanInput, PlanView
+from hyvinvointi_app.services.plans import PlanView
 from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.flow_layout import FlowLayout
@@ -30,7 +30,6 @@ from hyvinvointi_app.ui.plans.history import HistoryTable
 from hyvinvointi_app.ui.plans.model import LOCATION, NAME, OWNER, REVIEW, TYPE, PlanTableModel
 from hyvinvointi_app.ui.plans.plan_dialog import PlanDialog
 from hyvinvointi_app.ui.tables import fit_columns
-from hyvinvointi_app.ui.undo import record
 
 
 class PlansPage(Page):
@@ -236,18 +235,14 @@ class PlansPage(Page):
     def add_plan(self) -> None:
         db = self.context.database
         dialog = PlanDialog(
-            _("Add plan"), lambda data: plans.add_plan(db, data), self.context.prompter, parent=self
+            _("Add plan"),
+            lambda data: self.push_change(plans.add_plan_undoably(db, data)),
+            self.context.prompter,
+            parent=self,
         )
         if not self._open(dialog) or dialog.saved is None:
             return
         view = dialog.saved
-        record(
-            self.context,
-            _("add plan"),
-            undo=lambda: plans.remove_plan(db, view.id),
-            redo=lambda: plans.restore_plan(db, view),
-            parent=self,
-        )
         self.select_plan(view.id)
         self.context.status_message.emit(_("Plan {name} added").format(name=view.name))
 
@@ -258,37 +253,21 @@ class PlansPage(Page):
         db = self.context.database
         dialog = PlanDialog(
             _("Edit plan {name}").format(name=before.name),
-            lambda data: plans.edit_plan(db, before.id, data),
+            lambda data: self.push_change(plans.edit_plan_undoably(db, before.id, data)),
             self.context.prompter,
             plans.plan_input(before),
             self,
         )
         if not self._open(dialog) or dialog.saved is None or dialog.saved == before:
             return
-        after: PlanInput = plans.plan_input(dialog.saved)
-        record(
-            self.context,
-            _("edit plan"),
-            undo=lambda: plans.edit_plan(db, before.id, plans.plan_input(before)),
-            redo=lambda: plans.edit_plan(db, before.id, after),
-            parent=self,
-        )
         self.context.status_message.emit(_("Plan {name} saved").format(name=dialog.saved.name))
 
     def toggle_archived(self) -> None:
         plan = self.selected_plan()
         if plan is None:
             return
-        db = self.context.database
         archive = not plan.archived
-        plans.archive_plan(db, plan.id, archive)
-        record(
-            self.context,
-            _("archive plan") if archive else _("bring plan back"),
-            undo=lambda: plans.archive_plan(db, plan.id, not archive),
-            redo=lambda: plans.archive_plan(db, plan.id, archive),
-            parent=self,
-        )
+        self.push_change(plans.archive_plan_undoably(self.context.database, plan.id, archive))
         self.context.status_message.emit(
             (_("Plan {name} archived") if archive else _("Plan {name} brought back")).format(
                 name=plan.name

@@ -30,11 +30,12 @@ from hyvinvointi_app.i18n.labels import action_status_label, choices
 from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.services import actions
 from hyvinvointi_app.services.actions import ActionInput
+from hyvinvointi_app.services.change import Change
 from hyvinvointi_app.services.memo_view import ActionView
+from hyvinvointi_app.ui.autosave import Autosaver, TextBinding
 from hyvinvointi_app.ui.context import AppContext
-from hyvinvointi_app.ui.meetings.editor.autosave import Autosaver, TextBinding
 from hyvinvointi_app.ui.text_fields import date_problem_text, hint_label, show_hint
-from hyvinvointi_app.ui.undo import record
+from hyvinvointi_app.ui.undo import push
 
 
 class ActionRow(QWidget):
@@ -189,28 +190,28 @@ class ActionRow(QWidget):
             due,
         )
 
-    def _save(self, _target: object, _text: str) -> None:
+    def _save(self, _target: object, _text: str) -> Change[ActionView] | None:
+        """The first write adds the action (an undo step of its own, at once); the later
+        ones are edits, joined by the autosaver into one step per field typed in."""
         data = self._input()
         if not data.text.strip():
-            return  # an action needs its text; the old one stays until new text is typed
+            return None  # an action needs its text; the old one stays until new text is typed
         db = self.context.database
         if self.view is None:
-            view = actions.add_action(db, self.meeting_id, data, agenda_item_id=self.item_id)
-            self.view = view
-            for binding in self.bindings:
-                binding.target = view.id
-            self.status.setEnabled(not self.read_only)
-            holder = {"view": view}
-            record(
-                self.context,
-                _("add action item"),
-                undo=lambda: actions.remove_action(db, holder["view"].id),
-                redo=lambda: actions.restore_action(db, holder["view"]),
-                parent=self,
+            added = actions.add_action_undoably(
+                db, self.meeting_id, data, agenda_item_id=self.item_id
             )
-        else:
-            self.view = actions.edit_action(db, self.view.id, data)
+            self.view = added.value
+            for binding in self.bindings:
+                binding.target = added.value.id
+            self.status.setEnabled(not self.read_only)
+            push(self.context, added, self)
+            self._on_saved()
+            return None
+        change = actions.edit_action_undoably(db, self.view.id, data)
+        self.view = change.value
         self._on_saved()
+        return change
 
     def _choice_made(self) -> None:
         for binding in self.bindings:
@@ -242,17 +243,10 @@ class ActionRow(QWidget):
         before = self.view.status
         if status is before:
             return
-        db = self.context.database
-        action_id = self.view.id
-        self.view = actions.set_action_status(db, action_id, status)
+        change = actions.set_action_status_undoably(self.context.database, self.view.id, status)
+        self.view = change.value
         self._on_saved()
-        record(
-            self.context,
-            _("change the status of an action item"),
-            undo=lambda: actions.set_action_status(db, action_id, before),
-            redo=lambda: actions.set_action_status(db, action_id, status),
-            parent=self,
-        )
+        push(self.context, change, self)
 
     def remove(self) -> None:
         if self.read_only:
@@ -261,21 +255,13 @@ class ActionRow(QWidget):
             self.discard()
             return
         self.autosaver.flush()
-        db = self.context.database
-        view = self.view
         try:
-            actions.remove_action(db, view.id)
+            change = actions.remove_action_undoably(self.context.database, self.view.id)
         except UserError as error:
             self.context.prompter.warn(self, _("Cannot remove"), describe(error))
             return
         self._on_saved()
-        record(
-            self.context,
-            _("remove action item"),
-            undo=lambda: actions.restore_action(db, view),
-            redo=lambda: actions.remove_action(db, view.id),
-            parent=self,
-        )
+        push(self.context, change, self)
 
     def discard(self) -> None:
         """Take the row off the screen (its text already saved, or never typed)."""

@@ -32,7 +32,7 @@ from hyvinvointi_app.ui.form_parts import WrappedLabel
 from hyvinvointi_app.ui.icons import State, state_icon, state_pixmap
 from hyvinvointi_app.ui.tables import fit_columns
 from hyvinvointi_app.ui.text_fields import buddy_label
-from hyvinvointi_app.ui.undo import record
+from hyvinvointi_app.ui.undo import push
 
 STATUS_KEYS = {
     Qt.Key.Key_1: AttendanceStatus.PRESENT,
@@ -198,15 +198,9 @@ class AttendancePanel(QWidget):
         if before is status:
             return
         db = self.context.database
-        meetings.set_attendance(db, self.meeting_id, member_id, status)
+        change = meetings.set_attendance_undoably(db, self.meeting_id, member_id, status)
         self._saved()
-        record(
-            self.context,
-            _("mark attendance"),
-            undo=lambda: meetings.set_attendance(db, self.meeting_id, member_id, before),
-            redo=lambda: meetings.set_attendance(db, self.meeting_id, member_id, status),
-            parent=self,
-        )
+        push(self.context, change, self)
 
     def add_guest(self) -> None:
         if self.read_only:
@@ -214,21 +208,10 @@ class AttendancePanel(QWidget):
         db = self.context.database
         role = Role(self.guest_role.currentData())
         note = self.guest_note.text()
-        guest = meetings.add_guest(db, self.meeting_id, role, note)
+        change = meetings.add_guest_undoably(db, self.meeting_id, role, note)
         self.guest_note.clear()
-        holder = {"id": guest.id}
-
-        def redo() -> None:
-            holder["id"] = meetings.add_guest(db, self.meeting_id, role, note).id
-
         self._saved()
-        record(
-            self.context,
-            _("add guest"),
-            undo=lambda: meetings.remove_guest(db, holder["id"]),
-            redo=redo,
-            parent=self,
-        )
+        push(self.context, change, self)
 
     def remove_guest(self) -> None:
         item = self.guest_list.currentItem() or self.guest_list.item(0)
@@ -236,18 +219,6 @@ class AttendancePanel(QWidget):
             return
         guest_id = int(item.data(Qt.ItemDataRole.UserRole))
         guest = next(g for g in self.memo.guests if g.id == guest_id)
-        db = self.context.database
-        meetings.remove_guest(db, guest_id)
-        holder = {"id": guest_id}
-
-        def undo() -> None:
-            holder["id"] = meetings.add_guest(db, self.meeting_id, guest.role, guest.note).id
-
+        change = meetings.remove_guest_undoably(self.context.database, self.meeting_id, guest)
         self._saved()
-        record(
-            self.context,
-            _("remove guest"),
-            undo=undo,
-            redo=lambda: meetings.remove_guest(db, holder["id"]),
-            parent=self,
-        )
+        push(self.context, change, self)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
@@ -52,7 +53,13 @@ from hyvinvointi_app.i18n.formatting import format_date, format_datetime
 from hyvinvointi_app.i18n.labels import label
 from hyvinvointi_app.i18n.translator import _, ngettext, ui_translator
 from hyvinvointi_app.services import agenda, meetings, members, plans, unit
+from hyvinvointi_app.services.change import Change
 from hyvinvointi_app.services.memo_view import AgendaItemView, MeetingDetail
+from hyvinvointi_app.ui.autosave import (
+    Autosaver,
+    SaveIndicator,
+    clock_with_seconds,
+)
 from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.context import AppContext, setting_text
 from hyvinvointi_app.ui.flow_layout import FlowLayout
@@ -63,16 +70,13 @@ from hyvinvointi_app.ui.meetings.editor.attendance import (
     MissingRolesWarning,
     missing_roles_text,
 )
-from hyvinvointi_app.ui.meetings.editor.autosave import (
-    Autosaver,
-    SaveIndicator,
-    clock_with_seconds,
-)
 from hyvinvointi_app.ui.meetings.editor.banner import Banner
 from hyvinvointi_app.ui.meetings.editor.header import HeaderPanel
 from hyvinvointi_app.ui.meetings.editor.item_editor import ItemEditor, section_title
 from hyvinvointi_app.ui.meetings.editor.shortcuts import HelpOverlay, meeting_shortcuts, native
-from hyvinvointi_app.ui.undo import record
+from hyvinvointi_app.ui.undo import push
+
+T = TypeVar("T")
 
 DETAILS_ROW = 0
 DETAILS_KEY = "details"
@@ -114,6 +118,7 @@ class MeetingEditor(QWidget):
         self.has_pre_primary = unit.get_unit(context.database).has_pre_primary
         self.autosaver = Autosaver(self)
         self.autosaver.locked.connect(self._locked_elsewhere)
+        self.autosaver.edited.connect(lambda change: push(self.context, change, self, redraw=False))
         self.setAccessibleName(_("Meeting mode"))
 
         layout = QVBoxLayout(self)
@@ -567,43 +572,35 @@ class MeetingEditor(QWidget):
 
     # -- structural changes: one transaction and one undo step each ---------------------
 
-    def _change(self, run: Callable[[], object]) -> bool:
-        """Run a structural change; a rule it breaks is shown, not raised."""
+    def _change(self, make: Callable[[], Change[T]]) -> Change[T] | None:
+        """Make a structural change as one undo step; a rule it breaks is shown, not raised
+        (None)."""
         if self.locked:
-            return False
+            return None
         self.autosaver.flush()
         try:
-            run()
+            change = make()
         except MemoLocked:
             self._locked_elsewhere()
-            return False
+            return None
         except UserError as error:
             self.context.prompter.warn(self, _("The change was not made"), describe(error))
-            return False
+            return None
         self.autosaver.mark_saved()
-        return True
+        push(self.context, change, self)
+        return change
 
     def new_item(self) -> None:
         db = self.context.database
         after = self._current_item_id()
-        created: list[AgendaItemView] = []
-
-        def run() -> None:
-            created.append(
-                agenda.add_item(db, self._meeting_id, _("New item"), after_item_id=after)
+        change = self._change(
+            lambda: agenda.add_item_undoably(
+                db, self._meeting_id, _("New item"), after_item_id=after
             )
-
-        if not self._change(run):
-            return
-        view = created[0]
-        record(
-            self.context,
-            _("add agenda item"),
-            undo=lambda: agenda.remove_item(db, view.id),
-            redo=lambda: agenda.restore_item(db, self._meeting_id, view),
-            parent=self,
         )
-        self.focus_item(view.id)
+        if change is None:
+            return
+        self.focus_item(change.value.id)
         self.item_editor.title_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.item_editor.title_edit.selectAll()
 
@@ -611,19 +608,11 @@ class MeetingEditor(QWidget):
         item = self.current_item()
         if item is None or self.memo is None:
             return
-        old, new = item.position, item.position + step
+        new = item.position + step
         if not 1 <= new <= len(self.memo.agenda):
             return
         db = self.context.database
-        if not self._change(lambda: agenda.move_item(db, item.id, new)):
-            return
-        record(
-            self.context,
-            _("move agenda item"),
-            undo=lambda: agenda.move_item(db, item.id, old),
-            redo=lambda: agenda.move_item(db, item.id, new),
-            parent=self,
-        )
+        self._change(lambda: agenda.move_item_undoably(db, item.id, new))
 
     def remove_item(self) -> None:
         item = self.current_item()
@@ -634,15 +623,7 @@ class MeetingEditor(QWidget):
         view = agenda.get_item(db, item.id)
         if view.actions and not self._removing_actions_is_fine(view.title, len(view.actions)):
             return
-        if not self._change(lambda: agenda.remove_item(db, item.id)):
-            return
-        record(
-            self.context,
-            _("remove agenda item"),
-            undo=lambda: agenda.restore_item(db, self._meeting_id, view),
-            redo=lambda: agenda.remove_item(db, view.id),
-            parent=self,
-        )
+        self._change(lambda: agenda.remove_item_undoably(db, self._meeting_id, item.id))
 
     def _removing_actions_is_fine(self, title: str, count: int) -> bool:
         """An item's action items go with it: asked first (an item without any goes at once;

@@ -23,11 +23,12 @@ from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.labels import label
 from hyvinvointi_app.i18n.translator import _, pgettext, ui_translator
 from hyvinvointi_app.services import actions
+from hyvinvointi_app.services.change import Change
 from hyvinvointi_app.services.memo_view import FollowUpView, MeetingDetail
+from hyvinvointi_app.ui.autosave import Autosaver
 from hyvinvointi_app.ui.context import AppContext
-from hyvinvointi_app.ui.meetings.editor.autosave import Autosaver
 from hyvinvointi_app.ui.text_fields import buddy_label
-from hyvinvointi_app.ui.undo import record
+from hyvinvointi_app.ui.undo import push
 
 OUTCOME_KEYS: dict[Qt.Key, FollowUpOutcome | None] = {
     Qt.Key.Key_1: FollowUpOutcome.DONE,
@@ -151,15 +152,16 @@ class FollowUpPanel(QWidget):
             if follow_up.id == follow_up_id:
                 self.table.setCurrentCell(row, OUTCOME)
 
-    def _save_comment(self, target: object, text: str) -> None:
+    def _save_comment(self, target: object, text: str) -> Change[None] | None:
         index = next((i for i, f in enumerate(self.rows) if f.id == target), None)
         if index is None:
-            return
+            return None
         follow_up = self.rows[index]
-        actions.record_follow_up(
+        change = actions.record_follow_up_undoably(
             self.context.database, self.meeting_id, follow_up.action.id, follow_up.outcome, text
         )
         self.rows[index] = dataclasses.replace(follow_up, comment=text)
+        return change
 
     def _outcome_for_row(self, row: int, outcome: FollowUpOutcome | None) -> None:
         if self.read_only or not 0 <= row < len(self.rows):
@@ -171,14 +173,8 @@ class FollowUpPanel(QWidget):
             comment = self.comment.text()
         if before is outcome:
             return
-        db = self.context.database
-        action_id = follow_up.action.id
-        actions.record_follow_up(db, self.meeting_id, action_id, outcome, comment)
-        self.autosaver.mark_saved()
-        record(
-            self.context,
-            _("record follow-up"),
-            undo=lambda: actions.record_follow_up(db, self.meeting_id, action_id, before, comment),
-            redo=lambda: actions.record_follow_up(db, self.meeting_id, action_id, outcome, comment),
-            parent=self,
+        change = actions.record_follow_up_undoably(
+            self.context.database, self.meeting_id, follow_up.action.id, outcome, comment
         )
+        self.autosaver.mark_saved()
+        push(self.context, change, self)

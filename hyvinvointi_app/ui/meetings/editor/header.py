@@ -30,14 +30,15 @@ from hyvinvointi_app.domain.typed_dates import (
 )
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.formatting import format_date
-from hyvinvointi_app.i18n.translator import _, ui_translator
+from hyvinvointi_app.i18n.translator import N_, _, ui_translator
 from hyvinvointi_app.i18n.validation import reason_text
 from hyvinvointi_app.services import meetings
+from hyvinvointi_app.services.change import Change
 from hyvinvointi_app.services.meetings import HeaderInput, MinutesInput
 from hyvinvointi_app.services.members import MemberView
 from hyvinvointi_app.services.memo_view import MeetingDetail
+from hyvinvointi_app.ui.autosave import Autosaver
 from hyvinvointi_app.ui.context import AppContext
-from hyvinvointi_app.ui.meetings.editor.autosave import Autosaver
 from hyvinvointi_app.ui.text_fields import (
     buddy_label,
     date_problem_text,
@@ -46,7 +47,7 @@ from hyvinvointi_app.ui.text_fields import (
     time_problem_text,
     time_text,
 )
-from hyvinvointi_app.ui.undo import record
+from hyvinvointi_app.ui.undo import push
 
 
 class HeaderPanel(QWidget):
@@ -221,54 +222,64 @@ class HeaderPanel(QWidget):
             secretary_id=self.secretary_combo.currentData(),
         )
 
-    def _write(self, header: HeaderInput) -> None:
+    def _write(
+        self, header: HeaderInput, label: str = N_("edit meeting details")
+    ) -> Change[MeetingDetail] | None:
+        """Store the header; a refused value is said beside the fields (None)."""
+        db = self.context.database
         try:
-            self.memo = meetings.update_header(self.context.database, self.meeting_id, header)
+            change = meetings.update_header_undoably(db, self.meeting_id, header, label)
         except ValidationError as error:
             show_hint(self.hint, reason_text(error.reason))
-            return
+            return None
+        self.memo = change.value
         show_hint(self.hint, None)
+        return change
 
-    def _save_typed(self, _target: object, _text: str) -> None:
+    def _save_typed(self, _target: object, _text: str) -> Change[MeetingDetail] | None:
         header = self._input()
-        if header is not None:
-            self._write(header)
+        return None if header is None else self._write(header)
 
-    def _save_minutes(self, _target: object, _text: str) -> None:
+    def _save_minutes(self, _target: object, _text: str) -> Change[MeetingDetail] | None:
         fields = MinutesInput(
             self.distribution_edit.text(),
             self.attachments_edit.text(),
             self.signatures_check.isChecked(),
         )
+        db = self.context.database
         try:
-            self.memo = meetings.update_minutes_fields(
-                self.context.database, self.meeting_id, fields
-            )
+            change = meetings.update_minutes_fields_undoably(db, self.meeting_id, fields)
         except ValidationError as error:
             show_hint(self.hint, reason_text(error.reason))
-            return
+            return None
+        self.memo = change.value
         show_hint(self.hint, None)
+        return change
 
     def _signatures_clicked(self) -> None:
-        """Saved at once; typed text is written first. A refusal (a memo approved meanwhile,
-        a full disk) is said beside the fields and the box shows what is stored."""
+        """Saved at once (one undo step); typed text is written first. A refusal (a memo
+        approved meanwhile, a full disk) is said beside the fields and the box shows what is
+        stored."""
         if not self.autosaver.flush():
             self.signatures_check.setChecked(not self.signatures_check.isChecked())
             return
         try:
-            self._save_minutes(None, "")
+            change = self._save_minutes(None, "")
         except UserError as error:
             self.signatures_check.setChecked(not self.signatures_check.isChecked())
             show_hint(self.hint, describe(error))
             return
         self.autosaver.mark_saved()
+        if change is not None:
+            push(self.context, change, self)
 
     def _save_choice(self) -> None:
         self.autosaver.flush()
         header = self._input()
-        if header is not None:
-            self._write(header)
+        change = None if header is None else self._write(header)
+        if change is not None:
             self.autosaver.mark_saved()
+            push(self.context, change, self)
 
     def _tidy(self) -> None:
         """Show a typed ``15.1.`` or ``13`` in the full form once the field is left."""
@@ -301,22 +312,9 @@ class HeaderPanel(QWidget):
         closed = HeaderInput(
             header.date, start, now, header.place, header.chair_id, header.secretary_id
         )
-        db = self.context.database
-        self._write(closed)
-        previous = HeaderInput(
-            before.date,
-            before.start_time,
-            before.end_time,
-            before.place,
-            before.chair.id if before.chair else None,
-            before.secretary.id if before.secretary else None,
-        )
+        change = self._write(closed, N_("close meeting"))
+        if change is None:
+            return
         self.autosaver.mark_saved()
-        record(
-            self.context,
-            _("close meeting"),
-            undo=lambda: meetings.update_header(db, self.meeting_id, previous),
-            redo=lambda: meetings.update_header(db, self.meeting_id, closed),
-            parent=self,
-        )
+        push(self.context, change, self)
         self.closed_meeting.emit()

@@ -9,7 +9,6 @@ theme the meeting ran out of time for can be marked moved to the next meeting th
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
@@ -31,15 +30,16 @@ from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.labels import label
 from hyvinvointi_app.i18n.translator import _, ngettext, ui_translator
 from hyvinvointi_app.services import agenda, annual_clock, evaluations, meetings, period_scope
+from hyvinvointi_app.services.change import Change
 from hyvinvointi_app.services.memo_view import ActionView, AgendaItemView, MeetingDetail
 from hyvinvointi_app.services.plans import PlanView
 from hyvinvointi_app.ui.annual_clock.mark_dialog import ThemeMarkDialog
 from hyvinvointi_app.ui.annual_clock.marking import mark_text, open_mark_dialog
+from hyvinvointi_app.ui.autosave import Autosaver, Save
 from hyvinvointi_app.ui.cards.item_links import CardLinksPanel
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.form_parts import WrappedLabel
 from hyvinvointi_app.ui.meetings.editor.actions import ActionRow
-from hyvinvointi_app.ui.meetings.editor.autosave import Autosaver
 from hyvinvointi_app.ui.meetings.editor.follow_up import FollowUpPanel
 from hyvinvointi_app.ui.meetings.editor.shortcuts import native
 from hyvinvointi_app.ui.meetings.editor.voice import VoicePanel
@@ -210,9 +210,11 @@ class ItemEditor(QScrollArea):
             "decision": autosaver.bind(self.decision_edit, self._save_text("decision")),
         }
 
-    def _save_text(self, field: str) -> Callable[[object, str], None]:
-        def save(target: object, text: str) -> None:
-            agenda.set_item_text(self.context.database, int(str(target)), field, text)
+    def _save_text(self, field: str) -> Save:
+        def save(target: object, text: str) -> Change[None]:
+            return agenda.set_item_text_undoably(
+                self.context.database, int(str(target)), field, text
+            )
 
         return save
 
@@ -399,7 +401,6 @@ class ItemEditor(QScrollArea):
                 self,
                 plan_id=item.plan_id,
                 link=link_for_item(db, self.meeting_id, item.id),
-                item_plan_id=item.plan_id,
             ),
         )
 

@@ -8,9 +8,10 @@ from hyvinvointi_app.domain.enums import VOICE_METHODS, VoiceKind, VoiceMethod
 from hyvinvointi_app.i18n.labels import choices, label
 from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.services import agenda
-from hyvinvointi_app.services.memo_view import MeetingDetail
+from hyvinvointi_app.services.change import Change
+from hyvinvointi_app.services.memo_view import MeetingDetail, VoiceView
+from hyvinvointi_app.ui.autosave import Autosaver
 from hyvinvointi_app.ui.context import AppContext
-from hyvinvointi_app.ui.meetings.editor.autosave import Autosaver
 from hyvinvointi_app.ui.text_fields import MemoText, buddy_label
 
 
@@ -71,9 +72,10 @@ class VoicePanel(QWidget):
     def _chosen(self) -> list[VoiceMethod]:
         return [method for method, check in self.checks.items() if check.isChecked()]
 
-    def _save(self, target: object, text: str) -> None:
-        agenda.set_voice(
-            self.context.database, self.meeting_id, VoiceKind(str(target)), self._chosen(), text
+    def _save(self, target: object, text: str) -> Change[VoiceView]:
+        kind = VoiceKind(str(target))
+        return agenda.set_voice_undoably(
+            self.context.database, self.meeting_id, kind, self._chosen(), text
         )
 
     def _methods_changed(self) -> None:

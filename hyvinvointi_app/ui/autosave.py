@@ -7,6 +7,13 @@ the widget until a write succeeds, so a failed write (a full disk, say) is retri
 seconds, never lost, and nothing is called saved until it is.
 Writes take a few milliseconds (see ``benchmarks/bench_autosave.py``), so they run on the GUI
 thread: nothing can be typed between the keystroke and its write.
+
+**Undoing typed text.** One editing session of a field is one undo step, on every screen:
+from the first write after the field was entered until the field is left (or shows another
+record, or the screen writes everything before a change of its own). Each write's service
+returns a :class:`~hyvinvointi_app.services.change.Change`; the session joins them
+(``Change.then``) and :attr:`Autosaver.edited` hands the step over when the session ends.
+While the field still has the keyboard, Ctrl+Z is the field's own undo, keystroke by keystroke.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from hyvinvointi_app.domain.errors import MemoLocked, NotFound, UserError
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.formatting import format_clock
 from hyvinvointi_app.i18n.translator import _, ui_translator
+from hyvinvointi_app.services.change import Change
 from hyvinvointi_app.ui.icons import State, state_pixmap
 
 PAUSE_MS = 700
@@ -66,22 +74,24 @@ def clock_with_seconds(when: dt.datetime | dt.time) -> str:
     return f"{clock}{separator}{when.second:02d}"
 
 
+Save = Callable[[object, str], "Change[object] | None"]
+"""Stores a field's text for its target; returns the change made, for the undo step (None
+when the write is an undo step of its own, such as the one that creates an action item)."""
+
+
 class TextBinding(QObject):
     """One text field and the call that stores it; ``target`` changes when another item is
     shown in the same widget (the pending text is written to the old target first)."""
 
-    def __init__(
-        self,
-        autosaver: Autosaver,
-        widget: TextWidget,
-        save: Callable[[object, str], object],
-    ) -> None:
+    def __init__(self, autosaver: Autosaver, widget: TextWidget, save: Save) -> None:
         super().__init__(widget)
         self.autosaver = autosaver
         self.widget = widget
         self.save = save
         self.target: object = None
         self.dirty = False
+        self.session: Change[object] | None = None
+        """The writes since the field was entered, joined into one undo step."""
         widget.installEventFilter(self)
         widget.textChanged.connect(self._on_changed)
 
@@ -101,11 +111,21 @@ class TextBinding(QObject):
         self.dirty = False
         return True
 
-    def flush(self) -> bool:
+    def write_pending(self) -> bool:
         """Write the pending text now; False if the write failed (the text stays dirty)."""
         if not self.dirty or self.target is None:
             return True
         return self.autosaver.write(self)
+
+    def flush(self) -> bool:
+        """Write the pending text and end the editing session: its writes become one undo
+        step. False if the write failed (the text stays dirty, the session open)."""
+        if not self.write_pending():
+            return False
+        session, self.session = self.session, None
+        if session is not None and session.made:
+            self.autosaver.edited.emit(session)
+        return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.widget and event.type() == QEvent.Type.FocusOut:
@@ -124,6 +144,8 @@ class Autosaver(QObject):
     """After failures, everything typed reached the disk again: the local ``datetime``."""
     locked = Signal()
     """The memo was approved elsewhere: editing must stop."""
+    edited = Signal(object)
+    """An editing session of a field ended: its writes as one ``Change`` for the undo stack."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -132,23 +154,23 @@ class Autosaver(QObject):
         self._pause.setSingleShot(True)
         self._pause.setInterval(PAUSE_MS)
         self._pause.setTimerType(Qt.TimerType.PreciseTimer)
-        self._pause.timeout.connect(self.flush)
+        self._pause.timeout.connect(self.write_pending)
         self._deadline = QTimer(self)
         self._deadline.setSingleShot(True)
         self._deadline.setInterval(DEADLINE_MS)
         self._deadline.setTimerType(Qt.TimerType.PreciseTimer)
-        self._deadline.timeout.connect(self.flush)
+        self._deadline.timeout.connect(self.write_pending)
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.setInterval(RETRY_MS)
-        self._retry.timeout.connect(self.flush)
+        self._retry.timeout.connect(self.write_pending)
         self.failing: str | None = None
         """While writes fail: why, in the user's language; None when all is saved."""
         self.last_saved: dt.datetime | None = None
         self.last_write_seconds = 0.0
         self.write_count = 0
 
-    def bind(self, widget: TextWidget, save: Callable[[object, str], object]) -> TextBinding:
+    def bind(self, widget: TextWidget, save: Save) -> TextBinding:
         binding = TextBinding(self, widget, save)
         self.bindings.append(binding)
         return binding
@@ -169,14 +191,23 @@ class Autosaver(QObject):
     def pending(self) -> bool:
         return any(b.dirty for b in self.bindings)
 
+    def write_pending(self) -> bool:
+        """Write every pending text now, the editing sessions going on (typing paused)."""
+        return self._write_all(TextBinding.write_pending)
+
     def flush(self) -> bool:
-        """Write every pending text now; False if a write failed."""
+        """Write every pending text now and end the editing sessions (before a change the
+        screen makes itself, so that the undo steps keep their order); False if a write
+        failed."""
+        return self._write_all(TextBinding.flush)
+
+    def _write_all(self, write: Callable[[TextBinding], bool]) -> bool:
         self._pause.stop()
         self._deadline.stop()
         self._retry.stop()
         ok = True
         for binding in list(self.bindings):
-            ok = binding.flush() and ok
+            ok = write(binding) and ok
         if ok and self.failing is not None:
             self.failing = None
             self.last_saved = dt.datetime.now()
@@ -187,13 +218,15 @@ class Autosaver(QObject):
         text = widget_text(binding.widget)
         started = time.perf_counter()
         try:
-            binding.save(binding.target, text)
+            change = binding.save(binding.target, text)
         except MemoLocked:
             binding.dirty = False
+            binding.session = None
             self.locked.emit()
             return False
         except NotFound:
-            binding.dirty = False  # the item was removed (an undo); nothing to keep it in
+            binding.dirty = False
+            binding.session = None  # the item was removed (an undo); nothing to keep it in
             return True
         except UserError as error:
             self.failing = describe(error)
@@ -201,6 +234,8 @@ class Autosaver(QObject):
             self._retry.start()  # try again in a few seconds; the text stays in the field
             return False
         self.last_write_seconds = time.perf_counter() - started
+        if change is not None:
+            binding.session = change if binding.session is None else binding.session.then(change)
         self.write_count += 1
         binding.dirty = widget_text(binding.widget) != text
         self.mark_saved()
