@@ -3,7 +3,7 @@ while there is room."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -13,13 +13,14 @@ ROWS_MEASURED = 50
 """The rows whose words a column is measured by (the screens' tables show fewer at once)."""
 
 
-def fit_columns(table: QTableView, worded: Collection[int]) -> None:
+def fit_columns(table: QTableView, worded: Collection[int], optional: Sequence[int] = ()) -> None:
     """The ``worded`` columns (names, titles, places) share the width the others leave and
     wrap their words, each row as high as its lines; the others are as wide as their
     contents. A worded column is never narrower than its title or its longest word, and of
-    the width left over each gets a share by how much longer its texts are: when even the
-    titles and the longest words do not fit (a laptop at 150 %), the table scrolls
-    sideways."""
+    the width left over each gets a share by how much longer its texts are. When even the
+    titles and the longest words do not fit (a laptop at 150 %), the ``optional`` columns
+    step aside, the first first, and come back when the table is wide again (what they
+    show is in the record's own dialog); only then does the table scroll sideways."""
     model = table.model()
     assert model is not None, "the model first"
     table.setWordWrap(True)
@@ -33,17 +34,20 @@ def fit_columns(table: QTableView, worded: Collection[int]) -> None:
             else QHeaderView.ResizeMode.ResizeToContents
         )
         header.setSectionResizeMode(column, mode)
-    _Sharing(table, tuple(worded))
+    _Sharing(table, tuple(worded), tuple(optional))
 
 
 class _Sharing(QObject):
     """Sets the worded columns' widths whenever the table's width or its rows change, then
     the rows' heights once the widths have settled."""
 
-    def __init__(self, table: QTableView, worded: tuple[int, ...]) -> None:
+    def __init__(
+        self, table: QTableView, worded: tuple[int, ...], optional: tuple[int, ...]
+    ) -> None:
         super().__init__(table)
         self.table = table
         self.worded = worded
+        self.optional = optional
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(0)
@@ -77,8 +81,13 @@ class _Sharing(QObject):
     def share(self) -> None:
         table, model = self.table, self.table.model()
         header = table.horizontalHeader()
-        shown = [c for c in self.worded if not table.isColumnHidden(c)]
-        if model is None or not shown:
+        if model is None:
+            return
+        aside = set(self.optional) & {
+            c for c in range(model.columnCount()) if table.isColumnHidden(c)
+        }
+        shown = [c for c in self.worded if not table.isColumnHidden(c) or c in aside]
+        if not shown:
             return
         cell = table.fontMetrics()
         padding = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 4
@@ -106,12 +115,28 @@ class _Sharing(QObject):
             word = min(word, table.viewport().width() // 2)
             least[column] = max(titled + title_margin, word + padding)
             longest[column] = max(least[column], line + padding)
-        others = sum(
-            header.sectionSize(c)
+        others = {
+            c: max(header.sectionSizeHint(c), table.sizeHintForColumn(c))
+            if c in aside
+            else header.sectionSize(c)
             for c in range(model.columnCount())
-            if c not in self.worded and not table.isColumnHidden(c)
-        )
-        free = table.viewport().width() - others
+            if c not in self.worded and (c in aside or not table.isColumnHidden(c))
+        }
+        room = table.viewport().width()
+        needed = {**others, **least}
+        stepping_aside = set()
+        for column in self.optional:
+            if sum(needed.values()) <= room:
+                break
+            stepping_aside.add(column)
+            needed.pop(column, None)
+        for column in self.optional:
+            if table.isColumnHidden(column) != (column in stepping_aside):
+                table.setColumnHidden(column, column in stepping_aside)
+        shown = [c for c in shown if c not in stepping_aside]
+        least = {c: least[c] for c in shown}
+        longest = {c: longest[c] for c in shown}
+        free = room - sum(w for c, w in others.items() if c not in stepping_aside)
         widths = dict(least)
         spare = free - sum(least.values())
         if spare > 0:

@@ -139,7 +139,8 @@ def main() -> int:
             if args.screens and spec.key not in args.screens:
                 continue
             window.show_page(spec.key)
-            app.processEvents()
+            for _turn in range(20):  # wrapped texts and shared columns settle in a few rounds
+                app.processEvents()
             name = args.out / f"{spec.key}-{language}{suffix}.png"
             window.statusBar().clearMessage()  # backup notices name a temporary folder
             window.grab().save(str(name))

@@ -98,3 +98,34 @@ def test_worded_columns_hold_their_longest_word_and_share_what_is_left(qtbot: Qt
     # but a "word" longer than half the table (a path, a web address) breaks instead
     model.setItem(0, 2, QStandardItem("\\\\palvelin\\yksikko\\" + "kansio\\" * 30))
     qtbot.waitUntil(lambda: table.columnWidth(2) <= table.viewport().width() // 2 + 20)
+
+
+def test_optional_columns_step_aside_on_a_narrow_table_and_come_back(qtbot: QtBot) -> None:
+    """At 150 % the plans table scrolled sideways: what only the record's dialog needs
+    (the document's location, the version) now makes room for what the list is for."""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    from hyvinvointi_app.ui.tables import fit_columns
+
+    model = QStandardItemModel(1, 4)
+    model.setHorizontalHeaderLabels(["Suunnitelma", "Versio", "Seuraava tarkistus", "Sijainti"])
+    cells = ("Yhdenvertaisuussuunnitelma", "2024", "1.1.2027", "Kansio\\Suunnitelmat\\2024")
+    for column, text in enumerate(cells):
+        model.setItem(0, column, QStandardItem(text))
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    fit_columns(table, (0, 3), optional=(3, 1))
+    table.resize(900, 200)
+    table.show()
+    settle()
+    assert not any(table.isColumnHidden(c) for c in range(4))
+    word = table.fontMetrics().horizontalAdvance(cells[0])
+    table.resize(word + table.columnWidth(2) + 60, 200)  # the plan and its review only
+    qtbot.waitUntil(lambda: table.isColumnHidden(3) and table.isColumnHidden(1))
+    settle()
+    shown = [c for c in range(4) if not table.isColumnHidden(c)]
+    assert sum(table.columnWidth(c) for c in shown) <= table.viewport().width()
+    table.resize(900, 200)
+    qtbot.waitUntil(lambda: not table.isColumnHidden(3) and not table.isColumnHidden(1))

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from prompts import ScriptedPrompter
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -611,3 +611,31 @@ def test_alt_keys_of_the_screen_and_the_menus_are_all_different(
     keys = [key for key in map(mnemonic, texts) if key]
     assert len(keys) >= 10
     assert len(keys) == len(set(keys)), texts
+
+
+def test_every_role_need_is_read_whole_in_a_narrow_window(
+    qtbot: QtBot, page: MembersPage, window: MainWindow, context: AppContext
+) -> None:
+    """At 150 % in Swedish the longest needs ran out of the list's right edge: now each
+    of the two columns wraps its entries, and the list is as high as its rows."""
+    for name in ("Karin Sjöberg-Lindqvist", "Jens Enqvist-Söderholm"):
+        add(context, name, Role.PSYCHOLOGIST)
+    page.refresh()
+    window.resize(900, 600)
+    roles = page.coverage.roles
+    metrics = roles.fontMetrics()
+    texts = [roles.item(row).text() for row in range(roles.count())]
+    assert any(metrics.horizontalAdvance(text) > roles.viewport().width() // 2 for text in texts)
+
+    def whole() -> bool:
+        for row, text in enumerate(texts):
+            rect = roles.visualItemRect(roles.item(row))
+            room = QRect(0, 0, rect.width() - roles.iconSize().width() - 16, 10_000)
+            needed = metrics.boundingRect(room, Qt.TextFlag.TextWordWrap, text).height()
+            if rect.right() > roles.viewport().width() or rect.height() < needed:
+                return False
+        return roles.height() >= roles.sizeHint().height()
+
+    qtbot.waitUntil(whole)
+    rows = {roles.visualItemRect(roles.item(row)).top() for row in range(roles.count())}
+    assert len(rows) == (roles.count() + 1) // 2  # two entries side by side in each row

@@ -47,7 +47,8 @@ class Walk:
     clipped: list[str] = field(default_factory=list)
 
     def look(self, name: str, window: QWidget) -> None:
-        QApplication.processEvents()
+        for _round in range(3):  # a wrapped text's new height asks the layout once more
+            QApplication.processEvents()
         self.windows.append(name)
         needed = window.minimumSizeHint()
         if isinstance(window, QMainWindow):  # nor has it grown wider than it was made

@@ -4,7 +4,7 @@ a screen reader can walk through them with the arrow keys."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +34,26 @@ def need_label(need: RoleNeed) -> str:
     return missing_role_label(need.roles[0])
 
 
+class _RolesList(QListWidget):
+    """The list of needs, as high as its rows want (a low window may give it less: it
+    scrolls), never forcing the window to grow."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.wanted = 0
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.wanted) if self.wanted else hint
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(
+            hint.width(), min(self.wanted, 3 * self.fontMetrics().height()) or hint.height()
+        )
+
+
 class CoveragePanel(QGroupBox):
     """The role coverage of one operating period; :meth:`show_coverage` redraws it."""
 
@@ -44,31 +65,57 @@ class CoveragePanel(QGroupBox):
         self.icon.setFixedSize(16, 16)
         self.summary = WrappedLabel("", self)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         summary_row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         summary_row.addWidget(self.summary, 1, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(summary_row)
-        self.roles = QListWidget(self)
+        self.roles = _RolesList(self)
         self.roles.setAccessibleName(_("Expected roles"))
-        self.roles.setFlow(QListView.Flow.TopToBottom)
+        self.roles.setFlow(QListView.Flow.LeftToRight)
         self.roles.setWrapping(True)
+        self.roles.setWordWrap(True)
         self.roles.setResizeMode(QListView.ResizeMode.Adjust)
         self.roles.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
         self.roles.setSpacing(2)
         self.roles.setIconSize(QSize(16, 16))
-        # Six roles always fit side by side; without a scroll bar the column wrapping does
-        # not keep room for one, so the rows set by _fit_rows are the rows shown.
         self.roles.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.roles)
+        self.roles.viewport().installEventFilter(self)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.missing: list[str] = []
         """The labels of the roles found missing, for tests and the status line."""
 
-    def _fit_rows(self, rows: int) -> None:
-        row_height = max(self.roles.sizeHintForRow(0), self.fontMetrics().height() + 6) + 4
-        frame = 2 * self.roles.frameWidth()
-        self.roles.setFixedHeight(rows * row_height + frame + 4)
-        self.roles.doItemsLayout()  # wrap into columns for the height just set
+    def _fit_columns(self) -> None:
+        """Two columns of equal width, whatever the window's, the needs in reading order row
+        by row; an entry longer than its column wraps, and its row is as high as its taller
+        entry. The list asks to be as high as its rows; in a low window it scrolls."""
+        roles = self.roles
+        spacing = roles.spacing()
+        # two in a row: a wrapping list keeps room for its scroll bar whether it shows or not
+        bar = roles.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, roles)
+        width = max(1, (roles.viewport().width() - bar - 6 * spacing) // 2 - 2)
+        metrics = roles.fontMetrics()
+        text_room = max(1, width - roles.iconSize().width() - 16)  # the icon and margins
+        heights = [
+            metrics.boundingRect(
+                QRect(0, 0, text_room, 10_000), Qt.TextFlag.TextWordWrap, roles.item(row).text()
+            ).height()
+            + 8
+            for row in range(roles.count())
+        ]
+        row_heights = [max(heights[row : row + 2]) for row in range(0, len(heights), 2)]
+        for row in range(roles.count()):
+            roles.item(row).setSizeHint(QSize(width, row_heights[row // 2]))
+        frame = 2 * roles.frameWidth()
+        roles.wanted = sum(row_heights) + 2 * spacing * len(row_heights) + frame + 4
+        roles.setMaximumHeight(roles.wanted)
+        roles.updateGeometry()
+        roles.doItemsLayout()  # lay out again with the sizes just set
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.roles.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return False
 
     def show_no_period(self) -> None:
         self.setTitle(_("Roles of the group"))
@@ -103,11 +150,12 @@ class CoveragePanel(QGroupBox):
                 )
                 text = _("{role}: {names}").format(role=label, names=count)
             item = QListWidgetItem(state_icon(State.DONE if names else State.WARNING), text)
-            item.setToolTip(", ".join(names) if names else text)
+            whole = _("{role}: {names}").format(role=label, names=", ".join(names))
+            item.setToolTip(whole if names else text)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
             item.setData(Qt.ItemDataRole.UserRole, bool(names))
             self.roles.addItem(item)
-        self._fit_rows((len(needs) + 1) // 2)
+        self._fit_columns()
         if self.missing:
             self.icon.setPixmap(state_pixmap(State.WARNING))
             text = ngettext(

@@ -154,7 +154,7 @@ class MembersPage(Page):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setHighlightSections(False)
-        fit_columns(self.table, (NAME, ROLE, ORGANISATION, CONTACT))
+        fit_columns(self.table, (NAME, ROLE, ORGANISATION, CONTACT), optional=(CONTACT,))
         layout.addWidget(self.table, 1)
 
         self.coverage = CoveragePanel(self)

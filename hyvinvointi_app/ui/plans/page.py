@@ -27,7 +27,16 @@ from hyvinvointi_app.ui.icons import State, state_icon
 from hyvinvointi_app.ui.page import Page, heading
 from hyvinvointi_app.ui.plans import actions
 from hyvinvointi_app.ui.plans.history import HistoryTable
-from hyvinvointi_app.ui.plans.model import LOCATION, NAME, OWNER, REVIEW, TYPE, PlanTableModel
+from hyvinvointi_app.ui.plans.model import (
+    APPROVED,
+    LOCATION,
+    NAME,
+    OWNER,
+    REVIEW,
+    TYPE,
+    VERSION,
+    PlanTableModel,
+)
 from hyvinvointi_app.ui.plans.plan_dialog import PlanDialog
 from hyvinvointi_app.ui.tables import fit_columns
 
@@ -82,7 +91,11 @@ class PlansPage(Page):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        fit_columns(self.table, (TYPE, NAME, OWNER, REVIEW, LOCATION))
+        fit_columns(
+            self.table,
+            (TYPE, NAME, OWNER, REVIEW, LOCATION),
+            optional=(LOCATION, VERSION, APPROVED),
+        )
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.activated.connect(lambda _index: self.edit_plan())
         self.table.selectionModel().selectionChanged.connect(
