@@ -9,11 +9,11 @@ goes through the service first and then becomes one undo step.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeVar
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFrame,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -64,8 +63,12 @@ from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.field_message import FieldMessage
 from hyvinvointi_app.ui.flow_layout import FlowLayout
 from hyvinvointi_app.ui.page import Page, heading
+from hyvinvointi_app.ui.record_table import RecordTable
+from hyvinvointi_app.ui.table_model import RowsModel
 from hyvinvointi_app.ui.tables import fit_columns
 from hyvinvointi_app.ui.undo import push
+
+R = TypeVar("R")
 
 NEW_CHECKPOINT_DAYS = 60
 """A new checkpoint is proposed this many days after the last one (or after today)."""
@@ -80,19 +83,12 @@ class CardText(QPlainTextEdit):
         self.setTabChangesFocus(True)
 
 
-def _table(parent: QWidget, name: str) -> QTableView:
-    table = QTableView(parent)
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)
-    table.setAlternatingRowColors(True)
+def _table(model: RowsModel[R], name: str, parent: QWidget) -> RecordTable[R]:
+    table = RecordTable(model, name, parent)
     table.setWordWrap(False)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    table.horizontalHeader().setDefaultAlignment(
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    )
     return table
 
 
@@ -156,14 +152,11 @@ class CardsPage(Page):
         layout.addLayout(filter_row)
 
         self.model = CardTableModel()
-        self.table = _table(panel, _("Result cards"))
+        self.table = _table(self.model, _("Result cards"), panel)
         self.list_view = self.table
-        self.table.setModel(self.model)
         fit_columns(self.table, (WHAT,))
-        self.table.selectionModel().selectionChanged.connect(
-            lambda _selected, _deselected: self._selection_changed()
-        )
-        self.table.activated.connect(lambda _index: self._focus_first_field())
+        self.table.chosen.connect(self._selection_changed)
+        self.table.opened.connect(self._focus_first_field)
         layout.addWidget(self.table, 1)
         self.empty_label = QLabel(panel)
         self.empty_label.setWordWrap(True)
@@ -299,18 +292,16 @@ class CardsPage(Page):
         checkpoints_row.addStretch(1)
         layout.addLayout(checkpoints_row)
         self.checkpoint_model = CheckpointTableModel()
-        self.checkpoints = _table(self.editor, _("Checkpoints"))
-        self.checkpoints.setModel(self.checkpoint_model)
+        self.checkpoints = _table(self.checkpoint_model, _("Checkpoints"), self.editor)
         header = self.checkpoints.horizontalHeader()
         for column in (DUE, RESPONSIBLE, RECORDED):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(VALUE, QHeaderView.ResizeMode.Stretch)
         self.checkpoints.setMinimumHeight(120)
         self.checkpoints.setMaximumHeight(190)
-        self.checkpoints.activated.connect(lambda _index: self.record_value())
-        self.checkpoints.selectionModel().selectionChanged.connect(
-            lambda _selected, _deselected: self._update_buttons()
-        )
+        self.checkpoints.opened.connect(self.record_value)
+        self.checkpoints.removing.connect(self.remove_checkpoint)
+        self.checkpoints.chosen.connect(self._update_buttons)
         layout.addWidget(self.checkpoints)
         self.no_checkpoints = QLabel(
             _("No checkpoints yet: add the dates when the group looks at the indicator."),
@@ -381,9 +372,9 @@ class CardsPage(Page):
         try:
             self.model.set_rows(shown)
             if keep is not None and self.model.row_of(keep) is not None:
-                self._select_row(keep)
+                self.table.choose(keep)
             elif shown:
-                self._select_row(shown[0].id)
+                self.table.choose(shown[0].id)
         finally:
             self._loading = False
         if not cards:
@@ -399,21 +390,8 @@ class CardsPage(Page):
         self._show_card(self.selected_card_id())
 
     def selected_card_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        card = self.model.row_at(rows[0].row()) if rows else None
+        card = self.table.chosen_record()
         return card.id if card else None
-
-    def _select_row(self, card_id: int) -> None:
-        row = self.model.row_of(card_id)
-        if row is None:
-            return
-        index = self.model.index(row, WHAT)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
 
     def _selection_changed(self) -> None:
         if self._loading:
@@ -491,18 +469,10 @@ class CardsPage(Page):
         self.no_discussions.setVisible(not shown)
 
     def selected_checkpoint(self) -> CheckpointView | None:
-        rows = self.checkpoints.selectionModel().selectedRows()
-        return self.checkpoint_model.row_at(rows[0].row()) if rows else None
+        return self.checkpoints.chosen_record()
 
     def select_checkpoint(self, checkpoint_id: int) -> None:
-        row = self.checkpoint_model.row_of(checkpoint_id)
-        if row is None:
-            return
-        self.checkpoints.selectionModel().setCurrentIndex(
-            self.checkpoint_model.index(row, DUE),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
+        self.checkpoints.choose(checkpoint_id)
 
     def _update_buttons(self) -> None:
         chosen = self.selected_checkpoint() is not None
@@ -530,7 +500,7 @@ class CardsPage(Page):
             self._loading = False
         self.card = card
         self.refresh()
-        self._select_row(card.id)
+        self.table.choose(card.id)
         self._focus_first_field()
 
     def _focus_first_field(self) -> None:

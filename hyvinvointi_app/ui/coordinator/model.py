@@ -25,9 +25,6 @@ from hyvinvointi_app.ui.table_model import Index, RowsModel
 
 UNIT, MUNICIPALITY, PERIOD, MEETINGS, ROLES, EVALUATIONS, CARDS, ACTIONS, THEMES = range(9)
 
-ROW_ROLE = Qt.ItemDataRole.UserRole
-"""The :class:`OverviewRow` of a table row."""
-
 
 def two_lines(text: str, longer_than: int = 16) -> str:
     """A long column heading on two lines, broken at the space nearest its middle."""
@@ -83,8 +80,6 @@ class OverviewModel(RowsModel[OverviewRow]):
         if row is None:
             return None
         column = index.column()
-        if role == ROW_ROLE:
-            return row
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(row, column)
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QObject, QRunnable, QSettings, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QSettings, Qt, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,17 +46,17 @@ from hyvinvointi_app.services.coordinator import (
     ExpectedListError,
     ExpectedUnit,
     Overview,
-    OverviewRow,
     aggregate,
     read_expected,
 )
 from hyvinvointi_app.store.storage_errors import write_problem
 from hyvinvointi_app.ui.context import open_settings, setting_text
 from hyvinvointi_app.ui.coordinator.chart import TrendChart
-from hyvinvointi_app.ui.coordinator.model import ROW_ROLE, OverviewFilter, OverviewModel
+from hyvinvointi_app.ui.coordinator.model import OverviewFilter, OverviewModel
 from hyvinvointi_app.ui.form_parts import resize_within_screen
 from hyvinvointi_app.ui.icons import State, state_icon
 from hyvinvointi_app.ui.prompter import Prompter
+from hyvinvointi_app.ui.record_table import RecordTable
 from hyvinvointi_app.ui.save_path import documents_folder
 
 _log = logging.getLogger(__name__)
@@ -227,14 +227,9 @@ class CoordinatorWindow(QWidget):
         self.model = OverviewModel(icon)
         self.proxy = OverviewFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
+        self.table = RecordTable(self.model, _("Units and their figures"), self, shown=self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAccessibleName(_("Units and their figures"))
-        self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -243,9 +238,7 @@ class CoordinatorWindow(QWidget):
         header.setStretchLastSection(False)
         header.setResizeContentsPrecision(60)  # widths from 60 rows, not from all 500
         self.table.resizeColumnsToContents()  # the headers whole before any bundle is read
-        self.table.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self._show_unit(current)
-        )
+        self.table.chosen.connect(self._show_unit)
         return self.table
 
     def _tabs(self) -> QTabWidget:
@@ -464,11 +457,9 @@ class CoordinatorWindow(QWidget):
         chart = trend_charts(ReportTexts(self._language), overview.totals).charts[0]
         self.municipality_chart.set_series(chart.title, chart.bars, chart.maximum)
 
-    def _show_unit(self, current: QModelIndex) -> None:
-        if self.overview is None or not current.isValid():
-            return
-        row = current.data(ROW_ROLE)
-        if not isinstance(row, OverviewRow):
+    def _show_unit(self) -> None:
+        row = self.table.chosen_record()
+        if self.overview is None or row is None:
             return
         history = self.overview.rows_of(row.unit_key)
         model = self.model

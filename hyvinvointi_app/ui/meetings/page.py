@@ -11,17 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QStackedWidget,
     QStyle,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -45,40 +43,17 @@ from hyvinvointi_app.ui.meetings.list_model import (
 from hyvinvointi_app.ui.meetings.new_meeting_dialog import NewMeetingDialog, NewMeetingInput
 from hyvinvointi_app.ui.meetings.search import SearchBox, SearchPanel
 from hyvinvointi_app.ui.page import Page, heading
+from hyvinvointi_app.ui.record_table import RecordTable
 from hyvinvointi_app.ui.tables import fit_columns
 
 if TYPE_CHECKING:
     from hyvinvointi_app.ui.meetings.editor import MeetingEditor
 
 NEW_SHORTCUTS = ("Ctrl+Shift+M", "Ins")
-OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 DEFAULT_START = dt.time(13, 0)
 
 LIST, EMPTY, RESULTS, NO_PERIOD = range(4)
 """The pages of the list area."""
-
-
-class MeetingsTable(QTableView):
-    """Enter opens the selected meeting, Delete deletes it (after a question)."""
-
-    def __init__(self, page: MeetingsPage) -> None:
-        super().__init__(page)
-        self._page = page
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        plain = event.modifiers() in (
-            Qt.KeyboardModifier.NoModifier,
-            Qt.KeyboardModifier.KeypadModifier,
-        )
-        if plain and event.key() in OPEN_KEYS:
-            event.accept()
-            self._page.open_selected()
-            return
-        if plain and event.key() == Qt.Key.Key_Delete:
-            event.accept()
-            self._page.delete_selected()
-            return
-        super().keyPressEvent(event)
 
 
 class MeetingsPage(Page):
@@ -184,17 +159,8 @@ class MeetingsPage(Page):
             },
             self,
         )
-        self.table = MeetingsTable(self)
+        self.table = RecordTable(self.model, _("Meetings of the operating period"), self)
         self.list_view = self.table
-        self.table.setAccessibleName(_("Meetings of the operating period"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setHighlightSections(False)
         fit_columns(self.table, (PLACE,))
         self.body.insertWidget(LIST, self.table)
 
@@ -245,10 +211,9 @@ class MeetingsPage(Page):
         self.open_button.clicked.connect(self.open_selected)
         self.invite_button.clicked.connect(self.invite_selected)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.table.doubleClicked.connect(lambda _index: self.open_selected())
-        selection = self.table.selectionModel()
-        selection.currentRowChanged.connect(lambda *_args: self._update_buttons())
-        selection.selectionChanged.connect(lambda *_args: self._update_buttons())
+        self.table.opened.connect(self.open_selected)
+        self.table.removing.connect(self.delete_selected)
+        self.table.chosen.connect(self._update_buttons)
         self.shortcuts: list[QShortcut] = []
         for keys in NEW_SHORTCUTS:
             # Parented to the list, so that the editor may use the same keys while shown.
@@ -377,26 +342,11 @@ class MeetingsPage(Page):
         self.new_button.setEnabled(self.selected_period() is not None)
 
     def _select(self, meeting_id: int | None) -> None:
-        row = self.model.row_of(meeting_id) if meeting_id is not None else None
-        if row is None:
-            if self.model.rowCount() == 0:
-                return
-            row = self.model.rowCount() - 1  # the latest meeting
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
+        if not self.table.choose(meeting_id) and self.model.rowCount() > 0:
+            self.table.choose_index(self.model.index(self.model.rowCount() - 1, 0))  # the latest
 
     def selected_meeting(self) -> MeetingRow | None:
-        index = self.table.selectionModel().currentIndex()
-        if not index.isValid() or not self.table.selectionModel().isRowSelected(
-            index.row(), QModelIndex()
-        ):
-            return None
-        return self.model.row_at(index.row())
+        return self.table.chosen_record()
 
     def _update_buttons(self) -> None:
         meeting = self.selected_meeting()

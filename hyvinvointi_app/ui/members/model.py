@@ -166,13 +166,3 @@ class MembersProxy(QSortFilterProxyModel):
         left = model.sort_key(source_left.row(), column)
         right = model.sort_key(source_right.row(), column)
         return bool(left < right)
-
-    def member_at(self, row: int) -> MemberView:
-        return self.source().member_at(self.mapToSource(self.index(row, 0)).row())
-
-    def row_of(self, member_id: int) -> int | None:
-        source_row = self.source().row_of(member_id)
-        if source_row is None:
-            return None
-        row = self.mapFromSource(self.source().index(source_row, 0)).row()
-        return row if row >= 0 else None

@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,32 +40,11 @@ from hyvinvointi_app.ui.members.model import (
     is_former,
 )
 from hyvinvointi_app.ui.page import Page, heading
+from hyvinvointi_app.ui.record_table import OPEN_KEYS, RecordTable
 from hyvinvointi_app.ui.tables import fit_columns
 
 ADD_SHORTCUTS = ("Ins", "Ctrl+Shift+N")
-EDIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)
-
-"""(Narrowest, widest) width in pixels of the columns that fit their contents; the contact
-column takes the rest. A longer text is elided and shown in full as a tooltip."""
-
-
-class MembersTable(QTableView):
-    """The table; Enter and F2 edit the selected member (Delete does nothing on purpose:
-    erasing personal details is never one key away)."""
-
-    def __init__(self, page: MembersPage) -> None:
-        super().__init__(page)
-        self._page = page
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in EDIT_KEYS and event.modifiers() in (
-            Qt.KeyboardModifier.NoModifier,
-            Qt.KeyboardModifier.KeypadModifier,
-        ):
-            event.accept()
-            self._page.edit_selected()
-            return
-        super().keyPressEvent(event)
+EDIT_KEYS = (*OPEN_KEYS, Qt.Key.Key_F2)
 
 
 class MembersPage(Page):
@@ -141,19 +118,14 @@ class MembersPage(Page):
         self.model = MembersModel(self)
         self.proxy = MembersProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = MembersTable(self)
+        # Enter and F2 edit the chosen member; Delete does nothing on purpose (erasing
+        # personal details is never one key away).
+        self.table = RecordTable(
+            self.model, _("Members"), self, shown=self.proxy, open_keys=EDIT_KEYS
+        )
         self.list_view = self.table
-        self.table.setAccessibleName(_("Members"))
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setHighlightSections(False)
         fit_columns(self.table, (NAME, ROLE, ORGANISATION, CONTACT), optional=(CONTACT,))
         layout.addWidget(self.table, 1)
 
@@ -166,10 +138,8 @@ class MembersPage(Page):
         self.edit_button.clicked.connect(self.edit_selected)
         self.end_term_button.clicked.connect(self.end_term_selected)
         self.erase_button.clicked.connect(self.erase_selected)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
-        selection = self.table.selectionModel()
-        selection.currentRowChanged.connect(lambda *_args: self._update_buttons())
-        selection.selectionChanged.connect(lambda *_args: self._update_buttons())
+        self.table.opened.connect(self.edit_selected)
+        self.table.chosen.connect(self._update_buttons)
         self.shortcuts: list[QShortcut] = []
         for keys in ADD_SHORTCUTS:
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -211,18 +181,8 @@ class MembersPage(Page):
         self._update_buttons()
 
     def _select(self, member_id: int | None) -> None:
-        row = self.proxy.row_of(member_id) if member_id is not None else None
-        if row is None:
-            if self.proxy.rowCount() == 0:
-                return
-            row = 0
-        index = self.proxy.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
+        if not self.table.choose(member_id):
+            self.table.choose_first()
 
     def _update_empty_state(self) -> None:
         empty = self.model.rowCount() == 0
@@ -236,12 +196,7 @@ class MembersPage(Page):
         self.erase_button.setEnabled(member is not None and not member.erased)
 
     def selected_member(self) -> MemberView | None:
-        index = self.table.selectionModel().currentIndex() if self.table.model() else None
-        if index is None or not index.isValid():
-            return None
-        if not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
-            return None
-        return self.proxy.member_at(index.row())
+        return self.table.chosen_record()
 
     def focus_find(self) -> bool:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -52,10 +52,6 @@ class PeriodTableModel(RowsModel[PeriodRow]):
     def record_id(self, row: PeriodRow) -> int:
         return row.period.id
 
-    def period_at(self, row: int) -> PeriodView | None:
-        found = self.row_at(row)
-        return None if found is None else found.period
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.cell_row(index)
         if row is None:

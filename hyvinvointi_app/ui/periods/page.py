@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +35,7 @@ from hyvinvointi_app.ui.periods.model import (
     PeriodTableModel,
 )
 from hyvinvointi_app.ui.periods.texts_dialog import PeriodTextsDialog
+from hyvinvointi_app.ui.record_table import RecordTable
 
 COLUMN_PADDING = 28
 """Air between the columns, so that dates and labels do not run together."""
@@ -62,24 +61,13 @@ class PeriodsPage(Page):
         layout.addWidget(intro)
 
         self.model = PeriodTableModel(state_icon(State.DONE))
-        self.table = QTableView(self)
+        self.table = RecordTable(self.model, _("Operating periods"), self)
         self.list_view = self.table
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(_("Operating periods"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
         header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.table.activated.connect(lambda _index: self.edit_dates())
-        self.table.selectionModel().selectionChanged.connect(
-            lambda _selected, _deselected: self._update_buttons()
-        )
+        self.table.opened.connect(self.edit_dates)
+        self.table.chosen.connect(self._update_buttons)
 
         self.empty_label = QLabel(
             _("No operating periods yet — add the first one with “Add operating period”."), self
@@ -149,20 +137,11 @@ class PeriodsPage(Page):
         self._update_buttons()
 
     def selected_period(self) -> PeriodView | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        return self.model.period_at(rows[0].row()) if rows else None
+        chosen = self.table.chosen_record()
+        return None if chosen is None else chosen.period
 
     def select_period(self, period_id: int) -> None:
-        row = self.model.row_of(period_id)
-        if row is None:
-            return
-        index = self.model.index(row, LABEL)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
+        self.table.choose(period_id)
 
     def _update_buttons(self) -> None:
         selected = self.selected_period()

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QLabel,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +36,7 @@ from hyvinvointi_app.ui.plans.model import (
     PlanTableModel,
 )
 from hyvinvointi_app.ui.plans.plan_dialog import PlanDialog
+from hyvinvointi_app.ui.record_table import RecordTable
 from hyvinvointi_app.ui.tables import fit_columns
 
 
@@ -79,28 +78,17 @@ class PlansPage(Page):
         register_layout = QVBoxLayout(register)
         register_layout.setContentsMargins(0, 0, 0, 0)
         self.model = PlanTableModel(state_icon(State.WARNING), today)
-        self.table = QTableView(register)
+        self.table = RecordTable(self.model, _("Plan register"), register)
         self.list_view = self.table
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(_("Plan register"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
         fit_columns(
             self.table,
             (TYPE, NAME, OWNER, REVIEW, LOCATION),
             optional=(LOCATION, VERSION, APPROVED),
         )
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.table.activated.connect(lambda _index: self.edit_plan())
-        self.table.selectionModel().selectionChanged.connect(
-            lambda _selected, _deselected: self._plan_changed()
-        )
+        self.table.opened.connect(self.edit_plan)
+        self.table.chosen.connect(self._plan_changed)
         self.empty_label = QLabel(_("No plans yet — add the first one with “Add plan”."), register)
         self.empty_label.setWordWrap(True)
         register_layout.addWidget(self.empty_label)
@@ -175,21 +163,10 @@ class PlansPage(Page):
         self._plan_changed(chosen_evaluation.id if chosen_evaluation else None)
 
     def selected_plan(self) -> PlanView | None:
-        model = self.table.selectionModel()
-        rows = model.selectedRows() if model else []
-        return self.model.row_at(rows[0].row()) if rows else None
+        return self.table.chosen_record()
 
     def select_plan(self, plan_id: int) -> None:
-        row = self.model.row_of(plan_id)
-        if row is None:
-            return
-        index = self.model.index(row, TYPE)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
+        self.table.choose(plan_id)
 
     def show_item(self, item_id: int) -> None:
         """Select the plan (an archived one shows the archived plans too)."""
