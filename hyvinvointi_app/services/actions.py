@@ -297,16 +297,14 @@ def record_follow_up_undoably(
     action_id: int,
     outcome: FollowUpOutcome | None,
     comment: str,
-    label: str = N_("record follow-up"),
 ) -> Change[None]:
-    """Record a follow-up's outcome and comment; ``label`` names the step (a comment typed
-    is “edit follow-up comment”)."""
+    """Record a follow-up's outcome and comment (chosen, or typed)."""
     before = _follow_up_row(db, meeting_id, action_id)
     record_follow_up(db, meeting_id, action_id, outcome, comment)
     if _follow_up_row(db, meeting_id, action_id) == before:
-        return Change.nothing(label, None)
+        return Change.nothing(N_("record follow-up"), None)
     return Change(
-        label,
+        N_("record follow-up"),
         None,
         undo=lambda: record_follow_up(db, meeting_id, action_id, *before),
         redo=lambda: record_follow_up(db, meeting_id, action_id, outcome, comment),

@@ -325,7 +325,9 @@ def remove_item_undoably(db: Database, meeting_id: int, item_id: int) -> Change[
 
 
 def set_item_text_undoably(db: Database, item_id: int, field: str, text: str) -> Change[None]:
-    before = getattr(get_item(db, item_id), field) if field in TEXT_FIELDS else ""
+    if field not in TEXT_FIELDS:
+        raise ValidationError(field, "unknown_field")
+    before = getattr(get_item(db, item_id), field)
     set_item_text(db, item_id, field, text)
     if text == before:
         return Change.nothing(N_("edit agenda item"), None)
@@ -363,4 +365,27 @@ def set_voice_undoably(
             db, meeting_id, kind, [VoiceMethod(m) for m in before.methods], before.summary
         ),
         redo=lambda: set_voice(db, meeting_id, kind, methods, summary),
+    )
+
+
+def set_item_plan_undoably(db: Database, item_id: int, plan_id: int | None) -> Change[None]:
+    before = get_item(db, item_id).plan_id
+    set_item_plan(db, item_id, plan_id)
+    return Change(
+        N_("edit agenda item"),
+        None,
+        undo=lambda: set_item_plan(db, item_id, before),
+        redo=lambda: set_item_plan(db, item_id, plan_id),
+    )
+
+
+def set_item_presenter_undoably(db: Database, item_id: int, member_id: int | None) -> Change[None]:
+    presenter = get_item(db, item_id).presenter
+    before = presenter.id if presenter else None
+    set_item_presenter(db, item_id, member_id)
+    return Change(
+        N_("edit agenda item"),
+        None,
+        undo=lambda: set_item_presenter(db, item_id, before),
+        redo=lambda: set_item_presenter(db, item_id, member_id),
     )

@@ -591,7 +591,7 @@ class Entry:
     """One line of a preview: what happens to one thing of one part."""
 
     part: Part
-    change: Difference
+    difference: Difference
     title: str = ""
     month: int | None = None
     plan_type: PlanType | None = None
@@ -615,7 +615,7 @@ class Preview:
 
     @property
     def changes_anything(self) -> bool:
-        return any(entry.change is not Difference.UNCHANGED for entry in self.entries) or (
+        return any(entry.difference is not Difference.UNCHANGED for entry in self.entries) or (
             self.current is None
             or (self.current.package_id, self.current.version)
             != (self.package.id, self.package.version)

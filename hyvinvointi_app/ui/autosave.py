@@ -75,8 +75,10 @@ def clock_with_seconds(when: dt.datetime | dt.time) -> str:
 
 
 Save = Callable[[object, str], "Change[object] | None"]
-"""Stores a field's text for its target; returns the change made, for the undo step (None
-when the write is an undo step of its own, such as the one that creates an action item)."""
+"""Stores a field's text for its target and returns the change made, for the undo step; None
+when the write is an undo step of its own (the one that creates an action item) or when the
+screen said why it kept the stored text (a date it cannot read). A text the file refuses
+raises its ``UserError``: the field stays unsaved and says why."""
 
 
 class TextBinding(QObject):
@@ -92,6 +94,13 @@ class TextBinding(QObject):
         self.dirty = False
         self.session: Change[object] | None = None
         """The writes since the field was entered, joined into one undo step."""
+        self.stored = ""
+        """The text as last shown or written."""
+        self.session_start = ""
+        """The text before the session's first write: a session that ends where it began
+        is no step."""
+        self.leaving = False
+        """The field was left while its write failed: the write that succeeds ends the session."""
         widget.installEventFilter(self)
         widget.textChanged.connect(self._on_changed)
 
@@ -108,6 +117,7 @@ class TextBinding(QObject):
             return False
         self.target = target
         set_widget_text(self.widget, text)
+        self.stored = text
         self.dirty = False
         return True
 
@@ -121,11 +131,16 @@ class TextBinding(QObject):
         """Write the pending text and end the editing session: its writes become one undo
         step. False if the write failed (the text stays dirty, the session open)."""
         if not self.write_pending():
+            self.leaving = True
             return False
-        session, self.session = self.session, None
-        if session is not None and session.made:
-            self.autosaver.edited.emit(session)
+        self.end_session()
         return True
+
+    def end_session(self) -> None:
+        session, self.session = self.session, None
+        self.leaving = False
+        if session is not None and session.made and self.stored != self.session_start:
+            self.autosaver.edited.emit(session)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.widget and event.type() == QEvent.Type.FocusOut:
@@ -134,7 +149,8 @@ class TextBinding(QObject):
 
 
 class Autosaver(QObject):
-    """The debounce, the deadline and the record of the last write, for one memo editor."""
+    """The debounce, the deadline and the record of the last write, for one screen's text
+    fields (a memo in meeting mode, a result card)."""
 
     saved = Signal(object)
     """Everything typed reached the disk: the local ``datetime`` of the last commit."""
@@ -216,6 +232,7 @@ class Autosaver(QObject):
 
     def write(self, binding: TextBinding) -> bool:
         text = widget_text(binding.widget)
+        before = binding.stored
         started = time.perf_counter()
         try:
             change = binding.save(binding.target, text)
@@ -234,10 +251,15 @@ class Autosaver(QObject):
             self._retry.start()  # try again in a few seconds; the text stays in the field
             return False
         self.last_write_seconds = time.perf_counter() - started
-        if change is not None:
-            binding.session = change if binding.session is None else binding.session.then(change)
+        if change is not None and binding.session is None:
+            binding.session, binding.session_start = change, before
+        elif change is not None and binding.session is not None:
+            binding.session = binding.session.then(change)
+        binding.stored = text
         self.write_count += 1
         binding.dirty = widget_text(binding.widget) != text
+        if binding.leaving and not binding.dirty:
+            binding.end_session()
         self.mark_saved()
         return True
 

@@ -46,6 +46,9 @@ class AppContext(QObject):
     open_requested = Signal(str, int)
     """A screen asks to show another one and select a record in it: (screen key, record id),
     e.g. ("cards", card id) after a result card was created from a development area."""
+    stepping = Signal()
+    """Edit → Undo or Redo is about to run: typed text is written and its session ends first,
+    so that the step undone is the last one made."""
     closing = Signal()
     """Emitted just before the unit file closes, while it can still be written."""
     status_message = Signal(str)
@@ -68,6 +71,14 @@ class AppContext(QObject):
     def _step_taken(self, _index: int) -> None:
         if self._redraw:
             self.data_changed.emit()
+
+    def undo(self) -> None:
+        self.stepping.emit()
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.stepping.emit()
+        self.undo_stack.redo()
 
     def push_step(self, step: QUndoCommand, *, redraw: bool = True) -> None:
         """Put a change already made on the undo stack; ``redraw=False`` for one the screen

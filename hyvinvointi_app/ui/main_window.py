@@ -506,11 +506,11 @@ class MainWindow(QMainWindow):
 
     def _undo(self) -> None:
         if self.context:
-            self.context.undo_stack.undo()
+            self.context.undo()
 
     def _redo(self) -> None:
         if self.context:
-            self.context.undo_stack.redo()
+            self.context.redo()
 
     def find_in_screen(self) -> None:
         page = self.stack.currentWidget()

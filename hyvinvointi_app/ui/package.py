@@ -56,7 +56,7 @@ def part_label(part: Part) -> str:
     }[part]
 
 
-def change_label(change: Difference) -> str:
+def difference_label(change: Difference) -> str:
     return {
         Difference.ADDED: _("will be added"),
         Difference.REPLACED: _("will be replaced"),
@@ -288,7 +288,7 @@ def _entry_text(entry: Entry) -> str:
 
 def _summary(entries: Sequence[Entry]) -> str:
     counts = [
-        (change, sum(1 for e in entries if e.change is change))
+        (change, sum(1 for e in entries if e.difference is change))
         for change in Difference
         if change is not Difference.UNCHANGED
     ]
@@ -361,10 +361,12 @@ class PackagePreviewDialog(QDialog):
             font = top.font(0)
             font.setBold(True)
             top.setFont(0, font)
-            changed = [e for e in entries if e.change is not Difference.UNCHANGED]
+            changed = [e for e in entries if e.difference is not Difference.UNCHANGED]
             for entry in changed:
-                top.addChild(QTreeWidgetItem([_entry_text(entry), change_label(entry.change)]))
-            unchanged = [e for e in entries if e.change is Difference.UNCHANGED]
+                top.addChild(
+                    QTreeWidgetItem([_entry_text(entry), difference_label(entry.difference)])
+                )
+            unchanged = [e for e in entries if e.difference is Difference.UNCHANGED]
             if unchanged:
                 # what stays as it is, folded away beneath what changes
                 group = QTreeWidgetItem(
@@ -372,7 +374,7 @@ class PackagePreviewDialog(QDialog):
                         ngettext("{count} unchanged", "{count} unchanged", len(unchanged)).format(
                             count=len(unchanged)
                         ),
-                        change_label(Difference.UNCHANGED),
+                        difference_label(Difference.UNCHANGED),
                     ]
                 )
                 for entry in unchanged:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+import shiboken6
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QWidget
 
@@ -19,6 +20,7 @@ from hyvinvointi_app.domain.errors import UserError
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.services.change import Change
+from hyvinvointi_app.ui.autosave import Autosaver
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.prompter import Prompter
 
@@ -45,11 +47,14 @@ class _DoneCommand(QUndoCommand):
         try:
             step()
         except UserError as error:
+            parent = self._parent_widget
+            if parent is not None and not shiboken6.isValid(parent):
+                parent = None  # the screen that made the step has closed since
             # Something made later outside the undo history (a meeting, say) depends on
             # this change: it stays as it is, and the step leaves the history.
             self.setObsolete(True)
             self._prompter.warn(
-                self._parent_widget,
+                parent,
                 _("Cannot undo"),
                 _("This step cannot be undone any more: {reason}").format(reason=describe(error)),
             )
@@ -83,3 +88,13 @@ def push(
         step = _DoneCommand(text, change.undo, change.redo, context.prompter, parent)
         context.push_step(step, redraw=redraw)
     return change.value
+
+
+def keep_text_steps(
+    context: AppContext, autosaver: Autosaver, parent: QWidget, *, redraw: bool = False
+) -> None:
+    """Put each editing session of ``autosaver``'s fields on the undo stack as it ends, and
+    end the sessions before an undo or redo. ``redraw``: the screens redraw as after any
+    change (a list shows the text too); by default not, the field shows it already."""
+    autosaver.edited.connect(lambda change: push(context, change, parent, redraw=redraw))
+    context.stepping.connect(autosaver.flush)

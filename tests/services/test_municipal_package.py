@@ -105,13 +105,13 @@ def test_a_package_carries_one_unit_to_another_and_twice_changes_nothing(
         # The fresh unit has the default clock: the package's themes it already has are
         # taken as they are, the added one is added, the default theme the coordinator
         # removed goes, and the unit's own theme stays.
-        added = [e for e in preview.entries if e.change is Difference.ADDED]
+        added = [e for e in preview.entries if e.difference is Difference.ADDED]
         assert [(e.part, e.title) for e in added if e.part is Part.CLOCK] == [
             (Part.CLOCK, "Turvallisuuskävely pihalla")
         ]
-        assert [(e.part, e.title) for e in preview.entries if e.change is Difference.REMOVED] == [
-            (Part.CLOCK, removed.title)
-        ]
+        assert [
+            (e.part, e.title) for e in preview.entries if e.difference is Difference.REMOVED
+        ] == [(Part.CLOCK, removed.title)]
         assert [e.title for e in added if e.part is Part.PLAN_TYPES] == ["Laatukortti: leikki"]
         assert [e.title for e in added if e.part is Part.TEMPLATES] == [
             "Lasten osallisuus kokouksissa",
@@ -138,7 +138,7 @@ def test_a_package_carries_one_unit_to_another_and_twice_changes_nothing(
         before = mp.package_state(unit)
         again = mp.preview(unit, package)
         assert not again.changes_anything
-        assert {e.change for e in again.entries} == {Difference.UNCHANGED}
+        assert {e.difference for e in again.entries} == {Difference.UNCHANGED}
         result = mp.import_package(unit, package)
         assert result.before == result.after == before
     finally:
@@ -179,7 +179,7 @@ def test_a_newer_version_updates_what_the_older_brought_and_nothing_else(
         assert newer.id == mp.parse_package(_file(coordinator, version=3)).id
 
         preview = mp.preview(unit, newer)
-        changes = {(e.part, e.change, e.title) for e in preview.entries}
+        changes = {(e.part, e.difference, e.title) for e in preview.entries}
         assert (Part.CLOCK, Difference.REPLACED, "Turvallisuuskävely") in changes
         assert (Part.CLOCK, Difference.REMOVED, dropped.title) in changes
         assert (Part.PLAN_TYPES, Difference.REPLACED, "Laatukortti: leikki ja oppiminen") in changes
@@ -442,7 +442,7 @@ def test_a_package_under_another_id_takes_the_place_of_the_first_without_doublin
         preview = mp.preview(unit, second)
         # The clock and the plans are found as they are; the templates, read from the kept
         # package, are the new package's.
-        changes = {e.change for e in preview.entries if e.part in (Part.CLOCK, Part.PLAN_TYPES)}
+        changes = {e.difference for e in preview.entries if e.part in (Part.CLOCK, Part.PLAN_TYPES)}
         assert changes == {Difference.UNCHANGED}
         after = mp.import_package(unit, second).after
         assert _clock(unit) == clock and _custom_plans(unit) == custom
@@ -465,7 +465,7 @@ def test_a_theme_the_unit_had_of_its_own_is_never_removed_by_a_later_version(
         plans.remove_plan(coordinator, card.id)
         newer = mp.parse_package(_file(coordinator, version=2))
         preview = mp.preview(unit, newer)
-        kept = {(e.part, e.title) for e in preview.entries if e.change is Difference.KEPT}
+        kept = {(e.part, e.title) for e in preview.entries if e.difference is Difference.KEPT}
         assert kept == {(Part.CLOCK, own.title), (Part.PLAN_TYPES, "Laatukortti: leikki")}
         mp.import_package(unit, newer)
         stays = next(t for t in annual_clock.list_themes(unit) if t.id == own.id)

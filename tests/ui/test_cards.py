@@ -140,17 +140,34 @@ def test_edit_fields_each_save_is_one_undo_step(
 
 
 def test_emptying_what_to_change_is_refused_in_words(
-    page: CardsPage, context: AppContext, card_from_area: int
+    page: CardsPage, context: AppContext, card_from_area: int, typist: Typist
 ) -> None:
     page.show_item(card_from_area)
+    stored = result_cards.get_card(context.database, card_from_area).what_to_change
     what = page.texts["what_to_change"]
     what.setFocus()
     what.selectAll()
     QTest.keyClick(what, Qt.Key.Key_Delete)
     leave(page)
     assert page.message.isVisible() and page.message.text.text()
-    assert result_cards.get_card(context.database, card_from_area).what_to_change
+    assert result_cards.get_card(context.database, card_from_area).what_to_change == stored
     assert context.undo_stack.count() == 0
+    # the field stays as typed and unsaved (closing would ask), and nothing says "saved"
+    assert what.toPlainText() == "" and page.unsaved_text() is not None
+    # another card is not shown over the text that waits
+    other = result_cards.create_card(context.database, CardInput("Lepohetken rauhallisuus"))
+    page.refresh()
+    page.table.choose(other.id)
+    assert page.card is not None and page.card.id == card_from_area
+    # corrected, it is saved, and the message goes
+    what.setFocus()
+    typist(what, "Sijaisten perehdytys")
+    leave(page)
+    assert page.unsaved_text() is None and page.message.isHidden()
+    assert result_cards.get_card(context.database, card_from_area).what_to_change == (
+        "Sijaisten perehdytys"
+    )
+    assert context.undo_stack.count() == 1
 
 
 def test_add_a_checkpoint_and_record_its_value(
@@ -452,3 +469,21 @@ def test_a_result_card_field_is_saved_while_typing_and_undone_as_one_step(
     context.undo_stack.undo()
     assert result_cards.get_card(db, card_from_area).measures == ""
     assert measures.toPlainText() == ""
+
+
+def test_typing_that_ends_where_it_began_is_no_undo_step(
+    qtbot: QtBot,
+    context: AppContext,
+    page: CardsPage,
+    card_from_area: int,
+    typist: Typist,
+) -> None:
+    page.show_item(card_from_area)
+    measures = page.texts["measures"]
+    measures.setFocus()
+    with qtbot.waitSignal(page.autosaver.saved, timeout=WRITE_WAIT):
+        typist(measures, "x")
+    with qtbot.waitSignal(page.autosaver.saved, timeout=WRITE_WAIT):
+        QTest.keyClick(measures, Qt.Key.Key_Backspace)
+    leave(page)
+    assert context.undo_stack.count() == 0

@@ -751,3 +751,27 @@ def test_the_meeting_place_typed_is_one_undo_step(
     context.undo_stack.undo()
     assert meetings.get_meeting(db, meeting_id).place == before
     assert place.text() == before
+
+
+def test_undo_from_the_menu_takes_back_the_text_still_being_typed(
+    qtbot: QtBot,
+    context: AppContext,
+    memo: tuple[int, int],
+    typist: Typist,
+) -> None:
+    """Edit → Undo while the cursor is still in the field: the text is written and its
+    session ends first, so the step undone is the one just typed."""
+    meeting_id, _carried = memo
+    db = context.database
+    editor = make_editor(qtbot, context, meeting_id)
+    item = meetings.get_meeting(db, meeting_id).agenda[0]
+    editor.focus_item(item.id)
+    decision = editor.item_editor.decision_edit
+    decision.setFocus()
+    before = agenda.get_item(db, item.id).decision
+    typist(decision, "Päätettiin korjata portti")
+    context.undo()
+    assert agenda.get_item(db, item.id).decision == before
+    assert decision.toPlainText() == before
+    context.redo()
+    assert agenda.get_item(db, item.id).decision == before + "Päätettiin korjata portti"

@@ -28,7 +28,7 @@ from hyvinvointi_app.ui.main_window import MainWindow
 from hyvinvointi_app.ui.package import (
     ExportPackageDialog,
     PackagePreviewDialog,
-    change_label,
+    difference_label,
     import_package,
 )
 from hyvinvointi_app.ui.settings.dialog import SettingsDialog
@@ -91,7 +91,7 @@ def test_a_package_is_previewed_imported_and_undone_in_one_step(
     assert parts[0] == _("Annual clock")
     clock = tree.topLevelItem(0)
     changes = {clock.child(i).text(1) for i in range(clock.childCount())}
-    assert changes == {change_label(mp.Difference.ADDED)}
+    assert changes == {difference_label(mp.Difference.ADDED)}
     assert [t.title for t in annual_clock.list_themes(db) if t.month == 9][-1] == (
         "Turvallisuuskävely pihalla"
     )

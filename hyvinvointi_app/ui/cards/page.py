@@ -1,9 +1,11 @@
 """The result cards screen: the cards on the left, the chosen card on the right.
 
-A card's text fields are saved when the cursor leaves them (and when another card is
-chosen, the screen is left or the file closes): each save is one transaction and one undo
-step “edit result card”. Every other change (status, checkpoints, a new or removed card)
-goes through the service first and then becomes one undo step.
+A card's text fields are saved as they are typed, like the memo's (``ui.autosave``): a
+pause, leaving the field, choosing another card, leaving the screen or closing the file
+writes them, and one editing session of a field is one undo step “edit result card”. A text
+the card cannot take (an empty “what to change”) is said beside the fields and stays in its
+field, unsaved, until it is corrected. Every other change (status, checkpoints, a new or
+removed card) goes through the service first and then becomes one undo step.
 """
 
 from __future__ import annotations
@@ -31,8 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from hyvinvointi_app.domain.enums import ResultCardStatus
-from hyvinvointi_app.domain.errors import NotFound, ValidationError
-from hyvinvointi_app.i18n.errors import describe
+from hyvinvointi_app.domain.errors import NotFound
 from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.labels import label
 from hyvinvointi_app.i18n.translator import _, pgettext, ui_translator
@@ -66,7 +67,7 @@ from hyvinvointi_app.ui.page import Page, heading
 from hyvinvointi_app.ui.record_table import RecordTable
 from hyvinvointi_app.ui.table_model import RowsModel
 from hyvinvointi_app.ui.tables import fit_columns
-from hyvinvointi_app.ui.undo import push
+from hyvinvointi_app.ui.undo import keep_text_steps
 
 R = TypeVar("R")
 
@@ -226,9 +227,8 @@ class CardsPage(Page):
         self.texts: dict[str, CardText] = {}
         self.bindings: dict[str, TextBinding] = {}
         self.autosaver = Autosaver(self)
-        self.autosaver.edited.connect(
-            lambda change: push(self.context, change, self.window(), redraw=False)
-        )
+        # a title typed shows in the list of cards too
+        keep_text_steps(self.context, self.autosaver, self, redraw=True)
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(2)
@@ -258,6 +258,8 @@ class CardsPage(Page):
             grid.setColumnStretch(column, 1)
         layout.addLayout(grid)
         self.message = FieldMessage(self.editor)
+        self.autosaver.failed.connect(self.message.show_message)
+        self.autosaver.recovered.connect(lambda _when: self.message.clear())
         layout.addWidget(self.message)
         layout.addWidget(SaveIndicator(self.autosaver, self.editor))
 
@@ -396,7 +398,14 @@ class CardsPage(Page):
     def _selection_changed(self) -> None:
         if self._loading:
             return
-        self.flush()
+        if not self.autosaver.flush() and self.card is not None:
+            # text typed in this card cannot be written yet: the card stays on screen
+            self._loading = True
+            try:
+                self.table.choose(self.card.id)
+            finally:
+                self._loading = False
+            return
         self._show_card(self.selected_card_id())
 
     def _show_card(self, card_id: int | None) -> None:
@@ -486,7 +495,8 @@ class CardsPage(Page):
     def show_item(self, item_id: int) -> None:
         """Show the card ``item_id`` selected, switching the filter to its status if needed
         (a card just created from a development area arrives here)."""
-        self.flush()
+        if not self.autosaver.flush():
+            return  # the card typed in stays until its text can be written
         try:
             card = result_cards.get_card(self.context.database, item_id)
         except NotFound:
@@ -519,22 +529,16 @@ class CardsPage(Page):
         self.autosaver.flush()
 
     def unsaved_text(self) -> str | None:
-        self.autosaver.flush()
-        return self.autosaver.failing
+        return None if self.autosaver.flush() else (self.autosaver.failing or "")
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.flush()
         super().hideEvent(event)
 
     def _save_text(self, field: str) -> Save:
-        def save(target: object, text: str) -> Change[CardView] | None:
+        def save(target: object, text: str) -> Change[CardView]:
             db = self.context.database
-            try:
-                change = result_cards.set_card_text_undoably(db, int(str(target)), field, text)
-            except ValidationError as error:  # said beside the fields; the stored text stays
-                self.message.show_message(describe(error))
-                return None
-            self.message.clear()
+            change = result_cards.set_card_text_undoably(db, int(str(target)), field, text)
             if self.card is not None and self.card.id == change.value.id:
                 self.card = change.value
             return change

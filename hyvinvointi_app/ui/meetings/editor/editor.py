@@ -74,7 +74,7 @@ from hyvinvointi_app.ui.meetings.editor.banner import Banner
 from hyvinvointi_app.ui.meetings.editor.header import HeaderPanel
 from hyvinvointi_app.ui.meetings.editor.item_editor import ItemEditor, section_title
 from hyvinvointi_app.ui.meetings.editor.shortcuts import HelpOverlay, meeting_shortcuts, native
-from hyvinvointi_app.ui.undo import push
+from hyvinvointi_app.ui.undo import keep_text_steps, push
 
 T = TypeVar("T")
 
@@ -118,7 +118,7 @@ class MeetingEditor(QWidget):
         self.has_pre_primary = unit.get_unit(context.database).has_pre_primary
         self.autosaver = Autosaver(self)
         self.autosaver.locked.connect(self._locked_elsewhere)
-        self.autosaver.edited.connect(lambda change: push(self.context, change, self, redraw=False))
+        keep_text_steps(context, self.autosaver, self)
         self.setAccessibleName(_("Meeting mode"))
 
         layout = QVBoxLayout(self)

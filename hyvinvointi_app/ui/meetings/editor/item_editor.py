@@ -44,6 +44,7 @@ from hyvinvointi_app.ui.meetings.editor.follow_up import FollowUpPanel
 from hyvinvointi_app.ui.meetings.editor.shortcuts import native
 from hyvinvointi_app.ui.meetings.editor.voice import VoicePanel
 from hyvinvointi_app.ui.text_fields import MemoText, buddy_label
+from hyvinvointi_app.ui.undo import push
 
 VOICE_OF_KIND = {
     AgendaItemKind.CHILDREN_VOICE: VoiceKind.CHILDREN,
@@ -419,7 +420,8 @@ class ItemEditor(QScrollArea):
         if self.item is None or self.read_only:
             return
         self.autosaver.flush()
-        agenda.set_item_plan(self.context.database, self.item.id, self.plan_combo.currentData())
+        db, plan_id = self.context.database, self.plan_combo.currentData()
+        push(self.context, agenda.set_item_plan_undoably(db, self.item.id, plan_id), self)
         self.autosaver.mark_saved()
         self.item = replace(self.item, plan_id=self.plan_combo.currentData())
         self._show_evaluation(self.item)
@@ -429,7 +431,8 @@ class ItemEditor(QScrollArea):
             return
         self.autosaver.flush()
         member_id = self.presenter_combo.currentData()
-        agenda.set_item_presenter(self.context.database, self.item.id, member_id)
+        db = self.context.database
+        push(self.context, agenda.set_item_presenter_undoably(db, self.item.id, member_id), self)
         self.autosaver.mark_saved()
         self.item = agenda.get_item(self.context.database, self.item.id)
 
