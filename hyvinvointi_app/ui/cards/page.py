@@ -52,8 +52,10 @@ from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.cards.dialogs import CheckpointDialog, NewCardDialog, RecordValueDialog
 from hyvinvointi_app.ui.cards.model import (
     DUE,
+    NEXT_CHECKPOINT,
     RECORDED,
     RESPONSIBLE,
+    STATUS,
     VALUE,
     WHAT,
     CardTableModel,
@@ -155,7 +157,9 @@ class CardsPage(Page):
         self.model = CardTableModel()
         self.table = _table(self.model, _("Result cards"), panel)
         self.list_view = self.table
-        fit_columns(self.table, (WHAT,))
+        fit_columns(
+            self.table, (WHAT,), optional=(STATUS, NEXT_CHECKPOINT)
+        )  # both on the right too
         self.table.chosen.connect(self._selection_changed)
         self.table.opened.connect(self._focus_first_field)
         layout.addWidget(self.table, 1)
@@ -261,10 +265,13 @@ class CardsPage(Page):
         self.autosaver.failed.connect(self.message.show_message)
         self.autosaver.recovered.connect(lambda _when: self.message.clear())
         layout.addWidget(self.message)
-        layout.addWidget(SaveIndicator(self.autosaver, self.editor))
+        saving = QHBoxLayout()
+        saving.addWidget(SaveIndicator(self.autosaver, self.editor))
+        saving.addStretch(1)
+        layout.addLayout(saving)
 
         layout.addWidget(_bold(_("Checkpoints"), self.editor))
-        checkpoints_row = QHBoxLayout()
+        checkpoints_row = FlowLayout()  # wraps on a narrow window
         self.add_checkpoint_button = push_button(
             _("&Add checkpoint…"),
             self.add_checkpoint,
