@@ -301,11 +301,13 @@ def record_follow_up_undoably(
     """Record a follow-up's outcome and comment (chosen, or typed)."""
     before = _follow_up_row(db, meeting_id, action_id)
     record_follow_up(db, meeting_id, action_id, outcome, comment)
-    if _follow_up_row(db, meeting_id, action_id) == before:
+    after = _follow_up_row(db, meeting_id, action_id)
+    if after == before:
         return Change.nothing(N_("record follow-up"), None)
     return Change(
         N_("record follow-up"),
         None,
         undo=lambda: record_follow_up(db, meeting_id, action_id, *before),
         redo=lambda: record_follow_up(db, meeting_id, action_id, outcome, comment),
+        states=(before, after),
     )

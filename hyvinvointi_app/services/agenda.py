@@ -336,6 +336,7 @@ def set_item_text_undoably(db: Database, item_id: int, field: str, text: str) ->
         None,
         undo=lambda: set_item_text(db, item_id, field, before),
         redo=lambda: set_item_text(db, item_id, field, text),
+        states=(before, text),
     )
 
 
@@ -365,12 +366,15 @@ def set_voice_undoably(
             db, meeting_id, kind, [VoiceMethod(m) for m in before.methods], before.summary
         ),
         redo=lambda: set_voice(db, meeting_id, kind, methods, summary),
+        states=(before, after),
     )
 
 
 def set_item_plan_undoably(db: Database, item_id: int, plan_id: int | None) -> Change[None]:
     before = get_item(db, item_id).plan_id
     set_item_plan(db, item_id, plan_id)
+    if before == plan_id:
+        return Change.nothing(N_("edit agenda item"), None)
     return Change(
         N_("edit agenda item"),
         None,
@@ -383,6 +387,8 @@ def set_item_presenter_undoably(db: Database, item_id: int, member_id: int | Non
     presenter = get_item(db, item_id).presenter
     before = presenter.id if presenter else None
     set_item_presenter(db, item_id, member_id)
+    if before == member_id:
+        return Change.nothing(N_("edit agenda item"), None)
     return Change(
         N_("edit agenda item"),
         None,

@@ -31,6 +31,9 @@ class Change(Generic[T]):
     redo: Callable[[], object]
     made: bool = True
     """False when the action changed nothing (a dialog saved as it was): no undo step."""
+    states: tuple[object, object] | None = None
+    """What an overwrite found and left (comparable values), when known: a run of overwrites
+    that ends where it began is no step (text typed and deleted again)."""
 
     @staticmethod
     def nothing(label: str, value: U) -> Change[U]:
@@ -43,8 +46,12 @@ class Change(Generic[T]):
         if not self.made:
             return later
         if not later.made:
-            return Change(later.label, later.value, self.undo, self.redo)
-        return Change(later.label, later.value, self.undo, later.redo)
+            return Change(later.label, later.value, self.undo, self.redo, states=self.states)
+        states = None
+        if self.states is not None and later.states is not None:
+            states = (self.states[0], later.states[1])
+        made = states is None or states[0] != states[1]
+        return Change(later.label, later.value, self.undo, later.redo, made=made, states=states)
 
 
 S = TypeVar("S")
@@ -59,4 +66,10 @@ def overwritten(
     value = write(after)
     if state(value) == before:
         return Change.nothing(label, value)
-    return Change(label, value, undo=lambda: write(before), redo=lambda: write(after))
+    return Change(
+        label,
+        value,
+        undo=lambda: write(before),
+        redo=lambda: write(after),
+        states=(before, state(value)),
+    )

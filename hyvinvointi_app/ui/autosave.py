@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hyvinvointi_app.domain.errors import MemoLocked, NotFound, UserError
+from hyvinvointi_app.domain.errors import MemoLocked, NotFound, UserError, ValidationError
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.formatting import format_clock
 from hyvinvointi_app.i18n.translator import _, ui_translator
@@ -77,8 +77,9 @@ def clock_with_seconds(when: dt.datetime | dt.time) -> str:
 Save = Callable[[object, str], "Change[object] | None"]
 """Stores a field's text for its target and returns the change made, for the undo step; None
 when the write is an undo step of its own (the one that creates an action item) or when the
-screen said why it kept the stored text (a date it cannot read). A text the file refuses
-raises its ``UserError``: the field stays unsaved and says why."""
+screen said why it kept the stored text (a date it cannot read). A text the record cannot
+take raises its ``ValidationError``: the field stays unsaved and :attr:`Autosaver.refused`
+says why, until a corrected text is written."""
 
 
 class TextBinding(QObject):
@@ -94,12 +95,9 @@ class TextBinding(QObject):
         self.dirty = False
         self.session: Change[object] | None = None
         """The writes since the field was entered, joined into one undo step."""
-        self.stored = ""
-        """The text as last shown or written."""
-        self.session_start = ""
-        """The text before the session's first write: a session that ends where it began
-        is no step."""
         self.leaving = False
+        self.refused: str | None = None
+        """Why the record refused the text typed (an empty required field), until it takes it."""
         """The field was left while its write failed: the write that succeeds ends the session."""
         widget.installEventFilter(self)
         widget.textChanged.connect(self._on_changed)
@@ -117,7 +115,6 @@ class TextBinding(QObject):
             return False
         self.target = target
         set_widget_text(self.widget, text)
-        self.stored = text
         self.dirty = False
         return True
 
@@ -139,12 +136,14 @@ class TextBinding(QObject):
     def end_session(self) -> None:
         session, self.session = self.session, None
         self.leaving = False
-        if session is not None and session.made and self.stored != self.session_start:
+        if session is not None and session.made:  # not when it ended where it began
             self.autosaver.edited.emit(session)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.widget and event.type() == QEvent.Type.FocusOut:
             self.flush()
+        elif watched is self.widget and event.type() == QEvent.Type.FocusIn:
+            self.leaving = False  # back in the field: the session goes on
         return False
 
 
@@ -160,6 +159,8 @@ class Autosaver(QObject):
     """After failures, everything typed reached the disk again: the local ``datetime``."""
     locked = Signal()
     """The memo was approved elsewhere: editing must stop."""
+    refused = Signal(str)
+    """A text was refused (why, translated), or "" once every refused text was written."""
     edited = Signal(object)
     """An editing session of a field ended: its writes as one ``Change`` for the undo stack."""
 
@@ -207,6 +208,12 @@ class Autosaver(QObject):
     def pending(self) -> bool:
         return any(b.dirty for b in self.bindings)
 
+    def problem(self) -> str | None:
+        """Why some typed text is not in the file (a failing disk, a refused text), or None."""
+        if self.failing is not None:
+            return self.failing
+        return next((b.refused for b in self.bindings if b.refused is not None), None)
+
     def write_pending(self) -> bool:
         """Write every pending text now, the editing sessions going on (typing paused)."""
         return self._write_all(TextBinding.write_pending)
@@ -232,7 +239,6 @@ class Autosaver(QObject):
 
     def write(self, binding: TextBinding) -> bool:
         text = widget_text(binding.widget)
-        before = binding.stored
         started = time.perf_counter()
         try:
             change = binding.save(binding.target, text)
@@ -245,17 +251,22 @@ class Autosaver(QObject):
             binding.dirty = False
             binding.session = None  # the item was removed (an undo); nothing to keep it in
             return True
+        except ValidationError as error:  # the text, not the disk: no retry until it changes
+            binding.refused = describe(error)
+            self.refused.emit(binding.refused)
+            return False
         except UserError as error:
             self.failing = describe(error)
             self.failed.emit(self.failing)
             self._retry.start()  # try again in a few seconds; the text stays in the field
             return False
         self.last_write_seconds = time.perf_counter() - started
-        if change is not None and binding.session is None:
-            binding.session, binding.session_start = change, before
-        elif change is not None and binding.session is not None:
-            binding.session = binding.session.then(change)
-        binding.stored = text
+        if change is not None:
+            binding.session = change if binding.session is None else binding.session.then(change)
+        if binding.refused is not None:
+            binding.refused = None
+            if self.problem() is None:
+                self.refused.emit("")
         self.write_count += 1
         binding.dirty = widget_text(binding.widget) != text
         if binding.leaving and not binding.dirty:
@@ -266,7 +277,7 @@ class Autosaver(QObject):
     def mark_saved(self) -> None:
         """A write reached the disk (structural changes commit on their own): say so, unless
         some text is still waiting for a write that failed."""
-        if self.failing is not None and self.pending():
+        if self.problem() is not None and self.pending():
             return
         self.last_saved = dt.datetime.now()
         self.saved.emit(self.last_saved)
@@ -287,6 +298,7 @@ class SaveIndicator(QWidget):
         self._set_icon(State.DONE)
         autosaver.saved.connect(self.show_saved)
         autosaver.failed.connect(self.show_failed)
+        autosaver.refused.connect(lambda reason: self.show_failed(reason) if reason else None)
         autosaver.recovered.connect(self.show_recovered)
 
     def _set_icon(self, state: State) -> None:

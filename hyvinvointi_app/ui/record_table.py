@@ -3,7 +3,8 @@ operating periods, result cards and their checkpoints).
 
 A row is chosen whole and never edited in place; Tab leaves the table instead of walking its
 cells. Enter or a double click opens the chosen record (:attr:`RecordTable.opened`), Delete
-asks to remove it (:attr:`RecordTable.removing`, where the page offers that), and
+asks the page to remove it (:attr:`RecordTable.removing`, where the page offers that: the
+meetings ask first), and
 :attr:`RecordTable.chosen` tells the page to update its buttons. The page reads and sets
 the choice by record, not by row: :meth:`RecordTable.chosen_record`, :meth:`RecordTable.choose`.
 """
@@ -13,7 +14,14 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QMetaMethod,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
@@ -58,24 +66,42 @@ class RecordTable(QTableView, Generic[R]):
         self.verticalHeader().hide()
         self.horizontalHeader().setHighlightSections(False)
         self.doubleClicked.connect(self._double_clicked)
+        self._chosen: object = None
         selection = self.selectionModel()
-        selection.selectionChanged.connect(lambda *_args: self.chosen.emit())
-        selection.currentRowChanged.connect(lambda *_args: self.chosen.emit())
+        selection.selectionChanged.connect(self._choice_moved)
+        selection.currentRowChanged.connect(self._choice_moved)
+
+    def _choice_moved(self, *_args: object) -> None:
+        """Say :attr:`chosen` once per new choice: not for both of Qt's signals of one click,
+        nor for the moment in between when the clicked row is current but not yet selected."""
+        selection = self.selectionModel()
+        current = selection.currentIndex()
+        if selection.hasSelection() and not (
+            current.isValid() and selection.isRowSelected(current.row(), QModelIndex())
+        ):
+            return
+        record = self.chosen_record()
+        if record == self._chosen:
+            return
+        self._chosen = record
+        self.chosen.emit()
 
     def _double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
             self.opened.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter and Delete act on the chosen record where the page listens for them; else
+        they go on as usual."""
         if event.modifiers() in _PLAIN and self.chosen_record() is not None:
-            if event.key() in self._open_keys:
-                event.accept()
-                self.opened.emit()
-                return
-            if event.key() == Qt.Key.Key_Delete:
-                event.accept()
-                self.removing.emit()
-                return
+            for keys, signal in (
+                (self._open_keys, self.opened),
+                ({Qt.Key.Key_Delete}, self.removing),
+            ):
+                if event.key() in keys and self.isSignalConnected(QMetaMethod.fromSignal(signal)):
+                    event.accept()
+                    signal.emit()
+                    return
         super().keyPressEvent(event)
 
     def _source(self, index: QModelIndex) -> QModelIndex:

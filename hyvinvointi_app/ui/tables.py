@@ -48,6 +48,9 @@ class _Sharing(QObject):
         self.table = table
         self.worded = worded
         self.optional = optional
+        self.aside_widths: dict[int, int] = {}
+        """The widths the optional columns had when they stepped aside (a hidden column's
+        own size hint is 0)."""
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(0)
@@ -92,14 +95,15 @@ class _Sharing(QObject):
         cell = table.fontMetrics()
         padding = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 4
         title_margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 4
+
+        def titled(column: int) -> int:
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            lines = title.splitlines()
+            return max((header.fontMetrics().horizontalAdvance(x) for x in lines), default=0)
+
         least: dict[int, int] = {}
         longest: dict[int, int] = {}
         for column in shown:
-            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-            titled = max(
-                (header.fontMetrics().horizontalAdvance(line) for line in title.splitlines()),
-                default=0,
-            )
             texts = [
                 str(model.index(row, column).data() or "")
                 for row in range(min(model.rowCount(), ROWS_MEASURED))
@@ -113,25 +117,35 @@ class _Sharing(QObject):
             )
             # a "word" longer than half the table (a path or a web address) breaks instead
             word = min(word, table.viewport().width() // 2)
-            least[column] = max(titled + title_margin, word + padding)
+            least[column] = max(titled(column) + title_margin, word + padding)
             longest[column] = max(least[column], line + padding)
         others = {
-            c: max(header.sectionSizeHint(c), table.sizeHintForColumn(c))
+            c: max(
+                self.aside_widths.get(c, 0),
+                titled(c) + title_margin,
+                table.sizeHintForColumn(c),
+            )
             if c in aside
             else header.sectionSize(c)
             for c in range(model.columnCount())
             if c not in self.worded and (c in aside or not table.isColumnHidden(c))
         }
         room = table.viewport().width()
+        # A column comes back only with room to spare for the scroll bar its taller rows may
+        # bring; else it would step aside again when the bar appears, and back, for ever.
+        bar = table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, table)
+        back = room - (0 if table.verticalScrollBar().isVisible() else bar)
         needed = {**others, **least}
         stepping_aside = set()
         for column in self.optional:
-            if sum(needed.values()) <= room:
+            if sum(needed.values()) <= (back if aside else room):
                 break
             stepping_aside.add(column)
             needed.pop(column, None)
         for column in self.optional:
             if table.isColumnHidden(column) != (column in stepping_aside):
+                if column in stepping_aside and column not in self.worded:
+                    self.aside_widths[column] = header.sectionSize(column)
                 table.setColumnHidden(column, column in stepping_aside)
         shown = [c for c in shown if c not in stepping_aside]
         least = {c: least[c] for c in shown}

@@ -775,3 +775,67 @@ def test_undo_from_the_menu_takes_back_the_text_still_being_typed(
     assert decision.toPlainText() == before
     context.redo()
     assert agenda.get_item(db, item.id).decision == before + "Päätettiin korjata portti"
+
+
+def test_choices_in_an_item_are_undo_steps(
+    qtbot: QtBot, context: AppContext, memo: tuple[int, int]
+) -> None:
+    """An action's responsible person is saved through its text's write; once that write
+    counted as no step because the action's text stayed the same."""
+    from hyvinvointi_app.domain.enums import PlanType
+    from hyvinvointi_app.services import plans
+    from hyvinvointi_app.services.plans import PlanInput
+
+    meeting_id, _carried = memo
+    db = context.database
+    plan = plans.add_plan(db, PlanInput(PlanType.SAFETY_RESCUE, "Pelastussuunnitelma"))
+    item = meetings.get_meeting(db, meeting_id).agenda[0]
+    action = actions.add_action(
+        db, meeting_id, ActionInput("Korjaa portti"), agenda_item_id=item.id
+    )
+    editor = make_editor(qtbot, context, meeting_id)
+    editor.focus_item(item.id)
+    row = editor.item_editor.action_rows[0]
+    steps = context.undo_stack.count()
+    index = row.responsible.findText("Eero Virtanen")
+    row.responsible.setCurrentIndex(index)  # as a choice in the list does
+    row.responsible.activated.emit(index)
+    assert actions.get_action(db, action.id).responsible is not None
+    assert context.undo_stack.count() == steps + 1
+    context.undo()
+    assert actions.get_action(db, action.id).responsible is None
+
+    combo = editor.item_editor.plan_combo
+    combo.setCurrentIndex(combo.findData(plan.id))
+    combo.activated.emit(combo.currentIndex())
+    assert agenda.get_item(db, item.id).plan_id == plan.id
+    chosen = context.undo_stack.count()
+    combo.activated.emit(combo.currentIndex())  # the same plan again: no step
+    assert context.undo_stack.count() == chosen
+    assert context.undo_stack.undoText() == _("edit agenda item")
+    context.undo()
+    assert agenda.get_item(db, item.id).plan_id == item.plan_id
+    assert editor.item_editor.plan_combo.currentData() == item.plan_id
+
+
+def test_a_text_too_long_for_the_memo_stays_on_screen_and_says_why(
+    qtbot: QtBot, context: AppContext, memo: tuple[int, int]
+) -> None:
+    from hyvinvointi_app.services.guards import MAX_TEXT_LENGTH
+
+    meeting_id, _carried = memo
+    db = context.database
+    editor = make_editor(qtbot, context, meeting_id)
+    item = meetings.get_meeting(db, meeting_id).agenda[0]
+    editor.focus_item(item.id)
+    notes = editor.item_editor.notes_edit
+    stored = agenda.get_item(db, item.id).notes
+    notes.setPlainText("x" * (MAX_TEXT_LENGTH + 1))  # pasted
+    assert not editor.autosaver.flush()
+    assert editor.unsaved_banner.isVisible() and editor.autosaver.problem()
+    assert agenda.get_item(db, item.id).notes == stored
+    assert notes.toPlainText() == "x" * (MAX_TEXT_LENGTH + 1)  # nothing lost
+    notes.setPlainText("Lyhyempi muistiinpano")
+    assert editor.autosaver.flush()
+    assert editor.unsaved_banner.isHidden() and editor.autosaver.problem() is None
+    assert agenda.get_item(db, item.id).notes == "Lyhyempi muistiinpano"

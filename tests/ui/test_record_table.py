@@ -70,3 +70,34 @@ def test_the_choice_goes_through_the_filter(qtbot: QtBot) -> None:
     assert table.choose(7)
     assert table.chosen_record() == Plan(7, "Turvallisuussuunnitelma")
     assert not table.choose(None)
+
+
+def test_one_choice_is_said_once_and_unused_keys_go_on(qtbot: QtBot) -> None:
+    """A click moved the current row before selecting it: the page heard "nothing chosen",
+    then the row, and every arrow key redrew the page twice."""
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QWidget
+
+    class Parent(QWidget):
+        def __init__(self) -> None:
+            super().__init__()
+            self.keys: list[int] = []
+
+        def keyPressEvent(self, event: QKeyEvent) -> None:
+            self.keys.append(event.key())
+
+    parent = Parent()
+    qtbot.addWidget(parent)
+    model = Plans(["Suunnitelma"])
+    model.set_rows([Plan(7, "Turvallisuussuunnitelma"), Plan(9, "Tasa-arvosuunnitelma")])
+    table = RecordTable(model, "Suunnitelmat", parent)
+    parent.show()
+    chosen: list[Plan | None] = []
+    table.chosen.connect(lambda: chosen.append(table.chosen_record()))
+    cell = table.visualRect(model.index(1, 0)).center()
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert chosen == [Plan(9, "Tasa-arvosuunnitelma")]
+    QTest.keyClick(table, Qt.Key.Key_Up)
+    assert chosen == [Plan(9, "Tasa-arvosuunnitelma"), Plan(7, "Turvallisuussuunnitelma")]
+    QTest.keyClick(table, Qt.Key.Key_Delete)  # nobody removes plans here: the key goes on
+    assert parent.keys == [Qt.Key.Key_Delete]

@@ -43,3 +43,40 @@ def test_the_large_windows_open_within_the_screen(
     for opened in (ActivityLogDialog(context, window), CoordinatorWindow(window), GuideWindow()):
         assert _fits(opened), type(opened).__name__
         opened.deleteLater()
+
+
+def test_the_lists_settle_at_every_window_size(window: MainWindow, context: AppContext) -> None:
+    """An optional column once stepped aside and came back on every turn of the event loop
+    (a hidden column measured 0 wide; the scroll bar its rows brought took the room back):
+    at every size the tables' columns settle."""
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    from hyvinvointi_app.domain.enums import Role
+    from hyvinvointi_app.services import members, result_cards
+    from hyvinvointi_app.services.members import MemberInput
+    from hyvinvointi_app.services.result_cards import CardInput
+
+    db = context.database
+    for text in ("Sijaisten perehdytys", "Lepohetken rauhallisuus", "Ulkoilun turvallisuus"):
+        result_cards.create_card(db, CardInput(text))
+    for name in ("Karin Sjöberg-Lindqvist", "Jens Enqvist-Söderholm"):
+        data = MemberInput(name, Role.PSYCHOLOGIST, email="karin.sjoberg@example.fi")
+        members.add_member(db, data)
+    busy = []
+    for screen in ("cards", "members", "plans"):
+        window.show_page(screen)
+        window.pages[screen].refresh()
+        table = window.pages[screen].findChild(QTableView)
+        assert table is not None
+        for height in (768, 430):
+            for width in range(1400, 559, -40):
+                window.resize(width, height)
+                for _round in range(30):
+                    QApplication.processEvents()
+                hidden = [table.isColumnHidden(c) for c in range(table.model().columnCount())]
+                for _round in range(10):
+                    QApplication.processEvents()
+                again = [table.isColumnHidden(c) for c in range(table.model().columnCount())]
+                if again != hidden:
+                    busy.append((screen, width, height))
+    assert not busy

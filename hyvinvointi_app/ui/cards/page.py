@@ -264,6 +264,9 @@ class CardsPage(Page):
         self.message = FieldMessage(self.editor)
         self.autosaver.failed.connect(self.message.show_message)
         self.autosaver.recovered.connect(lambda _when: self.message.clear())
+        self.autosaver.refused.connect(
+            lambda reason: self.message.show_message(reason) if reason else self.message.clear()
+        )
         layout.addWidget(self.message)
         saving = QHBoxLayout()
         saving.addWidget(SaveIndicator(self.autosaver, self.editor))
@@ -309,7 +312,6 @@ class CardsPage(Page):
         self.checkpoints.setMinimumHeight(120)
         self.checkpoints.setMaximumHeight(190)
         self.checkpoints.opened.connect(self.record_value)
-        self.checkpoints.removing.connect(self.remove_checkpoint)
         self.checkpoints.chosen.connect(self._update_buttons)
         layout.addWidget(self.checkpoints)
         self.no_checkpoints = QLabel(
@@ -536,7 +538,7 @@ class CardsPage(Page):
         self.autosaver.flush()
 
     def unsaved_text(self) -> str | None:
-        return None if self.autosaver.flush() else (self.autosaver.failing or "")
+        return None if self.autosaver.flush() else (self.autosaver.problem() or "")
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.flush()

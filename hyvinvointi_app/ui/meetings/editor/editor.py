@@ -147,6 +147,7 @@ class MeetingEditor(QWidget):
         layout.addWidget(self.unsaved_banner)
         self.autosaver.failed.connect(self._show_unsaved)
         self.autosaver.recovered.connect(self._show_saved_again)
+        self.autosaver.refused.connect(self._show_refused)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)
@@ -724,12 +725,26 @@ class MeetingEditor(QWidget):
 
     def _show_unsaved(self, reason: str) -> None:
         """Writes fail: say so where the director looks, and that the text is kept."""
-        self.unsaved_banner.set_text(
+        self._alert(
             _(
                 "Not saved: {reason} What you type stays on screen, and saving is tried "
                 "again every few seconds. Do not close the application until it says saved."
             ).format(reason=reason)
         )
+
+    def _show_refused(self, reason: str) -> None:
+        """A text the memo cannot take (too long, say): it stays on screen until corrected."""
+        if not reason:
+            self.unsaved_banner.hide()
+            return
+        self._alert(
+            _(
+                "Not saved: {reason} The text stays on screen; it is saved once you correct it."
+            ).format(reason=reason)
+        )
+
+    def _alert(self, text: str) -> None:
+        self.unsaved_banner.set_text(text)
         if self.unsaved_banner.isHidden():
             self.unsaved_banner.show()
             QAccessible.updateAccessibility(

@@ -9,8 +9,6 @@ theme the meeting ran out of time for can be marked moved to the next meeting th
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -422,9 +420,7 @@ class ItemEditor(QScrollArea):
         self.autosaver.flush()
         db, plan_id = self.context.database, self.plan_combo.currentData()
         push(self.context, agenda.set_item_plan_undoably(db, self.item.id, plan_id), self)
-        self.autosaver.mark_saved()
-        self.item = replace(self.item, plan_id=self.plan_combo.currentData())
-        self._show_evaluation(self.item)
+        self.autosaver.mark_saved()  # the editor has redrawn the item with its plan
 
     def _presenter_chosen(self) -> None:
         if self.item is None or self.read_only:
@@ -434,7 +430,6 @@ class ItemEditor(QScrollArea):
         db = self.context.database
         push(self.context, agenda.set_item_presenter_undoably(db, self.item.id, member_id), self)
         self.autosaver.mark_saved()
-        self.item = agenda.get_item(self.context.database, self.item.id)
 
     def field_widget(self, field: str) -> QWidget | None:
         return {
