@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from hyvinvointi_app.domain.enums import ActionStatus, FollowUpOutcome
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
 from hyvinvointi_app.i18n.translator import N_
-from hyvinvointi_app.services.change import Change, overwritten
+from hyvinvointi_app.services.change import Change, done, overwritten
 from hyvinvointi_app.services.guards import check_text, editable_meeting, get_meeting_row
 from hyvinvointi_app.services.memo_view import ActionView, action_view
 from hyvinvointi_app.store.database import Database
@@ -259,23 +259,19 @@ def set_action_status_undoably(
     db: Database, action_id: int, status: ActionStatus
 ) -> Change[ActionView]:
     before = get_action(db, action_id).status
-    after = set_action_status(db, action_id, status)
-    return Change(
+    return done(
         N_("change the status of an action item"),
-        after,
-        undo=lambda: set_action_status(db, action_id, before),
-        redo=lambda: set_action_status(db, action_id, status),
+        lambda: set_action_status(db, action_id, status),
+        lambda: set_action_status(db, action_id, before),
     )
 
 
 def remove_action_undoably(db: Database, action_id: int) -> Change[None]:
     view = get_action(db, action_id)
-    remove_action(db, action_id)
-    return Change(
+    return done(
         N_("remove action item"),
-        None,
-        undo=lambda: restore_action(db, view),
-        redo=lambda: remove_action(db, action_id),
+        lambda: remove_action(db, action_id),
+        lambda: restore_action(db, view),
     )
 
 

@@ -11,7 +11,7 @@ from hyvinvointi_app.domain.enums import AgendaItemKind, VoiceKind, VoiceMethod
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
 from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.translator import N_, translator_for
-from hyvinvointi_app.services.change import Change
+from hyvinvointi_app.services.change import Change, done
 from hyvinvointi_app.services.guards import check_text, editable_meeting
 from hyvinvointi_app.services.memo_view import AgendaItemView, VoiceView, action_view, member_ref
 from hyvinvointi_app.services.result_cards import DueCheckpoint, due_checkpoints
@@ -303,24 +303,20 @@ def add_item_undoably(
 
 def move_item_undoably(db: Database, item_id: int, new_position: int) -> Change[None]:
     old = get_item(db, item_id).position
-    move_item(db, item_id, new_position)
-    return Change(
+    return done(
         N_("move agenda item"),
-        None,
-        undo=lambda: move_item(db, item_id, old),
-        redo=lambda: move_item(db, item_id, new_position),
+        lambda: move_item(db, item_id, new_position),
+        lambda: move_item(db, item_id, old),
     )
 
 
 def remove_item_undoably(db: Database, meeting_id: int, item_id: int) -> Change[None]:
     """Remove an item; the undo brings it back with its action items under it."""
     view = get_item(db, item_id)
-    remove_item(db, item_id)
-    return Change(
+    return done(
         N_("remove agenda item"),
-        None,
-        undo=lambda: restore_item(db, meeting_id, view),
-        redo=lambda: remove_item(db, item_id),
+        lambda: remove_item(db, item_id),
+        lambda: restore_item(db, meeting_id, view),
     )
 
 
@@ -328,14 +324,12 @@ def set_item_text_undoably(db: Database, item_id: int, field: str, text: str) ->
     if field not in TEXT_FIELDS:
         raise ValidationError(field, "unknown_field")
     before = getattr(get_item(db, item_id), field)
-    set_item_text(db, item_id, field, text)
     if text == before:
         return Change.nothing(N_("edit agenda item"), None)
-    return Change(
+    return done(
         N_("edit agenda item"),
-        None,
-        undo=lambda: set_item_text(db, item_id, field, before),
-        redo=lambda: set_item_text(db, item_id, field, text),
+        lambda: set_item_text(db, item_id, field, text),
+        lambda: set_item_text(db, item_id, field, before),
         states=(before, text),
     )
 
@@ -372,26 +366,22 @@ def set_voice_undoably(
 
 def set_item_plan_undoably(db: Database, item_id: int, plan_id: int | None) -> Change[None]:
     before = get_item(db, item_id).plan_id
-    set_item_plan(db, item_id, plan_id)
     if before == plan_id:
         return Change.nothing(N_("edit agenda item"), None)
-    return Change(
+    return done(
         N_("edit agenda item"),
-        None,
-        undo=lambda: set_item_plan(db, item_id, before),
-        redo=lambda: set_item_plan(db, item_id, plan_id),
+        lambda: set_item_plan(db, item_id, plan_id),
+        lambda: set_item_plan(db, item_id, before),
     )
 
 
 def set_item_presenter_undoably(db: Database, item_id: int, member_id: int | None) -> Change[None]:
     presenter = get_item(db, item_id).presenter
     before = presenter.id if presenter else None
-    set_item_presenter(db, item_id, member_id)
     if before == member_id:
         return Change.nothing(N_("edit agenda item"), None)
-    return Change(
+    return done(
         N_("edit agenda item"),
-        None,
-        undo=lambda: set_item_presenter(db, item_id, before),
-        redo=lambda: set_item_presenter(db, item_id, member_id),
+        lambda: set_item_presenter(db, item_id, member_id),
+        lambda: set_item_presenter(db, item_id, before),
     )

@@ -21,7 +21,7 @@ from hyvinvointi_app.domain.enums import Language, PlanType, ThemeHandling
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
 from hyvinvointi_app.i18n.translator import N_
 from hyvinvointi_app.resources import load_json_resource
-from hyvinvointi_app.services.change import Change
+from hyvinvointi_app.services.change import Change, done
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import ClockTheme, OperatingPeriod, ThemeMark, Unit
 
@@ -688,12 +688,10 @@ def remove_theme_undoably(db: Database, theme_id: int) -> Change[None]:
     """Remove a theme; the periods' marks go with it and come back with its undo."""
     theme = next(t for t in list_themes(db) if t.id == theme_id)
     marks = marks_of_theme(db, theme_id)
-    remove_theme(db, theme_id)
-    return Change(
+    return done(
         N_("remove theme"),
-        None,
-        undo=lambda: restore_theme(db, theme, marks),
-        redo=lambda: remove_theme(db, theme_id),
+        lambda: remove_theme(db, theme_id),
+        lambda: restore_theme(db, theme, marks),
     )
 
 

@@ -58,6 +58,17 @@ S = TypeVar("S")
 V = TypeVar("V")
 
 
+def done(
+    label: str,
+    do: Callable[[], V],
+    undo: Callable[[], object],
+    *,
+    states: tuple[object, object] | None = None,
+) -> Change[V]:
+    """Make a change now by calling ``do``; its redo calls ``do`` again."""
+    return Change(label, do(), undo=undo, redo=do, states=states)
+
+
 def overwritten(
     label: str, write: Callable[[S], V], before: S, after: S, state: Callable[[V], S]
 ) -> Change[V]:

@@ -27,7 +27,7 @@ from hyvinvointi_app.domain.enums import (
 )
 from hyvinvointi_app.domain.errors import MemoLocked, NotFound, ValidationError
 from hyvinvointi_app.i18n.translator import N_
-from hyvinvointi_app.services.change import Change, overwritten
+from hyvinvointi_app.services.change import Change, done, overwritten
 from hyvinvointi_app.services.plans import PlanView, get_plan_row, plan_view
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import (
@@ -460,10 +460,8 @@ def edit_evaluation_undoably(
 
 def delete_evaluation_undoably(db: Database, evaluation_id: int) -> Change[None]:
     before = get_evaluation(db, evaluation_id)
-    delete_evaluation(db, evaluation_id)
-    return Change(
+    return done(
         N_("delete evaluation"),
-        None,
-        undo=lambda: restore_evaluation(db, before),
-        redo=lambda: delete_evaluation(db, evaluation_id),
+        lambda: delete_evaluation(db, evaluation_id),
+        lambda: restore_evaluation(db, before),
     )

@@ -28,7 +28,7 @@ from hyvinvointi_app.domain.errors import MemoLocked, NotFound, ValidationError
 from hyvinvointi_app.i18n.translator import N_
 from hyvinvointi_app.services import audit
 from hyvinvointi_app.services.agenda import propose_checkpoint_items
-from hyvinvointi_app.services.change import Change, overwritten
+from hyvinvointi_app.services.change import Change, done, overwritten
 from hyvinvointi_app.services.guards import check_text, editable_meeting, get_meeting_row
 from hyvinvointi_app.services.memo_view import GuestView, MeetingDetail, MeetingRow, meeting_detail
 from hyvinvointi_app.services.municipal_package import (
@@ -514,12 +514,10 @@ def set_attendance_undoably(
     before = next(
         (a.status for a in memo.attendance if a.member.id == member_id), AttendanceStatus.PRESENT
     )
-    set_attendance(db, meeting_id, member_id, status)
-    return Change(
+    return done(
         N_("mark attendance"),
-        None,
-        undo=lambda: set_attendance(db, meeting_id, member_id, before),
-        redo=lambda: set_attendance(db, meeting_id, member_id, status),
+        lambda: set_attendance(db, meeting_id, member_id, status),
+        lambda: set_attendance(db, meeting_id, member_id, before),
     )
 
 

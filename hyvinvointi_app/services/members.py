@@ -14,7 +14,7 @@ from hyvinvointi_app.domain.errors import NotFound, ValidationError
 from hyvinvointi_app.i18n.collation import sort_key
 from hyvinvointi_app.i18n.translator import N_
 from hyvinvointi_app.services import audit, memo_record
-from hyvinvointi_app.services.change import Change, overwritten
+from hyvinvointi_app.services.change import Change, done, overwritten
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import (
     ActionItem,
@@ -349,21 +349,17 @@ def edit_member_undoably(db: Database, member_id: int, data: MemberInput) -> Cha
 
 def end_term_undoably(db: Database, member_id: int, on: dt.date) -> Change[MemberView]:
     before = member_input(get_member(db, member_id))
-    ended = end_term(db, member_id, on)
-    return Change(
+    return done(
         N_("end term"),
-        ended,
-        undo=lambda: edit_member(db, member_id, before),
-        redo=lambda: end_term(db, member_id, on),
+        lambda: end_term(db, member_id, on),
+        lambda: edit_member(db, member_id, before),
     )
 
 
 def erase_personal_details_undoably(db: Database, member_id: int) -> Change[MemberView]:
     before = member_input(get_member(db, member_id))
-    erased = erase_personal_details(db, member_id)
-    return Change(
+    return done(
         N_("erase personal details"),
-        erased,
-        undo=lambda: restore_personal_details(db, member_id, before),
-        redo=lambda: erase_personal_details(db, member_id),
+        lambda: erase_personal_details(db, member_id),
+        lambda: restore_personal_details(db, member_id, before),
     )

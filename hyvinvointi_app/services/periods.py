@@ -17,7 +17,7 @@ from hyvinvointi_app.domain.periods import (
     validate_period,
 )
 from hyvinvointi_app.i18n.translator import N_
-from hyvinvointi_app.services.change import Change, overwritten
+from hyvinvointi_app.services.change import Change, done, overwritten
 from hyvinvointi_app.services.guards import check_text
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import Meeting, OperatingPeriod
@@ -297,7 +297,6 @@ def edit_period_dates_undoably(
 
 def set_current_period_undoably(db: Database, period_id: int) -> Change[None]:
     previous = next((p.id for p in list_periods(db) if p.is_current), None)
-    set_current_period(db, period_id)
 
     def undo() -> None:
         if previous is None:
@@ -305,12 +304,7 @@ def set_current_period_undoably(db: Database, period_id: int) -> Change[None]:
         else:
             set_current_period(db, previous)
 
-    return Change(
-        N_("choose current period"),
-        None,
-        undo=undo,
-        redo=lambda: set_current_period(db, period_id),
-    )
+    return done(N_("choose current period"), lambda: set_current_period(db, period_id), undo)
 
 
 def set_period_texts_undoably(

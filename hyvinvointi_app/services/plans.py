@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from hyvinvointi_app.domain.enums import Language, PlanType
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
 from hyvinvointi_app.i18n.translator import N_
-from hyvinvointi_app.services.change import Change, overwritten
+from hyvinvointi_app.services.change import Change, done, overwritten
 from hyvinvointi_app.services.guards import plan_in_use
 from hyvinvointi_app.services.municipal_package import (
     checklist_in,
@@ -323,10 +323,8 @@ def edit_plan_undoably(db: Database, plan_id: int, data: PlanInput) -> Change[Pl
 
 
 def archive_plan_undoably(db: Database, plan_id: int, archived: bool) -> Change[PlanView]:
-    view = archive_plan(db, plan_id, archived)
-    return Change(
+    return done(
         N_("archive plan") if archived else N_("bring plan back"),
-        view,
-        undo=lambda: archive_plan(db, plan_id, not archived),
-        redo=lambda: archive_plan(db, plan_id, archived),
+        lambda: archive_plan(db, plan_id, archived),
+        lambda: archive_plan(db, plan_id, not archived),
     )

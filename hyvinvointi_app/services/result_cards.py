@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from hyvinvointi_app.domain.enums import ResultCardStatus, Role
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
 from hyvinvointi_app.i18n.translator import N_
-from hyvinvointi_app.services.change import Change, overwritten
+from hyvinvointi_app.services.change import Change, done, overwritten
 from hyvinvointi_app.services.plans import get_plan_row
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import (
@@ -567,12 +567,10 @@ def create_card_from_development_area_undoably(
 
 def remove_card_undoably(db: Database, card_id: int) -> Change[None]:
     view = get_card(db, card_id)
-    remove_card(db, card_id)
-    return Change(
+    return done(
         N_("remove result card"),
-        None,
-        undo=lambda: restore_card(db, view),
-        redo=lambda: remove_card(db, card_id),
+        lambda: remove_card(db, card_id),
+        lambda: restore_card(db, view),
     )
 
 
@@ -655,20 +653,16 @@ def remove_checkpoint_undoably(db: Database, checkpoint_id: int) -> Change[Check
 
 
 def link_card_undoably(db: Database, card_id: int, agenda_item_id: int) -> Change[None]:
-    link_card_to_agenda_item(db, card_id, agenda_item_id)
-    return Change(
+    return done(
         N_("link result card"),
-        None,
-        undo=lambda: unlink_card_from_agenda_item(db, card_id, agenda_item_id),
-        redo=lambda: link_card_to_agenda_item(db, card_id, agenda_item_id),
+        lambda: link_card_to_agenda_item(db, card_id, agenda_item_id),
+        lambda: unlink_card_from_agenda_item(db, card_id, agenda_item_id),
     )
 
 
 def unlink_card_undoably(db: Database, card_id: int, agenda_item_id: int) -> Change[None]:
-    unlink_card_from_agenda_item(db, card_id, agenda_item_id)
-    return Change(
+    return done(
         N_("unlink result card"),
-        None,
-        undo=lambda: link_card_to_agenda_item(db, card_id, agenda_item_id),
-        redo=lambda: unlink_card_from_agenda_item(db, card_id, agenda_item_id),
+        lambda: unlink_card_from_agenda_item(db, card_id, agenda_item_id),
+        lambda: link_card_to_agenda_item(db, card_id, agenda_item_id),
     )

@@ -43,14 +43,18 @@ from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.services import actions, agenda, approval, meetings, members, periods
 from hyvinvointi_app.services.actions import ActionInput
 from hyvinvointi_app.services.members import MemberInput
+from hyvinvointi_app.services.memo_view import AgendaItemView
 from hyvinvointi_app.store.database import Database, open_database
 from hyvinvointi_app.ui.autosave import DEADLINE_MS, PAUSE_MS, RETRY_MS
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.main_window import MainWindow
 from hyvinvointi_app.ui.meetings import approval as ui_approval
+from hyvinvointi_app.ui.meetings.editor import MeetingEditor
 from hyvinvointi_app.ui.meetings.editor.editor import editing_marker_key
 
 Typist = Callable[[QWidget, str], None]
+WRITE_WAIT = max(PAUSE_MS, DEADLINE_MS) + 2000
+"""Long enough for an autosave write after typing."""
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -85,6 +89,15 @@ def set_up_meetings(context: AppContext) -> tuple[int, int]:
     carried = actions.add_action(db, first.id, ActionInput("Päivitä pelastussuunnitelma"))
     second = meetings.new_meeting(db, period.id, period.start_date + dt.timedelta(days=60))
     return second.id, carried.id
+
+
+def editor_on_first_item(
+    qtbot: QtBot, context: AppContext, meeting_id: int
+) -> tuple[MeetingEditor, AgendaItemView]:
+    editor = make_editor(qtbot, context, meeting_id)
+    item = meetings.get_meeting(context.database, meeting_id).agenda[0]
+    editor.focus_item(item.id)
+    return editor, item
 
 
 @pytest.fixture
@@ -144,7 +157,7 @@ def test_a_whole_meeting_typed_with_the_keyboard_alone(
     press(Qt.Key.Key_Return)
     type_here(typist, "- hiekkalaatikon kansi rikki")
     assert agenda.get_item(db, new_ids[0]).notes == ""
-    with qtbot.waitSignal(editor.autosaver.saved, timeout=max(PAUSE_MS, DEADLINE_MS) + 2000):
+    with qtbot.waitSignal(editor.autosaver.saved, timeout=WRITE_WAIT):
         pass  # the pause after the last key writes the text
     assert agenda.get_item(db, new_ids[0]).notes == (
         "Keinut tarkistettu.\n- hiekkalaatikon kansi rikki"
@@ -202,7 +215,7 @@ def test_a_whole_meeting_typed_with_the_keyboard_alone(
     press(Qt.Key.Key_Tab)
     assert focused() is editor.item_editor.follow_up.comment
     type_here(typist, "Päivitetty ja jaettu henkilöstölle.")
-    with qtbot.waitSignal(editor.autosaver.saved, timeout=max(PAUSE_MS, DEADLINE_MS) + 2000):
+    with qtbot.waitSignal(editor.autosaver.saved, timeout=WRITE_WAIT):
         pass
 
     # The header: place typed, meeting closed with Ctrl+Shift+E.
@@ -699,9 +712,7 @@ def test_typing_in_a_memo_field_is_one_undo_step_per_visit(
 ) -> None:
     meeting_id, _carried = memo
     db = context.database
-    editor = make_editor(qtbot, context, meeting_id)
-    item = meetings.get_meeting(db, meeting_id).agenda[0]
-    editor.focus_item(item.id)
+    editor, item = editor_on_first_item(qtbot, context, meeting_id)
     notes = editor.item_editor.notes_edit
     notes.setFocus()
     before = agenda.get_item(db, item.id).notes
@@ -709,7 +720,7 @@ def test_typing_in_a_memo_field_is_one_undo_step_per_visit(
 
     # two writes while typing goes on (a pause after each): still no step of its own
     for part in ("Piha-alueen", " portti korjataan"):
-        with qtbot.waitSignal(editor.autosaver.saved, timeout=max(PAUSE_MS, DEADLINE_MS) + 2000):
+        with qtbot.waitSignal(editor.autosaver.saved, timeout=WRITE_WAIT):
             typist(notes, part)
     typed = before + "Piha-alueen portti korjataan"
     assert agenda.get_item(db, item.id).notes == typed
@@ -763,9 +774,7 @@ def test_undo_from_the_menu_takes_back_the_text_still_being_typed(
     session ends first, so the step undone is the one just typed."""
     meeting_id, _carried = memo
     db = context.database
-    editor = make_editor(qtbot, context, meeting_id)
-    item = meetings.get_meeting(db, meeting_id).agenda[0]
-    editor.focus_item(item.id)
+    editor, item = editor_on_first_item(qtbot, context, meeting_id)
     decision = editor.item_editor.decision_edit
     decision.setFocus()
     before = agenda.get_item(db, item.id).decision
@@ -825,9 +834,7 @@ def test_a_text_too_long_for_the_memo_stays_on_screen_and_says_why(
 
     meeting_id, _carried = memo
     db = context.database
-    editor = make_editor(qtbot, context, meeting_id)
-    item = meetings.get_meeting(db, meeting_id).agenda[0]
-    editor.focus_item(item.id)
+    editor, item = editor_on_first_item(qtbot, context, meeting_id)
     notes = editor.item_editor.notes_edit
     stored = agenda.get_item(db, item.id).notes
     notes.setPlainText("x" * (MAX_TEXT_LENGTH + 1))  # pasted
