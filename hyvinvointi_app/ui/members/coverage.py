@@ -4,7 +4,8 @@ a screen reader can walk through them with the arrow keys."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -53,6 +54,37 @@ class _RolesList(QListWidget):
             hint.width(), min(self.wanted, 3 * self.fontMetrics().height()) or hint.height()
         )
 
+    def fit(self) -> None:
+        """Two columns of equal width, whatever the window's, the needs in reading order row
+        by row; an entry longer than its column wraps, and its row is as high as its taller
+        entry. The list asks to be as high as its rows; in a low window it scrolls."""
+        spacing = self.spacing()
+        # two in a row, measured on the list's own width: a wrapping list keeps room for
+        # its scroll bar whether it shows or not
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        width = max(1, (self.width() - 2 * self.frameWidth() - bar - 6 * spacing) // 2 - 2)
+        metrics = self.fontMetrics()
+        text_room = max(1, width - self.iconSize().width() - 16)  # the icon and margins
+        heights = [
+            metrics.boundingRect(
+                QRect(0, 0, text_room, 10_000), Qt.TextFlag.TextWordWrap, self.item(row).text()
+            ).height()
+            + 8
+            for row in range(self.count())
+        ]
+        row_heights = [max(heights[row : row + 2]) for row in range(0, len(heights), 2)]
+        for row in range(self.count()):
+            self.item(row).setSizeHint(QSize(width, row_heights[row // 2]))
+        frame = 2 * self.frameWidth()
+        self.wanted = sum(row_heights) + 2 * spacing * len(row_heights) + frame + 4
+        self.setMaximumHeight(self.wanted)
+        self.updateGeometry()
+        self.doItemsLayout()  # lay out again with the sizes just set
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
 
 class CoveragePanel(QGroupBox):
     """The role coverage of one operating period; :meth:`show_coverage` redraws it."""
@@ -80,42 +112,9 @@ class CoveragePanel(QGroupBox):
         self.roles.setIconSize(QSize(16, 16))
         self.roles.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.roles)
-        self.roles.viewport().installEventFilter(self)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.missing: list[str] = []
         """The labels of the roles found missing, for tests and the status line."""
-
-    def _fit_columns(self) -> None:
-        """Two columns of equal width, whatever the window's, the needs in reading order row
-        by row; an entry longer than its column wraps, and its row is as high as its taller
-        entry. The list asks to be as high as its rows; in a low window it scrolls."""
-        roles = self.roles
-        spacing = roles.spacing()
-        # two in a row: a wrapping list keeps room for its scroll bar whether it shows or not
-        bar = roles.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, roles)
-        width = max(1, (roles.viewport().width() - bar - 6 * spacing) // 2 - 2)
-        metrics = roles.fontMetrics()
-        text_room = max(1, width - roles.iconSize().width() - 16)  # the icon and margins
-        heights = [
-            metrics.boundingRect(
-                QRect(0, 0, text_room, 10_000), Qt.TextFlag.TextWordWrap, roles.item(row).text()
-            ).height()
-            + 8
-            for row in range(roles.count())
-        ]
-        row_heights = [max(heights[row : row + 2]) for row in range(0, len(heights), 2)]
-        for row in range(roles.count()):
-            roles.item(row).setSizeHint(QSize(width, row_heights[row // 2]))
-        frame = 2 * roles.frameWidth()
-        roles.wanted = sum(row_heights) + 2 * spacing * len(row_heights) + frame + 4
-        roles.setMaximumHeight(roles.wanted)
-        roles.updateGeometry()
-        roles.doItemsLayout()  # lay out again with the sizes just set
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.roles.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_columns()
-        return False
 
     def show_no_period(self) -> None:
         self.setTitle(_("Roles of the group"))
@@ -155,7 +154,7 @@ class CoveragePanel(QGroupBox):
             item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
             item.setData(Qt.ItemDataRole.UserRole, bool(names))
             self.roles.addItem(item)
-        self._fit_columns()
+        self.roles.fit()
         if self.missing:
             self.icon.setPixmap(state_pixmap(State.WARNING))
             text = ngettext(
