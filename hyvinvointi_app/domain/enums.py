@@ -118,6 +118,8 @@ class PlanType(StrEnum):
     GENDER_EQUALITY = "gender_equality"
     NON_DISCRIMINATION = "non_discrimination"
     SAFETY_RESCUE = "safety_rescue"
+    GENERAL_SUPPORT = "general_support"
+    """The unit's general support (yleinen tuki / allmänt stöd), evaluated at community level."""
     CUSTOM = "custom"
 
 

@@ -102,6 +102,20 @@ def format_number(value: int | float | Decimal, lang: str) -> str:
     return format_decimal(value, locale=_style(lang).locale)
 
 
+def format_tenths(value: int | float | Decimal, lang: str) -> str:
+    """``4,0``: one decimal always shown (an average), rounded half up."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, format="#,##0.0", locale=_style(lang).locale)
+
+
+def format_share(value: float, lang: str) -> str:
+    """``34 %``: a share of a whole as whole percents."""
+    from babel.numbers import format_percent
+
+    return format_percent(value, locale=_style(lang).locale)
+
+
 def month_name(month: int, lang: str) -> str:
     """The stand-alone name of month 1–12: ``marraskuu`` / ``november`` / ``November``."""
     from babel.dates import get_month_names

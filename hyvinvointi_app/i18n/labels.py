@@ -148,6 +148,7 @@ def _plan_types(tr: Translator) -> _Labels:
         PlanType.GENDER_EQUALITY: tr.pgettext("plan type", "Gender-equality plan"),
         PlanType.NON_DISCRIMINATION: tr.pgettext("plan type", "Non-discrimination plan"),
         PlanType.SAFETY_RESCUE: tr.pgettext("plan type", "Safety and rescue plan"),
+        PlanType.GENERAL_SUPPORT: tr.pgettext("plan type", "General support"),
         PlanType.CUSTOM: tr.pgettext("plan type", "Other plan"),
     }
 

@@ -51,6 +51,16 @@ def reason_text(reason: str, tr: Translator | None = None) -> str:
         "unreadable": _("The file cannot be read."),
         "invalid_version": _("The file's version is not recognised."),
         "too_new": _("The file was written by a newer version of the application."),
+        "counted": _(
+            "A meeting has recorded answers to it, so it is kept: reword it, or archive the "
+            "survey and start a new one."
+        ),
+        "tallied": _("Meetings have recorded its answers, so it is archived instead."),
+        "more_than_respondents": _(
+            "An option or statement has more answers than there were respondents."
+        ),
+        "out_of_range": _("The number is outside the allowed range."),
+        "unknown_answer": _("The answer does not belong to this survey."),
     }
     return texts.get(reason, _("The value is not valid."))
 
@@ -78,6 +88,16 @@ def field_label(field: str, tr: Translator | None = None) -> str:
         "title": _("Theme"),
         "plan_type": _("Plan type"),
         "file": _("File"),
+        "survey": _("Survey"),
+        "survey_title": _("Question or title"),
+        "open_question": _("Open question"),
+        "survey_item": _("Option or statement"),
+        "other_language": _("Other language"),
+        "items": _("Options or statements"),
+        "counts": _("Counts"),
+        "respondents": _("Answered"),
+        "groups": _("Groups asked"),
+        "min_answers": _("Fewest answers shown"),
     }
     return labels.get(field.split("[", 1)[0].split(".")[-1], field)
 

@@ -28,6 +28,7 @@ from hyvinvointi_app.reports.blocks import (
 )
 from hyvinvointi_app.reports.common import person, typed_person, unit_name
 from hyvinvointi_app.reports.options import ReportOptions
+from hyvinvointi_app.reports.survey_results import period_blocks
 from hyvinvointi_app.reports.texts import SEPARATOR, ReportTexts, document_name
 from hyvinvointi_app.services import period_scope
 from hyvinvointi_app.services.period_scope import ThemeOutcome
@@ -416,6 +417,16 @@ def _participation(data: AnnualData, tx: ReportTexts) -> list[Block]:
     return story
 
 
+def _surveys(data: AnnualData, tx: ReportTexts) -> list[Block]:
+    """Each survey's counts in the period's meetings, against the previous period."""
+    if not data.surveys:
+        return []
+    story: list[Block] = [Heading(tx.pgettext("report", "Surveys of children and guardians"), 3)]
+    for result in data.surveys:
+        story += period_blocks(tx, result, data.period.label)
+    return story
+
+
 def _plans_needing_update(data: AnnualData, tx: ReportTexts, options: ReportOptions) -> list[Block]:
     story: list[Block] = [Heading(tx.pgettext("report", "Plans needing an update"))]
     if not data.plans_needing_update:
@@ -549,6 +560,7 @@ def build_blocks(data: AnnualData, options: ReportOptions) -> list[Block]:
     story += _cards(data, tx, options)
     story += _actions(data, tx, options)
     story += _participation(data, tx)
+    story += _surveys(data, tx)
     story += _requests(data, tx)
     story += _next_period(data, tx)
     story += _memos(data, tx)

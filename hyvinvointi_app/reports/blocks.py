@@ -123,6 +123,21 @@ class Charts:
     the HTML view), each chart is a small table of its values."""
 
     charts: Sequence[Chart]
+    columns: int = 0
+    """Panels in the row: the charts' count by default; more leaves room at the right, so
+    that rows of charts line up."""
+
+
+@dataclass(frozen=True, slots=True)
+class BarGrid:
+    """A grid with a bar after each row (a survey's counts): a row's shares of the whole as
+    one bar, or as stacked parts (the answers 1–5). The cells say every number, so a format
+    that draws no bars (the Word file, the HTML view) prints the grid alone."""
+
+    grid: Grid
+    shares: Sequence[Sequence[float]]
+    """One entry per row: empty for no bar (a result withheld)."""
+    bar_mm: float = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +147,9 @@ class Keep:
     blocks: Sequence[Block]
 
 
-Block = Title | Subtitle | Heading | Para | Facts | Grid | Signatures | Space | Charts | Keep
+Block = (
+    Title | Subtitle | Heading | Para | Facts | Grid | Signatures | Space | Charts | BarGrid | Keep
+)
 
 
 def chart_table(chart: Chart) -> Grid:

@@ -34,6 +34,12 @@ from hyvinvointi_app.services.exports import (
     check_export_target,
     export_file,
 )
+from hyvinvointi_app.services.surveys import (
+    SurveyInPeriod,
+    TallyInput,
+    shown_counts,
+    withheld,
+)
 from hyvinvointi_app.store.database import Database
 
 VERSION = NEWEST_VERSION
@@ -50,6 +56,37 @@ def _iso(value: dt.date | None) -> str | None:
 
 def _language_slug(language: str) -> str:
     return language.replace("+", "-")
+
+
+def _survey(result: SurveyInPeriod) -> dict[str, Any]:
+    """A survey's counts in the period's meetings; a count answered by fewer than the unit's
+    minimum is left out (null), as the reports leave it out."""
+    survey, minimum = result.survey, result.min_answers
+
+    def counts(tally: TallyInput, item_id: int) -> list[int] | None:
+        shown = shown_counts(survey.kind, tally, item_id, minimum)
+        return None if shown is None else list(shown)
+
+    return {
+        "kind": survey.kind.value,
+        "title": {"fi": survey.title.fi, "sv": survey.title.sv},
+        "min_answers": minimum,
+        "items": [
+            {"key": item.library_key, "text": {"fi": item.text.fi, "sv": item.text.sv}}
+            for item in survey.items
+        ],
+        "tallies": [
+            {
+                "meeting_number": meeting.meeting_number,
+                "date": meeting.date.isoformat(),
+                "groups": meeting.tally.groups,
+                "respondents": meeting.tally.respondents,
+                "withheld": withheld(meeting.tally.respondents, minimum),
+                "counts": [counts(meeting.tally, item.id) for item in survey.items],
+            }
+            for meeting in result.meetings
+        ],
+    }
 
 
 def json_name(folder: str) -> str:
@@ -226,6 +263,7 @@ def bundle_json(
             }
             for voice in data.voices
         ],
+        "surveys": [_survey(survey) for survey in data.surveys],
         "annual_clock": [
             {
                 "month": theme.month,
@@ -272,6 +310,28 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     for row in rows:
         writer.writerow([_cell(value) for value in row])
     return buffer.getvalue()
+
+
+def _survey_rows(key: list[object], found: list[dict[str, Any]]) -> Iterable[list[object]]:
+    """One row per survey, meeting, option and answer (0: chosen; 1–5: a statement's
+    answer); a withheld count is an empty cell."""
+    for survey in found:
+        children = survey["kind"] == "children"
+        for tally in survey["tallies"]:
+            head = [
+                *key,
+                survey["kind"],
+                survey["title"]["fi"],
+                tally["meeting_number"],
+                tally["date"],
+                tally["groups"],
+                tally["respondents"],
+            ]
+            for item, counts in zip(survey["items"], tally["counts"], strict=True):
+                answers = [0] if children else [1, 2, 3, 4, 5]
+                for index, answer in enumerate(answers):
+                    count = counts[index] if counts is not None else None
+                    yield [*head, item["key"], item["text"]["fi"], answer, count]
 
 
 def bundle_csv(document: dict[str, Any]) -> dict[str, str]:
@@ -486,6 +546,22 @@ def bundle_csv(document: dict[str, Any]) -> dict[str, str]:
             [*key, v["meeting_number"], v["date"], v["kind"], v["methods"], v["summary"]]
             for v in document["voices"]
         ),
+    )
+    tables["survey_counts"] = _table(
+        [
+            *key_header,
+            "kind",
+            "title_fi",
+            "meeting_number",
+            "date",
+            "groups",
+            "respondents",
+            "item_key",
+            "item_fi",
+            "answer",
+            "count",
+        ],
+        _survey_rows(key, document["surveys"]),
     )
     tables["annual_clock"] = _table(
         [*key_header, "month", "title", "plan_type", "coverage", "meeting_numbers"],

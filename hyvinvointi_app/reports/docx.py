@@ -184,6 +184,8 @@ def _add(document: Document, block: blocks.Block) -> list[Paragraph | Table]:
             return []
         case blocks.Charts(charts):
             return [_grid(document, blocks.chart_table(chart)) for chart in charts]
+        case blocks.BarGrid(grid):
+            return [_grid(document, grid)]
         case blocks.Keep(inner):
             added = [part for item in inner for part in _add(document, item)]
             for part in added[:-1]:

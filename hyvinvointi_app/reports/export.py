@@ -300,3 +300,29 @@ def export_evaluation(
     return export_document(
         db, "evaluation", plan_id, out_path, options, file_format, progress, unprintable
     )
+
+
+def survey_sheet(
+    db: Database, survey_id: int, language: str, options: ReportOptions | None = None
+) -> bytes:
+    """The printed sheet of a survey in "fi", "sv" or "other" (the families' language)."""
+    from hyvinvointi_app.reports.common import unit_name
+    from hyvinvointi_app.reports.survey_sheet import survey_sheet_pdf
+    from hyvinvointi_app.reports.texts import ReportTexts
+    from hyvinvointi_app.services.surveys import get_survey
+    from hyvinvointi_app.services.unit import get_unit
+
+    options = options or ReportOptions()
+    survey = get_survey(db, survey_id)
+    unit = get_unit(db)
+    working = unit.working_language.value
+    working = working if working in ("fi", "sv") else "fi"
+    names = ReportTexts(language if language in ("fi", "sv") else working)
+    return survey_sheet_pdf(
+        survey,
+        language,
+        unit_name(unit, names),
+        working,
+        created=options.created_at(),
+        archival=options.is_archival,
+    )

@@ -52,6 +52,8 @@ def to_html(document: Sequence[blocks.Block]) -> str:
                 pass
             case blocks.Charts(charts):
                 parts.append(to_html([blocks.chart_table(chart) for chart in charts]))
+            case blocks.BarGrid(grid):
+                parts.append(to_html([grid]))
             case blocks.Keep(inner):
                 parts.append(to_html(inner))
     return "\n".join(parts)

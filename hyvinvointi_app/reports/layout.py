@@ -164,7 +164,7 @@ class _Grid(Table):  # type: ignore[misc]  # ReportLab is untyped: its classes a
 
 def table(
     headers: Sequence[str],
-    rows: Sequence[Sequence[str]],
+    rows: Sequence[Sequence[str | Flowable]],
     widths: Sequence[float],
     fixed: dict[int, float] | None = None,
 ) -> Table:
@@ -174,7 +174,10 @@ def table(
     rest of the text width is shared in the proportions of ``widths``."""
     cell, head = styles()["cell"], styles()["cell_head"]
     data: list[list[Any]] = [[paragraph(h, head) for h in headers]]
-    data += [[paragraph(value, cell) for value in row] for row in rows]
+    data += [
+        [paragraph(value, cell) if isinstance(value, str) else value for value in row]
+        for row in rows
+    ]
     result = _Grid(
         data,
         colWidths=blocks.column_widths(widths, fixed or {}, FRAME_WIDTH, mm),
@@ -281,14 +284,49 @@ def flowables(document: Sequence[blocks.Block]) -> list[Flowable]:
                 result.append(signatures(heading_text, signers))
             case blocks.Space(height):
                 result.append(spacer(height))
-            case blocks.Charts(charts):
-                result.append(bar_charts(charts))
+            case blocks.Charts(charts, columns):
+                result.append(bar_charts(charts, columns))
+            case blocks.BarGrid(grid, shares, bar_mm):
+                result.append(bar_table(grid, shares, bar_mm))
             case blocks.Keep(inner):
                 result.append(keep(*flowables(inner)))
     return result
 
 
 CHART_HEIGHT = 46 * mm
+BAR_SHADES = tuple(
+    colors.HexColor(shade) for shade in ("#c9d6e3", "#9fb6cc", "#6f92b3", "#3f6d96", "#1f4e79")
+)
+"""Stacked parts from light to dark (the answers 1–5); a single bar is the darkest."""
+
+
+def _bar(shares: Sequence[float], width: float) -> Flowable:
+    """One row's bar: its shares of ``width`` side by side, on a thin base line."""
+    from reportlab.graphics.shapes import Drawing, Line, Rect
+
+    height = 9.0
+    drawing = Drawing(width, height)
+    drawing.add(Line(0, 1, width, 1, strokeColor=RULE, strokeWidth=0.3))
+    shades = BAR_SHADES[-len(shares) :] if len(shares) <= len(BAR_SHADES) else BAR_SHADES
+    left = 0.0
+    for index, share in enumerate(shares):
+        part = width * max(0.0, min(share, 1.0))
+        if part > 0:
+            shade = shades[index % len(shades)]
+            drawing.add(Rect(left, 1.5, part, height - 3, fillColor=shade, strokeColor=None))
+        left += part
+    return drawing
+
+
+def bar_table(grid: blocks.Grid, shares: Sequence[Sequence[float]], bar_mm: float) -> Table:
+    """A grid with each row's bar in a last column (see :class:`~.blocks.BarGrid`)."""
+    width = (bar_mm - 3) * mm  # inside the cell's padding
+    rows = [
+        [*row, _bar(parts, width) if parts else ""]
+        for row, parts in zip(grid.rows, shares, strict=True)
+    ]
+    column = len(grid.headers)
+    return table([*grid.headers, ""], rows, [*grid.widths, 0], {**grid.fixed, column: bar_mm})
 
 
 def _wrapped(text: str, font: str, size: float, width: float) -> list[str]:
@@ -303,14 +341,14 @@ def _wrapped(text: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
-def bar_charts(charts: Sequence[blocks.Chart]) -> Flowable:
+def bar_charts(charts: Sequence[blocks.Chart], columns: int = 0) -> Flowable:
     """Small bar charts side by side across the text width, in the document's own fonts
     (PDF/A embeds them): a title over each, the value over each bar, the period under it.
     ReportLab's graphics load here: only the coordinator's overview draws charts."""
     from reportlab.graphics.shapes import Drawing, Line, Rect, String
 
     register_fonts()
-    panel = FRAME_WIDTH / max(len(charts), 1)
+    panel = FRAME_WIDTH / max(len(charts), columns, 1)
     titles = [_wrapped(chart.title, FONT_BOLD, 8, panel - 6 * mm) for chart in charts]
     # Every title whole (a bilingual one takes four lines), and every chart's bars on one scale
     # below the longest.

@@ -42,6 +42,7 @@ from hyvinvointi_app.reports.common import (
     unit_name,
 )
 from hyvinvointi_app.reports.options import ReportOptions
+from hyvinvointi_app.reports.survey_results import tally_blocks
 from hyvinvointi_app.reports.texts import ReportTexts, document_name
 from hyvinvointi_app.services.memo_record import (
     MemoData,
@@ -49,6 +50,7 @@ from hyvinvointi_app.services.memo_record import (
     RecordedFollowUp,
     RecordedItem,
     RecordedPerson,
+    RecordedTally,
     RecordedVoice,
 )
 
@@ -131,16 +133,27 @@ def _follow_up_table(
     )
 
 
-def _voice(tx: ReportTexts, voice: RecordedVoice | None) -> list[Block]:
-    if voice is None or not (voice.methods or voice.summary.strip()):
-        return []
+VOICE_ITEMS = {
+    VoiceKind.CHILDREN: AgendaItemKind.CHILDREN_VOICE,
+    VoiceKind.GUARDIANS: AgendaItemKind.GUARDIANS_VOICE,
+}
+
+
+def _voice(
+    tx: ReportTexts, voice: RecordedVoice | None, tallies: tuple[RecordedTally, ...]
+) -> list[Block]:
+    """How the views were collected, the surveys' counts, and what came up."""
     story: list[Block] = []
     methods = ", ".join(
-        tx.label(VoiceMethod(m)) for m in voice.methods if m in VoiceMethod._value2member_map_
+        tx.label(VoiceMethod(m))
+        for m in (voice.methods if voice else ())
+        if m in VoiceMethod._value2member_map_
     )
     if methods:
         story += labelled(tx.pgettext("report", "How the views were collected"), methods)
-    story += labelled(tx.pgettext("report", "What came up"), voice.summary)
+    story += [block for tally in tallies for block in tally_blocks(tx, tally)]
+    if voice is not None:
+        story += labelled(tx.pgettext("report", "What came up"), voice.summary)
     return story
 
 
@@ -188,10 +201,11 @@ def _item(
                 Para(tx.pgettext("report", "No action items were open from earlier meetings."))
             )
     voices = {v.kind: v for v in meeting.voices}
-    if item.kind is AgendaItemKind.CHILDREN_VOICE:
-        story += _voice(tx, voices.get(VoiceKind.CHILDREN))
-    if item.kind is AgendaItemKind.GUARDIANS_VOICE:
-        story += _voice(tx, voices.get(VoiceKind.GUARDIANS))
+    for kind in VoiceKind:
+        if item.kind is VOICE_ITEMS[kind]:
+            # a survey added to the memo with nobody counted yet says nothing
+            tallies = tuple(t for t in meeting.tallies if t.kind is kind and t.respondents)
+            story += _voice(tx, voices.get(kind), tallies)
     if item.kind is AgendaItemKind.NEXT_MEETING:
         story += labelled(tx.pgettext("report", "Next meeting"), next_meeting_text(tx, data))
     story += labelled(tx.pgettext("report", "Discussion"), discussion(item.notes, item.title))

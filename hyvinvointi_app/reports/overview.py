@@ -168,6 +168,16 @@ UNIT_COLUMNS: tuple[Column, ...] = (
         lambda r, tx: r.voices,
     ),
     Column(
+        "children_answered",
+        lambda tx: tx.pgettext("overview", "Children who answered surveys"),
+        lambda r, tx: r.children_answered,
+    ),
+    Column(
+        "guardians_answered",
+        lambda tx: tx.pgettext("overview", "Guardians who answered surveys"),
+        lambda r, tx: r.guardians_answered,
+    ),
+    Column(
         "unit_id", lambda tx: tx.pgettext("overview", "Unit identity"), lambda r, tx: r.unit_key, 38
     ),
     Column(
@@ -834,6 +844,11 @@ def _totals_sheet(
         (tx.pgettext("overview", "Themes planned"), lambda t: t.themes_planned),
         (tx.pgettext("overview", "Themes handled"), lambda t: t.themes_handled),
         (tx.pgettext("overview", "Children's and guardians' voices"), lambda t: t.voices),
+        (tx.pgettext("overview", "Children who answered surveys"), lambda t: t.children_answered),
+        (
+            tx.pgettext("overview", "Guardians who answered surveys"),
+            lambda t: t.guardians_answered,
+        ),
     ]
     return (
         tx.pgettext("overview", "Municipality"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -95,6 +96,14 @@ class ReportTexts:
 
     def number(self, value: int) -> str:
         return formatting.format_number(value, self.codes[0])
+
+    def share(self, value: float) -> str:
+        """A share as whole percents ("34 %")."""
+        return formatting.format_share(value, self.codes[0])
+
+    def tenths(self, value: Decimal) -> str:
+        """A number with one decimal always shown ("4,0")."""
+        return formatting.format_tenths(value, self.codes[0])
 
     def yes_no(self, value: bool) -> str:
         return self.pgettext("report", "Yes") if value else self.pgettext("report", "No")

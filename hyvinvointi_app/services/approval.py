@@ -40,12 +40,18 @@ class MemoVersionView:
     reopen_reason: str
 
 
+def _both(fi: str, sv: str) -> str:
+    return "\n".join(text for text in (fi, sv) if text)
+
+
 def memo_fields(memo: MeetingDetail) -> list[tuple[str, str]]:
     """Every text typed into a memo, each with a key that tells the editor where it is.
 
     Keys: ``place``, ``distribution``, ``attachments``, ``item:ID:FIELD``, ``action:ID:text``,
     ``action:ID:responsible``, ``follow_up:ID:comment``, ``voice:KIND:summary``,
-    ``guest:ID:note``.
+    ``guest:ID:note``, and the texts of the surveys whose counts the memo prints:
+    ``survey:ID:title`` and ``survey_item:ID:text`` (Finnish and Swedish on two lines; they
+    are corrected on the Surveys screen).
     """
     fields: list[tuple[str, str]] = [
         ("place", memo.place),
@@ -64,6 +70,13 @@ def memo_fields(memo: MeetingDetail) -> list[tuple[str, str]]:
         fields.append((f"voice:{voice.kind.value}:summary", voice.summary))
     for guest in memo.guests:
         fields.append((f"guest:{guest.id}:note", guest.note))
+    for tally in memo.tallies:
+        if not tally.tally.respondents:
+            continue  # not printed
+        survey = tally.survey
+        fields.append((f"survey:{survey.id}:title", _both(survey.title.fi, survey.title.sv)))
+        for entry in survey.items:
+            fields.append((f"survey_item:{entry.id}:text", _both(entry.text.fi, entry.text.sv)))
     return [(key, text) for key, text in fields if text]
 
 

@@ -37,6 +37,7 @@ from hyvinvointi_app.services.members import MemberView
 from hyvinvointi_app.services.periods import list_periods
 from hyvinvointi_app.services.report_data import AnnualData, annual_data
 from hyvinvointi_app.services.summary import ActionCounts
+from hyvinvointi_app.services.surveys import SurveyInPeriod
 from hyvinvointi_app.services.unit import get_unit, unit_identity
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import Attendance, Guest, Meeting, Member
@@ -230,6 +231,8 @@ class BundleData:
     unplanned_themes: tuple[UnplannedTheme, ...]
     next_period_development_areas: tuple[str, ...]
     """:func:`.period_scope.next_period_development_areas`, as in the annual report."""
+    surveys: tuple[SurveyInPeriod, ...] = ()
+    """The surveys counted in the held meetings, as in the annual report."""
 
     @property
     def folder(self) -> str:
@@ -482,6 +485,7 @@ def bundle_data(
         summary_approved_on=annual.texts.summary_approved_on,
         provider_requests=annual.texts.provider_requests,
         voices=_voices(annual),
+        surveys=annual.surveys,
         clock=clock,
         unplanned_themes=unplanned,
         next_period_development_areas=period_scope.next_period_development_areas(

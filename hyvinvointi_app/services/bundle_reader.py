@@ -226,6 +226,7 @@ def read_bundle(path: Path) -> ReadBundle:
         raise BundleRefused(path, RefusalReason.INVALID, str(error)[:200]) from error
     if version == 1:
         document = as_version_2(document)
+    document.setdefault("surveys", [])  # added within version 2
     return ReadBundle(path, version, document, modified)
 
 

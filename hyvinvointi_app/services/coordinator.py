@@ -100,6 +100,10 @@ class OverviewRow:
     """Planned annual-clock themes handled in a meeting or marked handled elsewhere."""
     voices: int
     """Children's and guardians' voices recorded in held meetings."""
+    children_answered: int
+    """Children who answered the unit's picture surveys in held meetings (summed)."""
+    guardians_answered: int
+    """Guardians who answered the unit's surveys in held meetings (summed)."""
     generated_at: dt.datetime
     source: Path
     version: int
@@ -175,6 +179,8 @@ class PeriodTotals:
     themes_planned: int
     themes_handled: int
     voices: int
+    children_answered: int
+    guardians_answered: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,6 +304,8 @@ def row_of(read: ReadBundle) -> OverviewRow:
         themes_planned=len(clock),
         themes_handled=sum(1 for theme in clock if theme["coverage"] in HANDLED),
         voices=len(document["voices"]),
+        children_answered=_answered(document, "children"),
+        guardians_answered=_answered(document, "guardians"),
         generated_at=dt.datetime.fromisoformat(document["generated_at"]),
         source=read.path,
         version=read.version,
@@ -432,8 +440,21 @@ _SUMMED = (
     "themes_planned",
     "themes_handled",
     "voices",
+    "children_answered",
+    "guardians_answered",
 )
 """The figures a period's totals add up from its units' rows, under the same names."""
+
+
+def _answered(document: dict[str, Any], kind: str) -> int:
+    """How many answered the unit's surveys of ``kind`` in the period (each meeting's
+    respondents, summed)."""
+    return sum(
+        tally["respondents"]
+        for survey in document["surveys"]
+        if survey["kind"] == kind
+        for tally in survey["tallies"]
+    )
 
 
 def _recurring(per_unit: dict[str, Texts], minimum_units: int = 2) -> tuple[Recurring, ...]:

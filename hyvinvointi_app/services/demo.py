@@ -17,7 +17,7 @@ import random
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +49,7 @@ from hyvinvointi_app.services import (
     periods,
     plans,
     result_cards,
+    surveys,
 )
 from hyvinvointi_app.services.actions import ActionInput
 from hyvinvointi_app.services.evaluations import CheckAnswerInput, EvaluationInput
@@ -61,6 +62,27 @@ from hyvinvointi_app.store.database import Database, create_database
 
 MEETING_DAYS = {9: 12, 12: 4, 3: 11, 5: 6}
 """Day of the month of the planning (Sep), December, evaluation (Mar) and May meetings."""
+
+EVALUATION_MONTH = 3
+"""The spring's evaluation meeting, held in every period: it counts the surveys."""
+DEMO_SURVEYS = {
+    VoiceKind.CHILDREN: (
+        "quiet_corner",
+        "more_play_time",
+        "playmate",
+        "adult_nearby",
+        "calm_rest_time",
+        "more_outdoor_time",
+    ),
+    VoiceKind.GUARDIANS: (
+        "child_is_safe",
+        "child_likes_coming",
+        "guardian_views_considered",
+        "enough_information",
+        "enough_time_to_play",
+    ),
+}
+"""The demo's surveys: one option of each group of the library; five statements."""
 
 MEETING_MONTHS = {2: (9, 3), 3: (9, 3, 5), 4: (9, 12, 3, 5)}
 """The months a period's meetings fall in, by their number: two meetings are the minimum
@@ -179,6 +201,7 @@ class _DemoWriter:
         self.cards: list[_Card] = []
         self.card_entries: dict[tuple[dt.date, PlanType], int] = {}
         self.continued: set[int] = set()
+        self.surveys: dict[VoiceKind, surveys.SurveyView] = {}
 
     def _all_actions(self) -> list[dict[str, Any]]:
         entries = [
@@ -226,6 +249,8 @@ class _DemoWriter:
                 self.db, theme["month"], theme["title"], PlanType(theme["plan_type"])
             )
         for plan_type in PlanType:
+            if plan_type is PlanType.GENERAL_SUPPORT:
+                continue  # a unit adds it when it evaluates its general support
             custom = plan_type is PlanType.CUSTOM
             plan = plans.add_plan(
                 self.db,
@@ -241,6 +266,23 @@ class _DemoWriter:
                 ),
             )
             self.plan_types[plan.id] = plan_type
+        self._add_surveys(first_start)
+
+    def _add_surveys(self, first_start: dt.date) -> None:
+        """A children's picture survey asked every autumn and a guardians' survey every
+        spring, from the shipped library, so that the annual report compares their counts."""
+        shipped = surveys.library()
+        for kind, keys in DEMO_SURVEYS.items():
+            view = surveys.create_survey(
+                self.db, surveys.new_survey_input(kind), today=first_start + dt.timedelta(days=40)
+            )
+            entries = []
+            for key in keys:
+                option = shipped.option(key)
+                entries.append(surveys.ItemInput(None, option.text, option.symbol, option.key))
+            self.surveys[kind] = surveys.save_survey(
+                self.db, view.id, replace(view.as_input(), items=tuple(entries))
+            )
 
     def _meeting_dates(self, start: dt.date, *, full: bool) -> list[dt.date]:
         """The period's meeting days (weekdays), up to a month after ``today``; all four
@@ -397,6 +439,7 @@ class _DemoWriter:
         for item in memo.agenda:
             self._write_item(rng, memo, item, roles, guardian)
         self._write_voices(rng, memo.id, date)
+        self._write_tallies(memo.id, date)
         approved_on = approval_day(date, self.meeting_count)
         if approved_on < self.today:
             at = dt.time(6 + self.meeting_count % 3, self.meeting_count * 13 % 60, tzinfo=dt.UTC)
@@ -505,6 +548,40 @@ class _DemoWriter:
                 [VoiceMethod(method) for method in voice["methods"]],
                 voice["summary"],
             )
+
+    def _write_tallies(self, meeting_id: int, date: dt.date) -> None:
+        """The spring's evaluation meeting counts the children's picture survey and the
+        guardians' survey of the winter (with random numbers of their own, so that the rest
+        of the demo stays as it was). Over the years the children's choices shift a little,
+        so that the annual report has a change to show."""
+        if date.month != EVALUATION_MONTH:
+            return
+        rng = random.Random(f"{self.seed}-{date.isoformat()}")
+        years = date.year - self.today.year + 10
+        children, guardians = self.surveys[VoiceKind.CHILDREN], self.surveys[VoiceKind.GUARDIANS]
+        groups = rng.randint(2, 4)
+        respondents = groups * rng.randint(12, 18)
+        counts: list[tuple[int, int, int]] = []
+        for index, item in enumerate(children.items):
+            lean = 0.015 * (years - 5) * (1 if index % 2 else -1)
+            share = max(0.05, min(0.6, rng.uniform(0.15, 0.45) + lean))
+            counts.append((item.id, surveys.CHOSEN, round(respondents * share)))
+        surveys.set_tally(
+            self.db,
+            meeting_id,
+            children.id,
+            surveys.TallyInput(groups, respondents, tuple(c for c in counts if c[2])),
+        )
+        respondents = rng.randint(14, 32)
+        counts = []
+        for item in guardians.items:
+            answered = respondents - rng.randint(0, 3)
+            weights = [1, 2, 4, 8 + years % 4, 6 + rng.randint(0, 4)]
+            picks = rng.choices(surveys.SCALE, weights=weights, k=answered)
+            counts += [(item.id, a, picks.count(a)) for a in surveys.SCALE if picks.count(a)]
+        surveys.set_tally(
+            self.db, meeting_id, guardians.id, surveys.TallyInput(None, respondents, tuple(counts))
+        )
 
     def _evaluate(
         self,

@@ -4,7 +4,8 @@ counts meetings (the Overview, the Meetings screen, the annual report, the coord
 A meeting is **held** when it is dated today or earlier and either its memo is approved, or
 it has taken place with something in its memo: at least one member marked present (or a
 guest recorded) and some text written (notes or a decision on an agenda item, an action item
-agreed, a carried-over action's outcome or comment, children's or guardians' views), and it
+agreed, a carried-over action's outcome or comment, children's or guardians' views, a
+survey's counts), and it
 is closed (its end time recorded) or dated before today. A meeting in progress thus counts once
 it is closed, and one the director forgot to close counts from the next day on.
 
@@ -33,6 +34,7 @@ from hyvinvointi_app.store.models import (
     Attendance,
     Guest,
     Meeting,
+    SurveyTally,
     VoiceRecord,
 )
 
@@ -69,6 +71,9 @@ def _something_written() -> ColumnElement[bool]:
         .exists(),
         select(VoiceRecord.id)
         .where(VoiceRecord.meeting_id == Meeting.id, _written(VoiceRecord.summary))
+        .exists(),
+        select(SurveyTally.id)
+        .where(SurveyTally.meeting_id == Meeting.id, SurveyTally.respondents > 0)
         .exists(),
     )
 

@@ -52,6 +52,10 @@ from hyvinvointi_app.store.models import (
     Plan,
     PlanEvaluation,
     ResultCardDiscussion,
+    Survey,
+    SurveyCount,
+    SurveyItem,
+    SurveyTally,
     Unit,
     VoiceRecord,
 )
@@ -295,6 +299,8 @@ _SNAPSHOT_MODELS: tuple[type[Base], ...] = (
     VoiceRecord,
     MemoVersion,
     ResultCardDiscussion,
+    SurveyTally,
+    SurveyCount,
 )
 _MODEL_BY_TABLE = {model.__tablename__: model for model in _SNAPSHOT_MODELS}
 
@@ -306,6 +312,7 @@ def _values(row: Base) -> dict[str, Any]:
 def _snapshot(session: Session, meeting: Meeting) -> MeetingSnapshot:
     item_ids = select(AgendaItem.id).where(AgendaItem.meeting_id == meeting.id)
     action_ids = select(ActionItem.id).where(ActionItem.meeting_id == meeting.id)
+    tally_ids = select(SurveyTally.id).where(SurveyTally.meeting_id == meeting.id)
     children: list[tuple[type[Base], Any]] = [
         (AgendaItem, AgendaItem.meeting_id == meeting.id),
         (Attendance, Attendance.meeting_id == meeting.id),
@@ -318,6 +325,8 @@ def _snapshot(session: Session, meeting: Meeting) -> MeetingSnapshot:
         (VoiceRecord, VoiceRecord.meeting_id == meeting.id),
         (MemoVersion, MemoVersion.meeting_id == meeting.id),
         (ResultCardDiscussion, ResultCardDiscussion.agenda_item_id.in_(item_ids)),
+        (SurveyTally, SurveyTally.meeting_id == meeting.id),
+        (SurveyCount, SurveyCount.tally_id.in_(tally_ids)),
     ]
     rows: list[tuple[str, dict[str, Any]]] = [(Meeting.__tablename__, _values(meeting))]
     for model, condition in children:
@@ -366,6 +375,24 @@ def delete_meeting(
         return snapshot
 
 
+def _still_counted(
+    session: Session, table: str, values: dict[str, Any], kept_tallies: set[int]
+) -> bool:
+    """Whether a survey's counts can come back with their meeting: not once the survey, or
+    the option counted, was removed while the meeting was deleted (a survey with counts
+    cannot be removed, but one whose only meeting was deleted can)."""
+    if table == SurveyTally.__tablename__:
+        if session.get(Survey, values["survey_id"]) is None:
+            return False
+        kept_tallies.add(values["id"])
+    elif table == SurveyCount.__tablename__:
+        return (
+            values["tally_id"] in kept_tallies
+            and session.get(SurveyItem, values["item_id"]) is not None
+        )
+    return True
+
+
 def restore_meeting(db: Database, snapshot: MeetingSnapshot) -> None:
     """Put a deleted meeting back exactly as it was, ids included (the undo of a delete and
     the redo of a new meeting). Refused with ``in_use`` if its id or number was taken since."""
@@ -382,7 +409,10 @@ def restore_meeting(db: Database, snapshot: MeetingSnapshot) -> None:
         )
         if taken is not None:
             raise ValidationError("meeting", "in_use")
+        kept_tallies: set[int] = set()
         for table, values in snapshot.rows:  # plain inserts: the values are kept as they were
+            if not _still_counted(session, table, values, kept_tallies):
+                continue
             session.execute(insert(_MODEL_BY_TABLE[table]), [values])
         for evaluation_id, meeting_id, item_id in snapshot.evaluation_links:
             evaluation = session.get(PlanEvaluation, evaluation_id)

@@ -61,6 +61,12 @@ from hyvinvointi_app.services.memo_view import (
     action_view,
     meeting_detail,
 )
+from hyvinvointi_app.services.surveys import (
+    DEFAULT_MIN_ANSWERS,
+    TallyView,
+    item_counts,
+    min_answers_in,
+)
 from hyvinvointi_app.services.unit import unit_in
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import ActionItem, Meeting, Member, MemoVersion
@@ -135,6 +141,31 @@ class RecordedVoice:
 
 
 @dataclass(frozen=True, slots=True)
+class RecordedSurveyItem:
+    text_fi: str
+    text_sv: str
+    symbol: str
+    counts: tuple[int, ...]
+    """A children's option: (how many chose it,); a guardians' statement: the counts of
+    the answers 1–5."""
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedTally:
+    """What the meeting counted of one survey, with the survey's texts as they were."""
+
+    survey_id: int
+    kind: VoiceKind
+    title_fi: str
+    title_sv: str
+    groups: int | None
+    respondents: int
+    min_answers: int
+    """Results answered by fewer print no counts (the unit's setting at the time)."""
+    items: tuple[RecordedSurveyItem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class RecordedMeeting:
     number: int
     date: dt.date
@@ -153,6 +184,7 @@ class RecordedMeeting:
     agenda: tuple[RecordedItem, ...] = ()
     follow_ups: tuple[RecordedFollowUp, ...] = ()
     voices: tuple[RecordedVoice, ...] = ()
+    tallies: tuple[RecordedTally, ...] = ()
     distribution: str = ""
     attachments: str = ""
     signatures: bool = False
@@ -211,7 +243,30 @@ def _action(view: ActionView, as_at: dt.date | None) -> RecordedAction:
     )
 
 
-def _recorded_meeting(detail: MeetingDetail, as_at: dt.date | None = None) -> RecordedMeeting:
+def recorded_tally(view: TallyView, min_answers: int) -> RecordedTally:
+    return RecordedTally(
+        survey_id=view.survey.id,
+        kind=view.survey.kind,
+        title_fi=view.survey.title.fi,
+        title_sv=view.survey.title.sv,
+        groups=view.tally.groups,
+        respondents=view.tally.respondents,
+        min_answers=min_answers,
+        items=tuple(
+            RecordedSurveyItem(
+                item.text.fi,
+                item.text.sv,
+                item.symbol,
+                item_counts(view.survey.kind, view.tally, item.id),
+            )
+            for item in view.survey.items
+        ),
+    )
+
+
+def _recorded_meeting(
+    detail: MeetingDetail, as_at: dt.date | None = None, min_answers: int = DEFAULT_MIN_ANSWERS
+) -> RecordedMeeting:
     """The record of a meeting as the screens' view shows it."""
     return RecordedMeeting(
         number=detail.number,
@@ -256,6 +311,7 @@ def _recorded_meeting(detail: MeetingDetail, as_at: dt.date | None = None) -> Re
             for f in detail.follow_ups
         ),
         voices=tuple(RecordedVoice(v.kind, tuple(v.methods), v.summary) for v in detail.voices),
+        tallies=tuple(recorded_tally(t, min_answers) for t in detail.tallies),
         distribution=detail.distribution,
         attachments=detail.attachments,
         signatures=detail.signatures,
@@ -306,7 +362,7 @@ def live_memo(session: Session, meeting: Meeting, as_at: dt.date | None = None) 
     ).all()
     return MemoData(
         _unit(session),
-        _recorded_meeting(meeting_detail(session, meeting), as_at),
+        _recorded_meeting(meeting_detail(session, meeting), as_at, min_answers_in(session)),
         next_meeting,
         tuple(_action(action_view(session, a), as_at) for a in loose),
         name_roles_in(session),

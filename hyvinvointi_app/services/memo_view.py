@@ -23,6 +23,7 @@ from hyvinvointi_app.domain.enums import (
 )
 from hyvinvointi_app.domain.errors import NotFound
 from hyvinvointi_app.services.municipal_package import shipped_standing_agenda
+from hyvinvointi_app.services.surveys import TallyView, tallies_in
 from hyvinvointi_app.store.models import (
     ActionFollowUp,
     ActionItem,
@@ -151,6 +152,8 @@ class MeetingDetail:
     agenda: tuple[AgendaItemView, ...] = ()
     follow_ups: tuple[FollowUpView, ...] = ()
     voices: tuple[VoiceView, ...] = field(default=())
+    tallies: tuple[TallyView, ...] = ()
+    """The surveys' counts recorded in the meeting."""
     distribution: str = ""
     attachments: str = ""
     signatures: bool = False
@@ -288,6 +291,7 @@ def meeting_detail(session: Session, meeting: Meeting) -> MeetingDetail:
             for f, a, origin in follow_ups
         ),
         voices=tuple(VoiceView(v.kind, tuple(v.methods), v.summary) for v in voices),
+        tallies=tallies_in(session, meeting.id),
         distribution=meeting.distribution,
         attachments=meeting.attachments,
         signatures=meeting.signatures,

@@ -118,6 +118,20 @@ def public_record(data: MemoData, *, marker: str, role_text: Callable[[Role], st
             for f in meeting.follow_ups
         ),
         voices=tuple(dataclasses.replace(v, summary=clean.text(v.summary)) for v in meeting.voices),
+        tallies=tuple(
+            dataclasses.replace(
+                t,
+                title_fi=clean.text(t.title_fi),
+                title_sv=clean.text(t.title_sv),
+                items=tuple(
+                    dataclasses.replace(
+                        i, text_fi=clean.text(i.text_fi), text_sv=clean.text(i.text_sv)
+                    )
+                    for i in t.items
+                ),
+            )
+            for t in meeting.tallies
+        ),
         distribution=clean.text(meeting.distribution),
         attachments=clean.text(meeting.attachments),
         signatures=False,

@@ -33,6 +33,7 @@ from hyvinvointi_app.services.periods import PeriodTexts, PeriodView
 from hyvinvointi_app.services.plans import list_plans
 from hyvinvointi_app.services.result_cards import CardView
 from hyvinvointi_app.services.summary import PeriodSummary
+from hyvinvointi_app.services.surveys import SurveyInPeriod, surveys_in_period
 from hyvinvointi_app.services.unit import UnitInfo, get_unit
 from hyvinvointi_app.store.database import Database
 
@@ -72,6 +73,8 @@ class AnnualData:
     name_roles: tuple[tuple[str, Role], ...] = ()
     package: PackageInfo | None = None
     """The municipal package the unit uses, if any."""
+    surveys: tuple[SurveyInPeriod, ...] = ()
+    """The surveys counted in the held meetings, with the previous period's counts."""
 
     @property
     def theme_outcomes(self) -> tuple[tuple[ThemeOutcome, ...], tuple[HandledTheme, ...]]:
@@ -105,9 +108,11 @@ def annual_data(db: Database, period_id: int, today: dt.date | None = None) -> A
     action items and the cards' status are told as at (the period's end, or ``today`` while
     the period runs)."""
     figures = summary.period_summary(db, period_id, today=today)
-    period = next((p for p in periods.list_periods(db) if p.id == period_id), None)
+    every = periods.list_periods(db)  # newest first
+    period = next((p for p in every if p.id == period_id), None)
     if period is None:
         raise NotFound("period", period_id)
+    before = next((p for p in every if p.end_date < period.start_date), None)
     start, end = period.start_date, period.end_date
     details = tuple(meetings.get_meeting(db, held.id) for held in figures.meetings)
     period_evaluations = period_scope.evaluations_in_period(db, period)
@@ -127,6 +132,12 @@ def annual_data(db: Database, period_id: int, today: dt.date | None = None) -> A
         plans=period_scope.plans_in_period(db, period, period_evaluations),
         name_roles=name_roles(db),
         package=current_package(db),
+        surveys=surveys_in_period(
+            db,
+            [m.id for m in details],
+            [m.id for m in summary.period_summary(db, before.id).meetings] if before else [],
+            before.label if before else "",
+        ),
     )
 
 

@@ -22,7 +22,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 """The schema this version of the application writes."""
 
 APPLICATION_ID = 0x48595652
@@ -225,6 +225,67 @@ def _add_presenter(connection: sqlite3.Connection) -> None:
     )
 
 
+# -- version 8: surveys of children and guardians, and their tallies -------------------------
+
+
+def _add_surveys(connection: sqlite3.Connection) -> None:
+    """Question sets for children (picture choice lists) and guardians (statements on a
+    scale), and the counts a meeting records of them: numbers only, never who answered."""
+    for statement in (
+        """CREATE TABLE survey (
+            id INTEGER NOT NULL,
+            kind VARCHAR(40) NOT NULL,
+            title_fi TEXT NOT NULL,
+            title_sv TEXT NOT NULL,
+            title_other TEXT NOT NULL,
+            open_question_fi TEXT NOT NULL,
+            open_question_sv TEXT NOT NULL,
+            open_question_other TEXT NOT NULL,
+            other_language VARCHAR(60) NOT NULL,
+            archived BOOLEAN NOT NULL,
+            created_on DATE,
+            PRIMARY KEY (id)
+        )""",
+        """CREATE TABLE survey_item (
+            id INTEGER NOT NULL,
+            survey_id INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            text_fi TEXT NOT NULL,
+            text_sv TEXT NOT NULL,
+            text_other TEXT NOT NULL,
+            symbol VARCHAR(80) NOT NULL,
+            library_key VARCHAR(80) NOT NULL,
+            PRIMARY KEY (id),
+            FOREIGN KEY(survey_id) REFERENCES survey (id) ON DELETE CASCADE
+        )""",
+        """CREATE TABLE survey_tally (
+            id INTEGER NOT NULL,
+            meeting_id INTEGER NOT NULL,
+            survey_id INTEGER NOT NULL,
+            groups INTEGER,
+            respondents INTEGER NOT NULL,
+            PRIMARY KEY (id),
+            CONSTRAINT one_tally_per_meeting UNIQUE (meeting_id, survey_id),
+            CONSTRAINT tally_counts CHECK (respondents >= 0 AND (groups IS NULL OR groups >= 0)),
+            FOREIGN KEY(meeting_id) REFERENCES meeting (id) ON DELETE CASCADE,
+            FOREIGN KEY(survey_id) REFERENCES survey (id) ON DELETE CASCADE
+        )""",
+        """CREATE TABLE survey_count (
+            id INTEGER NOT NULL,
+            tally_id INTEGER NOT NULL,
+            item_id INTEGER NOT NULL,
+            answer INTEGER NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (id),
+            CONSTRAINT one_count_per_answer UNIQUE (tally_id, item_id, answer),
+            CONSTRAINT count_valid CHECK (answer BETWEEN 0 AND 5 AND count >= 0),
+            FOREIGN KEY(tally_id) REFERENCES survey_tally (id) ON DELETE CASCADE,
+            FOREIGN KEY(item_id) REFERENCES survey_item (id) ON DELETE CASCADE
+        )""",
+    ):
+        connection.execute(statement)
+
+
 STEPS: dict[int, Step] = {
     2: _add_search_index,
     3: _add_file_identity,
@@ -232,6 +293,7 @@ STEPS: dict[int, Step] = {
     5: _add_site_code,
     6: _add_municipal_package,
     7: _add_presenter,
+    8: _add_surveys,
 }
 """Upgrade steps by the version they produce; version 1 is the first release."""
 

@@ -266,6 +266,79 @@ class VoiceRecord(Base):
     __table_args__ = (UniqueConstraint("meeting_id", "kind", name="one_voice_of_each_kind"),)
 
 
+class Survey(Base):
+    """A question set the group asks: children a picture choice list (a question and its
+    options), guardians statements on a 1–5 scale and one open question. Kept for the unit,
+    not for one meeting, so that its tallies can be compared across meetings and periods.
+    Texts are in Finnish and Swedish, and for guardians optionally in another language of
+    the unit's families (``other_language`` names it, as the director typed it)."""
+
+    __tablename__ = "survey"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[VoiceKind] = mapped_column(_enum(VoiceKind))
+    title_fi: Mapped[str] = mapped_column(Text, default="")
+    title_sv: Mapped[str] = mapped_column(Text, default="")
+    title_other: Mapped[str] = mapped_column(Text, default="")
+    open_question_fi: Mapped[str] = mapped_column(Text, default="")
+    open_question_sv: Mapped[str] = mapped_column(Text, default="")
+    open_question_other: Mapped[str] = mapped_column(Text, default="")
+    other_language: Mapped[str] = mapped_column(String(60), default="")
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_on: Mapped[dt.date | None] = mapped_column(StoredDate)
+
+
+class SurveyItem(Base):
+    """An option of a children's choice list (with its picture symbol) or a statement of a
+    guardians' survey."""
+
+    __tablename__ = "survey_item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text_fi: Mapped[str] = mapped_column(Text, default="")
+    text_sv: Mapped[str] = mapped_column(Text, default="")
+    text_other: Mapped[str] = mapped_column(Text, default="")
+    symbol: Mapped[str] = mapped_column(String(80), default="")
+    """The file name (without extension) of the option's picture under resources/symbols."""
+    library_key: Mapped[str] = mapped_column(String(80), default="")
+    """The shipped library's option this one was taken from; empty for the group's own."""
+
+
+class SurveyTally(Base):
+    """What one meeting recorded of one survey: counts only, never who answered.
+
+    ``groups`` is the number of children's groups asked (children's lists only);
+    ``respondents`` the children or guardians who answered."""
+
+    __tablename__ = "survey_tally"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"))
+    groups: Mapped[int | None] = mapped_column(Integer)
+    respondents: Mapped[int] = mapped_column(Integer, default=0)
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "survey_id", name="one_tally_per_meeting"),
+        CheckConstraint(
+            "respondents >= 0 AND (groups IS NULL OR groups >= 0)", name="tally_counts"
+        ),
+    )
+
+
+class SurveyCount(Base):
+    """How many chose one option (``answer`` 0) or gave one statement one answer (1–5)."""
+
+    __tablename__ = "survey_count"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tally_id: Mapped[int] = mapped_column(ForeignKey("survey_tally.id", ondelete="CASCADE"))
+    item_id: Mapped[int] = mapped_column(ForeignKey("survey_item.id", ondelete="CASCADE"))
+    answer: Mapped[int] = mapped_column(Integer, default=0)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    __table_args__ = (
+        UniqueConstraint("tally_id", "item_id", "answer", name="one_count_per_answer"),
+        CheckConstraint("answer BETWEEN 0 AND 5 AND count >= 0", name="count_valid"),
+    )
+
+
 class MemoVersion(Base):
     """The text of an approved memo kept when it is reopened for editing."""
 

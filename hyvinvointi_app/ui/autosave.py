@@ -36,6 +36,7 @@ from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.formatting import format_clock
 from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.services.change import Change
+from hyvinvointi_app.ui.field_message import FieldMessage
 from hyvinvointi_app.ui.icons import State, state_pixmap
 
 PAUSE_MS = 700
@@ -321,3 +322,18 @@ class SaveIndicator(QWidget):
         self.text.setText(_("Saved again {time}").format(time=clock_with_seconds(when)))
         self.setToolTip(self.text.text())
         self.setAccessibleName(self.text.text())
+
+
+def save_status(autosaver: Autosaver, parent: QWidget) -> tuple[FieldMessage, QHBoxLayout]:
+    """Under a form of autosaved fields: the line that says why a text is not saved (the disk,
+    or a text the record refuses) and the row with the save indicator."""
+    message = FieldMessage(parent)
+    autosaver.failed.connect(message.show_message)
+    autosaver.recovered.connect(lambda _when: message.clear())
+    autosaver.refused.connect(
+        lambda reason: message.show_message(reason) if reason else message.clear()
+    )
+    row = QHBoxLayout()
+    row.addWidget(SaveIndicator(autosaver, parent))
+    row.addStretch(1)
+    return message, row

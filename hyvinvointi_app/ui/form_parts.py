@@ -67,6 +67,16 @@ def wrapped_label(text: str, parent: QWidget) -> QLabel:
     return label
 
 
+def bold_label(text: str, parent: QWidget) -> QLabel:
+    """A section's title inside a form ("Checkpoints"), wrapping on a narrow window."""
+    label = QLabel(text, parent)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
 def hint_label(text: str, parent: QWidget) -> QLabel:
     """A quieter sentence under a field or a choice."""
     label = wrapped_label(text, parent)

@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
 
     def show_navigation(self, shown: bool) -> None:
         """The list of screens at the left: folded away in meeting mode, so that the memo
-        has the width (View → Navigation, F9, brings it back; Ctrl+1…8 work either way)."""
+        has the width (View → Navigation, F9, brings it back; Ctrl+1…9 work either way)."""
         self.navigation.setVisible(shown)
         self.navigation_action.setChecked(shown)
 

@@ -43,6 +43,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen("meetings", lambda: _("Meetings"), "hyvinvointi_app.ui.meetings", "meeting"),
     Screen("plans", lambda: _("Plans and evaluations"), "hyvinvointi_app.ui.plans", "plans"),
     Screen("cards", lambda: _("Result cards"), "hyvinvointi_app.ui.cards", "cards"),
+    Screen("surveys", lambda: _("Surveys"), "hyvinvointi_app.ui.surveys", "surveys"),
     Screen("clock", lambda: _("Annual clock"), "hyvinvointi_app.ui.annual_clock", "clock"),
     Screen("periods", lambda: _("Operating periods"), "hyvinvointi_app.ui.periods", "periods"),
     Screen("reports", lambda: _("Reports"), "hyvinvointi_app.ui.reports", "reports"),

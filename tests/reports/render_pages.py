@@ -1,4 +1,5 @@
-"""Render every document in Finnish, Swedish and bilingual form to PNG pages for review.
+"""Render every document in Finnish, Swedish and bilingual form to PNG pages for review,
+and the demo's survey sheets in Finnish and Swedish.
 
 Writes docs/screenshots/report-<document>-<language>-<page>.png (needs poppler's pdftoppm):
 
@@ -17,9 +18,43 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import report_documents as rd
 
+from hyvinvointi_app.reports.export import survey_sheet
+from hyvinvointi_app.services import surveys
 from hyvinvointi_app.store.database import open_database
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def _survey_comparison(folder: Path, out: Path, dpi: int) -> None:
+    """The annual report's pages of the surveys, counted in two periods of a three-year demo
+    (the fixture above has no earlier period to compare with)."""
+    from pypdf import PdfReader
+
+    from hyvinvointi_app.reports.export import annual_pdf
+    from hyvinvointi_app.reports.texts import ReportTexts
+    from hyvinvointi_app.services import periods
+    from hyvinvointi_app.services.demo import write_demo
+
+    path = folder / "three-years.sqlite"
+    write_demo(path, language="fi", years=3, today=rd.TODAY, seed=2026)
+    db = open_database(path)
+    try:
+        period = periods.period_by_label(db, rd.GOLDEN_PERIOD).id
+        for language in ("fi", "sv"):
+            pdf = folder / f"annual-surveys-{language}.pdf"
+            pdf.write_bytes(annual_pdf(db, period, rd.options(language)))
+            tx = ReportTexts(language)
+            start = tx.pgettext("report", "Surveys of children and guardians")
+            end = tx.pgettext("report", "Requests to the provider")
+            texts = [" ".join((p.extract_text() or "").split()) for p in PdfReader(pdf).pages]
+            first_page = next(n for n, text in enumerate(texts, start=1) if start in text)
+            last_page = next(n for n, text in enumerate(texts, start=1) if end in text)
+            for index, page in enumerate(range(first_page, max(first_page, last_page) + 1)):
+                target = out / f"report-annual-surveys-{language}-{index + 1}"
+                command = ["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page)]
+                subprocess.run([*command, "-singlefile", str(pdf), str(target)], check=True)
+    finally:
+        db.close()
 
 
 def main() -> int:
@@ -29,6 +64,7 @@ def main() -> int:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     names = [f"report-{d.name}-*.png" for d in rd.DOCUMENTS]
+    names += ["report-survey-*.png", "report-annual-surveys-*.png"]
     for old in [png for name in names for png in args.out.glob(name)]:
         old.unlink()
     with tempfile.TemporaryDirectory() as folder:
@@ -44,8 +80,18 @@ def main() -> int:
                         ["pdftoppm", "-png", "-r", str(args.dpi), str(pdf), str(prefix)],
                         check=True,
                     )
+            for survey in surveys.list_surveys(db):
+                for language in ("fi", "sv"):
+                    pdf = Path(folder) / f"survey-{survey.kind.value}-{language}.pdf"
+                    pdf.write_bytes(survey_sheet(db, survey.id, language, rd.options(language)))
+                    prefix = args.out / f"report-survey-{survey.kind.value}-{language}"
+                    subprocess.run(
+                        ["pdftoppm", "-png", "-r", str(args.dpi), str(pdf), str(prefix)],
+                        check=True,
+                    )
         finally:
             db.close()
+        _survey_comparison(Path(folder), args.out, args.dpi)
     for png in sorted(png for name in names for png in args.out.glob(name)):
         # pdftoppm pads page numbers to the page count's width: report-memo-fi-1.png
         head, _, number = png.stem.rpartition("-")

@@ -11,6 +11,7 @@ whether or not a catalog already has the words.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from report_documents import GOLDEN_PERIOD, extract_text, normalised, options
@@ -44,9 +45,17 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
+PAGE_BREAK = re.compile(
+    r" (?:Sivu|Sida)(?: / Sida)? \d+/\d+ .*? "
+    r"(?:Toimintakertomus|Verksamhetsberättelse)(?: / Verksamhetsberättelse)? \d{4}-\d{4} "
+)
+"""A page's footer and the next page's header, as they fall inside a section's text."""
+
+
 def _flat_between(text: str, start: str, end: str) -> str:
-    """As :func:`_between` on the flattened text: a long bilingual heading wraps."""
-    flat = f" {_flat(text)} "
+    """As :func:`_between` on the flattened text: a long bilingual heading wraps, and a
+    section may run over a page break."""
+    flat = PAGE_BREAK.sub(" ", f" {_flat(text)} ")
     first = flat.index(f" {_flat(start)} ") + len(_flat(start)) + 2
     last = flat.index(f" {_flat(end)} ", first - 1)
     return flat[first:last].strip()

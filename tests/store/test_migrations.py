@@ -292,6 +292,11 @@ def test_sqlite_without_fts5_is_refused_with_a_clear_message(
 # version 6's new table and the package marks on themes and plans are filled.
 # tests/fixtures/schema_v7.sqlite is the version-6 fixture opened by version 7, with the
 # director named as the presenter of the theme items of its meetings not yet approved.
+# tests/fixtures/schema_v8.sqlite is the version-7 fixture opened by version 8, with a
+# children's picture survey (an option of each library group) and a guardians' survey (a
+# statement of each group, a title in English too), both counted in the draft meeting 2 of
+# the first period (the guardians' by four: fewer than five), and the unit's minimum of
+# answers set to 4.
 
 
 def _identity_row(path: Path) -> str:
@@ -419,3 +424,31 @@ def test_agenda_items_have_no_presenter_after_the_upgrade_and_keep_theirs_after(
     finally:
         db.close()
     assert presenters == ([] if version == 6 else [Role.DIRECTOR] * 3)
+
+
+@pytest.mark.parametrize("version", [7, 8])
+def test_surveys_are_empty_after_the_upgrade_and_keep_their_counts_after(
+    tmp_path: Path, version: int
+) -> None:
+    from hyvinvointi_app.services import surveys
+    from hyvinvointi_app.services.memo_record import memo_data
+
+    draft_meeting = 6  # the first period's meeting 2, see above
+    path = tmp_path / "unit.sqlite"
+    shutil.copyfile(FIXTURES / f"schema_v{version}.sqlite", path)
+    path.chmod(0o600)
+    db = open_database(path)
+    try:
+        found = surveys.list_surveys(db)
+        record = memo_data(db, draft_meeting)
+        minimum = surveys.min_answers(db)
+    finally:
+        db.close()
+    if version == 7:
+        assert (found, record.meeting.tallies) == ([], ())
+        assert minimum == surveys.DEFAULT_MIN_ANSWERS
+        return
+    assert [s.kind.value for s in found] == ["guardians", "children"]
+    assert found[0].other_language == "English" and len(found[1].items) == 6
+    counts = [tally.items[0].counts for tally in record.meeting.tallies]
+    assert counts == [(12,), (0, 0, 0, 1, 3)] and minimum == 4

@@ -186,6 +186,8 @@ def main() -> int:
             window.statusBar().clearMessage()  # backup notices name a temporary folder
             window.grab().save(str(name))
             print(name)
+        if not args.screens or "tallies" in args.screens:
+            _tallies(app, window, args.out, language, suffix)
         if not args.screens or "unit-details" in args.screens:
             from hyvinvointi_app.ui.unit_details import UnitDetailsDialog
 
@@ -315,6 +317,34 @@ def main() -> int:
             _coordinator(app, window, home, args.out, language, suffix)
         window.close()
     return 0
+
+
+def _tallies(app, window, out, language, suffix):  # type: ignore[no-untyped-def]
+    """Recording the children's picture survey's counts in the next meeting's memo."""
+    from hyvinvointi_app.domain.enums import AgendaItemKind, VoiceKind
+    from hyvinvointi_app.services import meetings, surveys
+
+    db = window.context.database
+    meeting_id = meetings.latest_meeting(db)
+    survey = surveys.list_surveys(db, VoiceKind.CHILDREN)[0]
+    counts = tuple(
+        (item.id, 0, n) for item, n in zip(survey.items, (9, 14, 6, 11, 4, 8), strict=True)
+    )
+    surveys.set_tally(db, meeting_id, survey.id, surveys.TallyInput(2, 31, counts))
+    item = next(
+        i
+        for i in meetings.get_meeting(db, meeting_id).agenda
+        if i.kind is AgendaItemKind.CHILDREN_VOICE
+    )
+    window.pages["meetings"].open_meeting(meeting_id, item.id)
+    for _turn in range(20):
+        app.processEvents()
+    name = out / f"tallies-{language}{suffix}.png"
+    window.statusBar().clearMessage()
+    window.grab().save(str(name))
+    print(name)
+    surveys.set_tally(db, meeting_id, survey.id, None)
+    window.pages["meetings"].show_list()
 
 
 def _carry_forward(app, window, out, language, suffix):  # type: ignore[no-untyped-def]

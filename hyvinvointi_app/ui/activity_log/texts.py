@@ -46,6 +46,7 @@ def document_text(document: str) -> str:
         "bundle": pgettext("exported document", "Coordinator bundle"),
         "coordinator_bundle": pgettext("exported document", "Coordinator bundle"),
         "municipal_package": pgettext("exported document", "Municipal package"),
+        "survey_sheet": pgettext("exported document", "Survey sheet"),
     }
     return names.get(document, document)
 

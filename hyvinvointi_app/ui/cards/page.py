@@ -47,7 +47,7 @@ from hyvinvointi_app.services.result_cards import (
     CheckpointView,
     checkpoint_input,
 )
-from hyvinvointi_app.ui.autosave import Autosaver, Save, SaveIndicator, TextBinding
+from hyvinvointi_app.ui.autosave import Autosaver, Save, TextBinding, save_status
 from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.cards.dialogs import CheckpointDialog, NewCardDialog, RecordValueDialog
 from hyvinvointi_app.ui.cards.model import (
@@ -63,8 +63,8 @@ from hyvinvointi_app.ui.cards.model import (
     first_line,
 )
 from hyvinvointi_app.ui.context import AppContext
-from hyvinvointi_app.ui.field_message import FieldMessage
 from hyvinvointi_app.ui.flow_layout import FlowLayout
+from hyvinvointi_app.ui.form_parts import bold_label
 from hyvinvointi_app.ui.page import Page, heading
 from hyvinvointi_app.ui.record_table import RecordTable
 from hyvinvointi_app.ui.table_model import RowsModel
@@ -93,15 +93,6 @@ def _table(model: RowsModel[R], name: str, parent: QWidget) -> RecordTable[R]:
         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     )
     return table
-
-
-def _bold(text: str, parent: QWidget) -> QLabel:
-    title = QLabel(text, parent)
-    font = title.font()
-    font.setBold(True)
-    title.setFont(font)
-    title.setWordWrap(True)
-    return title
 
 
 class CardsPage(Page):
@@ -261,19 +252,11 @@ class CardsPage(Page):
         for column in range(3):
             grid.setColumnStretch(column, 1)
         layout.addLayout(grid)
-        self.message = FieldMessage(self.editor)
-        self.autosaver.failed.connect(self.message.show_message)
-        self.autosaver.recovered.connect(lambda _when: self.message.clear())
-        self.autosaver.refused.connect(
-            lambda reason: self.message.show_message(reason) if reason else self.message.clear()
-        )
+        self.message, saving = save_status(self.autosaver, self.editor)
         layout.addWidget(self.message)
-        saving = QHBoxLayout()
-        saving.addWidget(SaveIndicator(self.autosaver, self.editor))
-        saving.addStretch(1)
         layout.addLayout(saving)
 
-        layout.addWidget(_bold(_("Checkpoints"), self.editor))
+        layout.addWidget(bold_label(_("Checkpoints"), self.editor))
         checkpoints_row = FlowLayout()  # wraps on a narrow window
         self.add_checkpoint_button = push_button(
             _("&Add checkpoint…"),
@@ -326,7 +309,7 @@ class CardsPage(Page):
         self.checkpoint_hint.setWordWrap(True)
         layout.addWidget(self.checkpoint_hint)
 
-        layout.addWidget(_bold(_("Discussed in meetings"), self.editor))
+        layout.addWidget(bold_label(_("Discussed in meetings"), self.editor))
         self.discussions = QListWidget(self.editor)
         self.discussions.setAccessibleName(_("Agenda items where the card was discussed"))
         self.discussions.setMinimumHeight(70)

@@ -415,7 +415,7 @@ class MeetingsPage(Page):
         editor = self.editor
         if editor is None or editor.flush():
             return None
-        return editor.autosaver.problem() or ""
+        return editor.problem() or ""
 
     def show_list(self) -> None:
         """Back from the editor to the list, at the meeting that was open."""

@@ -133,6 +133,10 @@ def place_text(finding: Finding, memo: MeetingDetail) -> str:
         return _("{voice}: what came up").format(voice=kind)
     if parts[0] == "guest":
         return _("Attendance: note on a guest")
+    if parts[0] == "survey":
+        return _("Surveys screen: a survey's question or title")
+    if parts[0] == "survey_item":
+        return _("Surveys screen: an option or statement")
     return finding.field
 
 

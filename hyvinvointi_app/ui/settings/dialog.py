@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from hyvinvointi_app.domain.enums import ReportLanguage
+from hyvinvointi_app.domain.errors import UserError
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.labels import choices
 from hyvinvointi_app.i18n.translator import _, ui_translator
 from hyvinvointi_app.paths import data_home
 from hyvinvointi_app.services import settings as shared_settings
-from hyvinvointi_app.services import unit
+from hyvinvointi_app.services import surveys, unit
 from hyvinvointi_app.services.settings import RetentionPolicy, default_folder
 from hyvinvointi_app.store.storage_errors import write_problem
 from hyvinvointi_app.ui.buttons import Standard, dialog_buttons
@@ -77,6 +78,7 @@ class SettingsDialog(QDialog):
         body.addWidget(self._language_group())
         body.addWidget(self._data_group())
         if context is not None:
+            body.addWidget(self._surveys_group(context))
             body.addWidget(self._backup_group(context))
         body.addStretch(1)
         layout.addWidget(scroll, 1)
@@ -151,6 +153,30 @@ class SettingsDialog(QDialog):
             self.package_edit.setAccessibleName(_("Municipal package"))
             self.package_edit.setCursorPosition(0)
             form.addRow(self._label(_("Municipal package"), self.package_edit), self.package_edit)
+        return group
+
+    def _surveys_group(self, context: AppContext) -> QGroupBox:
+        group = QGroupBox(_("Surveys"), self)
+        form = QFormLayout(group)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.min_answers_box = QSpinBox(group)
+        self.min_answers_box.setRange(1, 100)
+        self.min_answers_box.setValue(surveys.min_answers(context.database))
+        self.min_answers_box.setAccessibleName(_("Fewest answers shown"))
+        form.addRow(
+            self._label(_("Fewest answers &shown"), self.min_answers_box),
+            self.min_answers_box,
+        )
+        form.addRow(
+            "",
+            self._note(
+                _(
+                    "A survey result with fewer answers is printed as “fewer than N answers”, "
+                    "without its counts, so that no child or family can be recognised from "
+                    "them. This is kept in the unit file."
+                )
+            ),
+        )
         return group
 
     def _backup_group(self, context: AppContext) -> QGroupBox:
@@ -329,6 +355,14 @@ class SettingsDialog(QDialog):
                 problem = write_problem(error, shared_settings.settings_path())
                 text = describe(problem) if problem is not None else str(error)
                 self.prompter.warn(self, _("Settings could not be saved"), text)
+                return
+        if self.context is not None:
+            minimum = self.min_answers_box.value()
+            try:
+                if minimum != surveys.min_answers(self.context.database):
+                    surveys.set_min_answers(self.context.database, minimum)
+            except UserError as error:
+                self.prompter.warn(self, _("Settings could not be saved"), describe(error))
                 return
         self.settings.setValue(LANGUAGE_KEY, self.language)
         self.settings.setValue(REPORT_LANGUAGE_KEY, self.report_language.value)

@@ -321,8 +321,15 @@ class MeetingEditor(QWidget):
         return self._meeting_id
 
     def flush(self) -> bool:
-        """Write every pending text now; False if a write failed (the text stays on screen)."""
-        return self.autosaver.flush()
+        """Write every pending text and count now; False if a write failed or was refused
+        (what was typed stays on screen)."""
+        texts = self.autosaver.flush()
+        counts = self.item_editor.voice.tallies.write_pending()
+        return texts and counts
+
+    def problem(self) -> str | None:
+        """Why something typed is not saved yet (see :meth:`flush`)."""
+        return self.autosaver.problem() or self.item_editor.voice.tallies.problem()
 
     def focus_item(self, item_id: int) -> None:
         """Show an agenda item (e.g. from a search result) with the cursor in its notes."""
@@ -422,7 +429,7 @@ class MeetingEditor(QWidget):
 
     def reload(self) -> None:
         """Read the memo again and redraw, keeping the chosen item and unsaved typing."""
-        self.autosaver.flush()
+        self.flush()
         self._stale = False
         db = self.context.database
         try:
@@ -509,7 +516,7 @@ class MeetingEditor(QWidget):
         """Write what is pending, then show the chosen item as it is in the file now (text
         saves do not redraw, so the memo read at the last redraw may be older). While the
         text cannot be written (a full disk), the item stays on screen with its text."""
-        if not self.autosaver.flush():
+        if not self.flush():
             blocked = self.agenda_list.blockSignals(True)
             self.agenda_list.setCurrentRow(self._shown_row)
             self.agenda_list.blockSignals(blocked)
@@ -578,7 +585,7 @@ class MeetingEditor(QWidget):
         (None)."""
         if self.locked:
             return None
-        self.autosaver.flush()
+        self.flush()
         try:
             change = make()
         except MemoLocked:
@@ -620,7 +627,7 @@ class MeetingEditor(QWidget):
         if item is None:
             return
         db = self.context.database
-        self.autosaver.flush()
+        self.flush()
         view = agenda.get_item(db, item.id)
         if view.actions and not self._removing_actions_is_fine(view.title, len(view.actions)):
             return

@@ -458,3 +458,4 @@ class ItemEditor(QScrollArea):
         for row in self.action_rows:
             row.set_read_only(read_only)
         self.card_links.set_read_only(read_only)
+        self.voice.tallies.set_read_only(read_only)

@@ -12,6 +12,7 @@ from hyvinvointi_app.services.change import Change
 from hyvinvointi_app.services.memo_view import MeetingDetail, VoiceView
 from hyvinvointi_app.ui.autosave import Autosaver
 from hyvinvointi_app.ui.context import AppContext
+from hyvinvointi_app.ui.meetings.editor.tallies import TalliesPanel
 from hyvinvointi_app.ui.text_fields import MemoText, buddy_label
 
 
@@ -40,6 +41,8 @@ class VoicePanel(QWidget):
             check.toggled.connect(lambda _on: self._methods_changed())
             self.checks[method] = check
         layout.addLayout(self.grid)
+        self.tallies = TalliesPanel(context, meeting_id, self)
+        layout.addWidget(self.tallies)
         self.summary = MemoText(_("What came up"), self)
         self.summary.setMinimumHeight(90)
         self.summary.setPlaceholderText(
@@ -66,6 +69,7 @@ class VoicePanel(QWidget):
             check.blockSignals(False)
         for index, method in enumerate(offered):
             self.grid.addWidget(self.checks[method], index // 4, index % 4)
+        self.tallies.show_meeting(kind)
         if not (self.binding.target == kind and self.binding.dirty):
             self.binding.show(kind, voice.summary if voice else "")
 
