@@ -143,6 +143,16 @@ def library() -> Library:
     )
 
 
+def library_pictures() -> tuple[tuple[str, Texts], ...]:
+    """The pictures of the children's library, each once, with the first option's text that
+    uses it (what it shows): the choice of a picture for an option of the group's own."""
+    found: dict[str, Texts] = {}
+    for group in library().children:
+        for option in group.options:
+            found.setdefault(option.symbol, option.text)
+    return tuple(found.items())
+
+
 def symbol_path(symbol: str) -> str | None:
     """The picture file of a symbol, if it is one of the shipped ones."""
     if not symbol or not all(c in "0123456789abcdef-" for c in symbol):
@@ -656,6 +666,16 @@ def set_item_text_undoably(
         for i in data.items
     )
     return save_survey_undoably(db, survey_id, replace(data, items=items))
+
+
+def set_item_symbol_undoably(
+    db: Database, survey_id: int, item_id: int, symbol: str
+) -> Change[SurveyView]:
+    """Give an option a picture of the library ("" for none)."""
+    data = get_survey(db, survey_id).as_input()
+    items = tuple(replace(i, symbol=symbol) if i.id == item_id else i for i in data.items)
+    change = save_survey_undoably(db, survey_id, replace(data, items=items))
+    return replace(change, label=N_("change option picture"))
 
 
 def add_items_undoably(

@@ -213,3 +213,21 @@ def test_refused_counts_stay_on_screen_and_keep_the_item(
     assert surveys.tally(db, meeting.id, survey.id) == surveys.TallyInput(
         0, 9, ((survey.items[0].id, 0, 7),)
     )
+
+
+def test_an_own_option_gets_a_picture_of_the_library(
+    qtbot: QtBot, page: SurveysPage, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hyvinvointi_app.ui.surveys.library_dialog import PictureDialog
+
+    survey = _children_survey(context, 4)
+    page.refresh()
+    page.add_own()
+    own = surveys.get_survey(context.database, survey.id).items[-1]
+    assert own.symbol == "" and page.items.currentItem().icon().isNull()
+    fill_with(monkeypatch, PictureDialog, lambda dialog: dialog.choose("26bd"))
+    page.picture_button.click()
+    assert surveys.get_survey(context.database, survey.id).items[-1].symbol == "26bd"
+    assert not page.items.item(4).icon().isNull()
+    context.undo()
+    assert surveys.get_survey(context.database, survey.id).items[-1].symbol == ""

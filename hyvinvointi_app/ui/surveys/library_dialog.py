@@ -1,5 +1,6 @@
 """Choose options (children) or statements (guardians) from the shipped library, grouped
-as the library groups them; those already in the survey are shown checked and fixed."""
+as the library groups them (those already in the survey are shown checked and fixed), and a
+picture of the library for an option of the group's own."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -22,6 +26,7 @@ from hyvinvointi_app.services.surveys import (
     LibraryOption,
     SurveyView,
     library,
+    library_pictures,
     symbol_path,
 )
 from hyvinvointi_app.ui.form_parts import resize_within_screen
@@ -122,3 +127,50 @@ class LibraryDialog(QDialog):
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(0 < chosen <= self._room)
+
+
+class PictureDialog(QDialog):
+    """Choose a picture for an option from the library's pictures, or none."""
+
+    def __init__(self, current: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Choose a picture"))
+        layout = QVBoxLayout(self)
+        self.pictures = QListWidget(self)
+        self.pictures.setAccessibleName(_("Pictures"))
+        self.pictures.setViewMode(QListView.ViewMode.IconMode)
+        self.pictures.setResizeMode(QListView.ResizeMode.Adjust)
+        self.pictures.setMovement(QListView.Movement.Static)
+        size = self.fontMetrics().height() * 3
+        self.pictures.setIconSize(QSize(size, size))
+        self.pictures.setSpacing(6)
+        none = QListWidgetItem(_("No picture"), self.pictures)
+        none.setData(KEY_ROLE, "")
+        for symbol, texts in library_pictures():
+            text = shown_text(texts)
+            item = QListWidgetItem(symbol_icon(symbol), "", self.pictures)
+            item.setData(KEY_ROLE, symbol)
+            item.setToolTip(text)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+            if symbol == current:
+                self.pictures.setCurrentItem(item)
+        if self.pictures.currentItem() is None:
+            self.pictures.setCurrentItem(none)
+        self.pictures.itemActivated.connect(lambda _item: self.accept())
+        layout.addWidget(self.pictures, 1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        resize_within_screen(self, 560, 460)
+
+    def chosen(self) -> str:
+        item = self.pictures.currentItem()
+        return str(item.data(KEY_ROLE)) if item is not None else ""
+
+    def choose(self, symbol: str) -> None:
+        for row in range(self.pictures.count()):
+            if self.pictures.item(row).data(KEY_ROLE) == symbol:
+                self.pictures.setCurrentRow(row)

@@ -48,7 +48,7 @@ from hyvinvointi_app.ui.page import Page, heading
 from hyvinvointi_app.ui.printing import DocumentBuilder
 from hyvinvointi_app.ui.record_table import RecordTable
 from hyvinvointi_app.ui.save_path import start_folder
-from hyvinvointi_app.ui.surveys.library_dialog import LibraryDialog, symbol_icon
+from hyvinvointi_app.ui.surveys.library_dialog import LibraryDialog, PictureDialog, symbol_icon
 from hyvinvointi_app.ui.surveys.model import (
     ITEMS,
     KIND,
@@ -256,9 +256,12 @@ class SurveysPage(Page):
         self.remove_item_button = push_button(
             _("&Remove"), self.remove_item, self.editor, icon_name="remove"
         )
+        self.picture_button = push_button(_("Picture…"), self.choose_picture, self.editor)
+        self.picture_button.setToolTip(_("The option's picture on the children's sheet"))
         for button in (
             self.library_button,
             self.own_button,
+            self.picture_button,
             self.up_button,
             self.down_button,
             self.remove_item_button,
@@ -445,6 +448,8 @@ class SurveysPage(Page):
         self.up_button.setEnabled(entry is not None and index > 0)
         self.down_button.setEnabled(entry is not None and index < self.items.count() - 1)
         self.remove_item_button.setEnabled(entry is not None and not entry.counted)
+        self.picture_button.setVisible(not guardians)
+        self.picture_button.setEnabled(entry is not None)
         self.remove_item_button.setToolTip(
             _("A meeting has recorded answers to it, so it can be reworded but not removed.")
             if entry is not None and entry.counted
@@ -634,6 +639,23 @@ class SurveysPage(Page):
             self.items.setCurrentRow(self.items.count() - 1)
             self.item_fi.setFocus(Qt.FocusReason.OtherFocusReason)
             self.item_fi.selectAll()
+
+    def choose_picture(self) -> None:
+        item_id = self._current_item_id()
+        if self.survey is None or item_id is None or not self.flush():
+            return
+        survey = self.survey
+        entry = next(i for i in survey.items if i.id == item_id)
+        dialog = PictureDialog(entry.symbol, self)
+        self.last_dialog = dialog
+        if not dialog.exec():
+            return
+        symbol = dialog.chosen()
+        self._act(
+            lambda: surveys.set_item_symbol_undoably(
+                self.context.database, survey.id, item_id, symbol
+            )
+        )
 
     def move_item(self, step: int) -> None:
         item_id = self._current_item_id()
