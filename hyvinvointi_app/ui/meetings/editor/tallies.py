@@ -264,8 +264,8 @@ class TalliesPanel(QWidget):
         return all([box.write() for box in self.boxes])  # every box, even after a refusal
 
     def problem(self) -> str | None:
-        """Why counts typed here are not saved, while they are not."""
-        return self.refused
+        """Why counts typed here are not saved, while some are not."""
+        return self.refused if any(box.dirty for box in self.boxes) else None
 
     def _save(self, survey_id: int, data: TallyInput | None) -> bool:
         try:
@@ -276,8 +276,10 @@ class TalliesPanel(QWidget):
             self.refused = describe(error)
             self.message.show_message(self.refused)
             return False
-        self.refused = None
-        self.message.clear()
+        others = (b for b in self.boxes if b.view.survey.id != survey_id)
+        if not any(box.dirty for box in others):  # else another survey's counts still wait
+            self.refused = None
+            self.message.clear()
         push(self.context, change, self.window(), redraw=False)  # the boxes show it
         if data is None:
             self.show_meeting(self.kind)
