@@ -18,6 +18,7 @@ from hyvinvointi_app.reports.blocks import (
     Grid,
     Keep,
     Para,
+    Space,
 )
 from hyvinvointi_app.reports.texts import ReportTexts
 from hyvinvointi_app.services.memo_record import RecordedTally
@@ -217,6 +218,7 @@ def period_blocks(tx: ReportTexts, result: SurveyInPeriod, period_label: str) ->
         headers = [first_header, *(label for label, _tally in shown)]
         grids.append(Grid(headers, rows, [4] + [1] * len(shown), fixed))
     story: list[Block] = [
+        Space(4),  # air under the charts of the survey before
         Keep([Para(survey_text(tx, survey.title), "label"), grids[0]]),
         *grids[1:],
     ]

@@ -429,7 +429,8 @@ class TallyInput:
 
 @dataclass(frozen=True, slots=True)
 class TallyView:
-    meeting_id: int
+    """A survey as a meeting counted it."""
+
     survey: SurveyView
     tally: TallyInput
 
@@ -460,9 +461,7 @@ def tallies_in(session: Session, meeting_id: int) -> tuple[TallyView, ...]:
         .order_by(Survey.kind, SurveyTally.id)
     ).all()
     return tuple(
-        TallyView(
-            meeting_id, _view(session, _survey(session, r.survey_id)), _tally_input(session, r)
-        )
+        TallyView(_view(session, _survey(session, r.survey_id)), _tally_input(session, r))
         for r in rows
     )
 

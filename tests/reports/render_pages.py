@@ -65,7 +65,7 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     names = [f"report-{d.name}-*.png" for d in rd.DOCUMENTS]
     names += ["report-survey-*.png", "report-annual-surveys-*.png"]
-    for old in [png for name in names for png in args.out.glob(name)]:
+    for old in {png for name in names for png in args.out.glob(name)}:  # globs overlap
         old.unlink()
     with tempfile.TemporaryDirectory() as folder:
         db = open_database(rd.write_fixture(Path(folder) / "demo.sqlite"))
@@ -92,7 +92,7 @@ def main() -> int:
         finally:
             db.close()
         _survey_comparison(Path(folder), args.out, args.dpi)
-    for png in sorted(png for name in names for png in args.out.glob(name)):
+    for png in sorted({png for name in names for png in args.out.glob(name)}):
         # pdftoppm pads page numbers to the page count's width: report-memo-fi-1.png
         head, _, number = png.stem.rpartition("-")
         target = png.with_name(f"{head}-{int(number)}.png")

@@ -29,7 +29,7 @@ from hyvinvointi_app.services.surveys import (
     library_pictures,
     symbol_path,
 )
-from hyvinvointi_app.ui.form_parts import resize_within_screen
+from hyvinvointi_app.ui.form_parts import resize_within_screen, wrapped_label
 from hyvinvointi_app.ui.surveys.model import shown_text
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -51,7 +51,7 @@ class LibraryDialog(QDialog):
         self._room = ITEM_LIMITS[survey.kind][1] - len(survey.items)
         taken = {item.library_key for item in survey.items if item.library_key}
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = wrapped_label(
             _(
                 "Check the options to add. The library groups them by the parts of the "
                 "child's day; each has a picture and a short text in Finnish and Swedish."
@@ -60,7 +60,6 @@ class LibraryDialog(QDialog):
             else _("Check the statements to add. Each is answered on a scale from 1 to 5."),
             self,
         )
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         self.tree = QTreeWidget(self)
         self.tree.setHeaderHidden(True)

@@ -43,7 +43,7 @@ from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.field_message import FieldMessage
 from hyvinvointi_app.ui.flow_layout import FlowLayout
-from hyvinvointi_app.ui.form_parts import bold_label
+from hyvinvointi_app.ui.form_parts import bold_label, wrapped_label
 from hyvinvointi_app.ui.page import Page, heading
 from hyvinvointi_app.ui.printing import DocumentBuilder
 from hyvinvointi_app.ui.record_table import RecordTable
@@ -96,7 +96,7 @@ class SurveysPage(Page):
         self._loading = False
         layout = QVBoxLayout(self)
         layout.addWidget(heading(_("Surveys"), self))
-        intro = QLabel(
+        intro = wrapped_label(
             _(
                 "Ask the children with a picture survey and the guardians with a short "
                 "survey, print the sheet, and record the counts in the meeting's memo under "
@@ -104,7 +104,6 @@ class SurveysPage(Page):
             ),
             self,
         )
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setChildrenCollapsible(False)
@@ -155,14 +154,13 @@ class SurveysPage(Page):
         self.table.removing.connect(self.remove_survey)
         self.list_view = self.table
         layout.addWidget(self.table, 1)
-        self.empty_label = QLabel(
+        self.empty_label = wrapped_label(
             _(
                 "No surveys yet — start one with “New children's survey” or “New guardians' "
                 "survey”."
             ),
             panel,
         )
-        self.empty_label.setWordWrap(True)
         layout.addWidget(self.empty_label)
         return panel
 
@@ -302,8 +300,7 @@ class SurveysPage(Page):
         printing.addWidget(self.language_box)
         printing.addWidget(self.print_button)
         layout.addLayout(printing)
-        self.print_note = QLabel(self.editor)
-        self.print_note.setWordWrap(True)
+        self.print_note = wrapped_label("", self.editor)
         layout.addWidget(self.print_note)
         self.print_message = FieldMessage(self.editor)
         layout.addWidget(self.print_message)
@@ -723,11 +720,8 @@ class SurveysPage(Page):
         self.builder = builder
         self.print_message.clear()
         self.print_note.setText(_("Making the sheet…"))
-        self._update_buttons_while_building()
+        self.print_button.setEnabled(False)
         self.pool.start(builder)
-
-    def _update_buttons_while_building(self) -> None:
-        self.print_button.setEnabled(self.builder is None)
 
     def _sheet_done(self) -> None:
         self.builder = None

@@ -35,7 +35,7 @@ from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.field_message import FieldMessage
-from hyvinvointi_app.ui.form_parts import bold_label
+from hyvinvointi_app.ui.form_parts import bold_label, wrapped_label
 from hyvinvointi_app.ui.surveys.library_dialog import symbol_icon
 from hyvinvointi_app.ui.surveys.model import shown_text
 from hyvinvointi_app.ui.undo import push
@@ -205,8 +205,7 @@ class TalliesPanel(QWidget):
         adding.addWidget(self.survey_combo, 1)
         adding.addWidget(self.add_button)
         layout.addLayout(adding)
-        self.none_label = QLabel(self)
-        self.none_label.setWordWrap(True)
+        self.none_label = wrapped_label("", self)
         layout.addWidget(self.none_label)
         self.message = FieldMessage(self)
         layout.addWidget(self.message)
