@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from hyvinvointi_app.domain.enums import SearchKind
 from hyvinvointi_app.domain.errors import UserError
 
 if TYPE_CHECKING:
@@ -112,6 +113,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="verify a unit file's integrity and version")
     check.add_argument("file", type=_existing_path, metavar="FILE")
+    check.add_argument(
+        "--repair-index", action="store_true", help="build the search index anew from the texts"
+    )
+
+    find = commands.add_parser("search", help="search everything a unit file's group wrote")
+    find.add_argument("file", type=_existing_path, metavar="FILE")
+    find.add_argument("query", metavar="QUERY", help="words to find, in any of their forms")
+    find.add_argument("--json", action="store_true", help="print the results as JSON")
+    find.add_argument("--period", metavar="LABEL", help="only this operating period")
+    find.add_argument(
+        "--kind",
+        action="append",
+        choices=[kind.value for kind in SearchKind],
+        help="only texts of this kind (may be repeated)",
+    )
+    find.add_argument("--limit", type=int, default=100, metavar="N", help="at most N results")
 
     backup = commands.add_parser("backup", help="write a consistent copy of a unit file")
     backup.add_argument("file", type=_existing_path, metavar="FILE")
@@ -231,6 +248,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from hyvinvointi_app.store.database import inspect_file, is_read_only
 
     _ = ui_translator().gettext
+    if args.repair_index:
+        return _repair_index(args.file)
     report = inspect_file(args.file)  # only reads: a read-only file is checked all the same
     if not report.integrity_ok:
         # One line for the user; SQLite's page-by-page findings are for IT, via `sqlite3`.
@@ -264,6 +283,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
             "while it is open can damage it. Keep it in a folder on this computer."
         ).format(folder=cloud)
         print(f"hyvinvointi: {warning}", file=sys.stderr)
+    if report.search_index_faults:
+        problem = _(
+            "{path}: the search index is out of step with the texts in {count} places, so the "
+            "search may miss something. Rebuild it with: hyvinvointi check --repair-index FILE"
+        ).format(path=args.file, count=report.search_index_faults)
+        print(f"hyvinvointi: {problem}", file=sys.stderr)
+        return EXIT_UNSOUND
     if is_read_only(args.file):
         note = _(
             "note: the file is read-only, so the application can open it only for reading. "
@@ -278,6 +304,64 @@ def _cmd_check(args: argparse.Namespace) -> int:
             size=report.size_bytes // 1024,
         )
     )
+    return EXIT_OK
+
+
+def _repair_index(path: Path) -> int:
+    from hyvinvointi_app.i18n.translator import ui_translator
+    from hyvinvointi_app.services.search import rebuild_index
+    from hyvinvointi_app.store.database import open_database
+
+    started = time.perf_counter()
+    with open_database(path) as db:
+        texts = rebuild_index(db)
+    print(
+        ui_translator()
+        .ngettext(
+            "{path}: search index rebuilt, {count} text ({seconds} s)",
+            "{path}: search index rebuilt, {count} texts ({seconds} s)",
+            texts,
+        )
+        .format(path=path, count=texts, seconds=f"{time.perf_counter() - started:.1f}")
+    )
+    return EXIT_OK
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    """The search of the window, for scripts and for support: one result a line (kind, date,
+    period, the words around the match, matched words between asterisks), or JSON."""
+    import json
+
+    from hyvinvointi_app.i18n.formatting import format_date
+    from hyvinvointi_app.i18n.labels import label
+    from hyvinvointi_app.i18n.translator import ui_translator
+    from hyvinvointi_app.services import search
+    from hyvinvointi_app.services.periods import period_by_label
+
+    with _open_to_export(args.file) as db:
+        period = period_by_label(db, args.period) if args.period else None
+        result = search.search(
+            db,
+            args.query,
+            limit=max(1, args.limit),
+            kinds=[SearchKind(kind) for kind in args.kind or ()],
+            period_id=period.id if period else None,
+        )
+    if args.json:
+        print(json.dumps(search.result_as_json(result), ensure_ascii=False, indent=1))
+        return EXIT_OK
+    language = ui_translator().language
+    for hit in result.hits:
+        words = "".join(f"*{p.text}*" if p.match else p.text for p in hit.snippet)
+        day = format_date(hit.date, language) if hit.date else "-"
+        print(f"{label(hit.kind)}\t{day}\t{hit.period_label or '-'}\t{words}")
+    if result.total > len(result.hits):
+        print(
+            ui_translator()
+            .gettext("({total} results, {shown} shown)")
+            .format(total=result.total, shown=len(result.hits)),
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 
@@ -304,9 +388,10 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
 
 def _open_to_export(path: Path) -> Database:
-    """The unit file opened for writing, so that the export is logged in its activity log;
-    read-only when it cannot be written (a read-only file or folder, a full disk, a copy
-    that another computer holds): an export only reads."""
+    """The unit file opened for writing, so that the export is logged in its activity log
+    (and an older file is brought up to date); read-only when it cannot be written (a
+    read-only file or folder, a full disk, a copy that another computer holds): an export
+    or a search only reads."""
     from hyvinvointi_app.domain.errors import DatabaseLocked, DatabaseReadOnly, DiskFull
     from hyvinvointi_app.store.database import open_database, open_read_only
 
@@ -518,6 +603,7 @@ def main(argv: list[str] | None = None) -> int:
     handlers["bundle"] = _cmd_bundle
     handlers["report"] = _cmd_report
     handlers["aggregate"] = _cmd_aggregate
+    handlers["search"] = _cmd_search
     try:
         return handlers.get(args.command, _cmd_gui)(args)
     except UserError as error:

@@ -220,3 +220,16 @@ def missing_roles(present: set[Role], *, has_pre_primary: bool) -> list[Role]:
 
 
 MINIMUM_MEETINGS_PER_PERIOD = 2
+
+
+class SearchKind(StrEnum):
+    """What a text found by the search belongs to; results are grouped in this order."""
+
+    MEMO = "memo"
+    ACTION = "action"
+    PLAN = "plan"
+    EVALUATION = "evaluation"
+    CARD = "card"
+    CLOCK = "clock"
+    SURVEY = "survey"
+    PERIOD = "period"

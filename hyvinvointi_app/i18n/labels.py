@@ -31,6 +31,7 @@ from hyvinvointi_app.domain.enums import (
     ReportLanguage,
     ResultCardStatus,
     Role,
+    SearchKind,
     ThemeCoverage,
     ThemeHandling,
     VoiceKind,
@@ -54,6 +55,19 @@ def _report_languages(tr: Translator) -> _Labels:
         ReportLanguage.FINNISH: tr.pgettext("language", "Finnish"),
         ReportLanguage.SWEDISH: tr.pgettext("language", "Swedish"),
         ReportLanguage.BILINGUAL: tr.pgettext("language", "Finnish and Swedish side by side"),
+    }
+
+
+def _search_kinds(tr: Translator) -> _Labels:
+    return {
+        SearchKind.MEMO: tr.pgettext("search result kind", "Memos"),
+        SearchKind.ACTION: tr.pgettext("search result kind", "Action items"),
+        SearchKind.PLAN: tr.pgettext("search result kind", "Plans"),
+        SearchKind.EVALUATION: tr.pgettext("search result kind", "Evaluations"),
+        SearchKind.CARD: tr.pgettext("search result kind", "Result cards"),
+        SearchKind.CLOCK: tr.pgettext("search result kind", "Annual clock"),
+        SearchKind.SURVEY: tr.pgettext("search result kind", "Surveys"),
+        SearchKind.PERIOD: tr.pgettext("search result kind", "Annual reports"),
     }
 
 
@@ -232,6 +246,7 @@ _TABLES: dict[type[StrEnum], Callable[[Translator], _Labels]] = {
     Role: _roles,
     AttendanceStatus: _attendance,
     MeetingStatus: _meeting_statuses,
+    SearchKind: _search_kinds,
     AgendaItemKind: _agenda_item_kinds,
     ActionStatus: _action_statuses,
     FollowUpOutcome: _follow_up_outcomes,

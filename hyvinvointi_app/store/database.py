@@ -66,6 +66,9 @@ class FileReport:
     impossible_dates: tuple[str, ...] = ()
     """Stored dates that are no real date (``2026-02-31``, written by another tool); only
     looked for by the full check."""
+    search_index_faults: int = 0
+    """Texts the search index misses or holds wrongly; only looked for by the full check of a
+    file of the current version."""
 
 
 def is_read_only(path: Path) -> bool:
@@ -154,6 +157,9 @@ def _verify(path: Path, *, full_check: bool = False) -> FileReport:
         except sqlite3.DatabaseError as error:
             raise DatabaseDamaged(path, str(error)) from error
         dates = impossible_dates(connection, Base.metadata) if full_check else []
+        index_faults = 0
+        if full_check and version == migrations.SCHEMA_VERSION and messages == ("ok",):
+            index_faults = _search_index_faults(connection)
     finally:
         connection.close()
     ok = messages == ("ok",)
@@ -165,7 +171,19 @@ def _verify(path: Path, *, full_check: bool = False) -> FileReport:
         journal_mode=_journal_mode_in_header(path),
         size_bytes=path.stat().st_size,
         impossible_dates=tuple(dates),
+        search_index_faults=index_faults,
     )
+
+
+def _search_index_faults(connection: sqlite3.Connection) -> int:
+    """:func:`migrations.search_index_faults` of a file opened read-only: FTS5 checks its
+    index only where it could write, so the check runs on a copy in memory."""
+    copy = sqlite3.connect(":memory:")
+    try:
+        connection.backup(copy)
+        return migrations.search_index_faults(copy)
+    finally:
+        copy.close()
 
 
 def inspect_file(path: Path) -> FileReport:
@@ -213,6 +231,7 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous = FULL")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.close()
+    migrations.register_search_functions(dbapi_connection)
 
 
 class Database:
@@ -386,6 +405,7 @@ def create_database(path: Path) -> Database:
         # Build the schema with a rollback journal, so that the file header carries our
         # identity and version from the first commit on; WAL is switched on afterwards.
         engine = create_engine(f"sqlite:///{path}")
+        event.listen(engine, "connect", lambda c, _r: migrations.register_search_functions(c))
         with storage_errors(path):
             with engine.begin() as connection:
                 Base.metadata.create_all(connection)

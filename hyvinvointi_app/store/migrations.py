@@ -18,11 +18,14 @@ backups it had before the upgrade (which carry no identity) are still known as i
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 import uuid
 from collections.abc import Callable
 
-SCHEMA_VERSION = 8
+from hyvinvointi_app.domain import wordforms
+
+SCHEMA_VERSION = 9
 """The schema this version of the application writes."""
 
 APPLICATION_ID = 0x48595652
@@ -33,10 +36,10 @@ Step = Callable[[sqlite3.Connection], None]
 
 # -- version 2: the full-text index of the memos ------------------------------------------
 
-SEARCH_TABLE = "memo_search"
-"""The FTS5 table over every text typed into a memo (see :data:`SEARCH_FIELDS`)."""
+_MEMO_SEARCH_TABLE_V2 = "memo_search"
+"""The FTS5 table over every text typed into a memo (versions 2-8)."""
 
-SEARCH_ROWID_STRIDE = 8
+_SEARCH_ROWID_STRIDE_V2 = 8
 """A search row's rowid is ``source row id * 8 + field code``: each typed text has a rowid
 of its own that a trigger can find without scanning the index."""
 
@@ -50,9 +53,6 @@ _SEARCH_FIELDS_V2: dict[int, tuple[str, str]] = {
 }
 """Field code → (table, column) of the texts the version-2 search index holds."""
 
-SEARCH_FIELDS = _SEARCH_FIELDS_V2
-"""The fields of the current search index; the search service decodes rowids with it."""
-
 
 def _search_index_v2() -> tuple[str, ...]:
     """The statements that create the version-2 search index and keep it in step.
@@ -63,21 +63,21 @@ def _search_index_v2() -> tuple[str, ...]:
     their own, not accented a and o. Frozen: a later change to the index is a new step.
     """
     statements = [
-        f"CREATE VIRTUAL TABLE {SEARCH_TABLE} USING fts5("
+        f"CREATE VIRTUAL TABLE {_MEMO_SEARCH_TABLE_V2} USING fts5("
         "text, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3')"
     ]
     tables: dict[str, list[tuple[int, str]]] = {}
     for code, (table, column) in _SEARCH_FIELDS_V2.items():
         tables.setdefault(table, []).append((code, column))
-    stride = SEARCH_ROWID_STRIDE
+    stride, index = _SEARCH_ROWID_STRIDE_V2, _MEMO_SEARCH_TABLE_V2
     for table, fields in tables.items():
         inserts = "".join(
-            f" INSERT INTO {SEARCH_TABLE}(rowid, text) SELECT new.id * {stride} + {code},"
+            f" INSERT INTO {index}(rowid, text) SELECT new.id * {stride} + {code},"
             f" new.{column} WHERE new.{column} <> '';"
             for code, column in fields
         )
         deletes = "".join(
-            f" DELETE FROM {SEARCH_TABLE} WHERE rowid = old.id * {stride} + {code};"
+            f" DELETE FROM {index} WHERE rowid = old.id * {stride} + {code};"
             for code, _column in fields
         )
         columns = ", ".join(column for _code, column in fields)
@@ -88,7 +88,7 @@ def _search_index_v2() -> tuple[str, ...]:
             f"CREATE TRIGGER {table}_search_delete AFTER DELETE ON {table} BEGIN{deletes} END",
         ]
         statements += [
-            f"INSERT INTO {SEARCH_TABLE}(rowid, text) SELECT id * {stride} + {code}, {column}"
+            f"INSERT INTO {index}(rowid, text) SELECT id * {stride} + {code}, {column}"
             f" FROM {table} WHERE {column} <> ''"
             for code, column in fields
         ]
@@ -286,6 +286,190 @@ def _add_surveys(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
+# -- version 9: one index of everything written, with word forms ----------------------------
+
+SEARCH_TABLE = "search_index"
+"""The FTS5 table over every text the group writes (see :data:`SEARCH_FIELDS`)."""
+
+SEARCH_ROWID_STRIDE = 64
+"""A search row's rowid is ``source row id * 64 + field code``: each text has a rowid of its
+own that a trigger can find without scanning the index."""
+
+_WORKING_LANGUAGE = "(SELECT working_language FROM unit ORDER BY id LIMIT 1)"
+
+SEARCH_FIELDS: dict[int, tuple[str, str, str]] = {
+    1: ("agenda_item", "title", _WORKING_LANGUAGE),
+    2: ("agenda_item", "notes", _WORKING_LANGUAGE),
+    3: ("agenda_item", "decision", _WORKING_LANGUAGE),
+    4: ("action_item", "text", _WORKING_LANGUAGE),
+    5: ("voice_record", "summary", _WORKING_LANGUAGE),
+    6: ("action_follow_up", "comment", _WORKING_LANGUAGE),
+    7: ("agenda_item", "theme", _WORKING_LANGUAGE),
+    8: ("meeting", "place", _WORKING_LANGUAGE),
+    9: ("meeting", "distribution", _WORKING_LANGUAGE),
+    10: ("meeting", "attachments", _WORKING_LANGUAGE),
+    11: ("plan", "name", _WORKING_LANGUAGE),
+    12: ("plan_evaluation", "current_state", _WORKING_LANGUAGE),
+    13: ("plan_evaluation", "strengths", _WORKING_LANGUAGE),
+    14: ("plan_evaluation", "development_areas", _WORKING_LANGUAGE),
+    15: ("evaluation_check", "note", _WORKING_LANGUAGE),
+    16: ("result_card", "what_to_change", _WORKING_LANGUAGE),
+    17: ("result_card", "current_state", _WORKING_LANGUAGE),
+    18: ("result_card", "target_state", _WORKING_LANGUAGE),
+    19: ("result_card", "ideal_state", _WORKING_LANGUAGE),
+    20: ("result_card", "measures", _WORKING_LANGUAGE),
+    21: ("result_card", "indicator", _WORKING_LANGUAGE),
+    22: ("checkpoint", "value_note", _WORKING_LANGUAGE),
+    23: ("clock_theme", "title", _WORKING_LANGUAGE),
+    24: ("theme_mark", "note", _WORKING_LANGUAGE),
+    25: ("operating_period", "summary", _WORKING_LANGUAGE),
+    26: ("operating_period", "provider_requests", _WORKING_LANGUAGE),
+    27: ("survey", "title_fi", "'fi'"),
+    28: ("survey", "title_sv", "'sv'"),
+    29: ("survey", "title_other", "''"),
+    30: ("survey", "open_question_fi", "'fi'"),
+    31: ("survey", "open_question_sv", "'sv'"),
+    32: ("survey", "open_question_other", "''"),
+    33: ("survey_item", "text_fi", "'fi'"),
+    34: ("survey_item", "text_sv", "'sv'"),
+    35: ("survey_item", "text_other", "''"),
+}
+"""Field code → (table, column, SQL giving the language to read the text in when its words do
+not tell: the unit's working language, or the column's own language); frozen as version 9
+wrote it, a later change is a new step."""
+
+
+@functools.lru_cache(maxsize=8)
+def _columns(text: str | None, language: str | None) -> tuple[str, str, str]:
+    return wordforms.index_columns(text or "", language)
+
+
+def register_search_functions(connection: sqlite3.Connection) -> None:
+    """Give ``connection`` the functions the search index's triggers call: the columns of
+    :func:`wordforms.index_columns` for a text in a language.
+
+    Every connection that may change a text must have them; the store opens none without.
+    The three are called in turn on one text, so its words are read once.
+    """
+    for column, name in enumerate(("search_keys", "search_folded", "search_reversed")):
+        connection.create_function(name, 2, functools.partial(_column, column), deterministic=True)
+
+
+def _column(column: int, text: str | None, language: str | None) -> str:
+    return _columns(text, language)[column]
+
+
+def _search_row(code: int, row: str, column: str, language: str) -> str:
+    """The values of one text's index row, of the source row named ``row``."""
+    stride = SEARCH_ROWID_STRIDE
+    return (
+        f"{row}.id * {stride} + {code}, {row}.{column}, search_keys({row}.{column}, {language}),"
+        f" search_folded({row}.{column}, {language}), search_reversed({row}.{column}, {language})"
+    )
+
+
+def _search_index_v9() -> tuple[str, ...]:
+    """The statements that create the version-9 search index and keep it in step.
+
+    Columns: ``text`` as typed (exact and prefix matches, the snippet), ``keys`` the
+    word-form key of each word, ``folded`` the keys with ä, ö or å folded, ``heads`` the keys
+    folded and backwards (a compound by its last part). Triggers, rather than the services,
+    keep it current, in the transaction of the change, so that every way a text changes (the
+    ORM, a cascade, an import, an undo) updates it; an update re-indexes only the column that
+    changed. Empty texts get no row.
+    """
+    table_name, stride = SEARCH_TABLE, SEARCH_ROWID_STRIDE
+    columns = "rowid, text, keys, folded, heads"
+    statements = [
+        f"CREATE VIRTUAL TABLE {table_name} USING fts5(text, keys, folded, heads,"
+        " tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3')"
+    ]
+    tables: dict[str, list[tuple[int, str, str]]] = {}
+    for code, (table, column, language) in SEARCH_FIELDS.items():
+        tables.setdefault(table, []).append((code, column, language))
+    for table, fields in tables.items():
+        inserts = "".join(
+            f" INSERT INTO {table_name}({columns}) SELECT {_search_row(code, 'new', column, lang)}"
+            f" WHERE new.{column} <> '';"
+            for code, column, lang in fields
+        )
+        deletes = "".join(
+            f" DELETE FROM {table_name} WHERE rowid = old.id * {stride} + {code};"
+            for code, _column, _lang in fields
+        )
+        statements += [
+            f"CREATE TRIGGER {table}_search_insert AFTER INSERT ON {table} BEGIN{inserts} END",
+            f"CREATE TRIGGER {table}_search_delete AFTER DELETE ON {table} BEGIN{deletes} END",
+        ]
+        for code, column, lang in fields:
+            statements.append(
+                f"CREATE TRIGGER {table}_{column}_search AFTER UPDATE OF {column} ON {table}"
+                f" WHEN old.{column} IS NOT new.{column} BEGIN"
+                f" DELETE FROM {table_name} WHERE rowid = old.id * {stride} + {code};"
+                f" INSERT INTO {table_name}({columns}) SELECT"
+                f" {_search_row(code, 'new', column, lang)} WHERE new.{column} <> ''; END"
+            )
+    return (*statements, *_fill_search_index())
+
+
+def _fill_search_index() -> tuple[str, ...]:
+    return tuple(
+        f"INSERT INTO {SEARCH_TABLE}(rowid, text, keys, folded, heads)"
+        f" SELECT {_search_row(code, table, column, language)} FROM {table}"
+        f" WHERE {column} <> ''"
+        for code, (table, column, language) in SEARCH_FIELDS.items()
+    )
+
+
+def refill_search_index() -> tuple[str, ...]:
+    """The statements that build the search index anew from the texts, on a connection with
+    :func:`register_search_functions` (``check --repair-index``)."""
+    return (f"DELETE FROM {SEARCH_TABLE}", *_fill_search_index())
+
+
+def search_index_faults(connection: sqlite3.Connection) -> int:
+    """How many texts the search index misses or holds wrongly (0 when it is in step): FTS5's
+    own check of the index against its stored texts, then each text against the index."""
+    try:
+        connection.execute(
+            f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}, rank) VALUES ('integrity-check', 1)"
+        )
+    except sqlite3.DatabaseError:
+        return max(1, _indexed(connection))
+    faults = 0
+    for code, (table, column, _language) in SEARCH_FIELDS.items():
+        faults += int(
+            connection.execute(
+                f"SELECT count(*) FROM {table} s LEFT JOIN {SEARCH_TABLE} i"
+                f" ON i.rowid = s.id * {SEARCH_ROWID_STRIDE} + {code}"
+                f" WHERE s.{column} <> '' AND (i.text IS NULL OR i.text IS NOT s.{column})"
+            ).fetchone()[0]
+        )
+    expected = sum(
+        int(connection.execute(f"SELECT count(*) FROM {table} WHERE {column} <> ''").fetchone()[0])
+        for table, column, _language in SEARCH_FIELDS.values()
+    )
+    return faults + abs(_indexed(connection) - expected)
+
+
+def _indexed(connection: sqlite3.Connection) -> int:
+    try:
+        return int(connection.execute(f"SELECT count(*) FROM {SEARCH_TABLE}").fetchone()[0])
+    except sqlite3.DatabaseError:
+        return 0
+
+
+def _replace_search_index(connection: sqlite3.Connection) -> None:
+    """Version 2's memo index gives way to one index of every text written, with word forms."""
+    register_search_functions(connection)
+    for table in {table for table, _column in _SEARCH_FIELDS_V2.values()}:
+        for event in ("insert", "update", "delete"):
+            connection.execute(f"DROP TRIGGER IF EXISTS {table}_search_{event}")
+    connection.execute(f"DROP TABLE {_MEMO_SEARCH_TABLE_V2}")
+    for statement in _search_index_v9():
+        connection.execute(statement)
+
+
 STEPS: dict[int, Step] = {
     2: _add_search_index,
     3: _add_file_identity,
@@ -294,6 +478,7 @@ STEPS: dict[int, Step] = {
     6: _add_municipal_package,
     7: _add_presenter,
     8: _add_surveys,
+    9: _replace_search_index,
 }
 """Upgrade steps by the version they produce; version 1 is the first release."""
 
@@ -305,7 +490,7 @@ def current_extras() -> tuple[str, ...]:
     The models cannot declare an FTS5 table or triggers; a new file gets them from here, in
     the form the latest step gives an upgraded file (tests compare the two schemas).
     """
-    return _search_index_v2() + _identity_statements(str(uuid.uuid4()))
+    return _search_index_v9() + _identity_statements(str(uuid.uuid4()))
 
 
 class MigrationError(Exception):

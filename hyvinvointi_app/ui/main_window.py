@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hyvinvointi_app.domain.enums import SearchKind
 from hyvinvointi_app.domain.errors import UserError
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.translator import _, ui_translator
@@ -49,11 +50,24 @@ from hyvinvointi_app.ui.prompter import Prompter
 from hyvinvointi_app.ui.unit_files import UnitFiles
 
 if TYPE_CHECKING:
+    from hyvinvointi_app.services.search import SearchHit
     from hyvinvointi_app.store.database import Database
     from hyvinvointi_app.ui.backups.scheduler import BackupScheduler
+    from hyvinvointi_app.ui.search.window import SearchWindow
 
 _log = logging.getLogger(__name__)
 SCREEN_KEYS = [spec.key for spec in screens.SCREENS]
+FOUND_ON = {
+    SearchKind.MEMO: "meetings",
+    SearchKind.ACTION: "meetings",
+    SearchKind.PLAN: "plans",
+    SearchKind.EVALUATION: "plans",
+    SearchKind.CARD: "cards",
+    SearchKind.CLOCK: "clock",
+    SearchKind.SURVEY: "surveys",
+    SearchKind.PERIOD: "periods",
+}
+"""The screen that shows a search result of each kind."""
 P = TypeVar("P", bound=Page)
 
 
@@ -99,6 +113,7 @@ class MainWindow(QMainWindow):
         self.opening: Path | None = None
         """The file being opened, before :meth:`open_database` or :meth:`open_or_explain`."""
         self.backups: BackupScheduler | None = None
+        self._search_window: SearchWindow | None = None
         self.pages = ScreenPages(self._create_page, with_file=False)
         self._left_dialog = False
         self._meeting_mode = False
@@ -369,7 +384,9 @@ class MainWindow(QMainWindow):
             stack.redoTextChanged.connect(lambda _text: self._update_undo_actions())
         self._update_undo_actions()
         edit_menu.addSeparator()
-        self._action(edit_menu, _("&Find…"), self.find_in_screen, keys.Find, icon_name="search")
+        search = self._action(edit_menu, _("&Search…"), self.search_everything, icon_name="search")
+        search.setShortcuts([QKeySequence(keys.Find), QKeySequence("Ctrl+K")])
+        self._action(edit_menu, _("&Filter this screen"), self.find_in_screen, "Ctrl+Shift+F")
 
         view_menu = bar.addMenu(_("&View"))
         self.navigation_action = self._action(
@@ -511,6 +528,29 @@ class MainWindow(QMainWindow):
     def _redo(self) -> None:
         if self.context:
             self.context.redo()
+
+    def search_everything(self) -> None:
+        """Edit → Search: the window that searches everything written."""
+        from hyvinvointi_app.ui.search.window import SearchWindow
+
+        if self.context is None:
+            return
+        if self._search_window is None:
+            window = SearchWindow(self.context, self)
+            window.open_requested.connect(self.open_found)
+            self.context.closing.connect(window.close)
+            self.context.closing.connect(window.deleteLater)
+            self.context.closing.connect(lambda: setattr(self, "_search_window", None))
+            self._search_window = window
+        self._search_window.start()
+
+    def open_found(self, hit: SearchHit) -> None:
+        """A search result on its screen, at the text that matched."""
+        key = FOUND_ON[hit.kind]
+        self.activateWindow()  # from the search window, which has put itself away
+        self.show_page(key)
+        if key in self.pages:
+            self.pages[key].show_found(hit)
 
     def find_in_screen(self) -> None:
         page = self.stack.currentWidget()

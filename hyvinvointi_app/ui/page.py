@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -10,6 +10,9 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from hyvinvointi_app.services.change import Change
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.undo import push
+
+if TYPE_CHECKING:
+    from hyvinvointi_app.services.search import SearchHit
 
 T = TypeVar("T")
 
@@ -50,6 +53,13 @@ class Page(QWidget):
     def show_item(self, item_id: int) -> None:
         """Select the record with this id (see ``AppContext.open_requested``); by default
         the screen has nothing to select."""
+
+    def show_found(self, hit: SearchHit) -> None:
+        """A search result of this screen's kind: show its record (by default the one
+        ``hit.owner_id`` names, see :meth:`show_item`), at the text that matched where the
+        screen can."""
+        if hit.owner_id is not None:
+            self.show_item(hit.owner_id)
 
     def focus_find(self) -> bool:
         """Edit → Find: put the cursor in this screen's filter box; False if it has none."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from hyvinvointi_app.domain.typed_dates import (
     InvalidTypedDate,
@@ -31,6 +31,21 @@ class MemoText(QPlainTextEdit):
     def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasText():
             self.insertPlainText(source.text())
+
+
+def select_in(widget: QWidget, start: int, end: int) -> None:
+    """Put the cursor in a text field with its characters ``start``–``end`` selected (a
+    search's match, a privacy finding), scrolled into view."""
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    if isinstance(widget, QLineEdit):
+        widget.setSelection(start, max(0, end - start))
+    elif isinstance(widget, QPlainTextEdit | QTextEdit):
+        cursor = widget.textCursor()
+        length = len(widget.toPlainText())
+        cursor.setPosition(min(start, length))
+        cursor.setPosition(min(end, length), cursor.MoveMode.KeepAnchor)
+        widget.setTextCursor(cursor)
+        widget.ensureCursorVisible()
 
 
 def buddy_label(text: str, buddy: QWidget, parent: QWidget | None = None) -> QLabel:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import sqlite3
 import subprocess
 import sys
 import unicodedata
@@ -106,13 +105,15 @@ def _fill(db: Database, unit: SmallUnit) -> None:
         ActionInput("Tervetulokyltti: " + " / ".join(PRINTED.values()) + " / नमस्ते"),
         agenda_item_id=unit.follow_up_item_id,
     )
-    # Control characters, as a file saved before they were removed may hold them.
-    with sqlite3.connect(db.path) as connection:
-        connection.execute(
+    # Control characters, as a file saved before they were removed may hold them (written
+    # past the services, on the store's connection, whose search index needs its functions).
+    with db.transaction() as session:
+        connection = session.connection()
+        connection.exec_driver_sql(
             "UPDATE agenda_item SET decision = ? WHERE id = ?",
             (f"Päätös{CONTROLS} tehty", unit.other_item_id),
         )
-        connection.execute(
+        connection.exec_driver_sql(
             "UPDATE unit SET name_fi = name_fi || ? || ' 幼儿园 ยินดี नमस्ते',"
             " name_sv = name_sv || ' 幼儿园 ยินดี नमस्ते'",
             (CONTROLS,),

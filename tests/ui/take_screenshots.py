@@ -177,6 +177,20 @@ def main() -> int:
             print(name)
             page.search_box.clear()  # type: ignore[attr-defined]
             panel.run()
+        if not args.screens or "search-everything" in args.screens:
+            window.search_everything()
+            search = window._search_window
+            assert search is not None
+            search.box.setText("turvallisuudesta" if language == "fi" else "tryggheten")
+            search.panel.run()
+            while search.panel.searching:  # it answers from its own thread
+                app.processEvents()
+            for _turn in range(20):  # the results are laid out a few at a time
+                app.processEvents()
+            name = args.out / f"search-everything-{language}{suffix}.png"
+            search.grab().save(str(name))
+            print(name)
+            search.hide()
         if not args.screens or "meeting-mode" in args.screens:
             assert window.context is not None
             page = window.pages["meetings"]

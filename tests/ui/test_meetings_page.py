@@ -369,11 +369,14 @@ def test_with_the_real_editor(window: MainWindow, qtbot: QtBot) -> None:
     assert page.stack.currentWidget() is page.list_panel
 
 
-def test_find_puts_the_cursor_in_the_search_box(window: MainWindow, qtbot: QtBot) -> None:
+def test_filter_this_screen_puts_the_cursor_in_the_search_box(
+    window: MainWindow, qtbot: QtBot
+) -> None:
     page = page_of(window)
     activate(window, qtbot)
     page.table.setFocus()
-    QTest.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # Edit → Find
+    shift_control = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    QTest.keyClick(page.table, Qt.Key.Key_F, shift_control)  # Edit → Filter this screen
     QApplication.processEvents()
     assert page.search_box.hasFocus()
 

@@ -8,7 +8,7 @@ import sys
 import threading
 import types
 from collections.abc import Callable, Iterator
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import pytest
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
@@ -23,7 +23,7 @@ from hyvinvointi_app.services.memo_view import MeetingDetail
 from hyvinvointi_app.store.database import Database, open_database
 from hyvinvointi_app.ui.main_window import MainWindow
 from hyvinvointi_app.ui.meetings.page import EMPTY, LIST, RESULTS, MeetingsPage
-from hyvinvointi_app.ui.meetings.search import DEBOUNCE_MS, HTML_ROLE, HitDelegate, SearchPanel
+from hyvinvointi_app.ui.search.results import DEBOUNCE_MS, HTML_ROLE, HitDelegate, SearchPanel
 
 Typist = Callable[[QWidget, str], None]
 
@@ -36,10 +36,14 @@ class FakeEditor(QWidget):
         super().__init__()
         self.meeting_id = meeting_id
         self.focused: list[int] = []
+        self.selected: list[tuple[str, int, int]] = []
         FakeEditor.made.append(self)
 
     def focus_item(self, item_id: int) -> None:
         self.focused.append(item_id)
+
+    def select_text(self, item_id: int | None, field: str, start: int, end: int) -> None:
+        self.selected.append((field, start, end))
 
     def flush(self) -> None:
         pass
@@ -259,9 +263,9 @@ def test_the_search_runs_beside_the_window_and_only_its_latest_answer_shows(
     threads: list[threading.Thread] = []
     searching = search.search
 
-    def noting_the_thread(db: Database, text: str) -> search.SearchResult:
+    def noting_the_thread(db: Database, text: str, **filters: Any) -> search.SearchResult:
         threads.append(threading.current_thread())
-        return searching(db, text)
+        return searching(db, text, **filters)
 
     monkeypatch.setattr(search, "search", noting_the_thread)
     page = _page(window)

@@ -304,6 +304,14 @@ class AnnualClockPage(Page):
             self.view.scrollTo(index)
         self._update_actions()
 
+    def show_item(self, item_id: int) -> None:
+        """Choose the theme ``item_id`` (a search result, say)."""
+        index = self.model.theme_index(item_id)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def selected_theme(self) -> ThemeView | None:
         return self.model.theme_at(self.view.currentIndex())
 

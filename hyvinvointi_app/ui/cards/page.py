@@ -47,6 +47,7 @@ from hyvinvointi_app.services.result_cards import (
     CheckpointView,
     checkpoint_input,
 )
+from hyvinvointi_app.services.search import SearchField, SearchHit
 from hyvinvointi_app.ui.autosave import Autosaver, Save, TextBinding, save_status
 from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.cards.dialogs import CheckpointDialog, NewCardDialog, RecordValueDialog
@@ -69,6 +70,7 @@ from hyvinvointi_app.ui.page import Page, heading
 from hyvinvointi_app.ui.record_table import RecordTable
 from hyvinvointi_app.ui.table_model import RowsModel
 from hyvinvointi_app.ui.tables import fit_columns
+from hyvinvointi_app.ui.text_fields import select_in
 from hyvinvointi_app.ui.undo import keep_text_steps
 
 R = TypeVar("R")
@@ -504,6 +506,20 @@ class CardsPage(Page):
         self.refresh()
         self.table.choose(card.id)
         self._focus_first_field()
+
+    def show_found(self, hit: SearchHit) -> None:
+        """A search result: the card, with the matched word selected in its field, or the
+        checkpoint chosen."""
+        if hit.owner_id is None:
+            return
+        self.show_item(hit.owner_id)
+        if self.card is None or self.card.id != hit.owner_id:
+            return
+        if hit.field is SearchField.CHECKPOINT_NOTE and hit.detail_id is not None:
+            self.select_checkpoint(hit.detail_id)
+            self.checkpoints.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif hit.field.value in self.texts:
+            select_in(self.texts[hit.field.value], *hit.match)
 
     def _focus_first_field(self) -> None:
         if self.card is not None:

@@ -41,12 +41,13 @@ from hyvinvointi_app.ui.meetings.list_model import (
     MeetingsModel,
 )
 from hyvinvointi_app.ui.meetings.new_meeting_dialog import NewMeetingDialog, NewMeetingInput
-from hyvinvointi_app.ui.meetings.search import SearchBox, SearchPanel
 from hyvinvointi_app.ui.page import Page, heading
 from hyvinvointi_app.ui.record_table import RecordTable
+from hyvinvointi_app.ui.search.results import SearchBox, SearchPanel
 from hyvinvointi_app.ui.tables import fit_columns
 
 if TYPE_CHECKING:
+    from hyvinvointi_app.services.search import SearchHit
     from hyvinvointi_app.ui.meetings.editor import MeetingEditor
 
 NEW_SHORTCUTS = ("Ctrl+Shift+M", "Ins")
@@ -205,7 +206,7 @@ class MeetingsPage(Page):
 
         self.period_combo.currentIndexChanged.connect(lambda _index: self._reload_meetings())
         self.search_box.textChanged.connect(lambda _text: self._update_body())
-        self.search_panel.open_requested.connect(self.open_meeting)
+        self.search_panel.open_requested.connect(self.show_found)
         self.new_button.clicked.connect(self.new_meeting)
         self.empty_button.clicked.connect(self.new_meeting)
         self.open_button.clicked.connect(self.open_selected)
@@ -393,6 +394,14 @@ class MeetingsPage(Page):
     def show_item(self, item_id: int) -> None:
         """Another screen asked to show a meeting: open it in the editor."""
         self.open_meeting(item_id)
+
+    def show_found(self, hit: SearchHit) -> None:
+        """A search result: its meeting in the editor, with the matched word selected."""
+        if hit.meeting_id is None:
+            return
+        self.open_meeting(hit.meeting_id, hit.item_id)
+        if self.editor is not None and hit.memo_field is not None:
+            self.editor.select_text(hit.item_id, hit.memo_field, *hit.match)
 
     def open_meeting(self, meeting_id: int, item_id: int | None = None) -> None:
         """Show a meeting in the editor, at ``item_id`` if given (search results and other

@@ -143,6 +143,11 @@ class PeriodsPage(Page):
     def select_period(self, period_id: int) -> None:
         self.table.choose(period_id)
 
+    def show_item(self, item_id: int) -> None:
+        """Choose the period ``item_id`` (a search result in its summary, say)."""
+        self.select_period(item_id)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _update_buttons(self) -> None:
         selected = self.selected_period()
         self.edit_button.setEnabled(selected is not None)

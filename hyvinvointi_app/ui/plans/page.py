@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hyvinvointi_app.domain.enums import SearchKind
 from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.services import evaluations, plans
 from hyvinvointi_app.services.evaluations import EvaluationView
 from hyvinvointi_app.services.plans import PlanView
+from hyvinvointi_app.services.search import SearchHit
 from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.flow_layout import FlowLayout
@@ -174,6 +176,15 @@ class PlansPage(Page):
             self.show_archived.setChecked(True)
         self.select_plan(item_id)
         self.table.setFocus()
+
+    def show_found(self, hit: SearchHit) -> None:
+        """A search result: the plan chosen and, for an evaluation's text, that evaluation."""
+        if hit.owner_id is None:
+            return
+        self.show_item(hit.owner_id)
+        if hit.kind is SearchKind.EVALUATION and hit.detail_id is not None:
+            self.history.select_evaluation(hit.detail_id)
+            self.history.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _plan_changed(self, keep_evaluation: int | None = None) -> None:
         plan = self.selected_plan()

@@ -332,6 +332,12 @@ class SurveysPage(Page):
         chosen = self.table.chosen_record()
         self._show(chosen.id if chosen else None)
 
+    def show_item(self, item_id: int) -> None:
+        """Choose the survey ``item_id`` (a search result in its texts, say)."""
+        if self.model.row_of(item_id) is not None:
+            self.table.choose(item_id)
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _choice_changed(self) -> None:
         if self._loading:
             return

@@ -34,14 +34,11 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -74,6 +71,7 @@ from hyvinvointi_app.ui.meetings.editor.banner import Banner
 from hyvinvointi_app.ui.meetings.editor.header import HeaderPanel
 from hyvinvointi_app.ui.meetings.editor.item_editor import ItemEditor, section_title
 from hyvinvointi_app.ui.meetings.editor.shortcuts import HelpOverlay, meeting_shortcuts, native
+from hyvinvointi_app.ui.text_fields import select_in
 from hyvinvointi_app.ui.undo import keep_text_steps, push
 
 T = TypeVar("T")
@@ -348,16 +346,7 @@ class MeetingEditor(QWidget):
         if widget is None:
             return
         self.window().activateWindow()  # the privacy review window may have had the focus
-        widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        if isinstance(widget, QLineEdit):
-            widget.setSelection(start, max(0, end - start))
-        elif isinstance(widget, QPlainTextEdit | QTextEdit):
-            cursor = widget.textCursor()
-            length = len(widget.toPlainText())
-            cursor.setPosition(min(start, length))
-            cursor.setPosition(min(end, length), cursor.MoveMode.KeepAnchor)
-            widget.setTextCursor(cursor)
-            widget.ensureCursorVisible()
+        select_in(widget, start, end)
         if widget.window() is not None:
             self.item_editor.ensureWidgetVisible(widget)
 
