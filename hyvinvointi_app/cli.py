@@ -7,11 +7,13 @@ nothing here writes to a file it was only asked to read.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import locale
 import os
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -284,10 +286,19 @@ def _cmd_check(args: argparse.Namespace) -> int:
         ).format(folder=cloud)
         print(f"hyvinvointi: {warning}", file=sys.stderr)
     if report.search_index_faults:
-        problem = _(
-            "{path}: the search index is out of step with the texts in {count} places, so the "
-            "search may miss something. Rebuild it with: hyvinvointi check --repair-index FILE"
-        ).format(path=args.file, count=report.search_index_faults)
+        problem = (
+            ui_translator()
+            .ngettext(
+                "{path}: the search index is out of step with the texts in {count} place, so "
+                "the search may miss something. Rebuild it with: hyvinvointi check "
+                "--repair-index {path}",
+                "{path}: the search index is out of step with the texts in {count} places, so "
+                "the search may miss something. Rebuild it with: hyvinvointi check "
+                "--repair-index {path}",
+                report.search_index_faults,
+            )
+            .format(path=args.file, count=report.search_index_faults)
+        )
         print(f"hyvinvointi: {problem}", file=sys.stderr)
         return EXIT_UNSOUND
     if is_read_only(args.file):
@@ -308,6 +319,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _repair_index(path: Path) -> int:
+    from hyvinvointi_app.i18n.formatting import format_tenths
     from hyvinvointi_app.i18n.translator import ui_translator
     from hyvinvointi_app.services.search import rebuild_index
     from hyvinvointi_app.store.database import open_database
@@ -315,14 +327,14 @@ def _repair_index(path: Path) -> int:
     started = time.perf_counter()
     with open_database(path) as db:
         texts = rebuild_index(db)
+    tr = ui_translator()
+    seconds = format_tenths(round(time.perf_counter() - started, 1), tr.language)
     print(
-        ui_translator()
-        .ngettext(
+        tr.ngettext(
             "{path}: search index rebuilt, {count} text ({seconds} s)",
             "{path}: search index rebuilt, {count} texts ({seconds} s)",
             texts,
-        )
-        .format(path=path, count=texts, seconds=f"{time.perf_counter() - started:.1f}")
+        ).format(path=path, count=texts, seconds=seconds)
     )
     return EXIT_OK
 
@@ -338,7 +350,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
     from hyvinvointi_app.services import search
     from hyvinvointi_app.services.periods import period_by_label
 
-    with _open_to_export(args.file) as db:
+    with _open_to_read(args.file) as db:
         period = period_by_label(db, args.period) if args.period else None
         result = search.search(
             db,
@@ -399,6 +411,27 @@ def _open_to_export(path: Path) -> Database:
         return open_database(path)
     except (DatabaseReadOnly, DiskFull, DatabaseLocked):
         return open_read_only(path)
+
+
+@contextlib.contextmanager
+def _open_to_read(path: Path) -> Iterator[Database]:
+    """The unit file opened only to read, beside the application if it has the file open; a
+    file of an older version is read from an upgraded copy in a temporary folder, so that
+    the file itself stays as the older version wrote it."""
+    from hyvinvointi_app.domain.errors import DatabaseReadOnly
+    from hyvinvointi_app.store.backup import backup_file
+    from hyvinvointi_app.store.database import open_database, open_read_only
+
+    try:
+        db = open_read_only(path)
+    except DatabaseReadOnly:  # an older schema, which only an upgrade could read
+        with tempfile.TemporaryDirectory() as folder:
+            copy = backup_file(path, Path(folder))
+            with open_database(copy) as upgraded:
+                yield upgraded
+        return
+    with db:
+        yield db
 
 
 def _report_export(result: ExportResult) -> int:

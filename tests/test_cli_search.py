@@ -81,3 +81,14 @@ def test_check_finds_a_damaged_index_and_repair_index_rebuilds_it(
     assert repaired.returncode == 0, repaired.stderr
     assert f"{rows} texts" in repaired.stdout
     assert run("check", str(path)).returncode == 0
+
+
+def test_search_reads_an_older_file_without_changing_it(tmp_path: Path) -> None:
+    path = tmp_path / "unit.sqlite"
+    path.write_bytes((Path(__file__).parent / "fixtures" / "schema_v8.sqlite").read_bytes())
+    path.chmod(0o600)
+    before = path.read_bytes()
+    result = run("search", str(path), "kiusaamista", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["hits"]
+    assert path.read_bytes() == before  # still version 8, for the program that wrote it

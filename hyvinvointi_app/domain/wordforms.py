@@ -26,10 +26,15 @@ from hyvinvointi_app.resources import load_json_resource
 
 LANGUAGES = ("fi", "sv")
 
+VERSION = 1
+"""The version of the rules and of :func:`key`: raise it with any change that gives a word
+another key, and each file's search index is built anew when next opened."""
+
 SHORTEST_INFLECTED = 3
 """Shorter words are their own key: the rules guess wildly on two letters."""
 
-_WORD = re.compile(r"\w+")
+WORD = re.compile(r"\w+")
+"""A word, as the search index splits a text (the search's snippets split alike)."""
 _FOLD = str.maketrans("äöåéèáàüõ", "aoaeeaauo")
 
 _FINNISH_WORDS = frozenset(
@@ -140,7 +145,7 @@ _FINNISH_LETTERS = re.compile(r"aa|ää|ii|uu|yy|ee|oo|öö|y")
 def words(text: str) -> list[str]:
     """The words of ``text`` in lower case, as the search index splits it (each word lowered
     on its own, so that the n-th word is the n-th match of ``\\w+`` in ``text``)."""
-    return [word.lower() for word in _WORD.findall(text)]
+    return [word.lower() for word in WORD.findall(text)]
 
 
 def fold(word: str) -> str:
@@ -209,7 +214,7 @@ def _rules(language: str) -> _Rules:
     return _Rules(load_json_resource(f"wordforms/{language}.json"))
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=32768)
 def key(word: str, language: str) -> str:
     """The key of one lower-case word in ``language`` (``"fi"`` or ``"sv"``); a word of digits,
     a short word or a word of another language is its own key.
@@ -233,17 +238,19 @@ def key(word: str, language: str) -> str:
     return word
 
 
-def index_columns(text: str, language_hint: str | None) -> tuple[str, str, str]:
+def index_columns(
+    text: str, language: str | None, *, by_words: bool = True
+) -> tuple[str, str, str]:
     """The search index's columns for ``text``: the keys of its words (one per word), the
     folded keys of its words with ä, ö or å, and every key folded and backwards.
 
-    The keys are those of the language the text is detected to be in, else of
-    ``language_hint``. A word with ä, ö or å gets two folded keys: its key folded, and the key
-    of the word typed without them (which a search typed so computes alike: ``gården`` →
-    ``gard`` and ``garde``). Backwards, matching the start of a key matches its end: a
-    compound by its last part.
+    The keys are those of ``language``; with ``by_words``, of the language the text's words
+    tell (:func:`detect`), ``language`` only when they do not. A word with ä, ö or å gets
+    two folded keys: its key folded, and the key of the word typed without them (which a
+    search typed so computes alike: ``gården`` → ``gard`` and ``garde``). Backwards,
+    matching the start of a key matches its end: a compound by its last part.
     """
-    language = detect(text) or language_hint or ""
+    language = (by_words and detect(text)) or language or ""
     keys: list[str] = []
     folded: list[str] = []
     for word in words(text):

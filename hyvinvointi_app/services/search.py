@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -58,9 +59,7 @@ FORM_SUFFIX_LENGTH = 4
 """A key this long or longer also finds the keys it ends (a compound by its last part)."""
 
 _ELLIPSIS = "…"
-_WORD = re.compile(r"\w+")
 _NORDIC = re.compile("[äöå]")
-LANGS = wordforms.LANGUAGES
 
 
 class SearchField(StrEnum):
@@ -237,12 +236,18 @@ class _Word:
             return True
         if not self.keys:
             return False
-        candidates = {token_key} if token_key else {wordforms.key(token, lang) for lang in LANGS}
+        candidates = (
+            {token_key}
+            if token_key
+            else {wordforms.key(token, lang) for lang in wordforms.LANGUAGES}
+        )
         if self.folded:
             candidates = {wordforms.fold(c) for c in candidates}
             if _NORDIC.search(token):
                 bare = wordforms.fold(token)
-                candidates |= {wordforms.fold(wordforms.key(bare, lang)) for lang in LANGS}
+                candidates |= {
+                    wordforms.fold(wordforms.key(bare, lang)) for lang in wordforms.LANGUAGES
+                }
         for key in self.keys:
             for candidate in candidates:
                 if candidate == key:
@@ -272,9 +277,10 @@ class _Matcher:
         return seen
 
 
-def _words(user_text: str) -> list[_Word]:
+def query_words(user_text: str) -> list[_Word]:
     found = []
-    for typed in dict.fromkeys(wordforms.words(user_text)):
+    composed = unicodedata.normalize("NFC", user_text)  # as the index holds the texts
+    for typed in dict.fromkeys(wordforms.words(composed)):
         keys: frozenset[str] = frozenset()
         folded = not _NORDIC.search(typed)
         if len(typed) >= wordforms.SHORTEST_INFLECTED and typed.isalpha():
@@ -285,12 +291,9 @@ def _words(user_text: str) -> list[_Word]:
     return found
 
 
-def fts_queries(user_text: str) -> tuple[str, str]:
-    """The FTS5 queries for what the user typed: (the typed words only, every way to match).
-
-    Returns ``("", "")`` when the text holds no word at all.
-    """
-    found = _words(user_text)
+def fts_queries(found: list[_Word]) -> tuple[str, str]:
+    """The FTS5 queries for the words the user typed (see :func:`_words`): (the typed words
+    only, every way to match); ``("", "")`` for no words."""
     typed = " AND ".join(f'text : "{word.typed}"*' for word in found)
     every = " AND ".join(word.terms() for word in found)
     return typed, every
@@ -310,10 +313,10 @@ def search(
     """The texts matching every word of ``user_text``: those that hold the typed words first,
     then those found through word forms; the ``limit`` most relevant are fetched, each of the
     two newest first. ``kinds`` and ``period_id`` narrow the search (none: everything)."""
-    found = _words(user_text)
+    found = query_words(user_text)
     if not found:
         return SearchResult(user_text, (), 0)
-    typed_query, every_query = fts_queries(user_text)
+    typed_query, every_query = fts_queries(found)
     codes = [code for code, (kind, _f) in FIELDS.items() if not kinds or kind in kinds]
     where = f"{SEARCH_TABLE} MATCH :q AND rowid % {SEARCH_ROWID_STRIDE} IN ({_list(codes)})"
     columns = f"rowid, text, keys FROM {SEARCH_TABLE} WHERE {where}"
@@ -339,19 +342,17 @@ def search(
                     {"q": every_query, "typed": typed_query, "n": fetch - len(rows)},
                 )
             ]
-        hits = _Places(session).hits(rows, found)
+        hits = _Places(session).hits(rows, found, period_id)
     if period_id is not None:
-        hits = [hit for hit in hits if hit.period_id == period_id]
         total_count = len(hits)
     shown = sorted(hits[:limit], key=_newest_first)
     shown.sort(key=lambda hit: hit.word_form)
     return SearchResult(user_text, tuple(shown), total_count)
 
 
-def _newest_first(hit: SearchHit) -> tuple[int, dt.date, int]:
+def _newest_first(hit: SearchHit) -> tuple[int, int]:
     """Newest first, the dateless (the clock's themes) last; within a meeting, by item."""
-    date = hit.date or dt.date.min
-    return (-date.toordinal(), date, -(hit.item_id or 0))
+    return (-(hit.date or dt.date.min).toordinal(), -(hit.item_id or 0))
 
 
 def rebuild_index(db: Database) -> int:
@@ -415,7 +416,7 @@ def snippet(
     marks: list[bool] = []
     first: int | None = None
     whole = True
-    for token, token_key in zip(_WORD.finditer(source), _KEY.finditer(keys), strict=False):
+    for token, token_key in zip(wordforms.WORD.finditer(source), _KEY.finditer(keys), strict=False):
         if first is not None and len(tokens) >= first + SNIPPET_WORDS:
             whole = False  # the words after the snippet's are not needed
             break
@@ -457,16 +458,19 @@ _ITEM_FIELDS = (SearchField.TITLE, SearchField.NOTES, SearchField.DECISION, Sear
 _MEETING_FIELDS = (SearchField.PLACE, SearchField.DISTRIBUTION, SearchField.ATTACHMENTS)
 
 
-def _memo_field(field: SearchField, source_id: int, voice_kind: str | None) -> str | None:
-    """The key of ``services.approval.memo_fields`` of a memo's text, else None."""
+def _memo_field(field: SearchField, source_id: int, extra: Any) -> str | None:
+    """The key of ``services.approval.memo_fields`` of a memo's text, else None; ``extra`` is
+    a voice item's kind, or the action of a follow-up recorded between meetings."""
     if field in _ITEM_FIELDS:
         return f"item:{source_id}:{field.value}"
     if field in _MEETING_FIELDS:
         return field.value
     return {
         SearchField.ACTION: f"action:{source_id}:text",
-        SearchField.FOLLOW_UP: f"follow_up:{source_id}:comment",
-        SearchField.VOICE: f"voice:{voice_kind}:summary",
+        SearchField.FOLLOW_UP: (
+            f"action:{extra}:text" if extra is not None else f"follow_up:{source_id}:comment"
+        ),
+        SearchField.VOICE: f"voice:{extra}:summary",
     }.get(field)
 
 
@@ -491,10 +495,13 @@ _PLACES: dict[str, str] = {
     "voice_record": f"{_VOICE_ITEM.format(column='title')}, m.date, m.period_id, m.id,"
     f" {_VOICE_ITEM.format(column='id')}, NULL, NULL"
     ", s.kind FROM voice_record s JOIN meeting m ON m.id = s.meeting_id",
-    "action_follow_up": f"{_FOLLOW_UP_ITEM.format(column='title')}, m.date, m.period_id, m.id,"
-    f" {_FOLLOW_UP_ITEM.format(column='id')}, a.id, NULL"
-    ", NULL FROM action_follow_up s JOIN meeting m ON m.id = s.meeting_id"
-    " JOIN action_item a ON a.id = s.action_id",
+    # A follow-up recorded between meetings opens its action in the action's meeting.
+    "action_follow_up": f"coalesce({_FOLLOW_UP_ITEM.format(column='title')}, i.title), m.date,"
+    f" m.period_id, m.id, coalesce({_FOLLOW_UP_ITEM.format(column='id')}, a.agenda_item_id),"
+    " a.id, NULL, CASE WHEN s.meeting_id IS NULL THEN a.id END FROM action_follow_up s"
+    " JOIN action_item a ON a.id = s.action_id"
+    " JOIN meeting m ON m.id = coalesce(s.meeting_id, a.meeting_id)"
+    " LEFT JOIN agenda_item i ON i.id = a.agenda_item_id",
     "meeting": "NULL, s.date, s.period_id, s.id, NULL, NULL, NULL, NULL FROM meeting s",
     "plan": "NULL, s.approved_on, NULL, NULL, NULL, s.id, NULL, NULL FROM plan s",
     "plan_evaluation": "p.name, s.date, NULL, s.meeting_id, s.agenda_item_id, p.id, s.id"
@@ -525,7 +532,8 @@ class _Places:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def hits(self, rows: list[Any], found: list[_Word]) -> list[SearchHit]:
+    def hits(self, rows: list[Any], found: list[_Word], period_id: int | None) -> list[SearchHit]:
+        """The rows placed (those of ``period_id`` only, if given), with their snippets."""
         is_match = _Matcher(found)
         wanted: dict[str, set[int]] = {}
         for rowid, *_rest in rows:
@@ -564,10 +572,12 @@ class _Places:
             place = places.get((table, source_id))
             if place is None:  # a follow-up made between meetings has no place to open
                 continue
-            title, day, period_id, meeting_id, item_id, owner_id, detail_id, voice = place
+            title, day, period, meeting_id, item_id, owner_id, detail_id, extra = place
             date = parse_stored_date(day)
-            if period_id is None:
-                period_id = period_of(date)
+            if period is None:
+                period = period_of(date)
+            if period_id is not None and period != period_id:
+                continue
             number, status = meetings.get(meeting_id, (None, None))
             kind, field = FIELDS[rowid % SEARCH_ROWID_STRIDE]
             parts, match = snippet(source, keys, is_match)
@@ -579,8 +589,8 @@ class _Places:
                     owner_id=owner_id,
                     detail_id=detail_id,
                     date=date,
-                    period_id=period_id,
-                    period_label=labels.get(period_id, ""),
+                    period_id=period,
+                    period_label=labels.get(period, ""),
                     title=title or "",
                     meeting_id=meeting_id,
                     meeting_number=number,
@@ -589,7 +599,7 @@ class _Places:
                     word_form=word_form,
                     snippet=parts,
                     match=match,
-                    memo_field=_memo_field(field, source_id, voice),
+                    memo_field=_memo_field(field, source_id, extra),
                 )
             )
         return hits

@@ -289,6 +289,32 @@ def _make_engine(path: Path) -> Engine:
     return engine
 
 
+def _refresh_search_index(path: Path) -> None:
+    """Build the search index anew when its keys were made by other word-form rules than
+    this program's (a newer or older version wrote them) or FTS5 finds it damaged; one
+    transaction. The texts themselves are never touched."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if not migrations.search_index_unfit(connection):
+            return
+        migrations.register_search_functions(connection)
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in migrations.refill_search_index():
+                connection.execute(statement)
+            connection.execute("COMMIT")
+        except sqlite3.DatabaseError:
+            # An index too damaged to drop: the file still opens (its texts are sound), and
+            # ``hyvinvointi check`` tells of the index.
+            connection.execute("ROLLBACK")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+    finally:
+        connection.close()
+
+
 def _migrate(path: Path, backup_dir: Path | None) -> None:
     connection = sqlite3.connect(path, isolation_level=None)
     try:
@@ -333,6 +359,7 @@ def open_database(
             raise DatabaseDamaged(path, "; ".join(report.integrity_messages[:3]))
         with storage_errors(path):
             _migrate(path, backup_dir)
+            _refresh_search_index(path)
         engine = _make_engine(path)
         with engine.connect() as connection:  # applies the pragmas, proves the file opens
             connection.exec_driver_sql("SELECT 1")

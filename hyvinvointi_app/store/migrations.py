@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import sqlite3
+import unicodedata
 import uuid
 from collections.abc import Callable
 
@@ -295,7 +296,13 @@ SEARCH_ROWID_STRIDE = 64
 """A search row's rowid is ``source row id * 64 + field code``: each text has a rowid of its
 own that a trigger can find without scanning the index."""
 
-_WORKING_LANGUAGE = "(SELECT working_language FROM unit ORDER BY id LIMIT 1)"
+_WORKING_LANGUAGE = "'?' || (SELECT working_language FROM unit ORDER BY id LIMIT 1)"
+"""The unit's working language as a hint (``?fi``): the language of a text whose words do
+not tell theirs. A column's own language (``'fi'``) is taken as it is."""
+
+SEARCH_SETTING = "search_index_version"
+"""The ``setting`` that records the :data:`wordforms.VERSION` the index's keys were made with;
+a file opened by a program whose rules differ gets its index built anew."""
 
 SEARCH_FIELDS: dict[int, tuple[str, str, str]] = {
     1: ("agenda_item", "title", _WORKING_LANGUAGE),
@@ -334,24 +341,32 @@ SEARCH_FIELDS: dict[int, tuple[str, str, str]] = {
     34: ("survey_item", "text_sv", "'sv'"),
     35: ("survey_item", "text_other", "''"),
 }
-"""Field code → (table, column, SQL giving the language to read the text in when its words do
-not tell: the unit's working language, or the column's own language); frozen as version 9
-wrote it, a later change is a new step."""
+"""Field code → (table, column, SQL giving the language to read the text in: the unit's
+working language as a hint, or the column's own language); frozen as version 9 wrote it, a
+later change is a new step."""
 
 
 @functools.lru_cache(maxsize=8)
-def _columns(text: str | None, language: str | None) -> tuple[str, str, str]:
-    return wordforms.index_columns(text or "", language)
+def _columns(text: str | None, language: str | None) -> tuple[str, str, str, str]:
+    """The text (in composed Unicode: ``ä`` one letter, as typed on a keyboard, though pasted
+    from a PDF it may come as a and two dots) and its keys (see :func:`wordforms.index_columns`)."""
+    composed = unicodedata.normalize("NFC", text or "")
+    told = language is None or language.startswith("?")  # a hint, or none (no unit yet)
+    hint = (language or "").removeprefix("?")
+    return composed, *wordforms.index_columns(composed, hint, by_words=told)
 
 
 def register_search_functions(connection: sqlite3.Connection) -> None:
     """Give ``connection`` the functions the search index's triggers call: the columns of
-    :func:`wordforms.index_columns` for a text in a language.
+    :func:`_columns` for a text in a language.
 
     Every connection that may change a text must have them; the store opens none without.
-    The three are called in turn on one text, so its words are read once.
+    The four are called in turn on one text, so its words are read once. Functions of ours
+    in triggers need a trusted schema, which some builds of SQLite turn off.
     """
-    for column, name in enumerate(("search_keys", "search_folded", "search_reversed")):
+    connection.execute("PRAGMA trusted_schema = ON")
+    names = ("search_text", "search_keys", "search_folded", "search_reversed")
+    for column, name in enumerate(names):
         connection.create_function(name, 2, functools.partial(_column, column), deterministic=True)
 
 
@@ -363,8 +378,9 @@ def _search_row(code: int, row: str, column: str, language: str) -> str:
     """The values of one text's index row, of the source row named ``row``."""
     stride = SEARCH_ROWID_STRIDE
     return (
-        f"{row}.id * {stride} + {code}, {row}.{column}, search_keys({row}.{column}, {language}),"
-        f" search_folded({row}.{column}, {language}), search_reversed({row}.{column}, {language})"
+        f"{row}.id * {stride} + {code}, search_text({row}.{column}, {language}),"
+        f" search_keys({row}.{column}, {language}), search_folded({row}.{column}, {language}),"
+        f" search_reversed({row}.{column}, {language})"
     )
 
 
@@ -380,16 +396,14 @@ def _search_index_v9() -> tuple[str, ...]:
     """
     table_name, stride = SEARCH_TABLE, SEARCH_ROWID_STRIDE
     columns = "rowid, text, keys, folded, heads"
-    statements = [
-        f"CREATE VIRTUAL TABLE {table_name} USING fts5(text, keys, folded, heads,"
-        " tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3')"
-    ]
+    statements = [_SEARCH_TABLE_V9, _unit_language_trigger()]
     tables: dict[str, list[tuple[int, str, str]]] = {}
     for code, (table, column, language) in SEARCH_FIELDS.items():
         tables.setdefault(table, []).append((code, column, language))
     for table, fields in tables.items():
         inserts = "".join(
-            f" INSERT INTO {table_name}({columns}) SELECT {_search_row(code, 'new', column, lang)}"
+            f" INSERT OR REPLACE INTO {table_name}({columns})"
+            f" SELECT {_search_row(code, 'new', column, lang)}"
             f" WHERE new.{column} <> '';"
             for code, column, lang in fields
         )
@@ -406,50 +420,99 @@ def _search_index_v9() -> tuple[str, ...]:
                 f"CREATE TRIGGER {table}_{column}_search AFTER UPDATE OF {column} ON {table}"
                 f" WHEN old.{column} IS NOT new.{column} BEGIN"
                 f" DELETE FROM {table_name} WHERE rowid = old.id * {stride} + {code};"
-                f" INSERT INTO {table_name}({columns}) SELECT"
+                f" INSERT OR REPLACE INTO {table_name}({columns}) SELECT"
                 f" {_search_row(code, 'new', column, lang)} WHERE new.{column} <> ''; END"
             )
     return (*statements, *_fill_search_index())
 
 
+_SEARCH_TABLE_V9 = (
+    f"CREATE VIRTUAL TABLE {SEARCH_TABLE} USING fts5(text, keys, folded, heads,"
+    " tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3')"
+)
+
+
+def _unit_language_trigger() -> str:
+    """A new working language reads anew the texts whose words did not tell their language."""
+    hinted = ", ".join(
+        str(c) for c, (_t, _c, lang) in SEARCH_FIELDS.items() if lang == _WORKING_LANGUAGE
+    )
+    language = "'?' || new.working_language"
+    return (
+        "CREATE TRIGGER unit_language_search AFTER UPDATE OF working_language ON unit"
+        " WHEN old.working_language IS NOT new.working_language BEGIN"
+        f" UPDATE {SEARCH_TABLE} SET keys = search_keys(text, {language}),"
+        f" folded = search_folded(text, {language}), heads = search_reversed(text, {language})"
+        f" WHERE rowid % {SEARCH_ROWID_STRIDE} IN ({hinted}); END"
+    )
+
+
 def _fill_search_index() -> tuple[str, ...]:
-    return tuple(
-        f"INSERT INTO {SEARCH_TABLE}(rowid, text, keys, folded, heads)"
-        f" SELECT {_search_row(code, table, column, language)} FROM {table}"
-        f" WHERE {column} <> ''"
-        for code, (table, column, language) in SEARCH_FIELDS.items()
+    return (
+        *(
+            f"INSERT INTO {SEARCH_TABLE}(rowid, text, keys, folded, heads)"
+            f" SELECT {_search_row(code, table, column, language)} FROM {table}"
+            f" WHERE {column} <> ''"
+            for code, (table, column, language) in SEARCH_FIELDS.items()
+        ),
+        f"INSERT OR REPLACE INTO setting(key, value) VALUES ('{SEARCH_SETTING}',"
+        f" '{wordforms.VERSION}')",
     )
 
 
 def refill_search_index() -> tuple[str, ...]:
     """The statements that build the search index anew from the texts, on a connection with
-    :func:`register_search_functions` (``check --repair-index``)."""
-    return (f"DELETE FROM {SEARCH_TABLE}", *_fill_search_index())
+    :func:`register_search_functions` (``check --repair-index``, and a file whose keys were
+    made by other rules). The table is made anew: a damaged FTS5 index refuses even a
+    delete of its rows."""
+    return (f"DROP TABLE IF EXISTS {SEARCH_TABLE}", _SEARCH_TABLE_V9, *_fill_search_index())
+
+
+def search_index_unfit(connection: sqlite3.Connection) -> bool:
+    """Whether the index must be built anew: its keys were made by other word-form rules than
+    this program's, or FTS5 finds it damaged (which would refuse every save of a text).
+    ``connection`` must be writable: FTS5 checks only there (30-40 ms for ten years)."""
+    try:
+        row = connection.execute(
+            "SELECT value FROM setting WHERE key = ?", (SEARCH_SETTING,)
+        ).fetchone()
+    except sqlite3.DatabaseError:
+        return False  # not a file of this version: the upgrade builds the index
+    if row is None or row[0] != str(wordforms.VERSION):
+        return True
+    try:
+        connection.execute(
+            f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}, rank) VALUES ('integrity-check', 0)"
+        )
+    except sqlite3.DatabaseError:
+        return True
+    return False
 
 
 def search_index_faults(connection: sqlite3.Connection) -> int:
     """How many texts the search index misses or holds wrongly (0 when it is in step): FTS5's
-    own check of the index against its stored texts, then each text against the index."""
+    own check of the index against its stored texts, then each text and its keys against the
+    index, and the rows of texts that are no more. ``connection`` must be writable (FTS5
+    checks only there) and gets the search functions."""
+    register_search_functions(connection)
     try:
         connection.execute(
             f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}, rank) VALUES ('integrity-check', 1)"
         )
     except sqlite3.DatabaseError:
         return max(1, _indexed(connection))
-    faults = 0
-    for code, (table, column, _language) in SEARCH_FIELDS.items():
-        faults += int(
-            connection.execute(
-                f"SELECT count(*) FROM {table} s LEFT JOIN {SEARCH_TABLE} i"
-                f" ON i.rowid = s.id * {SEARCH_ROWID_STRIDE} + {code}"
-                f" WHERE s.{column} <> '' AND (i.text IS NULL OR i.text IS NOT s.{column})"
-            ).fetchone()[0]
-        )
-    expected = sum(
-        int(connection.execute(f"SELECT count(*) FROM {table} WHERE {column} <> ''").fetchone()[0])
-        for table, column, _language in SEARCH_FIELDS.values()
-    )
-    return faults + abs(_indexed(connection) - expected)
+    faults = matched = 0
+    for code, (table, column, language) in SEARCH_FIELDS.items():
+        missing, wrong, found = connection.execute(
+            f"SELECT sum(i.rowid IS NULL), sum(i.rowid IS NOT NULL AND"
+            f" (i.text IS NOT search_text(s.{column}, {language})"
+            f" OR i.keys IS NOT search_keys(s.{column}, {language}))), sum(i.rowid IS NOT NULL)"
+            f" FROM {table} s LEFT JOIN {SEARCH_TABLE} i"
+            f" ON i.rowid = s.id * {SEARCH_ROWID_STRIDE} + {code} WHERE s.{column} <> ''"
+        ).fetchone()
+        faults += int(missing or 0) + int(wrong or 0)
+        matched += int(found or 0)
+    return faults + max(0, _indexed(connection) - matched)
 
 
 def _indexed(connection: sqlite3.Connection) -> int:

@@ -38,14 +38,23 @@ def select_in(widget: QWidget, start: int, end: int) -> None:
     search's match, a privacy finding), scrolled into view."""
     widget.setFocus(Qt.FocusReason.OtherFocusReason)
     if isinstance(widget, QLineEdit):
-        widget.setSelection(start, max(0, end - start))
+        text = widget.text()
+        first, last = _utf16(text, start), _utf16(text, end)
+        widget.setSelection(first, max(0, last - first))
     elif isinstance(widget, QPlainTextEdit | QTextEdit):
+        text = widget.toPlainText()
         cursor = widget.textCursor()
-        length = len(widget.toPlainText())
-        cursor.setPosition(min(start, length))
-        cursor.setPosition(min(end, length), cursor.MoveMode.KeepAnchor)
+        length = _utf16(text, len(text))
+        cursor.setPosition(min(_utf16(text, start), length))
+        cursor.setPosition(min(_utf16(text, end), length), cursor.MoveMode.KeepAnchor)
         widget.setTextCursor(cursor)
         widget.ensureCursorVisible()
+
+
+def _utf16(text: str, index: int) -> int:
+    """Qt's position of Python's character ``index`` of ``text``: Qt counts a character beyond
+    the first 65 536 (an emoji, say) as two."""
+    return len(text[:index].encode("utf-16-le")) // 2
 
 
 def buddy_label(text: str, buddy: QWidget, parent: QWidget | None = None) -> QLabel:

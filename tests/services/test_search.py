@@ -3,17 +3,27 @@ snippets, every period, approved memos too, and an index that follows every chan
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
+import sqlite3
+import unicodedata
 
 import pytest
 
-from hyvinvointi_app.domain.enums import AgendaItemKind, FollowUpOutcome, VoiceKind, VoiceMethod
-from hyvinvointi_app.services import actions, agenda, approval, meetings, periods, search
+from hyvinvointi_app.domain.enums import (
+    ActionStatus,
+    AgendaItemKind,
+    FollowUpOutcome,
+    Language,
+    VoiceKind,
+    VoiceMethod,
+)
+from hyvinvointi_app.services import actions, agenda, approval, meetings, periods, search, unit
 from hyvinvointi_app.services.actions import ActionInput
 from hyvinvointi_app.services.memo_view import MeetingDetail
 from hyvinvointi_app.services.search import SearchField, SnippetPart, fts_queries
-from hyvinvointi_app.store.database import Database
+from hyvinvointi_app.store.database import Database, open_database
 
 
 @pytest.fixture
@@ -58,7 +68,9 @@ def test_every_word_is_a_prefix_and_all_words_must_match(
     assert len(search.search(db, "kiusaa").hits) == 1
     assert len(search.search(db, "kius ehkäis").hits) == 1
     assert search.search(db, "kius puisto").hits == ()
-    assert fts_queries("kius  ehkäis")[0] == 'text : "kius"* AND text : "ehkäis"*'
+    assert (
+        fts_queries(search.query_words("kius  ehkäis"))[0] == 'text : "kius"* AND text : "ehkäis"*'
+    )
 
 
 @pytest.mark.parametrize(
@@ -212,3 +224,91 @@ def test_the_limit_keeps_the_count(db: Database, two_periods: tuple[int, int]) -
     result = search.search(db, "yhteinen", limit=3)
     assert len(result.hits) == 3 and result.total == len(memo.agenda)
     assert search.search(db, "").hits == ()
+
+
+# -- found in review: each of these failed before its fix ----------------------------------
+
+
+def test_text_in_decomposed_unicode_is_found(db: Database, two_periods: tuple[int, int]) -> None:
+    """Pasted from a PDF or a Mac, ä may come as a and two dots; it is found all the same."""
+    memo = meetings.new_meeting(db, two_periods[1], dt.date(2025, 9, 10))
+    decomposed = unicodedata.normalize("NFD", "Lasten leikit päiväkodissa")
+    agenda.set_item_text(db, _item(memo, AgendaItemKind.OTHER_MATTERS), "notes", decomposed)
+    for typed in ("päiväkoti", "päiväkodissa", "paivakodissa", decomposed.split()[-1]):
+        assert len(search.search(db, typed).hits) == 1, typed
+
+
+def test_a_new_working_language_reads_the_undecided_texts_anew(
+    db: Database, two_periods: tuple[int, int]
+) -> None:
+    memo = meetings.new_meeting(db, two_periods[1], dt.date(2025, 9, 10))
+    agenda.set_item_text(db, _item(memo, AgendaItemKind.OTHER_MATTERS), "notes", "Gårdarna")
+    assert search.search(db, "gården").hits == ()  # a Finnish unit reads it as Finnish
+    info = unit.get_unit(db)
+    unit.set_up_unit(db, dataclasses.replace(info, working_language=Language.SWEDISH))
+    assert [h.snippet_text for h in search.search(db, "gården").hits] == ["Gårdarna"]
+
+
+def test_a_leftover_row_of_the_index_never_blocks_a_save(
+    db: Database, two_periods: tuple[int, int]
+) -> None:
+    memo = meetings.new_meeting(db, two_periods[1], dt.date(2025, 9, 10))
+    item = _item(memo, AgendaItemKind.OTHER_MATTERS)
+    with db.transaction() as session:  # as if left behind by a crash or another tool
+        session.connection().exec_driver_sql(
+            f"INSERT INTO search_index(rowid, text, keys, folded, heads)"
+            f" VALUES ({item} * 64 + 2, 'vanha', 'vanha', '', 'ahnav')"
+        )
+    agenda.set_item_text(db, item, "notes", "Uusi teksti")
+    assert _words(db, "uusi") == ["Uusi teksti"] and _words(db, "vanha") == []
+
+
+def test_rules_of_another_version_or_a_damaged_index_are_rebuilt_on_opening(
+    db: Database, two_periods: tuple[int, int]
+) -> None:
+    memo = meetings.new_meeting(db, two_periods[1], dt.date(2025, 9, 10))
+    item = _item(memo, AgendaItemKind.OTHER_MATTERS)
+    agenda.set_item_text(db, item, "notes", "Pihan turvallisuudesta sovittiin")
+    path = db.path
+    for spoil in (
+        "UPDATE setting SET value = '0' WHERE key = 'search_index_version';"
+        " UPDATE search_index SET keys = 'x', folded = '', heads = ''",
+        # FTS5's own pages damaged (all but its structure record)
+        "UPDATE search_index_data SET block = zeroblob(length(block)) WHERE id > 10",
+    ):
+        db.close()
+        connection = sqlite3.connect(path)
+        connection.executescript(spoil)
+        connection.close()
+        db = open_database(path)
+        assert _words(db, "turvallisuus") == ["Pihan turvallisuudesta sovittiin"], spoil
+        agenda.set_item_text(db, item, "decision", "Tallentuu")  # saves go on
+    db.close()
+
+
+def test_a_follow_up_between_meetings_is_found_and_opens_its_action(
+    db: Database, two_periods: tuple[int, int]
+) -> None:
+    memo = meetings.new_meeting(db, two_periods[1], dt.date(2025, 9, 10))
+    theme = _item(memo, AgendaItemKind.OTHER_MATTERS)
+    action = actions.add_action(db, memo.id, ActionInput("Korjataan portti"), agenda_item_id=theme)
+    actions.set_action_status(db, action.id, ActionStatus.DONE, "Huoltomies korjasi salvan")
+    result = search.search(db, "salvan")
+    (hit,) = result.hits
+    assert result.total == 1
+    assert (hit.meeting_id, hit.item_id, hit.memo_field) == (
+        memo.id,
+        theme,
+        f"action:{action.id}:text",
+    )
+
+
+def test_the_period_filter_places_only_that_period(
+    db: Database, two_periods: tuple[int, int]
+) -> None:
+    old, new = two_periods
+    for period, day in ((old, dt.date(2024, 9, 12)), (new, dt.date(2025, 9, 12))):
+        memo = meetings.new_meeting(db, period, day)
+        agenda.set_item_text(db, _item(memo, AgendaItemKind.OTHER_MATTERS), "notes", "Retki")
+    result = search.search(db, "retki", period_id=old)
+    assert [hit.period_id for hit in result.hits] == [old] and result.total == 1

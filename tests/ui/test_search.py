@@ -37,6 +37,7 @@ class FakeEditor(QWidget):
         self.meeting_id = meeting_id
         self.focused: list[int] = []
         self.selected: list[tuple[str, int, int]] = []
+        self.memo = object()  # the meeting was read
         FakeEditor.made.append(self)
 
     def focus_item(self, item_id: int) -> None:

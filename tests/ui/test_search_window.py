@@ -15,9 +15,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from hyvinvointi_app.domain.enums import SearchKind
+from hyvinvointi_app.domain.enums import AgendaItemKind, SearchKind
 from hyvinvointi_app.i18n.labels import label
-from hyvinvointi_app.services.search import SearchHit
+from hyvinvointi_app.services import agenda, meetings, periods
+from hyvinvointi_app.services.search import SearchField, SearchHit
 from hyvinvointi_app.ui.cards.page import CardsPage
 from hyvinvointi_app.ui.main_window import MainWindow
 from hyvinvointi_app.ui.meetings.page import MeetingsPage
@@ -154,6 +155,10 @@ def test_enter_opens_a_card_an_evaluation_and_a_theme_on_their_screens(
     cards = demo_window.pages["cards"]
     assert isinstance(cards, CardsPage) and demo_window.current_page_key() == "cards"
     assert cards.card is not None and cards.card.id == card.owner_id
+    if card.field.value in cards.texts:  # the matched word selected in its field
+        field = cards.texts[card.field.value]
+        assert QApplication.focusWidget() is field
+        assert field.textCursor().selectedText().lower().startswith("la")
 
     search = _search(qtbot, demo_window, "turvallisuudesta")
     evaluation = next(h for h in _hits(search) if h.kind is SearchKind.EVALUATION)
@@ -164,6 +169,8 @@ def test_enter_opens_a_card_an_evaluation_and_a_theme_on_their_screens(
     chosen = plans.history.current_evaluation()
     assert plan is not None and plan.id == evaluation.owner_id
     assert chosen is not None and chosen.id == evaluation.detail_id
+    rows = {SearchField.CURRENT_STATE: 3, SearchField.STRENGTHS: 4}
+    assert plans.history.currentRow() == rows.get(evaluation.field, 5)  # at the text
 
     search = _search(qtbot, demo_window, "pelastussuunnitelma")
     theme = next(h for h in _hits(search) if h.kind is SearchKind.CLOCK)
@@ -172,3 +179,22 @@ def test_enter_opens_a_card_an_evaluation_and_a_theme_on_their_screens(
     assert demo_window.current_page_key() == "clock"
     assert clock.selected_theme() is not None  # type: ignore[attr-defined]
     assert clock.selected_theme().id == theme.owner_id  # type: ignore[attr-defined]
+
+
+def test_results_follow_a_deleted_meeting_and_a_stale_one_opens_nothing(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    assert demo_window.context is not None
+    db = demo_window.context.database
+    memo = meetings.new_meeting(db, periods.current_period(db).id, dt.date(2026, 12, 1))
+    other = next(i.id for i in memo.agenda if i.kind is AgendaItemKind.OTHER_MATTERS)
+    agenda.set_item_text(db, other, "notes", "Seepraretken turvallisuus")
+    search = _search(qtbot, demo_window, "seepraretki")
+    (hit,) = _hits(search)
+    with qtbot.waitSignal(search.panel.searched, timeout=5000):
+        meetings.delete_meeting(db, memo.id)
+        demo_window.context.data_changed.emit()
+    assert _hits(search) == []
+    demo_window.open_found(hit)  # a result kept from before: nothing to open, no crash
+    page = demo_window.pages["meetings"]
+    assert isinstance(page, MeetingsPage)

@@ -400,7 +400,7 @@ class MeetingsPage(Page):
         if hit.meeting_id is None:
             return
         self.open_meeting(hit.meeting_id, hit.item_id)
-        if self.editor is not None and hit.memo_field is not None:
+        if self.editor is not None and self.editor.memo and hit.memo_field is not None:
             self.editor.select_text(hit.item_id, hit.memo_field, *hit.match)
 
     def open_meeting(self, meeting_id: int, item_id: int | None = None) -> None:

@@ -29,8 +29,11 @@ COLUMN_WIDTH = 250
 HEADER_CHARACTERS = 34
 """Row titles (checklist questions are long) wrap at this width instead of being cut."""
 EVALUATION_ID_ROLE = Qt.ItemDataRole.UserRole
-AREAS_ROW = 5
-"""The development areas' row: the one marked ↻, and the one chosen at first."""
+CURRENT_STATE_ROW, STRENGTHS_ROW, AREAS_ROW = 3, 4, 5
+"""The rows of the evaluation's texts; the development areas' is the one marked ↻, and the
+one chosen at first."""
+QUESTIONS_ROW = 7
+"""The first checklist question's row."""
 
 
 class HistoryTable(QTableWidget):
@@ -170,8 +173,19 @@ class HistoryTable(QTableWidget):
             return self.evaluations[column]
         return None
 
-    def select_evaluation(self, evaluation_id: int) -> None:
+    def select_evaluation(self, evaluation_id: int, row: int | None = None) -> None:
+        """Choose the evaluation's column, at ``row`` if given (else the row chosen now)."""
         for column, evaluation in enumerate(self.evaluations):
             if evaluation.id == evaluation_id:
-                self.setCurrentCell(max(0, self.currentRow()), column)
+                self.setCurrentCell(max(0, self.currentRow() if row is None else row), column)
+                self._scroll_to_current()
                 return
+
+    def question_row_with(self, evaluation_id: int, words: str) -> int | None:
+        """The row of the evaluation's checklist answer whose text holds ``words``."""
+        column = next((c for c, e in enumerate(self.evaluations) if e.id == evaluation_id), None)
+        for row in range(QUESTIONS_ROW, self.rowCount()):
+            item = self.item(row, column) if column is not None else None
+            if item is not None and words.lower() in item.text().lower():
+                return row
+        return None

@@ -19,14 +19,19 @@ from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.services import evaluations, plans
 from hyvinvointi_app.services.evaluations import EvaluationView
 from hyvinvointi_app.services.plans import PlanView
-from hyvinvointi_app.services.search import SearchHit
+from hyvinvointi_app.services.search import SearchField, SearchHit
 from hyvinvointi_app.ui.buttons import push_button
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.flow_layout import FlowLayout
 from hyvinvointi_app.ui.icons import State, state_icon
 from hyvinvointi_app.ui.page import Page, heading
 from hyvinvointi_app.ui.plans import actions
-from hyvinvointi_app.ui.plans.history import HistoryTable
+from hyvinvointi_app.ui.plans.history import (
+    AREAS_ROW,
+    CURRENT_STATE_ROW,
+    STRENGTHS_ROW,
+    HistoryTable,
+)
 from hyvinvointi_app.ui.plans.model import (
     APPROVED,
     LOCATION,
@@ -183,7 +188,14 @@ class PlansPage(Page):
             return
         self.show_item(hit.owner_id)
         if hit.kind is SearchKind.EVALUATION and hit.detail_id is not None:
-            self.history.select_evaluation(hit.detail_id)
+            rows = {
+                SearchField.CURRENT_STATE: CURRENT_STATE_ROW,
+                SearchField.STRENGTHS: STRENGTHS_ROW,
+                SearchField.DEVELOPMENT_AREAS: AREAS_ROW,
+            }
+            matched = next((part.text for part in hit.snippet if part.match), "")
+            row = rows.get(hit.field) or self.history.question_row_with(hit.detail_id, matched)
+            self.history.select_evaluation(hit.detail_id, row)
             self.history.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _plan_changed(self, keep_evaluation: int | None = None) -> None:

@@ -381,8 +381,8 @@ class SearchPanel(QWidget):
         if memos_only:
             self._no_hits = _("No memo contains “{text}”.")
             self._hint = _(
-                "Every word you type is searched as the beginning of a word in all memos of "
-                "all operating periods."
+                "Every word you type is searched in all memos of all operating periods, as "
+                "the beginning of a word and in its other forms."
             )
         else:
             self._no_hits = _("Nothing the group wrote contains “{text}”.")

@@ -69,6 +69,7 @@ class SearchWindow(QDialog):
         layout.addWidget(self.panel, 1)
 
         self.panel.open_requested.connect(self._open)
+        context.data_changed.connect(self._data_changed)
         self.kind_box.currentIndexChanged.connect(lambda _index: self._filter())
         self.period_box.currentIndexChanged.connect(lambda _index: self._filter())
         QWidget.setTabOrder(self.box, self.kind_box)
@@ -99,6 +100,15 @@ class SearchWindow(QDialog):
             pass  # an unreadable file: the search itself says so
         self.period_box.setCurrentIndex(max(0, self.period_box.findData(chosen)))
         self.period_box.blockSignals(False)
+        if self.period_box.currentData() != chosen:  # the period chosen is gone
+            self._filter()
+
+    def _data_changed(self) -> None:
+        """Something was written: what is shown is searched again (a result may be gone)."""
+        if self.isVisible():
+            self._load_periods()
+            if self.panel.query:
+                self.panel.run()
 
     def _filter(self) -> None:
         kind = self.kind_box.currentData()

@@ -351,7 +351,8 @@ class MeetingEditor(QWidget):
             self.item_editor.ensureWidgetVisible(widget)
 
     def _widget_for(self, item_id: int | None, field: str) -> QWidget | None:
-        assert self.memo is not None
+        if self.memo is None:  # the meeting is gone (deleted meanwhile, say)
+            return None
         parts = field.split(":")
         header_fields = {
             "place": self.header.place_edit,
