@@ -207,9 +207,11 @@ class SqliteFeatureMissing(RuntimeError):
 
 @functools.cache
 def require_sqlite_features() -> None:
-    """Refuse to work on an SQLite without FTS5 (the memo search); checked once per run.
+    """Refuse to work on an SQLite without FTS5 (the search), or one whose triggers cannot
+    call the search index's functions; checked once per run.
 
-    CPython's builds for Windows, macOS and Debian include FTS5; a custom build may not.
+    CPython's builds for Windows, macOS and Debian include FTS5 and trust the schema by
+    default; a custom build may not.
     """
     probe = sqlite3.connect(":memory:")
     try:
@@ -219,6 +221,20 @@ def require_sqlite_features() -> None:
             f"The SQLite library of this Python ({sqlite3.sqlite_version}) was built without "
             "FTS5, which Hyvinvointiryhmä needs for searching memos. Install a Python whose "
             "sqlite3 module includes FTS5 (the python.org and Debian builds do)."
+        ) from error
+    try:
+        migrations.register_search_functions(probe)
+        probe.execute("CREATE TABLE typed (text TEXT)")
+        probe.execute(
+            "CREATE TRIGGER typed_probe AFTER INSERT ON typed BEGIN"
+            " INSERT INTO probe(text) VALUES (search_keys(new.text, 'fi')); END"
+        )
+        probe.execute("INSERT INTO typed VALUES ('päiväkodissa')")
+    except sqlite3.DatabaseError as error:
+        raise SqliteFeatureMissing(
+            f"The SQLite library of this Python ({sqlite3.sqlite_version}) does not let the "
+            f"search index's triggers call their functions ({error}). Install a Python from "
+            "python.org or Debian, whose sqlite3 module allows it."
         ) from error
     finally:
         probe.close()
