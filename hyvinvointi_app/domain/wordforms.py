@@ -6,8 +6,8 @@ and where they err, they err alike for the forms of one word, which is what a se
 
 The rules (``resources/wordforms/fi.json`` and ``sv.json``, derived from simplemma's lemma lists
 by ``build_rules.py`` there) replace a word's ending: the longest listed ending of the word
-decides. They take about 1 MB of memory, loaded at the first use, and a word takes some
-microseconds, so the search index can call them for each text it stores, in the transaction
+decides. They take 1.4 MB of memory, loaded at the first use (about 10 ms), and a word takes
+20-70 µs, so the search index can call them for each text it stores, in the transaction
 that changes the text.
 
 A compound's key ends with the key of its last part (``turvallisuussuunnitelmassa`` →

@@ -229,20 +229,16 @@ class _Word:
                 terms.append(f'heads : "{wordforms.fold(key)[::-1]}"*')
         return "(" + " OR ".join(terms) + ")"
 
-    def matches(self, token: str, token_key: str | None) -> bool:
+    def matches(self, token: str, token_key: str) -> bool:
         """Whether a word of a text (lower case), with its key in the index, matches this
         word as the index matched it."""
         if token.startswith(self.typed):
             return True
         if not self.keys:
             return False
-        candidates = (
-            {token_key}
-            if token_key
-            else {wordforms.key(token, lang) for lang in wordforms.LANGUAGES}
-        )
+        candidates = {token_key}
         if self.folded:
-            candidates = {wordforms.fold(c) for c in candidates}
+            candidates = {wordforms.fold(token_key)}
             if _NORDIC.search(token):
                 bare = wordforms.fold(token)
                 candidates |= {
@@ -267,9 +263,9 @@ class _Matcher:
 
     def __init__(self, found: list[_Word]) -> None:
         self._found = found
-        self._seen: dict[tuple[str, str | None], bool] = {}
+        self._seen: dict[tuple[str, str], bool] = {}
 
-    def __call__(self, token: str, token_key: str | None) -> bool:
+    def __call__(self, token: str, token_key: str) -> bool:
         seen = self._seen.get((token, token_key))
         if seen is None:
             seen = any(word.matches(token, token_key) for word in self._found)
@@ -278,6 +274,7 @@ class _Matcher:
 
 
 def query_words(user_text: str) -> list[_Word]:
+    """The words of what the user typed, each once, with its keys in Finnish and Swedish."""
     found = []
     composed = unicodedata.normalize("NFC", user_text)  # as the index holds the texts
     for typed in dict.fromkeys(wordforms.words(composed)):
@@ -292,7 +289,7 @@ def query_words(user_text: str) -> list[_Word]:
 
 
 def fts_queries(found: list[_Word]) -> tuple[str, str]:
-    """The FTS5 queries for the words the user typed (see :func:`_words`): (the typed words
+    """The FTS5 queries for the words the user typed (see :func:`query_words`): (the typed words
     only, every way to match); ``("", "")`` for no words."""
     typed = " AND ".join(f'text : "{word.typed}"*' for word in found)
     every = " AND ".join(word.terms() for word in found)
@@ -570,7 +567,7 @@ class _Places:
             table = SEARCH_FIELDS[rowid % SEARCH_ROWID_STRIDE][0]
             source_id = rowid // SEARCH_ROWID_STRIDE
             place = places.get((table, source_id))
-            if place is None:  # a follow-up made between meetings has no place to open
+            if place is None:  # an index row whose text is gone (``check`` tells of it)
                 continue
             title, day, period, meeting_id, item_id, owner_id, detail_id, extra = place
             date = parse_stored_date(day)

@@ -387,42 +387,40 @@ def _search_row(code: int, row: str, column: str, language: str) -> str:
 def _search_index_v9() -> tuple[str, ...]:
     """The statements that create the version-9 search index and keep it in step.
 
-    Columns: ``text`` as typed (exact and prefix matches, the snippet), ``keys`` the
-    word-form key of each word, ``folded`` the keys with ä, ö or å folded, ``heads`` the keys
-    folded and backwards (a compound by its last part). Triggers, rather than the services,
-    keep it current, in the transaction of the change, so that every way a text changes (the
-    ORM, a cascade, an import, an undo) updates it; an update re-indexes only the column that
-    changed. Empty texts get no row.
+    Columns: ``text`` as typed, in composed Unicode (exact and prefix matches, the snippet),
+    ``keys`` the word-form key of each word, ``folded`` the keys with ä, ö or å folded,
+    ``heads`` the keys folded and backwards (a compound by its last part). Triggers, rather
+    than the services, keep it current, in the transaction of the change, so that every way a
+    text changes (the ORM, a cascade, an import, an undo) updates it; an update re-indexes
+    only the column that changed. Empty texts get no row.
     """
-    table_name, stride = SEARCH_TABLE, SEARCH_ROWID_STRIDE
-    columns = "rowid, text, keys, folded, heads"
     statements = [_SEARCH_TABLE_V9, _unit_language_trigger()]
     tables: dict[str, list[tuple[int, str, str]]] = {}
     for code, (table, column, language) in SEARCH_FIELDS.items():
         tables.setdefault(table, []).append((code, column, language))
+
+    def insert(code: int, column: str, language: str) -> str:
+        return (
+            f" INSERT OR REPLACE INTO {SEARCH_TABLE}(rowid, text, keys, folded, heads)"
+            f" SELECT {_search_row(code, 'new', column, language)} WHERE new.{column} <> '';"
+        )
+
+    def delete(code: int) -> str:
+        return f" DELETE FROM {SEARCH_TABLE} WHERE rowid = old.id * {SEARCH_ROWID_STRIDE} + {code};"
+
     for table, fields in tables.items():
-        inserts = "".join(
-            f" INSERT OR REPLACE INTO {table_name}({columns})"
-            f" SELECT {_search_row(code, 'new', column, lang)}"
-            f" WHERE new.{column} <> '';"
-            for code, column, lang in fields
-        )
-        deletes = "".join(
-            f" DELETE FROM {table_name} WHERE rowid = old.id * {stride} + {code};"
-            for code, _column, _lang in fields
-        )
+        inserts = "".join(insert(code, column, lang) for code, column, lang in fields)
+        deletes = "".join(delete(code) for code, _column, _lang in fields)
         statements += [
             f"CREATE TRIGGER {table}_search_insert AFTER INSERT ON {table} BEGIN{inserts} END",
             f"CREATE TRIGGER {table}_search_delete AFTER DELETE ON {table} BEGIN{deletes} END",
         ]
-        for code, column, lang in fields:
-            statements.append(
-                f"CREATE TRIGGER {table}_{column}_search AFTER UPDATE OF {column} ON {table}"
-                f" WHEN old.{column} IS NOT new.{column} BEGIN"
-                f" DELETE FROM {table_name} WHERE rowid = old.id * {stride} + {code};"
-                f" INSERT OR REPLACE INTO {table_name}({columns}) SELECT"
-                f" {_search_row(code, 'new', column, lang)} WHERE new.{column} <> ''; END"
-            )
+        statements += [
+            f"CREATE TRIGGER {table}_{column}_search AFTER UPDATE OF {column} ON {table}"
+            f" WHEN old.{column} IS NOT new.{column} BEGIN{delete(code)}"
+            f"{insert(code, column, lang)} END"
+            for code, column, lang in fields
+        ]
     return (*statements, *_fill_search_index())
 
 

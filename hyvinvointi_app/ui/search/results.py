@@ -79,15 +79,14 @@ class SearchResultsModel(QAbstractListModel):
         """The rich text of each row asked for (measuring and painting ask again and again)."""
 
     def set_hits(self, hits: tuple[SearchHit, ...], *, grouped: bool = False) -> None:
-        self.beginResetModel()
-        self._rows = list(hits)
+        rows: list[SearchHit | tuple[SearchKind, int]] = list(hits)
         if grouped:
             counts = Counter(hit.kind for hit in hits)
-            self._rows = []
-            for kind in SearchKind:
-                if counts[kind]:
-                    self._rows.append((kind, counts[kind]))
-                    self._rows += [hit for hit in hits if hit.kind is kind]
+            rows = []
+            for kind in (kind for kind in SearchKind if counts[kind]):
+                rows += [(kind, counts[kind]), *(hit for hit in hits if hit.kind is kind)]
+        self.beginResetModel()
+        self._rows = rows
         self._rich.clear()
         self.endResetModel()
 
@@ -109,7 +108,7 @@ class SearchResultsModel(QAbstractListModel):
     def _parts(self, hit: SearchHit) -> tuple[str, str, str]:
         """(where the text is, what it belongs to, which text it is)."""
         date = format_date(hit.date, self._language) if hit.date else ""
-        if hit.meeting_number is not None and hit.kind in (SearchKind.MEMO, SearchKind.ACTION):
+        if hit.meeting_number is not None and hit.kind in MEMO_KINDS:
             where = self._meeting_text.format(
                 number=hit.meeting_number, date=date, period=hit.period_label
             )
