@@ -13,12 +13,14 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
+from hyvinvointi_app.domain import given_names
 from hyvinvointi_app.domain.enums import Language
+from hyvinvointi_app.domain.names import name_pattern
 
 
 class FindingKind(StrEnum):
@@ -28,6 +30,18 @@ class FindingKind(StrEnum):
     PHONE = "phone"
     EMAIL = "email"
     CASE_WORD = "case_word"
+    CHILD_NAME = "child_name"
+    """A given name in a sentence about a child, a family, support or a case."""
+    CHILD_DESCRIPTION = "child_description"
+    """Words that point at one child or family without a name: "eräs poika", "hans dotter"."""
+    NAME = "name"
+    """A given name in no such sentence: shown with lower prominence."""
+
+    @property
+    def prominent(self) -> bool:
+        """Whether the review shows the finding among those that most likely identify a child;
+        a name alone is shown apart, as something to glance at."""
+        return self is not FindingKind.NAME
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,15 +231,32 @@ _EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
 to be a person's address. The look-behind keeps the scan linear on long runs."""
 
 
+_AT = (
+    r"(?:\s*[(\[{<]\s*(?:at|ät|a|snabel-a|miuku|kissanhäntä)\s*[)\]}>]\s*"
+    r"|\s+(?:at|ät|snabel-a|miuku|kissanhäntä)\s+)"
+)
+_DOT = r"(?:\.|\s*[(\[{<]\s*(?:dot|piste|punkt)\s*[)\]}>]\s*|\s+(?:dot|piste|punkt)\s+)"
+_OBFUSCATED_EMAIL = re.compile(
+    rf"(?<![\w.%+-])(?=[\w%+-]*[^\W\d_])[\w%+-]+(?:{_DOT}[\w%+-]+)*?{_AT}"
+    rf"[\w-]+(?:{_DOT}[\w-]+)*?{_DOT}[^\W\d_]{{2,}}(?!\w)",
+    re.IGNORECASE,
+)
+"""An address written so that a program would not see it: ``etunimi.sukunimi(at)kunta.fi``,
+``[at]``, ``(ät)``, `` at ``, `` snabel-a ``, `` miuku ``, and ``(dot)``, ``[piste]``,
+`` punkt `` for the dots. The local part needs a letter and the domain a dot, so ``klo 13
+at`` or ``(a)`` alone are not."""
+
+
 def _emails(text: str) -> Iterator[tuple[int, int]]:
-    for found in _EMAIL.finditer(text):
-        yield found.span()
+    for pattern in (_EMAIL, _OBFUSCATED_EMAIL):
+        for found in pattern.finditer(text):
+            yield found.span()
 
 
 # --- Case-signalling words ------------------------------------------------------------------
 
 
-class CaseWordRule(NamedTuple):
+class TextRule(NamedTuple):
     """A word or phrase that usually means the text is about one child or one family.
 
     ``pattern`` is matched case-insensitively, anywhere in a word unless it says ``\b``,
@@ -245,184 +276,192 @@ _SV = Language.SWEDISH
 _GAP = r"[ \t\u00a0\u202f]+"
 """Spaces within one line: a capital after a line break starts a new sentence or item."""
 
-CASE_WORD_RULES: tuple[CaseWordRule, ...] = (
+CASE_WORD_RULES: tuple[TextRule, ...] = (
     # Finnish
-    CaseWordRule(
-        r"\b(?:lapsi|lapsen|lasta|lapselle|lapsella|lapselta|lapsesta|lapsessa|lapseen|lapsena)"
-        rf"(?={_GAP}(?P<name>\w+))",
-        _FI,
-        "'lapsi Emma', 'lapsen Eetu': a child named in the text. 'lasta koskevia' in the "
-        "approval sentence is not followed by a name.",
-    ),
-    CaseWordRule(
-        r"\b(?:poika|pojan|poikaa|pojalle|pojalla|pojalta|pojasta|tyttö|tytön|tyttöä|tytölle"
-        rf"|tytöllä|tytöltä|tytöstä)(?={_GAP}(?P<name>\w+))",
-        _FI,
-        "'poika Leo', 'tytön Aino': a named boy or girl.",
-    ),
-    CaseWordRule(
-        r"\b(?P<name>\w+)-(?:poika|pojan|poikaa|pojalle|pojalla|pojalta|pojasta|tyttö|tytön"
-        r"|tyttöä|tytölle|tytöllä|tytöltä|tytöstä)\b",
-        _FI,
-        "'Eetu-poika', 'Aino-tytön': the everyday way to name a child in Finnish.",
-    ),
-    CaseWordRule(
-        rf"\b(?P<name>\w+n){_GAP}(?:äiti|äidin|äitiä|äidille|äidiltä|äidillä|äidistä"
-        r"|isä|isän|isää|isälle|isältä|isällä|isästä)\b",
-        _FI,
-        "'Emman äiti', 'Leon isälle': one family, identified through the child's name.",
-    ),
-    CaseWordRule(
+    TextRule(
         r"diagno(?:os|s)",
         _FI,
         "'diagnoosi', 'diagnoosin', 'ADHD-diagnoosia', 'diagnosoitu': health data of a person.",
     ),
-    CaseWordRule(
-        r"lastensuojelu",
+    TextRule(
+        r"lastensuojelu(?!liit)",
         _FI,
-        "'lastensuojeluilmoitus', 'lastensuojelun asiakkuus': a child-welfare case.",
+        "'lastensuojeluilmoitus', 'lastensuojelun asiakkuus': a child-welfare case. Not the "
+        "organisation 'Mannerheimin Lastensuojeluliitto'.",
     ),
-    CaseWordRule(
+    TextRule(
         r"\b(?:lasu(?:n|a|ja|t|ssa|sta|lla|lle|ihin)?\b|ls-ilmoitu)",
         _FI,
         "'lasu', 'LS-ilmoitus': colloquial names of a child-welfare notification.",
     ),
-    CaseWordRule(
+    TextRule(
         r"\bhuosta",
         _FI,
         "'huostaan', 'huostaanotto', 'huostassa': a child taken into care.",
     ),
-    CaseWordRule(
+    TextRule(
+        r"\b(?:kiireellinen|kiireellisen|kiireellisesti|avohuollon)\s+sijoit"
+        r"|\bsijoitettu\s+kodin\s+ulkopuolelle",
+        _FI,
+        "'kiireellinen sijoitus', 'avohuollon sijoitus': a child placed outside the home.",
+    ),
+    TextRule(
         r"sijaisperhe|sijaishuol",
         _FI,
         "'sijaisperheessä', 'sijaishuolto': foster care of a child.",
     ),
-    CaseWordRule(
+    TextRule(
+        r"tukipäätö|\btuen\s+päätö",
+        _FI,
+        "'tukipäätös', 'tuen päätös': since 2025 the decision on one child's support.",
+    ),
+    TextRule(
         r"\berityisen\s+tuen\s+päätö",
         _FI,
         "'erityisen tuen päätös': an administrative decision about one child. Community-"
         "level support ('tehostettu tuki', 'erityinen tuki') is not flagged.",
     ),
-    CaseWordRule(
+    TextRule(
         r"terapia(?:ssa|an)\b",
         _FI,
         "'terapiassa', 'puheterapiaan': someone attends therapy. Therapists and 'terapia' as "
         "a topic are not flagged.",
     ),
-    CaseWordRule(
+    TextRule(
+        r"\badhd|\badd\b|autis|asperger|dysfas|kehitysvam|neurolog|epilep|diabet|keliak",
+        _FI,
+        "'ADHD', 'autismikirjo', 'epilepsia', 'lastenneurologille': one person's diagnosis or "
+        "its assessment.",
+    ),
+    TextRule(
+        r"\blähete\b|\blähetteen|\blähetettä\b",
+        _FI,
+        "'lähete', 'lähetteen': a referral of one person to care.",
+    ),
+    TextRule(
         r"sairau",
         _FI,
         "'sairaus', 'sairauden', 'pitkäaikaissairautta': health data. Also flags "
         "'sairausloma'; the director decides.",
     ),
-    CaseWordRule(
+    TextRule(
         r"lääkit",
         _FI,
         "'lääkitys', 'lääkityksen', 'lääkitään': one person's medication. The unit's "
         "'lääkehoitosuunnitelma' is not flagged.",
     ),
-    CaseWordRule(
+    TextRule(
         r"henkilötunnu|\bhetu(?:n|a|t|lla|lle|sta|ssa|ja)?\b",
         _FI,
         "'henkilötunnus', 'hetu': talk of an identity code is talk of a person.",
     ),
-    CaseWordRule(
+    TextRule(
         r"\bsyntymäa(?:ika|jan|ikaa|jat|joista|ikoja)\b",
         _FI,
         "'syntymäaika': the app never records a child's birth date.",
     ),
-    CaseWordRule(
+    TextRule(
         r"kotiosoit",
         _FI,
         "'kotiosoite', 'kotiosoitteen': a person's address.",
     ),
-    CaseWordRule(
+    TextRule(
         r"perheväkival|lähisuhdeväkival",
         _FI,
         "'perheväkivalta', 'lähisuhdeväkivallasta': violence in one family. 'väkivalta' alone "
         "is in the name of the child-protection plan and is not flagged.",
     ),
-    CaseWordRule(
+    TextRule(
         r"huoltajuu|tapaamisoikeu|lähestymiskiel",
         _FI,
         "'huoltajuus', 'huoltajuuskiista', 'tapaamisoikeus', 'lähestymiskielto': one family's "
         "custody matters. 'huoltaja' (guardian) is everyday vocabulary and is not flagged.",
     ),
     # Swedish
-    CaseWordRule(
-        rf"\b(?:barn|barnet|barnets|pojken|pojkens|flickan|flickans)(?={_GAP}(?P<name>\w+))",
-        _SV,
-        "'barnet Emma', 'pojken Leo': a named child. 'enskilda barn har' in the approval "
-        "sentence is not followed by a name.",
-    ),
-    CaseWordRule(
-        rf"\b(?P<name>\w+s){_GAP}(?:mamma|mammas|mamman|pappa|pappas|pappan|mor|far)\b",
-        _SV,
-        "'Emmas mamma', 'Leos pappa': one family, identified through the child's name.",
-    ),
-    CaseWordRule(
+    TextRule(
         r"diagnos",
         _SV,
         "'diagnos', 'diagnosen', 'diagnostiserad': health data of a person.",
     ),
-    CaseWordRule(
-        r"barnskydd",
+    TextRule(
+        r"barnskydd(?!sförbund)",
         _SV,
         "'barnskyddsanmälan', 'barnskyddet': a child-welfare case. The plan 'skydda barnen "
-        "mot våld' is not flagged.",
+        "mot våld' and the organisation 'Mannerheims Barnskyddsförbund' are not flagged.",
     ),
-    CaseWordRule(
+    TextRule(
         r"omhändert",
         _SV,
         "'omhändertagande', 'omhändertas', 'omhändertogs': a child taken into care.",
     ),
-    CaseWordRule(
+    TextRule(
+        r"\b(?:brådskande|akut)\s+placer|\bplacerad\s+utanför\s+hemmet|öppenvårdsplacer",
+        _SV,
+        "'brådskande placering', 'placerad utanför hemmet': a child placed outside the home.",
+    ),
+    TextRule(
         r"familjehem|fosterhem|fosterfamilj",
         _SV,
         "'familjehem', 'fosterfamiljen': foster care of a child.",
     ),
-    CaseWordRule(
+    TextRule(
+        r"stödbeslut|\bbeslut\s+om\s+stöd",
+        _SV,
+        "'stödbeslut', 'beslut om stöd': since 2025 the decision on one child's support.",
+    ),
+    TextRule(
         r"\bbeslut\s+om\s+särskilt\s+stöd\b",
         _SV,
         "'beslut om särskilt stöd': an administrative decision about one child.",
     ),
-    CaseWordRule(
+    TextRule(
         r"\bi\s+\w*terapi\b",
         _SV,
         "'går i terapi', 'i talterapi': someone attends therapy.",
     ),
-    CaseWordRule(
+    TextRule(
+        r"\badhd|\badd\b|autis|asperger|dysfas|utvecklingsstörn|neurolog|epilep|diabet"
+        r"|celiaki",
+        _SV,
+        "'ADHD-utredning', 'epilepsi', 'barnneurolog': one person's diagnosis or its assessment.",
+    ),
+    TextRule(
+        r"\bremiss",
+        _SV,
+        "'remiss', 'remissen': a referral of one person to care.",
+    ),
+    TextRule(
         r"sjukdom",
         _SV,
         "'sjukdom', 'sjukdomen', 'långtidssjukdomar': health data.",
     ),
-    CaseWordRule(
+    TextRule(
         r"medicin(?:er|era)",
         _SV,
         "'medicinering', 'medicineras', 'medicinerad': one person's medication.",
     ),
-    CaseWordRule(
+    TextRule(
         r"personbeteckning|personnummer",
         _SV,
         "'personbeteckning', 'personnumret': talk of an identity code is talk of a person.",
     ),
-    CaseWordRule(
+    TextRule(
         r"födelsedat",
         _SV,
         "'födelsedatum': the app never records a child's birth date.",
     ),
-    CaseWordRule(
+    TextRule(
         r"hemadress",
         _SV,
         "'hemadress', 'hemadressen': a person's address.",
     ),
-    CaseWordRule(
+    TextRule(
         r"vårdnad(?!shavar)|\bumgängesrätt|\bkontaktförbud",
         _SV,
         "'vårdnaden', 'vårdnadstvist', 'umgängesrätt', 'kontaktförbud': one family's custody "
         "matters. 'vårdnadshavare' (guardian) is everyday vocabulary and is not flagged.",
     ),
-    CaseWordRule(
+    TextRule(
         r"\bvåld\s+i\s+(?:hemmet|familjen|nära\s+relationer)\b|familjevåld",
         _SV,
         "'våld i hemmet', 'våld i nära relationer', 'familjevåld': violence in one family. "
@@ -432,8 +471,283 @@ CASE_WORD_RULES: tuple[CaseWordRule, ...] = (
 """The case-signalling words, as data. Add a rule here with a ``why``; a test checks that
 every rule compiles and that the group's standard sentences stay clean."""
 
+_SINGULAR_CHILD_FI = (
+    "lapsi|lapsen|lasta|lapselle|lapsella|lapselta|lapsesta|lapseen|lapsena"
+    "|poika|pojan|poikaa|pojalle|pojalla|pojalta|pojasta|poikaan|poikana"
+    "|tyttö|tytön|tyttöä|tytölle|tytöllä|tytöltä|tytöstä|tyttöön|tyttönä"
+    "|vauva|vauvan|vauvaa|vauvalle|vauvalla|taapero|taaperon|taaperoa|taaperolle|taaperolla"
+    "|esikoululainen|esikoululaisen|esikoululaista|esikoululaiselle|esikoululaisella"
+    "|eskarilainen|eskarilaisen|eskarilaista|eskarilaiselle|eskarilaisella"
+)
+_SINGULAR_FAMILY_FI = (
+    "perhe|perheen|perhettä|perheelle|perheellä|perheeltä|perheestä|perheeseen"
+    "|huoltaja|huoltajan|huoltajaa|huoltajalle|huoltajalla|huoltajalta|huoltajasta"
+    "|vanhempi|vanhemman|vanhempaa|vanhemmalle|vanhemmalla|vanhemmalta|vanhemmasta"
+    "|äiti|äidin|äitiä|äidille|äidillä|äidiltä|äidistä|isä|isän|isää|isälle|isällä|isältä|isästä"
+)
+_BOY_OR_GIRL_FI = (
+    "poika|pojan|poikaa|pojalle|pojalla|pojalta|pojasta|poikaan"
+    "|tyttö|tytön|tyttöä|tytölle|tytöllä|tytöltä|tytöstä|tyttöön"
+)
+_ONE_FI = (
+    "yksi|yhden|yhtä|yhdelle|yhdellä|yhdeltä|yhdestä|yhteen"
+    "|eräs|erään|erästä|eräälle|eräällä|eräältä|eräästä|erääseen"
+)
+_ONE_WORD = r"(?:[^\W\d_]+\s+)?"
+"""At most one word between a determiner and its noun: "yksi uusi lapsi", "en liten pojke"."""
+_BOY_OR_GIRL_SV = "flicka|flickas|pojke|pojkes|tjej|tjejs|kille|killes"
+_DEFINITE_BOY_OR_GIRL_SV = "flickan|flickans|pojken|pojkens|tjejen|tjejens|killen|killens"
+_AGE_SV = r"(?:\d{1,2}\s*[-–]\s*|ett|två|tre|fyra|fem|sex|sju)"
+
+NAMED_CHILD_RULES: tuple[TextRule, ...] = (
+    TextRule(
+        r"\b(?:lapsi|lapsen|lasta|lapselle|lapsella|lapselta|lapsesta|lapsessa|lapseen|lapsena)"
+        rf"(?={_GAP}(?P<name>\w+))",
+        _FI,
+        "'lapsi Emma', 'lapsen Eetu': a child named in the text, whatever the name. 'lasta "
+        "koskevia' in the approval sentence is not followed by a name.",
+    ),
+    TextRule(
+        rf"\b(?:{_BOY_OR_GIRL_FI})(?={_GAP}(?P<name>\w+))",
+        _FI,
+        "'poika Leo', 'tytön Aino': a named boy or girl.",
+    ),
+    TextRule(
+        rf"\b(?P<name>\w+)-(?:{_BOY_OR_GIRL_FI})\b",
+        _FI,
+        "'Eetu-poika', 'Aino-tytön': the everyday way to name a child in Finnish.",
+    ),
+    TextRule(
+        rf"\b(?P<name>\w+n){_GAP}(?:äiti|äidin|äitiä|äidille|äidiltä|äidillä|äidistä"
+        r"|isä|isän|isää|isälle|isältä|isällä|isästä)\b",
+        _FI,
+        "'Emman äiti', 'Leon isälle': one family, identified through the child's name.",
+    ),
+    TextRule(
+        rf"\b(?:barn|barnet|barnets|{_DEFINITE_BOY_OR_GIRL_SV})(?={_GAP}(?P<name>\w+))",
+        _SV,
+        "'barnet Emma', 'pojken Leo': a named child. 'enskilda barn har' in the approval "
+        "sentence is not followed by a name.",
+    ),
+    TextRule(
+        rf"\b(?P<name>\w+s){_GAP}(?:mamma|mammas|mamman|pappa|pappas|pappan|mor|far)\b",
+        _SV,
+        "'Emmas mamma', 'Leos pappa': one family, identified through the child's name.",
+    ),
+)
+"""A child named in a construction that needs no list of names: a name the lists lack
+('Ayaan-poika') is found too. The finding is the whole construction."""
+
+DESCRIPTION_RULES: tuple[TextRule, ...] = (
+    # Finnish
+    TextRule(
+        rf"\b(?:{_ONE_FI})\s+{_ONE_WORD}(?:{_SINGULAR_CHILD_FI}|{_SINGULAR_FAMILY_FI})\b",
+        _FI,
+        "'yhden lapsen', 'eräs poika', 'erään perheen', 'yksi uusi tyttö': one child or family.",
+    ),
+    TextRule(
+        rf"\b(?:{_ONE_FI})\s+{_ONE_WORD}\w*(?:lapsista|pojista|tytöistä|perheistä|huoltajista"
+        r"|vanhemmista|laisista)\b",
+        _FI,
+        "'yksi lapsista', 'yhdellä ryhmän tytöistä': one of the children.",
+    ),
+    TextRule(
+        r"\b(?:kyseinen|kyseisen|kyseistä|kyseiselle|kyseisellä|kyseiseltä|kyseisestä"
+        r"|ko\.|ao\.|tämän|tätä|tälle|tällä|tältä|tästä|mainitun|mainittu)"
+        rf"\s+(?:{_SINGULAR_CHILD_FI}|{_SINGULAR_FAMILY_FI})\b",
+        _FI,
+        "'kyseinen lapsi', 'ko. lapsen', 'mainitun perheen': a child or family the reader is "
+        "meant to know.",
+    ),
+    TextRule(
+        r"\b(?:poikansa|poikaansa|pojallaan|pojalleen|pojaltaan|pojastaan|tyttärensä|tytärtään"
+        r"|tyttärellään|tyttärelleen|tyttäreltään|tyttärestään)\b",
+        _FI,
+        "'hänen poikansa', 'äiti toi tyttärensä': someone's son or daughter.",
+    ),
+    TextRule(
+        r"\bhänen\s+(?:lapsensa|lastaan|lapselleen|lapsellaan|lapseltaan|lapsestaan|vanhempansa"
+        r"|vanhempiaan|vanhemmilleen|äitinsä|äitiään|äidilleen|isänsä|isäänsä|isälleen"
+        r"|perheensä|perhettään|perheelleen|huoltajansa|huoltajilleen|sisaruksensa|veljensä"
+        r"|siskonsa)\b",
+        _FI,
+        "'hänen lapsensa', 'hänen vanhempansa': the family of one person.",
+    ),
+    TextRule(
+        r"\b(?:\d{1,2}\s*[-–]\s*|yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän)"
+        r"vuotia(?:s|an|asta|aalle|aalla|aalta|aasta|aaseen|aana)\s+"
+        rf"(?:{_BOY_OR_GIRL_FI}|lapsi|lapsen|lapselle|lapsella|lapselta|lapsesta|lapseen)\b",
+        _FI,
+        "'5-vuotias poika', 'kolmevuotiaan tytön': one child by age. '12 alle 3-vuotiasta "
+        "lasta' counts children and is not flagged.",
+    ),
+    TextRule(
+        rf"\b(?:ryhmän|ryhmästä|ryhmässä|ryhmään|\w+ien|\w+jen|\w+ten)\s+(?:oleva\s+|olevan\s+)?"
+        rf"(?:{_SINGULAR_CHILD_FI})\b",
+        _FI,
+        "'Oravien tyttö', 'ryhmässä oleva poika', 'Nallejen yksi lapsi': one child of a group.",
+    ),
+    TextRule(
+        rf"\b(?:{_SINGULAR_CHILD_FI}|{_SINGULAR_FAMILY_FI}),?\s+(?:josta|jonka|jota|jolle|jolla)"
+        r"\s+(?:[^\W\d_]+\s+)?(?:puhuttiin|keskusteltiin|mainittiin|sovittiin|käsiteltiin"
+        r"|kerrottiin|oli\s+puhetta|on\s+puhuttu|on\s+keskusteltu)\b",
+        _FI,
+        "'perhe, josta puhuttiin elokuussa': a child or family the group discussed before.",
+    ),
+    TextRule(
+        r"\b(?:ryhmän|\w+ien|\w+jen|\w+ten)\s+(?:nuorin|nuorimman|nuorinta|nuorimmalle"
+        r"|nuorimmalla|vanhin|vanhimman|vanhinta|vanhimmalle|vanhimmalla|pienin|pienimmän)\b",
+        _FI,
+        "'ryhmän nuorin', 'Oravien vanhin': the one child a superlative points at.",
+    ),
+    TextRule(
+        r"\b(?:lapsi|poika|tyttö|perhe|\d{1,2}\s*[-–]\s*vuotias),?\s+joka\s+"
+        r"(?:[^\W\d_]+\s+)?"
+        r"(?:muutti|aloitti|tuli|siirtyi|kertoi|oli)\b",
+        _FI,
+        "'perhe, joka muutti…', 'lapsi, joka aloitti elokuussa': one child or family by what "
+        "happened to them.",
+    ),
+    TextRule(
+        r"\b\w+(?:[nlrs]ut|[nlrs]yt|[nlrs]een)\s+"
+        r"(?:\d{1,2}\s*[-–]\s*vuotia(?:s|an|asta|aalle|aalla)\b"
+        r"|(?:lapsi|lapsen|lasta|lapselle|lapsella|poika|pojan|tyttö|tytön|perhe|perheen"
+        r"|perhettä|perheelle|perheellä)\b)",
+        _FI,
+        "'tammikuussa aloittanut 3-vuotias', 'Ukrainasta muuttaneen perheen': one child or "
+        "family by what happened to them.",
+    ),
+    TextRule(
+        r"\bkaksos(?:et|ten|ia|ille|illa|ilta|ista|iin|veli|veljen|sisko|siskon|sisar|sisaren)\b",
+        _FI,
+        "'kaksoset', 'Myyrien kaksosten äiti': twins are two children anyone can point at.",
+    ),
+    TextRule(
+        r"\b(?:on|oli|ollut|tuli|tulee|aloitti|aloittaa)\s+"
+        rf"{_ONE_WORD}(?:{_SINGULAR_CHILD_FI}|perhe),?\s+(?:joka|jolla|jonka|jolle|jota|josta)\b",
+        _FI,
+        "'ryhmässä on lapsi, jolla on…': one child, described.",
+    ),
+    TextRule(
+        rf"\b(?:{_BOY_OR_GIRL_FI})\b",
+        _FI,
+        "'poika löi', 'tytön huoltajat': one boy or girl. Not where the sentence names both "
+        "('saako tyttö leikkiä autoilla ja poika nukeilla'), nor after 'jokainen', 'jos'.",
+    ),
+    # Swedish
+    TextRule(
+        rf"\b(?:en|ett)\s+(?!enskild\b|enskilt\b){_ONE_WORD}(?:{_BOY_OR_GIRL_SV}|familj"
+        r"|familjs)\b",
+        _SV,
+        "'en flicka', 'en liten pojke', 'en familj': one child or family. Not after 'om', "
+        "'varje', 'som' ('om en pojke vill leka med dockor'), nor 'en enskild familj', which "
+        "the group's own rule uses ('aldrig … en enskild familj').",
+    ),
+    TextRule(
+        r"\b(?:en|ett)\s+av\s+(?:[^\W\d_]+\s+)?\w*(?:barnen|eleverna|flickorna|pojkarna"
+        r"|tjejerna|killarna|familjerna|åringarna)\b",
+        _SV,
+        "'ett av barnen', 'en av flickorna i Myrorna': one of the children.",
+    ),
+    TextRule(
+        rf"\b(?:{_DEFINITE_BOY_OR_GIRL_SV}|sonen|sonens|dottern|dotterns)\b",
+        _SV,
+        "'pojken', 'flickans', 'dottern': one boy or girl. Not where the sentence names both.",
+    ),
+    TextRule(
+        r"\b(?:barnet|familjen|pojken|flickan|vårdnadshavaren)\s+som\s+(?:vi\s+)?"
+        r"(?:diskuterade|pratade\s+om|nämndes|nämnde|behandlade|behandlades|tog\s+upp)\b",
+        _SV,
+        "'familjen som vi diskuterade': a child or family the group discussed before.",
+    ),
+    TextRule(
+        r"\b(?:den|det)\s+(?:yngsta|äldsta|minsta)\s+(?:barnet\s+)?(?:i|på|av)\b"
+        r"|\b(?:gruppens|\w+(?:nas|ens))\s+(?:yngsta|äldsta|minsta)\b",
+        _SV,
+        "'den yngsta i Myrorna', 'Ugglornas yngsta': the one child a superlative points at.",
+    ),
+    TextRule(
+        r"\b(?:familjen|barnet|pojken|flickan|han|hon|hen)\s+som\s+(?:[^\W\d_]+\s+)?"
+        r"(?:flyttade|började|kom|slutade|bytte|var|hade)\b",
+        _SV,
+        "'familjen som flyttade hit', 'barnet som började i januari': one child or family by "
+        "what happened to them.",
+    ),
+    TextRule(
+        r"\bsyskonen\b|\bsyskonens\b|\bsyskonparet",
+        _SV,
+        "'syskonen som började i januari': the siblings, two children anyone can point at.",
+    ),
+    TextRule(
+        r"\btvilling(?:ar|arna|arnas|en|ens|bror|brodern|syster|systern)?\b",
+        _SV,
+        "'tvillingarna i Myrorna', 'tvillingbrodern': twins are two children anyone can point at.",
+    ),
+    TextRule(
+        r"\b(?:det\s+aktuella\s+barnet|barnet\s+i\s+fråga|barnet\s+ifråga|detta\s+barn"
+        r"|det\s+här\s+barnet|ifrågavarande\s+barn|nämnda\s+barn)\b",
+        _SV,
+        "'det aktuella barnet', 'barnet i fråga': a child the reader is meant to know.",
+    ),
+    TextRule(
+        r"\b(?:hans|hennes|hens|deras)\s+(?:son|sons|dotter|dotters|pojke|pojkes|flicka|flickas)\b"
+        r"|\b(?:hans|hennes|hens)\s+(?:barn|barns|mamma|pappa|mor|far|föräldrar|familj"
+        r"|vårdnadshavare|syskon|bror|syster)\b",
+        _SV,
+        "'hennes son', 'deras dotter', 'hans föräldrar': someone's child or family.",
+    ),
+    TextRule(
+        rf"\b(?:en\s+)?{_AGE_SV}åring(?:en|ens|s)?\b"
+        rf"|\b{_AGE_SV}årig\s+(?:pojke|flicka|tjej|kille)\b"
+        rf"|\b{_AGE_SV}åriga\s+(?:pojken|flickan|tjejen|killen)\b",
+        _SV,
+        "'en femåring', 'en 4-årig pojke', 'treåringen': one child by age. 'femåringarna' is "
+        "all of them and is not flagged.",
+    ),
+    TextRule(
+        r"\b(?:ett|en)\s+(?:[^\W\d_]+\s+)?(?:barn|pojke|flicka)\s+(?:i|på|från)\s+"
+        r"(?:gruppen|avdelningen|förskolegruppen|vår\s+grupp|[A-ZÅÄÖ]\w+)",
+        _SV,
+        "'ett barn i gruppen', 'ett barn på Myrorna': one child of a group.",
+    ),
+    TextRule(
+        r"\b(?:finns|fanns|har|hade|kom|kommer|börjar|började|fått|får|fick)\s+(?:det\s+)?"
+        r"(?:ett|en)\s+(?:[^\W\d_]+\s+)?(?:barn|pojke|flicka|familj)\s+som\b",
+        _SV,
+        "'det finns ett barn som…': one child, described.",
+    ),
+)
+"""Words that point at one child or family without naming them (issue: "yhden lapsen",
+"eräs poika", "hänen poikansa", "en flicka i gruppen", "hennes son")."""
+
+_GENERIC_BEFORE = re.compile(
+    r"(?:^|\W)(?:jokainen|jokaisen|jokaista|jokaiselle|jokaisella|jokaisesta|kukin|kunkin"
+    r"|kullekin|yksikään|jos|mikäli|onko|varje|om|ifall|ingen|inget|vilken"
+    r"|vilket|som|varken|antingen)\s+(?:[^\W\d_]+\s+)?$",
+    re.IGNORECASE,
+)
+_GENERIC_REACH = 40
+"""Characters before a description in which :data:`_GENERIC_BEFORE` is looked for."""
+"""A determiner or conjunction before a description that makes it any child, not one:
+"jokainen ryhmän lapsi", "jos tyttö haluaa", "om en pojke vill", "varje flicka". Not "kun",
+"när": "kun poika löi" is one boy."""
+
+_BOTH_GENDERS = (
+    re.compile(r"\b(?:poika|pojan|poikaa|pojalle|pojat|poikien|poikia)\b", re.IGNORECASE),
+    re.compile(r"\b(?:tyttö|tytön|tyttöä|tytölle|tytöt|tyttöjen|tyttöjä)\b", re.IGNORECASE),
+    re.compile(r"\b(?:pojk\w*|kill\w*)", re.IGNORECASE),
+    re.compile(r"\b(?:flick\w*|tjej\w*)", re.IGNORECASE),
+)
+"""Boys and girls in one sentence is the equality plan's talk of genders, not of one child."""
+
 _COMPILED_CASE_WORD_RULES: tuple[re.Pattern[str], ...] = tuple(
     re.compile(rule.pattern, re.IGNORECASE) for rule in CASE_WORD_RULES
+)
+_COMPILED_NAMED_CHILD_RULES: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(rule.pattern, re.IGNORECASE) for rule in NAMED_CHILD_RULES
+)
+_COMPILED_DESCRIPTION_RULES: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(rule.pattern, re.IGNORECASE) for rule in DESCRIPTION_RULES
 )
 
 
@@ -456,8 +770,15 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _case_words(text: str) -> Iterator[tuple[int, int]]:
-    for pattern in _COMPILED_CASE_WORD_RULES:
+_GROUP_FORM = re.compile(
+    r"(?:ista|istä|issa|issä|ille|illa|illä|ilta|iltä|ien|jen|iin|ihin|arna|orna|erna)$"
+)
+"""A capitalised word in a plural case, as a group's name is written ("poika Oravista",
+"barnet Ekorrarna"): a group, not a child's name, unless the lists know it as a name."""
+
+
+def _rule_spans(text: str, patterns: Iterable[re.Pattern[str]]) -> Iterator[tuple[int, int]]:
+    for pattern in patterns:
         has_name = "name" in pattern.groupindex
         reported_until = 0
         for found in pattern.finditer(text):
@@ -468,52 +789,274 @@ def _case_words(text: str) -> Iterator[tuple[int, int]]:
                 name = found.group("name")
                 if not name or not name[0].isupper():
                     continue
+                if _GROUP_FORM.search(name) and given_names.known_name(name) is None:
+                    continue
                 end = max(end, found.end("name"))
             start, reported_until = _whole_words(text, found.start(), end)
             yield start, reported_until
 
 
+def _case_words(text: str) -> Iterator[tuple[int, int]]:
+    return _rule_spans(text, _COMPILED_CASE_WORD_RULES)
+
+
+def _named_children(text: str) -> Iterator[tuple[int, int]]:
+    return _rule_spans(text, _COMPILED_NAMED_CHILD_RULES)
+
+
+# --- Sentences ------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$)|\n")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+class _Sentences:
+    """Where each sentence of a text begins and ends: a window the director reads as one
+    sentence ends at ``.``, ``!``, ``?`` or ``;`` before a space, or at a line break."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ends = [found.end() for found in _SENTENCE_END.finditer(text)]
+
+    def around(self, position: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.ends, position)
+        start = self.ends[index - 1] if index > 0 else 0
+        end = self.ends[index] if index < len(self.ends) else len(self.text)
+        return start, end
+
+    def starts_at(self, position: int) -> bool:
+        """Whether the word at ``position`` is the first of its sentence: capitalised there by
+        the rules of writing, not because it is a name."""
+        start, _end = self.around(position)
+        return _LETTER.search(self.text, start, position) is None
+
+
+def _descriptions(text: str, sentences: _Sentences) -> Iterator[tuple[int, int]]:
+    both_genders: dict[int, bool] = {}
+    for start, end in _rule_spans(text, _COMPILED_DESCRIPTION_RULES):
+        sentence_start, sentence_end = sentences.around(start)
+        if _GENERIC_BEFORE.search(text, max(sentence_start, start - _GENERIC_REACH), start):
+            continue
+        if sentence_start not in both_genders:
+            both_genders[sentence_start] = (
+                sum(
+                    bool(gender.search(text, sentence_start, sentence_end))
+                    for gender in _BOTH_GENDERS
+                )
+                >= 2
+            )
+        if not both_genders[sentence_start]:
+            yield start, end
+
+
+# --- Given names -----------------------------------------------------------------------------
+
+_ONE_CHILD = re.compile(
+    # anywhere in a word, compounds too: "pähkinäallergiasta", "puheterapiaan", "tukisuunnitelma"
+    r"(?:allergi|diagno|terapi|terapeut|psykolog|sairau|lääki|lastensuojel|kuntout|neuvol"
+    r"|ruokavalio|epilep|diabet|erityisopet|avustaj|tukitoim|tukisuunnitelm|speciallär"
+    r"|assistent|stödplan|barnskydd|specialkost|medicin|habilit"
+    r"|\b(?:"
+    # Finnish: one child, one parent, one family, individual support, one person
+    r"lapsi|lapsen|lapselle|lapsella|lapselta|lapsesta|lapseen|lapsena|lapsensa|poika|pojan"
+    r"|poikaa|pojalle|pojalla|pojalta|pojasta|tyttö|tytön|tyttöä|tytölle|tytöllä|tytöltä"
+    r"|tytöstä|vauva\w*|taapero\w*|(?:esikoulu|eskari)lai(?:nen|sen|sta|selle|sella)|äiti"
+    r"|äidi\w*|isä|isän|isää|isälle|isällä|isältä|isästä|isänsä|huoltaja|huoltajan|huoltajaa"
+    r"|huoltajalle|perhe|perheen|perhettä|perheelle|perheellä|perheeltä|perheestä|perheeseen"
+    r"|perheensä|tuki|tuen|tukea|oma\s+aikuinen|oman\s+aikuisen|hän|hänen|häntä|hänelle"
+    r"|purrut|lyönyt|potkinut|tönäissyt|raapinut|sylkenyt|kiusannut|satuttanut|haukkunut"
+    r"|hänellä|häneltä|hänestä|häneen|hänet"
+    # Swedish
+    r"|barnet|barnets|pojken|pojkens|flickan|flickans|tjejen|killen|bebis\w*|mamma|mamman"
+    r"|mammas|pappa|pappan|pappas|vårdnadshavaren|familjen|familjens|egen\s+vuxen"
+    r"|resursperson\w*|han|hon|hen|honom|henne|hennes|hans|hens"
+    r"|har\s+(?:bitit|slagit|sparkat|knuffat|retat|rivit|spottat|mobbat)"
+    r")\b)",
+    re.IGNORECASE,
+)
+"""Words that make a sentence about one child: the child, one parent or family, health,
+individual support, and the pronouns of one person. With one of them, or a case word or a
+description in the sentence, even a name that is an ordinary word or a place is flagged."""
+
+_ABOUT_CHILDREN = re.compile(
+    r"(?:kiusa|mobb|väkival"
+    r"|\b(?:"
+    # Finnish: family, support, behaviour, worry
+    r"huoltaj\w*|vanhem\w*|sisaru\w*|sisko\w*|veli|velje\w*|perhee\w*|koti\w*|kodi\w*"
+    r"|mummo\w*|isovanhem\w*|tuke\w*|apu|avun|apua|tarvit\w*|erityi\w*|tehostet\w*|sairas\w*"
+    r"|lääkär\w*|sosiaalityö\w*|kasvatuskeskustel\w*|vasu\w*|huoli|huole\w*|huolestu\w*"
+    r"|huolissa\w*|lyö\w*|löi|pure\w*|puri\w*|potki\w*|tönä\w*|tönii|käyttäyt\w*|käytö\w*"
+    r"|haaste\w*|levoton|levottom\w*|itk\w*|kiukk\w*|raivo\w*|riidel\w*|poissaol\w*"
+    r"|myöhästel\w*|kehity\w*|keskittym\w*|aggressi\w*|turvattom\w*|pelk\w*|ahdist\w*"
+    r"|yksinäi\w*|syrji\w*"
+    # Swedish
+    r"|pojk\w*|flick\w*|tjej\w*|kill\w*|syskon\w*|bror|brodern|syster\w*|vårdnadshavar\w*"
+    r"|föräld\w*|mor|far|familj\w*|hem|hemma|hemmet|hemifrån|stöd\w*|hjälp\w*|behöver"
+    r"|särskil\w*|läkar\w*|sjuk\w*|socialarbet\w*|socialbyrå\w*|oro|orolig\w*|oroa\w*"
+    r"|bekymm\w*|slå\w*|slog|slagit|bit[ie]\w*|bet|spark\w*|knuff\w*|reta\w*|beteend\w*"
+    r"|utbrott\w*|rastlös\w*|gråt\w*|grät|frånvar\w*|utveckl\w*|koncentr\w*|aggress\w*"
+    r"|våld\w*|rädd|rädsl\w*|ängsl\w*|ensam\w*|utanför"
+    r")\b)",
+    re.IGNORECASE,
+)
+"""Words that may make a sentence about a child but are as often about all of them:
+families, support, behaviour, worry ("huoltajat", "föräldramötet", "kiusaaminen"). A name
+that is no ordinary word is flagged as a child's name with one of them."""
+
+
+def _covered(text: str, spans: Iterable[tuple[int, int]]) -> bytearray:
+    """A mark for each character of ``text`` inside one of ``spans``."""
+    marks = bytearray(len(text))
+    for start, end in spans:
+        marks[start:end] = b"\x01" * (end - start)
+    return marks
+
+
+def _member_spans(text: str, people: Iterable[str]) -> Iterator[tuple[int, int]]:
+    for person in people:
+        pattern = name_pattern(person)
+        if pattern is not None:
+            for found in pattern.finditer(text):
+                yield found.span()
+
+
+_NAMED_AFTER = re.compile(
+    r"(?:[ \t\u00a0\u202f]+(?:[A-ZÅÄÖ]\.[ \t]*)*[A-ZÅÄÖ]\w*)?"
+    r"(?:[ \t\u00a0\u202f]+(?:ja|och)[ \t\u00a0\u202f]+[\w-]+)?[ \t\u00a0\u202f]*-?"
+    r"(?:päivä\w*|dagen\b|juhla\w*|viikko\w*|veckan\b|koulu\w*|peruskoulu\w*"
+    r"|päiväko\w*|kirjasto\w*|katu\w*|kadu\w*|tie\b|tien\b|tiellä|puisto\w*|tal[oi]\w*"
+    r"|skola\w*|skolan\b|daghem\w*|bibliotek\w*|gatan\b|vägen\b|parken\b|gården\b)",
+)
+"""After a given name (and a surname), a day, a school, a street or a building named after a
+person: "Aleksis Kiven päivänä", "Minna Canthin ja tasa-arvon päivänä", "Kalevan koulun",
+"Aleksis Kivi-dagen", "Runebergs skola"; not a child."""
+
+
+def _given_names(
+    text: str, sentences: _Sentences, people: tuple[str, ...], context_spans: list[tuple[int, int]]
+) -> Iterator[tuple[FindingKind, int, int]]:
+    """Given names: in a sentence about a child they may identify one; elsewhere they are
+    flagged with lower prominence. Members' names (``people``, in any form) are never
+    flagged. A form that is an ordinary word at the start of a sentence (``Toivomme``,
+    ``Aamun piirissä``, ``Rosa tröjans dag``) and a name that is also a holiday, a town or a
+    program anywhere (``Lucia``, ``via Wilma``) are flagged only in a sentence about one
+    child."""
+    matches = list(given_names.find(text))
+    if not matches:
+        return
+    members = _covered(text, _member_spans(text, people))
+    names = _covered(text, ((match.start, match.end) for match in matches))
+    context_starts = sorted(start for start, _end in context_spans)
+    sentence_context: dict[int, tuple[bool, bool]] = {}
+    for match in matches:
+        if any(members[match.start : match.end]) or _NAMED_AFTER.match(text, match.end):
+            continue
+        sentence_start, sentence_end = sentences.around(match.start)
+        if sentence_start not in sentence_context:
+            sentence_context[sentence_start] = _context(
+                text, sentence_start, sentence_end, names, context_starts
+            )
+        one_child, about_children = sentence_context[sentence_start]
+        ordinary = match.proper_noun or (match.word and sentences.starts_at(match.start))
+        if one_child or _owns_context(text, match.end) or (about_children and not ordinary):
+            yield FindingKind.CHILD_NAME, match.start, match.end
+        elif not ordinary:
+            yield FindingKind.NAME, match.start, match.end
+
+
+_NEXT_WORD = re.compile(r"[ \t\u00a0\u202f]*(\w+)")
+_OF_A_GROUP = re.compile(
+    r"[ \t\u00a0\u202f]+(?:i|på|från)\s+(?:[A-ZÅÄÖ]\w+|\w*grupp\w*|avdelningen)"
+)
+"""After a name, the group the child is in: "Elin i Björnarna", "Saga i förskolegruppen"."""
+
+
+def _owns_context(text: str, end: int) -> bool:
+    """Whether what follows a name makes it a child's: its parents or behaviour ("Onnin
+    vanhemmille", "Helmin käytöksestä", "Viljas beteende"; not "Rosa tröjans dag"), or its
+    group ("Elin i Björnarna")."""
+    if _OF_A_GROUP.match(text, end):
+        return True
+    word = _NEXT_WORD.match(text, end)
+    if word is None:
+        return False
+    start, stop = word.span(1)
+    return bool(_ONE_CHILD.search(text, start, stop) or _ABOUT_CHILDREN.search(text, start, stop))
+
+
+def _context(
+    text: str, start: int, end: int, names: bytearray, context_starts: list[int]
+) -> tuple[bool, bool]:
+    """Whether the sentence ``text[start:end]`` is about one child (a case word or a
+    description at one of ``context_starts``, or a word of :data:`_ONE_CHILD`), and whether
+    it may be about children at all (:data:`_ABOUT_CHILDREN`). A name is no context: "Hans"
+    is a name and "hans" a pronoun."""
+
+    def found(pattern: re.Pattern[str]) -> bool:
+        return any(not names[hit.start()] for hit in pattern.finditer(text, start, end))
+
+    first = bisect.bisect_left(context_starts, start)
+    one_child = (first < len(context_starts) and context_starts[first] < end) or found(_ONE_CHILD)
+    return one_child, one_child or found(_ABOUT_CHILDREN)
+
+
 # --- Putting it together ---------------------------------------------------------------------
 
-_DETECTORS: tuple[tuple[FindingKind, Callable[[str], Iterator[tuple[int, int]]]], ...] = (
-    (FindingKind.IDENTITY_CODE, _identity_codes),
-    (FindingKind.EMAIL, _emails),
-    (FindingKind.PHONE, _phone_numbers),
-    (FindingKind.CASE_WORD, _case_words),
-)
-"""In priority order: where findings overlap, the earlier kind wins, so an identity code
-is not also a phone number and a phone number inside an e-mail address is the address."""
+
+def _candidates(text: str, people: tuple[str, ...]) -> Iterator[list[tuple[FindingKind, int, int]]]:
+    """Every detector's findings, detector by detector in priority order: where findings
+    overlap, the earlier wins, so an identity code is not also a phone number, a phone number
+    inside an e-mail address is the address, "poika Eetu" is one named child and not also a
+    boy, and "Hans dotter" is a description, not the name Hans."""
+    for kind, detect in (
+        (FindingKind.IDENTITY_CODE, _identity_codes),
+        (FindingKind.EMAIL, _emails),
+        (FindingKind.PHONE, _phone_numbers),
+        (FindingKind.CHILD_NAME, _named_children),
+    ):
+        yield [(kind, start, end) for start, end in detect(text)]
+    case_words = list(_case_words(text))
+    yield [(FindingKind.CASE_WORD, start, end) for start, end in case_words]
+    sentences = _Sentences(text)
+    descriptions = list(_descriptions(text, sentences))
+    yield [(FindingKind.CHILD_DESCRIPTION, start, end) for start, end in descriptions]
+    yield list(_given_names(text, sentences, people, case_words + descriptions))
 
 
-def _scan(text: str, field: str) -> list[Finding]:
+def _scan(text: str, field: str, people: tuple[str, ...]) -> list[Finding]:
     starts: list[int] = []
     ends: list[int] = []
     findings: list[Finding] = []
-    for kind, detect in _DETECTORS:
-        for start, end in sorted(detect(text), key=lambda span: (span[0], -span[1])):
-            # Accepted spans never overlap, so both lists stay sorted together.
-            position = bisect.bisect_right(starts, start)
-            if position > 0 and ends[position - 1] > start:
-                continue
-            if position < len(starts) and starts[position] < end:
-                continue
-            starts.insert(position, start)
-            ends.insert(position, end)
-            findings.append(Finding(kind, start, end, text[start:end], field))
+    for kind, start, end in (
+        candidate
+        for detected in _candidates(text, people)
+        for candidate in sorted(detected, key=lambda found: (found[1], -found[2]))
+    ):
+        # Accepted spans never overlap, so both lists stay sorted together.
+        position = bisect.bisect_right(starts, start)
+        if position > 0 and ends[position - 1] > start:
+            continue
+        if position < len(starts) and starts[position] < end:
+            continue
+        starts.insert(position, start)
+        ends.insert(position, end)
+        findings.append(Finding(kind, start, end, text[start:end], field))
     findings.sort(key=lambda finding: finding.start)
     return findings
 
 
-def scan(text: str) -> list[Finding]:
+def scan(text: str, people: Iterable[str] = ()) -> list[Finding]:
     """Everything in ``text`` that may identify a person or signal an individual case,
-    ordered by position and never overlapping."""
-    return _scan(text, "")
+    ordered by position and never overlapping. ``people`` are the group's members, whose
+    names are never flagged as names."""
+    return _scan(text, "", tuple(people))
 
 
-def scan_fields(fields: Iterable[tuple[str, str]]) -> list[Finding]:
+def scan_fields(fields: Iterable[tuple[str, str]], people: Iterable[str] = ()) -> list[Finding]:
     """Scan ``(field key, text)`` pairs. Findings come field by field, in the order the
     fields were given (the memo's own order), and by position within a field."""
+    members = tuple(people)
     findings: list[Finding] = []
     for field, text in fields:
-        findings.extend(_scan(text, field))
+        findings.extend(_scan(text, field, members))
     return findings

@@ -7,16 +7,16 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from hyvinvointi_app.domain.enums import AuditAction, MeetingStatus
 from hyvinvointi_app.domain.errors import UserError, ValidationError
 from hyvinvointi_app.domain.privacy import Finding, scan_fields
 from hyvinvointi_app.services import audit, memo_record
 from hyvinvointi_app.services.guards import editable_meeting, get_meeting_row
-from hyvinvointi_app.services.meetings import get_meeting
 from hyvinvointi_app.services.memo_view import MeetingDetail, meeting_detail
 from hyvinvointi_app.store.database import Database
-from hyvinvointi_app.store.models import MemoVersion, utc_now
+from hyvinvointi_app.store.models import Member, MemoVersion, utc_now
 
 
 class PrivacyReviewNeeded(UserError):
@@ -80,6 +80,19 @@ def memo_fields(memo: MeetingDetail) -> list[tuple[str, str]]:
     return [(key, text) for key, text in fields if text]
 
 
+def member_names(session: Session) -> list[str]:
+    """The names of the unit's members, past ones too: adults of the group, whose names the
+    privacy guard never flags (a name erased after a term is no longer there to flag)."""
+    return list(session.scalars(select(Member.name).where(Member.name.is_not(None))))
+
+
+def _scan_memo(
+    session: Session, memo: MeetingDetail
+) -> tuple[list[tuple[str, str]], list[Finding]]:
+    fields = memo_fields(memo)
+    return fields, scan_fields(fields, member_names(session))
+
+
 @dataclass(frozen=True, slots=True)
 class MemoReview:
     """What the privacy review shows: the memo, its texts by field key, and the findings."""
@@ -92,9 +105,10 @@ class MemoReview:
 def review_memo(db: Database, meeting_id: int) -> MemoReview:
     """The privacy check of one memo, with the texts so that each finding can be shown in
     its surroundings (a finding carries only its own match)."""
-    memo = get_meeting(db, meeting_id)
-    fields = memo_fields(memo)
-    return MemoReview(memo, dict(fields), scan_fields(fields))
+    with db.reading() as session:
+        memo = meeting_detail(session, get_meeting_row(session, meeting_id))
+        fields, findings = _scan_memo(session, memo)
+    return MemoReview(memo, dict(fields), findings)
 
 
 def default_approver(memo: MeetingDetail) -> str:
@@ -125,7 +139,7 @@ def approve_memo(
         raise ValidationError("approved_by", "required")
     with db.transaction() as session:
         meeting = editable_meeting(session, meeting_id)
-        findings = scan_fields(memo_fields(meeting_detail(session, meeting)))
+        _fields, findings = _scan_memo(session, meeting_detail(session, meeting))
         seen = set(confirmed)
         unconfirmed = [finding for finding in findings if finding not in seen]
         if unconfirmed and not findings_confirmed:

@@ -1,4 +1,5 @@
-"""The privacy guard: identity codes, phone numbers, e-mail addresses and case words."""
+"""The privacy guard: identity codes, phone numbers, e-mail addresses, case words and children
+named in a construction (given names and descriptions: ``test_privacy_names.py``)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,11 @@ from hypothesis import strategies as st
 from hyvinvointi_app.domain.enums import Language
 from hyvinvointi_app.domain.privacy import (
     CASE_WORD_RULES,
+    DESCRIPTION_RULES,
+    NAMED_CHILD_RULES,
     Finding,
     FindingKind,
+    TextRule,
     is_valid_identity_code,
     scan,
     scan_fields,
@@ -269,9 +273,9 @@ def test_not_email_addresses(text: str) -> None:
     assert scan(text) == []
 
 
-# --- case words ------------------------------------------------------------------------------
+# --- children named in a construction -------------------------------------------------------
 
-CASE_WORDS_FI = [
+NAMED_CHILDREN = [
     ("Keskusteltiin siitä, miten lapsi Emma on sopeutunut.", "lapsi Emma"),
     ("Sovittiin, että lapsen Eetu vanhemmat kutsutaan.", "lapsen Eetu"),
     ("Puhuttiin lapsesta Leo pitkään.", "lapsesta Leo"),
@@ -279,6 +283,23 @@ CASE_WORDS_FI = [
     ("Eetu-pojan kanssa sovittiin.", "Eetu-pojan"),
     ("Soitettiin tytön Aino kotiin.", "tytön Aino"),
     ("Emman äiti kertoi asiasta.", "Emman äiti"),
+    ("Vi diskuterade hur barnet Emma mår.", "barnet Emma"),
+    ("Det gäller barn Leo i gruppen.", "barn Leo"),
+    ("Pojken Oskar har svårt.", "Pojken Oskar"),
+    ("Emmas mamma ringde.", "Emmas mamma"),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), NAMED_CHILDREN)
+def test_a_child_named_in_a_construction_is_one_finding(text: str, words: str) -> None:
+    """ "lapsi Emma", "Eetu-pojan", "Emmas mamma": the whole construction, whatever the name."""
+    (finding,) = [f for f in scan(text) if f.kind is FindingKind.CHILD_NAME]
+    assert (finding.match, finding.start) == (words, text.index(words))
+
+
+# --- case words ------------------------------------------------------------------------------
+
+CASE_WORDS_FI = [
     ("Lapsella on diagnoosi.", "diagnoosi"),
     ("Odotetaan diagnoosin varmistumista.", "diagnoosin"),
     ("Hänellä ei ole diagnoosia.", "diagnoosia"),
@@ -305,10 +326,6 @@ CASE_WORDS_FI = [
 ]
 
 CASE_WORDS_SV = [
-    ("Vi diskuterade hur barnet Emma mår.", "barnet Emma"),
-    ("Det gäller barn Leo i gruppen.", "barn Leo"),
-    ("Pojken Oskar har svårt.", "Pojken Oskar"),
-    ("Emmas mamma ringde.", "Emmas mamma"),
     ("Barnet har en diagnos.", "diagnos"),
     ("Diagnosen är klar.", "Diagnosen"),
     ("En barnskyddsanmälan gjordes.", "barnskyddsanmälan"),
@@ -356,7 +373,7 @@ def test_case_words_with_inflections(text: str, word: str) -> None:
         "Lapsen etu. Porvoossa lapsen oikeudet ovat esillä.",
         "Lääkehoitosuunnitelma päivitettiin.",
         "Isänpäivänä ja äitienpäivänä on juhla.",
-        "Lapsen\nEmma ei ole nimi tässä, vaan uusi rivi.",
+        "Lapsen\nEtu ei ole nimi tässä, vaan uusi rivi.",
     ],
 )
 def test_community_level_texts_are_clean(text: str) -> None:
@@ -378,13 +395,15 @@ def test_the_demo_unit_texts_are_clean() -> None:
     """The demo approves its memos without confirming findings, so its texts must be clean."""
     texts = load_json_resource("demo_texts.json")
     for language in ("fi", "sv"):
+        people = [name for names in texts[language]["people"].values() for name in names]
         for text in _strings(texts[language]):
-            assert scan(text) == [], text
+            assert scan(text, people) == [], text
 
 
-def test_every_rule_compiles_and_says_why() -> None:
-    assert {rule.language for rule in CASE_WORD_RULES} == {Language.FINNISH, Language.SWEDISH}
-    for rule in CASE_WORD_RULES:
+@pytest.mark.parametrize("rules", [CASE_WORD_RULES, NAMED_CHILD_RULES, DESCRIPTION_RULES])
+def test_every_rule_compiles_and_says_why(rules: tuple[TextRule, ...]) -> None:
+    assert {rule.language for rule in rules} == {Language.FINNISH, Language.SWEDISH}
+    for rule in rules:
         re.compile(rule.pattern)
         assert rule.why.strip()
 
@@ -400,13 +419,13 @@ def test_findings_are_ordered_and_do_not_overlap() -> None:
     findings = scan(text)
     assert_consistent(text, findings)
     assert [f.kind for f in findings] == [
-        FindingKind.CASE_WORD,
+        FindingKind.CHILD_NAME,
         FindingKind.IDENTITY_CODE,
         FindingKind.PHONE,
         FindingKind.EMAIL,
         FindingKind.CASE_WORD,
         FindingKind.CASE_WORD,
-        FindingKind.CASE_WORD,
+        FindingKind.CHILD_NAME,
         FindingKind.IDENTITY_CODE,
     ]
 
@@ -420,7 +439,7 @@ def test_scan_fields_keeps_field_keys_order_and_offsets() -> None:
     findings = scan_fields(fields)
     assert [(f.field, f.kind, f.match) for f in findings] == [
         ("item:12:notes", FindingKind.PHONE, "040 123 4567"),
-        ("item:3:decision", FindingKind.CASE_WORD, "Lapsen Eetu"),
+        ("item:3:decision", FindingKind.CHILD_NAME, "Lapsen Eetu"),
         ("item:3:decision", FindingKind.CASE_WORD, "diagnoosi"),
         ("item:3:decision", FindingKind.IDENTITY_CODE, "131052-308T"),
     ]

@@ -216,6 +216,8 @@ def main() -> int:
             details.reject()
         if not args.screens or "package" in args.screens:
             _package(app, window, args.out, language, suffix)
+        if not args.screens or "privacy-review" in args.screens:
+            _privacy_review(app, window, args.out, language, suffix)
         if not args.screens or "memo-versions" in args.screens:
             _memo_versions(app, window, args.out, language, suffix)
         if not args.screens or "card" in args.screens:
@@ -495,6 +497,46 @@ def _coordinator(app, window, home, out, language, suffix):  # type: ignore[no-u
         head, _, number = png.stem.rpartition("-")
         png.rename(png.with_name(f"{head}-{int(number)}.png"))
         print(png.with_name(f"{head}-{int(number)}.png"))
+
+
+PRIVACY_TEXTS = {
+    "fi": (
+        "Keskusteltiin pihan turvallisuudesta. Ellan huoltajat toivoivat erityistä tukea "
+        "syksyksi. Eräs poika Oravista on ollut levoton lepohetkellä.",
+        "Kiitos Päiville kahvituksesta. Kysymykset: etunimi.sukunimi(at)porvoo.fi",
+    ),
+    "sv": (
+        "Vi diskuterade säkerheten på gården. Ellas föräldrar önskar mer stöd till hösten. "
+        "Vårdnadshavaren till en flicka i gruppen Ekorrarna kontaktade oss.",
+        "Tack till Stefan i köket. Frågor: fornamn.efternamn(at)borga.fi",
+    ),
+}
+"""A draft memo as a director might type it in a hurry, for the privacy review's picture."""
+
+
+def _privacy_review(app, window, out, language, suffix):  # type: ignore[no-untyped-def]
+    """The privacy review of a draft memo that names a child, describes another, names an
+    adult who is no member and gives an address written as (at): the guide's picture."""
+    from hyvinvointi_app.services import agenda, meetings, periods
+    from hyvinvointi_app.ui.meetings.privacy_review import PrivacyReviewDialog
+
+    db = window.context.database
+    period = periods.current_period(db)
+    detail = meetings.new_meeting(db, period.id, dt.date(2026, 12, 14))
+    item = next(item for item in detail.agenda if item.kind.value == "theme")
+    notes, decision = PRIVACY_TEXTS[language]
+    agenda.set_item_text(db, item.id, "notes", notes)
+    agenda.set_item_text(db, item.id, "decision", decision)
+    dialog = PrivacyReviewDialog(window.context, detail.id, lambda *_where: None, window)
+    dialog.rows[0].confirm.setChecked(True)
+    dialog.show()
+    for _turn in range(10):
+        app.processEvents()
+    name = out / f"approval-{language}{suffix}.png"
+    dialog.grab().save(str(name))
+    print(name)
+    dialog.close()
+    meetings.delete_meeting(db, detail.id)
 
 
 def _memo_versions(app, window, out, language, suffix):  # type: ignore[no-untyped-def]

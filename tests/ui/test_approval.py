@@ -12,11 +12,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from hyvinvointi_app.domain.enums import AuditAction, MeetingStatus, VoiceKind, VoiceMethod
+from hyvinvointi_app.domain.enums import AuditAction, MeetingStatus, Role, VoiceKind, VoiceMethod
 from hyvinvointi_app.domain.errors import MemoLocked
 from hyvinvointi_app.domain.privacy import FindingKind
-from hyvinvointi_app.services import actions, agenda, approval, audit, meetings, periods
+from hyvinvointi_app.services import actions, agenda, approval, audit, meetings, members, periods
 from hyvinvointi_app.services.actions import ActionInput
+from hyvinvointi_app.services.members import MemberInput
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.meetings import approval as approval_ui
 from hyvinvointi_app.ui.meetings.privacy_review import PrivacyReviewDialog, excerpt_html
@@ -364,3 +365,39 @@ def test_a_memo_without_findings_reads_from_the_top(qtbot: QtBot, context: AppCo
     # what follows the summary comes right below it, the free room at the bottom
     statement = dialog.statement.mapTo(dialog, dialog.statement.rect().topLeft())
     assert statement.y() < dialog.height() // 2
+
+
+def test_names_and_descriptions_are_shown_by_kind_the_names_alone_last(
+    qtbot: QtBot, context: AppContext, jumps: list[Jump]
+) -> None:
+    db = context.database
+    members.add_member(db, MemberInput("Aino Ahonen", Role.DIRECTOR))
+    period = periods.current_period(db)
+    detail = meetings.new_meeting(db, period.id, meetings.propose_meeting_date(db, period.id))
+    item = detail.agenda[3].id
+    agenda.set_item_text(db, item, "notes", "Kiitos Päiville kahvituksesta. Ainon ehdotus käy.")
+    agenda.set_item_text(
+        db, item, "decision", "Ellan huoltajat toivoivat tukea. Eräs poika tarvitsee apua."
+    )
+    dialog = PrivacyReviewDialog(
+        context,
+        detail.id,
+        lambda *where: jumps.append(where),
+        context.parent(),  # type: ignore[arg-type]
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert [(f.kind, f.match) for f in dialog.findings] == [
+        (FindingKind.CHILD_NAME, "Ellan"),
+        (FindingKind.CHILD_DESCRIPTION, "Eräs poika"),
+        (FindingKind.NAME, "Päiville"),  # the member Aino is not flagged
+    ]
+    titles = [row.frame.findChildren(QLabel)[0].text() for row in dialog.rows]
+    assert titles[0].startswith("<b>1. Nimi, joka voi tunnistaa lapsen</b>")
+    assert titles[2].startswith("3. Nimi —")  # lower prominence: not bold
+    holder_labels = [label.text() for label in dialog.list_holder.findChildren(QLabel)]
+    assert any(text.startswith("Nimiä virkkeissä") for text in holder_labels)
+    for row in dialog.rows:
+        row.confirm.setChecked(True)
+    assert dialog.approve_button.isEnabled()

@@ -83,6 +83,9 @@ def kind_text(kind: FindingKind) -> str:
         FindingKind.PHONE: _("Phone number"),
         FindingKind.EMAIL: _("E-mail address"),
         FindingKind.CASE_WORD: _("Words that may concern one child or family"),
+        FindingKind.CHILD_NAME: _("A name that may identify a child"),
+        FindingKind.CHILD_DESCRIPTION: _("Words that may point at one child or family"),
+        FindingKind.NAME: _("A name"),
     }
     return texts[kind]
 
@@ -207,6 +210,7 @@ class PrivacyReviewDialog(QDialog):
         self._memo: MeetingDetail | None = None
         self._findings: list[Finding] = []
         self._rows: list[FindingRow] = []
+        self._names_heading: QLabel | None = None
         self._confirmed: set[tuple[str, str, str, int]] = set()
         self._approver_typed = False
 
@@ -365,13 +369,22 @@ class PrivacyReviewDialog(QDialog):
         for row in self._rows:
             row.frame.setParent(None)
             row.frame.deleteLater()
+        if self._names_heading is not None:
+            self._names_heading.setParent(None)
+            self._names_heading.deleteLater()
+            self._names_heading = None
         self._rows = []
-        self._findings = list(findings)
+        # The findings that most likely identify a child first, the names alone after them.
+        findings = sorted(findings, key=lambda finding: not finding.kind.prominent)
+        self._findings = findings
         texts = texts or {}
         memo = self._memo
         for index, (finding, key) in enumerate(
             zip(findings, _confirmation_keys(findings), strict=True), start=1
         ):
+            if not finding.kind.prominent and self._names_heading is None:
+                self._names_heading = self._heading_of_names()
+                self.list_layout.insertWidget(self.list_layout.count() - 1, self._names_heading)
             row = self._finding_row(index, finding, texts.get(finding.field, finding.match), memo)
             row.confirm.setChecked(key in still_checked)
             self._rows.append(row)
@@ -379,6 +392,18 @@ class PrivacyReviewDialog(QDialog):
         self.findings_area.setVisible(bool(findings))
         self._layout.setStretch(self._below_all, 0 if findings else 1)
         self._fix_tab_order()
+
+    def _heading_of_names(self) -> QLabel:
+        heading = WrappedLabel(
+            _(
+                "Names in sentences that do not seem to be about a child. They are most likely "
+                "adults; check that none is a child's name."
+            ),
+            self.list_holder,
+        )
+        heading.setTextFormat(Qt.TextFormat.PlainText)
+        heading.setContentsMargins(0, 8, 0, 0)
+        return heading
 
     def _finding_row(
         self, index: int, finding: Finding, text: str, memo: MeetingDetail | None
@@ -388,10 +413,10 @@ class PrivacyReviewDialog(QDialog):
         column = QVBoxLayout(frame)
         kind = kind_text(finding.kind)
         where = place_text(finding, memo) if memo is not None else finding.field
-        title = QLabel(
-            f"<b>{index}. {html.escape(kind)}</b> — {html.escape(where)}",
-            frame,
-        )
+        heading = f"{index}. {html.escape(kind)}"
+        if finding.kind.prominent:
+            heading = f"<b>{heading}</b>"
+        title = QLabel(f"{heading} — {html.escape(where)}", frame)
         title.setTextFormat(Qt.TextFormat.RichText)
         title.setWordWrap(True)
         column.addWidget(title)
