@@ -61,23 +61,32 @@ def _stems(name: str) -> list[str]:
     return stems
 
 
+_CLOSED = frozenset({"n", "ssA", "stA", "llA", "ltA", "lle", "ksi", "ttA"})
+"""The endings after which a name has its weak grade (``Pekan``, ``Pekalle``); the
+partitive, the essive and the illative keep the strong one (``Pekkaa``, ``Pekkana``)."""
+
+
 @functools.lru_cache(maxsize=4096)
 def forms(name: str) -> frozenset[str]:
     """Every form of ``name`` (lower case) the guard looks for: the name itself, the Finnish
-    cases of each stem, the illative, the partitive of an ``s`` name (``Eliasta``), each with
-    a clitic (``Ellankin``), and the Swedish genitive (``Ellas``, ``Elias'``)."""
+    cases of each stem, the illative, the partitive of an ``s`` name (``Eliasta``), each of
+    them also with a clitic (``Ellakin``, ``Ellankin``), and the Swedish genitive (``Ellas``,
+    ``Elias'``)."""
     name = name.lower()
-    found = {name, name + "'", name + "s" if name[-1] not in "sxz" else name + "'"}
-    for stem in _stems(name):
-        base = [stem + _harmony(name, ending) for ending in _CASE_ENDINGS]
-        base.append(stem + stem[-1] + "n")  # illative: Ellaan, Eetuun, Oskariin, Eliakseen
+    base = [name]
+    for index, stem in enumerate(_stems(name)):
+        weak = index == 1 and name[-1] in _VOWELS  # the second stem of Pekka is Peka
+        base += [
+            stem + _harmony(name, ending)
+            for ending in _CASE_ENDINGS
+            if not weak or ending in _CLOSED
+        ]
+        if not weak:
+            base.append(stem + stem[-1] + "n")  # illative: Ellaan, Eetuun, Oskariin, Eliakseen
         if stem.endswith("kse"):
             base.append(name + _harmony(name, "tA"))  # Eliasta
-        for form in base:
-            for clitic in _CLITICS:
-                found.add(form + _harmony(name, clitic))
-    if name[-1] not in _VOWELS:
-        found.add(name + _harmony(name, "iA"))  # Oskaria (the loop has Oskari + a as well)
+    found = {form + _harmony(name, clitic) for form in base for clitic in _CLITICS}
+    found |= {name + "'", name + "s" if name[-1] not in "sxz" else name}
     return frozenset(found)
 
 

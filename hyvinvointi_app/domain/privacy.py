@@ -13,14 +13,14 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
 from hyvinvointi_app.domain import given_names
 from hyvinvointi_app.domain.enums import Language
-from hyvinvointi_app.domain.names import name_pattern
+from hyvinvointi_app.domain.names import stems
 
 
 class FindingKind(StrEnum):
@@ -236,15 +236,17 @@ _AT = (
     r"|\s+(?:at|ät|snabel-a|miuku|kissanhäntä)\s+)"
 )
 _DOT = r"(?:\.|\s*[(\[{<]\s*(?:dot|piste|punkt)\s*[)\]}>]\s*|\s+(?:dot|piste|punkt)\s+)"
+_FILE_TYPES = r"(?:xlsx?|docx?|pdf|pptx?|txt|jpe?g|png|odt|ods|odp|csv|zip|html?|rtf)"
+"""A file name's type is no domain: "Liite (a) budjetti.xlsx" is an attachment."""
 _OBFUSCATED_EMAIL = re.compile(
-    rf"(?<![\w.%+-])(?=[\w%+-]*[^\W\d_])[\w%+-]+(?:{_DOT}[\w%+-]+)*?{_AT}"
-    rf"[\w-]+(?:{_DOT}[\w-]+)*?{_DOT}[^\W\d_]{{2,}}(?!\w)",
+    rf"(?<![\w.%+-])(?=[\w%+-]*[^\W\d_])[\w%+-]+(?:{_DOT}[\w%+-]+){{0,3}}?{_AT}"
+    rf"[\w-]+(?:{_DOT}[\w-]+){{0,3}}?{_DOT}(?!{_FILE_TYPES}\b)[^\W\d_]{{2,}}(?!\w)",
     re.IGNORECASE,
 )
 """An address written so that a program would not see it: ``etunimi.sukunimi(at)kunta.fi``,
-``[at]``, ``(ät)``, `` at ``, `` snabel-a ``, `` miuku ``, and ``(dot)``, ``[piste]``,
+``[at]``, ``(ät)``, ``(a)``, `` at ``, `` snabel-a ``, `` miuku ``, and ``(dot)``, ``[piste]``,
 `` punkt `` for the dots. The local part needs a letter and the domain a dot, so ``klo 13
-at`` or ``(a)`` alone are not."""
+at`` is not; each has at most four pieces, so that a long run of `` dot `` stays linear."""
 
 
 def _emails(text: str) -> Iterator[tuple[int, int]]:
@@ -269,6 +271,9 @@ class TextRule(NamedTuple):
     pattern: str
     language: Language
     why: str
+    not_after: str = ""
+    """A pattern that, ending right before the finding, makes it no finding (an auxiliary
+    before a participle: "on huomioinut lapsen" is a verb, not a description)."""
 
 
 _FI = Language.FINNISH
@@ -541,9 +546,11 @@ NAMED_CHILD_RULES: tuple[TextRule, ...] = (
 DESCRIPTION_RULES: tuple[TextRule, ...] = (
     # Finnish
     TextRule(
-        rf"\b(?:{_ONE_FI})\s+{_ONE_WORD}(?:{_SINGULAR_CHILD_FI}|{_SINGULAR_FAMILY_FI})\b",
+        rf"\b(?:{_ONE_FI})\s+{_ONE_WORD}(?:{_SINGULAR_CHILD_FI}|{_SINGULAR_FAMILY_FI})\b"
+        r"(?!\s+perhe)",
         _FI,
-        "'yhden lapsen', 'eräs poika', 'erään perheen', 'yksi uusi tyttö': one child or family.",
+        "'yhden lapsen', 'eräs poika', 'erään perheen', 'yksi uusi tyttö': one child or family. "
+        "Not 'yhden huoltajan perheet', a kind of family.",
     ),
     TextRule(
         rf"\b(?:{_ONE_FI})\s+{_ONE_WORD}\w*(?:lapsista|pojista|tytöistä|perheistä|huoltajista"
@@ -560,7 +567,8 @@ DESCRIPTION_RULES: tuple[TextRule, ...] = (
         "meant to know.",
     ),
     TextRule(
-        r"\b(?:poikansa|poikaansa|pojallaan|pojalleen|pojaltaan|pojastaan|tyttärensä|tytärtään"
+        r"\b(?:(?:hänen|heidän)\s+)?(?:poikansa|poikaansa|pojallaan|pojalleen|pojaltaan|pojastaan"
+        r"|tyttärensä|tytärtään"
         r"|tyttärellään|tyttärelleen|tyttäreltään|tyttärestään)\b",
         _FI,
         "'hänen poikansa', 'äiti toi tyttärensä': someone's son or daughter.",
@@ -576,13 +584,16 @@ DESCRIPTION_RULES: tuple[TextRule, ...] = (
     TextRule(
         r"\b(?:\d{1,2}\s*[-–]\s*|yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän)"
         r"vuotia(?:s|an|asta|aalle|aalla|aalta|aasta|aaseen|aana)\s+"
-        rf"(?:{_BOY_OR_GIRL_FI}|lapsi|lapsen|lapselle|lapsella|lapselta|lapsesta|lapseen)\b",
+        rf"(?:{_BOY_OR_GIRL_FI}|lapsi|lapsen|lapselle|lapsella|lapselta|lapsesta|lapseen)\b"
+        r"(?!\s+(?:laaja\w*\s+)?terveystarkastu)",
         _FI,
         "'5-vuotias poika', 'kolmevuotiaan tytön': one child by age. '12 alle 3-vuotiasta "
-        "lasta' counts children and is not flagged.",
+        "lasta' counts children, '4-vuotiaan lapsen terveystarkastus' is every child's, and "
+        "neither is flagged.",
     ),
     TextRule(
-        rf"\b(?:ryhmän|ryhmästä|ryhmässä|ryhmään|\w+ien|\w+jen|\w+ten)\s+(?:oleva\s+|olevan\s+)?"
+        rf"\b(?:ryhmän|ryhmästä|ryhmässä|ryhmään|(?-i:[A-ZÅÄÖ])\w+(?:ien|jen|ten))\s+"
+        r"(?:oleva\s+|olevan\s+)?"
         rf"(?:{_SINGULAR_CHILD_FI})\b",
         _FI,
         "'Oravien tyttö', 'ryhmässä oleva poika', 'Nallejen yksi lapsi': one child of a group.",
@@ -595,8 +606,8 @@ DESCRIPTION_RULES: tuple[TextRule, ...] = (
         "'perhe, josta puhuttiin elokuussa': a child or family the group discussed before.",
     ),
     TextRule(
-        r"\b(?:ryhmän|\w+ien|\w+jen|\w+ten)\s+(?:nuorin|nuorimman|nuorinta|nuorimmalle"
-        r"|nuorimmalla|vanhin|vanhimman|vanhinta|vanhimmalle|vanhimmalla|pienin|pienimmän)\b",
+        r"\b(?:ryhmän|(?-i:[A-ZÅÄÖ])\w+(?:ien|jen|ten))\s+"
+        r"(?:nuorin|nuorimman|nuorinta|nuorimmalle|nuorimmalla|vanhin|vanhimman|vanhinta|vanhimmalle|vanhimmalla|pienin|pienimmän)\b",
         _FI,
         "'ryhmän nuorin', 'Oravien vanhin': the one child a superlative points at.",
     ),
@@ -609,13 +620,14 @@ DESCRIPTION_RULES: tuple[TextRule, ...] = (
         "happened to them.",
     ),
     TextRule(
-        r"\b\w+(?:[nlrs]ut|[nlrs]yt|[nlrs]een)\s+"
+        r"\b(?!oll)\w+(?:[nlrs]ut|[nlrs]yt|neen|lleen|rreen|sseen)\s+"
         r"(?:\d{1,2}\s*[-–]\s*vuotia(?:s|an|asta|aalle|aalla)\b"
         r"|(?:lapsi|lapsen|lasta|lapselle|lapsella|poika|pojan|tyttö|tytön|perhe|perheen"
         r"|perhettä|perheelle|perheellä)\b)",
         _FI,
         "'tammikuussa aloittanut 3-vuotias', 'Ukrainasta muuttaneen perheen': one child or "
-        "family by what happened to them.",
+        "family by what happened to them. Not after an auxiliary ('on huomioinut lapsen').",
+        r"\b(?:on|oli|ovat|olivat|ei|eivät|ole|olisi|olleet|ollut)\s+$",
     ),
     TextRule(
         r"\bkaksos(?:et|ten|ia|ille|illa|ilta|ista|iin|veli|veljen|sisko|siskon|sisar|sisaren)\b",
@@ -629,7 +641,7 @@ DESCRIPTION_RULES: tuple[TextRule, ...] = (
         "'ryhmässä on lapsi, jolla on…': one child, described.",
     ),
     TextRule(
-        rf"\b(?:{_BOY_OR_GIRL_FI})\b",
+        rf"\b(?:{_BOY_OR_GIRL_FI})\b(?!-)",
         _FI,
         "'poika löi', 'tytön huoltajat': one boy or girl. Not where the sentence names both "
         "('saako tyttö leikkiä autoilla ja poika nukeilla'), nor after 'jokainen', 'jos'.",
@@ -721,16 +733,24 @@ DESCRIPTION_RULES: tuple[TextRule, ...] = (
 "eräs poika", "hänen poikansa", "en flicka i gruppen", "hennes son")."""
 
 _GENERIC_BEFORE = re.compile(
-    r"(?:^|\W)(?:jokainen|jokaisen|jokaista|jokaiselle|jokaisella|jokaisesta|kukin|kunkin"
-    r"|kullekin|yksikään|jos|mikäli|onko|varje|om|ifall|ingen|inget|vilken"
+    r"(?<!\w)(?:jokainen|jokaisen|jokaista|jokaiselle|jokaisella|jokaisesta|kukin|kunkin"
+    r"|kullekin|yksikään|jos|mikäli|saako|voiko|pitääkö|varje|ifall|ingen|inget|vilken"
     r"|vilket|som|varken|antingen)\s+(?:[^\W\d_]+\s+)?$",
     re.IGNORECASE,
 )
+"""A determiner or conjunction before a description that makes it any child, not one:
+"jokainen ryhmän lapsi", "jos tyttö haluaa", "saako poika", "varje flicka". Not "kun",
+"när": "kun poika löi" is one boy."""
+
 _GENERIC_REACH = 40
 """Characters before a description in which :data:`_GENERIC_BEFORE` is looked for."""
-"""A determiner or conjunction before a description that makes it any child, not one:
-"jokainen ryhmän lapsi", "jos tyttö haluaa", "om en pojke vill", "varje flicka". Not "kun",
-"när": "kun poika löi" is one boy."""
+
+_IF_BEFORE = re.compile(r"(?<!\w)om\s+$", re.IGNORECASE)
+_VERB_AFTER = re.compile(
+    r"\s+(?:vill|inte|kan|får|är|blir|känner|skulle|behöver|leker|gråter)\b", re.IGNORECASE
+)
+"""Swedish "om" is "if" before a description followed by its verb ("om en pojke vill leka")
+and "about" otherwise ("vi pratade om en pojke i Myrorna"), which is one child."""
 
 _BOTH_GENDERS = (
     re.compile(r"\b(?:poika|pojan|poikaa|pojalle|pojat|poikien|poikia)\b", re.IGNORECASE),
@@ -740,15 +760,22 @@ _BOTH_GENDERS = (
 )
 """Boys and girls in one sentence is the equality plan's talk of genders, not of one child."""
 
-_COMPILED_CASE_WORD_RULES: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(rule.pattern, re.IGNORECASE) for rule in CASE_WORD_RULES
-)
-_COMPILED_NAMED_CHILD_RULES: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(rule.pattern, re.IGNORECASE) for rule in NAMED_CHILD_RULES
-)
-_COMPILED_DESCRIPTION_RULES: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(rule.pattern, re.IGNORECASE) for rule in DESCRIPTION_RULES
-)
+_Compiled = tuple[re.Pattern[str], re.Pattern[str] | None]
+
+
+def _compiled(rules: tuple[TextRule, ...]) -> tuple[_Compiled, ...]:
+    return tuple(
+        (
+            re.compile(rule.pattern, re.IGNORECASE),
+            re.compile(rule.not_after, re.IGNORECASE) if rule.not_after else None,
+        )
+        for rule in rules
+    )
+
+
+_COMPILED_CASE_WORD_RULES = _compiled(CASE_WORD_RULES)
+_COMPILED_NAMED_CHILD_RULES = _compiled(NAMED_CHILD_RULES)
+_COMPILED_DESCRIPTION_RULES = _compiled(DESCRIPTION_RULES)
 
 
 def _is_word_character(character: str) -> bool:
@@ -777,8 +804,14 @@ _GROUP_FORM = re.compile(
 "barnet Ekorrarna"): a group, not a child's name, unless the lists know it as a name."""
 
 
-def _rule_spans(text: str, patterns: Iterable[re.Pattern[str]]) -> Iterator[tuple[int, int]]:
-    for pattern in patterns:
+def _rule_spans(
+    text: str,
+    rules: Iterable[_Compiled],
+    name_fits: Callable[[str, int], bool] | None = None,
+) -> Iterator[tuple[int, int]]:
+    """The spans of ``rules`` in ``text``, widened to whole words. A rule with a ``name``
+    group fires only when ``name_fits(name, its start)``."""
+    for pattern, not_after in rules:
         has_name = "name" in pattern.groupindex
         reported_until = 0
         for found in pattern.finditer(text):
@@ -787,11 +820,13 @@ def _rule_spans(text: str, patterns: Iterable[re.Pattern[str]]) -> Iterator[tupl
             end = found.end()
             if has_name:
                 name = found.group("name")
-                if not name or not name[0].isupper():
-                    continue
-                if _GROUP_FORM.search(name) and given_names.known_name(name) is None:
+                if not name or name_fits is None or not name_fits(name, found.start("name")):
                     continue
                 end = max(end, found.end("name"))
+            if not_after is not None and not_after.search(
+                text, max(0, found.start() - _GENERIC_REACH), found.start()
+            ):
+                continue
             start, reported_until = _whole_words(text, found.start(), end)
             yield start, reported_until
 
@@ -800,8 +835,24 @@ def _case_words(text: str) -> Iterator[tuple[int, int]]:
     return _rule_spans(text, _COMPILED_CASE_WORD_RULES)
 
 
-def _named_children(text: str) -> Iterator[tuple[int, int]]:
-    return _rule_spans(text, _COMPILED_NAMED_CHILD_RULES)
+_PLACE_FORM = re.compile(r"(?:ssa|ssä|sta|stä|lla|llä|lta|ltä)$")
+
+
+def _named_children(text: str, sentences: _Sentences) -> Iterator[tuple[int, int]]:
+    """ "lapsi Emma", "Eetu-poika", "Emmas mamma": the name must start with a capital; a word
+    the lists do not know as a name must not be in a plural or place case ("poika Oravista",
+    "lapsi Suomessa") nor begin the sentence ("Jokaisen äiti", "Vuoden isä")."""
+
+    def name_fits(name: str, start: int) -> bool:
+        if not name[0].isupper():
+            return False
+        if given_names.known_name(name) is not None:
+            return True
+        return not (
+            _GROUP_FORM.search(name) or _PLACE_FORM.search(name) or sentences.starts_at(start)
+        )
+
+    return _rule_spans(text, _COMPILED_NAMED_CHILD_RULES, name_fits)
 
 
 # --- Sentences ------------------------------------------------------------------------------
@@ -817,6 +868,7 @@ class _Sentences:
     def __init__(self, text: str) -> None:
         self.text = text
         self.ends = [found.end() for found in _SENTENCE_END.finditer(text)]
+        self._first_letters: dict[int, int] = {}
 
     def around(self, position: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.ends, position)
@@ -827,15 +879,21 @@ class _Sentences:
     def starts_at(self, position: int) -> bool:
         """Whether the word at ``position`` is the first of its sentence: capitalised there by
         the rules of writing, not because it is a name."""
-        start, _end = self.around(position)
-        return _LETTER.search(self.text, start, position) is None
+        start, end = self.around(position)
+        if start not in self._first_letters:
+            letter = _LETTER.search(self.text, start, end)
+            self._first_letters[start] = end if letter is None else letter.start()
+        return position <= self._first_letters[start]
 
 
 def _descriptions(text: str, sentences: _Sentences) -> Iterator[tuple[int, int]]:
     both_genders: dict[int, bool] = {}
     for start, end in _rule_spans(text, _COMPILED_DESCRIPTION_RULES):
         sentence_start, sentence_end = sentences.around(start)
-        if _GENERIC_BEFORE.search(text, max(sentence_start, start - _GENERIC_REACH), start):
+        reach = max(sentence_start, start - _GENERIC_REACH)
+        if _GENERIC_BEFORE.search(text, reach, start) or (
+            _IF_BEFORE.search(text, reach, start) and _VERB_AFTER.match(text, end)
+        ):
             continue
         if sentence_start not in both_genders:
             both_genders[sentence_start] = (
@@ -853,9 +911,8 @@ def _descriptions(text: str, sentences: _Sentences) -> Iterator[tuple[int, int]]
 
 _ONE_CHILD = re.compile(
     # anywhere in a word, compounds too: "pähkinäallergiasta", "puheterapiaan", "tukisuunnitelma"
-    r"(?:allergi|diagno|terapi|terapeut|psykolog|sairau|lääki|lastensuojel|kuntout|neuvol"
-    r"|ruokavalio|epilep|diabet|erityisopet|avustaj|tukitoim|tukisuunnitelm|speciallär"
-    r"|assistent|stödplan|barnskydd|specialkost|medicin|habilit"
+    r"(?:allergi|diagno|terapi(?!a\s)|sairau|lääki|lastensuojel|kuntout|ruokavalio|epilep"
+    r"|diabet|tukitoim|tukisuunnitelm|stödplan|barnskydd|specialkost|medicin|habilit"
     r"|\b(?:"
     # Finnish: one child, one parent, one family, individual support, one person
     r"lapsi|lapsen|lapselle|lapsella|lapselta|lapsesta|lapseen|lapsena|lapsensa|poika|pojan"
@@ -863,7 +920,7 @@ _ONE_CHILD = re.compile(
     r"|tytöstä|vauva\w*|taapero\w*|(?:esikoulu|eskari)lai(?:nen|sen|sta|selle|sella)|äiti"
     r"|äidi\w*|isä|isän|isää|isälle|isällä|isältä|isästä|isänsä|huoltaja|huoltajan|huoltajaa"
     r"|huoltajalle|perhe|perheen|perhettä|perheelle|perheellä|perheeltä|perheestä|perheeseen"
-    r"|perheensä|tuki|tuen|tukea|oma\s+aikuinen|oman\s+aikuisen|hän|hänen|häntä|hänelle"
+    r"|perheensä|oma\s+aikuinen|oman\s+aikuisen|hän|hänen|häntä|hänelle"
     r"|purrut|lyönyt|potkinut|tönäissyt|raapinut|sylkenyt|kiusannut|satuttanut|haukkunut"
     r"|hänellä|häneltä|hänestä|häneen|hänet"
     # Swedish
@@ -879,11 +936,12 @@ individual support, and the pronouns of one person. With one of them, or a case 
 description in the sentence, even a name that is an ordinary word or a place is flagged."""
 
 _ABOUT_CHILDREN = re.compile(
-    r"(?:kiusa|mobb|väkival"
+    r"(?:kiusa|mobb|väkival|terapeut|psykolog|neuvol|erityisopet|avustaj|speciallär|assistent"
     r"|\b(?:"
     # Finnish: family, support, behaviour, worry
     r"huoltaj\w*|vanhem\w*|sisaru\w*|sisko\w*|veli|velje\w*|perhee\w*|koti\w*|kodi\w*"
-    r"|mummo\w*|isovanhem\w*|tuke\w*|apu|avun|apua|tarvit\w*|erityi\w*|tehostet\w*|sairas\w*"
+    r"|mummo\w*|isovanhem\w*|tuki|tuen|tukea|tuke\w*|apu|avun|apua|tarvit\w*|erityi\w*"
+    r"|tehostet\w*|sairas\w*"
     r"|lääkär\w*|sosiaalityö\w*|kasvatuskeskustel\w*|vasu\w*|huoli|huole\w*|huolestu\w*"
     r"|huolissa\w*|lyö\w*|löi|pure\w*|puri\w*|potki\w*|tönä\w*|tönii|käyttäyt\w*|käytö\w*"
     r"|haaste\w*|levoton|levottom\w*|itk\w*|kiukk\w*|raivo\w*|riidel\w*|poissaol\w*"
@@ -912,44 +970,86 @@ def _covered(text: str, spans: Iterable[tuple[int, int]]) -> bytearray:
     return marks
 
 
-def _member_spans(text: str, people: Iterable[str]) -> Iterator[tuple[int, int]]:
+def _members(people: Iterable[str]) -> tuple[frozenset[str], list[re.Pattern[str]]]:
+    """The members' given names as the lists know them (``Tuomas`` for ``Tuomaksen``), and a
+    pattern for each member's whole name (``AINO AHOSEN``)."""
+    given = set()
+    wholes = []
     for person in people:
-        pattern = name_pattern(person)
-        if pattern is not None:
-            for found in pattern.finditer(text):
-                yield found.span()
+        for part in re.split(r"[\s-]+", person.strip()):
+            if part:
+                given.add((given_names.known_name(part) or part).lower())
+        parts = person.split()
+        if len(parts) > 1:
+            last = "|".join(re.escape(stem) for stem in stems(parts[-1]))
+            first = r"\s+".join(re.escape(part) for part in parts[:-1])
+            wholes.append(re.compile(rf"(?<!\w){first}\s+(?:{last})\w{{0,5}}(?!\w)", re.I))
+    return frozenset(given), wholes
 
 
-_NAMED_AFTER = re.compile(
-    r"(?:[ \t\u00a0\u202f]+(?:[A-ZÅÄÖ]\.[ \t]*)*[A-ZÅÄÖ]\w*)?"
-    r"(?:[ \t\u00a0\u202f]+(?:ja|och)[ \t\u00a0\u202f]+[\w-]+)?[ \t\u00a0\u202f]*-?"
-    r"(?:päivä\w*|dagen\b|juhla\w*|viikko\w*|veckan\b|koulu\w*|peruskoulu\w*"
-    r"|päiväko\w*|kirjasto\w*|katu\w*|kadu\w*|tie\b|tien\b|tiellä|puisto\w*|tal[oi]\w*"
-    r"|skola\w*|skolan\b|daghem\w*|bibliotek\w*|gatan\b|vägen\b|parken\b|gården\b)",
+_SPACE = r"[ \t\u00a0\u202f]"
+_SURNAME = rf"{_SPACE}+(?:(?-i:[A-ZÅÄÖ])\.{_SPACE}*)*(?-i:[A-ZÅÄÖ])\w+"
+_NAMED_DAY = re.compile(
+    rf"{_SURNAME}(?:{_SPACE}+(?:ja|och){_SPACE}+[\w-]+)?{_SPACE}*-?"
+    r"(?:päivä\w*|dagen\b|juhla\w*|viikko\w*|veckan\b)",
+    re.IGNORECASE,
 )
-"""After a given name (and a surname), a day, a school, a street or a building named after a
-person: "Aleksis Kiven päivänä", "Minna Canthin ja tasa-arvon päivänä", "Kalevan koulun",
-"Aleksis Kivi-dagen", "Runebergs skola"; not a child."""
+_NAMED_PLACE = re.compile(
+    rf"(?P<surname>{_SURNAME})?{_SPACE}*-?"
+    r"(?:koulu|koulun|koulussa|koululla|koulusta|koululta|kouluun|peruskoulu\w*|kirjasto"
+    r"|kirjaston|kirjastossa|kirjastoon|katu|kadun|kadulla|tie|tien|tiellä|puisto|puiston"
+    r"|puistossa|talo|talon|talossa|skola|skolan|skolas|daghem|daghemmet|bibliotek"
+    r"|biblioteket|gatan|vägen|parken)\b",
+    re.IGNORECASE,
+)
+"""After a given name, a day, a school, a street or a building named after a person: "Aleksis
+Kiven päivänä", "Minna Canthin ja tasa-arvon päivänä", "Aleksis Kiven peruskoulun", "Runebergs
+skola", and with no surname "Kalevan koulun", unless the sentence is about one child ("Ellas
+skola har kontaktat familjen")."""
+
+_TITLE_BEFORE = re.compile(
+    r"(?<!\w)(?:psykologi|kuraattori|terveydenhoitaja|erityisopettaja|opettaja|rehtori|johtaja"
+    r"|sosiaaliohjaaja|sosiaalityöntekijä|puheterapeutti|toimintaterapeutti|fysioterapeutti"
+    r"|lääkäri|kirjastonhoitaja|poliisi|psykolog|kurator|hälsovårdare|hälsovårdaren"
+    r"|speciallärare|lärare|läraren|rektor|föreståndare|socialarbetare|socialhandledare"
+    r"|talterapeut|läkare|bibliotekarie|polis)"
+    rf"{_SPACE}+$",
+    re.IGNORECASE,
+)
+"""A title before a name makes it an adult's: "Psykologi Hanna Laine", "kurator Lena"."""
 
 
 def _given_names(
     text: str, sentences: _Sentences, people: tuple[str, ...], context_spans: list[tuple[int, int]]
 ) -> Iterator[tuple[FindingKind, int, int]]:
-    """Given names: in a sentence about a child they may identify one; elsewhere they are
-    flagged with lower prominence. Members' names (``people``, in any form) are never
-    flagged. A form that is an ordinary word at the start of a sentence (``Toivomme``,
-    ``Aamun piirissä``, ``Rosa tröjans dag``) and a name that is also a holiday, a town or a
-    program anywhere (``Lucia``, ``via Wilma``) are flagged only in a sentence about one
+    """Given names: in a sentence about a child they may identify one; elsewhere, or after a
+    title ("psykologi Hanna"), they are flagged with lower prominence. The members' given
+    names (``people``, in any form) are never flagged. A form that is an ordinary word at the
+    start of a sentence (``Toivomme``, ``Aamun piirissä``, ``Rosa tröjans dag``) and a name
+    that is also a holiday, a town or a program anywhere (``Lucia``, ``via Wilma``) are
+    flagged only in a sentence about one child; a day or a place named after a person is no
     child."""
     matches = list(given_names.find(text))
     if not matches:
         return
-    members = _covered(text, _member_spans(text, people))
+    member_names, wholes = _members(people)
+    members = _covered(
+        text, (found.span() for pattern in wholes for found in pattern.finditer(text))
+    )
     names = _covered(text, ((match.start, match.end) for match in matches))
     context_starts = sorted(start for start, _end in context_spans)
     sentence_context: dict[int, tuple[bool, bool]] = {}
+    previous_end = -2
     for match in matches:
-        if any(members[match.start : match.end]) or _NAMED_AFTER.match(text, match.end):
+        second_name = text[previous_end : match.start] == " "  # "Hanna Laine", "Hans Christian"
+        previous_end = match.end
+        if (
+            second_name
+            or match.name.lower() in member_names
+            or any(members[match.start : match.end])
+        ):
+            continue
+        if _NAMED_DAY.match(text, match.end):
             continue
         sentence_start, sentence_end = sentences.around(match.start)
         if sentence_start not in sentence_context:
@@ -957,8 +1057,13 @@ def _given_names(
                 text, sentence_start, sentence_end, names, context_starts
             )
         one_child, about_children = sentence_context[sentence_start]
+        place = _NAMED_PLACE.match(text, match.end)
+        if place is not None and (place.group("surname") or not one_child):
+            continue
         ordinary = match.proper_noun or (match.word and sentences.starts_at(match.start))
-        if one_child or _owns_context(text, match.end) or (about_children and not ordinary):
+        adult = _TITLE_BEFORE.search(text, max(0, match.start - _GENERIC_REACH), match.start)
+        owned = not match.proper_noun and _owns_context(text, match.end)
+        if not adult and (one_child or owned or (about_children and not ordinary)):
             yield FindingKind.CHILD_NAME, match.start, match.end
         elif not ordinary:
             yield FindingKind.NAME, match.start, match.end
@@ -966,7 +1071,7 @@ def _given_names(
 
 _NEXT_WORD = re.compile(r"[ \t\u00a0\u202f]*(\w+)")
 _OF_A_GROUP = re.compile(
-    r"[ \t\u00a0\u202f]+(?:i|på|från)\s+(?:[A-ZÅÄÖ]\w+|\w*grupp\w*|avdelningen)"
+    r"[ \t\u00a0\u202f]+(?:i|på)\s+(?:[A-ZÅÄÖ]\w*(?:arna|orna|erna)\b|\w*grupp\w*|avdelningen)"
 )
 """After a name, the group the child is in: "Elin i Björnarna", "Saga i förskolegruppen"."""
 
@@ -1003,33 +1108,43 @@ def _context(
 # --- Putting it together ---------------------------------------------------------------------
 
 
-def _candidates(text: str, people: tuple[str, ...]) -> Iterator[list[tuple[FindingKind, int, int]]]:
+_PERSONAL_DATA = (
+    (FindingKind.IDENTITY_CODE, _identity_codes),
+    (FindingKind.EMAIL, _emails),
+    (FindingKind.PHONE, _phone_numbers),
+)
+"""The detectors of what names a person by itself, in priority order."""
+
+
+def _candidates(
+    text: str, people: tuple[str, ...], *, personal_only: bool
+) -> Iterator[list[tuple[FindingKind, int, int]]]:
     """Every detector's findings, detector by detector in priority order: where findings
     overlap, the earlier wins, so an identity code is not also a phone number, a phone number
     inside an e-mail address is the address, "poika Eetu" is one named child and not also a
     boy, and "Hans dotter" is a description, not the name Hans."""
-    for kind, detect in (
-        (FindingKind.IDENTITY_CODE, _identity_codes),
-        (FindingKind.EMAIL, _emails),
-        (FindingKind.PHONE, _phone_numbers),
-        (FindingKind.CHILD_NAME, _named_children),
-    ):
+    for kind, detect in _PERSONAL_DATA:
         yield [(kind, start, end) for start, end in detect(text)]
+    if personal_only:
+        return
+    sentences = _Sentences(text)
+    yield [(FindingKind.CHILD_NAME, start, end) for start, end in _named_children(text, sentences)]
     case_words = list(_case_words(text))
     yield [(FindingKind.CASE_WORD, start, end) for start, end in case_words]
-    sentences = _Sentences(text)
     descriptions = list(_descriptions(text, sentences))
     yield [(FindingKind.CHILD_DESCRIPTION, start, end) for start, end in descriptions]
     yield list(_given_names(text, sentences, people, case_words + descriptions))
 
 
-def _scan(text: str, field: str, people: tuple[str, ...]) -> list[Finding]:
+def _scan(
+    text: str, field: str, people: tuple[str, ...], *, personal_only: bool = False
+) -> list[Finding]:
     starts: list[int] = []
     ends: list[int] = []
     findings: list[Finding] = []
     for kind, start, end in (
         candidate
-        for detected in _candidates(text, people)
+        for detected in _candidates(text, people, personal_only=personal_only)
         for candidate in sorted(detected, key=lambda found: (found[1], -found[2]))
     ):
         # Accepted spans never overlap, so both lists stay sorted together.
@@ -1050,6 +1165,12 @@ def scan(text: str, people: Iterable[str] = ()) -> list[Finding]:
     ordered by position and never overlapping. ``people`` are the group's members, whose
     names are never flagged as names."""
     return _scan(text, "", tuple(people))
+
+
+def personal_data(text: str) -> list[Finding]:
+    """The identity codes, phone numbers and e-mail addresses in ``text``: what a public text
+    never shows (the rest was settled at the privacy review)."""
+    return _scan(text, "", (), personal_only=True)
 
 
 def scan_fields(fields: Iterable[tuple[str, str]], people: Iterable[str] = ()) -> list[Finding]:

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from hyvinvointi_app.domain.enums import MeetingStatus, Role
 from hyvinvointi_app.domain.errors import MemoNotApproved, NotFound
 from hyvinvointi_app.domain.names import replace_names
-from hyvinvointi_app.domain.privacy import FindingKind, scan
+from hyvinvointi_app.domain.privacy import personal_data
 from hyvinvointi_app.services.guards import get_meeting_row
 from hyvinvointi_app.services.memo_record import (
     MemoData,
@@ -28,10 +28,6 @@ from hyvinvointi_app.services.memo_record import (
 )
 from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import Meeting, OperatingPeriod
-
-PERSONAL = (FindingKind.IDENTITY_CODE, FindingKind.PHONE, FindingKind.EMAIL)
-"""What a public text never shows. Words that signal a case were confirmed or rewritten at
-the privacy review, and say nothing about a person by themselves."""
 
 
 def approved_memo(db: Database, meeting_id: int) -> MemoData:
@@ -67,9 +63,8 @@ class _Cleaner:
 
     def text(self, value: str) -> str:
         value = replace_names(value, self.names, self.role_text)
-        for finding in reversed(scan(value)):
-            if finding.kind in PERSONAL:
-                value = value[: finding.start] + self.marker + value[finding.end :]
+        for finding in reversed(personal_data(value)):
+            value = value[: finding.start] + self.marker + value[finding.end :]
         return value
 
     def person(self, ref: RecordedPerson | None) -> RecordedPerson | None:

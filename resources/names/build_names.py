@@ -103,13 +103,18 @@ NAME_CLASSES = frozenset({"etunimi", "sukunimi", "paikannimi", "nimi"})
 
 
 def finnish_words(candidates: list[str]) -> set[str]:
-    """The candidates Voikko reads as something else than a name, too."""
+    """The candidates Voikko reads as something else than a name, too (a hyphenated form
+    when each of its parts is read so; a form with an apostrophe is Swedish, not Finnish)."""
     voikko = libvoikko.Voikko("fi")
+
+    def word(part: str) -> bool:
+        return any(reading.get("CLASS") not in NAME_CLASSES for reading in voikko.analyze(part))
+
     try:
         return {
             form
             for form in candidates
-            if any(reading.get("CLASS") not in NAME_CLASSES for reading in voikko.analyze(form))
+            if "'" not in form and all(part and word(part) for part in form.split("-"))
         }
     finally:
         voikko.terminate()
@@ -117,15 +122,24 @@ def finnish_words(candidates: list[str]) -> set[str]:
 
 def swedish_words(candidates: list[str]) -> set[str]:
     """The candidates Hunspell's Finland-Swedish dictionary accepts in lower case (it lists
-    names with a capital, so ``stefan`` is not accepted and ``saga`` is)."""
-    misspelt = subprocess.run(
-        ["hunspell", "-d", "sv_FI", "-l"],
-        input="\n".join(candidates),
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
-    return set(candidates) - set(misspelt)
+    names with a capital, so ``stefan`` is not accepted and ``saga`` is). Hunspell reads
+    words, so it is asked only about forms without an apostrophe or a hyphen; a hyphenated
+    form is a word when each of its parts is one."""
+    plain = sorted({part for form in candidates for part in form.split("-") if "'" not in part})
+    misspelt = set(
+        subprocess.run(
+            ["hunspell", "-d", "sv_FI", "-l"],
+            input="\n".join(plain),
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+    )
+    return {
+        form
+        for form in candidates
+        if "'" not in form and all(part and part not in misspelt for part in form.split("-"))
+    }
 
 
 def supplement() -> set[str]:

@@ -215,6 +215,10 @@ def test_a_number_followed_by_more_digits_is_still_found() -> None:
         "Emman äiti-" * 9_000,
         "a.a@" * 25_000,
         "131052-308T" * 9_000,
+        "a dot " * 16_000,
+        "a (dot) " * 12_000,
+        " " * 50_000 + "Toivon " * 7_000,
+        "Ellan äiti, eräs poika Oravista; " * 3_000,
     ],
 )
 def test_long_adversarial_texts(text: str) -> None:

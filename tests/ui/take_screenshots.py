@@ -506,8 +506,8 @@ PRIVACY_TEXTS = {
         "Kiitos Päiville kahvituksesta. Kysymykset: etunimi.sukunimi(at)porvoo.fi",
     ),
     "sv": (
-        "Vi diskuterade säkerheten på gården. Ellas föräldrar önskar mer stöd till hösten. "
-        "Vårdnadshavaren till en flicka i gruppen Ekorrarna kontaktade oss.",
+        "Vi diskuterade säkerheten på gården. Ellas vårdnadshavare önskar mer stöd till "
+        "hösten. Vårdnadshavaren till en flicka i gruppen Ekorrarna kontaktade oss.",
         "Tack till Stefan i köket. Frågor: fornamn.efternamn(at)borga.fi",
     ),
 }
@@ -517,18 +517,25 @@ PRIVACY_TEXTS = {
 def _privacy_review(app, window, out, language, suffix):  # type: ignore[no-untyped-def]
     """The privacy review of a draft memo that names a child, describes another, names an
     adult who is no member and gives an address written as (at): the guide's picture."""
-    from hyvinvointi_app.services import agenda, meetings, periods
+    from hyvinvointi_app.domain.enums import AgendaItemKind, Role
+    from hyvinvointi_app.services import agenda, meetings, members, periods
     from hyvinvointi_app.ui.meetings.privacy_review import PrivacyReviewDialog
 
     db = window.context.database
     period = periods.current_period(db)
     detail = meetings.new_meeting(db, period.id, dt.date(2026, 12, 14))
-    item = next(item for item in detail.agenda if item.kind.value == "theme")
-    notes, decision = PRIVACY_TEXTS[language]
-    agenda.set_item_text(db, item.id, "notes", notes)
-    agenda.set_item_text(db, item.id, "decision", decision)
+    director = next(m for m in members.list_members(db) if m.role is Role.DIRECTOR)
+    meetings.update_header(db, detail.id, meetings.HeaderInput(detail.date, chair_id=director.id))
+    theme, other = (
+        next(item for item in detail.agenda if item.kind is kind)
+        for kind in (AgendaItemKind.THEME, AgendaItemKind.OTHER_MATTERS)
+    )
+    notes, other_notes = PRIVACY_TEXTS[language]
+    agenda.set_item_text(db, theme.id, "notes", notes)
+    agenda.set_item_text(db, other.id, "notes", other_notes)
     dialog = PrivacyReviewDialog(window.context, detail.id, lambda *_where: None, window)
     dialog.rows[0].confirm.setChecked(True)
+    dialog.resize(dialog.width(), 720)
     dialog.show()
     for _turn in range(10):
         app.processEvents()

@@ -394,10 +394,14 @@ def test_names_and_descriptions_are_shown_by_kind_the_names_alone_last(
         (FindingKind.NAME, "Päiville"),  # the member Aino is not flagged
     ]
     titles = [row.frame.findChildren(QLabel)[0].text() for row in dialog.rows]
-    assert titles[0].startswith("<b>1. Nimi, joka voi tunnistaa lapsen</b>")
+    assert titles[0].startswith("<b>1. Nimi, josta lapsen voi tunnistaa</b>")
     assert titles[2].startswith("3. Nimi —")  # lower prominence: not bold
     holder_labels = [label.text() for label in dialog.list_holder.findChildren(QLabel)]
-    assert any(text.startswith("Nimiä virkkeissä") for text in holder_labels)
+    assert any(text.startswith("Nimet virkkeissä") for text in holder_labels)
     for row in dialog.rows:
         row.confirm.setChecked(True)
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    assert all(row.confirm.isChecked() for row in dialog.rows)  # the name alone too
     assert dialog.approve_button.isEnabled()
+    qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    assert meetings.get_meeting(db, detail.id).status is MeetingStatus.APPROVED
