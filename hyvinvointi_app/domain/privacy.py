@@ -278,7 +278,8 @@ class TextRule(NamedTuple):
 
 _FI = Language.FINNISH
 _SV = Language.SWEDISH
-_GAP = r"[ \t\u00a0\u202f]+"
+_SPACE = r"[ \t\u00a0\u202f]"
+_GAP = _SPACE + "+"
 """Spaces within one line: a capital after a line break starts a new sentence or item."""
 
 CASE_WORD_RULES: tuple[TextRule, ...] = (
@@ -838,16 +839,20 @@ def _case_words(text: str) -> Iterator[tuple[int, int]]:
 _PLACE_FORM = re.compile(r"(?:ssa|ssä|sta|stä|lla|llä|lta|ltä)$")
 
 
-def _named_children(text: str, sentences: _Sentences) -> Iterator[tuple[int, int]]:
-    """ "lapsi Emma", "Eetu-poika", "Emmas mamma": the name must start with a capital; a word
-    the lists do not know as a name must not be in a plural or place case ("poika Oravista",
-    "lapsi Suomessa") nor begin the sentence ("Jokaisen äiti", "Vuoden isä")."""
+def _named_children(
+    text: str, sentences: _Sentences, member_names: frozenset[str]
+) -> Iterator[tuple[int, int]]:
+    """The constructions "lapsi Emma", "Eetu-poika", "Emmas mamma". The name must start with a
+    capital and not be a member's; a word the lists do not know as a name must not be in a
+    plural or place case ("poika Oravista", "lapsi Suomessa") nor begin the sentence
+    ("Jokaisen äiti", "Vuoden isä")."""
 
     def name_fits(name: str, start: int) -> bool:
         if not name[0].isupper():
             return False
-        if given_names.known_name(name) is not None:
-            return True
+        known = given_names.known_name(name)
+        if known is not None:
+            return known.lower() not in member_names
         return not (
             _GROUP_FORM.search(name) or _PLACE_FORM.search(name) or sentences.starts_at(start)
         )
@@ -987,7 +992,6 @@ def _members(people: Iterable[str]) -> tuple[frozenset[str], list[re.Pattern[str
     return frozenset(given), wholes
 
 
-_SPACE = r"[ \t\u00a0\u202f]"
 _SURNAME = rf"{_SPACE}+(?:(?-i:[A-ZÅÄÖ])\.{_SPACE}*)*(?-i:[A-ZÅÄÖ])\w+"
 _NAMED_DAY = re.compile(
     rf"{_SURNAME}(?:{_SPACE}+(?:ja|och){_SPACE}+[\w-]+)?{_SPACE}*-?"
@@ -1020,7 +1024,10 @@ _TITLE_BEFORE = re.compile(
 
 
 def _given_names(
-    text: str, sentences: _Sentences, people: tuple[str, ...], context_spans: list[tuple[int, int]]
+    text: str,
+    sentences: _Sentences,
+    members: tuple[frozenset[str], list[re.Pattern[str]]],
+    context_spans: list[tuple[int, int]],
 ) -> Iterator[tuple[FindingKind, int, int]]:
     """Given names: in a sentence about a child they may identify one; elsewhere, or after a
     title ("psykologi Hanna"), they are flagged with lower prominence. The members' given
@@ -1032,8 +1039,8 @@ def _given_names(
     matches = list(given_names.find(text))
     if not matches:
         return
-    member_names, wholes = _members(people)
-    members = _covered(
+    member_names, wholes = members
+    member_spans = _covered(
         text, (found.span() for pattern in wholes for found in pattern.finditer(text))
     )
     names = _covered(text, ((match.start, match.end) for match in matches))
@@ -1046,7 +1053,7 @@ def _given_names(
         if (
             second_name
             or match.name.lower() in member_names
-            or any(members[match.start : match.end])
+            or any(member_spans[match.start : match.end])
         ):
             continue
         if _NAMED_DAY.match(text, match.end):
@@ -1069,9 +1076,9 @@ def _given_names(
             yield FindingKind.NAME, match.start, match.end
 
 
-_NEXT_WORD = re.compile(r"[ \t\u00a0\u202f]*(\w+)")
+_NEXT_WORD = re.compile(rf"{_SPACE}*(\w+)")
 _OF_A_GROUP = re.compile(
-    r"[ \t\u00a0\u202f]+(?:i|på)\s+(?:[A-ZÅÄÖ]\w*(?:arna|orna|erna)\b|\w*grupp\w*|avdelningen)"
+    rf"{_GAP}(?:i|på)\s+(?:[A-ZÅÄÖ]\w*(?:arna|orna|erna)\b|\w*grupp\w*|avdelningen)"
 )
 """After a name, the group the child is in: "Elin i Björnarna", "Saga i förskolegruppen"."""
 
@@ -1128,12 +1135,14 @@ def _candidates(
     if personal_only:
         return
     sentences = _Sentences(text)
-    yield [(FindingKind.CHILD_NAME, start, end) for start, end in _named_children(text, sentences)]
+    members = _members(people)
+    named = _named_children(text, sentences, members[0])
+    yield [(FindingKind.CHILD_NAME, start, end) for start, end in named]
     case_words = list(_case_words(text))
     yield [(FindingKind.CASE_WORD, start, end) for start, end in case_words]
     descriptions = list(_descriptions(text, sentences))
     yield [(FindingKind.CHILD_DESCRIPTION, start, end) for start, end in descriptions]
-    yield list(_given_names(text, sentences, people, case_words + descriptions))
+    yield list(_given_names(text, sentences, members, case_words + descriptions))
 
 
 def _scan(

@@ -67,9 +67,15 @@ def jumps() -> list[Jump]:
 
 
 def review(qtbot: QtBot, context: AppContext, memo: Memo, jumps: list[Jump]) -> PrivacyReviewDialog:
+    return review_of(qtbot, context, memo.id, jumps)
+
+
+def review_of(
+    qtbot: QtBot, context: AppContext, meeting_id: int, jumps: list[Jump]
+) -> PrivacyReviewDialog:
     dialog = PrivacyReviewDialog(
         context,
-        memo.id,
+        meeting_id,
         lambda *where: jumps.append(where),
         context.parent(),  # type: ignore[arg-type]
     )
@@ -379,15 +385,7 @@ def test_names_and_descriptions_are_shown_by_kind_the_names_alone_last(
     agenda.set_item_text(
         db, item, "decision", "Ellan huoltajat toivoivat tukea. Eräs poika tarvitsee apua."
     )
-    dialog = PrivacyReviewDialog(
-        context,
-        detail.id,
-        lambda *where: jumps.append(where),
-        context.parent(),  # type: ignore[arg-type]
-    )
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog = review_of(qtbot, context, detail.id, jumps)
     assert [(f.kind, f.match) for f in dialog.findings] == [
         (FindingKind.CHILD_NAME, "Ellan"),
         (FindingKind.CHILD_DESCRIPTION, "Eräs poika"),
