@@ -7,8 +7,9 @@ names of Jörg Michael's name dictionary, and a short supplement of names given 
 since 2000 that those lack) are loaded at the first use. A word is a name's form when it
 is capitalised, not in capitals, and one of the forms :func:`forms` gives the name. Some forms
 are ordinary words too (``Toivo``, ``Aamun``, ``Inga``, ``Annan``, ``Satu``): the resource
-lists them, from the same lemma lists as the word-form rules, and a match says so, for the
-privacy guard weighs such a word at the start of a sentence differently.
+lists them, as Voikko's and Hunspell's dictionaries told them apart when it was built, and a
+match says so, for the privacy guard weighs such a word at the start of a sentence
+differently.
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ _SUFFIXES = frozenset(
     | {
         ending.replace("A", vowel) + clitic.replace("A", vowel)
         for vowel in "aä"
-        for ending in (*_CASE_ENDINGS, "tA", "iA", *(letter + "n" for letter in _VOWELS))
+        for ending in (*_CASE_ENDINGS, "tA", *(letter + "n" for letter in _VOWELS))
         for clitic in _CLITICS
     }
     | {clitic.replace("A", vowel) for vowel in "aä" for clitic in _CLITICS}

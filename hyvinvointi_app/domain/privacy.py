@@ -568,9 +568,8 @@ DESCRIPTION_RULES: tuple[TextRule, ...] = (
         "meant to know.",
     ),
     TextRule(
-        r"\b(?:(?:hänen|heidän)\s+)?(?:poikansa|poikaansa|pojallaan|pojalleen|pojaltaan|pojastaan"
-        r"|tyttärensä|tytärtään"
-        r"|tyttärellään|tyttärelleen|tyttäreltään|tyttärestään)\b",
+        r"\b(?:(?:hänen|heidän)\s+)?(?:poikansa|poikaansa|pojallaan|pojalleen|pojaltaan"
+        r"|pojastaan|tyttärensä|tytärtään|tyttärellään|tyttärelleen|tyttäreltään|tyttärestään)\b",
         _FI,
         "'hänen poikansa', 'äiti toi tyttärensä': someone's son or daughter.",
     ),
@@ -607,8 +606,9 @@ DESCRIPTION_RULES: tuple[TextRule, ...] = (
         "'perhe, josta puhuttiin elokuussa': a child or family the group discussed before.",
     ),
     TextRule(
-        r"\b(?:ryhmän|(?-i:[A-ZÅÄÖ])\w+(?:ien|jen|ten))\s+"
-        r"(?:nuorin|nuorimman|nuorinta|nuorimmalle|nuorimmalla|vanhin|vanhimman|vanhinta|vanhimmalle|vanhimmalla|pienin|pienimmän)\b",
+        r"\b(?:ryhmän|(?-i:[A-ZÅÄÖ])\w+(?:ien|jen|ten))\s+(?:nuorin|nuorimman|nuorinta"
+        r"|nuorimmalle|nuorimmalla|vanhin|vanhimman|vanhinta|vanhimmalle|vanhimmalla|pienin"
+        r"|pienimmän)\b",
         _FI,
         "'ryhmän nuorin', 'Oravien vanhin': the one child a superlative points at.",
     ),
@@ -975,7 +975,10 @@ def _covered(text: str, spans: Iterable[tuple[int, int]]) -> bytearray:
     return marks
 
 
-def _members(people: Iterable[str]) -> tuple[frozenset[str], list[re.Pattern[str]]]:
+_Members = tuple[frozenset[str], list[re.Pattern[str]]]
+
+
+def _members(people: Iterable[str]) -> _Members:
     """The members' given names as the lists know them (``Tuomas`` for ``Tuomaksen``), and a
     pattern for each member's whole name (``AINO AHOSEN``)."""
     given = set()
@@ -1026,12 +1029,12 @@ _TITLE_BEFORE = re.compile(
 def _given_names(
     text: str,
     sentences: _Sentences,
-    members: tuple[frozenset[str], list[re.Pattern[str]]],
+    members: _Members,
     context_spans: list[tuple[int, int]],
 ) -> Iterator[tuple[FindingKind, int, int]]:
     """Given names: in a sentence about a child they may identify one; elsewhere, or after a
-    title ("psykologi Hanna"), they are flagged with lower prominence. The members' given
-    names (``people``, in any form) are never flagged. A form that is an ordinary word at the
+    title ("psykologi Hanna"), they are flagged with lower prominence. The ``members``' given
+    names, in any form, are never flagged. A form that is an ordinary word at the
     start of a sentence (``Toivomme``, ``Aamun piirissä``, ``Rosa tröjans dag``) and a name
     that is also a holiday, a town or a program anywhere (``Lucia``, ``via Wilma``) are
     flagged only in a sentence about one child; a day or a place named after a person is no
@@ -1084,9 +1087,9 @@ _OF_A_GROUP = re.compile(
 
 
 def _owns_context(text: str, end: int) -> bool:
-    """Whether what follows a name makes it a child's: its parents or behaviour ("Onnin
-    vanhemmille", "Helmin käytöksestä", "Viljas beteende"; not "Rosa tröjans dag"), or its
-    group ("Elin i Björnarna")."""
+    """Whether what follows a name makes it a child's: its parents or behaviour ("Toivon
+    vanhemmille", "Viljas beteende"; not "Rosa tröjans dag"), or its group ("Elin i
+    Björnarna")."""
     if _OF_A_GROUP.match(text, end):
         return True
     word = _NEXT_WORD.match(text, end)
@@ -1124,7 +1127,7 @@ _PERSONAL_DATA = (
 
 
 def _candidates(
-    text: str, people: tuple[str, ...], *, personal_only: bool
+    text: str, members: _Members, *, personal_only: bool
 ) -> Iterator[list[tuple[FindingKind, int, int]]]:
     """Every detector's findings, detector by detector in priority order: where findings
     overlap, the earlier wins, so an identity code is not also a phone number, a phone number
@@ -1135,7 +1138,6 @@ def _candidates(
     if personal_only:
         return
     sentences = _Sentences(text)
-    members = _members(people)
     named = _named_children(text, sentences, members[0])
     yield [(FindingKind.CHILD_NAME, start, end) for start, end in named]
     case_words = list(_case_words(text))
@@ -1146,14 +1148,14 @@ def _candidates(
 
 
 def _scan(
-    text: str, field: str, people: tuple[str, ...], *, personal_only: bool = False
+    text: str, field: str, members: _Members, *, personal_only: bool = False
 ) -> list[Finding]:
     starts: list[int] = []
     ends: list[int] = []
     findings: list[Finding] = []
     for kind, start, end in (
         candidate
-        for detected in _candidates(text, people, personal_only=personal_only)
+        for detected in _candidates(text, members, personal_only=personal_only)
         for candidate in sorted(detected, key=lambda found: (found[1], -found[2]))
     ):
         # Accepted spans never overlap, so both lists stay sorted together.
@@ -1173,19 +1175,19 @@ def scan(text: str, people: Iterable[str] = ()) -> list[Finding]:
     """Everything in ``text`` that may identify a person or signal an individual case,
     ordered by position and never overlapping. ``people`` are the group's members, whose
     names are never flagged as names."""
-    return _scan(text, "", tuple(people))
+    return _scan(text, "", _members(people))
 
 
 def personal_data(text: str) -> list[Finding]:
     """The identity codes, phone numbers and e-mail addresses in ``text``: what a public text
     never shows (the rest was settled at the privacy review)."""
-    return _scan(text, "", (), personal_only=True)
+    return _scan(text, "", _members(()), personal_only=True)
 
 
 def scan_fields(fields: Iterable[tuple[str, str]], people: Iterable[str] = ()) -> list[Finding]:
     """Scan ``(field key, text)`` pairs. Findings come field by field, in the order the
     fields were given (the memo's own order), and by position within a field."""
-    members = tuple(people)
+    members = _members(people)
     findings: list[Finding] = []
     for field, text in fields:
         findings.extend(_scan(text, field, members))

@@ -86,11 +86,8 @@ def member_names(session: Session) -> list[str]:
     return list(session.scalars(select(Member.name).where(Member.name.is_not(None))))
 
 
-def _scan_memo(
-    session: Session, memo: MeetingDetail
-) -> tuple[list[tuple[str, str]], list[Finding]]:
-    fields = memo_fields(memo)
-    return fields, scan_fields(fields, member_names(session))
+def _findings(session: Session, fields: list[tuple[str, str]]) -> list[Finding]:
+    return scan_fields(fields, member_names(session))
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +104,8 @@ def review_memo(db: Database, meeting_id: int) -> MemoReview:
     its surroundings (a finding carries only its own match)."""
     with db.reading() as session:
         memo = meeting_detail(session, get_meeting_row(session, meeting_id))
-        fields, findings = _scan_memo(session, memo)
+        fields = memo_fields(memo)
+        findings = _findings(session, fields)
     return MemoReview(memo, dict(fields), findings)
 
 
@@ -139,7 +137,7 @@ def approve_memo(
         raise ValidationError("approved_by", "required")
     with db.transaction() as session:
         meeting = editable_meeting(session, meeting_id)
-        _fields, findings = _scan_memo(session, meeting_detail(session, meeting))
+        findings = _findings(session, memo_fields(meeting_detail(session, meeting)))
         seen = set(confirmed)
         unconfirmed = [finding for finding in findings if finding not in seen]
         if unconfirmed and not findings_confirmed:
