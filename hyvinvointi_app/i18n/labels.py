@@ -283,6 +283,12 @@ def role_label(role: Role, tr: Translator | None = None) -> str:
     return label(role, tr)
 
 
+def partner_label(role: Role | None, name: str = "", tr: Translator | None = None) -> str:
+    """An annual-clock theme's partner as the interface and documents show it: a role's
+    label, or the name the unit wrote."""
+    return label(role, tr) if role is not None else name
+
+
 def missing_role_label(role: Role, tr: Translator | None = None) -> str:
     """A need the group lacks, as :func:`~hyvinvointi_app.domain.enums.missing_roles` names
     it: either role of the school social worker or psychologist names that one need."""

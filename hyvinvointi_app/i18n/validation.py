@@ -25,6 +25,7 @@ def reason_text(reason: str, tr: Translator | None = None) -> str:
         "unknown_value": _("Choose one of the offered values."),
         "unknown_plan_type": _("Choose one of the offered plan types."),
         "unknown_member": _("Choose a member of the group."),
+        "unknown_role": _("Choose one of the offered roles."),
         "unknown_language": _("Choose Finnish or Swedish."),
         "invalid_month": _("The month must be between 1 and 12."),
         "invalid_characters": _("The text contains characters that cannot be saved."),

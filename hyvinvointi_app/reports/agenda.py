@@ -6,6 +6,7 @@ entry carry the same agenda as plain text (:func:`agenda_text`)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from hyvinvointi_app.reports.blocks import (
     DATE_MM,
@@ -30,21 +31,24 @@ from hyvinvointi_app.reports.common import (
 )
 from hyvinvointi_app.reports.options import ReportOptions
 from hyvinvointi_app.reports.texts import ReportTexts, document_name
+from hyvinvointi_app.services.annual_clock import Partner
 from hyvinvointi_app.services.invitation import AgendaData
 from hyvinvointi_app.services.memo_view import AgendaItemView
 
 
-def concerns(tx: ReportTexts, item: AgendaItemView) -> str:
-    """The plan and the annual-clock theme an item concerns, on lines of their own; a theme
-    item titled by its theme says only that it is the clock's."""
+def concerns(tx: ReportTexts, item: AgendaItemView, partners: Sequence[Partner] = ()) -> str:
+    """The plan and the annual-clock theme an item concerns, on lines of their own (a theme
+    item titled by its theme says only that it is the clock's), and the theme's partners."""
     lines = []
     if item.plan_name:
-        lines.append(f"{tx.pgettext('report', 'Plan')}: {item.plan_name}")
+        lines.append(tx.pgettext("report", "Plan") + f": {item.plan_name}")
     theme = item.theme.strip()
     if theme and theme != item.title.strip():
-        lines.append(f"{tx.pgettext('report', 'Theme')}: {theme}")
+        lines.append(tx.pgettext("report", "Theme") + f": {theme}")
     elif theme and not item.plan_name:
         lines.append(tx.pgettext("report", "Annual clock theme"))
+    if partners:
+        lines.append(tx.pgettext("report", "Partners") + f": {tx.partners(partners)}")
     return "\n".join(lines)
 
 
@@ -86,7 +90,7 @@ def _items(tx: ReportTexts, data: AgendaData, options: ReportOptions) -> Grid:
                 f"{number}.",
                 item_title(tx, item.kind, item.title),
                 member(tx, item.presenter, options.with_names),
-                concerns(tx, item),
+                concerns(tx, item, data.partners.get(item.id, ())),
             ]
             for number, item in enumerate(data.meeting.agenda, start=1)
         ],
@@ -118,7 +122,7 @@ def build_blocks(data: AgendaData, options: ReportOptions) -> list[Block]:
     today = options.created_at().date()
     story: list[Block] = [
         Title(document_type(tx)),
-        Subtitle(f"{unit_name(data.unit, tx)} \u2013 {tx.pgettext('report', 'Wellbeing group')}"),
+        Subtitle(f"{unit_name(data.unit, tx)} \u2013 " + tx.pgettext("report", "Wellbeing group")),
         meeting_facts(tx, data.unit, meeting, options.with_names),
         Heading(tx.pgettext("report", "Agenda items")),
     ]
@@ -149,8 +153,8 @@ def agenda_text(data: AgendaData, options: ReportOptions) -> str:
     for number, item in enumerate(meeting.agenda, start=1):
         lines.append(f"{number}. {item_title(tx, item.kind, item.title)}")
         presenter = member(tx, item.presenter, options.with_names)
-        details = [f"{tx.pgettext('report', 'Presenter')}: {presenter}"] if presenter else []
-        details += concerns(tx, item).splitlines()
+        details = [tx.pgettext("report", "Presenter") + f": {presenter}"] if presenter else []
+        details += concerns(tx, item, data.partners.get(item.id, ())).splitlines()
         lines += [f"   {detail}" for detail in details]
     if data.open_actions:
         lines += ["", tx.pgettext("report", "Open action items from earlier meetings")]

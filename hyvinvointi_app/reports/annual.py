@@ -256,7 +256,7 @@ def _evaluations(data: AnnualData, tx: ReportTexts) -> list[Block]:
         conclusion = tx.label(e.conclusion) if e.conclusion else ""
         block: list[Block] = [Heading(title, 3)]
         if conclusion:
-            block.append(Para(f"{tx.pgettext('report', 'Conclusion')}: {conclusion}"))
+            block.append(Para(tx.pgettext("report", "Conclusion") + f": {conclusion}"))
         story.append(Keep(block))
         story += labelled(tx.pgettext("report", "Strengths"), e.strengths)
         story += labelled(tx.pgettext("report", "Development areas"), e.development_areas)
@@ -523,7 +523,7 @@ def build_blocks(data: AnnualData, options: ReportOptions) -> list[Block]:
     s = data.summary
     story: list[Block] = [
         Title(document_type(tx)),
-        Subtitle(f"{unit_name(data.unit, tx)} \u2013 {tx.pgettext('report', 'Wellbeing group')}"),
+        Subtitle(f"{unit_name(data.unit, tx)} \u2013 " + tx.pgettext("report", "Wellbeing group")),
         Facts(
             [
                 (tx.pgettext("report", "Unit"), unit_name(data.unit, tx)),

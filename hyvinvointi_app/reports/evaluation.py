@@ -163,7 +163,7 @@ def build_blocks(data: EvaluationSummaryData, options: ReportOptions) -> list[Bl
         )
     for group in data.history.periods:
         title = (
-            f"{tx.pgettext('report', 'Operating period')} {group.label}"
+            tx.pgettext("report", "Operating period") + f" {group.label}"
             if group.label
             else tx.pgettext("report", "Outside any operating period")
         )

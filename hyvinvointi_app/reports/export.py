@@ -16,6 +16,7 @@ start-up.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -43,6 +44,7 @@ _LOG_NAMES = {
     "public": "public_memo",
     "annual": "annual_report",
     "evaluation": "plan_evaluation",
+    "clock": "annual_clock_poster",
 }
 """How the activity log names each kind of document."""
 _SUBJECTS = {
@@ -51,6 +53,7 @@ _SUBJECTS = {
     "public": "meeting_id",
     "annual": "period_id",
     "evaluation": "plan_id",
+    "clock": "period_id",
 }
 
 
@@ -100,6 +103,10 @@ def _gather(db: Database, kind: str, subject_id: int, options: ReportOptions) ->
         from hyvinvointi_app.services.invitation import agenda_data
 
         return agenda_data(db, subject_id)
+    if kind == "clock":
+        from hyvinvointi_app.services.clock_wheel import poster_data
+
+        return poster_data(db, subject_id, options.created_at().date())
     if kind == "annual":
         from hyvinvointi_app.services.report_data import annual_data
 
@@ -118,8 +125,9 @@ def build_document(
     progress: Progress | None = None,
     unprintable: Unprintable | None = None,
 ) -> bytes:
-    """A document ("memo", "agenda", "public", "annual", "evaluation") of one meeting,
-    period or plan, as a PDF, a Word file or a web page (``file_format``)."""
+    """A document ("memo", "agenda", "public", "annual", "evaluation", "clock": the annual
+    clock's poster) of one meeting, period or plan, as a PDF, a Word file or a web page
+    (``file_format``)."""
     if file_format not in DOCUMENT_FORMATS:
         raise ValueError(f"a document is exported as {DOCUMENT_FORMATS}, not {file_format}")
     _step(progress, 0)
@@ -137,9 +145,17 @@ def render_document(
     unprintable: Unprintable | None = None,
 ) -> bytes:
     """A document of ``kind`` from its service data (what :func:`build_document` reads):
-    the same data in two formats is read once."""
+    the same data in two formats is read once. The annual clock's poster is a PDF only."""
     from hyvinvointi_app.reports.texts import ReportTexts
 
+    if kind == "clock":
+        if file_format is not ExportKind.PDF:
+            raise ValueError("the annual clock's poster is a PDF")
+        with collecting() as missing:
+            from hyvinvointi_app.reports import poster
+
+            plain = poster.render(data, options)
+        return _finished(plain, missing, options, progress, unprintable)
     document = _document(kind)
     blocks = document.build_blocks(data, options)
     frame = document.page_frame(data, ReportTexts(options.language), options)
@@ -156,10 +172,22 @@ def render_document(
         _step(progress, _STEPS)
         return result
     with collecting() as missing:
-        from hyvinvointi_app.reports.finish import finish
         from hyvinvointi_app.reports.layout import flowables, render
 
         plain = render(flowables(blocks), frame)
+    return _finished(plain, missing, options, progress, unprintable)
+
+
+def _finished(
+    plain: bytes,
+    missing: Iterable[str],
+    options: ReportOptions,
+    progress: Progress | None,
+    unprintable: Unprintable | None,
+) -> bytes:
+    """A rendered PDF told of its unprintable characters, then made archival or protected."""
+    from hyvinvointi_app.reports.finish import finish
+
     if missing and unprintable is not None:
         unprintable("".join(missing))
     _step(progress, 3)

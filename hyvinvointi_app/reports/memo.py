@@ -185,9 +185,9 @@ def _item(
     story: list[Block] = [Heading(f"{number}. {item_title(tx, item.kind, item.title)}", 3)]
     presenter = member(tx, item.presenter, options.with_names)
     if presenter:
-        story.append(Para(f"{tx.pgettext('report', 'Presenter')}: {presenter}"))
+        story.append(Para(tx.pgettext("report", "Presenter") + f": {presenter}"))
     if item.plan_name:
-        story.append(Para(f"{tx.pgettext('report', 'Plan')}: {item.plan_name}"))
+        story.append(Para(tx.pgettext("report", "Plan") + f": {item.plan_name}"))
     if item.kind is AgendaItemKind.ATTENDANCE:
         story.append(
             Para(tx.pgettext("report", "Attendance is recorded at the beginning of the memo."))
@@ -333,7 +333,7 @@ def build_blocks(data: MemoData, options: ReportOptions) -> list[Block]:
     today = data.as_at or options.created_at().date()
     story: list[Block] = [
         Title(document_type(tx)),
-        Subtitle(f"{unit_name(data.unit, tx)} \u2013 {tx.pgettext('report', 'Wellbeing group')}"),
+        Subtitle(f"{unit_name(data.unit, tx)} \u2013 " + tx.pgettext("report", "Wellbeing group")),
     ]
     if meeting.status is MeetingStatus.DRAFT:
         story.append(

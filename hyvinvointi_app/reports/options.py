@@ -9,6 +9,8 @@ from typing import Literal
 
 ReportLanguage = Literal["fi", "sv", "fi+sv"]
 REPORT_LANGUAGES: tuple[str, ...] = ("fi", "sv", "fi+sv")
+PAPER_SIZES: tuple[str, ...] = ("A4", "A3")
+"""The sheets the annual clock's poster is made for (the other documents are A4)."""
 
 Progress = Callable[[int, int], None]
 """Called with (steps done, steps in all), from the thread that builds the document."""
@@ -31,10 +33,14 @@ class ReportOptions:
     archival: bool = True
     created: dt.datetime | None = None
     replace: bool = True
+    paper: str = "A4"
+    """The sheet of a document made for more than one (the annual clock's poster)."""
 
     def __post_init__(self) -> None:
         if self.language not in REPORT_LANGUAGES:
             raise ValueError(f"report language must be one of {REPORT_LANGUAGES}")
+        if self.paper not in PAPER_SIZES:
+            raise ValueError(f"paper must be one of {PAPER_SIZES}")
         if self.password == "":
             object.__setattr__(self, "password", None)
 

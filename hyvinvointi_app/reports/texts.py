@@ -9,7 +9,7 @@ extractor finds them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -19,6 +19,7 @@ from hyvinvointi_app.i18n import formatting
 from hyvinvointi_app.i18n.labels import label, missing_role_label
 from hyvinvointi_app.i18n.translator import Translator, translator_for
 from hyvinvointi_app.reports.options import REPORT_LANGUAGES
+from hyvinvointi_app.services.annual_clock import Partner
 
 SEPARATOR = " / "
 
@@ -58,6 +59,11 @@ class ReportTexts:
 
     def label(self, value: StrEnum) -> str:
         return joined([label(value, tr) for tr in self.translators])
+
+    def partners(self, partners: Iterable[Partner]) -> str:
+        """An annual-clock theme's partners in a line: roles in the document's language(s),
+        names as the unit wrote them."""
+        return ", ".join(self.label(p.role) if p.role is not None else p.name for p in partners)
 
     def missing_role(self, role: Role) -> str:
         """A need the group lacks (:func:`~hyvinvointi_app.i18n.labels.missing_role_label`)."""
@@ -111,7 +117,7 @@ class ReportTexts:
 
 def document_name(tx: ReportTexts, kind: str) -> str:
     """The name of a kind of document ("memo", "agenda", "invitation", "calendar", "public",
-    "public_memos", "annual", "evaluation", "bundle") in the document's language(s): its
+    "public_memos", "annual", "evaluation", "bundle", "clock") in the document's language(s): its
     title, its page header and its suggested file name."""
     names = {
         "memo": tx.pgettext("report", "Memo"),
@@ -123,6 +129,7 @@ def document_name(tx: ReportTexts, kind: str) -> str:
         "annual": tx.pgettext("report", "Annual report"),
         "evaluation": tx.pgettext("report", "Plan evaluation summary"),
         "bundle": tx.pgettext("report", "Coordinator bundle"),
+        "clock": tx.pgettext("report", "Annual clock"),
     }
     return names[kind]
 

@@ -1,9 +1,11 @@
-"""The unit's annual clock (vuosikello): themes by month, each maybe evaluating a plan type.
+"""The unit's annual clock (vuosikello): themes by month, each maybe evaluating a plan type and
+naming the partners it is handled with (yhteistyötahot / samarbetsparter).
 
 The clock follows the operating period, so lists run August to July. Positions number the
 themes of one month from 1 without gaps; every change renumbers the month it touched.
 A clock can be shared as a small JSON file in one language; such a file comes from
-outside, so :func:`parse_clock_file` checks all of it before anything is written.
+outside, so :func:`parse_clock_file` checks all of it before anything is written. The file's
+version 2 carries the partners; a version-1 file (no partners) still imports.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from hyvinvointi_app.domain.enums import Language, PlanType, ThemeHandling
+from hyvinvointi_app.domain.enums import Language, PlanType, Role, ThemeHandling
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
+from hyvinvointi_app.i18n.collation import sorted_by_name
 from hyvinvointi_app.i18n.translator import N_
 from hyvinvointi_app.resources import load_json_resource
 from hyvinvointi_app.services.change import Change, done
@@ -26,8 +29,12 @@ from hyvinvointi_app.store.database import Database
 from hyvinvointi_app.store.models import ClockTheme, OperatingPeriod, ThemeMark, Unit
 
 CLOCK_FORMAT = "hyvinvointi-annual-clock"
-CLOCK_VERSION = 1
+CLOCK_VERSION = 2
+"""Version 2 added each theme's partners; version 1 files are still read."""
 MAX_TITLE_LENGTH = 500
+MAX_PARTNER_LENGTH = 100
+MAX_PARTNERS = 20
+"""Partners of one theme: a theme handled with more is a theme of the whole municipality."""
 MAX_THEMES = 500
 MAX_FILE_BYTES = 2_000_000
 """Far above 500 themes of 500 characters even with every character escaped."""
@@ -40,6 +47,19 @@ FORBIDDEN_CATEGORIES = frozenset({"Cc", "Cs"})
 
 
 @dataclass(frozen=True, slots=True)
+class Partner:
+    """Who a theme is handled with: a role of the group's members (the health nurse, say), or
+    a partner named in a short free text (the rescue department, the library)."""
+
+    role: Role | None = None
+    name: str = ""
+
+    def as_data(self) -> dict[str, str]:
+        """The partner as the database and the clock file keep it."""
+        return {"role": self.role.value} if self.role is not None else {"name": self.name}
+
+
+@dataclass(frozen=True, slots=True)
 class ThemeView:
     id: int
     month: int
@@ -48,6 +68,7 @@ class ThemeView:
     plan_type: PlanType | None
     package_item: str | None = None
     """Where the theme came from, when a municipal package brought it."""
+    partners: tuple[Partner, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +78,7 @@ class ClockEntry:
     month: int
     title: str
     plan_type: PlanType | None = None
+    partners: tuple[Partner, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +96,26 @@ def period_month_index(month: int) -> int:
 
 def theme_view(theme: ClockTheme) -> ThemeView:
     return ThemeView(
-        theme.id, theme.month, theme.position, theme.title, theme.plan_type, theme.package_item
+        theme.id,
+        theme.month,
+        theme.position,
+        theme.title,
+        theme.plan_type,
+        theme.package_item,
+        stored_partners(theme.partners),
     )
+
+
+def stored_partners(data: Iterable[Mapping[str, str]] | None) -> tuple[Partner, ...]:
+    """The partners as the database keeps them (checked when they were written)."""
+    return tuple(
+        Partner(role=Role(item["role"])) if "role" in item else Partner(name=item["name"])
+        for item in data or ()
+    )
+
+
+def partners_data(partners: Iterable[Partner]) -> list[dict[str, str]]:
+    return [partner.as_data() for partner in partners]
 
 
 def _check_month(month: object, field: str = "month") -> int:
@@ -84,19 +124,25 @@ def _check_month(month: object, field: str = "month") -> int:
     return month
 
 
-def _check_title(title: object, field: str = "title") -> str:
-    if title is None:
+def _check_line(value: object, field: str, limit: int, *, one_space: bool = False) -> str:
+    """A line of text stripped (with ``one_space``, every run of spaces made one), not
+    empty, at most ``limit`` characters, without control characters."""
+    if value is None:
         raise ValidationError(field, "required")
-    if not isinstance(title, str):
+    if not isinstance(value, str):
         raise ValidationError(field, "not_text")
-    title = title.strip()
-    if not title:
+    text = " ".join(value.split()) if one_space else value.strip()
+    if not text:
         raise ValidationError(field, "required")
-    if len(title) > MAX_TITLE_LENGTH:
+    if len(text) > limit:
         raise ValidationError(field, "too_long")
-    if any(unicodedata.category(char) in FORBIDDEN_CATEGORIES for char in title):
+    if any(unicodedata.category(char) in FORBIDDEN_CATEGORIES for char in text):
         raise ValidationError(field, "invalid_characters")
-    return title
+    return text
+
+
+def _check_title(title: object, field: str = "title") -> str:
+    return _check_line(title, field, MAX_TITLE_LENGTH)
 
 
 def _check_plan_type(value: object, field: str = "plan_type") -> PlanType | None:
@@ -108,6 +154,43 @@ def _check_plan_type(value: object, field: str = "plan_type") -> PlanType | None
         return PlanType(value)
     except ValueError as error:
         raise ValidationError(field, "unknown_plan_type") from error
+
+
+def _check_partner(value: object, field: str) -> Partner:
+    """A partner as a :class:`Partner` or as a file writes it (``{"role": …}`` or
+    ``{"name": …}``, exactly one of them)."""
+    if isinstance(value, Partner):
+        role: object = value.role.value if value.role is not None else None
+        name: object = None if value.role is not None else value.name
+    elif isinstance(value, Mapping) and len(value) == 1 and {"role", "name"} & set(value):
+        role, name = value.get("role"), value.get("name")
+    else:
+        raise ValidationError(field, "not_an_object")
+    if role is not None:
+        if not isinstance(role, str) or role not in {r.value for r in Role}:
+            raise ValidationError(f"{field}.role", "unknown_role")
+        return Partner(role=Role(role))
+    return Partner(name=_check_line(name, f"{field}.name", MAX_PARTNER_LENGTH, one_space=True))
+
+
+def check_partners(value: object, field: str = "partners") -> tuple[Partner, ...]:
+    """The partners in the order given, each once (a name once whatever its case)."""
+    if value is None:
+        return ()
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise ValidationError(field, "not_a_list")
+    items = list(value)
+    if len(items) > MAX_PARTNERS:
+        raise ValidationError(field, "too_many")
+    checked: list[Partner] = []
+    seen: set[object] = set()
+    for index, item in enumerate(items):
+        partner = _check_partner(item, f"{field}.{index}")
+        key = partner.role if partner.role is not None else partner.name.casefold()
+        if key not in seen:
+            seen.add(key)
+            checked.append(partner)
+    return tuple(checked)
 
 
 def _month_themes(session: Session, month: int) -> list[ClockTheme]:
@@ -153,6 +236,19 @@ def themes_in_month(db: Database, month: int) -> list[ThemeView]:
         return [theme_view(t) for t in _month_themes(session, month)]
 
 
+def partner_names(db: Database) -> list[str]:
+    """The partners named in free text on any theme of the clock, each once, in the
+    alphabet's order: the list a unit picks from again for its next theme."""
+    with db.reading() as session:
+        stored = session.scalars(select(ClockTheme.partners)).all()
+    names: dict[str, str] = {}
+    for data in stored:
+        for partner in stored_partners(data):
+            if partner.role is None:
+                names.setdefault(partner.name.casefold(), partner.name)
+    return sorted_by_name(names.values())
+
+
 def add_theme(
     db: Database,
     month: int,
@@ -160,16 +256,23 @@ def add_theme(
     plan_type: PlanType | None = None,
     *,
     position: int | None = None,
+    partners: Sequence[Partner] = (),
 ) -> ThemeView:
     """Add a theme to a month, last unless a 1-based ``position`` is given."""
     month = _check_month(month)
     title = _check_title(title)
     checked_type = _check_plan_type(plan_type)
+    checked_partners = check_partners(partners)
     with db.transaction() as session:
         if (session.scalar(select(func.count(ClockTheme.id))) or 0) >= MAX_THEMES:
             raise ValidationError("themes", "too_many")
         ordered = _month_themes(session, month)
-        theme = ClockTheme(month=month, title=title, plan_type=checked_type)
+        theme = ClockTheme(
+            month=month,
+            title=title,
+            plan_type=checked_type,
+            partners=partners_data(checked_partners),
+        )
         _insert(ordered, theme, position)
         session.add(theme)
         session.flush()
@@ -184,17 +287,22 @@ def edit_theme(
     *,
     month: int | None = None,
     position: int | None = None,
+    partners: Sequence[Partner] | None = None,
 ) -> ThemeView:
-    """Change a theme's text and plan; with ``month`` or ``position``, also place it anew
-    (last in another month unless ``position``), all in one transaction, so that an edit
-    that moves a theme is one change and its undo puts everything back at once."""
+    """Change a theme's text and plan (and its partners, unless ``partners`` is None); with
+    ``month`` or ``position``, also place it anew (last in another month unless
+    ``position``), all in one transaction, so that an edit that moves a theme is one change
+    and its undo puts everything back at once."""
     title = _check_title(title)
     checked_type = _check_plan_type(plan_type)
+    checked_partners = None if partners is None else check_partners(partners)
     target_month = None if month is None else _check_month(month)
     with db.transaction() as session:
         theme = _theme(session, theme_id)
         theme.title = title
         theme.plan_type = checked_type
+        if checked_partners is not None:
+            theme.partners = partners_data(checked_partners)
         if position is not None or (target_month is not None and target_month != theme.month):
             place_in(
                 session, theme, theme.month if target_month is None else target_month, position
@@ -284,6 +392,7 @@ def restore_theme(db: Database, view: ThemeView, marks: Sequence[ThemeMarkView] 
     month = _check_month(view.month)
     title = _check_title(view.title)
     checked_type = _check_plan_type(view.plan_type)
+    checked_partners = check_partners(view.partners)
     with db.transaction() as session:
         if session.get(ClockTheme, view.id) is not None:
             raise ValidationError("theme", "already_exists")
@@ -296,6 +405,7 @@ def restore_theme(db: Database, view: ThemeView, marks: Sequence[ThemeMarkView] 
             title=title,
             plan_type=checked_type,
             package_item=view.package_item,
+            partners=partners_data(checked_partners),
         )
         _insert(ordered, theme, view.position)
         session.add(theme)
@@ -331,6 +441,7 @@ def replace_clock_in(
             _check_title(view.title),
             _check_plan_type(view.plan_type),
             view.package_item,
+            check_partners(view.partners),
         )
         for view in views
     ]
@@ -347,6 +458,7 @@ def replace_clock_in(
                 title=view.title,
                 plan_type=view.plan_type,
                 package_item=view.package_item,
+                partners=partners_data(view.partners),
             )
         )
     session.flush()
@@ -384,6 +496,7 @@ def _write_entries(session: Session, entries: Iterable[ClockEntry], *, replace: 
                 position=counts[entry.month],
                 title=entry.title,
                 plan_type=entry.plan_type,
+                partners=partners_data(entry.partners),
             )
         )
 
@@ -394,14 +507,23 @@ def _sorted_entries(entries: Iterable[ClockEntry]) -> list[ClockEntry]:
 
 
 def default_clock(language: str) -> ClockFile:
-    """The shipped default clock (resources/annual_clock.json) in one language."""
+    """The shipped default clock (resources/annual_clock.json) in one language: partners
+    that are not roles are written there in both languages."""
     chosen = Language.SWEDISH if language == Language.SWEDISH else Language.FINNISH
+
+    def text(texts: Mapping[str, str]) -> str:
+        return str(texts.get(chosen.value) or texts["fi"])
+
     data = load_json_resource("annual_clock.json")
     themes = tuple(
         ClockEntry(
             int(item["month"]),
-            str(item["title"].get(chosen.value) or item["title"]["fi"]),
+            text(item["title"]),
             PlanType(item["plan_type"]) if item.get("plan_type") else None,
+            tuple(
+                Partner(role=Role(p["role"])) if "role" in p else Partner(name=text(p["name"]))
+                for p in item.get("partners", ())
+            ),
         )
         for item in data["themes"]
     )
@@ -440,6 +562,7 @@ def export_clock(db: Database, *, language: str | None = None) -> dict[str, Any]
                 "month": theme.month,
                 "title": theme.title,
                 "plan_type": theme.plan_type.value if theme.plan_type else None,
+                "partners": partners_data(theme.partners),
             }
             for theme in list_themes(db)
         ],
@@ -457,7 +580,7 @@ def validate_clock_data(data: object) -> ClockFile:
         raise ValidationError("version", "invalid_version")
     if version > CLOCK_VERSION:
         raise ValidationError("version", "too_new")
-    if version != CLOCK_VERSION:
+    if version < 1:
         raise ValidationError("version", "invalid_version")
     language = data.get("language")
     # A list or an object here is unhashable: check the type before the set lookup
@@ -479,6 +602,8 @@ def validate_clock_data(data: object) -> ClockFile:
                 _check_month(item.get("month"), f"{where}.month"),
                 _check_title(item.get("title"), f"{where}.title"),
                 _check_plan_type(item.get("plan_type"), f"{where}.plan_type"),
+                # version 1 had no partners: such a file's themes come without
+                check_partners(item.get("partners"), f"{where}.partners") if version >= 2 else (),
             )
         )
     return ClockFile(Language(str(language)), tuple(entries))
@@ -642,9 +767,13 @@ def marks_of_theme(db: Database, theme_id: int) -> tuple[ThemeMarkView, ...]:
 
 
 def add_theme_undoably(
-    db: Database, month: int, title: str, plan_type: PlanType | None
+    db: Database,
+    month: int,
+    title: str,
+    plan_type: PlanType | None,
+    partners: Sequence[Partner] = (),
 ) -> Change[ThemeView]:
-    added = add_theme(db, month, title, plan_type)
+    added = add_theme(db, month, title, plan_type, partners=partners)
     return Change(
         N_("add theme"),
         added,
@@ -655,15 +784,27 @@ def add_theme_undoably(
 
 def _put(db: Database, view: ThemeView) -> ThemeView:
     return edit_theme(
-        db, view.id, view.title, view.plan_type, month=view.month, position=view.position
+        db,
+        view.id,
+        view.title,
+        view.plan_type,
+        month=view.month,
+        position=view.position,
+        partners=view.partners,
     )
 
 
 def edit_theme_undoably(
-    db: Database, theme_id: int, title: str, plan_type: PlanType | None, month: int
+    db: Database,
+    theme_id: int,
+    title: str,
+    plan_type: PlanType | None,
+    month: int,
+    partners: Sequence[Partner] | None = None,
 ) -> Change[ThemeView]:
+    """Edit a theme as :func:`edit_theme` (its partners unchanged when ``partners`` is None)."""
     before = next(t for t in list_themes(db) if t.id == theme_id)
-    after = edit_theme(db, theme_id, title, plan_type, month=month)
+    after = edit_theme(db, theme_id, title, plan_type, month=month, partners=partners)
     if after == before:
         return Change.nothing(N_("edit theme"), after)
     return Change(

@@ -9,7 +9,9 @@ the program has no network, and the director sends the draft from their own e-ma
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from email.errors import HeaderParseError
 from email.headerregistry import Address
@@ -19,6 +21,8 @@ from sqlalchemy.orm import Session
 
 from hyvinvointi_app.domain.enums import ActionStatus, MeetingStatus, Role
 from hyvinvointi_app.domain.errors import NotFound
+from hyvinvointi_app.services import period_scope
+from hyvinvointi_app.services.annual_clock import Partner
 from hyvinvointi_app.services.guards import get_meeting_row
 from hyvinvointi_app.services.members import member_view
 from hyvinvointi_app.services.memo_record import name_roles_in
@@ -75,6 +79,8 @@ class AgendaData:
     """The roles of those whose address a message cannot carry (to be corrected)."""
     name_roles: tuple[tuple[str, Role], ...] = ()
     """Every member's name with their role, to print roles where a name was typed."""
+    partners: Mapping[int, tuple[Partner, ...]] = dataclasses.field(default_factory=dict)
+    """By agenda item id: the partners of the annual-clock theme the item handles."""
 
 
 def _open_actions(session: Session, meeting: Meeting) -> tuple[FollowUpView, ...]:
@@ -100,7 +106,7 @@ def agenda_data(db: Database, meeting_id: int) -> AgendaData:
         in_office = [m for m in members if not m.erased and m.active_on(meeting.date)]
         in_office.sort(key=lambda m: (list(Role).index(m.role), m.id))
         addresses = {m.id: mail_address(m.email) for m in in_office if m.email.strip()}
-        return AgendaData(
+        data = AgendaData(
             unit=unit_in(session),
             file_identity=identity_in(session),
             meeting=meeting_detail(session, meeting),
@@ -116,6 +122,12 @@ def agenda_data(db: Database, meeting_id: int) -> AgendaData:
             ),
             name_roles=name_roles_in(session),
         )
+    partners: dict[int, tuple[Partner, ...]] = {}
+    for item in data.meeting.agenda:
+        found = period_scope.clock_theme_of_item(db, data.meeting, item)
+        if found is not None and found[0].partners:
+            partners[item.id] = found[0].partners
+    return dataclasses.replace(data, partners=partners)
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,12 +34,18 @@ from typing import Any
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
-from hyvinvointi_app.domain.enums import AgendaItemKind, Language, PlanType, ResultCardStatus
+from hyvinvointi_app.domain.enums import (
+    AgendaItemKind,
+    Language,
+    PlanType,
+    ResultCardStatus,
+    Role,
+)
 from hyvinvointi_app.domain.errors import ValidationError
 from hyvinvointi_app.i18n.translator import N_
 from hyvinvointi_app.resources import load_json_resource, resource_path
 from hyvinvointi_app.services import annual_clock
-from hyvinvointi_app.services.annual_clock import ThemeMarkView, ThemeView
+from hyvinvointi_app.services.annual_clock import Partner, ThemeMarkView, ThemeView
 from hyvinvointi_app.services.change import Change
 from hyvinvointi_app.services.guards import plan_in_use
 from hyvinvointi_app.store.database import Database
@@ -55,7 +61,9 @@ from hyvinvointi_app.store.models import (
 )
 
 PACKAGE_FORMAT = "hyvinvointi-municipal-package"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""The format this version writes: version 2 added the partners of the clock's themes.
+Version 1 files are still read, each against its own published schema."""
 MAX_FILE_BYTES = 8_000_000
 MAX_PLAN_NAME_LENGTH = 300
 """As a plan's name holds (services.plans, which reads its checklists from here)."""
@@ -90,11 +98,34 @@ class Part(enum.Enum):
 
 
 @dataclass(frozen=True, slots=True)
+class PackagePartner:
+    """A partner of a package's theme: a member role, or a name in Finnish, Swedish or both."""
+
+    role: Role | None = None
+    name: Texts = field(default_factory=dict)
+
+    def in_language(self, language: str) -> Partner:
+        if self.role is not None:
+            return Partner(role=self.role)
+        return Partner(name=in_language(self.name, language))
+
+
+@dataclass(frozen=True, slots=True)
 class PackageTheme:
     key: str
     month: int
     title: Texts
     plan_type: PlanType | None
+    partners: tuple[PackagePartner, ...] | None = None
+    """None in a package of format version 1, which had no partners: the theme's partners in
+    the unit are then left as they are."""
+
+    def partners_in(self, language: str) -> list[dict[str, str]] | None:
+        """The theme's partners in the unit's language, each once, as a theme stores them."""
+        if self.partners is None:
+            return None
+        checked = annual_clock.check_partners(p.in_language(language) for p in self.partners)
+        return annual_clock.partners_data(checked)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,21 +168,21 @@ class Package:
 
 
 @cache
-def schema() -> dict[str, Any]:
-    """The published JSON Schema of the format."""
-    text = resource_path(f"package-{FORMAT_VERSION}.schema.json").read_text(encoding="utf-8")
+def schema(version: int = FORMAT_VERSION) -> dict[str, Any]:
+    """The published JSON Schema of a version of the format."""
+    text = resource_path(f"package-{version}.schema.json").read_text(encoding="utf-8")
     loaded: dict[str, Any] = json.loads(text)
     return loaded
 
 
 @cache
-def _validator() -> Callable[[Any], Any]:
-    """The schema compiled as draft 7, as the bundle's is (it uses nothing newer but
-    ``$defs``, reached by its JSON pointer); the tests check with draft 2020-12 too."""
+def _validator(version: int) -> Callable[[Any], Any]:
+    """The version's schema compiled as draft 7, as the bundle's is (it uses nothing newer
+    but ``$defs``, reached by its JSON pointer); the tests check with draft 2020-12 too."""
     import fastjsonschema
 
     return fastjsonschema.compile(
-        {**schema(), "$schema": "http://json-schema.org/draft-07/schema#"}
+        {**schema(version), "$schema": "http://json-schema.org/draft-07/schema#"}
     )
 
 
@@ -214,8 +245,11 @@ def validate_package(document: object) -> Package:
         raise ValidationError("format_version", "too_new")
     from fastjsonschema import JsonSchemaException
 
+    # each version against its own schema; a version that is no version at all against the
+    # newest one, which names the fault
+    known = type(version) is int and 1 <= version <= FORMAT_VERSION
     try:
-        _validator()(document)
+        _validator(version if known else FORMAT_VERSION)(document)
     except JsonSchemaException as error:
         # "data.annual_clock[3].month" names the field as "annual_clock.3.month"
         name = str(getattr(error, "name", "") or "").removeprefix("data")
@@ -235,6 +269,7 @@ def validate_package(document: object) -> Package:
             item["month"],
             _texts(item["title"], f"annual_clock.{i}.title", limit=annual_clock.MAX_TITLE_LENGTH),
             _plan_type(item.get("plan_type")),
+            _partners(item, f"annual_clock.{i}.partners") if version != 1 else None,
         )
         for i, item in enumerate(document.get("annual_clock", []))
     )
@@ -301,6 +336,21 @@ def validate_package(document: object) -> Package:
         standing_agenda=agenda,
         templates=templates,
         document=dict(document),
+    )
+
+
+def _partners(item: Mapping[str, Any], where: str) -> tuple[PackagePartner, ...]:
+    return tuple(
+        PackagePartner(role=Role(partner["role"]))
+        if "role" in partner
+        else PackagePartner(
+            name=_texts(
+                {language: " ".join(text.split()) for language, text in partner["name"].items()},
+                f"{where}.{index}.name",
+                limit=annual_clock.MAX_PARTNER_LENGTH,
+            )
+        )
+        for index, partner in enumerate(item.get("partners", ()))
     )
 
 
@@ -729,7 +779,12 @@ def _work_out_clock(session: Session, package: Package, language: str, plan: _Pl
         else:
             taken.add(row.id)
             plan.theme_updates.append((row.id, theme, item))
-            same = (row.month, row.title, row.plan_type) == (theme.month, title, theme.plan_type)
+            partners = theme.partners_in(language)
+            same = (row.month, row.title, row.plan_type) == (
+                theme.month,
+                title,
+                theme.plan_type,
+            ) and partners in (None, row.partners)
             change = Difference.UNCHANGED if same else Difference.REPLACED
         plan.entries.append(Entry(Part.CLOCK, change, title, theme.month, theme.plan_type))
     marked = set(session.scalars(select(ThemeMark.theme_id)))
@@ -940,6 +995,9 @@ def _apply_clock(session: Session, package: Package, plan: _Plan) -> None:
         row = themes[theme_id]
         row.title = in_language(theme.title, language)
         row.plan_type = theme.plan_type
+        partners = theme.partners_in(language)
+        if partners is not None:
+            row.partners = partners
         row.package_item = item
         if row.month != theme.month:
             annual_clock.place_in(session, row, theme.month, None)
@@ -954,6 +1012,7 @@ def _apply_clock(session: Session, package: Package, plan: _Plan) -> None:
                 position=0,
                 title=in_language(theme.title, language),
                 plan_type=theme.plan_type,
+                partners=theme.partners_in(language) or [],
                 package_item=item,
             )
         )
@@ -1073,6 +1132,12 @@ def compose(
                     "month": t.month,
                     "title": {language: t.title},
                     "plan_type": t.plan_type.value if t.plan_type else None,
+                    "partners": [
+                        {"role": p.role.value}
+                        if p.role is not None
+                        else {"name": {language: p.name}}
+                        for p in annual_clock.stored_partners(t.partners)
+                    ],
                 }
                 for t in themes
             ]

@@ -26,7 +26,7 @@ from collections.abc import Callable
 
 from hyvinvointi_app.domain import wordforms
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 """The schema this version of the application writes."""
 
 APPLICATION_ID = 0x48595652
@@ -531,6 +531,14 @@ def _replace_search_index(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
+# -- version 10: the partners of the annual clock's themes ----------------------------------
+
+
+def _add_theme_partners(connection: sqlite3.Connection) -> None:
+    """Who each annual-clock theme is handled with (roles and partners named in free text)."""
+    connection.execute("ALTER TABLE clock_theme ADD COLUMN partners JSON DEFAULT '[]' NOT NULL")
+
+
 STEPS: dict[int, Step] = {
     2: _add_search_index,
     3: _add_file_identity,
@@ -540,6 +548,7 @@ STEPS: dict[int, Step] = {
     7: _add_presenter,
     8: _add_surveys,
     9: _replace_search_index,
+    10: _add_theme_partners,
 }
 """Upgrade steps by the version they produce; version 1 is the first release."""
 

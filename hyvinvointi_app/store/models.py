@@ -463,6 +463,9 @@ class ClockTheme(Base):
     plan_type: Mapped[PlanType | None] = mapped_column(_enum(PlanType))
     package_item: Mapped[str | None] = mapped_column(String(120))
     """The municipal package's theme this theme came from (see MunicipalPackage)."""
+    partners: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list, server_default="[]")
+    """Who the theme is handled with: ``{"role": …}`` (a member role) or ``{"name": …}``
+    (a partner named in free text), in the order the director gave them."""
     __table_args__ = (CheckConstraint("month BETWEEN 1 AND 12", name="clock_month_valid"),)
 
 

@@ -46,6 +46,9 @@ class AppContext(QObject):
     open_requested = Signal(str, int)
     """A screen asks to show another one and select a record in it: (screen key, record id),
     e.g. ("cards", card id) after a result card was created from a development area."""
+    document_requested = Signal(str, int)
+    """A screen asks for a document of the Reports screen: (document, the period, meeting or
+    plan it is made of), e.g. ("clock", period id) for the annual clock's poster."""
     stepping = Signal()
     """Edit → Undo or Redo is about to run: typed text is written and its session ends first,
     so that the step undone is the last one made."""

@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
         self.context.status_message.connect(lambda text: self._show_status(text, 5000))
         self.context.navigate_requested.connect(self.show_page)
         self.context.open_requested.connect(self.show_item)
+        self.context.document_requested.connect(self.show_document)
         self.context.meeting_mode.connect(self._meeting_mode_changed)
         self.files.remember(database.path)
         self._build()
@@ -474,6 +475,14 @@ class MainWindow(QMainWindow):
         self.show_page(key)
         if key in self.pages:
             self.pages[key].show_item(item_id)
+
+    def show_document(self, document: str, subject_id: int) -> None:
+        """The Reports screen with ``document`` of the period, meeting or plan chosen."""
+        from hyvinvointi_app.ui.reports.page import ReportsPage
+
+        self.show_page("reports")
+        if "reports" in self.pages:
+            self.pages.of_kind("reports", ReportsPage).choose(document, subject_id)
 
     def _on_navigation(self, row: int) -> None:
         if row < 0:

@@ -1,7 +1,9 @@
 """Render every document in Finnish, Swedish and bilingual form to PNG pages for review,
-and the demo's survey sheets in Finnish and Swedish.
+the demo's survey sheets in Finnish and Swedish, and the annual clock's poster on A4 and A3
+(the Swedish one of a Swedish demo unit).
 
-Writes docs/screenshots/report-<document>-<language>-<page>.png (needs poppler's pdftoppm):
+Writes docs/screenshots/report-<document>-<language>-<page>.png and
+report-clock-<language>-<paper>-<page>.png (needs poppler's pdftoppm):
 
     .venv/bin/python tests/reports/render_pages.py [--dpi 70] [--out docs/screenshots]
 """
@@ -20,7 +22,7 @@ import report_documents as rd
 
 from hyvinvointi_app.reports.export import survey_sheet
 from hyvinvointi_app.services import surveys
-from hyvinvointi_app.store.database import open_database
+from hyvinvointi_app.store.database import Database, open_database
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -57,6 +59,40 @@ def _survey_comparison(folder: Path, out: Path, dpi: int) -> None:
         db.close()
 
 
+def _posters(folder: Path, db: Database, out: Path, dpi: int) -> None:
+    """The annual clock's poster of the current period, A4 and A3: Finnish and bilingual of
+    the Finnish demo ``db``, Swedish of a Swedish demo (its clock is written in Swedish)."""
+    from hyvinvointi_app.reports.export import build_document
+    from hyvinvointi_app.services import periods
+    from hyvinvointi_app.services.demo import write_demo
+
+    swedish_path = folder / "swedish.sqlite"
+    write_demo(swedish_path, language="sv", years=2, today=rd.TODAY, seed=2026)
+    swedish = open_database(swedish_path)
+    try:
+        for language, unit in (("fi", db), ("fi+sv", db), ("sv", swedish)):
+            period = periods.current_period(unit).id
+            for paper in ("A4", "A3"):
+                tag = f"{language.replace('+', '-')}-{paper}"
+                pdf = folder / f"clock-{tag}.pdf"
+                pdf.write_bytes(
+                    build_document(unit, "clock", period, rd.options(language, paper=paper))
+                )
+                subprocess.run(
+                    [
+                        "pdftoppm",
+                        "-png",
+                        "-r",
+                        str(dpi),
+                        str(pdf),
+                        str(out / f"report-clock-{tag}"),
+                    ],
+                    check=True,
+                )
+    finally:
+        swedish.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dpi", type=int, default=70)
@@ -64,7 +100,7 @@ def main() -> int:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     names = [f"report-{d.name}-*.png" for d in rd.DOCUMENTS]
-    names += ["report-survey-*.png", "report-annual-surveys-*.png"]
+    names += ["report-survey-*.png", "report-annual-surveys-*.png", "report-clock-*.png"]
     for old in {png for name in names for png in args.out.glob(name)}:  # globs overlap
         old.unlink()
     with tempfile.TemporaryDirectory() as folder:
@@ -89,6 +125,7 @@ def main() -> int:
                         ["pdftoppm", "-png", "-r", str(args.dpi), str(pdf), str(prefix)],
                         check=True,
                     )
+            _posters(Path(folder), db, args.out, args.dpi)
         finally:
             db.close()
         _survey_comparison(Path(folder), args.out, args.dpi)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hyvinvointi_app.domain.enums import Language, PlanType
+from hyvinvointi_app.domain.enums import Language, PlanType, Role
 from hyvinvointi_app.domain.errors import NotFound, ValidationError
 from hyvinvointi_app.resources import load_json_resource
 from hyvinvointi_app.services import annual_clock
@@ -37,7 +37,7 @@ from hyvinvointi_app.store.database import Database, create_database
 
 
 def _clock_file(themes: list[dict[str, Any]], **header: Any) -> dict[str, Any]:
-    data: dict[str, Any] = {"format": CLOCK_FORMAT, "version": 1, "language": "fi"}
+    data: dict[str, Any] = {"format": CLOCK_FORMAT, "version": 2, "language": "fi"}
     data.update(header)
     data["themes"] = themes
     return data
@@ -52,11 +52,14 @@ def _encoded(data: object) -> bytes:
 
 def test_default_clock_resource_has_every_month_in_both_languages() -> None:
     data = load_json_resource("annual_clock.json")
-    assert data["format"] == CLOCK_FORMAT and data["version"] == 1
+    assert data["format"] == CLOCK_FORMAT and data["version"] == 2
     assert {t["month"] for t in data["themes"]} == set(range(1, 13))
     for theme in data["themes"]:
         assert theme["title"]["fi"].strip() and theme["title"]["sv"].strip()
         assert theme["plan_type"] is None or PlanType(theme["plan_type"])
+        for partner in theme.get("partners", []):
+            assert Role(partner["role"]) if "role" in partner else partner["name"]["sv"].strip()
+            assert "role" in partner or partner["name"]["fi"].strip()
     march = {t["plan_type"] for t in data["themes"] if t["month"] == 3}
     assert march == {"anti_bullying", "gender_equality", "non_discrimination", "safety_rescue"}
 
@@ -326,7 +329,8 @@ BAD_FILES: list[tuple[bytes, str, str]] = [
         "format",
         "wrong_format",
     ),
-    (_encoded(_clock_file([], version=2)), "version", "too_new"),
+    (_encoded(_clock_file([], version=3)), "version", "too_new"),
+    (_encoded(_clock_file([], version=0)), "version", "invalid_version"),
     (_encoded(_clock_file([], version="1")), "version", "invalid_version"),
     (_encoded(_clock_file([], version=True)), "version", "invalid_version"),
     (_encoded(_clock_file([], language="en")), "language", "unknown_language"),
@@ -359,6 +363,49 @@ BAD_FILES: list[tuple[bytes, str, str]] = [
         ),
         "themes.2.title",
         "required",
+    ),
+    (
+        _encoded(_clock_file([{"month": 3, "title": "T", "partners": "Kirjasto"}])),
+        "themes.0.partners",
+        "not_a_list",
+    ),
+    (
+        _encoded(_clock_file([{"month": 3, "title": "T", "partners": ["Kirjasto"]}])),
+        "themes.0.partners.0",
+        "not_an_object",
+    ),
+    (
+        _encoded(_clock_file([{"month": 3, "title": "T", "partners": [{"role": "nurse"}]}])),
+        "themes.0.partners.0.role",
+        "unknown_role",
+    ),
+    (
+        _encoded(_clock_file([{"month": 3, "title": "T", "partners": [{"name": " "}]}])),
+        "themes.0.partners.0.name",
+        "required",
+    ),
+    (
+        _encoded(_clock_file([{"month": 3, "title": "T", "partners": [{"name": "x" * 101}]}])),
+        "themes.0.partners.0.name",
+        "too_long",
+    ),
+    (
+        _encoded(
+            _clock_file(
+                [{"month": 3, "title": "T", "partners": [{"name": "A", "role": "psychologist"}]}]
+            )
+        ),
+        "themes.0.partners.0",
+        "not_an_object",
+    ),
+    (
+        _encoded(
+            _clock_file(
+                [{"month": 3, "title": "T", "partners": [{"name": f"P{i}"} for i in range(21)]}]
+            )
+        ),
+        "themes.0.partners",
+        "too_many",
     ),
 ]
 
@@ -416,13 +463,25 @@ _theme_like = st.fixed_dictionaries(
         "month": st.integers(-2, 14) | st.floats() | st.text(max_size=3) | st.none(),
         "title": st.text(max_size=600) | st.integers() | st.none(),
         "plan_type": st.sampled_from([p.value for p in PlanType]) | st.text(max_size=12),
+        "partners": st.lists(
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "role": st.sampled_from([r.value for r in Role]) | st.text(max_size=8),
+                    "name": st.text(max_size=120) | st.integers() | st.none(),
+                },
+            )
+            | _json_values,
+            max_size=4,
+        )
+        | _json_values,
     },
 )
 
 _nearly_valid = st.fixed_dictionaries(
     {
         "format": st.sampled_from([CLOCK_FORMAT, "hyvinvointi-standing-agenda"]),
-        "version": st.sampled_from([1, 1, 2, 0, "1", None]),
+        "version": st.sampled_from([1, 2, 2, 3, 0, "1", None]),
         "language": st.sampled_from(["fi", "sv", "en", None]),
         "themes": st.lists(_theme_like, max_size=6) | _json_values,
     }
@@ -440,6 +499,9 @@ def _check(raw: bytes) -> None:
         assert 1 <= entry.month <= 12
         assert entry.title == entry.title.strip() and 0 < len(entry.title) <= 500
         assert entry.plan_type is None or isinstance(entry.plan_type, PlanType)
+        for partner in entry.partners:
+            assert (partner.role is None) != (not partner.name)
+            assert len(partner.name) <= 100 and partner.name == partner.name.strip()
 
 
 @given(st.binary(max_size=200))

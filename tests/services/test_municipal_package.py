@@ -300,7 +300,7 @@ def test_files_that_are_no_package_are_refused(case: str) -> None:
 
 def _broken(document: dict[str, Any], case: str) -> None:
     if case == "too new":
-        document["format_version"] = 2
+        document["format_version"] = mp.FORMAT_VERSION + 1
     elif case == "no id":
         del document["id"]
     elif case == "month 13":
@@ -339,6 +339,17 @@ def _broken(document: dict[str, Any], case: str) -> None:
         document["municipality"] = "Porvoo\x00"
     elif case == "a title of invisible characters":
         document["annual_clock"][0]["title"] = {"fi": "\u200b\u200b", "sv": " \u2060"}
+    elif case == "a partner of no known role":
+        document["annual_clock"][0]["partners"] = [{"role": "janitor"}]
+    elif case == "a partner both a role and a name":
+        document["annual_clock"][0]["partners"] = [{"role": "psychologist", "name": {"fi": "X"}}]
+    elif case == "a partner's name too long":
+        document["annual_clock"][0]["partners"] = [{"name": {"fi": "x" * 101}}]
+    elif case == "a partner's name of spaces":
+        document["annual_clock"][0]["partners"] = [{"name": {"fi": "   "}}]
+    elif case == "partners in a version-1 package":
+        document["format_version"] = 1
+        document["annual_clock"][0]["partners"] = [{"role": "psychologist"}]
 
 
 BROKEN = {
@@ -361,6 +372,11 @@ BROKEN = {
     "a standing agenda without the clock's themes": "no_theme_item",
     "a control character in the municipality": "invalid_characters",
     "a title of invisible characters": "required",
+    "a partner of no known role": "invalid",
+    "a partner both a role and a name": "invalid",
+    "a partner's name too long": "invalid",
+    "a partner's name of spaces": "required",
+    "partners in a version-1 package": "invalid",
 }
 
 

@@ -322,6 +322,8 @@ def test_sqlite_without_fts5_is_refused_with_a_clear_message(
 # answers set to 4.
 # tests/fixtures/schema_v9.sqlite is the version-8 fixture opened by version 9: its memo index
 # replaced by one search index of every text written, with the word forms of each word.
+# tests/fixtures/schema_v10.sqlite is the version-9 fixture opened by version 10, with partners
+# (roles and free-text names) given to two of October's annual-clock themes.
 
 
 def _identity_row(path: Path) -> str:

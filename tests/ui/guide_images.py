@@ -19,6 +19,7 @@ PICTURES = (
     "invitation",
     "approval",
     "carry-forward",
+    "clock-wheel",
     "reports",
     "restore",
 )

@@ -145,6 +145,30 @@ def main() -> int:
             window.statusBar().clearMessage()  # backup notices name a temporary folder
             window.grab().save(str(name))
             print(name)
+        if not args.screens or "clock-wheel" in args.screens:
+            window.show_page("clock")
+            clock = window.pages["clock"]
+            clock.show_view("wheel")  # type: ignore[attr-defined]
+            clock.wheel.wheel.setFocus()  # type: ignore[attr-defined]
+            for _turn in range(20):
+                app.processEvents()
+            name = args.out / f"clock-wheel-{language}{suffix}.png"
+            window.statusBar().clearMessage()
+            window.grab().save(str(name))
+            print(name)
+            # the wheel alone drawn at twice the pixels (a 200 % display), to see it sharp
+            from PySide6.QtCore import Qt
+            from PySide6.QtGui import QImage
+
+            wheel = clock.wheel.wheel  # type: ignore[attr-defined]
+            image = QImage(wheel.size() * 2, QImage.Format.Format_ARGB32)
+            image.setDevicePixelRatio(2)
+            image.fill(Qt.GlobalColor.white)
+            wheel.render(image)
+            name = args.out / f"clock-wheel-{language}-200.png"
+            image.save(str(name))
+            print(name)
+            clock.show_view("list")  # type: ignore[attr-defined]
         if not args.screens or "opening" in args.screens:
             # The next start's first paint: the Overview kept at closing, being updated.
             window.close()
@@ -218,6 +242,8 @@ def main() -> int:
             _package(app, window, args.out, language, suffix)
         if not args.screens or "privacy-review" in args.screens:
             _privacy_review(app, window, args.out, language, suffix)
+        if not args.screens or "clock-theme" in args.screens:
+            _clock_theme(app, window, args.out, language, suffix)
         if not args.screens or "memo-versions" in args.screens:
             _memo_versions(app, window, args.out, language, suffix)
         if not args.screens or "card" in args.screens:
@@ -544,6 +570,25 @@ def _privacy_review(app, window, out, language, suffix):  # type: ignore[no-unty
     print(name)
     dialog.close()
     meetings.delete_meeting(db, detail.id)
+
+
+def _clock_theme(app, window, out, language, suffix):  # type: ignore[no-untyped-def]
+    """The theme dialog of October's evacuation drill, whose partners are checked."""
+    from hyvinvointi_app.services import annual_clock
+
+    window.show_page("clock")
+    page = window.pages["clock"]
+    themes = annual_clock.list_themes(window.context.database)
+    drill = next(t for t in themes if t.month == 10 and t.partners)
+    page.show_view("list")
+    page.view.setCurrentIndex(page.model.theme_index(drill.id))
+    dialog = page.edit_theme()
+    for _turn in range(10):
+        app.processEvents()
+    name = out / f"clock-theme-{language}{suffix}.png"
+    dialog.grab().save(str(name))
+    print(name)
+    dialog.close()
 
 
 def _memo_versions(app, window, out, language, suffix):  # type: ignore[no-untyped-def]

@@ -489,7 +489,7 @@ BAD_FILES: list[tuple[str, bytes, Callable[[], str]]] = [
     ("empty.json", b"", lambda: _("The file is empty.")),
     (
         "newer.json",
-        _clock_json([], version=2),
+        _clock_json([], version=3),
         lambda: _("The file was written by a newer version of the application."),
     ),
     (

@@ -25,6 +25,7 @@ from window_walk import (
 from hyvinvointi_app.i18n import translator
 from hyvinvointi_app.i18n.catalogs import translations
 from hyvinvointi_app.i18n.translator import _, pgettext
+from hyvinvointi_app.ui.annual_clock.page import AnnualClockPage
 from hyvinvointi_app.ui.language import apply_language
 from hyvinvointi_app.ui.main_window import MainWindow
 from hyvinvointi_app.ui.reports.page import ReportsPage
@@ -75,6 +76,10 @@ def walk_window(window: MainWindow, walk: Walk) -> None:
                 page.document_box.setCurrentIndex(index)
                 walk.look(f"{key}: {page.document_box.currentText()}", window)
             page.document_box.setCurrentIndex(0)
+        if isinstance(page, AnnualClockPage):  # the clock as a wheel, too
+            page.show_view("wheel")
+            walk.look(f"{key}: wheel", window)
+            page.show_view("list")
         for button in dialog_buttons(page):
             if button.text() in printing:
                 continue

@@ -1,4 +1,5 @@
-"""The dialog that adds or edits one theme: its month, its text and the plan it evaluates.
+"""The dialog that adds or edits one theme: its month, its text, the plan it evaluates and
+the partners it is handled with (member roles, and names the unit has used before or types).
 
 The dialog does not save by itself: it hands what was typed to ``save``, which goes through
 the service; a broken rule comes back as a :class:`ValidationError` and is shown beside its
@@ -7,7 +8,7 @@ field while the dialog stays open, so nothing typed is lost.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -17,21 +18,34 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from hyvinvointi_app.domain.enums import PlanType
+from hyvinvointi_app.domain.enums import PlanType, Role
 from hyvinvointi_app.domain.errors import ValidationError
-from hyvinvointi_app.i18n.labels import choices
+from hyvinvointi_app.i18n.labels import choices, partner_label
 from hyvinvointi_app.i18n.translator import _
 from hyvinvointi_app.i18n.validation import validation_text
-from hyvinvointi_app.services.annual_clock import MAX_TITLE_LENGTH, PERIOD_MONTHS
+from hyvinvointi_app.services.annual_clock import (
+    MAX_PARTNER_LENGTH,
+    MAX_TITLE_LENGTH,
+    PERIOD_MONTHS,
+    Partner,
+)
 from hyvinvointi_app.ui.annual_clock.model import month_title
 from hyvinvointi_app.ui.buttons import dialog_buttons
 from hyvinvointi_app.ui.field_message import FieldMessage
+
+PARTNER_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The :class:`Partner` an item of the partner list stands for."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +53,118 @@ class ThemeInput:
     month: int
     title: str
     plan_type: PlanType | None
+    partners: tuple[Partner, ...] = ()
+
+
+class _AddLine(QLineEdit):
+    """The new partner's name: Enter adds it to the list (and does not save the dialog)."""
+
+    def __init__(self, add: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._add = add
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.text().strip():
+            self._add()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class PartnerPicker(QWidget):
+    """A checkable list of partners: the member roles (the director's aside: the director
+    convenes every meeting), then the names the unit has used on its themes, then any typed
+    here; a new name is added checked. Space checks and unchecks, as in any list."""
+
+    def __init__(
+        self, chosen: Sequence[Partner], names: Sequence[str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(_("Partners"))
+        self.list.setAccessibleDescription(
+            _("Check the partners the theme is handled with. Space checks and unchecks.")
+        )
+        roles = [Partner(role=role) for role in Role if role is not Role.DIRECTOR]
+        known = [*roles, *(Partner(name=name) for name in names)]
+        for partner in chosen:  # a role or name given elsewhere (a file, a package) stays
+            if not any(_same(partner, other) for other in known):
+                known.append(partner)
+        for partner in known:
+            self._append(partner, any(_same(partner, c) for c in chosen))
+        rows = self.list.sizeHintForRow(0) if self.list.count() else 20
+        self.list.setMinimumHeight(rows * 8 + 6)
+        self.list.setMaximumHeight(rows * 12 + 6)
+        checked = [i for i in map(self.list.item, range(self.list.count())) if _checked(i)]
+        if checked:  # the theme's own partners in view
+            self.list.setCurrentItem(checked[0])
+            self.list.scrollToItem(checked[-1])
+            self.list.scrollToItem(checked[0])
+
+        self.new_name = _AddLine(self.add_typed, self)
+        self.new_name.setMaxLength(MAX_PARTNER_LENGTH)
+        self.new_name.setAccessibleName(_("New partner"))
+        self.new_name.setPlaceholderText(_("Another partner, for example: Rescue department"))
+        self.add_button = QPushButton(_("A&dd to the list"), self)
+        self.add_button.setAccessibleName(_("Add the partner to the list"))
+        self.add_button.setAutoDefault(False)
+        self.add_button.clicked.connect(lambda _checked=False: self.add_typed())
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.new_name, 1)
+        row.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.list)
+        layout.addLayout(row)
+        QWidget.setTabOrder(self.list, self.new_name)
+        QWidget.setTabOrder(self.new_name, self.add_button)
+
+    def _append(self, partner: Partner, checked: bool) -> QListWidgetItem:
+        item = QListWidgetItem(partner_label(partner.role, partner.name), self.list)
+        item.setData(PARTNER_ROLE, partner)
+        item.setFlags(
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+        )
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        return item
+
+    def add_typed(self) -> None:
+        """Add the typed name checked (or check it, when the list has it already)."""
+        name = " ".join(self.new_name.text().split())
+        if not name:
+            return
+        partner = Partner(name=name)
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if _same(item.data(PARTNER_ROLE), partner):
+                break
+        else:
+            item = self._append(partner, True)
+        item.setCheckState(Qt.CheckState.Checked)
+        self.list.setCurrentItem(item)
+        self.list.scrollToItem(item)
+        self.new_name.clear()
+
+    def partners(self) -> tuple[Partner, ...]:
+        """The checked partners in the list's order."""
+        items = (self.list.item(row) for row in range(self.list.count()))
+        return tuple(item.data(PARTNER_ROLE) for item in items if _checked(item))
+
+
+def _checked(item: QListWidgetItem) -> bool:
+    return item.checkState() == Qt.CheckState.Checked
+
+
+def _same(a: Partner, b: Partner) -> bool:
+    """One partner: the same role, or names alike whatever their case."""
+    if a.role is not None or b.role is not None:
+        return a.role is b.role
+    return a.name.casefold() == b.name.casefold()
 
 
 class _OneParagraphEdit(QPlainTextEdit):
@@ -69,6 +195,7 @@ class ThemeDialog(QDialog):
         initial: ThemeInput,
         save: Callable[[ThemeInput], None],
         parent: QWidget | None = None,
+        partner_names: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self._save = save
@@ -109,12 +236,14 @@ class ThemeDialog(QDialog):
         self.plan.view().setAccessibleName(_("Plans"))
         self.plan.view().setMinimumWidth(self.plan.view().sizeHintForColumn(0) + 24)
 
+        self.partners = PartnerPicker(initial.partners, partner_names, self)
+
         self.error = FieldMessage(self)
 
         hint = QLabel(
             _(
-                "The theme appears in the month's meeting agenda. If it evaluates a plan, "
-                "the meeting's agenda links the unit's plan of that type."
+                "The theme appears in the month's meeting agenda with its partners. If it "
+                "evaluates a plan, the meeting's agenda links the unit's plan of that type."
             ),
             self,
         )
@@ -127,8 +256,11 @@ class ThemeDialog(QDialog):
         form.addRow(_("&Month:"), self.month)
         form.addRow(_("&Theme:"), self.text)
         form.addRow(_("&Plan evaluated:"), self.plan)
-        for field in (self.month, self.text, self.plan):
-            buddy_label = form.labelForField(field)
+        form.addRow(_("Pa&rtners:"), self.partners)
+        for field in (self.month, self.text, self.plan, self.partners.list):
+            buddy_label = form.labelForField(
+                self.partners if field is self.partners.list else field
+            )
             if isinstance(buddy_label, QLabel):
                 buddy_label.setBuddy(field)
 
@@ -144,7 +276,10 @@ class ThemeDialog(QDialog):
 
         QWidget.setTabOrder(self.month, self.text)
         QWidget.setTabOrder(self.text, self.plan)
-        QWidget.setTabOrder(self.plan, self.save_button)
+        QWidget.setTabOrder(self.plan, self.partners.list)
+        QWidget.setTabOrder(self.partners.list, self.partners.new_name)
+        QWidget.setTabOrder(self.partners.new_name, self.partners.add_button)
+        QWidget.setTabOrder(self.partners.add_button, self.save_button)
         QWidget.setTabOrder(
             self.save_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         )
@@ -154,7 +289,10 @@ class ThemeDialog(QDialog):
     def value(self) -> ThemeInput:
         plan = str(self.plan.currentData())
         return ThemeInput(
-            int(self.month.currentData()), self.text.text(), PlanType(plan) if plan else None
+            int(self.month.currentData()),
+            self.text.text(),
+            PlanType(plan) if plan else None,
+            self.partners.partners(),
         )
 
     def _try_save(self) -> None:
@@ -168,6 +306,13 @@ class ThemeDialog(QDialog):
     def show_error(self, error: ValidationError) -> None:
         field = error.field.split(".")[-1]
         self.error.show_message(validation_text(error))
-        widget = {"title": self.text, "month": self.month, "plan_type": self.plan}.get(field)
+        if error.field.startswith("partners"):
+            field = "partners"
+        widget = {
+            "title": self.text,
+            "month": self.month,
+            "plan_type": self.plan,
+            "partners": self.partners.list,
+        }.get(field)
         if widget is not None:
             widget.setFocus()

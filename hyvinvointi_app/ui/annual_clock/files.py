@@ -40,6 +40,10 @@ def rejection_reason(error: ValidationError) -> str:
             return _("Theme {number} in the file refers to an unknown plan type.").format(
                 number=number
             )
+        if field == "partners":
+            return _("The partners of theme {number} in the file: {problem}").format(
+                number=number, problem=reason_text(error.reason)
+            )
         if field == "title":
             return _("The text of theme {number} in the file: {problem}").format(
                 number=number, problem=reason_text(error.reason)

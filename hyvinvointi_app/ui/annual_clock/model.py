@@ -10,13 +10,14 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from hyvinvointi_app.i18n.formatting import month_name
-from hyvinvointi_app.i18n.labels import plan_type_label
+from hyvinvointi_app.i18n.labels import partner_label, plan_type_label
 from hyvinvointi_app.i18n.translator import _, ngettext, pgettext, ui_translator
-from hyvinvointi_app.services.annual_clock import PERIOD_MONTHS, ThemeView
+from hyvinvointi_app.services.annual_clock import PERIOD_MONTHS, Partner, ThemeView
 
 THEME_COLUMN = 0
 PLAN_COLUMN = 1
-HANDLING_COLUMN = 2
+PARTNERS_COLUMN = 2
+HANDLING_COLUMN = 3
 """How the theme was dealt with in the current operating period."""
 
 MONTH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -33,6 +34,11 @@ NO_THEME = 0
 # then always of one type (an id, a month, a text).
 
 
+def partners_text(partners: Sequence[Partner]) -> str:
+    """A theme's partners in a line: "Terveydenhoitaja, Pelastuslaitos"."""
+    return ", ".join(partner_label(p.role, p.name) for p in partners)
+
+
 def month_title(month: int) -> str:
     """The stand-alone month name with a capital, as a heading: “Elokuu”, “Augusti”."""
     name = month_name(month, ui_translator().language)
@@ -43,12 +49,12 @@ class ClockModel(QStandardItemModel):
     """Months and their themes; rebuilt whole by :meth:`load` (a clock has tens of rows)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(0, 3, parent)
+        super().__init__(0, 4, parent)
         self.setHorizontalHeaderLabels(
-            [_("Theme"), _("Plan evaluated"), pgettext("clock column", "Handling")]
+            [_("Theme"), _("Plan evaluated"), _("Partners"), pgettext("clock column", "Handling")]
         )
         self.setHeaderData(
-            2,
+            HANDLING_COLUMN,
             Qt.Orientation.Horizontal,
             _("How each theme was dealt with in the current operating period"),
             Qt.ItemDataRole.ToolTipRole,
@@ -91,7 +97,7 @@ class ClockModel(QStandardItemModel):
             month_item.setData(spoken, Qt.ItemDataRole.AccessibleTextRole)
             for theme in in_month:
                 month_item.appendRow(self._theme_row(theme))
-            self.appendRow([month_item, self._item("", month), self._item("", month)])
+            self.appendRow([month_item, *(self._item("", month) for _column in range(3))])
 
     def _item(self, text: str, month: int) -> QStandardItem:
         item = QStandardItem(text)
@@ -110,18 +116,28 @@ class ClockModel(QStandardItemModel):
         title_item = self._item(theme.title, theme.month)
         plan_item = self._item(plan, theme.month)
         spoken_plan = _("evaluates: {plan}").format(plan=plan) if plan else _("evaluates no plan")
+        partners = partners_text(theme.partners)
+        partners_item = self._item(partners, theme.month)
+        spoken_partners = (
+            _("partners: {partners}").format(partners=partners) if partners else _("no partners")
+        )
         handling = self.handling.get(theme.id, "")
         handling_item = self._item(handling, theme.month)
-        spoken = f"{theme.title}; {spoken_plan}" + (f"; {handling}" if handling else "")
+        spoken = f"{theme.title}; {spoken_plan}; {spoken_partners}" + (
+            f"; {handling}" if handling else ""
+        )
         title_item.setData(spoken, Qt.ItemDataRole.AccessibleTextRole)
         plan_item.setData(spoken_plan, Qt.ItemDataRole.AccessibleTextRole)
+        partners_item.setData(spoken_partners, Qt.ItemDataRole.AccessibleTextRole)
         handling_item.setData(handling or _("not marked"), Qt.ItemDataRole.AccessibleTextRole)
-        for item in (title_item, plan_item, handling_item):
+        row = [title_item, plan_item, partners_item, handling_item]
+        for item in row:
             item.setData(theme.id, THEME_ID_ROLE)
             item.setToolTip(theme.title)
-        if handling:
-            handling_item.setToolTip(handling)
-        return [title_item, plan_item, handling_item]
+        for item, text in ((partners_item, partners), (handling_item, handling)):
+            if text:
+                item.setToolTip(text)
+        return row
 
     # -- looking things up ----------------------------------------------------------------
 

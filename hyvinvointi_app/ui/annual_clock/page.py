@@ -1,5 +1,9 @@
-"""The annual clock screen: the months of the period with their themes, edited in place with
-the keyboard or the mouse, every change one undo step; a clock can be shared as a file.
+"""The annual clock screen: the months of the period with their themes, as a list or as a
+wheel, edited in place with the keyboard or the mouse, every change one undo step; a clock
+can be shared as a file.
+
+The list and the wheel show one selection: the list's current row. What is chosen on the
+wheel becomes the list's current row, so every action works the same in both views.
 
 Undo and redo steps call services only (never this page, which the main window rebuilds on
 a language switch), and they find themes by ids that the inverse operations keep stable.
@@ -14,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,7 +34,7 @@ from hyvinvointi_app.domain.enums import Language
 from hyvinvointi_app.domain.errors import UserError, ValidationError
 from hyvinvointi_app.i18n.errors import describe
 from hyvinvointi_app.i18n.translator import _, ngettext, pgettext
-from hyvinvointi_app.services import annual_clock, exports, period_scope, periods, unit
+from hyvinvointi_app.services import annual_clock, clock_wheel, exports, period_scope, periods, unit
 from hyvinvointi_app.services.annual_clock import ThemeView
 from hyvinvointi_app.services.period_scope import ThemeOutcome
 from hyvinvointi_app.services.periods import PeriodView
@@ -43,6 +47,7 @@ from hyvinvointi_app.ui.annual_clock.mark_dialog import ThemeMarkDialog
 from hyvinvointi_app.ui.annual_clock.marking import mark_text, meetings_text, open_mark_dialog
 from hyvinvointi_app.ui.annual_clock.model import THEME_COLUMN, ClockModel
 from hyvinvointi_app.ui.annual_clock.view import ClockView
+from hyvinvointi_app.ui.annual_clock.wheel import WheelPanel
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.flow_layout import FlowLayout
 from hyvinvointi_app.ui.page import Page, heading
@@ -50,6 +55,8 @@ from hyvinvointi_app.ui.save_path import start_folder
 
 CLOCK_FILE_PATTERN = "*.json"
 LAST_FOLDER_SETTING = "annual_clock/last_folder"
+VIEW_SETTING = "annual_clock/view"
+"""Which view the director last chose: "list" or "wheel"."""
 
 
 class AnnualClockPage(Page):
@@ -103,6 +110,13 @@ class AnnualClockPage(Page):
         )
         self.remove_action = self._action(_("Remove"), self.remove_theme, "Delete")
         self.mark_action = self._action(_("Mark handling…"), lambda: self.mark_theme(), "Ctrl+M")
+        self.views = QActionGroup(self)
+        self.list_mode_action = self._action(_("As a list"), lambda: self.show_view("list"))
+        self.wheel_mode_action = self._action(_("As a wheel"), lambda: self.show_view("wheel"))
+        for action in (self.list_mode_action, self.wheel_mode_action):
+            action.setCheckable(True)
+            self.views.addAction(action)
+        self.poster_action = self._action(_("Print as a poster…"), self.print_poster)
         self.export_action = self._action(_("Export to a file…"), self.export)
         self.import_action = self._action(_("Import from a file…"), self.import_)
 
@@ -128,11 +142,13 @@ class AnnualClockPage(Page):
             _("Months from August to July, each followed by its themes.")
         )
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.customContextMenuRequested.connect(
+            lambda at: self._context_menu(self.view.viewport().mapToGlobal(at))
+        )
         self.view.activated_by_key.connect(self._activate)
         self.view.doubleClicked.connect(self._activate)
         self.view.selectionModel().currentChanged.connect(
-            lambda _current, _previous: self._update_actions()
+            lambda _current, _previous: self._selection_changed()
         )
 
         toolbar = FlowLayout()
@@ -149,20 +165,18 @@ class AnnualClockPage(Page):
             self.buttons.append(self._button(action, self))
             toolbar.addWidget(self.buttons[-1])
         toolbar.addStretch(1)
-        for action in (self.export_action, self.import_action):
+        for action in (
+            self.list_mode_action,
+            self.wheel_mode_action,
+            self.poster_action,
+            self.export_action,
+            self.import_action,
+        ):
             self.buttons.append(self._button(action, self))
             toolbar.addWidget(self.buttons[-1])
 
-        keys = QLabel(
-            _(
-                "Keys: Insert adds a theme to the selected month, Enter or F2 edits, Delete "
-                "removes, Alt+Up and Alt+Down move a theme, Ctrl+Up and Ctrl+Down move it to "
-                "the previous or next month. Edit → Undo takes back any change."
-            ),
-            self,
-        )
+        self.keys = keys = QLabel(self)
         keys.setWordWrap(True)
-        keys.setAccessibleName(keys.text())
         small = keys.font()
         small.setPointSizeF(small.pointSizeF() * 0.92)
         keys.setFont(small)
@@ -182,7 +196,17 @@ class AnnualClockPage(Page):
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.setSpacing(8)
         list_layout.addLayout(toolbar)
-        list_layout.addWidget(self.view, 1)
+        self.wheel = WheelPanel(self.list_page)
+        self.wheel.wheel.current_changed.connect(self._wheel_chose)
+        self.wheel.wheel.activated.connect(self._wheel_activated)
+        self.wheel.wheel.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.wheel.wheel.customContextMenuRequested.connect(
+            lambda at: self._context_menu(self.wheel.wheel.mapToGlobal(at))
+        )
+        self.view_stack = QStackedWidget(self.list_page)
+        self.view_stack.addWidget(self.view)
+        self.view_stack.addWidget(self.wheel)
+        list_layout.addWidget(self.view_stack, 1)
         list_layout.addWidget(keys)
 
         self.empty_page = self._build_empty_state()
@@ -197,9 +221,63 @@ class AnnualClockPage(Page):
         layout.addWidget(intro)
         layout.addWidget(self.stack, 1)
 
-        chain: list[QWidget] = [*self.buttons, self.view]
+        chain: list[QWidget] = [*self.buttons, self.view, self.wheel.wheel]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+        chosen = str(self.context.settings.value(VIEW_SETTING, "list"))
+        self.show_view("wheel" if chosen == "wheel" else "list", remember=False)
+
+    def show_view(self, name: str, *, remember: bool = True) -> None:
+        """Show the clock as a list or as a wheel (the choice is remembered)."""
+        wheel = name == "wheel"
+        (self.wheel_mode_action if wheel else self.list_mode_action).setChecked(True)
+        had_focus = self.view.hasFocus() or self.wheel.wheel.hasFocus()
+        self.view_stack.setCurrentWidget(self.wheel if wheel else self.view)
+        self.keys.setText(
+            _(
+                "Keys: the arrows move between months and their themes, Enter opens a theme "
+                "or adds one to a month, Delete removes, Alt+Up and Alt+Down move a theme, "
+                "Ctrl+Up and Ctrl+Down move it to the previous or next month. Edit → Undo "
+                "takes back any change."
+            )
+            if wheel
+            else _(
+                "Keys: Insert adds a theme to the selected month, Enter or F2 edits, Delete "
+                "removes, Alt+Up and Alt+Down move a theme, Ctrl+Up and Ctrl+Down move it to "
+                "the previous or next month. Edit → Undo takes back any change."
+            )
+        )
+        self.keys.setAccessibleName(self.keys.text())
+        if remember:
+            self.context.settings.setValue(VIEW_SETTING, name)
+        if had_focus or remember:
+            self._focus_view()
+
+    def _focus_view(self) -> None:
+        """Focus the list or the wheel, whichever is shown."""
+        shown = self.view_stack.currentWidget()
+        (self.wheel.wheel if shown is self.wheel else self.view).setFocus()
+
+    def _wheel_chose(self, month: int, theme_id: int | None) -> None:
+        """The wheel chose a month or a theme: it becomes the list's current row."""
+        index = self.model.theme_index(theme_id) if theme_id is not None else QModelIndex()
+        if not index.isValid():
+            index = self.model.month_index(month)
+        self.view.setCurrentIndex(index)
+
+    def _wheel_activated(self, month: int, theme_id: int | None) -> None:
+        """Enter or a click on the wheel: edit a theme, or add one to a month."""
+        self._wheel_chose(month, theme_id)
+        if theme_id is not None:
+            self.edit_theme()
+        else:
+            self.add_theme(month)
+
+    def _selection_to_wheel(self) -> None:
+        month = self.selected_month()
+        if month is not None:
+            theme = self.selected_theme()
+            self.wheel.set_current(month, theme.id if theme is not None else None)
 
     def _build_empty_state(self) -> QWidget:
         page = QWidget(self)
@@ -280,6 +358,7 @@ class AnnualClockPage(Page):
         )
         self.model.load(themes, today.month, {o.theme.id: self._handling_text(o) for o in outcomes})
         self.view.after_reload()
+        self.wheel.load(clock_wheel.build_wheel(db, self.period, today))
         self.stack.setCurrentWidget(self.list_page if themes else self.empty_page)
         self.empty_language_note.setText(
             _("The default themes are written in Swedish, the unit's working language.")
@@ -302,7 +381,7 @@ class AnnualClockPage(Page):
         if index.isValid():
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
-        self._update_actions()
+        self._selection_changed()
 
     def show_item(self, item_id: int) -> None:
         """Choose the theme ``item_id`` (a search result, say)."""
@@ -310,13 +389,17 @@ class AnnualClockPage(Page):
         if index.isValid():
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
-            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._focus_view()
 
     def selected_theme(self) -> ThemeView | None:
         return self.model.theme_at(self.view.currentIndex())
 
     def selected_month(self) -> int | None:
         return self.model.month_at(self.view.currentIndex())
+
+    def _selection_changed(self) -> None:
+        self._update_actions()
+        self._selection_to_wheel()
 
     def _update_actions(self) -> None:
         theme = self.selected_theme()
@@ -333,8 +416,10 @@ class AnnualClockPage(Page):
         ):
             action.setEnabled(theme is not None and finder(themes, theme.id, step) is not None)
         self.export_action.setEnabled(bool(themes))
+        self.poster_action.setEnabled(bool(themes) and self.has_periods)
 
     def _context_menu(self, point: QPoint) -> None:
+        """The theme actions at ``point`` (global): right-click, or the menu key."""
         menu = QMenu(self)
         menu.setAccessibleName(_("Theme actions"))
         for action in (
@@ -354,7 +439,7 @@ class AnnualClockPage(Page):
                 menu.addSeparator()
             else:
                 menu.addAction(action)
-        menu.popup(self.view.viewport().mapToGlobal(point))
+        menu.popup(point)
 
     def _activate(self, index: QModelIndex) -> None:
         """Enter or a double click: edit a theme; on a month, add a theme to it."""
@@ -370,7 +455,8 @@ class AnnualClockPage(Page):
     ) -> ThemeDialog:
         if self.dialog is not None:
             self.dialog.close()
-        dialog = ThemeDialog(title, initial, save, self)
+        names = annual_clock.partner_names(self.context.database)
+        dialog = ThemeDialog(title, initial, save, self, names)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
         self.dialog = dialog
@@ -380,7 +466,7 @@ class AnnualClockPage(Page):
     def _dialog_closed(self, dialog: ThemeDialog) -> None:
         if self.dialog is dialog:
             self.dialog = None
-        self.view.setFocus()
+        self._focus_view()
 
     def add_theme(self, month: int | None = None) -> ThemeDialog:
         """Open the dialog for a new theme in ``month`` (else the selected or current one)."""
@@ -388,7 +474,9 @@ class AnnualClockPage(Page):
         db = self.context.database
 
         def save(value: ThemeInput) -> None:
-            change = annual_clock.add_theme_undoably(db, value.month, value.title, value.plan_type)
+            change = annual_clock.add_theme_undoably(
+                db, value.month, value.title, value.plan_type, value.partners
+            )
             self._focus_theme = change.value.id
             self.push_change(change)
             self.context.status_message.emit(_("Theme added"))
@@ -403,7 +491,7 @@ class AnnualClockPage(Page):
 
         def save(value: ThemeInput) -> None:
             change = annual_clock.edit_theme_undoably(
-                db, theme.id, value.title, value.plan_type, value.month
+                db, theme.id, value.title, value.plan_type, value.month, value.partners
             )
             if not change.made:
                 return
@@ -411,7 +499,7 @@ class AnnualClockPage(Page):
             self.push_change(change)
             self.context.status_message.emit(_("Theme saved"))
 
-        initial = ThemeInput(theme.month, theme.title, theme.plan_type)
+        initial = ThemeInput(theme.month, theme.title, theme.plan_type, theme.partners)
         return self._open_dialog(_("Edit theme"), initial, save)
 
     def _move_to(self, theme: ThemeView, target: tuple[int, int] | None) -> None:
@@ -474,7 +562,7 @@ class AnnualClockPage(Page):
     def _mark_dialog_closed(self, dialog: ThemeMarkDialog) -> None:
         if self.mark_dialog is dialog:
             self.mark_dialog = None
-        self.view.setFocus()
+        self._focus_view()
 
     def start_from_default(self) -> None:
         db = self.context.database
@@ -485,7 +573,16 @@ class AnnualClockPage(Page):
             return
         self.push_change(change)
         self.context.status_message.emit(_("The default annual clock was added"))
-        self.view.setFocus()
+        self._focus_view()
+
+    def print_poster(self) -> None:
+        """The annual clock as a poster: the Reports screen, with the poster of the current
+        operating period (else the latest) chosen, to print or export as A4 or A3."""
+        choices = periods.list_periods(self.context.database)
+        if not choices:
+            return
+        period = self.period or choices[0]
+        self.context.document_requested.emit("clock", period.id)
 
     # -- files ----------------------------------------------------------------------------
 
@@ -602,5 +699,5 @@ class AnnualClockPage(Page):
                 len(after),
             ).format(count=len(after))
         )
-        self.view.setFocus()
+        self._focus_view()
         return True

@@ -28,6 +28,7 @@ from hyvinvointi_app.ui.annual_clock.model import (
     HANDLING_COLUMN,
     NO_THEME,
     NOTE_ROLE,
+    PARTNERS_COLUMN,
     PLAN_COLUMN,
     THEME_ID_ROLE,
 )
@@ -162,19 +163,20 @@ class ClockView(QTreeView):
         super().setModel(model)
         header = self.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(PLAN_COLUMN, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(HANDLING_COLUMN, QHeaderView.ResizeMode.Interactive)
+        for column in (PLAN_COLUMN, PARTNERS_COLUMN, HANDLING_COLUMN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         self._fit_plan_column()
 
     def _fit_plan_column(self) -> None:
-        """The plan column takes about a quarter of the width (plan names are long, too), and
-        the current period's handling a little less."""
+        """The plan column takes about a fifth of the width (plan names are long, too), and
+        the partners and the current period's handling a little less each."""
         model = self.model()
         if model is None:
             return
         width = self.viewport().width()
-        self.header().resizeSection(PLAN_COLUMN, max(170, min(340, width // 4)))
-        self.header().resizeSection(HANDLING_COLUMN, max(160, min(300, width // 5)))
+        self.header().resizeSection(PLAN_COLUMN, max(160, min(320, width // 5)))
+        self.header().resizeSection(PARTNERS_COLUMN, max(140, min(280, width // 6)))
+        self.header().resizeSection(HANDLING_COLUMN, max(140, min(280, width // 6)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -33,7 +33,7 @@ from hyvinvointi_app.domain.errors import NotFound
 from hyvinvointi_app.i18n.formatting import format_date
 from hyvinvointi_app.i18n.labels import label, plan_type_label
 from hyvinvointi_app.i18n.translator import _, ngettext, pgettext, ui_translator
-from hyvinvointi_app.reports.options import REPORT_LANGUAGES
+from hyvinvointi_app.reports.options import PAPER_SIZES, REPORT_LANGUAGES
 from hyvinvointi_app.reports.texts import (
     ReportTexts,
     document_name,
@@ -69,6 +69,7 @@ PRINTABLE = (
     Document.PUBLIC_MEMO,
     Document.ANNUAL,
     Document.EVALUATION,
+    Document.CLOCK_POSTER,
 )
 """The documents printed as their PDF is (File → Print)."""
 REPORT_LANGUAGE_KEY = "report_language"
@@ -138,6 +139,7 @@ class ReportsPage(Page):
             (Document.BUNDLE, _("Bundle for the coordinator (PDFs, JSON and CSV)")),
             (Document.PERIOD_CALENDAR, _("Meetings ahead in the period (.ics)")),
             (Document.PUBLIC_MEMOS, _("Public versions of the period's memos (zip)")),
+            (Document.CLOCK_POSTER, _("Annual clock as a poster (PDF, A4 or A3)")),
         ):
             self.document_box.addItem(text, document.value)
         self.document_box.setCurrentIndex(self.document_box.findData(Document.ANNUAL.value))
@@ -149,6 +151,9 @@ class ReportsPage(Page):
         self.plan_box = self._combo(_("Plan"))
         self.language_box = self._combo(_("Language of the document"))
         self.format_box = self._combo(_("File format"))
+        self.paper_box = self._combo(_("Paper size"))
+        for paper in PAPER_SIZES:
+            self.paper_box.addItem(paper, paper)
         self.format_box.currentIndexChanged.connect(lambda _i: self._on_format_changed())
         self.names_box = QCheckBox(_("Include members' &names (otherwise roles only)"), self)
         self.names_box.setAccessibleName(_("Include members' names"))
@@ -174,6 +179,7 @@ class ReportsPage(Page):
             (_("P&lan:"), self.plan_box),
             (_("&Language:"), self.language_box),
             (_("Fo&rmat:"), self.format_box),
+            (_("Paper si&ze:"), self.paper_box),
             (_("Pass&word:"), self.password_edit),
         ):
             caption = QLabel(text, self)
@@ -374,6 +380,7 @@ class ReportsPage(Page):
         self._set_row_visible(self.plan_box, document is Document.EVALUATION)
         self._set_row_visible(self.period_box, document is not Document.EVALUATION)
         self._set_row_visible(self.format_box, document not in FIXED_FORMATS)
+        self._set_row_visible(self.paper_box, document is Document.CLOCK_POSTER)
         self.names_box.setVisible(document not in PUBLIC_DOCUMENTS)
         usual = self._usual_meeting()
         if usual is not None:
@@ -421,6 +428,12 @@ class ReportsPage(Page):
                 "A zip file for the municipality's coordinator: the annual report and the "
                 "approved memos as PDF, and the same figures as JSON and CSV for "
                 "spreadsheets. Roles only, unless you include names."
+            ),
+            Document.CLOCK_POSTER: _(
+                "The annual clock as a wheel for the staff-room wall, on its side: each "
+                "month's themes in the colour of the plan they evaluate, the period's "
+                "meetings on the rim, and beside the wheel the themes' partners. Print A3 "
+                "for the wall."
             ),
         }
         self.document_note.setText(notes[document])
@@ -551,6 +564,18 @@ class ReportsPage(Page):
         self.choose_meeting(Document.INVITATION, item_id)
         self.export_button.setFocus()
 
+    def choose(self, document: Document | str, subject_id: int) -> None:
+        """This screen with ``document`` of the meeting, period or plan ``subject_id`` chosen,
+        ready to export (another screen's button asked for it)."""
+        chosen = Document(document)
+        if chosen in MEETING_DOCUMENTS:
+            self.choose_meeting(chosen, subject_id)
+        else:
+            box = self.plan_box if chosen is Document.EVALUATION else self.period_box
+            box.setCurrentIndex(max(box.findData(subject_id), 0))
+            self.select_document(chosen)
+        self.export_button.setFocus()
+
     def choose_meeting(self, document: Document, meeting_id: int) -> None:
         """This screen with ``document`` of the meeting ``meeting_id`` chosen."""
         try:
@@ -623,9 +648,10 @@ class ReportsPage(Page):
             object_id=object_id,
             out_path=Path(path),
             language=str(self.language_box.currentData()),
-            with_names=self.names_box.isChecked(),
+            with_names=self.names_box.isChecked() and self.document not in PUBLIC_DOCUMENTS,
             password=(self.password_edit.text() or None) if self._password_applies else None,
             file_format=self.file_format,
+            paper=str(self.paper_box.currentData()),
         )
         self.context.settings.setValue(FOLDER_KEY, str(Path(path).parent))
         worker = ExportWorker(self.context.database, job)
@@ -727,7 +753,9 @@ class ReportsPage(Page):
 
         kind = self.document.value
         options = ReportOptions(
-            language=str(self.language_box.currentData()), with_names=self.names_box.isChecked()
+            language=str(self.language_box.currentData()),
+            with_names=self.names_box.isChecked(),
+            paper=str(self.paper_box.currentData()),
         )
         builder = DocumentBuilder(
             self.context.database, lambda db: build_document(db, kind, object_id, options)

@@ -46,6 +46,8 @@ class Document(StrEnum):
     """The period's meetings still ahead, as one calendar file."""
     PUBLIC_MEMOS = "public_memos"
     """The public versions of the period's approved memos, in one zip file."""
+    CLOCK_POSTER = "clock"
+    """The annual clock as a poster (A4 or A3), with the period's meetings on its rim."""
 
 
 MEETING_DOCUMENTS = (
@@ -58,7 +60,7 @@ MEETING_DOCUMENTS = (
 """The documents of one meeting."""
 MEETINGS_AHEAD = (Document.AGENDA, Document.INVITATION, Document.CALENDAR_ENTRY)
 """The documents of a meeting not yet held."""
-PUBLIC_DOCUMENTS = (Document.PUBLIC_MEMO, Document.PUBLIC_MEMOS)
+PUBLIC_DOCUMENTS = (Document.PUBLIC_MEMO, Document.PUBLIC_MEMOS, Document.CLOCK_POSTER)
 """The documents that name no one, whatever is chosen."""
 FIXED_FORMATS = {
     Document.INVITATION: ExportKind.EML,
@@ -66,6 +68,7 @@ FIXED_FORMATS = {
     Document.PERIOD_CALENDAR: ExportKind.ICS,
     Document.BUNDLE: ExportKind.ZIP,
     Document.PUBLIC_MEMOS: ExportKind.ZIP,
+    Document.CLOCK_POSTER: ExportKind.PDF,
 }
 """The documents made in one format only; the others are a PDF or a Word file."""
 
@@ -87,6 +90,8 @@ class ExportJob:
     password: str | None = None
     file_format: ExportKind = ExportKind.PDF
     """PDF, or the editable Word file (memo, annual report, evaluation summary)."""
+    paper: str = "A4"
+    """The sheet of the annual clock's poster: "A4" or "A3"."""
 
 
 @functools.cache
@@ -140,6 +145,7 @@ def run_export(
         language=job.language,
         with_names=job.with_names,
         password=(job.password or None) if job.file_format is ExportKind.PDF else None,
+        paper=job.paper,
     )
     if job.document is Document.INVITATION:
         return export_invitation(db, job.object_id, job.out_path, options, progress, unprintable)
@@ -151,8 +157,8 @@ def run_export(
         from hyvinvointi_app.reports.public_site import export_public_memos
 
         return export_public_memos(db, job.object_id, job.out_path, options, progress)
-    # a document of the office: the memo, agenda, public version, annual report or
-    # evaluation summary, each named by its document kind
+    # a document of the office: the memo, agenda, public version, annual report,
+    # evaluation summary or the clock's poster, each named by its document kind
     return export_document(
         db,
         job.document.value,

@@ -33,6 +33,7 @@ from hyvinvointi_app.services.memo_view import ActionView, AgendaItemView, Meeti
 from hyvinvointi_app.services.plans import PlanView
 from hyvinvointi_app.ui.annual_clock.mark_dialog import ThemeMarkDialog
 from hyvinvointi_app.ui.annual_clock.marking import mark_text, open_mark_dialog
+from hyvinvointi_app.ui.annual_clock.model import partners_text
 from hyvinvointi_app.ui.autosave import Autosaver, Save
 from hyvinvointi_app.ui.cards.item_links import CardLinksPanel
 from hyvinvointi_app.ui.context import AppContext
@@ -352,6 +353,9 @@ class ItemEditor(QScrollArea):
             )
         else:
             text = _("Annual clock: {handling}").format(handling=mark_text(mark))
+        if theme.partners:
+            partners = _("Partners: {partners}").format(partners=partners_text(theme.partners))
+            text = f"{partners}\n{text}"
         self.clock_summary.setText(text)
         self.clock_summary.setAccessibleName(text)
 
