@@ -99,8 +99,11 @@ def field_label(field: str, tr: Translator | None = None) -> str:
         "respondents": _("Answered"),
         "groups": _("Groups asked"),
         "min_answers": _("Fewest answers shown"),
+        "partners": _("Partners"),
     }
-    return labels.get(field.split("[", 1)[0].split(".")[-1], field)
+    path = field.split("[", 1)[0].split(".")
+    # a theme's partner ("partners.3.name") is told as its list of partners
+    return labels.get("partners" if path[0] == "partners" else path[-1], field)
 
 
 def validation_text(error: ValidationError, tr: Translator | None = None) -> str:

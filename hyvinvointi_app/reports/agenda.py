@@ -48,7 +48,7 @@ def concerns(tx: ReportTexts, item: AgendaItemView, partners: Sequence[Partner] 
     elif theme and not item.plan_name:
         lines.append(tx.pgettext("report", "Annual clock theme"))
     if partners:
-        lines.append(tx.pgettext("report", "Partners") + f": {tx.partners(partners)}")
+        lines.append(tx.partners(partners))
     return "\n".join(lines)
 
 

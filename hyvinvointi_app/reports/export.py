@@ -151,6 +151,7 @@ def render_document(
     if kind == "clock":
         if file_format is not ExportKind.PDF:
             raise ValueError("the annual clock's poster is a PDF")
+        _step(progress, 2)
         with collecting() as missing:
             from hyvinvointi_app.reports import poster
 

@@ -1,18 +1,22 @@
-"""The annual clock as a poster for the staff-room wall: A4 or A3, in Finnish, Swedish or both.
+"""The annual clock as a poster for the staff-room wall: A4 or A3 on its side, in Finnish,
+Swedish or both.
 
-The first page carries the wheel (the same wheel as on screen, :mod:`..services.clock_wheel`):
-twelve sectors from August at twelve o'clock, the month names on the rim, each month's
-themes in their plan type's colour, and the period's meetings as numbered marks on the rim.
-A theme's text is written in its piece only when it fits there whole; otherwise the piece
-carries the theme's number. Beside the wheel (below it, and on the next page when there is
-more) the colours are explained, the meetings dated, and every theme listed by its number
-with its partners. The shapes are ReportLab graphics; every text is set in the embedded
-fonts through :mod:`.fonts`, so the file is PDF/A once finished.
+The wheel fills the sheet's height at the left (the same wheel as on screen,
+:mod:`..services.clock_wheel`): twelve sectors from August at twelve o'clock, the month names
+on the rim, each month's themes in their plan type's colour, and the period's meetings as
+numbered marks on the rim. A theme's text is written in its piece only when it fits there
+whole; otherwise the piece carries the theme's number. Beside the wheel stand the title, the
+colours explained, the meetings dated, and month by month the themes the wheel shows by
+their number or that have partners, with the partners; what a sheet cannot hold goes on to
+a second one. The shapes are drawn with ReportLab's canvas paths (its ``renderPDF`` sets a
+font of its own, Helvetica, which PDF/A forbids unembedded); every text is set in the
+embedded fonts through :mod:`.fonts`, so the file is PDF/A once finished.
 """
 
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -32,6 +36,7 @@ from reportlab.platypus import (
     Paragraph,
 )
 
+from hyvinvointi_app.domain.enums import PlanType
 from hyvinvointi_app.i18n.formatting import month_name
 from hyvinvointi_app.reports import fonts
 from hyvinvointi_app.reports.common import unit_name
@@ -43,6 +48,7 @@ from hyvinvointi_app.services.annual_clock import PERIOD_MONTHS
 from hyvinvointi_app.services.clock_wheel import (
     KIND_COLOURS,
     NO_PLAN,
+    SECTOR_DEGREES,
     Box,
     Lettering,
     PosterData,
@@ -50,8 +56,8 @@ from hyvinvointi_app.services.clock_wheel import (
     letter,
     point,
     sector,
+    text_frame,
     theme_piece,
-    upright_rotation,
 )
 
 PAPERS = {"A4": A4, "A3": A3}
@@ -213,7 +219,8 @@ class WheelDrawing(Flowable):  # type: ignore[misc]  # ReportLab's classes are A
             size = 9.5 * self.scale
             font = _Font(size, bold=True)
             middle = (inner + radius) / 2
-            width = 2 * inner * 0.2588 - 4  # the chord of half a sector at the ring's inside
+            # the chord of the sector at the ring's inside, less a margin
+            width = 2 * inner * math.sin(math.radians(SECTOR_DEGREES / 2)) - 4
             while size > 5 and (
                 max(font.width(n) for n in names) > width or font.line * len(names) > radius - inner
             ):
@@ -224,7 +231,7 @@ class WheelDrawing(Flowable):  # type: ignore[misc]  # ReportLab's classes are A
     def _centre(self, canvas: Canvas, inner: float) -> None:
         """The clock's name in each language of the document, and the period."""
         names = [document_name(ReportTexts(code), "clock") for code in self.tx.codes]
-        lines = [*dict.fromkeys(names), self.data.period.label]
+        lines = [*dict.fromkeys(names), self.data.wheel.period_label]
         font = _Font(9 * self.scale, bold=True)
         top = font.line * len(lines) / 2
         for row, line in enumerate(lines):
@@ -238,17 +245,12 @@ def _shorten(text: str, font: _Font, width: float) -> str:
 
 
 def _write(canvas: Canvas, box: Box, lines: Sequence[str], font: _Font) -> None:
-    """Lines centred in a box along the rim or along the spoke, never upside down (the
-    screen's frame turned to the paper's, whose y grows upwards)."""
+    """Lines centred in a box along the rim or along the spoke, never upside down: the
+    screen's frame (:func:`text_frame`) turned to the paper's, whose y grows upwards."""
     canvas.saveState()
-    if box.radial:
-        right = box.angle % 360 < 180
-        canvas.rotate(-(box.angle - 90 if right else box.angle + 90))
-        cx, cy = (box.radius if right else -box.radius), 0.0
-    else:
-        turn = upright_rotation(box.angle)
-        canvas.rotate(-turn)
-        cx, cy = 0.0, (box.radius if turn == box.angle else -box.radius)
+    turn, cx, y = text_frame(box)
+    canvas.rotate(-turn)
+    cy = -y
     top = cy + font.line * len(lines) / 2
     for row, line in enumerate(lines):
         middle = top - font.line * (row + 0.5)
@@ -314,8 +316,6 @@ def _swatch(kind: str) -> str:
 
 
 def _kind_label(tx: ReportTexts, kind: str) -> str:
-    from hyvinvointi_app.domain.enums import PlanType
-
     return tx.pgettext("report", "No plan") if kind == NO_PLAN else tx.label(PlanType(kind))
 
 
@@ -340,24 +340,26 @@ def _legend(
     if data.wheel.meetings:
         story.append(
             Paragraph(
-                fonts.markup(tx.pgettext("report", "Meetings on the rim"), True), style["heading"]
+                fonts.markup(tx.pgettext("report", "Meetings"), True),
+                style["heading"],
             )
         )
         for meeting in data.wheel.meetings:
             story.append(
                 Paragraph(
-                    f'<font color="{ACCENT_HEX}"><b>{meeting.number}</b></font> '
+                    f'<font color="{ACCENT_HEX}"><b>{meeting.number}:</b></font> '
                     + fonts.markup(tx.date(meeting.date)),
                     style["theme"],
                 )
             )
     story.append(
         Paragraph(
-            fonts.markup(tx.pgettext("report", "Numbered themes and partners"), True),
+            fonts.markup(tx.pgettext("report", "Themes and their partners"), True),
             style["heading"],
         )
     )
-    partners_word = tx.pgettext("report", "Partners")
+    note = tx.pgettext("report", "A theme whose text did not fit the wheel has its number there.")
+    story.append(Paragraph(fonts.markup(note), style["partners"]))
     for month in PERIOD_MONTHS:
         themes = [
             t for t in data.wheel.in_month(month) if t.theme.id in numbered or t.theme.partners
@@ -376,10 +378,7 @@ def _legend(
             ]
             if theme.theme.partners:
                 entry.append(
-                    Paragraph(
-                        fonts.markup(f"{partners_word}: {tx.partners(theme.theme.partners)}"),
-                        style["partners"],
-                    )
+                    Paragraph(fonts.markup(tx.partners(theme.theme.partners)), style["partners"])
                 )
             # a theme stays with its partners, and the month's name with its first theme
             story.append(KeepTogether(lead + entry if index == 0 else entry))
@@ -434,9 +433,13 @@ def render(data: PosterData, options: ReportOptions) -> bytes:
     width, height, scale, margin = _sheet(options)
     gutter = 5 * mm * scale
     style = _styles(scale)
-    title = f"{document_name(tx, 'clock')} {data.period.label}"
+    title = f"{document_name(tx, 'clock')} {data.wheel.period_label}"
     unit = unit_name(data.unit, tx)
-    subtitle = f"{unit} \u2013 {tx.pgettext('report', 'Wellbeing group')}"
+    subtitle = "\n".join(  # each language on a line of its own
+        f"{data.unit.name(code)} \u2013 "
+        + translator.pgettext("poster", "communal wellbeing group")
+        for code, translator in zip(tx.codes, tx.translators, strict=True)
+    )
     wheel = poster_wheel(data, options)
     diameter = wheel.diameter
     side_x = margin + diameter + gutter

@@ -9,7 +9,7 @@ extractor finds them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -30,6 +30,10 @@ def joined(parts: list[str]) -> str:
     unique = list(dict.fromkeys(parts))
     separator = " \u2013 " if any("/" in part for part in unique) else SEPARATOR
     return separator.join(unique)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 class ReportTexts:
@@ -60,10 +64,18 @@ class ReportTexts:
     def label(self, value: StrEnum) -> str:
         return joined([label(value, tr) for tr in self.translators])
 
-    def partners(self, partners: Iterable[Partner]) -> str:
-        """An annual-clock theme's partners in a line: roles in the document's language(s),
-        names as the unit wrote them."""
-        return ", ".join(self.label(p.role) if p.role is not None else p.name for p in partners)
+    def partners(self, partners: Sequence[Partner]) -> str:
+        """ "Yhteistyötahot: terveydenhoitaja, Pelastuslaitos": an annual-clock theme's
+        partners in a line, the roles in lower case inside it, the names as the unit wrote
+        them; in a bilingual document each language's line whole, one after the other."""
+
+        def line(tr: Translator) -> str:
+            names = (
+                _lower_first(label(p.role, tr)) if p.role is not None else p.name for p in partners
+            )
+            return tr.pgettext("report", "Partners") + ": " + ", ".join(names)
+
+        return joined([line(tr) for tr in self.translators])
 
     def missing_role(self, role: Role) -> str:
         """A need the group lacks (:func:`~hyvinvointi_app.i18n.labels.missing_role_label`)."""

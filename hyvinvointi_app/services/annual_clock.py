@@ -173,6 +173,11 @@ def _check_partner(value: object, field: str) -> Partner:
     return Partner(name=_check_line(name, f"{field}.name", MAX_PARTNER_LENGTH, one_space=True))
 
 
+def partner_key(partner: Partner) -> object:
+    """What makes two partners one: the same role, or names alike whatever their case."""
+    return partner.role if partner.role is not None else partner.name.casefold()
+
+
 def check_partners(value: object, field: str = "partners") -> tuple[Partner, ...]:
     """The partners in the order given, each once (a name once whatever its case)."""
     if value is None:
@@ -186,7 +191,7 @@ def check_partners(value: object, field: str = "partners") -> tuple[Partner, ...
     seen: set[object] = set()
     for index, item in enumerate(items):
         partner = _check_partner(item, f"{field}.{index}")
-        key = partner.role if partner.role is not None else partner.name.casefold()
+        key = partner_key(partner)
         if key not in seen:
             seen.add(key)
             checked.append(partner)

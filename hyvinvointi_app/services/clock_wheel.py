@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -59,10 +60,6 @@ class WheelTheme:
         """The colour key: the plan type's value, or :data:`NO_PLAN`."""
         return self.theme.plan_type.value if self.theme.plan_type else NO_PLAN
 
-    @property
-    def month_index(self) -> int:
-        return period_month_index(self.theme.month)
-
 
 @dataclass(frozen=True, slots=True)
 class WheelMeeting:
@@ -82,6 +79,7 @@ class Wheel:
     """Today's month when today is in the period shown (or no period is known)."""
     today_angle: float | None = None
     period_label: str = ""
+    """The period's years as the wheel writes them: "2026–2027"."""
 
     def in_month(self, month: int) -> tuple[WheelTheme, ...]:
         return tuple(t for t in self.themes if t.theme.month == month)
@@ -121,6 +119,23 @@ def upright_rotation(angle: float) -> float:
     return angle - 180 if 90 < angle % 360 < 270 else angle
 
 
+def text_frame(box: Box) -> tuple[float, float, float]:
+    """How a box's lines are written: the turn (degrees clockwise, as on a screen) and the
+    box's middle in the turned frame (x, and y growing downwards). Along the spoke a text
+    reads outwards on the right half and inwards on the left; along the rim it is turned
+    upright (:func:`upright_rotation`)."""
+    if box.radial:
+        right = box.angle % 360 < 180
+        return (box.angle - 90, box.radius, 0.0) if right else (box.angle + 90, -box.radius, 0.0)
+    turn = upright_rotation(box.angle)
+    return turn, 0.0, (-box.radius if turn == box.angle else box.radius)
+
+
+def years(label: str) -> str:
+    """ "2026–2027": a period's years with an en dash, as a range of years is written."""
+    return re.sub(r"^(\d{4})-(\d{4})$", "\\1\u2013\\2", label)
+
+
 def layout(themes: Sequence[ThemeView]) -> tuple[WheelTheme, ...]:
     """Each theme in its month's sector, numbered in the period's order."""
     ordered = sorted(themes, key=lambda t: (period_month_index(t.month), t.position, t.id))
@@ -134,12 +149,17 @@ def layout(themes: Sequence[ThemeView]) -> tuple[WheelTheme, ...]:
     return tuple(placed)
 
 
-def build_wheel(db: Database, period: PeriodView | None, today: dt.date) -> Wheel:
-    """The clock's themes and, with a period, its meetings; today marked when it falls in
-    the period (always, without one)."""
-    themes = layout(annual_clock.list_themes(db))
+def build_wheel(
+    db: Database,
+    period: PeriodView | None,
+    today: dt.date,
+    themes: Sequence[ThemeView] | None = None,
+) -> Wheel:
+    """The clock's themes (``themes``, when the caller has just read them) and, with a period,
+    its meetings; today marked when it falls in the period (always, without one)."""
+    placed_themes = layout(annual_clock.list_themes(db) if themes is None else themes)
     if period is None:
-        return Wheel(themes, (), today.month, date_angle(today))
+        return Wheel(placed_themes, (), today.month, date_angle(today))
     rows = meetings.list_meetings(db, period.id)
     placed = tuple(
         WheelMeeting(
@@ -153,11 +173,11 @@ def build_wheel(db: Database, period: PeriodView | None, today: dt.date) -> Whee
     )
     inside = period.start_date <= today <= period.end_date
     return Wheel(
-        themes,
+        placed_themes,
         placed,
         today.month if inside else None,
         date_angle(today) if inside else None,
-        period.label,
+        years(period.label),
     )
 
 
@@ -182,18 +202,20 @@ class Measure(Protocol):
 
 def _breaks(word: str) -> list[int]:
     """Where a long word may be broken, shortest first: before a consonant that a vowel
-    follows (Finnish syllables: kiu-saa-mi-sen; fair for Swedish too), after a hyphen of its
-    own, never leaving fewer than two letters on either side."""
+    follows (Finnish syllables: kiu-saa-mi-sen; fair for Swedish too), but not inside "ng"
+    (undervis-ningen), and after a hyphen of its own; never leaving fewer than two letters
+    before the break or three after it (a tail of two reads as a mistake on the wall)."""
     points = []
-    for index in range(2, len(word) - 1):
+    for index in range(2, len(word) - 2):
         after_hyphen = word[index - 1] == "-"
         syllable = (
             word[index].isalpha()
             and word[index] not in VOWELS
             and word[index + 1] in VOWELS
             and any(c in VOWELS for c in word[:index])
+            and word[index - 1 : index + 1].casefold() != "ng"
         )
-        if after_hyphen or syllable:
+        if (after_hyphen or syllable) and sum(c.isalpha() for c in word[index:]) >= 3:
             points.append(index)
     return points
 
@@ -309,7 +331,7 @@ def theme_piece(
     start, end = sector(month)
     band = (outer - inner) / slots
     piece_outer = outer - slot * band
-    piece_inner = piece_outer - band + gap
+    piece_inner = min(piece_outer - band + gap, piece_outer - 0.5)  # never turned inside out
     angular_gap = math.degrees(gap / 2 / max(piece_inner, 1.0))
     return (start + angular_gap, end - angular_gap, piece_inner, piece_outer)
 

@@ -339,7 +339,11 @@ def validate_package(document: object) -> Package:
     )
 
 
-def _partners(item: Mapping[str, Any], where: str) -> tuple[PackagePartner, ...]:
+def _partners(item: Mapping[str, Any], where: str) -> tuple[PackagePartner, ...] | None:
+    """A theme's partners; None when the theme leaves them out (the unit's stay as they are),
+    where an empty list takes them away."""
+    if "partners" not in item:
+        return None
     return tuple(
         PackagePartner(role=Role(partner["role"]))
         if "role" in partner
@@ -350,7 +354,7 @@ def _partners(item: Mapping[str, Any], where: str) -> tuple[PackagePartner, ...]
                 limit=annual_clock.MAX_PARTNER_LENGTH,
             )
         )
-        for index, partner in enumerate(item.get("partners", ()))
+        for index, partner in enumerate(item["partners"])
     )
 
 

@@ -40,11 +40,19 @@ class PrintPages:
     def __len__(self) -> int:
         return len(self.document)
 
-    def page_size(self, index: int) -> QPageSize:
+    def page_layout(self, index: int) -> QPageLayout:
+        """A page's sheet as the printer is asked for it: A4 or A3, upright or on its side (a
+        sheet wider than high is the same A4 turned, not a custom size)."""
         width, height = self.document[index].get_size()  # points
-        return QPageSize(
-            QSizeF(width, height), QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch
+        wide = width > height
+        size = QPageSize(
+            QSizeF(min(width, height), max(width, height)),
+            QPageSize.Unit.Point,
+            "",
+            QPageSize.SizeMatchPolicy.FuzzyMatch,
         )
+        turned = QPageLayout.Orientation.Landscape if wide else QPageLayout.Orientation.Portrait
+        return QPageLayout(size, turned, QMarginsF(0, 0, 0, 0))
 
     def image(self, index: int, dpi: float) -> QImage:
         bitmap = self.document[index].render(scale=dpi / 72, rev_byteorder=True)
@@ -78,11 +86,7 @@ class PrintPages:
         if not chosen:
             return True
         printer.setFullPage(True)
-        printer.setPageLayout(
-            QPageLayout(
-                self.page_size(chosen[0]), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)
-            )
-        )
+        printer.setPageLayout(self.page_layout(chosen[0]))
         dpi = min(printer.resolution(), dpi)
         painter = QPainter()
         if not painter.begin(printer):

@@ -268,3 +268,36 @@ def test_applied_files_merge_the_languages_of_one_entry(tmp_path: Path) -> None:
         for language in CATALOG_LANGUAGES
     }
     assert found == {"fi": "Tallentamatta", "sv": "Osparat"}
+
+
+TRANSLATING = frozenset({"_", "gettext", "pgettext", "ngettext", "npgettext", "N_"})
+
+
+def _calls_inside_f_strings(source: str) -> list[int]:
+    """The lines where a translation call stands inside an f-string's braces."""
+    import ast
+
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.JoinedStr):
+            continue
+        for value in node.values:
+            for inner in ast.walk(value):
+                if isinstance(inner, ast.Call):
+                    name = getattr(inner.func, "id", None) or getattr(inner.func, "attr", None)
+                    if name in TRANSLATING:
+                        lines.append(inner.lineno)
+    return lines
+
+
+def test_no_message_is_looked_up_inside_an_f_string() -> None:
+    """The extractor does not read inside an f-string's braces: a message asked for there
+    was left out of the catalogs and printed in English ("Theme:" on agendas)."""
+    root = Path(__file__).resolve().parents[2] / "hyvinvointi_app"
+    found = {
+        str(path.relative_to(root)): lines
+        for path in sorted(root.rglob("*.py"))
+        if (lines := _calls_inside_f_strings(path.read_text(encoding="utf-8")))
+    }
+    assert found == {}
+    assert _calls_inside_f_strings("x = f\"{tx.pgettext('report', 'Theme')}: {t}\"") == [1]

@@ -61,7 +61,7 @@ def test_the_poster_holds_every_theme_and_its_partners_in_its_language(
         assert _flat(theme.title) in text, theme.title
     tx = ReportTexts(language)
     for theme in (t for t in themes if t.partners):
-        partners = f"{tx.pgettext('report', 'Partners')}: {tx.partners(theme.partners)}"
+        partners = tx.partners(theme.partners)
         assert _flat(partners) in text, partners
     assert _flat(tx.pgettext("report", "Annual clock")) in text
     for month in ("Elokuu", "Heinäkuu") if "fi" in language else ("Augusti", "Juli"):
@@ -134,3 +134,22 @@ def test_long_names_wrap_in_their_piece_or_go_to_the_numbered_legend(
         assert _flat(theme.title) in text, theme.title
     for theme in (t for t in data.wheel.themes if t.theme.id in wheel.numbered):
         assert _flat(f"{theme.number}. {theme.theme.title}") in text
+
+
+@pytest.mark.parametrize(("paper", "name"), [("A4", "A4"), ("A3", "A3")])
+def test_the_poster_is_printed_on_its_sheet_turned(
+    demo_db: Database, paper: str, name: str, qapp: object
+) -> None:
+    """A sheet wider than high goes to the printer as A4 or A3 on its side, not as a custom
+    size (found by review)."""
+    from PySide6.QtGui import QPageLayout, QPageSize
+
+    from hyvinvointi_app.ui.printing import PrintPages
+
+    pages = PrintPages(_poster(demo_db, "fi", paper))
+    try:
+        layout = pages.page_layout(0)
+        assert layout.orientation() is QPageLayout.Orientation.Landscape
+        assert layout.pageSize().id() is getattr(QPageSize.PageSizeId, name)
+    finally:
+        pages.close()

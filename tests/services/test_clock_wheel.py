@@ -99,7 +99,7 @@ def test_the_periods_meetings_are_on_the_rim_and_today_only_within_the_period(
     assert wheel.meetings[1].angle == date_angle(dt.date(2027, 3, 18))
     assert wheel.meetings_in(9) == (wheel.meetings[0],)
     assert wheel.current_month == 12 and wheel.today_angle is not None
-    assert wheel.period_label == period.label
+    assert wheel.period_label == period.label.replace("-", "\u2013") == "2026\u20132027"
     later = build_wheel(db, period, dt.date(2027, 9, 1))
     assert later.current_month is None and later.today_angle is None
 
@@ -192,3 +192,10 @@ def test_letter_puts_the_whole_text_where_it_fits_or_shortens_it() -> None:
     assert short is not None and not short.whole and short.lines[-1].endswith("\u2026")
     assert letter(long, (60.0, 61.0, 250.0, 256.0), 3, [(12.0, font)]) is None
     assert point(90, 10) == pytest.approx((10, 0))
+
+
+@pytest.mark.parametrize("slots", [15, 40, 80])
+def test_a_crowded_month_never_turns_a_piece_inside_out(slots: int) -> None:
+    for slot in range(slots):
+        start, end, inner, outer = theme_piece(9, slot, slots, 24, 90, 3)
+        assert start < end and 0 < inner < outer

@@ -133,3 +133,26 @@ def test_a_version_1_package_still_imports_and_keeps_the_units_partners(
         assert mp.current_package(unit) is not None
     finally:
         unit.close()
+
+
+def test_a_version_2_theme_without_partners_leaves_the_units_as_they_are(
+    coordinator: Database, tmp_path: Path
+) -> None:
+    """Leaving the key out is not "no partners" (found by review: a hand-written package
+    cleared every unit's partners); an empty list is."""
+    document = _document(coordinator)
+    for theme in document["annual_clock"]:
+        del theme["partners"]
+    unit = _unit(tmp_path / "unit.sqlite")
+    try:
+        before = _partners(unit)
+        mp.import_package(unit, mp.parse_package(json.dumps(document).encode("utf-8")))
+        assert _partners(unit) == before
+        document["version"] = 2
+        for theme in document["annual_clock"]:
+            theme["partners"] = []
+        mp.import_package(unit, mp.parse_package(json.dumps(document).encode("utf-8")))
+        taken = {t["title"]["fi"] for t in document["annual_clock"]}
+        assert all(not p for title, p in _partners(unit).items() if title in taken)
+    finally:
+        unit.close()

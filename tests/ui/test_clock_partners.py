@@ -164,9 +164,65 @@ def test_a_theme_drafted_into_a_meeting_shows_its_partners_there_and_on_the_agen
     # language: "Theme" was printed in English before)
     agenda.set_item_text(db, item.id, "title", "Turvallisuuskävely pihalla")
     for language, words in (
-        ("fi", ("Teema", "Yhteistyötahot", "Terveydenhoitaja")),
-        ("sv", ("Tema", "Samarbetsparter", "Hälsovårdare")),
+        ("fi", ("Teema", "Yhteistyötahot", "terveydenhoitaja")),
+        ("sv", ("Tema", "Samarbetsparter", "hälsovårdare")),
     ):
         text = pdf_text(build_document(db, "agenda", meeting_id, ReportOptions(language)))
         theme, partners, nurse = words
         assert f"{theme}: Turvallisuuskävely {partners}: {nurse}, Pelastuslaitos" in text
+
+
+def test_saving_a_theme_unchanged_changes_nothing_and_keeps_its_partners_as_written(
+    page: AnnualClockPage, context: AppContext, qtbot: QtBot
+) -> None:
+    """The theme's own order and writing stay (found by review: the list's order and another
+    theme's capitals were saved, and an empty undo step recorded)."""
+    db = context.database
+    annual_clock.add_theme(db, 3, "Toinen", partners=[Partner(name="pelastuslaitos")])
+    psychologist = Partner(role=Role.PSYCHOLOGIST)
+    theme = annual_clock.add_theme(
+        db, 4, "Tunnetaidot", partners=[psychologist, NURSE, Partner(name="Pelastuslaitos")]
+    )
+    page.refresh()
+    page.view.setCurrentIndex(page.model.theme_index(theme.id))
+    steps = context.undo_stack.count()
+    page.edit_theme()
+    dialog = _dialog(page, qtbot)
+    assert dialog.partners.partners() == theme.partners
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: page.dialog is None)
+    assert context.undo_stack.count() == steps
+    assert next(t for t in annual_clock.list_themes(db) if t.id == theme.id) == theme
+
+
+def test_a_partner_typed_but_not_added_is_saved_with_the_theme(
+    page: AnnualClockPage, context: AppContext, qtbot: QtBot, typist: object
+) -> None:
+    page.add_theme(month=2)
+    dialog = _dialog(page, qtbot)
+    dialog.text.setPlainText("Turvataidot")
+    typist(dialog.partners.new_name, "Poliisi")  # type: ignore[operator]
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: page.dialog is None)
+    saved = next(t for t in annual_clock.list_themes(context.database) if t.title == "Turvataidot")
+    assert saved.partners == (Partner(name="Poliisi"),)
+
+
+def test_too_many_partners_are_refused_in_words_and_the_dialog_stays(
+    page: AnnualClockPage, context: AppContext, qtbot: QtBot
+) -> None:
+    db = context.database
+    names = [Partner(name=f"Taho {n}") for n in range(14)]
+    annual_clock.add_theme(db, 5, "Monta tahoa", partners=names)
+    page.refresh()
+    page.add_theme(month=5)
+    dialog = _dialog(page, qtbot)
+    dialog.text.setPlainText("Liikaa")
+    items = dialog.partners.list
+    for row in range(items.count()):
+        items.item(row).setCheckState(Qt.CheckState.Checked)
+    dialog.save_button.click()
+    assert dialog.isVisible()
+    assert dialog.error.text.text().startswith(_("Partners") + ":")
+    assert _("There are too many entries.") in dialog.error.text.text()
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)

@@ -25,6 +25,7 @@ def document_text(document: str) -> str:
     """The name of an exported document, by the key the exporter logs."""
     names = {
         "annual_clock": pgettext("exported document", "Annual clock"),
+        "annual_clock_poster": pgettext("exported document", "Annual clock as a poster"),
         "activity_log": pgettext("exported document", "Activity log"),
         "memo": pgettext("exported document", "Memo"),
         "memos": pgettext("exported document", "Memos"),

@@ -39,6 +39,7 @@ from hyvinvointi_app.services.annual_clock import (
     MAX_TITLE_LENGTH,
     PERIOD_MONTHS,
     Partner,
+    partner_key,
 )
 from hyvinvointi_app.ui.annual_clock.model import month_title
 from hyvinvointi_app.ui.buttons import dialog_buttons
@@ -57,7 +58,8 @@ class ThemeInput:
 
 
 class _AddLine(QLineEdit):
-    """The new partner's name: Enter adds it to the list (and does not save the dialog)."""
+    """The new partner's name: Enter adds the name typed to the list (and does not save the
+    dialog); with nothing typed, Enter saves the dialog as in its other fields."""
 
     def __init__(self, add: Callable[[], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,11 +87,16 @@ class PartnerPicker(QWidget):
         self.list.setAccessibleDescription(
             _("Check the partners the theme is handled with. Space checks and unchecks.")
         )
+        self._chosen = list(chosen)
+        """The theme's partners as it has them: kept in their order and their writing."""
         roles = [Partner(role=role) for role in Role if role is not Role.DIRECTOR]
         known = [*roles, *(Partner(name=name) for name in names)]
-        for partner in chosen:  # a role or name given elsewhere (a file, a package) stays
-            if not any(_same(partner, other) for other in known):
+        for partner in chosen:  # the theme's own writing of a name, or one given elsewhere
+            index = next((i for i, k in enumerate(known) if _same(k, partner)), None)
+            if index is None:
                 known.append(partner)
+            else:
+                known[index] = partner
         for partner in known:
             self._append(partner, any(_same(partner, c) for c in chosen))
         rows = self.list.sizeHintForRow(0) if self.list.count() else 20
@@ -151,9 +158,12 @@ class PartnerPicker(QWidget):
         self.new_name.clear()
 
     def partners(self) -> tuple[Partner, ...]:
-        """The checked partners in the list's order."""
+        """The checked partners: the theme's own still checked in their order, then those
+        checked now in the list's order."""
         items = (self.list.item(row) for row in range(self.list.count()))
-        return tuple(item.data(PARTNER_ROLE) for item in items if _checked(item))
+        checked = [item.data(PARTNER_ROLE) for item in items if _checked(item)]
+        kept = [p for p in self._chosen if any(_same(p, c) for c in checked)]
+        return tuple(kept + [c for c in checked if not any(_same(c, k) for k in kept)])
 
 
 def _checked(item: QListWidgetItem) -> bool:
@@ -161,10 +171,7 @@ def _checked(item: QListWidgetItem) -> bool:
 
 
 def _same(a: Partner, b: Partner) -> bool:
-    """One partner: the same role, or names alike whatever their case."""
-    if a.role is not None or b.role is not None:
-        return a.role is b.role
-    return a.name.casefold() == b.name.casefold()
+    return partner_key(a) == partner_key(b)
 
 
 class _OneParagraphEdit(QPlainTextEdit):
@@ -287,6 +294,9 @@ class ThemeDialog(QDialog):
         self.text.moveCursor(self.text.textCursor().MoveOperation.End)
 
     def value(self) -> ThemeInput:
+        """What the dialog holds; a partner typed but not yet added is added (saving is as
+        good as adding it)."""
+        self.partners.add_typed()
         plan = str(self.plan.currentData())
         return ThemeInput(
             int(self.month.currentData()),

@@ -79,21 +79,15 @@ class ClockModel(QStandardItemModel):
         for month in PERIOD_MONTHS:
             in_month = [t for t in self.themes if t.month == month]
             title = month_title(month)
-            notes = []
-            if not in_month:
-                notes.append(_("no themes"))
-            if month == current_month:
-                notes.append(_("this month"))
-            note = ", ".join(notes)
+            now = [_("this month")] if month == current_month else []
+            note = ", ".join(([] if in_month else [_("no themes")]) + now)
             month_item = self._item(title, month)
             month_item.setFont(bold)
             month_item.setData(note, NOTE_ROLE)
             count = ngettext("{count} theme", "{count} themes", len(in_month)).format(
                 count=len(in_month)
             )
-            spoken = f"{title}, {count}" + (
-                f", {_('this month')}" if month == current_month else ""
-            )
+            spoken = ", ".join([title, count, *now])
             month_item.setData(spoken, Qt.ItemDataRole.AccessibleTextRole)
             for theme in in_month:
                 month_item.appendRow(self._theme_row(theme))

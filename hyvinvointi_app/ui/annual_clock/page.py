@@ -358,7 +358,7 @@ class AnnualClockPage(Page):
         )
         self.model.load(themes, today.month, {o.theme.id: self._handling_text(o) for o in outcomes})
         self.view.after_reload()
-        self.wheel.load(clock_wheel.build_wheel(db, self.period, today))
+        self.wheel.load(clock_wheel.build_wheel(db, self.period, today, themes))
         self.stack.setCurrentWidget(self.list_page if themes else self.empty_page)
         self.empty_language_note.setText(
             _("The default themes are written in Swedish, the unit's working language.")

@@ -18,8 +18,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleEvent,
     QColor,
     QFocusEvent,
     QFont,
@@ -63,8 +61,8 @@ from hyvinvointi_app.services.clock_wheel import (
     letter,
     point,
     sector,
+    text_frame,
     theme_piece,
-    upright_rotation,
 )
 from hyvinvointi_app.ui.annual_clock.model import month_title, partners_text
 
@@ -73,6 +71,8 @@ RING = 0.13
 THEMES_OUTER = 0.855
 THEMES_INNER = 0.25
 GAP = 3.0
+MIN_PIXELS = 9
+"""The smallest text the wheel writes."""
 
 
 def kind_label(kind: str) -> str:
@@ -192,9 +192,8 @@ class ClockWheel(QWidget):
             return None
         return next((t for t in self.wheel.themes if t.theme.id == place.theme_id), None)
 
-    def spoken(self, place: _Place | None = None) -> str:
-        """The chosen month or theme in words, as screen readers and the panel tell it."""
-        place = place or self.current
+    def _words(self, place: _Place) -> tuple[list[str], str]:
+        """The parts that tell a month or a theme, and how they are joined in a sentence."""
         title = month_title(place.month)
         theme = self._theme(place)
         if theme is None:
@@ -205,7 +204,7 @@ class ClockWheel(QWidget):
             held = self.wheel.meetings_in(place.month)
             if held:
                 parts.append(meeting_words(held))
-            return ", ".join(parts)
+            return parts, ", "
         view = theme.theme
         parts = [f"{title}: {view.title}"]
         parts.append(
@@ -220,21 +219,24 @@ class ClockWheel(QWidget):
                 number=theme.slot + 1, count=theme.slots
             )
         )
-        return "; ".join(parts)
+        return parts, "; "
+
+    def spoken(self, place: _Place | None = None) -> str:
+        """The chosen month or theme in words, as screen readers and tooltips tell it."""
+        parts, joint = self._words(place or self.current)
+        return joint.join(parts)
 
     def details(self) -> str:
-        """The chosen theme whole, line by line; or the chosen month with its themes listed."""
-        theme = self._theme(self.current)
-        if theme is not None:
-            return self.spoken().replace("; ", "\n")
-        lines = [self.spoken()]
-        lines += [f"{t.number}. {t.theme.title}" for t in self.wheel.in_month(self.current.month)]
-        return "\n".join(lines)
+        """The chosen theme whole, a line a part; or the chosen month with its themes listed."""
+        parts, joint = self._words(self.current)
+        if self._theme(self.current) is not None:
+            return "\n".join(parts)
+        themes = self.wheel.in_month(self.current.month)
+        return "\n".join([joint.join(parts), *(f"{t.number}. {t.theme.title}" for t in themes)])
 
     def _update_name(self) -> None:
+        # Qt tells screen readers of the new name itself (NameChanged)
         self.setAccessibleName(_("Annual clock as a wheel: {place}").format(place=self.spoken()))
-        if self.hasFocus():
-            QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
 
     # -- choosing -------------------------------------------------------------------------
 
@@ -380,7 +382,7 @@ class ClockWheel(QWidget):
     def _picture(self, ratio: float | None = None) -> QPixmap:
         """Everything but the choice, drawn once for the clock at this size and scale."""
         ratio = ratio or self.devicePixelRatioF()
-        key = (self.width(), self.height(), ratio, self.palette().cacheKey())
+        key = (self.width(), self.height(), ratio, self.palette().cacheKey(), self.font().key())
         if self._drawing is not None and self._drawing[0] == key:
             return self._drawing[1]
         picture = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
@@ -406,7 +408,7 @@ class ClockWheel(QWidget):
 
     def _font(self, size: float, bold: bool = False) -> QFont:
         font = QFont(self.font())
-        font.setPixelSize(max(9, round(size)))
+        font.setPixelSize(max(MIN_PIXELS, round(size)))
         font.setBold(bold)
         return font
 
@@ -468,9 +470,10 @@ class ClockWheel(QWidget):
                 box, lines = lettering.box, list(lettering.lines)
             else:  # not a line's room: the theme's number, as the panel lists it
                 depth = piece[3] - piece[2]
-                font = _Font(self._font(min(size, max(9.0, depth * 0.7)), True))
-                box = Box((piece[0] + piece[1]) / 2, (piece[2] + piece[3]) / 2, 40, 20)
-                lines = [str(theme.number)]
+                font = _Font(self._font(min(size, depth * 0.8), True))
+                box = Box((piece[0] + piece[1]) / 2, (piece[2] + piece[3]) / 2, 40, depth)
+                # a piece shallower than the smallest font shows its colour alone
+                lines = [str(theme.number)] if depth * 0.8 >= MIN_PIXELS else []
             drawn.append(_Drawn(theme, _sector_path(*piece), font, box, lines))
         self._layout = (key, drawn)
         return drawn
@@ -492,15 +495,9 @@ class ClockWheel(QWidget):
     ) -> None:
         """Lines centred in a box along the rim or along the spoke, never upside down."""
         painter.save()
-        if box.radial:
-            # along the spoke: outwards on the right half, inwards on the left
-            right = box.angle % 360 < 180
-            painter.rotate(box.angle - 90 if right else box.angle + 90)
-            centre = QPointF(box.radius if right else -box.radius, 0)
-        else:
-            turn = upright_rotation(box.angle)
-            painter.rotate(turn)
-            centre = QPointF(0, -box.radius if turn == box.angle else box.radius)
+        turn, x, y = text_frame(box)
+        painter.rotate(turn)
+        centre = QPointF(x, y)
         line = metrics.lineSpacing()
         top = centre.y() - line * len(lines) / 2
         for row, text in enumerate(lines):
