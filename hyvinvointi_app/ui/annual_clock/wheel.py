@@ -591,6 +591,12 @@ def meeting_words(meetings: Sequence[WheelMeeting]) -> str:
     )
 
 
+def _narrow(label: QLabel) -> None:
+    """A wrapped label of the side panel may be as narrow as the panel: Qt's own minimum for
+    a long wrapped text (some 300 px) would push it past the panel's edge."""
+    label.setMinimumWidth(120)
+
+
 class WheelPanel(QWidget):
     """The wheel with, beside it, what is chosen in words and the colours' legend."""
 
@@ -629,6 +635,8 @@ class WheelPanel(QWidget):
         side.addStretch(1)
         holder = QWidget()
         holder.setLayout(side)
+        for label in (self.details, legend_title, self.marks_note):
+            _narrow(label)
         # beside the wheel on a low screen (a laptop at 150 %) the words scroll
         scroller = QScrollArea(self)
         scroller.setWidget(holder)
@@ -661,6 +669,7 @@ class WheelPanel(QWidget):
             swatch.setAccessibleName(kind_label(kind))
             name = QLabel(kind_label(kind), self)
             name.setWordWrap(True)
+            _narrow(name)
             self.legend.addWidget(swatch, row, 0)
             self.legend.addWidget(name, row, 1)
             self._swatches += [swatch, name]
