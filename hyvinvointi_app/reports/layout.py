@@ -485,6 +485,25 @@ def _headings_not_last(story: list[Flowable]) -> list[Flowable]:
     return result
 
 
+def document_properties(frame: PageFrame) -> dict[str, Any]:
+    """What every document's template is told: its metadata (cleaned of control characters),
+    its language, the embedded font to start in (PDF/A forbids ReportLab's unembedded
+    Helvetica) and the same bytes for the same data."""
+    frame = frame.cleaned()
+    return {
+        "title": frame.title,
+        "author": frame.unit_name,
+        "subject": frame.subject,
+        "keywords": frame.keywords,
+        "creator": "Hyvinvointiryhmä",
+        "lang": frame.language,
+        "displayDocTitle": True,
+        "initialFontName": FONT,
+        "initialFontSize": 9.5,
+        "invariant": True,  # the same data gives the same file (the dates are set in finish)
+    }
+
+
 def render(story: list[Flowable], frame: PageFrame) -> bytes:
     """Lay out ``story`` on A4 pages and return the PDF (plain: not yet PDF/A)."""
     register_fonts()
@@ -498,16 +517,7 @@ def render(story: list[Flowable], frame: PageFrame) -> bytes:
         rightMargin=MARGIN_SIDE,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
-        title=frame.title,
-        author=frame.unit_name,
-        subject=frame.subject,
-        keywords=frame.keywords,
-        creator="Hyvinvointiryhmä",
-        lang=frame.language,
-        displayDocTitle=True,
-        initialFontName=FONT,
-        initialFontSize=9.5,
-        invariant=True,  # the same data gives the same file (the dates are set in finish)
+        **document_properties(frame),
     )
     draw = _header(frame)
     document.build(story, onFirstPage=draw, onLaterPages=draw, canvasmaker=_numbered_canvas(frame))

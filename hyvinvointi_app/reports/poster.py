@@ -39,9 +39,10 @@ from reportlab.platypus import (
 from hyvinvointi_app.domain.enums import PlanType
 from hyvinvointi_app.i18n.formatting import month_name
 from hyvinvointi_app.reports import fonts
+from hyvinvointi_app.reports.blocks import PageFrame
 from hyvinvointi_app.reports.common import unit_name
 from hyvinvointi_app.reports.fonts import FONT, FONT_BOLD, register_fonts
-from hyvinvointi_app.reports.layout import ACCENT
+from hyvinvointi_app.reports.layout import ACCENT, document_properties
 from hyvinvointi_app.reports.options import ReportOptions
 from hyvinvointi_app.reports.texts import SEPARATOR, ReportTexts, document_name
 from hyvinvointi_app.services.annual_clock import PERIOD_MONTHS
@@ -459,6 +460,16 @@ def render(data: PosterData, options: ReportOptions) -> bytes:
         fonts.draw_string(canvas, margin, height - margin - 3 * scale, text, False, 7.5 * scale)
         canvas.restoreState()
 
+    frame = PageFrame(
+        unit_name=unit,
+        document_type=document_name(tx, "clock"),
+        document_date="",
+        page_word="",
+        title=title,
+        subject=subtitle.replace("\n", " / "),
+        keywords=", ".join([unit, data.period.label]),
+        language=tx.pdf_language,
+    )
     buffer = io.BytesIO()
     document = BaseDocTemplate(
         buffer,
@@ -467,16 +478,7 @@ def render(data: PosterData, options: ReportOptions) -> bytes:
         rightMargin=margin,
         topMargin=margin,
         bottomMargin=margin,
-        title=title,
-        author=unit,
-        subject=subtitle,
-        keywords=", ".join([unit, data.period.label]),
-        creator="Hyvinvointiryhmä",
-        lang=tx.pdf_language,
-        displayDocTitle=True,
-        initialFontName=FONT,
-        initialFontSize=9,
-        invariant=True,
+        **document_properties(frame),
         pageTemplates=[
             PageTemplate(
                 "first",

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from hyvinvointi_app.domain.enums import ActionStatus, MeetingStatus, Role
 from hyvinvointi_app.domain.errors import NotFound
-from hyvinvointi_app.services import annual_clock, period_scope, periods
+from hyvinvointi_app.services import period_scope
 from hyvinvointi_app.services.annual_clock import Partner
 from hyvinvointi_app.services.guards import get_meeting_row
 from hyvinvointi_app.services.members import member_view
@@ -126,21 +126,9 @@ def agenda_data(db: Database, meeting_id: int) -> AgendaData:
 
 
 def _theme_partners(db: Database, meeting: MeetingDetail) -> dict[int, tuple[Partner, ...]]:
-    """By agenda item: the partners of the annual-clock theme each item handles (the clock
-    and the periods read once for the whole agenda)."""
-    period = next((p for p in periods.list_periods(db) if p.id == meeting.period_id), None)
-    if period is None:
-        return {}
-    themes = annual_clock.list_themes(db)
-    partners: dict[int, tuple[Partner, ...]] = {}
-    for item in meeting.agenda:
-        if item.kind not in period_scope.CLOCK_ITEM_KINDS:
-            continue
-        title = period_scope.agenda_theme_title(item.theme, item.title)
-        theme = period_scope.matching_theme(themes, title, meeting.date, period)
-        if theme is not None and theme.partners:
-            partners[item.id] = theme.partners
-    return partners
+    """By agenda item: the partners of the annual-clock theme each item handles."""
+    found = period_scope.clock_themes_of_items(db, meeting)
+    return {item: theme.partners for item, (theme, _period) in found.items() if theme.partners}
 
 
 @dataclass(frozen=True, slots=True)

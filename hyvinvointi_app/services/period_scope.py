@@ -372,12 +372,27 @@ def clock_theme_of_item(
     a theme or plan-evaluation item, or its text matches no planned theme."""
     if item.kind not in CLOCK_ITEM_KINDS:
         return None
+    return clock_themes_of_items(db, meeting, (item,)).get(item.id)
+
+
+def clock_themes_of_items(
+    db: Database, meeting: MeetingDetail, items: Iterable[AgendaItemView] | None = None
+) -> dict[int, tuple[ThemeView, PeriodView]]:
+    """By item id: the annual-clock theme each of ``items`` (by default the meeting's whole
+    agenda) handles, as :func:`clock_theme_of_item` finds it, the clock and the periods read
+    once for them all."""
     period = next((p for p in periods.list_periods(db) if p.id == meeting.period_id), None)
     if period is None:
-        return None
-    title = agenda_theme_title(item.theme, item.title)
-    theme = matching_theme(annual_clock.list_themes(db), title, meeting.date, period)
-    return None if theme is None else (theme, period)
+        return {}
+    planned = annual_clock.list_themes(db)
+    found: dict[int, tuple[ThemeView, PeriodView]] = {}
+    for item in meeting.agenda if items is None else items:
+        if item.kind in CLOCK_ITEM_KINDS:
+            title = agenda_theme_title(item.theme, item.title)
+            theme = matching_theme(planned, title, meeting.date, period)
+            if theme is not None:
+                found[item.id] = (theme, period)
+    return found
 
 
 # -- result cards -----------------------------------------------------------------------------

@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from hyvinvointi_app.domain.enums import Language
 from hyvinvointi_app.services import periods
 from hyvinvointi_app.services.unit import UnitInfo, set_up_unit
 from hyvinvointi_app.store.database import create_database
+from hyvinvointi_app.ui.annual_clock.page import AnnualClockPage
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.language import apply_language
 from hyvinvointi_app.ui.main_window import MainWindow
@@ -44,6 +45,17 @@ def unit_file(tmp_path: Path) -> Path:
     periods.add_period(db)
     db.close()
     return path
+
+
+@pytest.fixture
+def clock_page(window: MainWindow, qtbot: QtBot) -> AnnualClockPage:
+    """The annual clock screen of the window, shown and active."""
+    window.show_page("clock")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    shown = window.pages["clock"]
+    assert isinstance(shown, AnnualClockPage)
+    return shown
 
 
 @pytest.fixture

@@ -46,13 +46,9 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def page(window: MainWindow, qtbot: QtBot) -> AnnualClockPage:
-    window.show_page("clock")
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    shown = window.pages["clock"]
-    assert isinstance(shown, AnnualClockPage)
-    return shown
+def page(clock_page: AnnualClockPage) -> AnnualClockPage:
+    """The annual clock screen of the window (conftest's ``clock_page``)."""
+    return clock_page
 
 
 @pytest.fixture

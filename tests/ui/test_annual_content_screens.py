@@ -12,7 +12,6 @@ from dialogs import fill_with
 from keyboard import interactive_widgets, owner, tab_through
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hyvinvointi_app.domain.enums import (
@@ -42,16 +41,6 @@ def periods_page(window: MainWindow) -> PeriodsPage:
     window.show_page("periods")
     shown = window.pages["periods"]
     assert isinstance(shown, PeriodsPage)
-    return shown
-
-
-@pytest.fixture
-def clock_page(window: MainWindow, qtbot: QtBot) -> AnnualClockPage:
-    window.show_page("clock")
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    shown = window.pages["clock"]
-    assert isinstance(shown, AnnualClockPage)
     return shown
 
 

@@ -41,13 +41,9 @@ NURSE = Partner(role=Role.PUBLIC_HEALTH_NURSE)
 
 
 @pytest.fixture
-def page(window: MainWindow, qtbot: QtBot) -> AnnualClockPage:
-    window.show_page("clock")
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    shown = window.pages["clock"]
-    assert isinstance(shown, AnnualClockPage)
-    return shown
+def page(clock_page: AnnualClockPage) -> AnnualClockPage:
+    """The annual clock screen of the window (conftest's ``clock_page``)."""
+    return clock_page
 
 
 def _dialog(page: AnnualClockPage, qtbot: QtBot) -> ThemeDialog:

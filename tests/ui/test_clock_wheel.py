@@ -12,7 +12,6 @@ from pypdf import PdfReader
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hyvinvointi_app.domain.enums import PlanType
@@ -29,12 +28,9 @@ from hyvinvointi_app.ui.reports.worker import Document
 
 
 @pytest.fixture
-def page(window: MainWindow, qtbot: QtBot) -> AnnualClockPage:
-    window.show_page("clock")
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    shown = window.pages["clock"]
-    assert isinstance(shown, AnnualClockPage)
+def page(clock_page: AnnualClockPage, qtbot: QtBot) -> AnnualClockPage:
+    """The clock screen with the default clock, shown as a wheel."""
+    shown = clock_page
     shown.start_from_default()
     shown.wheel_mode_action.trigger()
     qtbot.waitUntil(shown.wheel.wheel.isVisible)

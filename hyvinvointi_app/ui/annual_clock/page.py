@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -46,7 +46,7 @@ from hyvinvointi_app.ui.annual_clock.files import (
 from hyvinvointi_app.ui.annual_clock.mark_dialog import ThemeMarkDialog
 from hyvinvointi_app.ui.annual_clock.marking import mark_text, meetings_text, open_mark_dialog
 from hyvinvointi_app.ui.annual_clock.model import THEME_COLUMN, ClockModel
-from hyvinvointi_app.ui.annual_clock.view import ClockView
+from hyvinvointi_app.ui.annual_clock.view import ClockView, mix
 from hyvinvointi_app.ui.annual_clock.wheel import WheelPanel
 from hyvinvointi_app.ui.context import AppContext
 from hyvinvointi_app.ui.flow_layout import FlowLayout
@@ -182,12 +182,7 @@ class AnnualClockPage(Page):
         keys.setFont(small)
         palette = keys.palette()
         text = palette.color(QPalette.ColorRole.WindowText)
-        window = palette.color(QPalette.ColorRole.Window)
-        muted = QColor(
-            round(text.red() * 0.7 + window.red() * 0.3),
-            round(text.green() * 0.7 + window.green() * 0.3),
-            round(text.blue() * 0.7 + window.blue() * 0.3),
-        )
+        muted = mix(text, palette.color(QPalette.ColorRole.Window), 0.7)
         palette.setColor(QPalette.ColorRole.WindowText, muted)
         keys.setPalette(palette)
 

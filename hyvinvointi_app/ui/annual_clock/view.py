@@ -45,16 +45,19 @@ def _is_month(index: _Index) -> bool:
     return bool(index.data(THEME_ID_ROLE) == NO_THEME)
 
 
+def mix(colour: QColor, base: QColor, share: float) -> QColor:
+    """``share`` of ``colour`` over ``base``."""
+    return QColor(
+        round(colour.red() * share + base.red() * (1 - share)),
+        round(colour.green() * share + base.green() * (1 - share)),
+        round(colour.blue() * share + base.blue() * (1 - share)),
+    )
+
+
 def _tint(palette: QPalette) -> QColor:
     """The month headings' background: the accent colour, very light over the base."""
-    base = palette.color(QPalette.ColorRole.Base)
     accent = palette.color(QPalette.ColorRole.Highlight)
-    share = 0.12
-    return QColor(
-        round(base.red() * (1 - share) + accent.red() * share),
-        round(base.green() * (1 - share) + accent.green() * share),
-        round(base.blue() * (1 - share) + accent.blue() * share),
-    )
+    return mix(accent, palette.color(QPalette.ColorRole.Base), 0.12)
 
 
 class ClockDelegate(QStyledItemDelegate):

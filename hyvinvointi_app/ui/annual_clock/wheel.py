@@ -32,7 +32,6 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QPolygonF,
-    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -65,6 +64,7 @@ from hyvinvointi_app.services.clock_wheel import (
     theme_piece,
 )
 from hyvinvointi_app.ui.annual_clock.model import month_title, partners_text
+from hyvinvointi_app.ui.annual_clock.view import mix
 
 RING = 0.13
 """The month ring's depth, of the radius."""
@@ -78,15 +78,6 @@ MIN_PIXELS = 9
 def kind_label(kind: str) -> str:
     """The legend's words for a colour: the plan type, or that the theme evaluates none."""
     return _("No plan") if kind == NO_PLAN else plan_type_label(PlanType(kind))
-
-
-def _mix(colour: QColor, base: QColor, share: float) -> QColor:
-    """``share`` of ``colour`` over ``base``."""
-    return QColor(
-        round(colour.red() * share + base.red() * (1 - share)),
-        round(colour.green() * share + base.green() * (1 - share)),
-        round(colour.blue() * share + base.blue() * (1 - share)),
-    )
 
 
 def _sector_path(start: float, end: float, inner: float, outer: float) -> QPainterPath:
@@ -156,7 +147,6 @@ class ClockWheel(QWidget):
         """The wheel's picture without the choice, and what it was drawn for."""
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(220, 220)
-        self.setMouseTracking(True)
         self.setAccessibleDescription(
             _(
                 "Left and right move between months, down and up between the month's themes. "
@@ -343,10 +333,6 @@ class ClockWheel(QWidget):
         super().focusOutEvent(event)
         self.update()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.update()
-
     # -- drawing --------------------------------------------------------------------------
 
     def _geometry(self) -> tuple[QPointF, float]:
@@ -424,13 +410,13 @@ class ClockWheel(QWidget):
             start, end = sector(month)
             path = _sector_path(start, end, inner, radius)
             today = month == self.wheel.current_month
-            fill = accent if today else _mix(accent, base, 0.10 if month % 2 else 0.18)
+            fill = accent if today else mix(accent, base, 0.10 if month % 2 else 0.18)
             painter.setPen(QPen(base, 1.5))
             painter.setBrush(fill)
             painter.drawPath(path)
             self._pieces.append((path, _Place(month)))
             # the sector's sides reach in to the themes
-            painter.setPen(QPen(_mix(text, base, 0.25), 1))
+            painter.setPen(QPen(mix(text, base, 0.25), 1))
             x1, y1 = point(start, radius * THEMES_INNER)
             x2, y2 = point(start, inner)
             painter.drawLine(QPointF(x1, y1), QPointF(x2, y2))
@@ -483,7 +469,7 @@ class ClockWheel(QWidget):
         colour = QColor(KIND_COLOURS[drawn.theme.kind])
         painter.setPen(QPen(colour, 1.5))
         painter.setBrush(
-            _mix(colour, palette.color(QPalette.ColorRole.Base), 0.42 if chosen else 0.2)
+            mix(colour, palette.color(QPalette.ColorRole.Base), 0.42 if chosen else 0.2)
         )
         painter.drawPath(drawn.path)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
@@ -521,7 +507,7 @@ class ClockWheel(QWidget):
         inner = radius * THEMES_INNER - GAP
         painter.setPen(
             QPen(
-                _mix(
+                mix(
                     palette.color(QPalette.ColorRole.Text),
                     palette.color(QPalette.ColorRole.Base),
                     0.3,
